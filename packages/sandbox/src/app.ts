@@ -1,0 +1,144 @@
+import Fastify from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import openapiGlue from 'fastify-openapi-glue';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { openDatabase } from './db/database.ts';
+import type { SandboxContext } from './context.ts';
+import { API_PREFIX, defaultOptions } from './config.ts';
+import type { SandboxOptions } from './config.ts';
+import { ApiProblem } from './http/problem.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { createHandlers } from './http/handlers.ts';
+import { resetDatabase, seedDatabase } from './seed/load.ts';
+
+const SPEC_URL = new URL('../../../openapi/dvc.yaml', import.meta.url);
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Sandbox {
+  app: FastifyInstance;
+  context: SandboxContext;
+}
+
+function isAllowedOrigin(origin: string, allowed: SandboxOptions['allowedOrigins']): boolean {
+  if (allowed === 'localhost') {
+    try {
+      const { hostname, protocol } = new URL(origin);
+      return (protocol === 'http:' || protocol === 'https:') && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+    } catch {
+      return false;
+    }
+  }
+  return allowed.includes(origin);
+}
+
+/** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
+function toApiProblem(error: FastifyError): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  if (error.validation) {
+    const where = error.validationContext ?? 'request';
+    const errors = error.validation.map((issue) => {
+      const missing = (issue.params as { missingProperty?: string } | undefined)?.missingProperty;
+      const path = `/${where}${issue.instancePath}${missing ? `/${missing}` : ''}`;
+      return { path, message: issue.message ?? 'invalid' };
+    });
+    return new ApiProblem(400, 'validation_failed', undefined, { errors });
+  }
+  switch (error.statusCode) {
+    case 400: return new ApiProblem(400, 'validation_failed', 'The request body could not be read.');
+    case 404: return new ApiProblem(404, 'not_found');
+    case 413: return new ApiProblem(413, 'payload_too_large');
+    case 415: return new ApiProblem(415, 'unsupported_media_type');
+    default: return new ApiProblem(500, 'internal_error');
+  }
+}
+
+/**
+ * Builds the sandbox: the contract's routes on SQLite, seeded. Call `app.listen()` to serve, or
+ * `app.inject()` in tests.
+ */
+export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+  const options = defaultOptions(overrides);
+  const db = openDatabase(options.database);
+  const context: SandboxContext = {
+    db,
+    applicantKey: options.applicantKey,
+    gatewaySecret: options.gatewaySecret,
+    publicApiUrl: options.publicApiUrl,
+    now: options.now,
+  };
+  seedDatabase(context, options.seedFile);
+
+  const rateLimiter = new RateLimiter();
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: options.logger === true ? 'info' : options.logger.level,
+      ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
+      // Bodies are never logged; the URL carries no identifier by design. Headers are dropped.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['applicantId', '*.applicantId', 'req.headers', 'body'],
+    },
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, allowUnionTypes: true } },
+  });
+  app.addHook('onClose', async () => db.close());
+
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin, options.allowedOrigins)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'idempotency-key', 'accept'],
+    exposedHeaders: ['retry-after', 'idempotent-replayed'],
+    maxAge: 600,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    const limit = operationId ? options.rateLimits[operationId] : undefined;
+    if (!limit) return;
+    const wait = rateLimiter.hit(operationId!, request.ip, limit);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    const cacheable = request.method === 'GET' && reply.statusCode === 200 &&
+      /^\/api\/v1\/(procedures|fields|agencies)/.test(request.url);
+    reply.header('cache-control', cacheable ? 'public, max-age=60' : 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toApiProblem(error);
+    if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
+    reply.code(problem.status).type('application/problem+json').send(problem.toProblem(request.url.split('?')[0]));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).type('application/problem+json').send(new ApiProblem(404, 'not_found').toProblem(request.url.split('?')[0]));
+  });
+
+  await app.register(openapiGlue, {
+    specification: parseYaml(readFileSync(SPEC_URL, 'utf8')) as object,
+    serviceHandlers: createHandlers(context, {
+      version: VERSION,
+      adminRoutes: options.adminRoutes,
+      reset: () => {
+        rateLimiter.clear();
+        resetDatabase(context);
+      },
+    }),
+    prefix: API_PREFIX,
+  });
+
+  return { app, context };
+}

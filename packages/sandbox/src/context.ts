@@ -1,0 +1,14 @@
+import type { Database } from './db/database.ts';
+
+/** What every part of the sandbox needs: the database, its settings, and the clock. */
+export interface SandboxContext {
+  db: Database;
+  /** Key of the applicant-id digests. */
+  applicantKey: string;
+  /** Shared secret of the simulated payment gateway (HMAC-SHA512). */
+  gatewaySecret: string;
+  /** The API root as browsers reach it, e.g. `http://localhost:4010/api/v1`, for gateway links. */
+  publicApiUrl: string;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+}

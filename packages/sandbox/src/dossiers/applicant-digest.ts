@@ -1,0 +1,15 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Identity numbers are personal data: the sandbox stores only a keyed digest and compares digests
+ * in constant time, so neither the database nor response timing tells them apart.
+ */
+export function applicantDigest(applicantId: string, key: string): string {
+  return createHmac('sha256', key).update(applicantId, 'utf8').digest('hex');
+}
+
+export function digestsEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,198 @@
+import type { components } from '@dvc-kit/sdk';
+import type { SandboxContext } from '../context.ts';
+import { transaction } from '../db/database.ts';
+import { getProcedure } from '../procedures/repository.ts';
+import { computeDueDate } from '../calendar/working-time.ts';
+import type { DurationUnit, PauseInterval } from '../calendar/working-time.ts';
+import { formatLocalDateTime, localPlainDate } from '../calendar/vn-time.ts';
+import { applicantDigest, digestsEqual } from './applicant-digest.ts';
+import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
+import { ApiProblem } from '../http/problem.ts';
+import type { DossierStatus } from './statuses.ts';
+
+type Schemas = components['schemas'];
+export type DossierInput = Schemas['SandboxDossierInput'];
+type PaymentLine = Schemas['PaymentLine'];
+
+export interface DossierRow {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  agency: string;
+  applicant_digest: string;
+  status: DossierStatus;
+  received_at: string;
+  due_at: string | null;
+  completed_at: string | null;
+  apology: string | null;
+  supplement: string | null;
+  fees: string;
+}
+
+export interface HistoryRow {
+  at: string;
+  unit: string;
+  officer_title: string | null;
+  action: string;
+  status: DossierStatus;
+  note: string | null;
+}
+
+const DEFAULT_AGENCY_CODE = '000.00.15.H26';
+const DEFAULT_AGENCY = 'Bộ phận Một cửa UBND phường Ba Đình';
+const ONE_HOUR = 3_600_000;
+
+/** The processing time that sets a dossier's due date: online first (the channel used), then in person. */
+function dueRule(procedure: Schemas['Procedure']): { amount: number; unit: DurationUnit } {
+  const order = ['online', 'in-person', 'postal'];
+  const details = [...procedure.channelDetails].sort((a, b) => order.indexOf(a.channel) - order.indexOf(b.channel));
+  for (const detail of details) {
+    const { value, unit } = detail.processingTime;
+    if (value === null || value <= 0) continue;
+    if (unit === 'working-days' || unit === 'days' || unit === 'hours') return { amount: value, unit };
+    if (unit === 'months') return { amount: value * 30, unit: 'days' };
+  }
+  // Published only as free text: the common one-stop default for a simple procedure.
+  return { amount: 15, unit: 'working-days' };
+}
+
+/** Fee lines owed for a dossier: the online channel's charges and fees, when amounts are known. */
+function defaultFees(procedure: Schemas['Procedure']): PaymentLine[] {
+  const online = procedure.channelDetails.find((d) => d.channel === 'online') ?? procedure.channelDetails[0];
+  return (online?.fees ?? [])
+    .filter((fee) => fee.amount !== null && fee.amount > 0)
+    .map((fee) => ({
+      kind: fee.kind === 'fee' ? 'fee' : 'charge',
+      description: fee.description || (fee.kind === 'fee' ? 'Lệ phí' : 'Phí'),
+      amount: fee.amount ?? 0,
+    }));
+}
+
+function nextCode(ctx: SandboxContext, agencyCode: string, received: Date): string {
+  const day = localPlainDate(received);
+  const yymmdd = `${String(day.year % 100).padStart(2, '0')}${String(day.month).padStart(2, '0')}${String(day.day).padStart(2, '0')}`;
+  const prefix = `${agencyCode}-${yymmdd}-`;
+  const row = ctx.db.prepare('SELECT max(code) AS last FROM dossiers WHERE code LIKE ?').get(`${prefix}%`) as { last: string | null };
+  const sequence = row.last ? Number(row.last.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(sequence).padStart(4, '0')}`;
+}
+
+/**
+ * Creates a dossier as if it had gone through the usual steps to `status`, with a plausible
+ * history, its due date in working time (supplement time pushes it back) and its fees.
+ */
+export function createDossier(ctx: SandboxContext, input: DossierInput): string {
+  const procedure = getProcedure(ctx.db, input.procedureCode);
+  if (!procedure) throw new ApiProblem(404, 'procedure_not_found');
+  const now = ctx.now();
+  const received = input.receivedAt ? new Date(input.receivedAt) : new Date(now.getTime() - 2 * 24 * ONE_HOUR);
+  const code = input.code ?? nextCode(ctx, input.agencyCode ?? DEFAULT_AGENCY_CODE, received);
+  const agency = input.agency ?? DEFAULT_AGENCY;
+  const supplement = input.supplement ?? (input.status === 'supplement-requested'
+    ? { reason: 'Hồ sơ còn thiếu giấy tờ theo quy định.', documents: ['Bản sao giấy tờ tùy thân'] }
+    : undefined);
+
+  const pauses: PauseInterval[] = [];
+  if (supplement?.requestedAt) {
+    pauses.push({ from: new Date(supplement.requestedAt), to: supplement.resolvedAt ? new Date(supplement.resolvedAt) : undefined });
+  }
+  const rule = dueRule(procedure);
+  const due = input.dueAt ? new Date(input.dueAt) : computeDueDate(received, rule.amount, rule.unit, { pauses, now });
+  const finished = FINISHED.has(input.status);
+  const completed = input.completedAt ? new Date(input.completedAt) : finished ? due : null;
+  const fees = input.fees ?? (input.status === 'payment-due' ? defaultFees(procedure) : []);
+
+  // History steps spread from receipt to completion (or to now), an hour apart at least.
+  const steps = pathTo(input.status);
+  const end = completed ?? (now > received ? now : new Date(received.getTime() + steps.length * ONE_HOUR));
+  const gap = Math.max(ONE_HOUR, (end.getTime() - received.getTime()) / Math.max(1, steps.length));
+
+  transaction(ctx.db, () => {
+    const exists = ctx.db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code);
+    if (exists) throw new ApiProblem(409, 'validation_failed', 'A dossier with this code already exists.');
+    ctx.db.prepare(`
+      INSERT INTO dossiers (code, procedure_code, procedure_name, agency, applicant_digest, status,
+        received_at, due_at, completed_at, apology, supplement, fees)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      code, procedure.code, procedure.name, agency, applicantDigest(input.applicantId, ctx.applicantKey),
+      input.status, received.toISOString(), due.toISOString(), completed?.toISOString() ?? null,
+      input.apology ? JSON.stringify({ ...input.apology, issuedAt: new Date(Math.min(due.getTime(), now.getTime())).toISOString() }) : null,
+      supplement ? JSON.stringify({ requestedAt: received.toISOString(), resolvedAt: null, ...supplement }) : null,
+      JSON.stringify(fees),
+    );
+    steps.forEach((status, index) => {
+      const at = index === steps.length - 1 && completed ? completed : new Date(received.getTime() + index * gap);
+      addHistory(ctx, code, { status, at, unit: agency });
+    });
+  });
+  return code;
+}
+
+function addHistory(
+  ctx: SandboxContext, code: string, entry: { status: DossierStatus; at: Date; unit: string; action?: string },
+): void {
+  const template = HISTORY_ACTIONS[entry.status];
+  ctx.db.prepare(`
+    INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(code, entry.at.toISOString(), entry.unit, template.officerTitle, entry.action ?? template.action, entry.status);
+}
+
+/**
+ * Moves a dossier on: new status, a history entry, the completion time when decided, and the
+ * supplement clock (requested → paused; answered → the due date moves back by the pause).
+ */
+export function changeStatus(
+  ctx: SandboxContext, code: string, change: { status: DossierStatus; at?: string; action?: string; unit?: string },
+): void {
+  transaction(ctx.db, () => {
+    const row = ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+    if (!row) throw new ApiProblem(404, 'dossier_not_found');
+    const at = change.at ? new Date(change.at) : ctx.now();
+    let dueAt = row.due_at;
+    let supplement = row.supplement ? JSON.parse(row.supplement) as Schemas['SupplementRequest'] : null;
+    if (change.status === 'supplement-requested' && row.status !== 'supplement-requested') {
+      supplement = { requestedAt: at.toISOString(), reason: supplement?.reason ?? 'Hồ sơ còn thiếu giấy tờ theo quy định.', documents: supplement?.documents ?? [], resolvedAt: null };
+    } else if (row.status === 'supplement-requested' && supplement && !supplement.resolvedAt) {
+      supplement.resolvedAt = at.toISOString();
+      if (dueAt) {
+        const procedure = getProcedure(ctx.db, row.procedure_code);
+        if (procedure) {
+          const rule = dueRule(procedure);
+          dueAt = computeDueDate(new Date(row.received_at), rule.amount, rule.unit, {
+            pauses: [{ from: new Date(supplement.requestedAt), to: at }],
+          }).toISOString();
+        }
+      }
+    }
+    const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
+    ctx.db.prepare('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ? WHERE code = ?')
+      .run(change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, code);
+    addHistory(ctx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
+  });
+}
+
+/**
+ * The dossier with this code *and* this applicant, or undefined. An unknown code and a wrong
+ * identity number are indistinguishable: both compute and compare a digest.
+ */
+export function findDossierFor(ctx: SandboxContext, code: string, applicantId: string): DossierRow | undefined {
+  const row = ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+  const digest = applicantDigest(applicantId, ctx.applicantKey);
+  const stored = row?.applicant_digest ?? applicantDigest('000000000000-absent', ctx.applicantKey);
+  return digestsEqual(digest, stored) && row ? row : undefined;
+}
+
+export function findDossier(ctx: SandboxContext, code: string): DossierRow | undefined {
+  return ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+}
+
+export function historyOf(ctx: SandboxContext, code: string): HistoryRow[] {
+  return ctx.db.prepare('SELECT at, unit, officer_title, action, status, note FROM dossier_history WHERE dossier_code = ? ORDER BY at, id')
+    .all(code) as unknown as HistoryRow[];
+}
+
+/** ISO with the Vietnam offset, as the contract promises. */
+export function vnTime(iso: string): string {
+  return formatLocalDateTime(new Date(iso));
+}

@@ -1,0 +1,54 @@
+import type { components } from '@dvc-kit/sdk';
+
+export type DossierStatus = components['schemas']['DossierStatus'];
+
+/** The national portal's status numbers, in the contract's order. */
+export const STATUS_NUMBERS: Record<DossierStatus, number> = {
+  submitted: 1,
+  received: 2,
+  rejected: 3,
+  processing: 4,
+  'supplement-requested': 5,
+  'payment-due': 6,
+  withdrawn: 7,
+  stopped: 8,
+  decided: 9,
+  'result-delivered': 10,
+};
+
+export const ALL_STATUSES = Object.keys(STATUS_NUMBERS) as DossierStatus[];
+
+/** The agency has decided: the dossier can be evaluated, and is early, on time or late. */
+export const FINISHED: ReadonlySet<DossierStatus> = new Set(['decided', 'result-delivered']);
+/** Closed without a decision: timeliness does not apply. */
+export const CLOSED_WITHOUT_RESULT: ReadonlySet<DossierStatus> = new Set(['rejected', 'withdrawn', 'stopped']);
+
+/** What the one-stop desk writes in the history when a dossier reaches a status (agency data, in Vietnamese). */
+export const HISTORY_ACTIONS: Record<DossierStatus, { action: string; officerTitle: string }> = {
+  submitted: { action: 'Công dân nộp hồ sơ trực tuyến', officerTitle: 'Hệ thống' },
+  received: { action: 'Tiếp nhận hồ sơ', officerTitle: 'Cán bộ Bộ phận Một cửa' },
+  rejected: { action: 'Từ chối tiếp nhận hồ sơ', officerTitle: 'Cán bộ Bộ phận Một cửa' },
+  processing: { action: 'Chuyển hồ sơ đến phòng chuyên môn xử lý', officerTitle: 'Chuyên viên' },
+  'supplement-requested': { action: 'Yêu cầu bổ sung hồ sơ', officerTitle: 'Chuyên viên' },
+  'payment-due': { action: 'Yêu cầu thực hiện nghĩa vụ tài chính', officerTitle: 'Chuyên viên' },
+  withdrawn: { action: 'Công dân rút hồ sơ', officerTitle: 'Cán bộ Bộ phận Một cửa' },
+  stopped: { action: 'Dừng xử lý hồ sơ', officerTitle: 'Lãnh đạo phòng' },
+  decided: { action: 'Phê duyệt kết quả giải quyết', officerTitle: 'Lãnh đạo cơ quan' },
+  'result-delivered': { action: 'Trả kết quả cho công dân', officerTitle: 'Cán bộ Bộ phận Một cửa' },
+};
+
+/** The usual path to a status, for the history of a dossier made in one step. */
+export function pathTo(status: DossierStatus): DossierStatus[] {
+  switch (status) {
+    case 'submitted': return ['submitted'];
+    case 'received': return ['submitted', 'received'];
+    case 'rejected': return ['submitted', 'rejected'];
+    case 'withdrawn': return ['submitted', 'received', 'withdrawn'];
+    case 'processing': return ['submitted', 'received', 'processing'];
+    case 'supplement-requested': return ['submitted', 'received', 'processing', 'supplement-requested'];
+    case 'payment-due': return ['submitted', 'received', 'processing', 'payment-due'];
+    case 'stopped': return ['submitted', 'received', 'processing', 'stopped'];
+    case 'decided': return ['submitted', 'received', 'processing', 'decided'];
+    case 'result-delivered': return ['submitted', 'received', 'processing', 'decided', 'result-delivered'];
+  }
+}

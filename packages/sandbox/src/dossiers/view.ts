@@ -1,0 +1,78 @@
+import type { components } from '@dvc-kit/sdk';
+import type { SandboxContext } from '../context.ts';
+import { timeliness, workingDaysEarly, workingDaysLate } from '../calendar/working-time.ts';
+import { paymentsOfDossier, receiptNumbersOf } from '../payments/repository.ts';
+import { PAYMENT_METHODS } from '../payments/methods.ts';
+import { historyOf, vnTime } from './repository.ts';
+import type { DossierRow } from './repository.ts';
+import { CLOSED_WITHOUT_RESULT, FINISHED, STATUS_NUMBERS } from './statuses.ts';
+
+type Schemas = components['schemas'];
+
+/**
+ * Overdue is derived, never stored: open dossiers are compared with now, finished ones with their
+ * completion. It is measured against the due date, not an apology's new date (the apology admits
+ * the lateness; it does not erase it).
+ */
+export function deriveTimeliness(row: DossierRow, now: Date): Schemas['Timeliness'] {
+  if (CLOSED_WITHOUT_RESULT.has(row.status) || row.due_at === null) return { state: 'not-applicable', workingDays: 0 };
+  const due = new Date(row.due_at);
+  if (FINISHED.has(row.status) && row.completed_at) {
+    const completed = new Date(row.completed_at);
+    const state = timeliness(due, completed);
+    const workingDays = state === 'late' ? workingDaysLate(due, completed) : state === 'early' ? workingDaysEarly(due, completed) : 0;
+    return { state, workingDays };
+  }
+  // While the agency waits for the citizen's supplement the clock is stopped.
+  if (row.status === 'supplement-requested') return { state: 'on-track', workingDays: 0 };
+  const late = workingDaysLate(due, now);
+  return late > 0 ? { state: 'overdue', workingDays: late } : { state: 'on-track', workingDays: 0 };
+}
+
+function paymentView(ctx: SandboxContext, row: DossierRow): Schemas['DossierPayment'] | null {
+  const lines = JSON.parse(row.fees) as Schemas['PaymentLine'][];
+  if (lines.length === 0) return null;
+  const payments = paymentsOfDossier(ctx, row.code);
+  const paid = payments.find((p) => p.state === 'paid');
+  const latest = paid ?? payments.at(-1);
+  return {
+    state: paid ? 'paid' : latest?.state ?? 'unpaid',
+    lines,
+    total: lines.reduce((sum, line) => sum + line.amount, 0),
+    methods: PAYMENT_METHODS,
+    paymentId: latest?.id ?? null,
+    receiptNumbers: paid ? receiptNumbersOf(ctx, paid.id) : [],
+  };
+}
+
+/** The dossier as the API shows it to its applicant. */
+export function dossierView(ctx: SandboxContext, row: DossierRow): Schemas['Dossier'] {
+  const evaluated = ctx.db.prepare('SELECT 1 FROM survey_responses WHERE dossier_code = ?').get(row.code) !== undefined;
+  const apology = row.apology ? JSON.parse(row.apology) as Schemas['Apology'] : null;
+  const supplement = row.supplement ? JSON.parse(row.supplement) as Schemas['SupplementRequest'] : null;
+  return {
+    code: row.code,
+    procedure: { code: row.procedure_code, name: row.procedure_name },
+    agency: row.agency,
+    status: row.status,
+    statusNumber: STATUS_NUMBERS[row.status],
+    receivedAt: vnTime(row.received_at),
+    dueAt: row.due_at ? vnTime(row.due_at) : null,
+    completedAt: row.completed_at ? vnTime(row.completed_at) : null,
+    timeliness: deriveTimeliness(row, ctx.now()),
+    apology: apology ? { reason: apology.reason, newDueAt: vnTime(apology.newDueAt), issuedAt: vnTime(apology.issuedAt) } : null,
+    supplementRequest: supplement
+      ? { ...supplement, requestedAt: vnTime(supplement.requestedAt), resolvedAt: supplement.resolvedAt ? vnTime(supplement.resolvedAt) : null }
+      : null,
+    history: historyOf(ctx, row.code).map((h) => ({
+      at: vnTime(h.at),
+      unit: h.unit,
+      ...(h.officer_title ? { officerTitle: h.officer_title } : {}),
+      action: h.action,
+      status: h.status,
+      ...(h.note ? { note: h.note } : {}),
+    })),
+    payment: paymentView(ctx, row),
+    evaluation: FINISHED.has(row.status) ? (evaluated ? 'submitted' : 'open') : 'not-available',
+  };
+}

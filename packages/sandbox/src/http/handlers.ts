@@ -1,0 +1,128 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { components, operations } from '@dvc-kit/sdk';
+import type { SandboxContext } from '../context.ts';
+import { ApiProblem } from './problem.ts';
+import { countProcedures, getProcedure, listAgencies, listFields, searchProcedures } from '../procedures/repository.ts';
+import { changeStatus, createDossier, findDossier, findDossierFor } from '../dossiers/repository.ts';
+import { dossierView } from '../dossiers/view.ts';
+import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
+import { renderReceiptPage } from '../payments/receipt-page.ts';
+import { findForm, submitSurvey } from '../surveys/responses.ts';
+
+type Schemas = components['schemas'];
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+
+/** A browser opening the receipt link asks for HTML first; API clients ask for JSON. */
+function prefersHtml(accept: string | undefined): boolean {
+  const html = accept?.indexOf('text/html') ?? -1;
+  const json = accept?.indexOf('application/json') ?? -1;
+  return html >= 0 && (json < 0 || html < json);
+}
+
+export interface HandlerOptions {
+  version: string;
+  adminRoutes: boolean;
+  /** Restores the seed (sandbox reset). */
+  reset: () => void;
+}
+
+/**
+ * One handler per operationId of openapi/dvc.yaml. Requests reach them already validated against
+ * the contract (fastify-openapi-glue), so they only carry the domain logic.
+ */
+export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
+  const requireAdmin = () => {
+    if (!options.adminRoutes) throw new ApiProblem(404, 'not_found');
+  };
+
+  return {
+    async searchProcedures(request: FastifyRequest<{ Querystring: Query<'searchProcedures'> }>) {
+      const { q, field, level, agency, online, page = 1, pageSize = 10 } = request.query;
+      return searchProcedures(ctx.db, { q, field, level, agency, online, page, pageSize });
+    },
+
+    async getProcedure(request: FastifyRequest<{ Params: { code: string } }>) {
+      const procedure = getProcedure(ctx.db, request.params.code);
+      if (!procedure) throw new ApiProblem(404, 'procedure_not_found');
+      return procedure;
+    },
+
+    async listFields() {
+      return { items: listFields(ctx.db) };
+    },
+
+    async listAgencies() {
+      return { items: listAgencies(ctx.db) };
+    },
+
+    async lookupDossier(request: FastifyRequest<{ Body: Schemas['DossierLookupRequest'] }>) {
+      const row = findDossierFor(ctx, request.body.code, request.body.applicantId);
+      if (!row) throw new ApiProblem(404, 'dossier_not_found');
+      return dossierView(ctx, row);
+    },
+
+    async createPayment(
+      request: FastifyRequest<{ Body: Schemas['PaymentCreateRequest']; Headers: { 'idempotency-key': string } }>,
+      reply: FastifyReply,
+    ) {
+      const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key']);
+      reply.code(201).header('idempotent-replayed', String(replayed));
+      return payment;
+    },
+
+    async getPayment(request: FastifyRequest<{ Params: { id: string } }>) {
+      return getPayment(ctx, request.params.id);
+    },
+
+    async getReceipt(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+      const bundle = await getReceiptBundle(ctx, request.params.id);
+      if (prefersHtml(request.headers.accept)) {
+        reply.type('text/html; charset=utf-8');
+        return renderReceiptPage(bundle);
+      }
+      return bundle;
+    },
+
+    async notifyPayment(request: FastifyRequest<{ Body: Record<string, string> }>) {
+      return handleNotification(ctx, request.body);
+    },
+
+    async getSurveyForm(request: FastifyRequest<{ Querystring: Query<'getSurveyForm'> }>) {
+      const { kind = 'dossier', dossierCode, procedureCode } = request.query;
+      if (dossierCode && !findDossier(ctx, dossierCode)) throw new ApiProblem(404, 'dossier_not_found');
+      if (procedureCode && !getProcedure(ctx.db, procedureCode)) throw new ApiProblem(404, 'procedure_not_found');
+      return findForm(kind);
+    },
+
+    async submitSurvey(request: FastifyRequest<{ Body: Schemas['SurveySubmission'] }>, reply: FastifyReply) {
+      const receipt = submitSurvey(ctx, request.body);
+      reply.code(201);
+      return receipt;
+    },
+
+    async getHealth() {
+      return { status: 'ok' as const, version: options.version, procedures: countProcedures(ctx.db), time: new Date().toISOString() };
+    },
+
+    async sandboxReset(_request: FastifyRequest, reply: FastifyReply) {
+      requireAdmin();
+      options.reset();
+      reply.code(204);
+    },
+
+    async sandboxCreateDossier(request: FastifyRequest<{ Body: Schemas['SandboxDossierInput'] }>, reply: FastifyReply) {
+      requireAdmin();
+      const code = createDossier(ctx, request.body);
+      reply.code(201);
+      return dossierView(ctx, findDossier(ctx, code)!);
+    },
+
+    async sandboxSetDossierStatus(
+      request: FastifyRequest<{ Params: { code: string }; Body: Schemas['SandboxStatusChange'] }>,
+    ) {
+      requireAdmin();
+      changeStatus(ctx, request.params.code, request.body);
+      return dossierView(ctx, findDossier(ctx, request.params.code)!);
+    },
+  };
+}

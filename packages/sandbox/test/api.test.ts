@@ -1,0 +1,271 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { signGatewayParams } from '@dvc-kit/sdk';
+import { createSandbox } from '../src/index.ts';
+import { DEMO } from './support/sandbox.ts';
+
+type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+
+const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown> & { items?: { code: string; name: string }[] };
+
+describe('procedure search', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await createSandbox({ rateLimits: {} }); });
+  after(() => sandbox.app.close());
+  const get = (url: string) => sandbox.app.inject({ method: 'GET', url: `/api/v1${url}` });
+
+  test('"dang ky khai sinh" finds "Đăng ký khai sinh" first; with diacritics the same', async () => {
+    for (const q of ['dang ky khai sinh', 'Đăng ký khai sinh', 'ĐĂNG KÝ KHAI SINH']) {
+      const body = json(await get(`/procedures?q=${encodeURIComponent(q)}`));
+      assert.equal(body.items?.[0]?.code, '1.001193', q);
+    }
+  });
+
+  test('"ly lich tu phap" finds the criminal record certificate', async () => {
+    const body = json(await get('/procedures?q=ly%20lich%20tu%20phap'));
+    assert.ok(body.items?.some((p) => p.code === '3.000333'));
+    assert.match(body.items?.[0]?.name ?? '', /lý lịch tư pháp/i);
+  });
+
+  test('an exact code is found first; prefixes match while typing', async () => {
+    assert.equal(json(await get('/procedures?q=1.001193')).items?.[0]?.code, '1.001193');
+    assert.equal(json(await get('/procedures?q=dang%20ky%20khai%20s')).items?.[0]?.code, '1.001193');
+  });
+
+  test('filters narrow the results and facets count every filter but their own', async () => {
+    const all = json(await get('/procedures?pageSize=50')) as unknown as { total: number; facets: { level: { value: string; count: number }[]; field: { value: string; count: number }[] } };
+    const commune = all.facets.level.find((f) => f.value === 'commune')!;
+    assert.ok(commune.count > 0);
+    const filtered = json(await get('/procedures?level=commune&pageSize=50')) as unknown as typeof all & { items: { levels: string[] }[] };
+    assert.equal(filtered.total, commune.count);
+    assert.ok(filtered.items.every((p) => p.levels.includes('commune')));
+    // The level facet still shows the other levels, so a person can switch.
+    assert.deepEqual(filtered.facets.level, all.facets.level);
+    const field = all.facets.field[0]!;
+    const byField = json(await get(`/procedures?field=${encodeURIComponent(field.value)}`)) as unknown as { total: number };
+    assert.equal(byField.total, field.count);
+  });
+
+  test('online and agency filters, and paging', async () => {
+    const full = json(await get('/procedures?online=full&pageSize=50')) as unknown as { total: number; items: { onlineLevel: string }[] };
+    assert.ok(full.items.every((p) => p.onlineLevel === 'full'));
+    const agencies = json(await get('/agencies')).items as unknown as { id: string; procedureCount: number }[];
+    const agency = agencies[0]!;
+    assert.equal((json(await get(`/procedures?agency=${agency.id}`)) as unknown as { total: number }).total, agency.procedureCount);
+    const page1 = json(await get('/procedures?pageSize=5&page=1')).items!;
+    const page2 = json(await get('/procedures?pageSize=5&page=2')).items!;
+    assert.equal(page1.length, 5);
+    assert.equal(new Set([...page1, ...page2].map((p) => p.code)).size, 10);
+  });
+
+  test('nonsense finds nothing without failing; markup in a query is just text', async () => {
+    const body = json(await get('/procedures?q=qqqzzzxxx')) as unknown as { total: number; items: unknown[] };
+    assert.equal(body.total, 0);
+    assert.deepEqual(body.items, []);
+    const odd = await get(`/procedures?q=${encodeURIComponent('"<script>alert(1)</script> AND OR NEAR *')}`);
+    assert.equal(odd.statusCode, 200);
+  });
+
+  test('bad parameters are 400 problem+json naming the parameter', async () => {
+    const res = await get('/procedures?level=district');
+    assert.equal(res.statusCode, 400);
+    assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+    const problem = json(res) as unknown as { code: string; errors: { path: string }[] };
+    assert.equal(problem.code, 'validation_failed');
+    assert.equal(problem.errors[0]?.path, '/querystring/level');
+  });
+});
+
+describe('dossier lookup', () => {
+  let sandbox: Sandbox;
+  const logs = new PassThrough();
+  let logText = '';
+  logs.on('data', (chunk) => { logText += chunk; });
+  before(async () => {
+    sandbox = await createSandbox({ rateLimits: { lookupDossier: { max: 5, windowMs: 60_000 } }, logger: { level: 'info', stream: logs } });
+  });
+  after(() => sandbox.app.close());
+  const lookup = (body: object) => sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: body });
+
+  test('finds a dossier with its derived timeliness; overdue counted in working days', async () => {
+    const res = await lookup(DEMO.overdue);
+    assert.equal(res.statusCode, 200);
+    const dossier = json(res) as unknown as { status: string; statusNumber: number; timeliness: { state: string; workingDays: number }; history: unknown[]; dueAt: string };
+    assert.equal(dossier.status, 'processing');
+    assert.equal(dossier.statusNumber, 4);
+    assert.deepEqual(dossier.timeliness, { state: 'overdue', workingDays: 3 });
+    assert.ok(dossier.history.length >= 3);
+    assert.match(dossier.dueAt, /\+07:00$/);
+  });
+
+  test('a wrong identity number answers exactly like an unknown code', async () => {
+    const wrong = await lookup({ code: DEMO.overdue.code, applicantId: '123456789012' });
+    const unknown = await lookup({ code: '000.00.15.H26-200101-9999', applicantId: DEMO.overdue.applicantId });
+    assert.equal(wrong.statusCode, 404);
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(wrong.body, unknown.body);
+  });
+
+  test('rate-limited per client with Retry-After', async () => {
+    let last;
+    for (let i = 0; i < 6; i++) last = await lookup(DEMO.processing);
+    assert.equal(last!.statusCode, 429);
+    assert.ok(Number(last!.headers['retry-after']) > 0);
+    assert.equal((json(last!) as unknown as { code: string }).code, 'rate_limited');
+  });
+
+  test('logs never contain identity numbers, and the URL never carries them', async () => {
+    assert.ok(logText.includes('/api/v1/dossiers/lookup'), 'requests are logged');
+    for (const id of [DEMO.overdue.applicantId, DEMO.processing.applicantId, '123456789012']) {
+      assert.equal(logText.includes(id), false, `log contains ${id}`);
+    }
+  });
+
+  test('responses are not cached and are marked nosniff', async () => {
+    const res = await lookup(DEMO.overdue);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  });
+});
+
+describe('CORS and sandbox admin routes', () => {
+  test('localhost origins are allowed by default, others are not', async () => {
+    const sandbox = await createSandbox();
+    try {
+      const allowed = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'http://localhost:8080' } });
+      assert.equal(allowed.headers['access-control-allow-origin'], 'http://localhost:8080');
+      const other = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://evil.example' } });
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+      const preflight = await sandbox.app.inject({
+        method: 'OPTIONS', url: '/api/v1/payments',
+        headers: { origin: 'http://127.0.0.1:8080', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+      });
+      assert.equal(preflight.statusCode, 204);
+      assert.match(String(preflight.headers['access-control-allow-headers']), /idempotency-key/);
+    } finally {
+      await sandbox.app.close();
+    }
+  });
+
+  test('configured origins replace the default', async () => {
+    const sandbox = await createSandbox({ allowedOrigins: ['https://dichvucong.example.gov.vn'] });
+    try {
+      const local = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'http://localhost:8080' } });
+      assert.equal(local.headers['access-control-allow-origin'], undefined);
+      const portal = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://dichvucong.example.gov.vn' } });
+      assert.equal(portal.headers['access-control-allow-origin'], 'https://dichvucong.example.gov.vn');
+    } finally {
+      await sandbox.app.close();
+    }
+  });
+
+  test('create a dossier, move it on, reset: and the routes are gone with admin off', async () => {
+    const sandbox = await createSandbox();
+    try {
+      const created = await sandbox.app.inject({
+        method: 'POST', url: '/api/v1/_sandbox/dossiers',
+        payload: { procedureCode: '1.001193', applicantId: '001200000001', status: 'received', receivedAt: '2026-02-13T16:00:00+07:00' },
+      });
+      assert.equal(created.statusCode, 201);
+      const dossier = json(created) as unknown as { code: string; dueAt: string; history: unknown[] };
+      assert.match(dossier.code, /^000\.00\.15\.H26-260213-\d{4}$/);
+      const moved = await sandbox.app.inject({ method: 'POST', url: `/api/v1/_sandbox/dossiers/${dossier.code}/status`, payload: { status: 'processing', action: 'Chuyển phòng Tư pháp' } });
+      assert.equal(moved.statusCode, 200);
+      const after = json(moved) as unknown as { status: string; history: { action: string }[] };
+      assert.equal(after.status, 'processing');
+      assert.equal(after.history.at(-1)?.action, 'Chuyển phòng Tư pháp');
+      assert.equal((await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' })).statusCode, 204);
+      const gone = await sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code: dossier.code, applicantId: '001200000001' } });
+      assert.equal(gone.statusCode, 404);
+      const demo = await sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.processing });
+      assert.equal(demo.statusCode, 200);
+    } finally {
+      await sandbox.app.close();
+    }
+    const locked = await createSandbox({ adminRoutes: false });
+    try {
+      const res = await locked.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+      assert.equal(res.statusCode, 404);
+    } finally {
+      await locked.app.close();
+    }
+  });
+
+  test('a dossier received on the Friday before Tết 2026 after 15:00 is due after the holiday', async () => {
+    const sandbox = await createSandbox();
+    try {
+      // Fri 13 Feb 2026 16:00: counts from Mon 23 Feb (Tết 14–22 Feb). Birth registration: the
+      // seed's processing time decides the days; the due date must be after the holiday.
+      const res = await sandbox.app.inject({
+        method: 'POST', url: '/api/v1/_sandbox/dossiers',
+        payload: { procedureCode: '3.000333', applicantId: '001200000002', status: 'received', receivedAt: '2026-02-13T16:00:00+07:00' },
+      });
+      const dossier = json(res) as unknown as { dueAt: string };
+      assert.ok(dossier.dueAt > '2026-02-23', dossier.dueAt);
+    } finally {
+      await sandbox.app.close();
+    }
+  });
+});
+
+describe('payment notifications', () => {
+  const SECRET = 'notify-test-secret';
+  let sandbox: Sandbox;
+  let paymentId = '';
+  before(async () => {
+    sandbox = await createSandbox({ gatewaySecret: SECRET, rateLimits: {} });
+    const res = await sandbox.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'notify-test-key-0000001' },
+      payload: { dossierCode: DEMO.paymentDueTwoKinds.code, applicantId: DEMO.paymentDueTwoKinds.applicantId, returnUrl: 'http://localhost:8080/r' },
+    });
+    paymentId = (json(res) as unknown as { id: string }).id;
+  });
+  after(() => sandbox.app.close());
+
+  const notify = async (params: Record<string, string>, secret = SECRET) => {
+    const signed = { ...params, vnp_SecureHash: await signGatewayParams(params, secret) };
+    return json(await sandbox.app.inject({ method: 'POST', url: '/api/v1/payments/notify', payload: signed })) as unknown as { RspCode: string };
+  };
+  const state = async () => (json(await sandbox.app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}` })) as unknown as { state: string; receipts: unknown[] });
+  const success = () => ({ vnp_TxnRef: paymentId, vnp_Amount: String(210_000 * 100), vnp_ResponseCode: '00', vnp_TransactionNo: '1' });
+
+  test('a forged signature is refused and confirms nothing', async () => {
+    assert.equal((await notify(success(), 'not-the-secret')).RspCode, '97');
+    assert.equal((await state()).state, 'pending');
+  });
+
+  test('a tampered amount is refused and confirms nothing', async () => {
+    assert.equal((await notify({ ...success(), vnp_Amount: '100' })).RspCode, '04');
+    assert.equal((await state()).state, 'pending');
+  });
+
+  test('an unknown reference is reported as such', async () => {
+    assert.equal((await notify({ ...success(), vnp_TxnRef: 'pay_unknown00000000000' })).RspCode, '01');
+  });
+
+  test('a valid notification confirms once, with one receipt per fee kind; a replay changes nothing', async () => {
+    assert.equal((await notify(success())).RspCode, '00');
+    const paid = await state();
+    assert.equal(paid.state, 'paid');
+    assert.equal(paid.receipts.length, 2);
+    assert.equal((await notify(success())).RspCode, '02');
+    const again = await state();
+    assert.deepEqual(again, paid);
+    const dossier = json(await sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.paymentDueTwoKinds })) as unknown as { payment: { state: string; receiptNumbers: string[] } };
+    assert.equal(dossier.payment.state, 'paid');
+    assert.equal(dossier.payment.receiptNumbers.length, 2);
+    const html = await sandbox.app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}/receipt`, headers: { accept: 'text/html' } });
+    assert.match(String(html.headers['content-type']), /^text\/html/);
+    assert.match(html.body, /Biên lai điện tử số BL-/);
+  });
+
+  test('a paid dossier cannot be paid again', async () => {
+    const res = await sandbox.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'notify-test-key-0000002' },
+      payload: { dossierCode: DEMO.paymentDueTwoKinds.code, applicantId: DEMO.paymentDueTwoKinds.applicantId, returnUrl: 'http://localhost:8080/r' },
+    });
+    assert.equal(res.statusCode, 409);
+    assert.equal((json(res) as unknown as { code: string }).code, 'payment_already_paid');
+  });
+});

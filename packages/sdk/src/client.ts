@@ -1,0 +1,194 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
+import type { components, operations } from './generated/openapi.ts';
+import {
+  DvcApiError, DvcError, DvcNetworkError, DvcResponseError, DvcTimeoutError, parseRetryAfter, toProblem,
+} from './errors.ts';
+
+type Schemas = components['schemas'];
+export type Procedure = Schemas['Procedure'];
+export type ProcedureSummary = Schemas['ProcedureSummary'];
+export type ProcedureSearchResult = Schemas['ProcedureSearchResult'];
+export type ProcedureSearchParams = NonNullable<operations['searchProcedures']['parameters']['query']>;
+export type Field = Schemas['Field'];
+export type Agency = Schemas['Agency'];
+export type Dossier = Schemas['Dossier'];
+export type DossierLookupRequest = Schemas['DossierLookupRequest'];
+export type Payment = Schemas['Payment'];
+export type PaymentCreateRequest = Schemas['PaymentCreateRequest'];
+export type ReceiptBundle = Schemas['ReceiptBundle'];
+export type SurveyForm = Schemas['SurveyForm'];
+export type SurveyFormParams = NonNullable<operations['getSurveyForm']['parameters']['query']>;
+export type SurveySubmission = Schemas['SurveySubmission'];
+export type SurveyReceipt = Schemas['SurveyReceipt'];
+export type Health = Schemas['Health'];
+
+export interface RetryOptions {
+  /** Attempts after the first. Default 2. */
+  limit?: number;
+  /** Give up rather than wait when the server asks for a longer pause than this. Default 5000 ms. */
+  maxRetryAfterMs?: number;
+}
+
+export interface DvcClientOptions {
+  /** The API root, e.g. `https://dichvucong.example.gov.vn/api/v1`. */
+  baseUrl: string | URL;
+  /** A fetch implementation (tests, proxies). Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms. Default 10000. */
+  timeout?: number;
+  /** Retries of idempotent requests. `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** Headers sent with every request (an API key, say). */
+  headers?: Record<string, string>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreatePaymentOptions extends CallOptions {
+  /** Reuse the same key to find the same payment again (double click, reload). Made when absent. */
+  idempotencyKey?: string;
+}
+
+export interface DvcClient {
+  readonly baseUrl: string;
+  procedures: {
+    search(params?: ProcedureSearchParams, options?: CallOptions): Promise<ProcedureSearchResult>;
+    get(code: string, options?: CallOptions): Promise<Procedure>;
+    fields(options?: CallOptions): Promise<Field[]>;
+    agencies(options?: CallOptions): Promise<Agency[]>;
+  };
+  dossiers: {
+    lookup(request: DossierLookupRequest, options?: CallOptions): Promise<Dossier>;
+  };
+  payments: {
+    create(request: PaymentCreateRequest, options?: CreatePaymentOptions): Promise<Payment>;
+    get(id: string, options?: CallOptions): Promise<Payment>;
+    receipt(id: string, options?: CallOptions): Promise<ReceiptBundle>;
+  };
+  surveys: {
+    form(params: SurveyFormParams, options?: CallOptions): Promise<SurveyForm>;
+    submit(submission: SurveySubmission, options?: CallOptions): Promise<SurveyReceipt>;
+  };
+  health(options?: CallOptions): Promise<Health>;
+}
+
+/** A fresh Idempotency-Key: 32 hex characters from a random UUID. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}
+
+const IDEMPOTENT_METHODS = ['get', 'put', 'head', 'delete', 'options'];
+
+/**
+ * Creates a client for the DVC Kit API.
+ *
+ * Errors are `DvcApiError` (the API answered an error), `DvcNetworkError`, `DvcTimeoutError` or
+ * `DvcResponseError`; an aborted call rejects with the signal's reason. GET requests, and POSTs that
+ * carry an Idempotency-Key, are retried on network errors, 408, 429, 5xx, honouring Retry-After.
+ */
+export function createDvcClient(options: DvcClientOptions): DvcClient {
+  const baseUrl = String(options.baseUrl).replace(/\/+$/, '') + '/';
+  const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
+  const maxRetryAfterMs = retry.maxRetryAfterMs ?? 5000;
+
+  const http: KyInstance = ky.create({
+    prefix: baseUrl,
+    timeout: options.timeout ?? 10_000,
+    headers: { accept: 'application/json, application/problem+json', ...options.headers },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    retry: {
+      limit: retry.limit ?? 2,
+      methods: IDEMPOTENT_METHODS,
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      backoffLimit: 4000,
+      jitter: true,
+      shouldRetry: ({ error }) => {
+        // A long Retry-After is the server asking people to wait: tell them, don't hang silently.
+        if (isHTTPError(error)) {
+          const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+          if (wait !== undefined && wait * 1000 > maxRetryAfterMs) return false;
+        }
+        return undefined;
+      },
+    },
+  });
+
+  async function call<T>(path: string, request: Options & CallOptions): Promise<T> {
+    let response: Response;
+    try {
+      response = await http(path, request);
+    } catch (error) {
+      throw await translateError(error, request.signal);
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as T;
+    } catch (cause) {
+      throw new DvcResponseError('The API answered with something that is not JSON.', response.status, { cause });
+    }
+  }
+
+  const segment = (value: string) => encodeURIComponent(value);
+
+  return {
+    baseUrl,
+    procedures: {
+      search: (params = {}, { signal } = {}) =>
+        call('procedures', { method: 'get', searchParams: definedOnly(params), signal }),
+      get: (code, { signal } = {}) => call(`procedures/${segment(code)}`, { method: 'get', signal }),
+      fields: async ({ signal } = {}) =>
+        (await call<{ items: Field[] }>('fields', { method: 'get', signal })).items,
+      agencies: async ({ signal } = {}) =>
+        (await call<{ items: Agency[] }>('agencies', { method: 'get', signal })).items,
+    },
+    dossiers: {
+      // POST keeps the identity number out of URLs and logs; not retried (a 429 must reach the person).
+      lookup: (request, { signal } = {}) => call('dossiers/lookup', { method: 'post', json: request, signal }),
+    },
+    payments: {
+      create: (request, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
+        call('payments', {
+          method: 'post',
+          json: request,
+          signal,
+          headers: { 'idempotency-key': idempotencyKey },
+          // Safe to retry: the key makes a repeat find the same payment instead of making a second.
+          retry: { methods: [...IDEMPOTENT_METHODS, 'post'] },
+        }),
+      get: (id, { signal } = {}) => call(`payments/${segment(id)}`, { method: 'get', signal }),
+      receipt: (id, { signal } = {}) => call(`payments/${segment(id)}/receipt`, { method: 'get', signal }),
+    },
+    surveys: {
+      form: (params, { signal } = {}) =>
+        call('surveys/form', { method: 'get', searchParams: definedOnly(params), signal }),
+      submit: (submission, { signal } = {}) =>
+        call('surveys/responses', { method: 'post', json: submission, signal }),
+    },
+    health: ({ signal } = {}) => call('health', { method: 'get', signal }),
+  };
+}
+
+function definedOnly(params: object): Record<string, string | number | boolean> {
+  const result: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') result[name] = value as string | number | boolean;
+  }
+  return result;
+}
+
+async function translateError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+  if (signal?.aborted) return signal.reason;
+  if (isHTTPError(error)) {
+    const retryAfter = parseRetryAfter(error.response.headers.get('retry-after'));
+    return new DvcApiError(toProblem(error.response.status, error.data), retryAfter);
+  }
+  if (isTimeoutError(error)) return new DvcTimeoutError('The API did not answer in time.', { cause: error });
+  if (isNetworkError(error)) return new DvcNetworkError('The API could not be reached.', { cause: error });
+  if (error instanceof TypeError) return new DvcNetworkError('The API could not be reached.', { cause: error });
+  if (error instanceof DvcError) return error;
+  return error;
+}

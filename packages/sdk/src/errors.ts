@@ -1,0 +1,87 @@
+import type { components } from './generated/openapi.ts';
+
+export type Problem = components['schemas']['Problem'];
+export type ProblemCode = components['schemas']['ProblemCode'];
+
+/** Base class of every error the SDK throws (an aborted call rejects with the signal's reason instead). */
+export class DvcError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * The API answered with an error status. `code` is the contract's stable problem code — map it to
+ * a localised message; never show `problem.title` or `detail` to citizens (they are English, for
+ * developers).
+ */
+export class DvcApiError extends DvcError {
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly problem: Problem;
+  /** Seconds the server asked us to wait (Retry-After), when it said. */
+  readonly retryAfter: number | undefined;
+
+  constructor(problem: Problem, retryAfter?: number) {
+    super(`${problem.status} ${problem.code}: ${problem.title}`);
+    this.status = problem.status;
+    this.code = problem.code;
+    this.problem = problem;
+    this.retryAfter = retryAfter ?? problem.retryAfter;
+  }
+}
+
+/** No answer arrived: offline, DNS, connection refused, CORS refused. */
+export class DvcNetworkError extends DvcError {}
+
+/** No answer within the client's `timeout`. */
+export class DvcTimeoutError extends DvcError {}
+
+/** An answer arrived but could not be read (not JSON, or not what the contract promises). */
+export class DvcResponseError extends DvcError {
+  readonly status: number;
+  constructor(message: string, status: number, options?: ErrorOptions) {
+    super(message, options);
+    this.status = status;
+  }
+}
+
+const knownCodes: ReadonlySet<string> = new Set<ProblemCode>([
+  'validation_failed', 'not_found', 'procedure_not_found', 'dossier_not_found', 'payment_not_found',
+  'payment_not_due', 'payment_already_paid', 'payment_amount_changed', 'payment_not_paid',
+  'idempotency_key_reused', 'survey_not_available', 'survey_already_submitted', 'rate_limited',
+  'payload_too_large', 'unsupported_media_type', 'internal_error', 'service_unavailable',
+]);
+
+/**
+ * Turns whatever body an error response had into a Problem. Proxies and load balancers answer with
+ * HTML or nothing at all, so the status decides the code when the body does not.
+ */
+export function toProblem(status: number, body: unknown): Problem {
+  if (isProblemLike(body) && knownCodes.has(body.code)) {
+    return { ...body, status } as Problem;
+  }
+  const code: ProblemCode =
+    status === 404 ? 'not_found'
+    : status === 429 ? 'rate_limited'
+    : status === 413 ? 'payload_too_large'
+    : status === 415 ? 'unsupported_media_type'
+    : status === 503 || status === 502 || status === 504 ? 'service_unavailable'
+    : status >= 500 ? 'internal_error'
+    : 'validation_failed';
+  return { type: 'about:blank', title: `HTTP ${status}`, status, code };
+}
+
+function isProblemLike(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+}
+
+/** Parses a Retry-After header (seconds or an HTTP date) into seconds. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}

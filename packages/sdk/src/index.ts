@@ -1,0 +1,20 @@
+/**
+ * @dvc-kit/sdk — a typed client for the DVC Kit API, for browsers and Node.
+ * Types come from openapi/dvc.yaml (generated); transport is ky.
+ */
+export type { components, paths, operations } from './generated/openapi.ts';
+export { createDvcClient, newIdempotencyKey } from './client.ts';
+export type {
+  DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, RetryOptions,
+  Procedure, ProcedureSummary, ProcedureSearchResult, ProcedureSearchParams, Field, Agency,
+  Dossier, DossierLookupRequest, Payment, PaymentCreateRequest, ReceiptBundle,
+  SurveyForm, SurveyFormParams, SurveySubmission, SurveyReceipt, Health,
+} from './client.ts';
+export { DvcError, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, toProblem, parseRetryAfter } from './errors.ts';
+export type { Problem, ProblemCode } from './errors.ts';
+export {
+  signGatewayParams, verifyGatewaySignature, gatewaySigningData, SECURE_HASH_PARAM,
+} from './gateway-signature.ts';
+export type { GatewayParams } from './gateway-signature.ts';
+export { foldVietnamese, foldedWords, slugify, findMatches } from './text/fold.ts';
+export type { TextRange } from './text/fold.ts';

@@ -1,0 +1,203 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, signGatewayParams,
+} from '@dvc-kit/sdk';
+import { startSandbox, DEMO } from '../../sandbox/test/support/sandbox.ts';
+
+const GATEWAY_SECRET = 'sdk-test-secret';
+
+describe('SDK against the sandbox', () => {
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let client: ReturnType<typeof createDvcClient>;
+
+  before(async () => {
+    sandbox = await startSandbox({ gatewaySecret: GATEWAY_SECRET });
+    client = createDvcClient({ baseUrl: sandbox.baseUrl, retry: false });
+  });
+  after(() => sandbox.close());
+
+  test('procedures.search folds diacritics and ranks the birth registration first', async () => {
+    const result = await client.procedures.search({ q: 'dang ky khai sinh', pageSize: 5 });
+    assert.equal(result.items[0]?.code, '1.001193');
+    assert.ok(result.total >= 1);
+    assert.equal(result.pageSize, 5);
+    assert.ok(result.facets.level.some((f) => f.value === 'commune' && f.count > 0));
+  });
+
+  test('procedures.get returns everything needed to apply; unknown code is DvcApiError 404', async () => {
+    const procedure = await client.procedures.get('1.001193');
+    assert.equal(procedure.name.toLowerCase().includes('khai sinh'), true);
+    assert.ok(Array.isArray(procedure.channelDetails));
+    await assert.rejects(client.procedures.get('9.999999'), (error: unknown) => {
+      assert.ok(error instanceof DvcApiError);
+      assert.equal(error.status, 404);
+      assert.equal(error.code, 'procedure_not_found');
+      return true;
+    });
+  });
+
+  test('a request outside the contract is DvcApiError 400 validation_failed with the failing parameter', async () => {
+    await assert.rejects(client.procedures.search({ pageSize: 500 }), (error: unknown) => {
+      assert.ok(error instanceof DvcApiError);
+      assert.equal(error.status, 400);
+      assert.equal(error.code, 'validation_failed');
+      assert.ok(error.problem.errors?.some((e) => e.path === '/querystring/pageSize'));
+      return true;
+    });
+  });
+
+  test('fields and agencies list what has procedures', async () => {
+    const fields = await client.procedures.fields();
+    assert.ok(fields.length >= 8);
+    assert.ok(fields.every((f) => f.procedureCount > 0));
+    const agencies = await client.procedures.agencies();
+    assert.ok(agencies.length > 0);
+    assert.ok(agencies.every((a) => /^[a-z0-9-]+$/.test(a.id)));
+  });
+
+  test('dossiers.lookup finds a dossier; a wrong identity number fails exactly like an unknown code', async () => {
+    const dossier = await client.dossiers.lookup(DEMO.processing);
+    assert.equal(dossier.code, DEMO.processing.code);
+    assert.equal(dossier.status, 'processing');
+    const wrong = await client.dossiers.lookup({ code: DEMO.processing.code, applicantId: '999999999999' }).catch((e: unknown) => e);
+    const unknown = await client.dossiers.lookup({ code: '000.00.15.H26-200101-9999', applicantId: DEMO.processing.applicantId }).catch((e: unknown) => e);
+    assert.ok(wrong instanceof DvcApiError && unknown instanceof DvcApiError);
+    assert.equal(wrong.status, 404);
+    assert.deepEqual({ ...wrong.problem, instance: undefined }, { ...unknown.problem, instance: undefined });
+  });
+
+  test('payments.create makes one payment per Idempotency-Key, get and receipt follow it to paid', async () => {
+    const request = { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/return', expectedAmount: 200_000 };
+    const first = await client.payments.create(request, { idempotencyKey: 'sdk-test-key-000000001' });
+    const again = await client.payments.create(request, { idempotencyKey: 'sdk-test-key-000000001' });
+    assert.equal(again.id, first.id);
+    assert.equal(first.state, 'pending');
+    assert.ok(first.redirectUrl?.includes('/_sandbox/gateway?'));
+    // Without a key the SDK makes one; the sandbox still finds the open payment: no second charge.
+    const third = await client.payments.create(request);
+    assert.equal(third.id, first.id);
+
+    await assert.rejects(client.payments.receipt(first.id), (e: unknown) => e instanceof DvcApiError && e.code === 'payment_not_paid');
+
+    const params: Record<string, string> = {
+      vnp_TxnRef: first.id, vnp_Amount: String(first.total * 100), vnp_ResponseCode: '00',
+      vnp_TransactionNo: '14000001', vnp_PayDate: '20261122103000',
+    };
+    params['vnp_SecureHash'] = await signGatewayParams(params, GATEWAY_SECRET);
+    const ack = await fetch(`${sandbox.baseUrl}/payments/notify`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params),
+    }).then((r) => r.json());
+    assert.deepEqual(ack, { RspCode: '00', Message: 'Confirm Success' });
+
+    const paid = await client.payments.get(first.id);
+    assert.equal(paid.state, 'paid');
+    assert.equal(paid.receipts.length, 1);
+    const receipt = await client.payments.receipt(first.id);
+    assert.equal(receipt.total, 200_000);
+    assert.match(receipt.receipts[0]!.number, /^BL-\d{4}-\d{6}$/);
+  });
+
+  test('payments.create refuses an amount the payer did not see, and a key reused for another request', async () => {
+    const base = { dossierCode: DEMO.paymentDueTwoKinds.code, applicantId: DEMO.paymentDueTwoKinds.applicantId, returnUrl: 'http://localhost:8080/return' };
+    await assert.rejects(client.payments.create({ ...base, expectedAmount: 1 }), (e: unknown) => e instanceof DvcApiError && e.status === 409 && e.code === 'payment_amount_changed');
+    await client.payments.create({ ...base, expectedAmount: 210_000 }, { idempotencyKey: 'sdk-test-key-000000002' });
+    await assert.rejects(
+      client.payments.create({ ...base, expectedAmount: 210_000, returnUrl: 'http://localhost:8080/other' }, { idempotencyKey: 'sdk-test-key-000000002' }),
+      (e: unknown) => e instanceof DvcApiError && e.status === 422 && e.code === 'idempotency_key_reused',
+    );
+    await assert.rejects(client.payments.get('pay_doesnotexist000000'), (e: unknown) => e instanceof DvcApiError && e.code === 'payment_not_found');
+  });
+
+  test('surveys.form and surveys.submit: one evaluation per dossier (409 on a repeat)', async () => {
+    const form = await client.surveys.form({ kind: 'dossier', dossierCode: DEMO.decided.code });
+    assert.equal(form.kind, 'dossier');
+    const answers: Record<string, number | string> = {};
+    for (const q of form.questions) if (q.type === 'rating') answers[q.id] = q.scale![0]!.value;
+    const submission = { formId: form.id, formVersion: form.version, dossierCode: DEMO.decided.code, applicantId: DEMO.decided.applicantId, answers };
+    const receipt = await client.surveys.submit(submission);
+    assert.match(receipt.id, /^srv_/);
+    await assert.rejects(client.surveys.submit(submission), (e: unknown) => e instanceof DvcApiError && e.status === 409 && e.code === 'survey_already_submitted');
+    const page = await client.surveys.form({ kind: 'page', procedureCode: '1.001193' });
+    await client.surveys.submit({ formId: page.id, formVersion: page.version, procedureCode: '1.001193', answers: { useful: 1 } });
+  });
+
+  test('health', async () => {
+    const health = await client.health();
+    assert.equal(health.status, 'ok');
+    assert.ok(health.procedures >= 60);
+  });
+
+  test('abort rejects with the signal\'s reason, not a DvcError', async () => {
+    const controller = new AbortController();
+    const reason = new Error('navigated away');
+    controller.abort(reason);
+    await assert.rejects(client.procedures.search({ q: 'ho tich' }, { signal: controller.signal }), (e: unknown) => e === reason);
+  });
+});
+
+describe('SDK retries and transport failures', () => {
+  test('429 with Retry-After: a GET waits and retries; a POST lookup reports when to retry', async () => {
+    const sandbox = await startSandbox({
+      rateLimits: { searchProcedures: { max: 1, windowMs: 1000 }, lookupDossier: { max: 1, windowMs: 60_000 } },
+    });
+    try {
+      const client = createDvcClient({ baseUrl: sandbox.baseUrl, retry: { limit: 2, maxRetryAfterMs: 3000 } });
+      await client.procedures.search({ q: 'ho tich' });
+      const started = Date.now();
+      const result = await client.procedures.search({ q: 'ho tich' });
+      assert.ok(result.total > 0);
+      assert.ok(Date.now() - started >= 500, 'the retry waited for Retry-After');
+
+      await client.dossiers.lookup(DEMO.processing);
+      await assert.rejects(client.dossiers.lookup(DEMO.processing), (e: unknown) => {
+        assert.ok(e instanceof DvcApiError);
+        assert.equal(e.status, 429);
+        assert.equal(e.code, 'rate_limited');
+        assert.ok(e.retryAfter !== undefined && e.retryAfter > 0 && e.retryAfter <= 60);
+        return true;
+      });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('timeout: DvcTimeoutError; connection refused: DvcNetworkError; non-JSON: DvcResponseError', async () => {
+    // A real server that accepts and never answers, one that answers garbage, and a closed port.
+    const silent = createServer(() => {});
+    const garbage = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{not json'));
+    await Promise.all([silent, garbage].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))));
+    const url = (s: typeof silent) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/api/v1`;
+    try {
+      await assert.rejects(createDvcClient({ baseUrl: url(silent), timeout: 300, retry: false }).health(), DvcTimeoutError);
+      await assert.rejects(createDvcClient({ baseUrl: url(garbage), retry: false }).health(), DvcResponseError);
+      const closedPort = url(garbage).replace(/:\d+\//, ':9/');
+      await assert.rejects(createDvcClient({ baseUrl: closedPort, retry: false }).health(), DvcNetworkError);
+    } finally {
+      silent.closeAllConnections();
+      await Promise.all([silent, garbage].map((s) => new Promise((r) => s.close(r))));
+    }
+  });
+
+  test('custom fetch and headers are used for every request', async () => {
+    const seen: string[] = [];
+    const sandbox = await startSandbox();
+    try {
+      const client = createDvcClient({
+        baseUrl: sandbox.baseUrl,
+        headers: { 'x-portal': 'demo' },
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('x-portal')}`);
+          return fetch(request);
+        },
+      });
+      await client.procedures.fields();
+      assert.deepEqual(seen, ['GET /api/v1/fields demo']);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMatches, foldVietnamese, foldedWords, slugify } from '@dvc-kit/sdk';
+
+test('folds diacritics and đ/Đ, in composed and decomposed input', () => {
+  assert.equal(foldVietnamese('Đăng ký khai sinh'), 'dang ky khai sinh');
+  assert.equal(foldVietnamese('Đăng ký khai sinh'.normalize('NFD')), 'dang ky khai sinh');
+  assert.equal(foldVietnamese('LÝ LỊCH TƯ PHÁP'), 'ly lich tu phap');
+  assert.deepEqual(foldedWords('Cấp Phiếu lý lịch tư pháp (số 1)'), ['cap', 'phieu', 'ly', 'lich', 'tu', 'phap', 'so', '1']);
+  assert.equal(slugify('Sở Tư pháp'), 'so-tu-phap');
+});
+
+test('finds query words in the original text, prefixes included, keeping the original characters', () => {
+  const text = 'Cấp Phiếu lý lịch tư pháp';
+  assert.deepEqual(findMatches(text, 'ly lich tu phap').map((r) => text.slice(r.start, r.end)), ['lý', 'lịch', 'tư', 'pháp']);
+  assert.deepEqual(findMatches('Thủ tục đăng ký', 'dan').map((r) => 'Thủ tục đăng ký'.slice(r.start, r.end)), ['đăn']);
+  const decomposed = 'Đăng ký'.normalize('NFD');
+  assert.deepEqual(findMatches(decomposed, 'dang').map((r) => decomposed.slice(r.start, r.end).normalize('NFC')), ['Đăng']);
+  assert.deepEqual(findMatches(text, ''), []);
+  assert.deepEqual(findMatches(text, 'khai'), []);
+});

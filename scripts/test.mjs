@@ -1,0 +1,82 @@
+// `npm test`: every check, in order, stopping at the first failure.
+//   lint → typecheck → OpenAPI lint → drift checks → Node tests → browser tests
+// Prints one closing line with the total number of tests that ran.
+import { spawn } from 'node:child_process';
+import { ensureChromium } from './find-chromium.mjs';
+
+const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+const node = process.execPath;
+
+const steps = [
+  { name: 'ESLint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
+  { name: 'TypeScript', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
+  { name: 'OpenAPI lint', cmd: bin('redocly'), args: ['lint', 'openapi/dvc.yaml', '--config', 'openapi/redocly.yaml'] },
+  { name: 'OpenAPI types drift', cmd: node, args: ['scripts/gen-types.mjs', '--check'] },
+  { name: 'Locales drift and completeness', cmd: node, args: ['scripts/locales.mjs', '--check'] },
+  {
+    name: 'Node tests (SDK, sandbox)',
+    cmd: node,
+    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts'],
+    count: (out) => {
+      const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+      const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+      return { pass, fail };
+    },
+  },
+  {
+    name: 'Browser tests (Chromium, against the sandbox)',
+    before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
+    cmd: node,
+    args: ['scripts/with-sandbox.mjs', bin('web-test-runner')],
+    count: (out) => {
+      // @web/test-runner's summary: "✓ 12 passed", "✗ 1 failed" (colour codes removed first).
+      const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+      const pass = [...plain.matchAll(/(\d+) passed/g)].reduce((n, m) => Math.max(n, Number(m[1])), 0);
+      const fail = [...plain.matchAll(/(\d+) failed/g)].reduce((n, m) => Math.max(n, Number(m[1])), 0);
+      return { pass, fail };
+    },
+  },
+];
+
+function run(step) {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+      });
+    }
+    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const stepStarted = Date.now();
+  try {
+    step.before?.();
+  } catch (error) {
+    console.error(`✗ ${step.name}: ${error.message}`);
+    process.exit(1);
+  }
+  const { code, output } = await run(step);
+  if (step.count) {
+    const counted = step.count(output);
+    passed += counted.pass;
+    failed += counted.fail;
+  }
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+  if (code !== 0) {
+    console.error(`✗ ${step.name} failed (exit ${code}, ${seconds} s)`);
+    console.log(`\ntests: ${passed} passed, ${Math.max(failed, 1)} failed`);
+    process.exit(1);
+  }
+  console.log(`✓ ${step.name} (${seconds} s)`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -1,0 +1,35 @@
+// Browser tests: every *.test.ts under packages/elements, in the system's Chromium, against a real
+// sandbox API (scripts/with-sandbox.mjs starts it and passes DVC_SANDBOX_URL).
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const sandboxUrl = process.env.DVC_SANDBOX_URL ?? 'http://127.0.0.1:4010/api/v1';
+const chromiumFlags = [
+  '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export default {
+  files: ['packages/elements/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser'] },
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  // Tests share one sandbox database: run files one after another.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumFlags } }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="vi">
+  <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+  <body>
+    <script>window.DVC_SANDBOX_URL = ${JSON.stringify(sandboxUrl)};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
