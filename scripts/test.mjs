@@ -30,6 +30,7 @@ const steps = [
     args: ['scripts/with-sandbox.mjs', bin('web-test-runner')],
     count: (out) => {
       // @web/test-runner's summary: "✓ 12 passed", "✗ 1 failed" (colour codes removed first).
+      // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
       const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
       const pass = [...plain.matchAll(/(\d+) passed/g)].reduce((n, m) => Math.max(n, Number(m[1])), 0);
       const fail = [...plain.matchAll(/(\d+) failed/g)].reduce((n, m) => Math.max(n, Number(m[1])), 0);

@@ -12,6 +12,7 @@ import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { createHandlers } from './http/handlers.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
+import { registerGatewayPage } from './payments/gateway-page.ts';
 
 const SPEC_URL = new URL('../../../openapi/dvc.yaml', import.meta.url);
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -66,6 +67,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     applicantKey: options.applicantKey,
     gatewaySecret: options.gatewaySecret,
     publicApiUrl: options.publicApiUrl,
+    allowsOrigin: (origin) => isAllowedOrigin(origin, options.allowedOrigins),
     now: options.now,
   };
   seedDatabase(context, options.seedFile);
@@ -88,7 +90,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
   app.addHook('onClose', async () => db.close());
 
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin, options.allowedOrigins)),
+    origin: (origin, callback) => callback(null, origin === undefined || context.allowsOrigin(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'idempotency-key', 'accept'],
     exposedHeaders: ['retry-after', 'idempotent-replayed'],
@@ -139,6 +141,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     }),
     prefix: API_PREFIX,
   });
+  if (options.adminRoutes) registerGatewayPage(app, context, API_PREFIX);
 
   return { app, context };
 }

@@ -9,6 +9,8 @@ export interface SandboxContext {
   gatewaySecret: string;
   /** The API root as browsers reach it, e.g. `http://localhost:4010/api/v1`, for gateway links. */
   publicApiUrl: string;
+  /** Whether a browser origin may call the API (CORS) and be a payment's return address. */
+  allowsOrigin: (origin: string) => boolean;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
 }

@@ -269,3 +269,81 @@ describe('payment notifications', () => {
     assert.equal((json(res) as unknown as { code: string }).code, 'payment_already_paid');
   });
 });
+
+describe('simulated payment gateway', () => {
+  const SECRET = 'gateway-page-secret';
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await createSandbox({ gatewaySecret: SECRET, rateLimits: {} }); });
+  after(() => sandbox.app.close());
+
+  async function startPayment(key: string) {
+    await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+    const res = await sandbox.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+      payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/ho-so?tab=pay' },
+    });
+    return json(res) as unknown as { id: string; redirectUrl: string };
+  }
+
+  async function choose(payment: { redirectUrl: string }, outcome: string) {
+    const pageUrl = new URL(payment.redirectUrl);
+    const pageRes = await sandbox.app.inject({ method: 'GET', url: pageUrl.pathname + pageUrl.search });
+    assert.equal(pageRes.statusCode, 200);
+    assert.match(pageRes.body, /200\.000/);
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(pageRes.body)![1]!;
+    const form = new URLSearchParams({ ref: field('ref'), amount: field('amount'), returnUrl: field('returnUrl'), signature: field('signature'), outcome });
+    return sandbox.app.inject({
+      method: 'POST', url: '/api/v1/_sandbox/gateway/complete',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString(),
+    });
+  }
+  const paymentState = async (id: string) => (json(await sandbox.app.inject({ method: 'GET', url: `/api/v1/payments/${id}` })) as unknown as { state: string; receipts: unknown[]; failureCode: string | null });
+
+  test('success: notified, paid, and sent back with signed parameters and no identity number', async () => {
+    const payment = await startPayment('gateway-key-success-0001');
+    const res = await choose(payment, 'success');
+    assert.equal(res.statusCode, 303);
+    const back = new URL(String(res.headers.location));
+    assert.equal(back.origin + back.pathname, 'http://localhost:8080/ho-so');
+    assert.equal(back.searchParams.get('tab'), 'pay');
+    assert.equal(back.searchParams.get('vnp_ResponseCode'), '00');
+    assert.equal(back.search.includes(DEMO.paymentDue.applicantId), false);
+    const { verifyGatewaySignature } = await import('@dvc-kit/sdk');
+    const params = Object.fromEntries([...back.searchParams].filter(([k]) => k.startsWith('vnp_')));
+    assert.equal(await verifyGatewaySignature(params, SECRET), true);
+    assert.equal((await paymentState(payment.id)).state, 'paid');
+  });
+
+  test('failure and cancel: nothing is paid; the code is kept', async () => {
+    const failed = await startPayment('gateway-key-failure-0001');
+    await choose(failed, 'failure');
+    const failedState = await paymentState(failed.id);
+    assert.equal(failedState.state, 'failed');
+    assert.equal(failedState.failureCode, '51');
+    assert.equal(failedState.receipts.length, 0);
+    const cancelled = await startPayment('gateway-key-cancel-00001');
+    await choose(cancelled, 'cancel');
+    assert.equal((await paymentState(cancelled.id)).state, 'cancelled');
+  });
+
+  test('paid but the return was lost: no redirect, no notification, and the status query recovers it', async () => {
+    const payment = await startPayment('gateway-key-lost-0000001');
+    const res = await choose(payment, 'return-lost');
+    assert.equal(res.statusCode, 200);
+    const recovered = await paymentState(payment.id);
+    assert.equal(recovered.state, 'paid');
+    assert.equal(recovered.receipts.length, 1);
+  });
+
+  test('a tampered order page is refused; a return URL on a foreign origin is refused', async () => {
+    const payment = await startPayment('gateway-key-tamper-00001');
+    const url = new URL(payment.redirectUrl);
+    url.searchParams.set('vnp_Amount', '100');
+    assert.equal((await sandbox.app.inject({ method: 'GET', url: url.pathname + url.search })).statusCode, 400);
+    const foreign = await sandbox.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'gateway-key-foreign-0001' },
+      payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'https://evil.example/steal' },
+    });
+    assert.equal(foreign.statusCode, 400);
+  });
+});

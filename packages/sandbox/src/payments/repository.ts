@@ -74,6 +74,12 @@ export async function createPayment(
     return { payment: await getPayment(ctx, known.payment_id), replayed: true };
   }
 
+  // The gateway sends the payer back here: only to the portals this API serves (no open redirect).
+  if (!ctx.allowsOrigin(new URL(request.returnUrl).origin)) {
+    throw new ApiProblem(400, 'validation_failed', 'returnUrl must be on an allowed origin.', {
+      errors: [{ path: '/body/returnUrl', message: 'origin not allowed' }],
+    });
+  }
   const dossier = findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
   const lines = JSON.parse(dossier.fees) as PaymentLine[];

@@ -1,0 +1,17 @@
+/**
+ * @dvc-kit/elements — accessible, localised custom elements for public-service portals.
+ * Importing this entry registers every element.
+ */
+export { DvcProcedureSearch } from './procedure-search/index.ts';
+export type { DvcSearchEventDetail } from './procedure-search/index.ts';
+
+export { defineElement } from './shared/define.ts';
+export { setLocale, getLocale, localeReady, resolveLocale, formatVnd, formatDate, formatNumber } from './shared/locale.ts';
+export type { DvcLocale } from './shared/locale.ts';
+export { ApiClientController, DvcConfigError, setDefaultApiBase, clientFor } from './shared/api-client.ts';
+export { RequestController } from './shared/request-controller.ts';
+export type { RequestStatus, RequestTask } from './shared/request-controller.ts';
+export { DebounceController } from './shared/debounce-controller.ts';
+export { problemMessage, problemCodeMessage } from './shared/problem-messages.ts';
+export { loadingView, emptyView, errorView, statusStyles } from './shared/status-views.ts';
+export { tokens } from './shared/tokens.ts';

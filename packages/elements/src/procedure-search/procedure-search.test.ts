@@ -1,0 +1,191 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { sendKeys } from '@web/test-runner-commands';
+import './index.ts';
+import type { DvcProcedureSearch } from './procedure-search.ts';
+import { foundMessage } from './procedure-search.ts';
+import { getLocale, localeReady, setLocale } from '../shared/locale.ts';
+import { setDefaultApiBase } from '../shared/api-client.ts';
+import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
+
+// Port 9 (discard) is closed on loopback: the connection is refused at once.
+const CLOSED_PORT_API = 'http://127.0.0.1:9/api/v1';
+
+const $ = <T extends Element = HTMLElement>(el: DvcProcedureSearch, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+const input = (el: DvcProcedureSearch) => $<HTMLInputElement>(el, 'input')!;
+const summary = (el: DvcProcedureSearch) => $(el, '[role="status"]')!.textContent!.trim();
+const items = (el: DvcProcedureSearch) => [...el.shadowRoot!.querySelectorAll('li')];
+
+async function type(el: DvcProcedureSearch, text: string): Promise<void> {
+  const box = input(el);
+  box.value = text;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function settled(el: DvcProcedureSearch): Promise<void> {
+  await waitUntil(() => summary(el) !== '' || $(el, '[role="alert"]') !== null, 'search did not settle', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+async function setLang(lang: string): Promise<void> {
+  document.documentElement.lang = lang;
+  await localeReady();
+  // An explicit setLocale() elsewhere outlives an unchanged <html lang>: make sure.
+  await setLocale(lang);
+}
+
+describe('<dvc-procedure-search>', () => {
+  beforeEach(() => setLang('vi'));
+  afterEach(() => setLang('vi'));
+
+  it('renders a labelled search box and passes axe before any search', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    const box = input(el);
+    expect(box.type).to.equal('search');
+    const label = $<HTMLLabelElement>(el, `label[for="${box.id}"]`)!;
+    expect(label.textContent!.trim()).to.equal('Tìm thủ tục hành chính');
+    expect(el.pageSize).to.equal(10);
+    expect(items(el)).to.have.length(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('finds "Thủ tục đăng ký khai sinh" for "dang ky khai sinh" and marks the matched words', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    await type(el, 'dang ky khai sinh');
+    expect(el.query).to.equal('dang ky khai sinh');
+    await settled(el);
+
+    const first = items(el)[0]!;
+    expect(first.querySelector('.name')!.textContent!.trim()).to.equal('Thủ tục đăng ký khai sinh');
+    expect(first.textContent).to.include('1.001193');
+    expect(first.textContent).to.include('Hộ tịch');
+    expect(first.textContent).to.include('Cấp xã');
+    expect(first.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('Trực tuyến một phần');
+    const marks = [...first.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).to.deep.equal(['đăng', 'ký', 'khai', 'sinh']);
+    expect(el.getAttribute('query')).to.equal('dang ky khai sinh');
+  });
+
+  it('announces the count in Vietnamese, then in English after <html lang="en">', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    const region = $(el, '[role="status"]')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    expect(summary(el)).to.match(/^Tìm thấy \d+ thủ tục$/);
+    const count = Number(/\d+/.exec(summary(el))![0]);
+    expect(count).to.be.greaterThan(1);
+
+    await setLang('en');
+    expect(getLocale()).to.equal('en');
+    await el.updateComplete;
+    expect(summary(el)).to.equal(`${count} procedures found`);
+    expect($(el, 'label')!.textContent!.trim()).to.equal('Search for a procedure');
+    expect(items(el)[0]!.querySelector('[part="badge"]')!.textContent!.trim()).to.match(/online|Information only/);
+  });
+
+  it('uses the singular in English for one result', async () => {
+    await setLang('en');
+    expect(foundMessage(1)).to.equal('1 procedure found');
+    expect(foundMessage(2)).to.equal('2 procedures found');
+    expect(foundMessage(0)).to.equal('No procedures found');
+    await setLang('vi');
+    expect(foundMessage(1)).to.equal('Tìm thấy 1 thủ tục');
+    expect(foundMessage(1234)).to.equal('Tìm thấy 1.234 thủ tục');
+  });
+
+  it('shows the empty state for a nonsense query, and passes axe', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="xqzwvkj"></dvc-procedure-search>`);
+    await settled(el);
+    expect(summary(el)).to.equal('Không tìm thấy thủ tục nào');
+    expect($(el, '[part="empty"]')!.textContent).to.include('Không tìm thấy thủ tục nào');
+    expect(items(el)).to.have.length(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('shows the localised network error with a working "Thử lại" button, and passes axe', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${CLOSED_PORT_API} query="khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    const alert = $(el, '[role="alert"]')!;
+    expect(alert.textContent).to.include('Không thể kết nối tới hệ thống');
+    await expectNoAxeViolations(el);
+
+    const retry = $<HTMLButtonElement>(el, '[part="retry-button"]')!;
+    expect(retry.textContent!.trim()).to.equal('Thử lại');
+    retry.click();
+    await el.updateComplete;
+    // The retry really runs: the region is busy and shows "Đang tải…", then the error returns.
+    expect($(el, '[part="results"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '[part="loading"]')!.textContent).to.include('Đang tải…');
+    await waitUntil(() => $(el, '[role="alert"]') !== null, 'the error did not come back', { timeout: 8000 });
+  });
+
+  it('retries successfully once an API becomes available', async () => {
+    setDefaultApiBase(undefined);
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search query="khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    expect($(el, '[role="alert"]')).to.not.equal(null);
+    try {
+      setDefaultApiBase(sandboxUrl());
+      $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+      await waitUntil(() => items(el).length > 0, 'no results after retry', { timeout: 8000 });
+      expect($(el, '[role="alert"]')).to.equal(null);
+    } finally {
+      setDefaultApiBase(undefined);
+    }
+  });
+
+  it('passes axe with results shown', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    expect(items(el).length).to.be.greaterThan(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('fires dvc-search with the query, filters and total', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    const event = oneEvent(el, 'dvc-search');
+    el.query = 'khai sinh';
+    const { detail, bubbles, composed } = await event;
+    expect(bubbles).to.equal(true);
+    expect(composed).to.equal(true);
+    expect(detail.query).to.equal('khai sinh');
+    expect(detail.filters).to.deep.equal({});
+    expect(detail.total).to.equal(Number(/\d+/.exec(summary(el))![0]));
+  });
+
+  it('debounces typing and never lets an older answer replace a newer one', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    const queries: string[] = [];
+    el.addEventListener('dvc-search', (e) => queries.push(e.detail.query));
+    for (const text of ['d', 'da', 'dan', 'dang', 'dang ky khai sinh']) await type(el, text);
+    // Two immediate searches in a row: the first is aborted, only the second answers.
+    el.query = 'ho chieu';
+    await el.updateComplete;
+    el.query = 'dang ky ket hon';
+    await waitUntil(() => queries.length > 0, 'no search event', { timeout: 8000 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(queries).to.deep.equal(['dang ky ket hon']);
+    expect(items(el)[0]!.querySelector('.name')!.textContent).to.match(/kết hôn/);
+  });
+
+  it('works from the keyboard: Tab to the box, type, Enter searches at once', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+
+    await sendKeys({ type: 'khai sinh' });
+    const searched = oneEvent(el, 'dvc-search');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // Enter does not wait for the debounce: the request is running (or already answered).
+    expect($(el, '[part="results"]')!.getAttribute('aria-busy') === 'true' || items(el).length > 0).to.equal(true);
+    expect(el.query).to.equal('khai sinh');
+    expect((await searched).detail.query).to.equal('khai sinh');
+    await settled(el);
+    expect(items(el).length).to.be.greaterThan(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
+import { afterEach, describe, it } from '../test-support/mocha.ts';
+import { problemCodeMessage, problemMessage } from './problem-messages.ts';
+import { setLocale } from './locale.ts';
+
+// Every code of the contract's ProblemCode enum (openapi/dvc.yaml).
+const CODES: ProblemCode[] = [
+  'validation_failed', 'not_found', 'procedure_not_found', 'dossier_not_found', 'payment_not_found',
+  'payment_not_due', 'payment_already_paid', 'payment_amount_changed', 'payment_not_paid',
+  'idempotency_key_reused', 'survey_not_available', 'survey_already_submitted', 'rate_limited',
+  'payload_too_large', 'unsupported_media_type', 'internal_error', 'service_unavailable',
+];
+
+describe('problem messages', () => {
+  afterEach(() => setLocale('vi'));
+
+  it('has a distinct Vietnamese and English message for every problem code', async () => {
+    await setLocale('en');
+    const english = CODES.map((code) => problemCodeMessage(code));
+    await setLocale('vi');
+    const vietnamese = CODES.map((code) => problemCodeMessage(code));
+    expect(new Set(english).size).to.equal(CODES.length);
+    expect(new Set(vietnamese).size).to.equal(CODES.length);
+    vietnamese.forEach((text, i) => expect(text, CODES[i]).to.not.equal(english[i]));
+  });
+
+  it('puts the Retry-After seconds into the rate-limit message', async () => {
+    await setLocale('vi');
+    expect(problemCodeMessage('rate_limited', 30)).to.equal('Có quá nhiều yêu cầu. Vui lòng đợi 30 giây rồi thử lại.');
+    const error = new DvcApiError({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited' }, 12);
+    expect(problemMessage(error)).to.include('12 giây');
+    await setLocale('en');
+    expect(problemMessage(error)).to.equal('Too many requests. Please wait 12 seconds and try again.');
+  });
+
+  it('maps network, timeout and unreadable-response errors', async () => {
+    await setLocale('vi');
+    expect(problemMessage(new DvcNetworkError('x'))).to.include('Không thể kết nối');
+    expect(problemMessage(new DvcTimeoutError('x'))).to.include('phản hồi quá lâu');
+    expect(problemMessage(new DvcResponseError('x', 200))).to.include('Không đọc được');
+    expect(problemMessage(new Error('x'))).to.equal('Đã có lỗi xảy ra. Vui lòng thử lại.');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Turns any error a widget can meet into a sentence for citizens in the current locale. The API's
+ * `title`/`detail` are English text for developers, so only the stable `code` is used.
+ */
+import { msg, str } from '@lit/localize';
+import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
+
+/** The message for a problem code; `retryAfter` (seconds) completes the rate-limit message. */
+export function problemCodeMessage(code: ProblemCode, retryAfter?: number): string {
+  switch (code) {
+    case 'validation_failed':
+      return msg('Some of the information entered is not valid. Please check it and try again.');
+    case 'not_found':
+      return msg('The information you asked for was not found.');
+    case 'procedure_not_found':
+      return msg('This procedure was not found. It may have been withdrawn or replaced.');
+    case 'dossier_not_found':
+      return msg('No dossier matches this code and identification number. Please check them and try again.');
+    case 'payment_not_found':
+      return msg('This payment was not found.');
+    case 'payment_not_due':
+      return msg('This dossier has nothing to pay at the moment.');
+    case 'payment_already_paid':
+      return msg('This fee has already been paid.');
+    case 'payment_amount_changed':
+      return msg('The amount to pay has changed. Please review the new amount before paying.');
+    case 'payment_not_paid':
+      return msg('This payment has not been completed, so there is no receipt yet.');
+    case 'idempotency_key_reused':
+      return msg('This request was already sent with different details. Please start again.');
+    case 'survey_not_available':
+      return msg('The satisfaction survey is not available for this dossier.');
+    case 'survey_already_submitted':
+      return msg('You have already answered the survey for this dossier. Thank you.');
+    case 'rate_limited':
+      return retryAfter !== undefined && retryAfter > 0
+        ? msg(str`Too many requests. Please wait ${retryAfter} seconds and try again.`)
+        : msg('Too many requests. Please wait a moment and try again.');
+    case 'payload_too_large':
+      return msg('What you sent is too large.');
+    case 'unsupported_media_type':
+      return msg('What you sent is in a format the service does not accept.');
+    case 'internal_error':
+      return msg('The service had a problem. Please try again later.');
+    case 'service_unavailable':
+      return msg('The service is temporarily unavailable. Please try again in a few minutes.');
+    default: {
+      // A code added to the contract after this build: fall back to a generic sentence.
+      const exhaustive: never = code;
+      void exhaustive;
+      return msg('Something went wrong. Please try again.');
+    }
+  }
+}
+
+/** The message for any error thrown while talking to the API. */
+export function problemMessage(error: unknown): string {
+  if (error instanceof DvcApiError) return problemCodeMessage(error.code, error.retryAfter);
+  if (error instanceof DvcTimeoutError) return msg('The service is taking too long to answer. Please try again.');
+  if (error instanceof DvcNetworkError) return msg('Could not connect to the service. Check your internet connection and try again.');
+  if (error instanceof DvcResponseError) return msg('The service sent an answer that could not be read. Please try again later.');
+  return msg('Something went wrong. Please try again.');
+}

@@ -1,0 +1,100 @@
+/**
+ * The loading, empty and error views every widget shows, so they look, read and announce the same
+ * everywhere. Render them inside the widget's results region; that region carries `aria-busy`
+ * while loading (the widget sets it, it owns the region).
+ *
+ * Parts: `loading`, `spinner`, `empty`, `empty-message`, `error`, `error-message`, `retry-button`.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import { problemMessage } from './problem-messages.ts';
+
+/** A visible "Loading…" line; screen readers hear the result via the widget's live region. */
+export function loadingView(): TemplateResult {
+  return html`<p class="dvc-loading" part="loading">
+    <span class="dvc-spinner" part="spinner" aria-hidden="true"></span>${msg('Loading…')}
+  </p>`;
+}
+
+/**
+ * Nothing matched. `suggestion` is an optional hint; a `slotName` adds a slot so the page can put
+ * its own help (a phone number, a link) under the message.
+ */
+export function emptyView(message: string, suggestion?: string | TemplateResult, slotName?: string): TemplateResult {
+  return html`<div class="dvc-empty" part="empty">
+    <p class="dvc-empty-message" part="empty-message">${message}</p>
+    ${suggestion ? html`<p class="dvc-empty-suggestion">${suggestion}</p>` : nothing}
+    ${slotName ? html`<slot name=${slotName}></slot>` : nothing}
+  </div>`;
+}
+
+/** A failure: the localised reason, announced at once (role="alert"), and a "Try again" button. */
+export function errorView(error: unknown, onRetry: () => void): TemplateResult {
+  return html`<div class="dvc-error" part="error" role="alert">
+    <p class="dvc-error-message" part="error-message">${problemMessage(error)}</p>
+    <button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>
+  </div>`;
+}
+
+export const statusStyles = css`
+  .dvc-loading {
+    display: flex;
+    align-items: center;
+    gap: var(--_dvc-space);
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .dvc-spinner {
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: dvc-spin 0.8s linear infinite;
+  }
+
+  @keyframes dvc-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  .dvc-empty,
+  .dvc-error {
+    padding: calc(var(--_dvc-space) * 2);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface-alt);
+  }
+
+  .dvc-empty-message,
+  .dvc-error-message {
+    margin: 0 0 var(--_dvc-space);
+  }
+
+  .dvc-empty-suggestion {
+    margin: 0;
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .dvc-error {
+    border-inline-start: 4px solid var(--_dvc-color-danger);
+  }
+
+  .dvc-error-message {
+    color: var(--_dvc-color-danger);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    /* A still ring still says "busy"; the text says it too. */
+    .dvc-spinner {
+      animation: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .dvc-empty,
+    .dvc-error {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
