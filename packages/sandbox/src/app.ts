@@ -129,6 +129,11 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     reply.code(404).type('application/problem+json').send(new ApiProblem(404, 'not_found').toProblem(request.url.split('?')[0]));
   });
 
+  // Glue wants a body parser for every content type the contract names, responses included
+  // (the HTML receipt, problem+json). Requests never send those: refuse them as 415.
+  for (const type of ['text/html', 'application/problem+json']) {
+    app.addContentTypeParser(type, (_request, _payload, done) => done(new ApiProblem(415, 'unsupported_media_type'), undefined));
+  }
   await app.register(openapiGlue, {
     specification: parseYaml(readFileSync(SPEC_URL, 'utf8')) as object,
     serviceHandlers: createHandlers(context, {

@@ -29,7 +29,8 @@ const { values, positionals } = parseArgs({
 const command = positionals[0] ?? 'serve';
 const env = process.env;
 const port = Number(values.port ?? env['PORT'] ?? 4010);
-const host = values.host ?? env['HOST'] ?? '127.0.0.1';
+// 'localhost' binds both 127.0.0.1 and ::1: browsers may resolve localhost to either.
+const host = values.host ?? env['HOST'] ?? 'localhost';
 const database = values.db ?? env['DVC_DB'] ?? resolve('.data/dvc-sandbox.db');
 
 if (command === 'import') {

@@ -176,17 +176,23 @@ export function stripHtml(text: string): string {
 
 const LEVEL_ORDER: readonly Level[] = ['central', 'province', 'commune'];
 
+/** Whole words (`\\b` is ASCII-only, so Vietnamese word ends are spelled out). */
+function words(alternatives: string): RegExp {
+  return new RegExp(`(?:^|[\\s(,/-])(?:${alternatives})(?=$|[\\s),;/.:-])`, 'u');
+}
+
+const COMMUNE_WORDS = words('xã|phường|đặc khu');
+const PROVINCE_WORDS = words('tỉnh|sở|thành phố|ubnd|ủy ban nhân dân|uỷ ban nhân dân');
+const CENTRAL_WORDS = words('bộ|cục|tổng cục|chính phủ|thủ tướng|quốc hội');
+
 /** The level one agency name points to, or null when the name does not say. */
 function levelOfAgency(name: string): Level | null {
   // "xã hội" (social), "cơ sở" (base) and "bộ phận" (desk) contain the words for commune,
   // department and ministry.
   const n = name.normalize('NFC').toLowerCase().replace(/xã hội|cơ sở|bộ phận/g, ' ');
-  const word = (w: string): RegExp => new RegExp(`(?:^|[\\s(,/-])(?:${w})(?=$|[\\s),;/.:-])`, 'u');
-  if (/cấp xã/.test(n) || word('xã|phường|đặc khu').test(n)) return 'commune';
-  if (/cấp tỉnh/.test(n) || word('tỉnh|sở|thành phố|ubnd|ủy ban nhân dân|uỷ ban nhân dân').test(n)) return 'province';
-  if (/văn phòng đăng ký đất đai/.test(n)) return 'province';
-  if (word('bộ|cục|tổng cục|chính phủ|thủ tướng|quốc hội').test(n)) return 'central';
-  if (/ngân hàng nhà nước|cơ quan đại diện|lãnh sự|ngoại giao/.test(n)) return 'central';
+  if (/cấp xã/.test(n) || COMMUNE_WORDS.test(n)) return 'commune';
+  if (/cấp tỉnh|văn phòng đăng ký đất đai/.test(n) || PROVINCE_WORDS.test(n)) return 'province';
+  if (CENTRAL_WORDS.test(n) || /ngân hàng nhà nước|cơ quan đại diện|lãnh sự|ngoại giao/.test(n)) return 'central';
   return null;
 }
 
@@ -339,7 +345,7 @@ function documentCasesOf(cases: unknown): DocumentCase[] {
     const documents: RequiredDocument[] = [];
     for (const c of arr(entry.profileComponents)) {
       const component = obj(c);
-      const name = stripHtml(str(component.name)).replace(/^[-–•+]\s*/u, '').trim();
+      const name = stripHtml(str(component.name)).replace(/^[-–•+*]\s*/u, '').trim();
       if (!name) continue;
       documents.push({
         name,

@@ -1,0 +1,27 @@
+// CDN build of the widgets: what a webmaster pastes with one <script type="module"> tag.
+// Lit, @lit/localize, ky and the SDK are bundled; the vi locale is its own chunk, loaded lazily.
+// Never mark the element modules side-effect free: their customElements.define() must survive.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+
+export default {
+  input: {
+    'dvc-kit': 'packages/elements/src/index.ts',
+    'dvc-procedure-search': 'packages/elements/src/procedure-search/index.ts',
+  },
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', include: /\.ts$/ }),
+    minifyHtmlLiterals(),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+};
