@@ -35,8 +35,8 @@ const database = values.db ?? env['DVC_DB'] ?? resolve('.data/dvc-sandbox.db');
 
 if (command === 'import') {
   const from = resolve(values.from ?? '../shared/data/dichvucong');
-  const { imported, skipped } = await importPublicCatalogue(database, from);
-  console.log(`Imported ${imported} procedures from ${from} into ${database} (${skipped} lines skipped).`);
+  const { read, stored, skipped } = await importPublicCatalogue(database, from);
+  console.log(`Read ${read} procedures from ${from}; ${database} now holds ${stored} (${skipped} malformed lines skipped).`);
 } else if (command === 'serve') {
   const publicApiUrl = env['DVC_PUBLIC_API_URL'] ?? `http://localhost:${port}${API_PREFIX}`;
   const { app } = await createSandbox({
