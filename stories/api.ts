@@ -1,0 +1,6 @@
+/** The sandbox API the stories talk to: `npm start` serves it; STORYBOOK_DVC_API overrides. */
+export const SANDBOX_API: string =
+  (import.meta as { env?: Record<string, string | undefined> }).env?.['STORYBOOK_DVC_API'] ?? 'http://localhost:4010/api/v1';
+
+/** A port nothing listens on: the widgets' network-error state. */
+export const UNREACHABLE_API = 'http://127.0.0.1:9/api/v1';
