@@ -10,6 +10,7 @@ import { API_PREFIX, defaultOptions } from './config.ts';
 import type { SandboxOptions } from './config.ts';
 import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { FaultInjector } from './http/faults.ts';
 import { createHandlers } from './http/handlers.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { registerGatewayPage } from './payments/gateway-page.ts';
@@ -73,6 +74,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
   seedDatabase(context, options.seedFile);
 
   const rateLimiter = new RateLimiter();
+  const faults = new FaultInjector();
   const app = Fastify({
     logger: options.logger === false ? false : {
       level: options.logger === true ? 'info' : options.logger.level,
@@ -99,6 +101,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
 
   app.addHook('onRequest', async (request, reply) => {
     const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    if (operationId && options.adminRoutes && (await faults.apply(operationId, request, reply))) return reply;
     const limit = operationId ? options.rateLimits[operationId] : undefined;
     if (!limit) return;
     const wait = rateLimiter.hit(operationId!, request.ip, limit);
@@ -139,8 +142,10 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     serviceHandlers: createHandlers(context, {
       version: VERSION,
       adminRoutes: options.adminRoutes,
+      faults,
       reset: () => {
         rateLimiter.clear();
+        faults.clear();
         resetDatabase(context);
       },
     }),

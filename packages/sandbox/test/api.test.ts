@@ -347,3 +347,45 @@ describe('simulated payment gateway', () => {
     assert.equal(foreign.statusCode, 400);
   });
 });
+
+describe('sandbox fault injection', () => {
+  test('delay, status with Retry-After, malformed JSON, each for the requests it names, cleared by reset', async () => {
+    const sandbox = await createSandbox({ rateLimits: {} });
+    try {
+      const arm = (fault: object) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
+      assert.equal((await arm({ operationId: 'searchProcedures', kind: 'delay', delayMs: 300, whenQueryContains: 'khai' })).statusCode, 201);
+      const other = Date.now();
+      await sandbox.app.inject({ method: 'GET', url: '/api/v1/procedures?q=ho%20tich' });
+      assert.ok(Date.now() - other < 300, 'a request the fault does not name is not delayed');
+      const started = Date.now();
+      const slow = await sandbox.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh' });
+      assert.ok(Date.now() - started >= 290);
+      assert.equal(slow.statusCode, 200);
+
+      await arm({ operationId: 'getHealth', kind: 'status', status: 503, retryAfter: 7, times: 2 });
+      for (let i = 0; i < 2; i++) {
+        const res = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health' });
+        assert.equal(res.statusCode, 503);
+        assert.equal(res.headers['retry-after'], '7');
+        assert.equal((json(res) as unknown as { code: string }).code, 'service_unavailable');
+      }
+      assert.equal((await sandbox.app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode, 200);
+
+      await arm({ operationId: 'listFields', kind: 'malformed' });
+      const garbled = await sandbox.app.inject({ method: 'GET', url: '/api/v1/fields' });
+      assert.throws(() => JSON.parse(garbled.body));
+
+      await arm({ operationId: 'listFields', kind: 'status', status: 500 });
+      await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+      assert.equal((await sandbox.app.inject({ method: 'GET', url: '/api/v1/fields' })).statusCode, 200);
+    } finally {
+      await sandbox.app.close();
+    }
+    const locked = await createSandbox({ adminRoutes: false });
+    try {
+      assert.equal((await locked.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: { operationId: 'getHealth', kind: 'malformed' } })).statusCode, 404);
+    } finally {
+      await locked.app.close();
+    }
+  });
+});

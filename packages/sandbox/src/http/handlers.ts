@@ -8,6 +8,7 @@ import { dossierView } from '../dossiers/view.ts';
 import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
 import { renderReceiptPage } from '../payments/receipt-page.ts';
 import { findForm, submitSurvey } from '../surveys/responses.ts';
+import type { FaultInjector } from './faults.ts';
 
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
@@ -22,6 +23,7 @@ function prefersHtml(accept: string | undefined): boolean {
 export interface HandlerOptions {
   version: string;
   adminRoutes: boolean;
+  faults: FaultInjector;
   /** Restores the seed (sandbox reset). */
   reset: () => void;
 }
@@ -108,6 +110,12 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       requireAdmin();
       options.reset();
       reply.code(204);
+    },
+
+    async sandboxAddFault(request: FastifyRequest<{ Body: Schemas['SandboxFault'] }>, reply: FastifyReply) {
+      requireAdmin();
+      reply.code(201);
+      return { id: options.faults.arm(request.body) };
     },
 
     async sandboxCreateDossier(request: FastifyRequest<{ Body: Schemas['SandboxDossierInput'] }>, reply: FastifyReply) {

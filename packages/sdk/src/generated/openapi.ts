@@ -252,6 +252,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sandbox/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the next requests to an operation fail or slow down (for fault tests)
+         * @description The fault applies to the next `times` requests of `operationId` (optionally only those whose
+         *     query string contains `whenQueryContains`). A reset removes every fault.
+         */
+        post: operations["sandboxAddFault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sandbox/dossiers": {
         parameters: {
             query?: never;
@@ -726,6 +747,20 @@ export interface components {
             };
             fees?: components["schemas"]["PaymentLine"][];
         };
+        SandboxFault: {
+            operationId: string;
+            /**
+             * @description `delay` answers normally after `delayMs`; `status` answers a problem with `status`; `malformed` answers 200 with broken JSON.
+             * @enum {string}
+             */
+            kind: "delay" | "status" | "malformed";
+            delayMs?: number;
+            status?: number;
+            retryAfter?: number;
+            /** @default 1 */
+            times: number;
+            whenQueryContains?: string;
+        };
         SandboxStatusChange: {
             status: components["schemas"]["DossierStatus"];
             /** Format: date-time */
@@ -1144,6 +1179,35 @@ export interface operations {
                 };
                 content?: never;
             };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    sandboxAddFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxFault"];
+            };
+        };
+        responses: {
+            /** @description Armed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };

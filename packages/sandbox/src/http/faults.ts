@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { components } from '@dvc-kit/sdk';
+import { ApiProblem } from './problem.ts';
+
+type Fault = components['schemas']['SandboxFault'];
+type ProblemCode = components['schemas']['ProblemCode'];
+
+interface ArmedFault extends Fault {
+  id: string;
+  remaining: number;
+}
+
+/**
+ * Sandbox-only fault injection, so widget tests can meet slow, failing and garbled answers from the
+ * real server instead of a mock: armed through `POST /_sandbox/faults`, cleared by a reset.
+ */
+export class FaultInjector {
+  #faults: ArmedFault[] = [];
+
+  arm(fault: Fault): string {
+    const id = `flt_${randomUUID().slice(0, 8)}`;
+    this.#faults.push({ ...fault, id, remaining: fault.times ?? 1 });
+    return id;
+  }
+
+  clear(): void {
+    this.#faults = [];
+  }
+
+  /** Applies the first matching fault to this request, if any. Returns true when it answered. */
+  async apply(operationId: string, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    const query = decodeURIComponent(request.url.split('?')[1] ?? '').replaceAll('+', ' ');
+    const fault = this.#faults.find((f) =>
+      f.operationId === operationId && f.remaining > 0 && (!f.whenQueryContains || query.includes(f.whenQueryContains)));
+    if (!fault) return false;
+    fault.remaining--;
+    this.#faults = this.#faults.filter((f) => f.remaining > 0);
+    switch (fault.kind) {
+      case 'delay':
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 3000));
+        return false;
+      case 'malformed':
+        reply.code(200).type('application/json').send('{"items": [ {"code": ');
+        return true;
+      case 'status': {
+        const status = fault.status ?? 500;
+        if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
+        const code: ProblemCode = status === 429 ? 'rate_limited' : status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'validation_failed';
+        throw new ApiProblem(status, code, 'Injected by the sandbox.', fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {});
+      }
+    }
+  }
+}
