@@ -4,3 +4,12 @@ export const SANDBOX_API: string =
 
 /** A port nothing listens on: the widgets' network-error state. */
 export const UNREACHABLE_API = 'http://127.0.0.1:9/api/v1';
+
+/** Arms a sandbox fault (slow or failing answers) for a story; see `sandboxAddFault` in the contract. */
+export async function armFault(fault: Record<string, unknown>): Promise<void> {
+  await fetch(`${SANDBOX_API}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  }).catch(() => undefined);
+}

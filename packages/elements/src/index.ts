@@ -3,7 +3,9 @@
  * Importing this entry registers every element.
  */
 export { DvcProcedureSearch } from './procedure-search/index.ts';
-export type { DvcSearchEventDetail } from './procedure-search/index.ts';
+export type { DvcSearchEventDetail, DvcProcedureSelectEventDetail } from './procedure-search/index.ts';
+export { DvcSatisfactionSurvey, type DvcSurveySubmittedEventDetail } from './satisfaction-survey/index.ts';
+export { DvcDossierTracker, type DvcDossierFoundEventDetail, type DvcPaymentRequestedEventDetail, type DvcSurveyRequestedEventDetail } from './dossier-tracker/index.ts';
 
 export { defineElement } from './shared/define.ts';
 export { setLocale, getLocale, localeReady, resolveLocale, formatVnd, formatDate, formatNumber } from './shared/locale.ts';

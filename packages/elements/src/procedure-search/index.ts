@@ -5,4 +5,4 @@ import { DvcProcedureSearch } from './procedure-search.ts';
 defineElement('dvc-procedure-search', DvcProcedureSearch);
 
 export { DvcProcedureSearch };
-export type { DvcSearchEventDetail } from './procedure-search.ts';
+export type { DvcSearchEventDetail, DvcProcedureSelectEventDetail } from './procedure-search.ts';

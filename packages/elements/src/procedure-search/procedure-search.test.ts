@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import './index.ts';
 import type { DvcProcedureSearch } from './procedure-search.ts';
-import { foundMessage } from './procedure-search.ts';
+import { foundMessage } from './result-item.ts';
 import { getLocale, localeReady, setLocale } from '../shared/locale.ts';
 import { setDefaultApiBase } from '../shared/api-client.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
@@ -15,7 +15,7 @@ const $ = <T extends Element = HTMLElement>(el: DvcProcedureSearch, selector: st
   el.shadowRoot!.querySelector<T>(selector);
 const input = (el: DvcProcedureSearch) => $<HTMLInputElement>(el, 'input')!;
 const summary = (el: DvcProcedureSearch) => $(el, '[role="status"]')!.textContent!.trim();
-const items = (el: DvcProcedureSearch) => [...el.shadowRoot!.querySelectorAll('li')];
+const items = (el: DvcProcedureSearch) => [...el.shadowRoot!.querySelectorAll('ul[part="list"] > li')];
 
 async function type(el: DvcProcedureSearch, text: string): Promise<void> {
   const box = input(el);

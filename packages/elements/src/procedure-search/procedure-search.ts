@@ -1,42 +1,54 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { findMatches, type ProcedureSearchResult, type ProcedureSummary } from '@dvc-kit/sdk';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import type { Agency, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { RequestController } from '../shared/request-controller.ts';
-import { formatNumber, intlLocale } from '../shared/locale.ts';
+import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
+import { getLocale } from '../shared/locale.ts';
+import { heading } from '../shared/heading.ts';
 import { emptyView, errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
+import { detailSpeech, detailView } from './procedure-detail.ts';
+import { filtersView } from './filters.ts';
+import { paginationView } from './pagination.ts';
+import { foundMessage, pageMessage, resultItem } from './result-item.ts';
+import { FILTER_NAMES, isBlank, sanitizeState } from './search-state.ts';
+import type { FilterName, SearchState } from './search-state.ts';
+import { UrlSyncController } from './url-sync-controller.ts';
 import { procedureSearchStyles } from './styles.ts';
 
 /** Detail of the `dvc-search` event. */
 export interface DvcSearchEventDetail {
   query: string;
-  /** Active filters (none yet in this first slice). */
-  filters: Record<string, string>;
+  /** The filters in effect: only those that are set. */
+  filters: Partial<Record<FilterName, string>>;
   total: number;
 }
 
-interface SearchArgs {
-  query: string;
-  pageSize: number;
+/** Detail of the cancelable `dvc-procedure-select` event. */
+export interface DvcProcedureSelectEventDetail {
+  code: string;
 }
 
 interface SearchOutcome {
-  /** The query that produced these results (highlighting must use it, not the input's text). */
-  query: string;
+  /** The state that produced these results (highlighting must use its query, not the input's). */
+  state: SearchState;
   result: ProcedureSearchResult;
 }
 
 /**
- * Searches administrative procedures (thủ tục hành chính) as the visitor types. Matching ignores
- * Vietnamese diacritics, so "dang ky khai sinh" finds "Đăng ký khai sinh"; matched words are marked.
+ * Finds an administrative procedure (thủ tục hành chính) and shows everything needed to apply:
+ * what to do, bring and pay. Matching ignores Vietnamese diacritics, so "dang ky khai sinh" finds
+ * "Đăng ký khai sinh"; matched words are marked. Filters carry facet counts; results page by
+ * keyboard; a procedure's detail opens in place (unless the page handles `dvc-procedure-select`).
  *
  * @tag dvc-procedure-search
  *
  * @fires {CustomEvent<DvcSearchEventDetail>} dvc-search - Results arrived: `{ query, filters, total }`. Bubbles, composed.
+ * @fires {CustomEvent<DvcProcedureSelectEventDetail>} dvc-procedure-select - A procedure was chosen: `{ code }`. Cancelable: `preventDefault()` stops the widget opening its own detail, so a portal can route to its page. Bubbles, composed.
  *
  * @slot empty-suggestion - Help shown under "No procedures found" (a hotline, a link to all procedures).
  *
@@ -44,20 +56,31 @@ interface SearchOutcome {
  * @csspart label - The label of the search box.
  * @csspart input - The search box.
  * @csspart submit-button - The search button.
+ * @csspart voice-button - The voice search button (only where the browser recognises speech).
+ * @csspart filters - The filter fieldset.
+ * @csspart filter - Each filter's select.
+ * @csspart clear-filters - The "Clear filters" button.
  * @csspart summary - The live region announcing the number of results.
  * @csspart results - The region holding results or a status view.
+ * @csspart results-heading - The results heading (focused after a page change).
  * @csspart list - The list of results.
  * @csspart item - One result.
- * @csspart name - A procedure's name.
+ * @csspart name - A procedure's name (a button that opens its detail).
  * @csspart mark - A matched word in a name.
- * @csspart meta - Code, field and level of a result.
+ * @csspart meta - Code, field, level, time and fee of a result.
  * @csspart badge - The online-service level of a result.
+ * @csspart pagination - The page navigation.
+ * @csspart page-button - A page button.
+ * @csspart detail - A procedure's detail.
+ * @csspart back-button - "Back to results".
+ * @csspart read-aloud-button - Reads the detail aloud (only where the browser can speak).
  * @csspart loading - The loading view.
  * @csspart empty - The empty view.
  * @csspart error - The error view.
  * @csspart retry-button - The error view's "Try again" button.
  *
- * @cssprop --dvc-color-primary - Buttons and the focus ring (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-color-primary - Buttons and links (see the shared tokens for every `--dvc-*`).
+ * @cssprop --dvc-color-mark - The background of matched words.
  */
 export class DvcProcedureSearch extends LitElement {
   static override styles = [tokens, statusStyles, procedureSearchStyles];
@@ -68,22 +91,83 @@ export class DvcProcedureSearch extends LitElement {
   /** The search text; setting it searches at once. */
   @property({ reflect: true }) accessor query = '';
 
+  /** Preset field (lĩnh vực) code filter, e.g. `G15-TP07`. */
+  @property({ reflect: true }) accessor field = '';
+
+  /** Preset level filter: `central`, `province` or `commune`. */
+  @property({ reflect: true }) accessor level = '';
+
+  /** Preset agency filter (an agency id from the API). */
+  @property({ reflect: true }) accessor agency = '';
+
+  /** Preset online-service filter: `full`, `partial` or `none`. */
+  @property({ reflect: true }) accessor online = '';
+
   /** Results per page (1–50). */
   @property({ attribute: 'page-size', type: Number, reflect: true }) accessor pageSize = 10;
 
+  /** Mirror the search in the page's URL, so links, reload and back / forward work. */
+  @property({ attribute: 'sync-url', type: Boolean, reflect: true }) accessor syncUrl = false;
+
+  /** The heading level of the widget's headings (2–6), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+
+  @state() private accessor page = 1;
+  @state() private accessor openCode = '';
+  @state() private accessor agencies: Agency[] = [];
+
   readonly #api = new ApiClientController(this, () => this.apiBase);
   readonly #debounce = new DebounceController(this, 250);
-  readonly #search = new RequestController<SearchArgs, SearchOutcome>(this, async ({ query, pageSize }, signal) => {
-    const result = await this.#api.client.procedures.search({ q: query, pageSize }, { signal });
-    return { query, result };
+  readonly #search = new RequestController<SearchState, SearchOutcome>(this, async (state, signal) => {
+    const result = await this.#api.client.procedures.search({
+      q: state.query || undefined,
+      field: state.field || undefined,
+      level: state.level || undefined,
+      agency: state.agency || undefined,
+      online: state.online || undefined,
+      page: state.page,
+      pageSize: this.#pageSize,
+    }, { signal });
+    return { state, result };
   });
-  // True while `query` changes because the visitor typed: typing waits for the debounce.
+  readonly #detail = new RequestController<string, Procedure>(this, (code, signal) => this.#api.client.procedures.get(code, { signal }));
+  readonly #readAloud = new ReadAloudController(this);
+  readonly #voice = new VoiceInputController(this);
+  readonly #url = new UrlSyncController(this, () => this.syncUrl, (state) => this.#apply(state, 'none'));
+
+  /** True while `query` changes because the visitor typed: typing waits for the debounce. */
   #typing = false;
+  /** Set when we changed several inputs ourselves and searched: the next update must not search again. */
+  #applied = false;
+  /** The control that opened the detail, to return focus to. */
+  #opener: HTMLElement | undefined;
+  /** What to focus after the next render. */
+  #focusAfterRender: 'results-heading' | 'detail-title' | 'opener' | 'input' | undefined;
 
   constructor() {
     super();
-    // Re-render when the page switches language (<html lang> or setLocale()).
     updateWhenLocaleChanges(this);
+  }
+
+  get #pageSize(): number {
+    return Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
+  }
+
+  get #state(): SearchState {
+    return sanitizeState({
+      query: this.query, field: this.field, level: this.level, agency: this.agency, online: this.online,
+      page: this.page, procedure: this.openCode,
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) {
+      const fromUrl = this.#url.read();
+      if (fromUrl) this.#apply(fromUrl, 'none');
+    }
+    if (this.hasUpdated && this.#search.status === 'idle' && !isBlank(this.#state)) void this.#searchNow();
+    void this.#loadAgencies();
   }
 
   override disconnectedCallback(): void {
@@ -91,47 +175,93 @@ export class DvcProcedureSearch extends LitElement {
     this.#debounce.cancel();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page after a removal: pick up where the search was left.
-    if (this.hasUpdated && this.query.trim() && this.#search.status === 'idle') this.#searchNow();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('query') && this.#typing) this.#debounce.schedule(() => void this.#searchNow());
-    else if (changed.has('query') || changed.has('apiBase') || changed.has('pageSize')) {
-      // Set from script or markup: search now, and drop a search still waiting from typing.
+    if (this.#applied) {
+      this.#applied = false;
+      return;
+    }
+    const inputs = ['query', 'field', 'level', 'agency', 'online', 'apiBase', 'pageSize'] as const;
+    if (!inputs.some((name) => changed.has(name))) return;
+    if (changed.has('apiBase') && this.hasUpdated) void this.#loadAgencies();
+    // A new question starts from its first page.
+    if ((['query', 'field', 'level', 'agency', 'online'] as const).some((name) => changed.has(name))) this.page = 1;
+    if (changed.has('query') && this.#typing) {
+      this.#typing = false;
+      this.#debounce.schedule(() => void this.#searchNow('replace'));
+    } else {
       this.#debounce.cancel();
       void this.#searchNow();
     }
-    this.#typing = false;
   }
 
-  /** Searches for the current query now (pending debounced search included). */
+  protected override updated(): void {
+    const target = this.#focusAfterRender;
+    if (!target) return;
+    this.#focusAfterRender = undefined;
+    if (target === 'opener') {
+      const code = this.#opener?.dataset['code'];
+      const again = code ? this.renderRoot.querySelector<HTMLElement>(`button[data-code="${CSS.escape(code)}"]`) : null;
+      (again ?? this.renderRoot.querySelector<HTMLElement>('#results-heading'))?.focus();
+    } else if (target === 'input') {
+      this.renderRoot.querySelector<HTMLElement>('input')?.focus();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
+    }
+  }
+
+  /** Searches for the current query and filters now (a pending debounced search included). */
   search(): Promise<void> {
     this.#debounce.cancel();
-    return this.#searchNow();
+    return this.#searchNow('push');
   }
 
-  #searchNow(): Promise<void> {
-    const query = this.query.trim();
-    if (!query) {
-      this.#search.reset();
-      return Promise.resolve();
+  /** Opens a procedure's detail in place, as if chosen from the results (no `dvc-procedure-select`). */
+  showProcedure(code: string): void {
+    this.#opener = undefined;
+    this.#openDetail(code, 'push');
+  }
+
+  /** Changes several inputs at once without a search per property. */
+  #apply(state: SearchState, history: 'push' | 'replace' | 'none'): void {
+    this.#applied = true;
+    this.query = state.query;
+    this.field = state.field;
+    this.level = state.level;
+    this.agency = state.agency;
+    this.online = state.online;
+    this.page = state.page;
+    this.#debounce.cancel();
+    if (state.procedure !== this.openCode) {
+      if (state.procedure) this.#openDetail(state.procedure, history);
+      else this.#closeDetail(history);
     }
-    const pageSize = Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
-    const run = this.#search.run({ query, pageSize });
-    return run.then(() => {
-      const outcome = this.#search.value;
-      if (this.#search.status !== 'success' || !outcome || outcome.query !== query) return;
-      this.dispatchEvent(
-        new CustomEvent<DvcSearchEventDetail>('dvc-search', {
-          bubbles: true,
-          composed: true,
-          detail: { query, filters: {}, total: outcome.result.total },
-        }),
-      );
-    });
+    void this.#searchNow(history);
+  }
+
+  async #searchNow(history: 'push' | 'replace' | 'none' = 'push'): Promise<void> {
+    const state = this.#state;
+    if (history !== 'none') this.#url.write(state, history);
+    if (isBlank(state)) {
+      this.#search.reset();
+      return;
+    }
+    await this.#search.run(state);
+    const outcome = this.#search.value;
+    if (this.#search.status !== 'success' || outcome?.state !== state) return;
+    const filters: DvcSearchEventDetail['filters'] = {};
+    for (const name of FILTER_NAMES) if (state[name]) filters[name] = state[name];
+    this.dispatchEvent(new CustomEvent<DvcSearchEventDetail>('dvc-search', {
+      bubbles: true, composed: true, detail: { query: state.query, filters, total: outcome.result.total },
+    }));
+  }
+
+  async #loadAgencies(): Promise<void> {
+    try {
+      this.agencies = this.#api.baseUrl ? await this.#api.client.procedures.agencies() : [];
+    } catch {
+      // The agency filter is a convenience: without the list it is simply not offered.
+      this.agencies = [];
+    }
   }
 
   #onInput(event: InputEvent): void {
@@ -140,125 +270,146 @@ export class DvcProcedureSearch extends LitElement {
   }
 
   #onSubmit(event: SubmitEvent): void {
-    // Enter: search at once instead of waiting for the debounce.
     event.preventDefault();
     void this.search();
   }
 
+  #onFilter(name: FilterName, value: string): void {
+    this[name] = value;
+  }
+
+  #clearFilters(): void {
+    this.#apply({ ...this.#state, field: '', level: '', agency: '', online: '', page: 1 }, 'push');
+  }
+
+  #goToPage(page: number): void {
+    this.page = page;
+    this.#focusAfterRender = 'results-heading';
+    void this.#searchNow('push');
+  }
+
+  #select(code: string, opener: HTMLElement): void {
+    const event = new CustomEvent<DvcProcedureSelectEventDetail>('dvc-procedure-select', {
+      bubbles: true, composed: true, cancelable: true, detail: { code },
+    });
+    if (!this.dispatchEvent(event)) return;
+    this.#opener = opener;
+    this.#openDetail(code, 'push');
+  }
+
+  #openDetail(code: string, history: 'push' | 'replace' | 'none'): void {
+    this.openCode = code;
+    this.#focusAfterRender = 'detail-title';
+    if (history !== 'none') this.#url.write(this.#state, history);
+    void this.#detail.run(code).then(() => {
+      if (this.#detail.status === 'success') this.#focusAfterRender = 'detail-title';
+      this.requestUpdate();
+    });
+  }
+
+  #closeDetail(history: 'push' | 'replace' | 'none' = 'push'): void {
+    this.#readAloud.stop();
+    this.openCode = '';
+    this.#detail.reset();
+    this.#focusAfterRender = this.#opener ? 'opener' : 'input';
+    if (history !== 'none') this.#url.write(this.#state, history);
+  }
+
+  #listen(): void {
+    if (this.#voice.listening) {
+      this.#voice.stop();
+      return;
+    }
+    this.#voice.listen(getLocale(), (phrase) => {
+      this.query = phrase;
+    });
+  }
+
   protected override render(): TemplateResult {
-    const { status } = this.#search;
     return html`
-      <form part="form" role="search" @submit=${this.#onSubmit}>
+      <form part="form" role="search" @submit=${this.#onSubmit} ?hidden=${this.openCode !== ''}>
         <div class="field">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
-          <input
-            id="q"
-            part="input"
-            type="search"
-            name="q"
-            autocomplete="off"
-            enterkeyhint="search"
-            maxlength="200"
-            .value=${live(this.query)}
-            @input=${this.#onInput}
-          />
+          <div class="input-row">
+            <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
+              aria-describedby="q-hint" .value=${live(this.query)} @input=${this.#onInput} />
+            ${this.#voice.supported
+              ? html`<button type="button" class="secondary" part="voice-button" aria-pressed=${this.#voice.listening ? 'true' : 'false'}
+                  @click=${this.#listen}>${this.#voice.listening ? msg('Stop listening') : msg('Voice search')}</button>`
+              : nothing}
+          </div>
+          <p id="q-hint" class="hint">${msg('With or without diacritics, e.g. "dang ky khai sinh".')}</p>
         </div>
         <button part="submit-button" type="submit">${msg('Search')}</button>
+        ${filtersView({
+          state: this.#state,
+          facets: this.#search.value?.result.facets,
+          agencies: this.agencies,
+          onChange: (name, value) => this.#onFilter(name, value),
+          onClear: () => this.#clearFilters(),
+        })}
       </form>
-      <p class="summary" part="summary" role="status" aria-live="polite">${this.#summary()}</p>
-      <div class="results" part="results" aria-busy=${status === 'loading' ? 'true' : 'false'}>
-        ${this.#results()}
-      </div>
+      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite">${this.#summary()}</p>
+      ${this.openCode ? this.#detailView() : this.#resultsView()}
     `;
   }
 
-  /** The live region's text: only settled results are announced, not every keystroke. */
+  /** Only settled results are announced: the count, and the page when there are several. */
   #summary(): string {
     const { status, value } = this.#search;
-    if (status !== 'success' || !value) return '';
-    return foundMessage(value.result.total);
+    if (status !== 'success' || !value || this.openCode) return '';
+    const { total, pageSize } = value.result;
+    const pages = Math.ceil(total / pageSize);
+    return pages > 1 ? `${foundMessage(total)}. ${pageMessage(value.state.page, pages)}.` : foundMessage(total);
   }
 
-  #results(): TemplateResult | typeof nothing {
+  #resultsView(): TemplateResult {
     const { status, value, error } = this.#search;
-    switch (status) {
-      case 'idle':
-        return nothing;
-      case 'loading':
-        return loadingView();
-      case 'error':
-        return errorView(error, () => void this.#search.retry());
-      case 'success': {
-        if (!value || value.result.items.length === 0) {
-          return emptyView(
-            msg('No procedures found'),
-            msg('Try fewer words, or check the spelling.'),
-            'empty-suggestion',
-          );
-        }
-        return html`<ul part="list">
-          ${value.result.items.map((item) => this.#item(item, value.query))}
-        </ul>`;
-      }
+    let body: TemplateResult | typeof nothing = nothing;
+    if (status === 'error') {
+      body = errorView(error, () => void this.#search.retry());
+    } else if (status === 'loading' && !value) {
+      body = loadingView();
+    } else if (value && value.result.items.length === 0) {
+      const filtered = FILTER_NAMES.some((name) => value.state[name] !== '');
+      body = emptyView(
+        msg('No procedures found'),
+        html`<span>${msg('Try fewer words, or check the spelling.')}</span>
+          ${filtered ? html` <button type="button" class="link" @click=${this.#clearFilters}>${msg('Search without filters')}</button>` : nothing}`,
+        'empty-suggestion',
+      );
+    } else if (value) {
+      const { items, total, pageSize } = value.result;
+      body = html`<ul part="list">${items.map((item) => resultItem(item, value.state.query, (code, opener) => this.#select(code, opener)))}</ul>
+        ${paginationView(value.state.page, Math.ceil(total / pageSize), (page) => this.#goToPage(page))}`;
     }
+    return html`<section class="results" part="results" aria-labelledby="results-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
+      ?hidden=${status === 'idle'}>
+      ${heading(this.headingLevel, msg('Search results'), { id: 'results-heading', part: 'results-heading', focusable: true })}
+      ${body}
+    </section>`;
   }
 
-  #item(item: ProcedureSummary, query: string): TemplateResult {
-    return html`<li part="item">
-      <span class="name" part="name">${highlight(item.name, query)}</span>
-      <dl part="meta">
-        <div><dt>${msg('Code')}</dt><dd>${item.code}</dd></div>
-        <div><dt>${msg('Field')}</dt><dd>${item.field.name}</dd></div>
-        ${item.levels.length
-          ? html`<div><dt>${msg('Level')}</dt><dd>${item.levels.map(levelLabel).join(', ')}</dd></div>`
-          : nothing}
-      </dl>
-      <span class="badge" part="badge" data-online=${item.onlineLevel}>${onlineLabel(item.onlineLevel)}</span>
-    </li>`;
-  }
-}
-
-/** "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1). */
-export function foundMessage(total: number): string {
-  if (total === 0) return msg('No procedures found');
-  const count = formatNumber(total);
-  return new Intl.PluralRules(intlLocale()).select(total) === 'one'
-    ? msg(str`${count} procedure found`)
-    : msg(str`${count} procedures found`);
-}
-
-/** The name with matched words in <mark>, built as template parts so the text stays text. */
-export function highlight(text: string, query: string): Array<string | TemplateResult> {
-  const parts: Array<string | TemplateResult> = [];
-  let at = 0;
-  for (const { start, end } of findMatches(text, query)) {
-    if (start > at) parts.push(text.slice(at, start));
-    parts.push(html`<mark part="mark">${text.slice(start, end)}</mark>`);
-    at = end;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return parts;
-}
-
-function levelLabel(level: ProcedureSummary['levels'][number]): string {
-  switch (level) {
-    case 'central':
-      return msg('Central');
-    case 'province':
-      return msg('Province');
-    case 'commune':
-      return msg('Commune');
-  }
-}
-
-function onlineLabel(level: ProcedureSummary['onlineLevel']): string {
-  switch (level) {
-    case 'full':
-      return msg('Fully online');
-    case 'partial':
-      return msg('Partly online');
-    case 'none':
-      return msg('Information only');
+  #detailView(): TemplateResult {
+    const { status, value, error } = this.#detail;
+    const back = () => this.#closeDetail();
+    if (status === 'error') {
+      return html`<div class="detail" part="detail">
+        <button type="button" class="secondary back" part="back-button" @click=${back}>${msg('Back to results')}</button>
+        ${errorView(error, () => void this.#detail.retry())}
+      </div>`;
+    }
+    if (status !== 'success' || !value) return html`<div class="detail" part="detail" aria-busy="true">${loadingView()}</div>`;
+    return detailView({
+      procedure: value,
+      headingLevel: this.headingLevel,
+      onBack: back,
+      readAloud: {
+        supported: this.#readAloud.supported,
+        speaking: this.#readAloud.speaking,
+        toggle: () => (this.#readAloud.speaking ? this.#readAloud.stop() : this.#readAloud.speak(detailSpeech(value), getLocale())),
+      },
+    });
   }
 }
 
@@ -268,5 +419,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'dvc-search': CustomEvent<DvcSearchEventDetail>;
+    'dvc-procedure-select': CustomEvent<DvcProcedureSelectEventDetail>;
   }
 }

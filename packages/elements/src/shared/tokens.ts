@@ -82,6 +82,23 @@ export const tokens = css`
     color: var(--_dvc-color-primary);
   }
 
+  /* A button that navigates inside the widget, styled as a link; still a 24 px target at least. */
+  button.link {
+    min-height: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_dvc-color-primary);
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  /* Author rules like "form { display: flex }" would otherwise beat the hidden attribute. */
+  [hidden] {
+    display: none !important;
+  }
+
   mark {
     background: var(--_dvc-color-mark);
     color: inherit;

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components, operations } from '@dvc-kit/sdk';
 import type { SandboxContext } from '../context.ts';
 import { ApiProblem } from './problem.ts';
-import { countProcedures, getProcedure, listAgencies, listFields, searchProcedures } from '../procedures/repository.ts';
+import { countProcedures, getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
+import { transaction } from '../db/database.ts';
 import { changeStatus, createDossier, findDossier, findDossierFor } from '../dossiers/repository.ts';
 import { dossierView } from '../dossiers/view.ts';
 import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
@@ -110,6 +111,19 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       requireAdmin();
       options.reset();
       reply.code(204);
+    },
+
+    async sandboxPutProcedure(request: FastifyRequest<{ Body: Schemas['SandboxProcedureInput'] }>, reply: FastifyReply) {
+      requireAdmin();
+      const input = request.body;
+      transaction(ctx.db, () => saveProcedures(ctx.db, [{
+        levels: [], onlineLevel: 'none', channelDetails: [], documentCases: [], steps: [], eligibility: [],
+        requirements: '', results: [], legalBasis: [],
+        ...input,
+        agencyDetails: input.agencyDetails ?? { executing: [], competent: [], authorised: [], coordinating: [] },
+      }]));
+      reply.code(201);
+      return getProcedure(ctx.db, input.code);
     },
 
     async sandboxAddFault(request: FastifyRequest<{ Body: Schemas['SandboxFault'] }>, reply: FastifyReply) {

@@ -252,6 +252,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sandbox/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or replace a procedure (for tests, e.g. hostile data)
+         * @description Missing lists default to empty; the derived properties are computed. A reset keeps it.
+         */
+        post: operations["sandboxPutProcedure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sandbox/faults": {
         parameters: {
             query?: never;
@@ -747,6 +767,22 @@ export interface components {
             };
             fees?: components["schemas"]["PaymentLine"][];
         };
+        SandboxProcedureInput: {
+            code: components["schemas"]["ProcedureCode"];
+            name: string;
+            field: components["schemas"]["FieldRef"];
+            levels?: components["schemas"]["Level"][];
+            onlineLevel?: components["schemas"]["OnlineLevel"];
+            promulgatedBy?: string;
+            agencyDetails?: components["schemas"]["ProcedureAgencies"];
+            channelDetails?: components["schemas"]["ChannelDetail"][];
+            documentCases?: components["schemas"]["DocumentCase"][];
+            steps?: components["schemas"]["ProcedureStep"][];
+            eligibility?: string[];
+            requirements?: string;
+            results?: string[];
+            legalBasis?: components["schemas"]["LegalBasis"][];
+        };
         SandboxFault: {
             operationId: string;
             /**
@@ -1179,6 +1215,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    sandboxPutProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxProcedureInput"];
+            };
+        };
+        responses: {
+            /** @description The procedure as `getProcedure` returns it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };

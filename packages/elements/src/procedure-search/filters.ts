@@ -1,0 +1,53 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Agency, ProcedureSearchResult } from '@dvc-kit/sdk';
+import { formatNumber } from '../shared/locale.ts';
+import { levelLabel, onlineLabel } from './labels.ts';
+import { FILTER_NAMES } from './search-state.ts';
+import type { FilterName, SearchState } from './search-state.ts';
+
+export interface FilterView {
+  state: SearchState;
+  facets: ProcedureSearchResult['facets'] | undefined;
+  agencies: Agency[];
+  onChange: (name: FilterName, value: string) => void;
+  onClear: () => void;
+}
+
+const withCount = (label: string, count: number | undefined) =>
+  count === undefined ? label : msg(str`${label} (${formatNumber(count)})`);
+
+/**
+ * Native selects: they work with every screen reader, keyboard and phone. Options carry the facet
+ * counts of the current search; the chosen value stays listed even when its count is 0.
+ */
+export function filtersView({ state, facets, agencies, onChange, onClear }: FilterView): TemplateResult {
+  const select = (name: FilterName, label: string, options: { value: string; label: string }[]) => html`
+    <div class="filter">
+      <label for="filter-${name}">${label}</label>
+      <select id="filter-${name}" part="filter" name=${name} .value=${state[name]}
+        @change=${(event: Event) => onChange(name, (event.target as HTMLSelectElement).value)}>
+        <option value="">${msg('All')}</option>
+        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === state[name]}>${o.label}</option>`)}
+      </select>
+    </div>`;
+
+  const fieldOptions = (facets?.field ?? []).map((f) => ({ value: f.value, label: withCount(f.label ?? f.value, f.count) }));
+  if (state.field && !fieldOptions.some((o) => o.value === state.field)) fieldOptions.unshift({ value: state.field, label: state.field });
+  const count = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count;
+  const levelOptions = (['central', 'province', 'commune'] as const).map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
+  const onlineOptions = (['full', 'partial', 'none'] as const).map((value) => ({ value, label: withCount(onlineLabel(value), count(facets?.online, value)) }));
+  const agencyOptions = agencies.map((a) => ({ value: a.id, label: a.name }));
+  const active = FILTER_NAMES.some((name) => state[name] !== '');
+
+  return html`<fieldset class="filters" part="filters">
+    <legend>${msg('Filter the results')}</legend>
+    ${select('field', msg('Field'), fieldOptions)}
+    ${select('level', msg('Level'), levelOptions)}
+    ${select('online', msg('Online service'), onlineOptions)}
+    ${agencyOptions.length ? select('agency', msg('Agency'), agencyOptions) : nothing}
+    ${active
+      ? html`<button type="button" class="secondary" part="clear-filters" @click=${onClear}>${msg('Clear filters')}</button>`
+      : nothing}
+  </fieldset>`;
+}

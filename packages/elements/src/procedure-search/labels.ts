@@ -1,0 +1,82 @@
+import { msg, str } from '@lit/localize';
+import type { components } from '@dvc-kit/sdk';
+import { formatNumber, formatVnd, intlLocale } from '../shared/locale.ts';
+
+type Schemas = components['schemas'];
+
+export function levelLabel(level: Schemas['Level']): string {
+  switch (level) {
+    case 'central':
+      return msg('Central');
+    case 'province':
+      return msg('Province');
+    case 'commune':
+      return msg('Commune');
+  }
+}
+
+export function onlineLabel(level: Schemas['OnlineLevel']): string {
+  switch (level) {
+    case 'full':
+      return msg('Fully online');
+    case 'partial':
+      return msg('Partly online');
+    case 'none':
+      return msg('Information only');
+  }
+}
+
+export function channelLabel(channel: Schemas['Channel']): string {
+  switch (channel) {
+    case 'online':
+      return msg('Online');
+    case 'postal':
+      return msg('By post');
+    case 'in-person':
+      return msg('In person');
+  }
+}
+
+export function feeKindLabel(kind: Schemas['FeeKind']): string {
+  switch (kind) {
+    case 'charge':
+      return msg('Charge');
+    case 'fee':
+      return msg('Fee');
+    case 'price':
+      return msg('Service price');
+  }
+}
+
+const plural = (n: number) => new Intl.PluralRules(intlLocale()).select(n) === 'one';
+
+/** "10 ngày làm việc" / "10 working days"; the published wording when it is not a number. */
+export function processingTimeText(time: Schemas['ProcessingTime']): string {
+  if (time.value === null) return time.text?.trim() || msg('Not published');
+  const n = formatNumber(time.value);
+  switch (time.unit) {
+    case 'working-days':
+      return plural(time.value) ? msg(str`${n} working day`) : msg(str`${n} working days`);
+    case 'days':
+      return plural(time.value) ? msg(str`${n} day`) : msg(str`${n} days`);
+    case 'hours':
+      return plural(time.value) ? msg(str`${n} working hour`) : msg(str`${n} working hours`);
+    case 'months':
+      return plural(time.value) ? msg(str`${n} month`) : msg(str`${n} months`);
+    case 'text':
+      return time.text?.trim() || n;
+  }
+}
+
+/** One fee line: "Miễn phí" / "Free" for 0, "do tỉnh quy định" when set by the province, else VND. */
+export function feeAmountText(fee: { amount: number | null; setByProvince: boolean }): string {
+  if (fee.setByProvince) return msg('Set by the province');
+  if (fee.amount === null) return msg('See the description');
+  return fee.amount === 0 ? msg('Free') : formatVnd(fee.amount);
+}
+
+/** The lowest total fee of a summary, for the result list. */
+export function lowestFeeText(lowest: Schemas['LowestFee'] | null): string {
+  if (lowest === null) return msg('No fee published');
+  return feeAmountText(lowest);
+}

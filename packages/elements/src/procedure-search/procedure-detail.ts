@@ -1,0 +1,98 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Procedure } from '@dvc-kit/sdk';
+import { formatDate, formatNumber } from '../shared/locale.ts';
+import { heading } from '../shared/heading.ts';
+import { channelLabel, feeAmountText, feeKindLabel, levelLabel, onlineLabel, processingTimeText } from './labels.ts';
+
+export interface DetailView {
+  procedure: Procedure;
+  /** The level of the procedure's name; sections go one below, document cases two below. */
+  headingLevel: number;
+  onBack: () => void;
+  readAloud: { supported: boolean; speaking: boolean; toggle: () => void };
+}
+
+/** Splits published text into paragraphs, keeping the line breaks the agency wrote. */
+const paragraphs = (text: string) =>
+  text.split(/\n+/).map((line) => line.trim()).filter(Boolean).map((line) => html`<p>${line}</p>`);
+
+function section(level: number, id: string, title: string, body: TemplateResult | TemplateResult[] | typeof nothing): TemplateResult | typeof nothing {
+  if (body === nothing || (Array.isArray(body) && body.length === 0)) return nothing;
+  return html`<section part="detail-section" aria-labelledby=${id}>${heading(level, title, { id })}${body}</section>`;
+}
+
+/** Everything needed to apply: who, where, how long, how much, what to bring, on what legal basis. */
+export function detailView({ procedure: p, headingLevel, onBack, readAloud }: DetailView): TemplateResult {
+  const sub = headingLevel + 1;
+  const agencies = p.agencyDetails.executing;
+  return html`<article class="detail" part="detail" aria-labelledby="detail-title">
+    <button type="button" class="secondary back" part="back-button" @click=${onBack}>${msg('Back to results')}</button>
+    ${heading(headingLevel, p.name, { id: 'detail-title', part: 'detail-title', focusable: true })}
+    ${readAloud.supported
+      ? html`<button type="button" class="secondary" part="read-aloud-button" aria-pressed=${readAloud.speaking ? 'true' : 'false'}
+          @click=${readAloud.toggle}>${readAloud.speaking ? msg('Stop reading') : msg('Read aloud')}</button>`
+      : nothing}
+    <dl class="facts" part="detail-facts">
+      <div><dt>${msg('Code')}</dt><dd>${p.code}</dd></div>
+      <div><dt>${msg('Field')}</dt><dd>${p.field.name}</dd></div>
+      <div><dt>${msg('Level')}</dt><dd>${p.levels.map(levelLabel).join(', ') || msg('Not published')}</dd></div>
+      <div><dt>${msg('Agencies')}</dt><dd>${agencies.join('; ') || msg('Not published')}</dd></div>
+      <div><dt>${msg('Online service')}</dt><dd>${onlineLabel(p.onlineLevel)}</dd></div>
+    </dl>
+
+    ${section(sub, 'detail-channels', msg('Processing time and fees'), p.channelDetails.length === 0 ? nothing : html`
+      <table part="channels">
+        <caption class="visually-hidden">${msg('Processing time and fees by way of applying')}</caption>
+        <thead><tr><th scope="col">${msg('Way of applying')}</th><th scope="col">${msg('Processing time')}</th><th scope="col">${msg('Fees')}</th></tr></thead>
+        <tbody>${p.channelDetails.map((c) => html`<tr>
+          <th scope="row">${channelLabel(c.channel)}</th>
+          <td>${processingTimeText(c.processingTime)}</td>
+          <td>${c.fees.length === 0 ? msg('Free') : html`<ul class="plain">${c.fees.map((fee) => html`<li>
+            ${feeKindLabel(fee.kind)}: ${feeAmountText(fee)}${fee.description ? html`<span class="fee-note">${fee.description}</span>` : nothing}
+          </li>`)}</ul>`}</td>
+        </tr>`)}</tbody>
+      </table>`)}
+
+    ${section(sub, 'detail-documents', msg('Documents to bring'), p.documentCases.map((c, i) => {
+      return html`<div class="case" part="document-case">
+        ${p.documentCases.length > 1 || c.name ? heading(sub + 1, c.name || msg('Documents'), { id: `case-${i}` }) : nothing}
+        <ul>${c.documents.map((d) => html`<li part="document">
+          <span class="doc-name">${d.name}</span>
+          <span class="doc-meta">${[
+            d.originals > 0 ? msg(str`Originals: ${formatNumber(d.originals)}`) : '',
+            d.copies > 0 ? msg(str`Copies: ${formatNumber(d.copies)}`) : '',
+            d.required ? msg('Required') : msg('If applicable'),
+          ].filter(Boolean).join(' · ')}</span>
+          ${d.form ? html`<a part="form-link" href=${d.form.url} download>${msg(str`Download the form: ${d.form.name}`)}</a>` : nothing}
+        </li>`)}</ul>
+      </div>`;
+    }))}
+
+    ${section(sub, 'detail-steps', msg('Steps'), p.steps.length === 0 ? nothing : html`<ol>${p.steps.map((s) => html`<li>
+      ${s.title ? html`<strong>${s.title}</strong>` : nothing}${paragraphs(s.description)}</li>`)}</ol>`)}
+
+    ${section(sub, 'detail-eligibility', msg('Who can apply'), p.eligibility.length === 0 ? nothing : html`<ul>${p.eligibility.map((e) => html`<li>${e}</li>`)}</ul>`)}
+
+    ${section(sub, 'detail-requirements', msg('Requirements and conditions'), p.requirements.trim() ? html`<div>${paragraphs(p.requirements)}</div>` : nothing)}
+
+    ${section(sub, 'detail-results', msg('Result'), p.results.length === 0 ? nothing : html`<ul>${p.results.map((r) => html`<li>${r}</li>`)}</ul>`)}
+
+    ${section(sub, 'detail-legal', msg('Legal basis'), p.legalBasis.length === 0 ? nothing : html`<ul>${p.legalBasis.map((l) => html`<li>
+      <span>${l.number}</span>${l.title && l.title !== l.number ? html` — ${l.title}` : nothing}${l.issuedOn ? html` (${msg(str`issued ${formatDate(l.issuedOn)}`)})` : nothing}
+    </li>`)}</ul>`)}
+  </article>`;
+}
+
+/** What the read-aloud button says: the essentials, in reading order. */
+export function detailSpeech(p: Procedure): string {
+  const lines = [p.name];
+  for (const c of p.channelDetails) {
+    const fees = c.fees.length === 0 ? msg('Free') : c.fees.map((f) => `${feeKindLabel(f.kind)} ${feeAmountText(f)}`).join(', ');
+    lines.push(`${channelLabel(c.channel)}: ${processingTimeText(c.processingTime)}. ${msg('Fees')}: ${fees}.`);
+  }
+  for (const c of p.documentCases) {
+    lines.push(`${c.name || msg('Documents to bring')}: ${c.documents.map((d) => d.name).join('; ')}.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,294 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { sendKeys } from '@web/test-runner-commands';
+import './index.ts';
+import type { DvcProcedureSearch } from './procedure-search.ts';
+import { localeReady, setLocale } from '../shared/locale.ts';
+import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
+
+const $ = <T extends Element = HTMLElement>(el: DvcProcedureSearch, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: DvcProcedureSearch, selector: string): T[] =>
+  [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const items = (el: DvcProcedureSearch) => $$(el, 'ul[part="list"] > li');
+const names = (el: DvcProcedureSearch) => items(el).map((li) => li.querySelector('.name')!.textContent!.trim());
+const summary = (el: DvcProcedureSearch) => $(el, '[role="status"]')!.textContent!.trim();
+const activeInside = (el: DvcProcedureSearch) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+async function sandbox(path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${sandboxUrl()}${path}`, {
+    method: 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response;
+}
+
+async function settled(el: DvcProcedureSearch): Promise<void> {
+  await waitUntil(() => $(el, '[part="results"]')?.getAttribute('aria-busy') === 'false' && (summary(el) !== '' || $(el, '[role="alert"]') !== null),
+    'search did not settle', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+async function choose(el: DvcProcedureSearch, filter: string, value: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, `#filter-${filter}`)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+  await settled(el);
+}
+
+async function setLang(lang: string): Promise<void> {
+  document.documentElement.lang = lang;
+  await localeReady();
+  await setLocale(lang);
+}
+
+describe('<dvc-procedure-search> journeys', () => {
+  beforeEach(async () => {
+    await setLang('vi');
+    await sandbox('/_sandbox/reset');
+  });
+  afterEach(async () => {
+    await setLang('vi');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('filters by level, field and online service, with facet counts, and clears them', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky" page-size="50"></dvc-procedure-search>`);
+    await settled(el);
+    const before = Number(/\d+/.exec(summary(el))![0]);
+    const communeOption = $$<HTMLOptionElement>(el, '#filter-level option').find((o) => o.value === 'commune')!;
+    const communeCount = Number(/\((\d+)\)/.exec(communeOption.textContent!)![1]);
+    expect(communeOption.textContent).to.match(/^Cấp xã \(\d+\)$/);
+
+    await choose(el, 'level', 'commune');
+    expect(el.level).to.equal('commune');
+    expect(Number(/\d+/.exec(summary(el))![0])).to.equal(communeCount);
+    expect(items(el).every((li) => li.textContent!.includes('Cấp xã'))).to.equal(true);
+
+    const fieldOption = $$<HTMLOptionElement>(el, '#filter-field option').find((o) => o.value !== '')!;
+    const fieldName = fieldOption.textContent!.replace(/ \(\d+\)$/, '');
+    await choose(el, 'field', fieldOption.value);
+    expect(items(el).length).to.be.greaterThan(0);
+    expect(items(el).every((li) => li.textContent!.includes(fieldName))).to.equal(true);
+
+    await choose(el, 'online', 'partial');
+    expect(items(el).every((li) => li.querySelector('[part="badge"]')!.textContent!.includes('một phần'))).to.equal(true);
+    await expectNoAxeViolations(el);
+
+    const searched = oneEvent(el, 'dvc-search');
+    $<HTMLButtonElement>(el, '[part="clear-filters"]')!.click();
+    const { detail } = await searched;
+    expect(detail.filters).to.deep.equal({});
+    await settled(el);
+    expect(Number(/\d+/.exec(summary(el))![0])).to.equal(before);
+    expect($(el, '[part="clear-filters"]')).to.equal(null);
+  });
+
+  it('filters by agency from the API list', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} level="commune"></dvc-procedure-search>`);
+    await settled(el);
+    await waitUntil(() => $$(el, '#filter-agency option').length > 1, 'no agencies', { timeout: 8000 });
+    const option = $$<HTMLOptionElement>(el, '#filter-agency option').find((o) => o.value !== '')!;
+    const searched = oneEvent(el, 'dvc-search');
+    await choose(el, 'agency', option.value);
+    expect((await searched).detail.filters).to.deep.equal({ level: 'commune', agency: option.value });
+  });
+
+  it('pages by keyboard: focus moves to the results heading and the page is announced', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} level="commune" page-size="5"></dvc-procedure-search>`);
+    await settled(el);
+    const total = Number(/\d+/.exec(summary(el))![0]);
+    const pages = Math.ceil(total / 5);
+    expect(pages).to.be.greaterThan(2);
+    expect(summary(el)).to.equal(`Tìm thấy ${total} thủ tục. Trang 1/${pages}.`);
+    const firstPage = names(el);
+    const current = $(el, '[part="page-button"][aria-current="page"]')!;
+    expect(current.textContent!.trim()).to.equal('1');
+
+    const next = $$<HTMLButtonElement>(el, '[part="page-button"]').find((b) => b.textContent!.trim() === 'Trang sau')!;
+    next.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    await el.updateComplete;
+    expect(activeInside(el)?.id).to.equal('results-heading');
+    expect(summary(el)).to.equal(`Tìm thấy ${total} thủ tục. Trang 2/${pages}.`);
+    expect(names(el)).to.not.deep.equal(firstPage);
+    expect($(el, '[part="page-button"][aria-current="page"]')!.textContent!.trim()).to.equal('2');
+    await expectNoAxeViolations(el);
+
+    await setLang('en');
+    await el.updateComplete;
+    expect(summary(el)).to.equal(`${total} procedures found. Page 2 of ${pages}.`);
+  });
+
+  it('opens a detail in place with every section, and Back returns focus to the item', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    const opener = items(el)[0]!.querySelector<HTMLButtonElement>('.name')!;
+    const selected = oneEvent(el, 'dvc-procedure-select');
+    opener.click();
+    const event = await selected;
+    expect(event.detail).to.deep.equal({ code: '1.001193' });
+    expect(event.cancelable).to.equal(true);
+
+    await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+    await el.updateComplete;
+    expect(activeInside(el)?.id).to.equal('detail-title');
+    const detail = $(el, '[part="detail"]')!;
+    expect($(el, '#detail-title')!.tagName).to.equal('H2');
+    const sections = $$(el, '[part="detail-section"] > h3').map((h) => h.textContent!.trim());
+    expect(sections).to.include.members(['Thời hạn giải quyết và phí, lệ phí', 'Giấy tờ cần nộp', 'Trình tự thực hiện', 'Căn cứ pháp lý']);
+    const rows = $$(el, '[part="channels"] tbody tr').map((tr) => tr.textContent!.replace(/\s+/g, ' '));
+    expect(rows.some((r) => r.includes('Trực tuyến') && r.includes('Miễn phí'))).to.equal(true);
+    expect(detail.textContent).to.include('1.001193');
+    expect(detail.textContent).to.include('Hộ tịch');
+    expect($$(el, '[part="document"]').length).to.be.greaterThan(0);
+    // The search form is out of the way (and out of the tab order) while the detail is open.
+    expect($(el, 'form')!.hidden).to.equal(true);
+    await expectNoAxeViolations(el);
+
+    $<HTMLButtonElement>(el, '[part="back-button"]')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(activeInside(el)?.dataset['code']).to.equal('1.001193');
+    expect(items(el).length).to.be.greaterThan(0);
+  });
+
+  it('lets the portal handle selection: preventDefault keeps the widget on the results', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="ho chieu"></dvc-procedure-search>`);
+    await settled(el);
+    el.addEventListener('dvc-procedure-select', (event) => event.preventDefault(), { once: true });
+    items(el)[0]!.querySelector<HTMLButtonElement>('.name')!.click();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect($(el, '[part="detail"]')).to.equal(null);
+    expect(items(el).length).to.be.greaterThan(0);
+  });
+
+  it('is usable by keyboard alone: search, open a result, come back', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(activeInside(el)?.id).to.equal('q');
+    await sendKeys({ type: 'ly lich tu phap' });
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    // Tab through the form's controls to the first result.
+    for (let i = 0; i < 12 && !activeInside(el)?.classList.contains('name'); i++) await sendKeys({ press: 'Tab' });
+    expect(activeInside(el)?.dataset['code']).to.equal('3.000333');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => activeInside(el)?.id === 'detail-title', 'focus did not reach the detail', { timeout: 8000 });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(activeInside(el)?.getAttribute('part')).to.equal('back-button');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(activeInside(el)?.dataset['code']).to.equal('3.000333');
+  });
+
+  it('keeps the newer answer when an older, slower one arrives later (race)', async () => {
+    await sandbox('/_sandbox/faults', { operationId: 'searchProcedures', kind: 'delay', delayMs: 1500, whenQueryContains: 'khai sinh' });
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    const totals: string[] = [];
+    el.addEventListener('dvc-search', (e) => totals.push(e.detail.query));
+    el.query = 'khai sinh';
+    await el.updateComplete;
+    // Loading state while the slow answer is on its way: busy, announced, and accessible.
+    expect($(el, '[part="results"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '[part="loading"]')).to.not.equal(null);
+    await expectNoAxeViolations(el);
+    el.query = 'ho chieu';
+    await settled(el);
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    await el.updateComplete;
+    expect(totals).to.deep.equal(['ho chieu']);
+    expect(names(el)[0]).to.match(/hộ chiếu/i);
+  });
+
+  it('renders API data containing markup as text', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await sandbox('/_sandbox/procedures', {
+      code: '9.900001', name: `Thủ tục thử nghiệm ${payload}`, field: { code: 'TEST', name: `<b>Lĩnh vực</b>` },
+      levels: ['province'], onlineLevel: 'none',
+      documentCases: [{ name: '<i>Trường hợp</i>', documents: [{ name: '<svg onload="window.__xss=3">', originals: 1, copies: 0, required: true }] }],
+    });
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="thu nghiem"></dvc-procedure-search>`);
+    await settled(el);
+    const item = items(el).find((li) => li.textContent!.includes('9.900001'))!;
+    expect(item.querySelector('.name')!.textContent).to.include(payload);
+    expect(item.querySelector('img, script, b')).to.equal(null);
+    item.querySelector<HTMLButtonElement>('.name')!.click();
+    await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+    expect($(el, '[part="detail"]')!.querySelector('img, script, svg, i, b')).to.equal(null);
+    expect($(el, '[part="document"]')!.textContent).to.include('<svg onload="window.__xss=3">');
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('mirrors the search in the URL with sync-url, and restores it from a shared link', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url page-size="5"></dvc-procedure-search>`);
+    el.query = 'dang ky';
+    await settled(el);
+    await choose(el, 'level', 'commune');
+    const params = new URLSearchParams(location.search);
+    expect(params.get('dvc_q')).to.equal('dang ky');
+    expect(params.get('dvc_level')).to.equal('commune');
+    el.remove();
+
+    // A shared link: a new widget starts from the URL.
+    history.replaceState(null, '', `${location.pathname}?dvc_q=ho+tich&dvc_level=commune&dvc_page=2&other=kept`);
+    const fresh = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url page-size="2"></dvc-procedure-search>`);
+    await settled(fresh);
+    expect(fresh.query).to.equal('ho tich');
+    expect(fresh.level).to.equal('commune');
+    expect($(fresh, '[part="page-button"][aria-current="page"]')!.textContent!.trim()).to.equal('2');
+    expect(new URLSearchParams(location.search).get('other')).to.equal('kept');
+
+    // Back restores the previous state.
+    $$<HTMLButtonElement>(fresh, '[part="page-button"]').find((b) => b.textContent!.trim() === '3')!.click();
+    await settled(fresh);
+    expect(new URLSearchParams(location.search).get('dvc_page')).to.equal('3');
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await popped;
+    await settled(fresh);
+    await waitUntil(() => $(fresh, '[part="page-button"][aria-current="page"]')?.textContent!.trim() === '2', 'back did not restore page 2', { timeout: 8000 });
+  });
+
+  it('offers read aloud in the detail where speech synthesis exists, and hides it where not', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    items(el)[0]!.querySelector<HTMLButtonElement>('.name')!.click();
+    await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+    const spoken: SpeechSynthesisUtterance[] = [];
+    const original = window.speechSynthesis.speak.bind(window.speechSynthesis);
+    window.speechSynthesis.speak = (u) => { spoken.push(u); };
+    try {
+      $<HTMLButtonElement>(el, '[part="read-aloud-button"]')!.click();
+      await el.updateComplete;
+      expect(spoken).to.have.length(1);
+      expect(spoken[0]!.lang).to.equal('vi-VN');
+      expect(spoken[0]!.text).to.include('Thủ tục đăng ký khai sinh');
+      expect($(el, '[part="read-aloud-button"]')!.getAttribute('aria-pressed')).to.equal('true');
+    } finally {
+      window.speechSynthesis.speak = original;
+      window.speechSynthesis.cancel();
+    }
+
+    const descriptor = Object.getOwnPropertyDescriptor(window, 'speechSynthesis');
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+    try {
+      const bare = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky khai sinh"></dvc-procedure-search>`);
+      await settled(bare);
+      items(bare)[0]!.querySelector<HTMLButtonElement>('.name')!.click();
+      await waitUntil(() => $(bare, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+      expect($(bare, '[part="read-aloud-button"]')).to.equal(null);
+    } finally {
+      if (descriptor) Object.defineProperty(window, 'speechSynthesis', descriptor);
+      else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { findMatches, type ProcedureSummary } from '@dvc-kit/sdk';
+import { formatNumber, intlLocale } from '../shared/locale.ts';
+import { channelLabel, levelLabel, lowestFeeText, onlineLabel, processingTimeText } from './labels.ts';
+
+/** "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1). */
+export function foundMessage(total: number): string {
+  if (total === 0) return msg('No procedures found');
+  const count = formatNumber(total);
+  return new Intl.PluralRules(intlLocale()).select(total) === 'one'
+    ? msg(str`${count} procedure found`)
+    : msg(str`${count} procedures found`);
+}
+
+/** "Trang 2/7" / "Page 2 of 7". */
+export function pageMessage(page: number, pages: number): string {
+  const current = formatNumber(page);
+  const last = formatNumber(pages);
+  return msg(str`Page ${current} of ${last}`);
+}
+
+/** The text with matched words in <mark>, built as template parts so the text stays text. */
+export function highlight(text: string, query: string): Array<string | TemplateResult> {
+  const parts: Array<string | TemplateResult> = [];
+  let at = 0;
+  for (const { start, end } of findMatches(text, query)) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(html`<mark part="mark">${text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+/** One result: the name opens the detail; the facts a citizen compares at a glance. */
+export function resultItem(item: ProcedureSummary, query: string, onOpen: (code: string, opener: HTMLElement) => void): TemplateResult {
+  const shortest = item.shortestProcessingTime;
+  return html`<li part="item">
+    <button
+      type="button"
+      class="name link"
+      part="name"
+      data-code=${item.code}
+      @click=${(event: Event) => onOpen(item.code, event.currentTarget as HTMLElement)}
+    >${highlight(item.name, query)}</button>
+    <dl part="meta">
+      <div><dt>${msg('Code')}</dt><dd>${item.code}</dd></div>
+      <div><dt>${msg('Field')}</dt><dd>${item.field.name}</dd></div>
+      ${item.levels.length
+        ? html`<div><dt>${msg('Level')}</dt><dd>${item.levels.map(levelLabel).join(', ')}</dd></div>`
+        : nothing}
+      <div><dt>${msg('Processing time')}</dt><dd>${shortest
+        ? msg(str`${processingTimeText(shortest.processingTime)} (${channelLabel(shortest.channel)})`)
+        : msg('Not published')}</dd></div>
+      <div><dt>${msg('Lowest fee')}</dt><dd>${lowestFeeText(item.lowestFee)}</dd></div>
+    </dl>
+    <span class="badge" part="badge" data-online=${item.onlineLevel}>${onlineLabel(item.onlineLevel)}</span>
+  </li>`;
+}
