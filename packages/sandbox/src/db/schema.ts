@@ -31,9 +31,11 @@ CREATE TABLE IF NOT EXISTS procedure_agencies (
 );
 CREATE INDEX IF NOT EXISTS procedure_agencies_agency ON procedure_agencies(agency_id);
 
+-- prefix: citizens search while typing ("da", "dan"…); indexed prefixes keep those fast.
 CREATE VIRTUAL TABLE IF NOT EXISTS procedure_search USING fts5(
   name, code, field, agencies, body,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3 4'
 );
 
 CREATE TABLE IF NOT EXISTS dossiers (

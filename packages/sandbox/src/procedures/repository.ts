@@ -3,6 +3,8 @@ import { foldVietnamese, foldedWords, slugify } from '@dvc-kit/sdk';
 import type { Database } from '../db/database.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
+import { catalogueIndex, invalidateCatalogueIndex } from './catalogue-index.ts';
+import type { IndexedProcedure } from './catalogue-index.ts';
 
 type Schemas = components['schemas'];
 type Procedure = Schemas['Procedure'];
@@ -21,11 +23,6 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-const LEVEL_COLUMN: Record<Level, string> = {
-  central: 'level_central',
-  province: 'level_province',
-  commune: 'level_commune',
-};
 const LEVELS: Level[] = ['central', 'province', 'commune'];
 const CODE_PATTERN = /^\d\.\d{6}$/;
 
@@ -44,6 +41,7 @@ export function saveProcedures(db: Database, records: Iterable<ProcedureRecord>)
     'INSERT INTO procedure_search (rowid, name, code, field, agencies, body) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
+  invalidateCatalogueIndex(db);
   let count = 0;
   for (const record of records) {
     const existing = findExisting.get(record.code) as { id: number } | undefined;
@@ -110,100 +108,112 @@ export function listAgencies(db: Database): Schemas['Agency'][] {
 /**
  * Full-text search with filters and facets.
  *
- * Ranking: a procedure whose name contains the whole query (folded) comes first, the shortest such
- * name first (the closest to what was typed), then FTS5's bm25 with the name weighted far above
- * the other columns. When every word together finds nothing, any
- * word may match (ranked the same way), so a stray word does not leave a citizen with nothing.
- * Facet counts apply every filter except the facet's own.
+ * Ranking: an exact code first; then procedures whose name contains the whole query (folded), the
+ * shortest such name first (the closest to what was typed); then FTS5's bm25 with the name weighted
+ * far above the other columns. When every word together finds nothing, any word may match (ranked
+ * the same way), so a stray word does not leave a citizen with nothing.
+ *
+ * One FTS query finds the candidates with what filters and facets need; filtering, facet counts
+ * (every filter but the facet's own) and ordering happen in one pass here, and only the page's
+ * summaries are read back. Re-running the match per count and per facet cost several times more.
  */
 export function searchProcedures(db: Database, query: SearchQuery): SearchResult {
   const words = foldedWords(query.q ?? '').slice(0, 12);
-  const phrase = words.join(' ');
-  const exactCode = CODE_PATTERN.test((query.q ?? '').trim()) ? (query.q ?? '').trim() : null;
+  const trimmed = (query.q ?? '').trim();
+  const exactCode = CODE_PATTERN.test(trimmed) ? trimmed : null;
+  let candidates = findCandidates(db, words.length > 0 ? words.map((w) => `"${w}"*`).join(' AND ') : null);
+  if (candidates.length === 0 && words.length > 1) candidates = findCandidates(db, words.map((w) => `"${w}"*`).join(' OR '));
+  return rankAndPage(db, candidates, query, words.join(' '), exactCode);
+}
 
-  let match = words.length > 0 ? words.map((w) => `"${w}"*`).join(' AND ') : null;
-  let result = runSearch(db, query, match, phrase, exactCode);
-  if (result.total === 0 && words.length > 1) {
-    match = words.map((w) => `"${w}"*`).join(' OR ');
-    result = runSearch(db, query, match, phrase, exactCode);
+interface Candidate {
+  p: IndexedProcedure;
+  score: number;
+}
+
+function findCandidates(db: Database, match: string | null): Candidate[] {
+  const index = catalogueIndex(db);
+  if (match === null) return [...index.values()].map((p) => ({ p, score: 0 }));
+  // bm25 weights per column: name, code, field, agencies, body.
+  const rows = db.prepare(`
+    SELECT rowid AS id, bm25(procedure_search, 10.0, 8.0, 2.0, 1.5, 0.5) AS score
+    FROM procedure_search WHERE procedure_search MATCH ?`,
+  ).all(match) as { id: number; score: number }[];
+  const candidates: Candidate[] = [];
+  for (const row of rows) {
+    const p = index.get(row.id);
+    if (p) candidates.push({ p, score: row.score });
   }
-  return result;
+  return candidates;
 }
 
-interface Filter {
-  sql: string;
-  params: (string | number)[];
-}
+/** Code-point order: folded names are plain ASCII-like text, and Intl collation is slow per pair. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function runSearch(
-  db: Database, query: SearchQuery, match: string | null, phrase: string, exactCode: string | null,
-): SearchResult {
-  // The code column holds "1 001193" for 1.001193, so a typed code matches as words; an exact
-  // code then sorts first.
-  const textFilter: Filter | null = match === null ? null
-    : { sql: 'p.id IN (SELECT rowid FROM procedure_search WHERE procedure_search MATCH ?)', params: [match] };
-  const filters: Record<'field' | 'level' | 'online' | 'agency', Filter | null> = {
-    field: query.field ? { sql: 'p.field_code = ?', params: [query.field] } : null,
-    level: query.level ? { sql: `p.${LEVEL_COLUMN[query.level]} = 1`, params: [] } : null,
-    online: query.online ? { sql: 'p.online_level = ?', params: [query.online] } : null,
-    agency: query.agency
-      ? { sql: 'p.id IN (SELECT procedure_id FROM procedure_agencies WHERE agency_id = ?)', params: [query.agency] }
-      : null,
-  };
-  const where = (except?: keyof typeof filters): Filter => {
-    const parts = [textFilter, ...Object.entries(filters).filter(([name]) => name !== except).map(([, f]) => f)]
-      .filter((f): f is Filter => f !== null);
-    return parts.length === 0
-      ? { sql: '1 = 1', params: [] }
-      : { sql: parts.map((f) => f.sql).join(' AND '), params: parts.flatMap((f) => f.params) };
+function rankAndPage(db: Database, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null): SearchResult {
+  const agencyMembers = query.agency
+    ? new Set((db.prepare('SELECT procedure_id AS id FROM procedure_agencies WHERE agency_id = ?').all(query.agency) as { id: number }[]).map((r) => r.id))
+    : null;
+  const passes = {
+    field: (c: Candidate) => !query.field || c.p.fieldCode === query.field,
+    level: (c: Candidate) => !query.level || c.p[query.level] === 1,
+    online: (c: Candidate) => !query.online || c.p.online === query.online,
+    agency: (c: Candidate) => agencyMembers === null || agencyMembers.has(c.p.id),
   };
 
-  const all = where();
-  const total = (db.prepare(`SELECT count(*) AS n FROM procedures p WHERE ${all.sql}`).get(...all.params) as { n: number }).n;
+  const fieldCounts = new Map<string, { label: string; count: number }>();
+  const levelCounts: Record<Level, number> = { central: 0, province: 0, commune: 0 };
+  const onlineCounts: Record<OnlineLevel, number> = { full: 0, partial: 0, none: 0 };
+  const matched: Candidate[] = [];
+  for (const c of candidates) {
+    const field = passes.field(c);
+    const level = passes.level(c);
+    const online = passes.online(c);
+    const agency = passes.agency(c);
+    if (level && online && agency) {
+      const entry = fieldCounts.get(c.p.fieldCode) ?? { label: c.p.fieldName, count: 0 };
+      entry.count++;
+      fieldCounts.set(c.p.fieldCode, entry);
+    }
+    if (field && online && agency) {
+      levelCounts.central += c.p.central;
+      levelCounts.province += c.p.province;
+      levelCounts.commune += c.p.commune;
+    }
+    if (field && level && agency) onlineCounts[c.p.online]++;
+    if (field && level && online && agency) matched.push(c);
+  }
+
+  // Sort keys computed once per candidate: a comparator that searched names would run n·log n times.
+  const ranked = matched.map((c) => ({
+    c,
+    exact: c.p.code === exactCode ? 0 : 1,
+    phrase: phrase && c.p.nameFolded.includes(phrase) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
+  }));
+  ranked.sort((a, b) =>
+    a.exact - b.exact ||
+    a.phrase - b.phrase ||
+    a.c.score - b.c.score ||
+    (phrase ? 0 : compareText(a.c.p.nameFolded, b.c.p.nameFolded)) ||
+    compareText(a.c.p.code, b.c.p.code));
 
   const offset = (query.page - 1) * query.pageSize;
-  let rows: { summary: string }[];
-  if (match === null) {
-    rows = db.prepare(`SELECT summary FROM procedures p WHERE ${all.sql} ORDER BY p.name COLLATE NOCASE, p.code LIMIT ? OFFSET ?`)
-      .all(...all.params, query.pageSize, offset) as { summary: string }[];
-  } else {
-    // The rank subquery scores only the matched rows; bm25 weights: name, code, field, agencies, body.
-    rows = db.prepare(`
-      SELECT p.summary FROM procedures p
-      JOIN (SELECT rowid, bm25(procedure_search, 10.0, 8.0, 2.0, 1.5, 0.5) AS score
-            FROM procedure_search WHERE procedure_search MATCH ?) s ON s.rowid = p.id
-      WHERE ${all.sql}
-      ORDER BY (p.code = ?) DESC,
-        CASE WHEN instr(p.name_folded, ?) > 0 THEN length(p.name_folded) ELSE 1000000 END, s.score, p.code
-      LIMIT ? OFFSET ?`,
-    ).all(match, ...all.params, exactCode ?? '', phrase, query.pageSize, offset) as { summary: string }[];
-  }
-
-  const fieldFilter = where('field');
-  const field = db.prepare(`
-    SELECT p.field_code AS value, p.field_name AS label, count(*) AS count FROM procedures p
-    WHERE ${fieldFilter.sql} GROUP BY p.field_code, p.field_name ORDER BY count DESC, p.field_name`,
-  ).all(...fieldFilter.params) as unknown as Schemas['FacetCount'][];
-
-  const levelFilter = where('level');
-  const levelRow = db.prepare(`
-    SELECT sum(level_central) AS central, sum(level_province) AS province, sum(level_commune) AS commune
-    FROM procedures p WHERE ${levelFilter.sql}`,
-  ).get(...levelFilter.params) as Record<Level, number | null>;
-  const level = LEVELS.map((value) => ({ value, count: levelRow[value] ?? 0 }));
-
-  const onlineFilter = where('online');
-  const onlineCounts = new Map(
-    (db.prepare(`SELECT online_level AS value, count(*) AS count FROM procedures p WHERE ${onlineFilter.sql} GROUP BY online_level`)
-      .all(...onlineFilter.params) as { value: OnlineLevel; count: number }[]).map((r) => [r.value, r.count]),
+  const pageIds = ranked.slice(offset, offset + query.pageSize).map((r) => r.c.p.id);
+  const summaries = new Map(
+    pageIds.length === 0 ? [] : (db.prepare(`SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`)
+      .all(...pageIds) as { id: number; summary: string }[]).map((r) => [r.id, r.summary]),
   );
-  const online = (['full', 'partial', 'none'] as const).map((value) => ({ value, count: onlineCounts.get(value) ?? 0 }));
 
   return {
-    items: rows.map((row) => JSON.parse(row.summary) as ProcedureSummary),
-    total,
+    items: pageIds.map((id) => JSON.parse(summaries.get(id)!) as ProcedureSummary),
+    total: matched.length,
     page: query.page,
     pageSize: query.pageSize,
-    facets: { field, level, online },
+    facets: {
+      field: [...fieldCounts].map(([value, { label, count }]) => ({ value, label, count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+      level: LEVELS.map((value) => ({ value, count: levelCounts[value] })),
+      online: (['full', 'partial', 'none'] as const).map((value) => ({ value, count: onlineCounts[value] })),
+    },
   };
 }

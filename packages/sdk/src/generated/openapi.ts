@@ -319,7 +319,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a dossier to a new status, adding a history entry */
+        /**
+         * Move a dossier to a new status, adding a history entry
+         * @description With `fees`, also replaces the fee lines the dossier owes.
+         */
         post: operations["sandboxSetDossierStatus"];
         delete?: never;
         options?: never;
@@ -794,7 +797,7 @@ export interface components {
             status?: number;
             retryAfter?: number;
             /** @default 1 */
-            times: number;
+            times?: number;
             whenQueryContains?: string;
         };
         SandboxStatusChange: {
@@ -803,6 +806,8 @@ export interface components {
             at?: string;
             action?: string;
             unit?: string;
+            /** @description When present, replaces what the dossier owes (the agency revised its fees), e.g. to test a payment whose amount changed after it was shown. */
+            fees?: components["schemas"]["PaymentLine"][];
         };
     };
     responses: {

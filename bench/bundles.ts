@@ -1,0 +1,77 @@
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export const BUDGET_ALL_BROTLI = 30 * 1024;
+export const BUDGET_WIDGET_BROTLI = 15 * 1024;
+
+export interface Size {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+function size(code: Buffer): Size {
+  return {
+    raw: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** An entry and every chunk it imports statically (what a page downloads before the widget runs). */
+function closure(dir: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  for (const match of code.matchAll(/(?:import|export)[^'"]*?from\s*["']\.\/?([^"']+)["']|import\s*["']\.\/?([^"']+)["']/g)) {
+    const target = join(dirname(file), match[1] ?? match[2]!).replace(/^\.\//, '');
+    closure(dir, target, seen);
+  }
+  return seen;
+}
+
+export interface BundleEntry {
+  entry: string;
+  /** Entry plus statically imported chunks. */
+  size: Size;
+  /** Plus the lazily loaded Vietnamese locale chunk (what a vi page downloads). */
+  withViLocale: Size;
+  budgetBrotli: number;
+  withinBudget: boolean;
+}
+
+/** Sizes of the CDN entries in dist/cdn (run `rollup -c` first). */
+export function measureBundles(dir: string): BundleEntry[] {
+  const entries = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const viChunk = readdirSync(join(dir, 'chunks')).find((f) => /^vi-.*\.js$/.test(f));
+  return entries.map((entry) => {
+    const files = [...closure(dir, entry)];
+    const code = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
+    const withVi = viChunk ? Buffer.concat([code, readFileSync(join(dir, 'chunks', viChunk))]) : code;
+    const budgetBrotli = entry === 'dvc-kit.js' ? BUDGET_ALL_BROTLI : BUDGET_WIDGET_BROTLI;
+    const withViLocale = size(withVi);
+    return { entry, size: size(code), withViLocale, budgetBrotli, withinBudget: withViLocale.brotli <= budgetBrotli };
+  });
+}
+
+/** The floor any Lit widget pays: a minimal LitElement, bundled and minified the same way. */
+export async function measureMinimalLit(root: string): Promise<Size> {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-lit-'));
+  try {
+    const entry = join(dir, 'minimal.js');
+    writeFileSync(entry, `import { LitElement, html } from '${join(root, 'node_modules/lit/index.js')}';
+class MinimalElement extends LitElement { render() { return html\`<p>Xin chào</p>\`; } }
+customElements.define('minimal-element', MinimalElement);`);
+    const bundle = await rollup({ input: entry, plugins: [nodeResolve(), terser({ ecma: 2022, module: true, format: { comments: false } })] });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    return size(Buffer.from(output.map((o) => (o.type === 'chunk' ? o.code : '')).join('')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
