@@ -1,0 +1,333 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { ApiClientController } from '../shared/api-client.ts';
+import { problemMessage } from '../shared/problem-messages.ts';
+import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { tokens } from '../shared/tokens.ts';
+import {
+  trackerEvent,
+  type DvcDossierFoundEventDetail, type DvcPaymentRequestedEventDetail, type DvcSurveyRequestedEventDetail,
+} from './events.ts';
+import { FocusController } from './focus-controller.ts';
+import { fieldErrorMessage, statusLabel } from './labels.ts';
+import { DossierLookupController } from './lookup-controller.ts';
+import { RESULT_HEADING_ID, resultView } from './result-view.ts';
+import { dossierTrackerStyles } from './styles.ts';
+import {
+  APPLICANT_ID_PATTERN, normaliseApplicantId, normaliseCode, validateLookup,
+  type FieldErrors, type FieldProblem, type LookupField,
+} from './validation.ts';
+
+// Element ids inside the shadow root (error-summary links and aria-describedby point at them).
+const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'applicant-id' };
+
+/**
+ * Tells citizens where their application (hồ sơ) is and whether it will be on time: they enter the
+ * dossier code and their 12-digit personal identification number, and see the status, the dates,
+ * the processing history, delays in working days with any apology, documents asked for, fees to
+ * pay and, once decided, an invitation to evaluate the service.
+ *
+ * Privacy: the identity number is sent in the request body only. It is never put in an attribute,
+ * the URL, storage, an event or the console; the field is emptied once the dossier is found, and
+ * "Look up another" forgets everything the citizen typed.
+ *
+ * @tag dvc-dossier-tracker
+ *
+ * @fires {CustomEvent<DvcDossierFoundEventDetail>} dvc-dossier-found - A dossier was found: `{ code, status }`. Bubbles, composed. No personal data.
+ * @fires {CustomEvent<DvcPaymentRequestedEventDetail>} dvc-payment-requested - The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed.
+ * @fires {CustomEvent<DvcSurveyRequestedEventDetail>} dvc-survey-requested - The citizen chose "Evaluate" on a decided dossier: `{ dossierCode }`. Bubbles, composed.
+ *
+ * @slot not-found-help - Help shown with the "no dossier matches" message (the one-stop desk's phone number, say).
+ *
+ * @csspart announcer - The (visually hidden) live region announcing the lookup's progress.
+ * @csspart error-summary - The list of problems above the form; it receives focus.
+ * @csspart form - The lookup form.
+ * @csspart field - A label, hint, error and input group.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart field-error - The error message next to a field.
+ * @csspart input - A text box.
+ * @csspart submit-button - The "Look up" button.
+ * @csspart outcome - The region holding the loading, "not found" and error views.
+ * @csspart loading - The loading view.
+ * @csspart spinner - The loading view's spinner.
+ * @csspart error - A lookup that failed: not found, too many requests, no connection.
+ * @csspart error-message - The failure's message.
+ * @csspart retry-button - "Try again" after a connection or server problem.
+ * @csspart result - The found dossier.
+ * @csspart result-heading - The procedure's name heading the result; it receives focus.
+ * @csspart status-badge - The status in words with its shape.
+ * @csspart icon - A shape next to words (status, timeliness).
+ * @csspart timeliness - On schedule, overdue, early, on time or late.
+ * @csspart apology - The agency's apology with the new date.
+ * @csspart supplement - The request for more documents.
+ * @csspart documents - The list of documents asked for.
+ * @csspart payment - Charges and fees.
+ * @csspart fee-lines - The list of charges and fees with the total.
+ * @csspart payment-state - Whether the fees are paid.
+ * @csspart pay-button - The "Pay" button.
+ * @csspart evaluation - The invitation to evaluate the service.
+ * @csspart evaluate-button - The "Evaluate" button.
+ * @csspart details - Code, unit and dates.
+ * @csspart history - The processing history, oldest first.
+ * @csspart history-item - One step of the history.
+ * @csspart actions - The buttons under the result.
+ * @csspart another-button - "Look up another dossier".
+ *
+ * @cssprop --dvc-color-primary - Buttons, links and the focus ring (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-color-danger - Errors, and overdue or late dossiers.
+ * @cssprop --dvc-color-success - Finished dossiers and timeliness that went well.
+ * @cssprop [--dvc-color-warning=#7a4100] - Statuses that need the citizen to act (7.9:1 on white).
+ */
+export class DvcDossierTracker extends LitElement {
+  static override styles = [tokens, statusStyles, dossierTrackerStyles];
+
+  /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
+  @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
+
+  /** The dossier code; the `code` attribute prefills the field. Not reflected while the citizen types. */
+  @property() accessor code = '';
+
+  /**
+   * The signed-in citizen's 12-digit personal identification number, for pages that know it: the
+   * form then asks for the code only. A property only, never an attribute (it is personal data).
+   * It belongs to the page: "Look up another" leaves it as the page set it.
+   */
+  @property({ attribute: false }) accessor applicantId: string | undefined = undefined;
+
+  /** The form's problems, shown next to the fields and in the error summary. */
+  @state() private accessor fieldErrors: FieldErrors = {};
+
+  readonly #api = new ApiClientController(this, () => this.apiBase);
+  readonly #lookup = new DossierLookupController(this, () => this.#api.client);
+  readonly #focus = new FocusController(this);
+  // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
+  #runs = 0;
+
+  constructor() {
+    super();
+    // Re-render when the page switches language (<html lang> or setLocale()).
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The page's identity number when it is a valid one; the form asks the citizen otherwise. */
+  get #pageApplicantId(): string | undefined {
+    const id = normaliseApplicantId(this.applicantId ?? '');
+    return APPLICANT_ID_PATTERN.test(id) ? id : undefined;
+  }
+
+  get #applicantInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${FIELD_IDS.applicantId}`);
+  }
+
+  /**
+   * Checks the form and looks the dossier up, as the "Look up" button does. Problems go to the
+   * error summary (focused); a found dossier replaces the form and its heading takes focus.
+   */
+  async lookup(): Promise<void> {
+    const run = ++this.#runs;
+    const code = normaliseCode(this.code);
+    this.code = code;
+    const pageId = this.#pageApplicantId;
+    const input = this.#applicantInput;
+    const typedId = pageId === undefined ? normaliseApplicantId(input?.value ?? '') : undefined;
+
+    const errors = validateLookup(code, typedId);
+    this.fieldErrors = errors;
+    if (Object.keys(errors).length > 0) {
+      // The summary is now the one problem on screen: drop an older "not found" below the form.
+      this.#lookup.reset();
+      this.#focus.focusAfterUpdate('.error-summary');
+      return;
+    }
+
+    await this.#lookup.lookup(code, (pageId ?? typedId) as string);
+    const dossier = this.#lookup.dossier;
+    if (run !== this.#runs || !dossier) return;
+    // The number has done its job: empty the field before the form leaves the page.
+    if (input) input.value = '';
+    this.dispatchEvent(trackerEvent('dvc-dossier-found', { code: dossier.code, status: dossier.status }));
+    this.#focus.focusAfterUpdate(`#${RESULT_HEADING_ID}`);
+  }
+
+  /** Clears the form, the result and the typed identity number, and focuses the code field. */
+  reset(): void {
+    this.#runs++;
+    this.#lookup.reset();
+    this.fieldErrors = {};
+    this.code = '';
+    const input = this.#applicantInput;
+    if (input) input.value = '';
+    this.#focus.focusAfterUpdate(`#${FIELD_IDS.code}`);
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    // First thing: a native submission would put the fields in the page's URL.
+    event.preventDefault();
+    void this.lookup();
+  }
+
+  #onCodeInput(event: InputEvent): void {
+    this.code = (event.target as HTMLInputElement).value;
+  }
+
+  #onSummaryLink(event: MouseEvent, field: LookupField): void {
+    // The fragment would not resolve inside a shadow root, and the URL must not change.
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${FIELD_IDS[field]}`);
+    // Show the label and hint above the field, not just the box.
+    this.renderRoot.querySelector(`label[for="${FIELD_IDS[field]}"]`)?.scrollIntoView({ block: 'start' });
+    input?.focus({ preventScroll: true });
+  }
+
+  #onPay(): void {
+    const dossier = this.#lookup.dossier;
+    if (dossier) this.dispatchEvent(trackerEvent('dvc-payment-requested', { dossierCode: dossier.code }));
+  }
+
+  #onEvaluate(): void {
+    const dossier = this.#lookup.dossier;
+    if (dossier) this.dispatchEvent(trackerEvent('dvc-survey-requested', { dossierCode: dossier.code }));
+  }
+
+  protected override render(): TemplateResult {
+    const dossier = this.#lookup.dossier;
+    return html`
+      <p class="visually-hidden" part="announcer" role="status" aria-live="polite">${this.#announcement()}</p>
+      ${dossier
+        ? resultView(dossier, {
+            onPay: () => this.#onPay(),
+            onEvaluate: () => this.#onEvaluate(),
+            onAnother: () => this.reset(),
+          })
+        : this.#formView()}
+    `;
+  }
+
+  /** What the live region says: progress and success. Failures speak through role="alert". */
+  #announcement(): string {
+    const { status, dossier } = this.#lookup;
+    if (status === 'loading') return msg('Looking up your dossier…');
+    if (dossier) return msg(str`Dossier found. Status: ${statusLabel(dossier.status)}`);
+    return '';
+  }
+
+  #formView(): TemplateResult {
+    const errors = this.fieldErrors;
+    const askApplicantId = this.#pageApplicantId === undefined;
+    const busy = this.#lookup.status === 'loading';
+    return html`
+      ${errors.code || errors.applicantId ? this.#errorSummary(errors) : nothing}
+      <form part="form" novalidate aria-label=${msg('Look up a dossier')} @submit=${this.#onSubmit}>
+        <div class="field ${errors.code ? 'has-error' : ''}" part="field">
+          <label for=${FIELD_IDS.code} part="label">${msg('Dossier code')}</label>
+          <p id="code-hint" class="hint" part="hint">
+            ${msg('For example, 000.00.15.H26-250714-0042. It is printed on the receipt the agency gave you.')}
+          </p>
+          ${errors.code ? fieldError('code-error', fieldErrorMessage('code', errors.code)) : nothing}
+          <input
+            id=${FIELD_IDS.code}
+            part="input"
+            class="input-code"
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            aria-describedby=${errors.code ? 'code-hint code-error' : 'code-hint'}
+            aria-invalid=${errors.code ? 'true' : 'false'}
+            .value=${live(this.code)}
+            @input=${this.#onCodeInput}
+          />
+        </div>
+        ${askApplicantId ? this.#applicantField(errors.applicantId) : nothing}
+        <button type="submit" part="submit-button">${msg('Look up')}</button>
+      </form>
+      <div class="outcome" part="outcome" aria-busy=${busy ? 'true' : 'false'}>${this.#outcome()}</div>
+    `;
+  }
+
+  /**
+   * The identity number field. Deliberately without `name` (a native submission could never carry
+   * it) and without a value binding (Lit never writes it anywhere, and no `value` attribute exists).
+   */
+  #applicantField(problem: FieldProblem | undefined): TemplateResult {
+    return html`<div class="field ${problem ? 'has-error' : ''}" part="field">
+      <label for=${FIELD_IDS.applicantId} part="label">${msg('Personal identification number')}</label>
+      <p id="applicant-id-hint" class="hint" part="hint">${msg('The 12 digits on your citizen identity card.')}</p>
+      ${problem ? fieldError('applicant-id-error', fieldErrorMessage('applicantId', problem)) : nothing}
+      <input
+        id=${FIELD_IDS.applicantId}
+        part="input"
+        class="input-id"
+        type="text"
+        inputmode="numeric"
+        autocomplete="off"
+        spellcheck="false"
+        aria-describedby=${problem ? 'applicant-id-hint applicant-id-error' : 'applicant-id-hint'}
+        aria-invalid=${problem ? 'true' : 'false'}
+      />
+    </div>`;
+  }
+
+  /** GOV.UK's error summary: focused after a failed check, one link per problem to its field. */
+  #errorSummary(errors: FieldErrors): TemplateResult {
+    const fields = (Object.keys(FIELD_IDS) as LookupField[]).filter((field) => errors[field]);
+    return html`<div class="error-summary" part="error-summary" tabindex="-1">
+      <div role="alert">
+        <h2 class="error-summary-title">${msg('There is a problem')}</h2>
+        <ul class="error-summary-list">
+          ${fields.map(
+            (field) => html`<li>
+              <a href="#${FIELD_IDS[field]}" @click=${(event: MouseEvent) => this.#onSummaryLink(event, field)}
+                >${fieldErrorMessage(field, errors[field]!)}</a
+              >
+            </li>`,
+          )}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  #outcome(): TemplateResult | typeof nothing {
+    const { status, failure, error } = this.#lookup;
+    if (status === 'loading') return loadingView();
+    if (status !== 'error') return nothing;
+    switch (failure) {
+      case 'retryable':
+        // "Try again" submits the form again: the typed input is still in it.
+        return errorView(error, () => void this.lookup());
+      case 'not-found':
+        return failureView(problemMessage(error), html`<slot name="not-found-help"></slot>`);
+      default:
+        // Too many requests ("wait N seconds"), or a request the API refused: no instant retry.
+        return failureView(problemMessage(error));
+    }
+  }
+}
+
+function fieldError(id: string, message: string): TemplateResult {
+  return html`<p id=${id} class="field-error" part="field-error">
+    <span class="visually-hidden">${msg('Error:')}</span> ${message}
+  </p>`;
+}
+
+/** A failure without a retry button, in the shared error view's look. */
+function failureView(message: string, help: TemplateResult | typeof nothing = nothing): TemplateResult {
+  return html`<div class="dvc-error" part="error" role="alert">
+    <p class="dvc-error-message" part="error-message">${message}</p>
+    ${help}
+  </div>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-dossier-tracker': DvcDossierTracker;
+  }
+  interface HTMLElementEventMap {
+    'dvc-dossier-found': CustomEvent<DvcDossierFoundEventDetail>;
+    'dvc-payment-requested': CustomEvent<DvcPaymentRequestedEventDetail>;
+    'dvc-survey-requested': CustomEvent<DvcSurveyRequestedEventDetail>;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The found dossier, as templates. API data (names, reasons, documents, history) goes in as text
+ * parts only, so whatever an agency typed is shown, never run.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { components, Dossier } from '@dvc-kit/sdk';
+import { formatDate, formatVnd } from '../shared/locale.ts';
+import { icon, type IconName } from './icons.ts';
+import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
+
+type Schemas = components['schemas'];
+
+export interface ResultActions {
+  onPay(): void;
+  onEvaluate(): void;
+  onAnother(): void;
+}
+
+/** The id of the result's heading, which receives focus after a lookup. */
+export const RESULT_HEADING_ID = 'result-heading';
+
+const KIND_ICONS: Record<StatusKind, IconName> = {
+  'in-progress': 'clock',
+  'action-needed': 'alert',
+  done: 'check',
+  closed: 'cross',
+};
+
+export function resultView(dossier: Dossier, actions: ResultActions): TemplateResult {
+  return html`<section class="result" part="result" aria-labelledby=${RESULT_HEADING_ID}>
+    <h2 id=${RESULT_HEADING_ID} class="result-heading" part="result-heading" tabindex="-1">${dossier.procedure.name}</h2>
+    <p class="status-line">
+      <span class="status-label">${msg('Status')}</span>
+      ${statusBadge(dossier.status)}
+    </p>
+    ${timelinessView(dossier)}
+    ${dossier.apology ? apologyView(dossier.apology) : nothing}
+    ${dossier.status === 'supplement-requested' && dossier.supplementRequest ? supplementView(dossier.supplementRequest) : nothing}
+    ${dossier.payment ? paymentView(dossier, actions.onPay) : nothing}
+    ${evaluationView(dossier, actions.onEvaluate)}
+    <dl class="details" part="details">
+      <div><dt>${msg('Dossier code')}</dt><dd class="code">${dossier.code}</dd></div>
+      <div><dt>${msg('Receiving unit')}</dt><dd>${dossier.agency}</dd></div>
+      <div><dt>${msg('Received on')}</dt><dd>${dateTime(dossier.receivedAt)}</dd></div>
+      ${dossier.dueAt ? html`<div><dt>${msg('Due on')}</dt><dd>${dateTime(dossier.dueAt)}</dd></div>` : nothing}
+      ${dossier.completedAt ? html`<div><dt>${msg('Completed on')}</dt><dd>${dateTime(dossier.completedAt)}</dd></div>` : nothing}
+    </dl>
+    ${historyView(dossier.history)}
+    <div class="actions" part="actions">
+      <button type="button" class="secondary" part="another-button" @click=${actions.onAnother}>
+        ${msg('Look up another dossier')}
+      </button>
+    </div>
+  </section>`;
+}
+
+/** Words plus a shape: the badge reads the same in greyscale, in print and in forced colours. */
+export function statusBadge(status: DossierStatus): TemplateResult {
+  const kind = statusKind(status);
+  return html`<span class="badge" part="status-badge" data-status=${status} data-kind=${kind}
+    >${icon(KIND_ICONS[kind])}<span class="badge-text">${statusLabel(status)}</span></span
+  >`;
+}
+
+function timelinessView(dossier: Dossier): TemplateResult | typeof nothing {
+  const { timeliness, status } = dossier;
+  // While the agency waits for documents its clock is stopped: say so rather than "on schedule".
+  if (status === 'supplement-requested' && timeliness.state === 'on-track') {
+    return html`<p class="timeliness" part="timeliness" data-state="paused">
+      ${icon('pause')}<span>${msg('Processing time is paused until you send the documents asked for.')}</span>
+    </p>`;
+  }
+  const text = timelinessText(timeliness);
+  if (!text) return nothing;
+  const late = timeliness.state === 'overdue' || timeliness.state === 'late';
+  const name: IconName = late ? 'alert' : timeliness.state === 'on-track' ? 'clock' : 'check';
+  return html`<p class="timeliness" part="timeliness" data-state=${timeliness.state}>${icon(name)}<span>${text}</span></p>`;
+}
+
+function apologyView(apology: Schemas['Apology']): TemplateResult {
+  return html`<div class="notice" part="apology">
+    <h3>${msg('Apology and new date for your result')}</h3>
+    <dl class="notice-details">
+      <div><dt>${msg('Reason')}</dt><dd>${apology.reason}</dd></div>
+      <div><dt>${msg('New date for the result')}</dt><dd class="emphasis">${dateTime(apology.newDueAt)}</dd></div>
+      <div><dt>${msg('Issued on')}</dt><dd>${dateTime(apology.issuedAt)}</dd></div>
+    </dl>
+  </div>`;
+}
+
+function supplementView(request: Schemas['SupplementRequest']): TemplateResult {
+  return html`<div class="notice notice-action" part="supplement">
+    <h3>${msg('Documents needed')}</h3>
+    <p>${request.reason}</p>
+    ${request.documents.length
+      ? html`<p class="list-intro">${msg('Please provide:')}</p>
+          <ul class="documents" part="documents">
+            ${request.documents.map((document) => html`<li>${document}</li>`)}
+          </ul>`
+      : nothing}
+    <p class="muted">${msg(str`Requested on ${formatDate(request.requestedAt)}`)}</p>
+  </div>`;
+}
+
+function paymentView(dossier: Dossier, onPay: () => void): TemplateResult {
+  const payment = dossier.payment!;
+  const canPay = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled'].includes(payment.state);
+  return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
+    <h3>${msg('Charges and fees')}</h3>
+    <ul class="fee-lines" part="fee-lines">
+      ${payment.lines.map(
+        (line) => html`<li>
+          <span class="fee-description"
+            ><span class="fee-kind">${line.kind === 'fee' ? msg('Fee') : msg('Charge')}:</span> ${line.description}</span
+          >
+          <span class="amount">${formatVnd(line.amount)}</span>
+        </li>`,
+      )}
+      <li class="fee-total">
+        <span>${msg('Total')}</span>
+        <span class="amount">${formatVnd(payment.total)}</span>
+      </li>
+    </ul>
+    <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state)}</p>
+    ${payment.state === 'paid' && payment.receiptNumbers?.length
+      ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>`
+      : nothing}
+    ${canPay
+      ? html`<button type="button" part="pay-button" @click=${onPay}>${msg('Pay')}</button>`
+      : nothing}
+  </div>`;
+}
+
+function evaluationView(dossier: Dossier, onEvaluate: () => void): TemplateResult | typeof nothing {
+  if (dossier.evaluation === 'submitted') {
+    return html`<p class="evaluation-done" part="evaluation">${msg('Thank you: you have evaluated how this dossier was handled.')}</p>`;
+  }
+  if (dossier.evaluation !== 'open') return nothing;
+  return html`<div class="notice" part="evaluation">
+    <h3>${msg('Rate the service')}</h3>
+    <p>${msg('Tell the agency how satisfied you are with how your dossier was handled.')}</p>
+    <button type="button" part="evaluate-button" @click=${onEvaluate}>${msg('Evaluate')}</button>
+  </div>`;
+}
+
+function historyView(history: Schemas['HistoryEntry'][]): TemplateResult | typeof nothing {
+  if (history.length === 0) return nothing;
+  return html`<h3>${msg('Processing history')}</h3>
+    <ol class="history" part="history">
+      ${history.map(
+        (entry) => html`<li part="history-item">
+          <span class="history-time">${dateTime(entry.at)}</span>
+          <span class="history-action">${entry.action}</span>
+          <span class="history-unit">${entry.officerTitle ? `${entry.unit} · ${entry.officerTitle}` : entry.unit}</span>
+          <span class="history-status">${statusLabel(entry.status)}</span>
+          ${entry.note ? html`<span class="history-note">${entry.note}</span>` : nothing}
+        </li>`,
+      )}
+    </ol>`;
+}
+
+/** A date and time in Vietnam time, in the page's language, with the machine-readable instant. */
+function dateTime(iso: string): TemplateResult {
+  return html`<time datetime=${iso}>${formatDate(iso)}</time>`;
+}

@@ -1,0 +1,459 @@
+import { css } from 'lit';
+
+/**
+ * Layout of <dvc-dossier-tracker>; colours and spacing come from the shared tokens. Works from
+ * 320 px up, keeps every target at least 24 × 24 px (buttons are 44 px high), and has a print
+ * stylesheet: printing the page gives the dossier's status and history on paper, without the form
+ * or buttons.
+ */
+export const dossierTrackerStyles = css`
+  :host {
+    --_dvc-color-warning: var(--dvc-color-warning, #7a4100);
+    overflow-wrap: break-word;
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.3;
+  }
+
+  h2 {
+    font-size: 1.375em;
+  }
+
+  h3 {
+    font-size: 1.125em;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  a {
+    color: var(--_dvc-color-primary);
+    text-decoration-thickness: max(1px, 0.0625em);
+    text-underline-offset: 0.15em;
+  }
+
+  /* ---------- form ---------- */
+
+  form {
+    display: grid;
+    gap: calc(var(--_dvc-space) * 2.5);
+    justify-items: start;
+  }
+
+  .field {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    max-inline-size: 32rem;
+  }
+
+  .field.has-error {
+    padding-inline-start: calc(var(--_dvc-space) * 1.5);
+    border-inline-start: 4px solid var(--_dvc-color-danger);
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .hint {
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .field-error {
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  input {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0 var(--_dvc-space);
+    border: 2px solid var(--_dvc-color-border);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface);
+    color: var(--_dvc-color-text);
+  }
+
+  .input-id {
+    max-inline-size: 16ch;
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.05em;
+  }
+
+  /* Thicker, not only redder: the error does not rely on colour (the message says it too). */
+  .has-error input {
+    border-width: 3px;
+    border-color: var(--_dvc-color-danger);
+  }
+
+  .outcome:not(:empty) {
+    margin-block-start: calc(var(--_dvc-space) * 2);
+  }
+
+  /* ---------- error summary ---------- */
+
+  .error-summary {
+    margin-block-end: calc(var(--_dvc-space) * 3);
+    padding: calc(var(--_dvc-space) * 2);
+    border: 4px solid var(--_dvc-color-danger);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .error-summary:focus {
+    outline: var(--_dvc-focus-ring);
+    outline-offset: var(--_dvc-focus-offset);
+  }
+
+  .error-summary-title {
+    margin-block-end: var(--_dvc-space);
+    font-size: 1.1875em;
+  }
+
+  .error-summary-list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .error-summary-list a {
+    display: inline-block;
+    min-block-size: 1.5rem; /* 24 px target */
+    padding-block: 0.125rem;
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  /* ---------- result ---------- */
+
+  .result {
+    display: grid;
+    gap: calc(var(--_dvc-space) * 2);
+  }
+
+  .result-heading:focus {
+    outline: none;
+  }
+
+  .result-heading:focus-visible {
+    outline: var(--_dvc-focus-ring);
+    outline-offset: var(--_dvc-focus-offset);
+  }
+
+  .status-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_dvc-space);
+  }
+
+  .status-label {
+    font-weight: 600;
+  }
+
+  .status-label::after {
+    content: ':';
+  }
+
+  .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+  }
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    padding: 0.125rem 0.75rem 0.125rem 0.5rem;
+    border: 2px solid currentColor;
+    border-radius: 999px;
+    background: var(--_dvc-color-surface);
+    color: var(--_dvc-color-primary);
+    font-weight: 600;
+  }
+
+  .badge[data-kind='action-needed'] {
+    color: var(--_dvc-color-warning);
+    border-style: dashed;
+  }
+
+  .badge[data-kind='done'] {
+    color: var(--_dvc-color-success);
+  }
+
+  /* Closed without a result: square corners as well as a different shape and words. */
+  .badge[data-kind='closed'] {
+    color: var(--_dvc-color-text-muted);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .timeliness {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_dvc-space);
+    font-weight: 600;
+  }
+
+  .timeliness[data-state='overdue'],
+  .timeliness[data-state='late'] {
+    color: var(--_dvc-color-danger);
+  }
+
+  .timeliness[data-state='early'],
+  .timeliness[data-state='on-time'] {
+    color: var(--_dvc-color-success);
+  }
+
+  .notice {
+    display: grid;
+    gap: var(--_dvc-space);
+    justify-items: start;
+    padding: calc(var(--_dvc-space) * 2);
+    border-inline-start: 4px solid var(--_dvc-color-primary);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface-alt);
+  }
+
+  .notice-action {
+    border-inline-start-color: var(--_dvc-color-warning);
+  }
+
+  .notice > * {
+    max-inline-size: 100%;
+  }
+
+  .muted {
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .emphasis {
+    font-weight: 600;
+  }
+
+  .documents {
+    margin: 0;
+    padding-inline-start: 1.5em;
+  }
+
+  .fee-lines {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .fee-lines li {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 calc(var(--_dvc-space) * 2);
+  }
+
+  .fee-kind {
+    font-weight: 600;
+  }
+
+  .amount {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  .fee-total {
+    padding-block-start: calc(var(--_dvc-space) / 2);
+    border-block-start: 1px solid var(--_dvc-color-border);
+    font-weight: 600;
+  }
+
+  dl {
+    margin: 0;
+  }
+
+  .details,
+  .notice-details {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2) calc(var(--_dvc-space) * 2);
+  }
+
+  .details > div,
+  .notice-details > div {
+    display: grid;
+    grid-template-columns: minmax(8rem, 14rem) 1fr;
+    gap: calc(var(--_dvc-space) * 2);
+  }
+
+  dt {
+    font-weight: 600;
+  }
+
+  dd {
+    margin: 0;
+    min-inline-size: 0;
+  }
+
+  .code {
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+
+  /* A timeline: a line down the side, a dot per step. Decoration only; the list carries order. */
+  .history {
+    display: grid;
+    gap: calc(var(--_dvc-space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .history li {
+    position: relative;
+    display: grid;
+    gap: 0.125rem;
+    padding-inline-start: 1.75rem;
+  }
+
+  .history li::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 0.35em;
+    inset-inline-start: 0.25rem;
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    border: 2px solid var(--_dvc-color-primary);
+    border-radius: 50%;
+    background: var(--_dvc-color-surface);
+  }
+
+  .history li:not(:last-child)::after {
+    content: '';
+    position: absolute;
+    inset-block: calc(0.35em + 0.75rem) calc(var(--_dvc-space) * -2);
+    inset-inline-start: calc(0.25rem + 0.375rem - 1px);
+    border-inline-start: 2px solid var(--_dvc-color-border);
+  }
+
+  .history li:last-child::before {
+    background: var(--_dvc-color-primary);
+  }
+
+  .history-time,
+  .history-unit,
+  .history-note {
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .history-action {
+    font-weight: 600;
+  }
+
+  .history-status {
+    font-size: 0.9375em;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_dvc-space);
+    padding-block-start: var(--_dvc-space);
+  }
+
+  /* Narrow screens (320 px): labels above values, full-width buttons. */
+  @media (max-width: 30rem) {
+    .details > div,
+    .notice-details > div {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+
+    button {
+      inline-size: 100%;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .badge,
+    .notice,
+    .error-summary,
+    .field.has-error {
+      border-color: CanvasText;
+    }
+
+    .history li::before {
+      border-color: CanvasText;
+      background: Canvas;
+    }
+
+    .history li:last-child::before {
+      background: CanvasText;
+    }
+
+    .history li:not(:last-child)::after {
+      border-color: CanvasText;
+    }
+  }
+
+  /* Paper: the dossier, its dates and history in black on white; nothing to click. */
+  @media print {
+    :host {
+      color: #000;
+      background: none;
+      font-size: 11pt;
+    }
+
+    form,
+    .error-summary,
+    .outcome,
+    .actions,
+    button {
+      display: none !important;
+    }
+
+    /* Focus is for the screen: no ring around the heading on paper. */
+    :focus,
+    :focus-visible {
+      outline: none !important;
+    }
+
+    .badge[data-kind],
+    .timeliness[data-state],
+    .notice,
+    .history-time,
+    .history-unit,
+    .history-note,
+    .hint,
+    .muted {
+      color: #000;
+    }
+
+    .notice {
+      border: 1px solid #000;
+      background: none;
+    }
+
+    .history li::before {
+      border-color: #000;
+    }
+
+    .history li:not(:last-child)::after {
+      border-color: #000;
+    }
+
+    .history li,
+    .notice,
+    .details > div {
+      break-inside: avoid;
+    }
+
+    h2,
+    h3 {
+      break-after: avoid;
+    }
+  }
+`;

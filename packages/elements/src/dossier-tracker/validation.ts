@@ -1,0 +1,50 @@
+/**
+ * The lookup form's checks, run before anything is sent: a malformed code or identity number is
+ * answered at once, in the citizen's language, without spending one of their rate-limited lookups.
+ * The patterns are the contract's (`DossierCode`, `ApplicantId` in openapi/dvc.yaml).
+ */
+
+/** `<agency id>-<YYMMDD>-<NNNN>`, e.g. `000.00.15.H26-250714-0042` (the contract's DossierCode). */
+export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{3,40}-[0-9]{6}-[0-9]{4}$/;
+
+/** The 12-digit personal identification number (the contract's ApplicantId). */
+export const APPLICANT_ID_PATTERN = /^[0-9]{12}$/;
+
+/** What is wrong with one field. */
+export type FieldProblem = 'missing' | 'format';
+
+/** The fields of the form that can be wrong. */
+export type LookupField = 'code' | 'applicantId';
+
+export type FieldErrors = Partial<Record<LookupField, FieldProblem>>;
+
+// Hyphen look-alikes that word processors and PDFs put in place of "-" when a code is copied.
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
+/**
+ * The code as the API expects it: people copy codes with spaces around or inside them, type them in
+ * lower case, or paste a typographic dash.
+ */
+export function normaliseCode(raw: string): string {
+  return raw.replace(/\s+/g, '').replace(DASHES, '-').toUpperCase();
+}
+
+/** The identity number without the spaces people group its digits with ("001 099 000 011"). */
+export function normaliseApplicantId(raw: string): string {
+  return raw.replace(/\s+/g, '');
+}
+
+/**
+ * Checks normalised values. `applicantId` is `undefined` when the page supplied it (the form does
+ * not ask for it then).
+ */
+export function validateLookup(code: string, applicantId: string | undefined): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!code) errors.code = 'missing';
+  else if (!DOSSIER_CODE_PATTERN.test(code)) errors.code = 'format';
+  if (applicantId !== undefined) {
+    if (!applicantId) errors.applicantId = 'missing';
+    else if (!APPLICANT_ID_PATTERN.test(applicantId)) errors.applicantId = 'format';
+  }
+  return errors;
+}
