@@ -40,8 +40,9 @@ export function demoDossiers(now: Date): DossierInput[] {
     { code: '000.00.15.H26-261102-0008', applicantId: '001099000008', procedureCode: CRIMINAL_RECORD, status: 'stopped', agency: JUSTICE, receivedAt: daysAgo(6) },
     { code: '000.00.15.H26-261102-0009', applicantId: '001099000009', procedureCode: CRIMINAL_RECORD, status: 'decided', agency: JUSTICE, receivedAt: daysAgo(8), completedAt: daysAgo(2) },
     { code: '000.00.15.H26-261102-0010', applicantId: '001099000010', procedureCode: CRIMINAL_RECORD, status: 'result-delivered', agency: JUSTICE, receivedAt: daysAgo(14), dueAt: daysAgo(4), completedAt: daysAgo(4) },
-    // Overdue: due 3 working days ago, still processing.
-    { code: '000.00.15.H26-261102-0011', applicantId: '001099000011', procedureCode: CRIMINAL_RECORD, status: 'processing', agency: JUSTICE, receivedAt: daysAgo(13), dueAt: daysAgo(3) },
+    // Overdue: due 2.5 working days before seeding, so it reads "3 working days overdue" (lateness
+    // rounds up to whole working days) for the next half day rather than tipping to 4 a second later.
+    { code: '000.00.15.H26-261102-0011', applicantId: '001099000011', procedureCode: CRIMINAL_RECORD, status: 'processing', agency: JUSTICE, receivedAt: daysAgo(13), dueAt: daysAgo(2.5) },
     // Overdue with the agency's apology and a new date.
     {
       code: '000.00.15.H26-261102-0012', applicantId: '001099000012', procedureCode: CRIMINAL_RECORD, status: 'processing', agency: JUSTICE,
@@ -63,7 +64,7 @@ export function demoDossiers(now: Date): DossierInput[] {
 }
 
 function workingBefore(now: Date, workingDays: number): Date {
-  // Step back whole calendar days until enough working time lies between; simple and exact enough.
+  // Step back an hour at a time until enough working time lies between: simple, and exact to the hour.
   let candidate = new Date(now);
   while (addWorkingTime(candidate, workingDays * WORKING_DAY_MS) > now) {
     candidate = new Date(candidate.getTime() - 3_600_000);
