@@ -1,0 +1,54 @@
+/**
+ * Decides when a comment box's remaining characters are announced. The visible count changes on
+ * every keystroke; a screen reader hearing that on every keystroke could not follow what it types,
+ * so the live region speaks only when the remaining count drops past a threshold (100, 50, 20, 10
+ * left, and the limit itself), including a paste that jumps past several at once.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export const ANNOUNCE_THRESHOLDS: readonly number[] = [100, 50, 20, 10, 0];
+
+/** How many thresholds `remaining` has reached (only those below the limit count). */
+function band(remaining: number, limit: number): number {
+  return ANNOUNCE_THRESHOLDS.filter((t) => t < limit && remaining <= t).length;
+}
+
+export class CharacterCountController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #bands = new Map<string, number>();
+  readonly #announced = new Map<string, number>();
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Sets the starting point without announcing (the form loaded, a draft came back). */
+  reset(id: string, length: number, limit: number): void {
+    this.#bands.set(id, band(limit - length, limit));
+    this.#announced.delete(id);
+  }
+
+  /** Records a change of length; announces the remaining count when a threshold is crossed. */
+  update(id: string, length: number, limit: number): void {
+    const remaining = Math.max(0, limit - length);
+    const now = band(remaining, limit);
+    const before = this.#bands.get(id) ?? 0;
+    this.#bands.set(id, now);
+    if (now > before) {
+      this.#announced.set(id, remaining);
+      this.#host.requestUpdate();
+    } else if (now < before && this.#announced.has(id)) {
+      // Text deleted back above a threshold: the old announcement is stale; crossing again speaks.
+      this.#announced.delete(id);
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** The remaining count to announce for `id`, or undefined when there is nothing to say. */
+  announced(id: string): number | undefined {
+    return this.#announced.get(id);
+  }
+}

@@ -1,0 +1,235 @@
+import { css } from 'lit';
+
+/** Layout of <dvc-satisfaction-survey>; colours and spacing come from the shared tokens. */
+export const satisfactionSurveyStyles = css`
+  form {
+    display: grid;
+    gap: calc(var(--_dvc-space) * 2);
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.3;
+  }
+
+  h2 {
+    font-size: 1.25em;
+  }
+
+  h3 {
+    font-size: 1.0625em;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .description,
+  .required-note,
+  .hint,
+  .count {
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .required-mark {
+    color: var(--_dvc-color-danger);
+    font-weight: 700;
+  }
+
+  /* Questions */
+
+  .question {
+    display: grid;
+    gap: var(--_dvc-space);
+    min-width: 0; /* a fieldset would otherwise refuse to shrink below its content at 320 px */
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  fieldset.question {
+    padding: calc(var(--_dvc-space) * 1.5);
+    border: 1px solid var(--_dvc-color-surface-alt);
+    border-radius: var(--_dvc-radius);
+  }
+
+  legend,
+  .question > label {
+    padding: 0;
+    font-weight: 600;
+  }
+
+  /* Floated, a legend leaves the fieldset's border and lays out like the other children. */
+  legend {
+    float: left;
+    width: 100%;
+  }
+
+  .question.invalid {
+    border-inline-start: 4px solid var(--_dvc-color-danger);
+    padding-inline-start: calc(var(--_dvc-space) * 1.5);
+  }
+
+  .question.text.invalid {
+    padding-inline-start: calc(var(--_dvc-space) * 1.5);
+  }
+
+  .field-error {
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  .options {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+  }
+
+  /* Quick feedback: "Có / Không" side by side, wrapping on narrow screens. */
+  [data-mode='page'] .options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_dvc-space) calc(var(--_dvc-space) * 2);
+  }
+
+  .option {
+    display: flex;
+    align-items: center;
+    gap: var(--_dvc-space);
+    min-height: 2.75rem; /* the whole label is the target: 44 px high */
+    padding: 0 var(--_dvc-space);
+    border-radius: var(--_dvc-radius);
+    cursor: pointer;
+  }
+
+  .option:hover {
+    background: var(--_dvc-color-surface-alt);
+  }
+
+  input[type='radio'] {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--_dvc-color-primary);
+    cursor: pointer;
+  }
+
+  textarea {
+    width: 100%;
+    min-height: 6rem;
+    padding: var(--_dvc-space);
+    border: 1px solid var(--_dvc-color-border);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface);
+    color: var(--_dvc-color-text);
+    font: inherit;
+    resize: vertical;
+  }
+
+  .invalid textarea {
+    border: 2px solid var(--_dvc-color-danger);
+  }
+
+  .count {
+    font-size: 0.9375em;
+  }
+
+  .count.at-limit {
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  /* The error summary */
+
+  .error-summary {
+    display: grid;
+    gap: var(--_dvc-space);
+    padding: calc(var(--_dvc-space) * 2);
+    border: 3px solid var(--_dvc-color-danger);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .error-summary ul {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+
+  .error-summary a {
+    display: inline-block;
+    min-height: 1.5rem; /* 24 px target for the links */
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  /* The honeypot: off-screen (bots skip display: none), never seen or reached by people. */
+  .hp {
+    position: absolute;
+    left: -10000px;
+    top: auto;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_dvc-space);
+  }
+
+  [part='submit-button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_dvc-space);
+  }
+
+  /* Still focusable while sending (focus stays put); the spinner and "Đang gửi…" say why it waits. */
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
+
+  /* Outcomes: thank-you, already evaluated, not yet available */
+
+  .outcome {
+    display: grid;
+    gap: var(--_dvc-space);
+    padding: calc(var(--_dvc-space) * 2);
+    border-inline-start: 4px solid var(--_dvc-color-success);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface-alt);
+  }
+
+  .outcome.neutral {
+    border-inline-start-color: var(--_dvc-color-primary);
+  }
+
+  .outcome-title {
+    font-weight: 600;
+  }
+
+  @media (forced-colors: active) {
+    fieldset.question,
+    .outcome,
+    .error-summary {
+      border: 1px solid CanvasText;
+    }
+
+    .question.invalid,
+    .error-summary {
+      border-color: Mark;
+      border-width: 3px;
+    }
+
+    input[type='radio'] {
+      accent-color: auto;
+    }
+
+    button[aria-disabled='true'] {
+      border-color: GrayText;
+      color: GrayText;
+    }
+  }
+`;
