@@ -10,6 +10,9 @@ export default {
   input: {
     'dvc-kit': 'packages/elements/src/index.ts',
     'dvc-procedure-search': 'packages/elements/src/procedure-search/index.ts',
+    'dvc-dossier-tracker': 'packages/elements/src/dossier-tracker/index.ts',
+    'dvc-payment': 'packages/elements/src/payment/index.ts',
+    'dvc-satisfaction-survey': 'packages/elements/src/satisfaction-survey/index.ts',
   },
   output: {
     dir: 'dist/cdn',

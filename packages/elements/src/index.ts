@@ -6,6 +6,7 @@ export { DvcProcedureSearch } from './procedure-search/index.ts';
 export type { DvcSearchEventDetail, DvcProcedureSelectEventDetail } from './procedure-search/index.ts';
 export { DvcSatisfactionSurvey, type DvcSurveySubmittedEventDetail } from './satisfaction-survey/index.ts';
 export { DvcDossierTracker, type DvcDossierFoundEventDetail, type DvcPaymentRequestedEventDetail, type DvcSurveyRequestedEventDetail } from './dossier-tracker/index.ts';
+export { DvcPayment, type DvcPaymentStartedEventDetail, type DvcPaymentSucceededEventDetail, type DvcPaymentFailedEventDetail } from './payment/index.ts';
 
 export { defineElement } from './shared/define.ts';
 export { setLocale, getLocale, localeReady, resolveLocale, formatVnd, formatDate, formatNumber } from './shared/locale.ts';

@@ -346,6 +346,33 @@ describe('simulated payment gateway', () => {
     });
     assert.equal(foreign.statusCode, 400);
   });
+
+  test('revised fees (sandbox status change): a payment for the amount shown before is refused with 409', async () => {
+    await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+    const revised = await sandbox.app.inject({
+      method: 'POST', url: `/api/v1/_sandbox/dossiers/${DEMO.paymentDue.code}/status`,
+      payload: { status: 'payment-due', fees: [{ kind: 'charge', description: 'Phí (điều chỉnh)', amount: 250_000 }] },
+    });
+    assert.equal(revised.statusCode, 200);
+    const dossier = json(revised) as unknown as { payment: { total: number; lines: { amount: number }[] } };
+    assert.equal(dossier.payment.total, 250_000);
+    assert.equal(dossier.payment.lines.length, 1);
+    const pay = (key: string, expectedAmount: number) => sandbox.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+      payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r', expectedAmount },
+    });
+    const stale = await pay('gateway-key-stale-000001', 200_000);
+    assert.equal(stale.statusCode, 409);
+    assert.equal((json(stale) as unknown as { code: string }).code, 'payment_amount_changed');
+    const fresh = await pay('gateway-key-fresh-000001', 250_000);
+    assert.equal(fresh.statusCode, 201);
+    assert.equal((json(fresh) as unknown as { total: number }).total, 250_000);
+    // Without `fees` a status change leaves what is owed alone.
+    const moved = json(await sandbox.app.inject({
+      method: 'POST', url: `/api/v1/_sandbox/dossiers/${DEMO.paymentDueTwoKinds.code}/status`, payload: { status: 'payment-due' },
+    })) as unknown as { payment: { total: number } };
+    assert.equal(moved.payment.total, 210_000);
+  });
 });
 
 describe('sandbox fault injection', () => {

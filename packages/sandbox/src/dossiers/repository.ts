@@ -140,10 +140,12 @@ function addHistory(
 
 /**
  * Moves a dossier on: new status, a history entry, the completion time when decided, and the
- * supplement clock (requested → paused; answered → the due date moves back by the pause).
+ * supplement clock (requested → paused; answered → the due date moves back by the pause) and, when
+ * given, revised fees.
  */
 export function changeStatus(
-  ctx: SandboxContext, code: string, change: { status: DossierStatus; at?: string; action?: string; unit?: string },
+  ctx: SandboxContext, code: string,
+  change: { status: DossierStatus; at?: string; action?: string; unit?: string; fees?: PaymentLine[] },
 ): void {
   transaction(ctx.db, () => {
     const row = ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
@@ -168,6 +170,8 @@ export function changeStatus(
     const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
     ctx.db.prepare('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ? WHERE code = ?')
       .run(change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, code);
+    // The agency revised what is owed (sandbox-only): a payment made for the old amount is refused.
+    if (change.fees) ctx.db.prepare('UPDATE dossiers SET fees = ? WHERE code = ?').run(JSON.stringify(change.fees), code);
     addHistory(ctx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
   });
 }

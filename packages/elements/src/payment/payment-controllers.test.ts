@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import type { Payment } from '@dvc-kit/sdk';
+import { describe, it } from '../test-support/mocha.ts';
+import { DEFAULT_SCHEDULE, PaymentPoller, nextDelay } from './payment-poller.ts';
+import { PaymentSession } from './payment-session.ts';
+import { readReturnReference, safeHttpUrl, withoutGatewayParams } from './return-params.ts';
+
+class MapStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const payment = (state: Payment['state']): Payment => ({
+  id: 'pay_abcdefghijklmnop12', dossierCode: '000.00.15.H26-261102-0006', state, lines: [], total: 1, method: 'bank-qr',
+  createdAt: '2026-01-01T00:00:00+07:00', redirectUrl: null, receipts: [],
+});
+
+const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
+
+describe('<dvc-payment> controllers', () => {
+  it('payment-session: one key per dossier and amount, saved before use; a new amount or method is a new attempt', () => {
+    const storage = new MapStorage();
+    const session = new PaymentSession(storage);
+    const code = '000.00.15.H26-261102-0006';
+    const first = session.attemptFor(code, 200_000, 'bank-qr');
+    expect(first.idempotencyKey).to.match(/^[A-Za-z0-9_-]{16,128}$/);
+    expect(JSON.parse(storage.getItem(`dvc-payment:${code}`)!)).to.deep.equal(first);
+    expect(session.attemptFor(code, 200_000, 'bank-qr').idempotencyKey).to.equal(first.idempotencyKey);
+    session.rememberPayment(code, 'pay_abcdefghijklmnop12');
+    expect(session.read(code)!.paymentId).to.equal('pay_abcdefghijklmnop12');
+    expect(session.attemptFor(code, 250_000, 'bank-qr').idempotencyKey).to.not.equal(first.idempotencyKey);
+    const other = session.attemptFor(code, 250_000, 'e-wallet');
+    expect(other.paymentId).to.equal(null);
+    session.forget(code);
+    expect(session.read(code)).to.equal(null);
+    // Tampered storage is ignored, not trusted.
+    storage.setItem(`dvc-payment:${code}`, JSON.stringify({ idempotencyKey: 'short', amount: 1, method: null, paymentId: null }));
+    expect(session.read(code)).to.equal(null);
+    storage.setItem(`dvc-payment:${code}`, '{not json');
+    expect(session.read(code)).to.equal(null);
+  });
+
+  it('payment-poller: 1, 2, 4, 8, 16 s waits, bounded by the budget (45 s by default)', () => {
+    const waits: number[] = [];
+    let elapsed = 0;
+    for (let attempt = 0; ; attempt++) {
+      const delay = nextDelay(attempt, elapsed, DEFAULT_SCHEDULE);
+      if (delay === undefined) break;
+      waits.push(delay);
+      elapsed += delay;
+    }
+    expect(waits).to.deep.equal([1000, 2000, 4000, 8000, 16_000, 14_000]);
+    expect(elapsed).to.equal(45_000);
+  });
+
+  it('payment-poller: stops as soon as the payment is settled, and reports "not settled" when the time runs out', async () => {
+    const poller = new PaymentPoller(host);
+    const answers: Payment['state'][] = ['pending', 'pending', 'paid'];
+    let calls = 0;
+    const settled = await poller.poll(async () => payment(answers[calls++]!), { firstDelayMs: 10, maxDelayMs: 40, budgetMs: 5000 });
+    expect(settled).to.deep.include({ settled: true });
+    expect(calls).to.equal(3);
+
+    const pending = await poller.poll(async () => payment('pending'), { firstDelayMs: 20, maxDelayMs: 40, budgetMs: 100 });
+    expect(pending!.settled).to.equal(false);
+    expect(pending!.payment!.state).to.equal('pending');
+
+    const cancelled = poller.poll(async () => payment('pending'), { firstDelayMs: 1000, maxDelayMs: 1000, budgetMs: 10_000 });
+    poller.cancel();
+    expect(await cancelled).to.equal(undefined);
+  });
+
+  it('return-params: the reference is a hint read from vnp_TxnRef; every vnp_* is removed, the page\'s own parameters stay', () => {
+    const href = 'https://portal.example/ho-so?tab=pay&vnp_TxnRef=pay_abcdefghijklmnop12&vnp_ResponseCode=00&vnp_SecureHash=ab#top';
+    expect(readReturnReference(href)).to.equal('pay_abcdefghijklmnop12');
+    expect(readReturnReference('https://portal.example/?vnp_TxnRef=../../etc')).to.equal(undefined);
+    expect(withoutGatewayParams(href)).to.equal('https://portal.example/ho-so?tab=pay#top');
+    expect(safeHttpUrl('javascript:alert(1)')).to.equal(undefined);
+    expect(safeHttpUrl('https://gateway.example/pay?x=1')).to.equal('https://gateway.example/pay?x=1');
+  });
+});

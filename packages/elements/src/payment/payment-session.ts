@@ -1,0 +1,124 @@
+/**
+ * What the widget remembers, for this browser tab, about paying one dossier: the Idempotency-Key of
+ * the current attempt (with the amount and method it was made for) and, once the API has made it,
+ * the payment id. Kept in sessionStorage so a double click, a reload, or the way back from the
+ * gateway finds the same payment instead of making a second one.
+ *
+ * Never stored: the identity number, or anything else personal. The dossier code names the record.
+ */
+import { newIdempotencyKey } from '@dvc-kit/sdk';
+import { PAYMENT_ID_PATTERN } from './return-params.ts';
+
+export interface PaymentAttempt {
+  /** Sent as Idempotency-Key: the same key finds the same payment again. */
+  idempotencyKey: string;
+  /** The total (VND) the key was made for: another amount is another attempt. */
+  amount: number;
+  /** The method the key was made for (null: the API's default). */
+  method: string | null;
+  /** The payment the API made for this key, once known. */
+  paymentId: string | null;
+}
+
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const PREFIX = 'dvc-payment:';
+const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** A stand-in when sessionStorage is unavailable (blocked, private modes): this page only. */
+class MemoryStorage implements KeyValueStorage {
+  readonly #items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+}
+
+const memory = new MemoryStorage();
+
+function tabStorage(): KeyValueStorage {
+  try {
+    const storage = window.sessionStorage;
+    const probe = `${PREFIX}probe`;
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return memory;
+  }
+}
+
+/** A stored record, when it is whole and well-formed (storage is shared with the page's scripts). */
+function parse(raw: string | null): PaymentAttempt | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<PaymentAttempt>;
+    const ok = typeof value.idempotencyKey === 'string' && KEY_PATTERN.test(value.idempotencyKey)
+      && Number.isSafeInteger(value.amount) && (value.amount as number) >= 0
+      && (value.method === null || typeof value.method === 'string')
+      && (value.paymentId === null || (typeof value.paymentId === 'string' && PAYMENT_ID_PATTERN.test(value.paymentId)));
+    return ok ? (value as PaymentAttempt) : null;
+  } catch {
+    return null;
+  }
+}
+
+export class PaymentSession {
+  #storage: KeyValueStorage;
+
+  constructor(storage: KeyValueStorage = tabStorage()) {
+    this.#storage = storage;
+  }
+
+  /** The current attempt for a dossier, if any. */
+  read(dossierCode: string): PaymentAttempt | null {
+    try {
+      return parse(this.#storage.getItem(PREFIX + dossierCode));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The attempt for this amount and method: the remembered one when it matches, else a new one with
+   * a fresh key. Saved before it is returned, so a reload while the request is on its way re-uses
+   * the key (a request that did reach the server is then found, not repeated).
+   */
+  attemptFor(dossierCode: string, amount: number, method: string | null): PaymentAttempt {
+    const current = this.read(dossierCode);
+    if (current && current.amount === amount && current.method === method) return current;
+    const attempt: PaymentAttempt = { idempotencyKey: newIdempotencyKey(), amount, method, paymentId: null };
+    this.#write(dossierCode, attempt);
+    return attempt;
+  }
+
+  /** Notes the payment the API made for the current attempt. */
+  rememberPayment(dossierCode: string, paymentId: string): void {
+    const current = this.read(dossierCode);
+    if (current) this.#write(dossierCode, { ...current, paymentId });
+  }
+
+  /** Ends the current attempt (paid, failed, cancelled, or refused): the next one gets a new key. */
+  forget(dossierCode: string): void {
+    try {
+      this.#storage.removeItem(PREFIX + dossierCode);
+    } catch {
+      // Nothing stored, nothing to forget.
+    }
+  }
+
+  #write(dossierCode: string, attempt: PaymentAttempt): void {
+    try {
+      this.#storage.setItem(PREFIX + dossierCode, JSON.stringify(attempt));
+    } catch {
+      // Storage full or blocked: keep the attempt for this page at least, rather than lose the key.
+      this.#storage = memory;
+      memory.setItem(PREFIX + dossierCode, JSON.stringify(attempt));
+    }
+  }
+}

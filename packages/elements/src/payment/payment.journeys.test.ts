@@ -1,0 +1,239 @@
+import { expect } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+import {
+  $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, arriveWith, completeAtGateway, createDossier,
+  focusedInside, gatewayParams, getPayment, lookup, pay, sandbox, setLang, slow, text, waitForState, widget,
+} from './test-helpers.ts';
+
+const hasGatewayParams = () => [...new URL(location.href).searchParams.keys()].some((name) => name.startsWith('vnp_'));
+
+/**
+ * Through the sandbox's simulated gateway, as a payer goes: pay, choose an outcome on the gateway's
+ * page, come back to the page (a new widget, as after a real redirect).
+ */
+describe('<dvc-payment> through the gateway', () => {
+  let log: EventLog;
+  let spy: FetchSpy;
+  const home = location.href;
+
+  beforeEach(async () => {
+    await setLang('vi');
+    await sandbox('/_sandbox/reset');
+    sessionStorage.clear();
+    log = new EventLog();
+    spy = new FetchSpy();
+  });
+
+  afterEach(async () => {
+    log.dispose();
+    spy.dispose();
+    sessionStorage.clear();
+    history.replaceState(null, '', home);
+    await setLang('vi');
+  });
+
+  /** Pays from a first widget, then leaves the page for the gateway (the widget goes away). */
+  async function startPayment(code: string, applicantId: string | undefined = APPLICANT): Promise<string> {
+    const el = await widget({ code, applicantId });
+    await waitForState(el, 'due');
+    const paymentId = await pay(el, log);
+    el.remove();
+    return paymentId;
+  }
+
+  it('success: receipts per fee kind, a receipt link, dvc-payment-succeeded, and the address bar cleaned of vnp_*', async function () {
+    slow(this);
+    const code = await createDossier(TWO_KINDS);
+    const paymentId = await startPayment(code);
+    const back = await completeAtGateway(paymentId, 'success');
+    expect(back!.origin + back!.pathname).to.equal(`${api()}/health`);
+    expect(back!.searchParams.get('vnp_TxnRef')).to.equal(paymentId);
+    expect(back!.href).to.not.include(APPLICANT);
+    arriveWith(gatewayParams(back!));
+    const pageParams = new URL(home).searchParams.toString();
+
+    // Back on the page, which does not know the identity number: the payment id is enough.
+    const el = await widget({ code });
+    await waitForState(el, 'paid');
+    expect(hasGatewayParams()).to.equal(false);
+    expect(new URL(location.href).searchParams.toString()).to.equal(pageParams);
+    expect(text($(el, '[part="heading"]'))).to.equal('Thanh toán thành công');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(announcement(el)).to.equal('Thanh toán thành công. Biên lai của bạn đã sẵn sàng.');
+    expect(text($(el, '[part="message"]'))).to.equal(`Bạn đã thanh toán 210.000 ₫ cho hồ sơ ${code}.`);
+
+    const payment = await getPayment(paymentId);
+    const numbers = payment.receipts.map((r) => r.number);
+    expect(numbers).to.have.length(2);
+    expect($$(el, '[part="receipt"]').map((li) => text(li))).to.deep.equal([
+      `Biên lai số ${numbers[0]} Phí: 200.000 ₫`,
+      `Biên lai số ${numbers[1]} Lệ phí: 10.000 ₫`,
+    ]);
+    const link = $<HTMLAnchorElement>(el, '[part="receipt-link"]')!;
+    expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt`);
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.include('noopener');
+    expect(text(link)).to.include('mở trong thẻ mới');
+    const printable = await fetch(link.href, { headers: { accept: 'text/html' } });
+    expect(printable.headers.get('content-type')).to.match(/^text\/html/);
+    expect(await printable.text()).to.include(numbers[0]!);
+
+    const succeeded = log.of<{ paymentId: string; receiptNumbers: string[] }>('dvc-payment-succeeded');
+    expect(succeeded).to.have.length(1);
+    expect(succeeded[0]!.detail).to.deep.equal({ paymentId, receiptNumbers: numbers });
+    expect(succeeded[0]!.bubbles && succeeded[0]!.composed).to.equal(true);
+    expect(sessionStorage.getItem(`dvc-payment:${code}`)).to.equal(null);
+    await expectNoAxeViolations(el);
+  });
+
+  it('failure: the reason in the payer\'s language, dvc-payment-failed, and "Pay again" makes a new payment', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paymentId = await startPayment(code);
+    const back = await completeAtGateway(paymentId, 'failure');
+    arriveWith(gatewayParams(back!));
+
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'failed');
+    expect(hasGatewayParams()).to.equal(false);
+    expect(text($(el, '[part="heading"]'))).to.equal('Thanh toán không thành công');
+    expect(text($(el, '[part="error-message"]'))).to.equal('Tài khoản của bạn không đủ số dư để thanh toán.');
+    expect(announcement(el)).to.include('Tài khoản của bạn không đủ số dư');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    const failed = log.of<{ paymentId: string; code: string }>('dvc-payment-failed');
+    expect(failed.map((e) => e.detail)).to.deep.equal([{ paymentId, code: '51' }]);
+    expect(log.of('dvc-payment-succeeded')).to.have.length(0);
+    await expectNoAxeViolations(el);
+
+    $<HTMLButtonElement>(el, '[part="pay-again-button"]')!.click();
+    await waitForState(el, 'due');
+    expect(text($(el, '[part="notice"]'))).to.include('không thành công');
+    const secondId = await pay(el, log);
+    expect(secondId).to.not.equal(paymentId);
+    const keys = spy.paymentPosts.map((r) => r.idempotencyKey);
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.not.equal(keys[1]);
+    expect((await getPayment(secondId)).state).to.equal('pending');
+  });
+
+  it('cancel: says it was cancelled, nothing paid, and offers "Pay again"', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paymentId = await startPayment(code);
+    const back = await completeAtGateway(paymentId, 'cancel');
+    arriveWith(gatewayParams(back!));
+
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'cancelled');
+    expect(hasGatewayParams()).to.equal(false);
+    expect(text($(el, '[part="heading"]'))).to.equal('Đã hủy thanh toán');
+    expect(announcement(el)).to.equal('Đã hủy thanh toán.');
+    expect(log.of('dvc-payment-failed')).to.have.length(0);
+    expect(log.of('dvc-payment-succeeded')).to.have.length(0);
+    await expectNoAxeViolations(el);
+
+    $<HTMLButtonElement>(el, '[part="pay-again-button"]')!.click();
+    await waitForState(el, 'due');
+    expect(text($(el, '[part="notice"]'))).to.include('đã bị hủy');
+    expect((await getPayment(paymentId)).state).to.equal('cancelled');
+  });
+
+  it('return lost: with only ?vnp_TxnRef the status query recovers the payment as paid', async function () {
+    slow(this);
+    const code = await createDossier(TWO_KINDS);
+    const paymentId = await startPayment(code);
+    expect(await completeAtGateway(paymentId, 'return-lost')).to.equal(null);
+    arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
+
+    const el = await widget({ code });
+    await waitForState(el, 'paid');
+    expect(hasGatewayParams()).to.equal(false);
+    expect($$(el, '[part="receipt"]')).to.have.length(2);
+    expect(log.of<{ paymentId: string }>('dvc-payment-succeeded').map((e) => e.detail.paymentId)).to.deep.equal([paymentId]);
+  });
+
+  it('return lost and the payer reloads the page without parameters: the payment this tab started is found paid', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paymentId = await startPayment(code);
+    await completeAtGateway(paymentId, 'return-lost');
+
+    const el = await widget({ code });
+    await waitForState(el, 'paid');
+    expect(log.of<{ paymentId: string }>('dvc-payment-succeeded').map((e) => e.detail.paymentId)).to.deep.equal([paymentId]);
+  });
+
+  it('pending on return: polls with backoff, then says plainly the result is not known yet; "Check again" finds it paid', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paymentId = await startPayment(code);
+    arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId, vnp_ResponseCode: '00' }));
+
+    const started = Date.now();
+    const el = await widget({ code, statusTimeout: 3 });
+    await waitForState(el, 'checking');
+    expect(announcement(el)).to.equal('Đang kiểm tra kết quả thanh toán…');
+    await expectNoAxeViolations(el);
+    // A "00" in the URL is only a hint: nothing says paid until the API does.
+    await waitForState(el, 'unknown', 10_000);
+    expect(Date.now() - started).to.be.at.least(2500);
+    const gets = spy.requests.filter((r) => r.method === 'GET' && r.url.includes(`/payments/${paymentId}`));
+    // 0 s, 1 s, 3 s: backoff, not a tight loop.
+    expect(gets.length).to.be.within(2, 4);
+    expect(text($(el, '[part="heading"]'))).to.equal('Chưa có kết quả thanh toán');
+    expect(text(el.shadowRoot!)).to.not.include('thành công');
+    expect(announcement(el)).to.equal('Chưa có kết quả thanh toán.');
+    expect(log.of('dvc-payment-succeeded')).to.have.length(0);
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    await expectNoAxeViolations(el);
+
+    await completeAtGateway(paymentId, 'success');
+    $<HTMLButtonElement>(el, '[part="check-button"]')!.click();
+    await waitForState(el, 'paid');
+    expect(log.of('dvc-payment-succeeded')).to.have.length(1);
+  });
+
+  it('return parameters of another dossier\'s payment are left alone', async function () {
+    slow(this);
+    const mine = await createDossier(ONE_CHARGE);
+    const other = await createDossier(ONE_CHARGE, 'payment-due', '001200000456');
+    const el0 = await widget({ code: other, applicantId: '001200000456' });
+    await waitForState(el0, 'due');
+    const paymentId = await pay(el0, log);
+    el0.remove();
+    arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
+
+    const el = await widget({ code: mine, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    expect(hasGatewayParams()).to.equal(true);
+    expect(log.of('dvc-payment-succeeded')).to.have.length(0);
+  });
+
+  it('in English: amounts and words per locale through the whole journey', async function () {
+    slow(this);
+    await setLang('en');
+    const code = await createDossier(TWO_KINDS);
+    const paymentId = await startPayment(code);
+    const back = await completeAtGateway(paymentId, 'failure');
+    arriveWith(gatewayParams(back!));
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'failed');
+    expect(text($(el, '[part="heading"]'))).to.equal('Payment failed');
+    expect(text($(el, '[part="error-message"]'))).to.equal('Your account does not have enough money for this payment.');
+    $<HTMLButtonElement>(el, '[part="pay-again-button"]')!.click();
+    await waitForState(el, 'due');
+    expect(text($(el, '[part="pay-button"]'))).to.equal('Pay ₫210,000');
+    const secondId = await pay(el, log);
+    el.remove();
+    const success = await completeAtGateway(secondId, 'success');
+    arriveWith(gatewayParams(success!));
+    const done = await widget({ code });
+    await waitForState(done, 'paid');
+    expect(text($(done, '[part="heading"]'))).to.equal('Payment successful');
+    expect(text($(done, '[part="message"]'))).to.equal(`You have paid ₫210,000 for dossier ${code}.`);
+    expect(text($(done, '[part="receipt-link"]'))).to.equal('View and print the receipt (opens in a new tab)');
+    await expectNoAxeViolations(done);
+    expect((await lookup(code)).payment!.state).to.equal('paid');
+  });
+});

@@ -1,0 +1,445 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { DvcPayment } from './payment.ts';
+import {
+  $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, armFault, completeAtGateway, createDossier,
+  focusedInside, getPayment, lookup, pay, reviseFees, sandbox, sdk, setLang, slow, stateOf, text, waitForState, widget,
+} from './test-helpers.ts';
+
+// Port 9 (discard) is closed on loopback: the connection is refused at once.
+const UNREACHABLE_API = 'http://127.0.0.1:9/api/v1';
+const DEMO_ONE_CHARGE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
+const DEMO_TWO_KINDS = { code: '000.00.15.H26-261102-0014', applicantId: '001099000014' };
+const DEMO_PROCESSING = { code: '000.00.15.H26-261102-0004', applicantId: '001099000004' };
+
+/** Navigation made visible: the widget's seam for hosts that navigate their own way. */
+class RecordingPayment extends DvcPayment {
+  readonly navigations: string[] = [];
+  protected override navigate(url: string): void {
+    this.navigations.push(url);
+  }
+}
+customElements.define('test-dvc-payment', RecordingPayment);
+
+const payButton = (el: DvcPayment) => $<HTMLButtonElement>(el, '[part="pay-button"]')!;
+const input = (el: DvcPayment) => $<HTMLInputElement>(el, '#applicant-id')!;
+
+async function submitApplicantId(el: DvcPayment, value: string): Promise<void> {
+  input(el).value = value;
+  $<HTMLButtonElement>(el, '[part="continue-button"]')!.click();
+  await el.updateComplete;
+}
+
+describe('<dvc-payment>', () => {
+  let log: EventLog;
+  let spy: FetchSpy;
+  const home = location.href;
+
+  beforeEach(async () => {
+    await setLang('vi');
+    await sandbox('/_sandbox/reset');
+    sessionStorage.clear();
+    log = new EventLog();
+    spy = new FetchSpy();
+  });
+
+  afterEach(async () => {
+    log.dispose();
+    spy.dispose();
+    sessionStorage.clear();
+    history.replaceState(null, '', home);
+    await setViewport({ width: 800, height: 600 });
+    await setLang('vi');
+  });
+
+  it('asks for the 12-digit identity number (numeric keypad), with errors in the GOV.UK pattern, and passes axe', async () => {
+    const el = await widget({ code: DEMO_ONE_CHARGE.code });
+    await waitForState(el, 'ask');
+    await expectNoAxeViolations(el);
+    const box = input(el);
+    expect(box.inputMode).to.equal('numeric');
+    expect(box.hasAttribute('name')).to.equal(false);
+    expect(text($(el, `label[for="${box.id}"]`))).to.equal('Số định danh cá nhân');
+    expect(text($(el, '[part="heading"]'))).to.equal('Thanh toán phí, lệ phí');
+
+    await submitApplicantId(el, '');
+    const summary = $(el, '[part="error-summary"]')!;
+    expect(focusedInside(el)).to.equal(summary);
+    expect(text(summary)).to.include('Nhập số định danh cá nhân');
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    expect(box.getAttribute('aria-describedby')).to.include('applicant-id-error');
+    expect(text($(el, '#applicant-id-error'))).to.include('Nhập số định danh cá nhân');
+    await expectNoAxeViolations(el);
+
+    await submitApplicantId(el, '12345');
+    expect(text($(el, '#applicant-id-error'))).to.include('12 chữ số');
+    // The summary's link takes the payer to the field.
+    $<HTMLAnchorElement>(el, '[part="error-summary"] a')!.click();
+    expect(focusedInside(el)).to.equal(box);
+    expect(location.hash).to.equal('');
+
+    // A wrong number answers like an unknown dossier, next to the field; what was typed stays.
+    await submitApplicantId(el, '001 099 000 999');
+    await waitUntil(() => $(el, '#applicant-id-error') !== null && stateOf(el) === 'ask' && !$(el, '[part="loading"]'), 'not refused', { timeout: 8000 });
+    await el.updateComplete;
+    expect(text($(el, '#applicant-id-error'))).to.include('Không tìm thấy hồ sơ');
+    expect(input(el).value).to.equal('001 099 000 999');
+    await expectNoAxeViolations(el);
+
+    await submitApplicantId(el, DEMO_ONE_CHARGE.applicantId);
+    await waitForState(el, 'due');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+  });
+
+  it('shows one charge line by line, the total and the method choice, with the amount on the pay button (vi), and passes axe', async () => {
+    const el = await widget({ ...DEMO_ONE_CHARGE });
+    await waitForState(el, 'due');
+    const rows = $$<HTMLTableRowElement>(el, 'tbody tr');
+    expect(rows).to.have.length(1);
+    expect(rows.map((row) => [...row.cells].map((cell) => text(cell)))).to.deep.equal([
+      ['Phí', 'Phí cung cấp thông tin lý lịch tư pháp', '200.000 ₫'],
+    ]);
+    expect(text($(el, 'tfoot tr'))).to.equal('Tổng cộng 200.000 ₫');
+    const legend = $(el, 'fieldset legend');
+    expect(text(legend)).to.equal('Hình thức thanh toán');
+    const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
+    expect(radios.map((r) => r.checked)).to.deep.equal([true, false]);
+    expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Thẻ ATM / Mã QR ngân hàng', 'Ví điện tử']);
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    // Reached on page load without an action: focus stays where the page had it.
+    expect(focusedInside(el)).to.equal(null);
+    expect(announcement(el)).to.equal('Cần thanh toán: 200.000 ₫.');
+    await expectNoAxeViolations(el);
+  });
+
+  it('shows a charge and a fee with their kinds, in English with English amounts, and fits 320 px', async () => {
+    await setLang('en');
+    const el = await widget({ ...DEMO_TWO_KINDS });
+    await waitForState(el, 'due');
+    expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[0]!))).to.deep.equal(['Charge', 'Fee']);
+    expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[2]!))).to.deep.equal(['₫200,000', '₫10,000']);
+    expect(text($(el, 'tfoot tr'))).to.equal('Total ₫210,000');
+    expect(text(payButton(el))).to.equal('Pay ₫210,000');
+    expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Bank card / bank QR code', 'E-wallet']);
+    await expectNoAxeViolations(el);
+
+    expect(announcement(el)).to.equal('To pay: ₫210,000.');
+    await setLang('vi');
+    await el.updateComplete;
+    expect(text(payButton(el))).to.equal('Thanh toán 210.000 ₫');
+    // The live region follows the page's language too (its words are made at render time).
+    expect(announcement(el)).to.equal('Cần thanh toán: 210.000 ₫.');
+    expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[0]!))).to.deep.equal(['Phí', 'Lệ phí']);
+
+    await setViewport({ width: 320, height: 700 });
+    await el.updateComplete;
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    const button = payButton(el).getBoundingClientRect();
+    expect(button.height).to.be.at.least(24);
+    for (const method of $$(el, '[part="method"]')) expect(method.getBoundingClientRect().height).to.be.at.least(24);
+    await expectNoAxeViolations(el);
+  });
+
+  it('passes axe while loading', async () => {
+    await armFault({ operationId: 'lookupDossier', kind: 'delay', delayMs: 3000 });
+    const el = await widget({ ...DEMO_ONE_CHARGE });
+    await waitForState(el, 'loading');
+    expect($(el, '[part="state"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(text($(el, '[part="loading"]'))).to.include('Đang tải…');
+    expect(announcement(el)).to.equal('Đang tra cứu số tiền cần thanh toán…');
+    await expectNoAxeViolations(el);
+  });
+
+  it('says when a dossier has nothing to pay, and passes axe', async () => {
+    const el = await widget({ ...DEMO_PROCESSING });
+    await waitForState(el, 'nothing-due');
+    expect(text($(el, '[part="heading"]'))).to.equal('Không có khoản nào cần thanh toán');
+    expect(payButton(el)).to.equal(null);
+    await expectNoAxeViolations(el);
+  });
+
+  it('shows a paid dossier\'s receipt numbers and receipt link instead of a pay button, and passes axe', async function () {
+    slow(this);
+    const code = await createDossier(TWO_KINDS);
+    const first = await widget({ code, applicantId: APPLICANT });
+    await waitForState(first, 'due');
+    const paymentId = await pay(first, log);
+    await completeAtGateway(paymentId, 'success');
+    first.remove();
+    sessionStorage.clear();
+
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'already-paid');
+    expect(payButton(el)).to.equal(null);
+    const receipts = (await lookup(code)).payment!.receiptNumbers!;
+    expect(receipts).to.have.length(2);
+    expect($$(el, '[part="receipt"]').map((li) => text(li))).to.deep.equal(receipts.map((n) => `Biên lai số ${n}`));
+    const link = $<HTMLAnchorElement>(el, '[part="receipt-link"]')!;
+    expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt`);
+    expect(link.target).to.equal('_blank');
+    expect(text(link)).to.equal('Xem và in biên lai (mở trong thẻ mới)');
+    expect(log.of('dvc-payment-succeeded')).to.have.length(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('paid meanwhile elsewhere (409 payment_already_paid): shows the receipts, never a second payment', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    // Another tab pays the same dossier to the end.
+    const other = await sdk().payments.create({ dossierCode: code, applicantId: APPLICANT, returnUrl: `${api()}/health`, expectedAmount: 200_000 });
+    await completeAtGateway(other.id, 'success');
+
+    payButton(el).click();
+    await waitForState(el, 'already-paid');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(payButton(el)).to.equal(null);
+    expect($<HTMLAnchorElement>(el, '[part="receipt-link"]')!.href).to.equal(`${api()}/payments/${other.id}/receipt`);
+    expect(log.of('dvc-payment-started')).to.have.length(0);
+    expect(sessionStorage.getItem(`dvc-payment:${code}`)).to.equal(null);
+  });
+
+  it('without a dossier code it says there is nothing to pay for, and passes axe', async () => {
+    const el = await widget({ code: '' });
+    expect(stateOf(el)).to.equal(null);
+    expect(text($(el, '[part="message"]'))).to.equal('Chưa có hồ sơ nào được chỉ định để thanh toán.');
+    expect(spy.requests).to.have.length(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('shows the localised network error with a working "Thử lại", and passes axe', async () => {
+    const el = await widget({ ...DEMO_ONE_CHARGE, apiBase: UNREACHABLE_API });
+    await waitForState(el, 'lookup-error');
+    const alert = $(el, '[role="alert"]')!;
+    expect(text(alert)).to.include('Không thể kết nối tới hệ thống');
+    await expectNoAxeViolations(el);
+    el.apiBase = api();
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitForState(el, 'due');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+  });
+
+  it('a 503 while paying: a localised message; "Thử lại" pays once, with the same Idempotency-Key', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    // The first request and the SDK's own two retries all meet the fault.
+    await armFault({ operationId: 'createPayment', kind: 'status', status: 503, times: 3 });
+    payButton(el).click();
+    await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 15_000 });
+    expect(stateOf(el)).to.equal('due');
+    expect(text($(el, '[role="alert"]'))).to.include('Hệ thống tạm thời gián đoạn');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    await expectNoAxeViolations(el);
+
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitForState(el, 'started', 15_000);
+    const started = log.of<{ paymentId: string }>('dvc-payment-started');
+    expect(started).to.have.length(1);
+    const keys = new Set(spy.paymentPosts.map((r) => r.idempotencyKey));
+    expect(spy.paymentPosts.length).to.equal(4);
+    expect(keys.size).to.equal(1);
+    expect((await lookup(code)).payment!.paymentId).to.equal(started[0]!.detail.paymentId);
+  });
+
+  it('amount changed: explains it, shows the new amount, drops the old key, and the payer confirms again', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    await reviseFees(code, [{ kind: 'charge', description: 'Phí cung cấp thông tin lý lịch tư pháp', amount: 250_000 }]);
+
+    payButton(el).click();
+    await waitUntil(() => $(el, '[part="notice"]') !== null, 'no notice', { timeout: 8000 });
+    await el.updateComplete;
+    expect(stateOf(el)).to.equal('due');
+    const notice = text($(el, '[part="notice"]'));
+    expect(notice).to.include('Số tiền cần thanh toán đã thay đổi');
+    expect(notice).to.include('200.000 ₫');
+    expect(notice).to.include('250.000 ₫');
+    expect(text(payButton(el))).to.equal('Thanh toán 250.000 ₫');
+    expect(announcement(el)).to.include('250.000 ₫');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(log.of('dvc-payment-started')).to.have.length(0);
+    await expectNoAxeViolations(el);
+
+    const paymentId = await pay(el, log);
+    expect((await getPayment(paymentId)).total).to.equal(250_000);
+    const [refused, accepted] = spy.paymentPosts;
+    expect(refused!.idempotencyKey).to.not.equal(accepted!.idempotencyKey);
+  });
+
+  it('while the page handles the gateway itself (cancelled dvc-payment-started): a "complete your payment" view, and axe', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    const paymentId = await pay(el, log);
+    const event = log.of('dvc-payment-started')[0]!;
+    expect(event.bubbles).to.equal(true);
+    expect(event.composed).to.equal(true);
+    expect(event.cancelable).to.equal(true);
+    expect(event.defaultPrevented).to.equal(true);
+    expect(text($(el, '[part="heading"]'))).to.equal('Hoàn tất thanh toán');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    const stored = JSON.parse(sessionStorage.getItem(`dvc-payment:${code}`)!) as { paymentId: string; amount: number };
+    expect(stored.paymentId).to.equal(paymentId);
+    expect(stored.amount).to.equal(200_000);
+    await expectNoAxeViolations(el);
+
+    // "Open the payment gateway again" starts the same payment, it never makes another.
+    $<HTMLButtonElement>(el, '[part="open-gateway-button"]')!.click();
+    await el.updateComplete;
+    expect(log.of<{ paymentId: string }>('dvc-payment-started').map((e) => e.detail.paymentId)).to.deep.equal([paymentId, paymentId]);
+    expect(spy.paymentPosts).to.have.length(1);
+  });
+
+  it('without preventDefault it navigates to the payment\'s gateway address (redirecting view passes axe)', async function () {
+    slow(this);
+    log.cancelStarts = false;
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT, tag: 'test-dvc-payment' }) as RecordingPayment;
+    await waitForState(el, 'due');
+    payButton(el).click();
+    await waitForState(el, 'redirecting');
+    const paymentId = log.of<{ paymentId: string }>('dvc-payment-started')[0]!.detail.paymentId;
+    const payment = await getPayment(paymentId);
+    expect(el.navigations).to.deep.equal([payment.redirectUrl]);
+    expect($<HTMLAnchorElement>(el, '[part="gateway-link"]')!.href).to.equal(payment.redirectUrl);
+    expect(announcement(el)).to.equal('Đang chuyển đến cổng thanh toán…');
+    expect(JSON.parse(sessionStorage.getItem(`dvc-payment:${code}`)!).paymentId).to.equal(paymentId);
+    await expectNoAxeViolations(el);
+  });
+
+  it('a double click makes exactly one payment', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    // Two clicks in the same moment, then a third while the (slowed) request is on its way.
+    await armFault({ operationId: 'createPayment', kind: 'delay', delayMs: 800 });
+    payButton(el).click();
+    payButton(el).click();
+    await el.updateComplete;
+    expect(payButton(el).getAttribute('aria-disabled')).to.equal('true');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    payButton(el).click();
+    await waitForState(el, 'started');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(spy.paymentPosts).to.have.length(1);
+    const started = log.of<{ paymentId: string }>('dvc-payment-started');
+    expect(started).to.have.length(1);
+    const paymentId = started[0]!.detail.paymentId;
+    const dossier = await lookup(code);
+    expect(dossier.payment!.paymentId).to.equal(paymentId);
+    expect(dossier.payment!.state).to.equal('pending');
+  });
+
+  it('a reload before the gateway finds the same payment (sessionStorage key)', async function () {
+    slow(this);
+    const code = await createDossier(TWO_KINDS);
+    const first = await widget({ code, applicantId: APPLICANT });
+    await waitForState(first, 'due');
+    const paymentId = await pay(first, log);
+    first.remove();
+
+    const again = await widget({ code, applicantId: APPLICANT });
+    await waitForState(again, 'due');
+    expect(text($(again, '[part="notice"]'))).to.include('không bị trừ tiền hai lần');
+    const secondId = await pay(again, log);
+    expect(secondId).to.equal(paymentId);
+    const [one, two] = spy.paymentPosts;
+    expect(one!.idempotencyKey).to.equal(two!.idempotencyKey);
+    expect((await lookup(code)).payment!.paymentId).to.equal(paymentId);
+  });
+
+  it('works from the keyboard alone: number, method, pay, check the result, receipt', async function () {
+    slow(this, 40_000);
+    const code = await createDossier(TWO_KINDS);
+    const el = await widget({ code });
+    await waitForState(el, 'ask');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(el)).to.equal(input(el));
+    await sendKeys({ type: APPLICANT });
+    await sendKeys({ press: 'Enter' });
+    await waitForState(el, 'due');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+
+    await sendKeys({ press: 'Tab' });
+    expect((focusedInside(el) as HTMLInputElement).type).to.equal('radio');
+    await sendKeys({ press: 'ArrowDown' });
+    expect($$<HTMLInputElement>(el, 'input[type="radio"]').map((r) => r.checked)).to.deep.equal([false, true]);
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(el)).to.equal(payButton(el));
+    await sendKeys({ press: 'Enter' });
+    await waitForState(el, 'started');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    const paymentId = log.of<{ paymentId: string }>('dvc-payment-started')[0]!.detail.paymentId;
+    expect((await getPayment(paymentId)).method).to.equal('e-wallet');
+
+    // The payer pays in the window the page opened, then comes back to this one.
+    await completeAtGateway(paymentId, 'success');
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(el)?.getAttribute('part')).to.equal('check-button');
+    await sendKeys({ press: 'Enter' });
+    await waitForState(el, 'paid');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(el)?.getAttribute('part')).to.equal('receipt-link');
+  });
+
+  it('keeps the identity number out of the URL, attributes, storage, events and the console', async function () {
+    slow(this);
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((name) => console[name]);
+    const printed: unknown[] = [];
+    methods.forEach((name) => {
+      console[name] = (...args: unknown[]) => {
+        printed.push(...args);
+      };
+    });
+    try {
+      const code = await createDossier(ONE_CHARGE);
+      const el = await widget({ code });
+      await waitForState(el, 'ask');
+      await submitApplicantId(el, APPLICANT);
+      await waitForState(el, 'due');
+      const paymentId = await pay(el, log);
+      const back = await completeAtGateway(paymentId, 'success');
+      expect(back!.href).to.not.include(APPLICANT);
+
+      expect(location.href).to.not.include(APPLICANT);
+      const attributes: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const node of root.querySelectorAll('*')) {
+          for (const attribute of node.attributes) attributes.push(`${attribute.name}=${attribute.value}`);
+          if (node.shadowRoot) walk(node.shadowRoot);
+        }
+      };
+      walk(document);
+      expect(attributes.filter((a) => a.includes(APPLICANT))).to.deep.equal([]);
+      for (const storage of [sessionStorage, localStorage]) {
+        for (let i = 0; i < storage.length; i++) {
+          const key = storage.key(i)!;
+          expect(`${key}=${storage.getItem(key)}`).to.not.include(APPLICANT);
+        }
+      }
+      expect(JSON.stringify(log.events.map((e) => e.detail))).to.not.include(APPLICANT);
+      expect(printed.map((p) => String(p)).join('\n')).to.not.include(APPLICANT);
+      expect(el.applicantId).to.equal(undefined);
+    } finally {
+      methods.forEach((name, i) => {
+        console[name] = originals[i]!;
+      });
+    }
+  });
+});

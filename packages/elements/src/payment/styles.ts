@@ -1,0 +1,333 @@
+import { css } from 'lit';
+
+/**
+ * Layout of <dvc-payment>; colours and spacing come from the shared tokens. Works from 320 px up
+ * without sideways scrolling (descriptions wrap, amounts do not), keeps every target at least
+ * 24 × 24 px (buttons and method choices are 44 px high), and keeps shapes in forced colours.
+ */
+export const paymentStyles = css`
+  :host {
+    --_dvc-color-warning: var(--dvc-color-warning, #7a4100);
+    overflow-wrap: break-word;
+  }
+
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    margin: 0;
+    line-height: 1.3;
+  }
+
+  [part='heading'] {
+    font-size: 1.375em;
+  }
+
+  /* Focus is moved to the heading by script; the ring shows for keyboard users only. */
+  [part='heading']:focus {
+    outline: none;
+  }
+
+  [part='heading']:focus-visible {
+    outline: var(--_dvc-focus-ring);
+    outline-offset: var(--_dvc-focus-offset);
+  }
+
+  .state {
+    display: grid;
+    gap: calc(var(--_dvc-space) * 2);
+    justify-items: start;
+  }
+
+  .state > * {
+    max-inline-size: 100%;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  a {
+    color: var(--_dvc-color-primary);
+    text-decoration-thickness: max(1px, 0.0625em);
+    text-underline-offset: 0.15em;
+  }
+
+  .dossier {
+    display: grid;
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .dossier-code {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .procedure-name {
+    color: var(--_dvc-color-text);
+    font-weight: 600;
+  }
+
+  .hint,
+  .muted {
+    color: var(--_dvc-color-text-muted);
+  }
+
+  /* ---------- identity number form ---------- */
+
+  form {
+    display: grid;
+    gap: calc(var(--_dvc-space) * 2);
+    justify-items: start;
+    inline-size: 100%;
+  }
+
+  .field {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    max-inline-size: 32rem;
+  }
+
+  .field.has-error {
+    padding-inline-start: calc(var(--_dvc-space) * 1.5);
+    border-inline-start: 4px solid var(--_dvc-color-danger);
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .field-error {
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  input[type='text'] {
+    font: inherit;
+    inline-size: 100%;
+    max-inline-size: 16ch;
+    min-block-size: 2.75rem;
+    padding: 0 var(--_dvc-space);
+    border: 2px solid var(--_dvc-color-border);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface);
+    color: var(--_dvc-color-text);
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.05em;
+  }
+
+  /* Thicker, not only redder: the error does not rely on colour (the message says it too). */
+  .has-error input {
+    border-width: 3px;
+    border-color: var(--_dvc-color-danger);
+  }
+
+  .outcome:empty {
+    display: none;
+  }
+
+  .error-summary {
+    inline-size: 100%;
+    padding: calc(var(--_dvc-space) * 2);
+    border: 4px solid var(--_dvc-color-danger);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .error-summary:focus {
+    outline: var(--_dvc-focus-ring);
+    outline-offset: var(--_dvc-focus-offset);
+  }
+
+  .error-summary-list {
+    margin: var(--_dvc-space) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .error-summary-list a {
+    display: inline-block;
+    min-block-size: 1.5rem; /* 24 px target */
+    padding-block: 0.125rem;
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  /* ---------- what is due ---------- */
+
+  .notice {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    padding: calc(var(--_dvc-space) * 2);
+    border-inline-start: 4px solid var(--_dvc-color-primary);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface-alt);
+  }
+
+  .notice.warning {
+    border-inline-start-color: var(--_dvc-color-warning);
+  }
+
+  .notice-title {
+    color: var(--_dvc-color-warning);
+    font-weight: 700;
+  }
+
+  table {
+    inline-size: 100%;
+    max-inline-size: 40rem;
+    border-collapse: collapse;
+  }
+
+  th,
+  td {
+    padding: var(--_dvc-space);
+    border-block-end: 1px solid var(--_dvc-color-border);
+    text-align: start;
+    vertical-align: top;
+  }
+
+  thead th {
+    color: var(--_dvc-color-text-muted);
+    font-size: 0.9375em;
+  }
+
+  .kind {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .description {
+    overflow-wrap: anywhere;
+  }
+
+  .amount {
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  tfoot th,
+  tfoot td {
+    border-block-end: 0;
+    border-block-start: 2px solid var(--_dvc-color-text);
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+
+  /* Narrow screens: tighter cells, so the description keeps room to wrap (the table stays a table). */
+  @media (max-width: 30rem) {
+    th,
+    td {
+      padding-inline: calc(var(--_dvc-space) / 2);
+    }
+  }
+
+  fieldset {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    max-inline-size: 32rem;
+    margin: 0;
+    padding: var(--_dvc-space) calc(var(--_dvc-space) * 2) calc(var(--_dvc-space) * 2);
+    border: 1px solid var(--_dvc-color-border);
+    border-radius: var(--_dvc-radius);
+  }
+
+  legend {
+    padding: 0 calc(var(--_dvc-space) / 2);
+    font-weight: 600;
+  }
+
+  .method {
+    display: flex;
+    align-items: center;
+    gap: var(--_dvc-space);
+    min-block-size: 2.75rem; /* the whole label is the target */
+    font-weight: 400;
+    cursor: pointer;
+  }
+
+  .method input {
+    flex: none;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    accent-color: var(--_dvc-color-primary);
+  }
+
+  [part='pay-button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_dvc-space);
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.85;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_dvc-space);
+  }
+
+  /* ---------- results ---------- */
+
+  .success {
+    color: var(--_dvc-color-success);
+    font-weight: 600;
+  }
+
+  .receipts {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .receipts li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 calc(var(--_dvc-space) * 2);
+    padding: var(--_dvc-space) calc(var(--_dvc-space) * 1.5);
+    border-inline-start: 4px solid var(--_dvc-color-success);
+    background: var(--_dvc-color-surface-alt);
+  }
+
+  .receipt-number {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part='receipt-link'],
+  [part='gateway-link'] {
+    display: inline-block;
+    min-block-size: 1.5rem; /* 24 px target */
+    padding-block: 0.125rem;
+    font-weight: 600;
+  }
+
+  @media (forced-colors: active) {
+    .notice,
+    .receipts li,
+    .error-summary,
+    .field.has-error {
+      border: 1px solid CanvasText;
+    }
+
+    .method input {
+      accent-color: auto;
+    }
+
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+    }
+  }
+`;

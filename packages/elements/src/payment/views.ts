@@ -1,0 +1,343 @@
+/**
+ * The templates of <dvc-payment>'s states. Every value from the API is rendered as text; every state
+ * is a section labelled by its heading (`#state-heading`), which takes focus when the state changes
+ * after the payer acted.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { DvcApiError, type Dossier, type Payment } from '@dvc-kit/sdk';
+import { DvcConfigError } from '../shared/api-client.ts';
+import { formatVnd } from '../shared/locale.ts';
+import { heading } from '../shared/heading.ts';
+import { problemMessage } from '../shared/problem-messages.ts';
+import { errorView, loadingView } from '../shared/status-views.ts';
+import type { ApplicantIdProblem } from './applicant-id.ts';
+import { applicantIdMessage, failureReason, kindLabel, methodName } from './labels.ts';
+import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
+
+export const STATE_HEADING_ID = 'state-heading';
+export const APPLICANT_ID_FIELD = 'applicant-id';
+
+/** What every view needs from the element. */
+export interface ViewContext {
+  headingLevel: number;
+  dossierCode: string;
+  /** The printable receipt's address (`{api}/payments/{id}/receipt`). */
+  receiptUrl(paymentId: string): string;
+}
+
+function stateHeading(context: ViewContext, text: string): TemplateResult {
+  return heading(context.headingLevel, text, { id: STATE_HEADING_ID, part: 'heading', focusable: true });
+}
+
+function subHeading(context: ViewContext, text: string, part?: string): TemplateResult {
+  return heading(context.headingLevel + 1, text, part ? { part } : {});
+}
+
+function section(kind: PaymentState['kind'], content: TemplateResult, busy = false): TemplateResult {
+  return html`<section class="state" part="state" data-state=${kind} aria-labelledby=${STATE_HEADING_ID}
+    aria-busy=${busy ? 'true' : 'false'}>${content}</section>`;
+}
+
+function dossierLine(code: string, procedureName?: string): TemplateResult {
+  return html`<p class="dossier" part="dossier">
+    <span class="dossier-code">${msg(str`Dossier ${code}`)}</span>
+    ${procedureName ? html`<span class="procedure-name">${procedureName}</span>` : nothing}
+  </p>`;
+}
+
+/** A failure without a retry button, in the shared error view's look. */
+function failureView(message: string): TemplateResult {
+  return html`<div class="dvc-error" part="error" role="alert">
+    <p class="dvc-error-message" part="error-message">${message}</p>
+  </div>`;
+}
+
+function receiptLink(context: ViewContext, paymentId: string | null | undefined): TemplateResult | typeof nothing {
+  if (!paymentId) return nothing;
+  // A new tab keeps the payer's place here; the link says so (WCAG 3.2.5, no surprise).
+  return html`<p class="receipt-link-line">
+    <a part="receipt-link" href=${context.receiptUrl(paymentId)} target="_blank" rel="noopener"
+      >${msg('View and print the receipt')} <span class="new-tab">${msg('(opens in a new tab)')}</span></a
+    >
+  </p>`;
+}
+
+// ---------- asking for the identity number ----------
+
+export interface AskCallbacks {
+  onSubmit(event: SubmitEvent): void;
+  onSummaryLink(event: MouseEvent): void;
+  onRetry(): void;
+}
+
+export function askView(
+  context: ViewContext, state: Extract<PaymentState, { kind: 'ask' }>, on: AskCallbacks,
+): TemplateResult {
+  const { problem, error, busy } = state;
+  return section('ask', html`
+    ${stateHeading(context, msg('Pay charges and fees'))}
+    ${dossierLine(context.dossierCode)}
+    <p>${msg('Enter your personal identification number to see what you need to pay for this dossier.')}</p>
+    ${problem ? errorSummary(context, problem, on.onSummaryLink) : nothing}
+    <form part="form" novalidate aria-label=${msg('Identify yourself to pay')} @submit=${on.onSubmit}>
+      ${applicantIdField(problem)}
+      <button type="submit" part="continue-button" aria-disabled=${busy ? 'true' : 'false'}>${msg('Continue')}</button>
+    </form>
+    <div class="outcome" part="outcome">
+      ${busy ? loadingView() : error ? (isRetryable(error) ? errorView(error, on.onRetry) : failureView(problemMessage(error))) : nothing}
+    </div>
+  `, busy);
+}
+
+/**
+ * The identity number field. Deliberately without `name` (a native submission could never carry it)
+ * and without a value binding (Lit never writes the number anywhere, and no `value` attribute exists).
+ */
+function applicantIdField(problem: ApplicantIdProblem | undefined): TemplateResult {
+  const describedBy = problem ? 'applicant-id-hint applicant-id-error' : 'applicant-id-hint';
+  return html`<div class="field ${problem ? 'has-error' : ''}" part="field">
+    <label for=${APPLICANT_ID_FIELD} part="label">${msg('Personal identification number')}</label>
+    <p id="applicant-id-hint" class="hint" part="hint">${msg('The 12 digits on your citizen identity card.')}</p>
+    ${problem
+      ? html`<p id="applicant-id-error" class="field-error" part="field-error">
+          <span class="visually-hidden">${msg('Error:')}</span> ${applicantIdMessage(problem)}
+        </p>`
+      : nothing}
+    <input id=${APPLICANT_ID_FIELD} part="input" class="input-id" type="text" inputmode="numeric"
+      autocomplete="off" spellcheck="false" maxlength="20" aria-describedby=${describedBy}
+      aria-invalid=${problem ? 'true' : 'false'} />
+  </div>`;
+}
+
+/** GOV.UK's error summary: focused after a failed check, with a link to the field. */
+function errorSummary(context: ViewContext, problem: ApplicantIdProblem, onLink: (event: MouseEvent) => void): TemplateResult {
+  return html`<div class="error-summary" part="error-summary" tabindex="-1">
+    <div role="alert">
+      ${subHeading(context, msg('There is a problem'))}
+      <ul class="error-summary-list">
+        <li><a href="#${APPLICANT_ID_FIELD}" @click=${onLink}>${applicantIdMessage(problem)}</a></li>
+      </ul>
+    </div>
+  </div>`;
+}
+
+/** Worth a "Try again": the connection, a timeout, an unreadable answer, or the server's own trouble. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof DvcApiError) return error.status >= 500 || error.status === 408;
+  return !(error instanceof DvcConfigError);
+}
+
+// ---------- loading, errors, nothing to pay ----------
+
+export function loadingStateView(context: ViewContext): TemplateResult {
+  return section('loading', html`${stateHeading(context, msg('Charges and fees to pay'))}${loadingView()}`, true);
+}
+
+export function lookupErrorView(context: ViewContext, error: unknown, onRetry: () => void): TemplateResult {
+  return section('lookup-error', html`
+    ${stateHeading(context, msg('Charges and fees to pay'))}
+    ${isRetryable(error) ? errorView(error, onRetry) : failureView(problemMessage(error))}
+  `);
+}
+
+export function nothingDueView(context: ViewContext, refunded: boolean): TemplateResult {
+  return section('nothing-due', html`
+    ${stateHeading(context, msg('Nothing to pay'))}
+    ${dossierLine(context.dossierCode)}
+    <p part="message">${refunded
+      ? msg('The payment for this dossier was refunded. There is nothing to pay now.')
+      : msg('This dossier has no charges or fees to pay at the moment.')}</p>
+  `);
+}
+
+export function idleView(): TemplateResult {
+  return html`<p class="idle" part="message">${msg('No dossier was given to pay for.')}</p>`;
+}
+
+// ---------- what is due ----------
+
+export interface DueCallbacks {
+  selectedMethod: string;
+  onMethod(id: string): void;
+  onPay(event: Event): void;
+}
+
+function noticeView(notice: DueNotice, total: number): TemplateResult {
+  let title: string | undefined;
+  let text: string;
+  switch (notice.kind) {
+    case 'amount-changed':
+      title = msg('The amount to pay has changed');
+      text = msg(str`It was ${formatVnd(notice.previousTotal)} and is now ${formatVnd(total)}. Check the charges and fees below, then pay if they are right.`);
+      break;
+    case 'pending':
+      text = msg('You have started a payment for this dossier that is not finished. Paying continues it: you will not be charged twice.');
+      break;
+    case 'failed-before':
+      text = msg('The last payment did not go through. You can pay again.');
+      break;
+    case 'cancelled-before':
+      text = msg('The last payment was cancelled. You can pay again.');
+      break;
+  }
+  return html`<div class="notice ${notice.kind === 'amount-changed' ? 'warning' : ''}" part="notice">
+    ${title ? html`<p class="notice-title">${title}</p>` : nothing}
+    <p>${text}</p>
+  </div>`;
+}
+
+function linesTable(payment: DossierPayment): TemplateResult {
+  return html`<table part="lines">
+    <caption class="visually-hidden">${msg('Charges and fees to pay')}</caption>
+    <thead>
+      <tr>
+        <th scope="col">${msg('Kind')}</th>
+        <th scope="col">${msg('Description')}</th>
+        <th scope="col" class="amount">${msg('Amount')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${payment.lines.map((line) => html`<tr part="line">
+        <td class="kind">${kindLabel(line.kind)}</td>
+        <td class="description">${line.description}</td>
+        <td class="amount">${formatVnd(line.amount)}</td>
+      </tr>`)}
+    </tbody>
+    <tfoot>
+      <tr part="total">
+        <th scope="row" colspan="2">${msg('Total')}</th>
+        <td class="amount">${formatVnd(payment.total)}</td>
+      </tr>
+    </tfoot>
+  </table>`;
+}
+
+export function dueView(
+  context: ViewContext, state: Extract<PaymentState, { kind: 'due' }>, on: DueCallbacks & { onRetry(): void },
+): TemplateResult {
+  const { dossier, payment, busy, notice, error } = state;
+  return section('due', html`
+    ${stateHeading(context, msg('Charges and fees to pay'))}
+    ${dossierLine(dossier.code, dossier.procedure.name)}
+    ${notice ? noticeView(notice, payment.total) : nothing}
+    ${linesTable(payment)}
+    <form part="pay-form" novalidate aria-label=${msg('Pay')} @submit=${on.onPay}>
+      ${payment.methods.length > 1
+        ? html`<fieldset part="methods">
+            <legend>${msg('Payment method')}</legend>
+            ${payment.methods.map((method) => html`<label class="method" part="method">
+              <input type="radio" name="method" .value=${method.id} .checked=${method.id === on.selectedMethod}
+                @change=${() => on.onMethod(method.id)} />
+              <span>${methodName(method)}</span>
+            </label>`)}
+          </fieldset>`
+        : nothing}
+      ${error ? errorView(error, on.onRetry) : nothing}
+      <button type="submit" part="pay-button" aria-disabled=${busy ? 'true' : 'false'}>
+        ${busy ? html`<span class="dvc-spinner" aria-hidden="true"></span>${msg('Starting the payment…')}` : msg(str`Pay ${formatVnd(payment.total)}`)}
+      </button>
+      <p class="hint">${msg('You will pay on the payment gateway\'s page, then come back here for your receipt.')}</p>
+    </form>
+  `, busy);
+}
+
+// ---------- on the way to the gateway ----------
+
+export function redirectingView(context: ViewContext, url: string): TemplateResult {
+  return section('redirecting', html`
+    ${stateHeading(context, msg('Taking you to the payment gateway'))}
+    ${loadingView()}
+    <p><a part="gateway-link" href=${url}>${msg('Go to the payment gateway if nothing happens')}</a></p>
+  `, true);
+}
+
+export function startedView(context: ViewContext, on: { onCheck(): void; onOpen(): void }): TemplateResult {
+  return section('started', html`
+    ${stateHeading(context, msg('Complete your payment'))}
+    <p>${msg('The payment gateway has been opened. When you have finished there, check the result here.')}</p>
+    <div class="actions">
+      <button type="button" part="check-button" @click=${on.onCheck}>${msg('Check the result')}</button>
+      <button type="button" class="secondary" part="open-gateway-button" @click=${on.onOpen}>${msg('Open the payment gateway again')}</button>
+    </div>
+  `);
+}
+
+// ---------- results ----------
+
+export function checkingView(context: ViewContext): TemplateResult {
+  return section('checking', html`
+    ${stateHeading(context, msg('Checking your payment'))}
+    <p class="dvc-loading" part="loading">
+      <span class="dvc-spinner" part="spinner" aria-hidden="true"></span>${msg('Asking for the result of your payment…')}
+    </p>
+  `, true);
+}
+
+export function unknownView(context: ViewContext, error: unknown, onCheck: () => void): TemplateResult {
+  return section('unknown', html`
+    ${stateHeading(context, msg('The result of your payment is not known yet'))}
+    <p>${msg('The payment gateway has not confirmed your payment yet. If you have paid, do not pay again: check again in a few minutes.')}</p>
+    ${error ? html`<p class="muted">${problemMessage(error)}</p>` : nothing}
+    <div class="actions">
+      <button type="button" part="check-button" @click=${onCheck}>${msg('Check again')}</button>
+    </div>
+  `);
+}
+
+function receiptList(context: ViewContext, payment: Payment): TemplateResult {
+  return html`${subHeading(context, msg('Electronic receipts'))}
+    <ul class="receipts" part="receipts">
+      ${payment.receipts.map((receipt) => html`<li part="receipt">
+        <span class="receipt-number">${msg(str`Receipt no. ${receipt.number}`)}</span>
+        <span class="receipt-detail">${kindLabel(receipt.kind)}: ${formatVnd(receipt.amount)}</span>
+      </li>`)}
+    </ul>`;
+}
+
+export function paidView(context: ViewContext, payment: Payment): TemplateResult {
+  return section('paid', html`
+    ${stateHeading(context, msg('Payment successful'))}
+    <p class="success" part="message">${msg(str`You have paid ${formatVnd(payment.total)} for dossier ${payment.dossierCode}.`)}</p>
+    ${receiptList(context, payment)}
+    ${receiptLink(context, payment.id)}
+  `);
+}
+
+export function alreadyPaidView(context: ViewContext, dossier: Dossier, payment: DossierPayment): TemplateResult {
+  return section('already-paid', html`
+    ${stateHeading(context, msg('Already paid'))}
+    ${dossierLine(dossier.code, dossier.procedure.name)}
+    <p class="success" part="message">${msg(str`The charges and fees for this dossier (${formatVnd(payment.total)}) have been paid.`)}</p>
+    ${payment.receiptNumbers && payment.receiptNumbers.length > 0
+      ? html`${subHeading(context, msg('Electronic receipts'))}
+          <ul class="receipts" part="receipts">
+            ${payment.receiptNumbers.map((number) => html`<li part="receipt"><span class="receipt-number">${msg(str`Receipt no. ${number}`)}</span></li>`)}
+          </ul>`
+      : nothing}
+    ${receiptLink(context, payment.paymentId)}
+  `);
+}
+
+export function failedView(context: ViewContext, payment: Payment, onPayAgain: () => void): TemplateResult {
+  return section('failed', html`
+    ${stateHeading(context, msg('Payment failed'))}
+    <div class="dvc-error" part="error">
+      <p class="dvc-error-message" part="error-message">${failureReason(payment.failureCode)}</p>
+    </div>
+    <p>${msg(str`Nothing was paid for dossier ${payment.dossierCode}. You can try again, with another card or method if you like.`)}</p>
+    <div class="actions">
+      <button type="button" part="pay-again-button" @click=${onPayAgain}>${msg('Pay again')}</button>
+    </div>
+  `);
+}
+
+export function cancelledView(context: ViewContext, payment: Payment, onPayAgain: () => void): TemplateResult {
+  return section('cancelled', html`
+    ${stateHeading(context, msg('Payment cancelled'))}
+    <p part="message">${msg(str`You cancelled the payment on the payment gateway. Nothing was paid for dossier ${payment.dossierCode}.`)}</p>
+    <div class="actions">
+      <button type="button" part="pay-again-button" @click=${onPayAgain}>${msg('Pay again')}</button>
+    </div>
+  `);
+}
