@@ -24,17 +24,20 @@ const steps = [
     },
   },
   {
-    name: 'Browser tests (Chromium, against the sandbox)',
+    name: 'Browser tests (Chromium and Firefox ESR, against the sandbox)',
     before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
     cmd: node,
     args: ['scripts/with-sandbox.mjs', bin('web-test-runner')],
     count: (out) => {
-      // @web/test-runner's summary: "✓ 12 passed", "✗ 1 failed" (colour codes removed first).
+      // @web/test-runner's progress lines: "Chrome: |███| 12/12 test files | 127 passed, 0 failed",
+      // one per browser; the last line of each browser holds its totals.
       // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-      const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
-      const pass = [...plain.matchAll(/(\d+) passed/g)].reduce((n, m) => Math.max(n, Number(m[1])), 0);
-      const fail = [...plain.matchAll(/(\d+) failed/g)].reduce((n, m) => Math.max(n, Number(m[1])), 0);
-      return { pass, fail };
+      const plain = out.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+      const last = new Map();
+      for (const m of plain.matchAll(/(\w+):\s*\|[^|]*\|\s*\d+\/\d+ test files \| (\d+) passed, (\d+) failed/g)) {
+        last.set(m[1], { pass: Number(m[2]), fail: Number(m[3]) });
+      }
+      return [...last.values()].reduce((sum, b) => ({ pass: sum.pass + b.pass, fail: sum.fail + b.fail }), { pass: 0, fail: 0 });
     },
   },
 ];
