@@ -5,6 +5,7 @@
 import { msg, str } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
 import { formatNumber, intlLocale } from '../shared/locale.ts';
+import { applicantIdMessage } from '../shared/applicant-id.ts';
 import type { FieldProblem, LookupField } from './validation.ts';
 
 type Schemas = components['schemas'];
@@ -123,7 +124,5 @@ export function fieldErrorMessage(field: LookupField, problem: FieldProblem): st
       ? msg('Enter your dossier code')
       : msg('Enter the dossier code in the right format, like 000.00.15.H26-250714-0042');
   }
-  return problem === 'missing'
-    ? msg('Enter your personal identification number')
-    : msg('Your personal identification number must be 12 digits');
+  return applicantIdMessage(problem);
 }

@@ -7,8 +7,9 @@
 /** `<agency id>-<YYMMDD>-<NNNN>`, e.g. `000.00.15.H26-250714-0042` (the contract's DossierCode). */
 export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{3,40}-[0-9]{6}-[0-9]{4}$/;
 
-/** The 12-digit personal identification number (the contract's ApplicantId). */
-export const APPLICANT_ID_PATTERN = /^[0-9]{12}$/;
+import { APPLICANT_ID_PATTERN, normaliseApplicantId } from '../shared/applicant-id.ts';
+
+export { APPLICANT_ID_PATTERN, normaliseApplicantId };
 
 /** What is wrong with one field. */
 export type FieldProblem = 'missing' | 'format';
@@ -27,11 +28,6 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
  */
 export function normaliseCode(raw: string): string {
   return raw.replace(/\s+/g, '').replace(DASHES, '-').toUpperCase();
-}
-
-/** The identity number without the spaces people group its digits with ("001 099 000 011"). */
-export function normaliseApplicantId(raw: string): string {
-  return raw.replace(/\s+/g, '');
 }
 
 /**

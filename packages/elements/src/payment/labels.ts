@@ -2,7 +2,6 @@
 import { msg } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
 import { getLocale } from '../shared/locale.ts';
-import type { ApplicantIdProblem } from './applicant-id.ts';
 
 type Schemas = components['schemas'];
 
@@ -45,14 +44,3 @@ export function failureReason(code: string | null | undefined): string {
   }
 }
 
-/** The message next to the identity number field and in the error summary. */
-export function applicantIdMessage(problem: ApplicantIdProblem): string {
-  switch (problem) {
-    case 'missing':
-      return msg('Enter your personal identification number');
-    case 'format':
-      return msg('Your personal identification number must be 12 digits');
-    case 'not-found':
-      return msg('No dossier matches this code and identification number. Please check them and try again.');
-  }
-}

@@ -6,7 +6,7 @@ import { ApiClientController } from '../shared/api-client.ts';
 import { formatVnd } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
-import { APPLICANT_ID_PATTERN, checkApplicantId, normaliseApplicantId } from './applicant-id.ts';
+import { APPLICANT_ID_PATTERN, checkApplicantId, normaliseApplicantId } from '../shared/applicant-id.ts';
 import {
   paymentEvent,
   type DvcPaymentFailedEventDetail, type DvcPaymentStartedEventDetail, type DvcPaymentSucceededEventDetail,

@@ -3,7 +3,7 @@
  * changes after the payer acted) and its own announcement.
  */
 import type { Dossier, Payment } from '@dvc-kit/sdk';
-import type { ApplicantIdProblem } from './applicant-id.ts';
+import type { ApplicantIdProblem } from '../shared/applicant-id.ts';
 
 export type DossierPayment = NonNullable<Dossier['payment']>;
 

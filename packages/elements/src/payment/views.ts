@@ -11,8 +11,8 @@ import { formatVnd } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { errorView, loadingView } from '../shared/status-views.ts';
-import type { ApplicantIdProblem } from './applicant-id.ts';
-import { applicantIdMessage, failureReason, kindLabel, methodName } from './labels.ts';
+import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import { failureReason, kindLabel, methodName } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
 
 export const STATE_HEADING_ID = 'state-heading';
@@ -81,33 +81,13 @@ export function askView(
     <p>${msg('Enter your personal identification number to see what you need to pay for this dossier.')}</p>
     ${problem ? errorSummary(context, problem, on.onSummaryLink) : nothing}
     <form part="form" novalidate aria-label=${msg('Identify yourself to pay')} @submit=${on.onSubmit}>
-      ${applicantIdField(problem)}
+      ${applicantIdField(APPLICANT_ID_FIELD, problem)}
       <button type="submit" part="continue-button" aria-disabled=${busy ? 'true' : 'false'}>${msg('Continue')}</button>
     </form>
     <div class="outcome" part="outcome">
       ${busy ? loadingView() : error ? (isRetryable(error) ? errorView(error, on.onRetry) : failureView(problemMessage(error))) : nothing}
     </div>
   `, busy);
-}
-
-/**
- * The identity number field. Deliberately without `name` (a native submission could never carry it)
- * and without a value binding (Lit never writes the number anywhere, and no `value` attribute exists).
- */
-function applicantIdField(problem: ApplicantIdProblem | undefined): TemplateResult {
-  const describedBy = problem ? 'applicant-id-hint applicant-id-error' : 'applicant-id-hint';
-  return html`<div class="field ${problem ? 'has-error' : ''}" part="field">
-    <label for=${APPLICANT_ID_FIELD} part="label">${msg('Personal identification number')}</label>
-    <p id="applicant-id-hint" class="hint" part="hint">${msg('The 12 digits on your citizen identity card.')}</p>
-    ${problem
-      ? html`<p id="applicant-id-error" class="field-error" part="field-error">
-          <span class="visually-hidden">${msg('Error:')}</span> ${applicantIdMessage(problem)}
-        </p>`
-      : nothing}
-    <input id=${APPLICANT_ID_FIELD} part="input" class="input-id" type="text" inputmode="numeric"
-      autocomplete="off" spellcheck="false" maxlength="20" aria-describedby=${describedBy}
-      aria-invalid=${problem ? 'true' : 'false'} />
-  </div>`;
 }
 
 /** GOV.UK's error summary: focused after a failed check, with a link to the field. */

@@ -458,24 +458,45 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(receipt.id).to.match(/^srv_/);
   });
 
-  it('says so when the page forgot the applicantId, sends nothing, then sends once it is set', async () => {
+  it('asks for the identity number when the page has none: checked with the answers, a mismatch said at the field', async () => {
     const dossier = await createDossier();
     watch = new RequestLog();
     const el = await fixture<DvcSatisfactionSurvey>(
       html`<dvc-satisfaction-survey api-base=${sandboxUrl()} dossier-code=${dossier.code}></dvc-satisfaction-survey>`,
     );
     await settled(el);
+    const field = $<HTMLInputElement>(el, '#applicant-id')!;
+    expect(field.getAttribute('inputmode')).to.equal('numeric');
+    expect(field.hasAttribute('name')).to.equal(false);
+    expect(text($(el, 'label[for="applicant-id"]'))).to.equal('Số định danh cá nhân');
     await answerRequired(el);
+
+    // Empty: the error summary takes focus and links to the field; nothing is sent.
     submitButton(el).click();
     await el.updateComplete;
-    expect(text($(el, '[role="alert"]'))).to.include('Không thể gửi đánh giá từ trang này');
+    const summary = $(el, '[part="error-summary"]')!;
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(text(summary)).to.include('Nhập số định danh cá nhân');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.include('applicant-id-error');
     expect(watch.posts('surveys/responses')).to.have.length(0);
+    await expectNoAxeViolations(el);
 
-    el.applicantId = dossier.applicantId;
-    await el.updateComplete;
-    expect($(el, '[role="alert"]') === null, 'absent').to.equal(true);
+    // A number that does not match the dossier: said at the field, the answers kept.
+    field.value = '999999999999';
+    submitButton(el).click();
+    await waitUntil(() => text($(el, '[part="error-summary"]')).includes('Không tìm thấy hồ sơ'), 'no mismatch message', { timeout: 8000 });
+    expect(watch.posts('surveys/responses')).to.have.length(1);
+    expect(radio(el, 'overall', 2).checked).to.equal(true);
+
+    // The right number, typed with spaces: sent once, then cleared from the field and never stored.
+    $<HTMLInputElement>(el, '#applicant-id')!.value = dossier.applicantId.replace(/(\d{3})(?=\d)/g, '$1 ');
     submitButton(el).click();
     await outcome(el, 'thanks');
+    const sent = watch.posts('surveys/responses').at(-1)!;
+    expect(sent['applicantId']).to.equal(dossier.applicantId);
+    expect(JSON.stringify(drafts())).to.not.include(dossier.applicantId);
+    expect(el.shadowRoot!.innerHTML).to.not.include(dossier.applicantId);
   });
 
   it('shows a localised error with a retry when the form cannot be loaded, then loads from a working API', async () => {

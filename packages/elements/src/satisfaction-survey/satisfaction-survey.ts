@@ -9,6 +9,9 @@ import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import {
+  applicantIdField, applicantIdMessage, checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem,
+} from '../shared/applicant-id.ts';
+import {
   answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers,
 } from './answers.ts';
 import { CharacterCountController } from './character-count-controller.ts';
@@ -45,7 +48,6 @@ interface LoadedForm {
 /** What the widget shows once the form is there. */
 type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available';
 
-const APPLICANT_ID = /^[0-9]{12}$/;
 
 /**
  * The citizen's satisfaction evaluation of a finished dossier (đánh giá mức độ hài lòng, as the
@@ -55,8 +57,9 @@ const APPLICANT_ID = /^[0-9]{12}$/;
  * change them without a new widget version. Answers are kept as a draft in sessionStorage until
  * they are stored, so a failed submit or a reload loses nothing.
  *
- * A dossier evaluation needs `dossier-code` and the `applicantId` property (the applicant's
- * 12-digit identity number: a property only, never an attribute, never stored by the widget).
+ * A dossier evaluation needs `dossier-code` and the applicant's 12-digit identity number: a page
+ * where the citizen is signed in sets the `applicantId` property (never an attribute); otherwise the
+ * form asks for it. The widget never stores it.
  *
  * @tag dvc-satisfaction-survey
  *
@@ -118,8 +121,8 @@ export class DvcSatisfactionSurvey extends LitElement {
   @state() private accessor answers: Answers = {};
   @state() private accessor errors: ReadonlyMap<string, AnswerError> = new Map();
   @state() private accessor outcome: Outcome = 'form';
-  /** A dossier evaluation without a usable applicantId: the page that embeds us is at fault. */
-  @state() private accessor missingApplicant = false;
+  /** What is wrong with the identity number typed here (asked for when the page did not give one). */
+  @state() private accessor applicantIdProblem: ApplicantIdProblem | undefined = undefined;
 
   readonly #api = new ApiClientController(this, () => this.apiBase);
   readonly #draft = new SurveyDraftController(this);
@@ -160,9 +163,6 @@ export class DvcSatisfactionSurvey extends LitElement {
     // throw away what the visitor is doing. Before that (loading, failed) it loads from there.
     const baseMatters = changed.has('apiBase') && this.#load.status !== 'success';
     if (!this.hasUpdated || subjectChanged || baseMatters) this.#loadForm();
-    if (changed.has('applicantId') && this.missingApplicant && APPLICANT_ID.test(this.applicantId ?? '')) {
-      this.missingApplicant = false;
-    }
     this.#applyLoadedForm();
   }
 
@@ -194,7 +194,7 @@ export class DvcSatisfactionSurvey extends LitElement {
     this.answers = cleanDraft(form, this.#draft.open(draftKey(form.id, subject)));
     this.errors = new Map();
     this.outcome = 'form';
-    this.missingApplicant = false;
+    this.applicantIdProblem = undefined;
     for (const question of form.questions) {
       if (question.type === 'text') {
         this.#counts.reset(question.id, String(this.answers[question.id] ?? '').length, textLimit(question));
@@ -237,9 +237,20 @@ export class DvcSatisfactionSurvey extends LitElement {
     if (!loaded || this.#send.status === 'loading' || this.outcome !== 'form') return;
     const { form } = loaded;
 
-    this.missingApplicant = false;
+    const { subject } = loaded;
     const errors = validateAnswers(form, this.answers);
-    if (errors.size > 0) {
+    // The identity number: the page's, else the one typed here (checked with the answers).
+    let applicantId: string | undefined;
+    this.applicantIdProblem = undefined;
+    if (subject.kind === 'dossier') {
+      applicantId = usableApplicantId(this.applicantId);
+      if (!applicantId) {
+        const typed = normaliseApplicantId(this.#applicantIdInput()?.value ?? '');
+        this.applicantIdProblem = checkApplicantId(typed);
+        if (!this.applicantIdProblem) applicantId = typed;
+      }
+    }
+    if (errors.size > 0 || this.applicantIdProblem) {
       // The last send's failure (if any) is not the problem now: the answers are.
       if (this.#send.status === 'error') this.#send.reset();
       this.errors = errors;
@@ -249,16 +260,9 @@ export class DvcSatisfactionSurvey extends LitElement {
     this.errors = new Map();
 
     const submission: SurveySubmission = { formId: form.id, formVersion: form.version, answers: answersToSend(form, this.answers) };
-    const { subject } = loaded;
     if (subject.kind === 'dossier') {
-      const applicantId = this.applicantId?.trim() ?? '';
-      if (!APPLICANT_ID.test(applicantId)) {
-        console.warn('<dvc-satisfaction-survey>: set the applicantId property (12 digits) to send a dossier evaluation.');
-        this.missingApplicant = true;
-        return;
-      }
       submission.dossierCode = subject.dossierCode;
-      submission.applicantId = applicantId;
+      submission.applicantId = applicantId!;
     } else if (subject.kind === 'procedure') {
       submission.procedureCode = subject.procedureCode;
     } else {
@@ -277,6 +281,8 @@ export class DvcSatisfactionSurvey extends LitElement {
     const { status, value, error } = this.#send;
     if (status === 'success' && value) {
       this.#draft.clear();
+      const input = this.#applicantIdInput();
+      if (input) input.value = '';
       this.outcome = 'thanks';
       const detail: DvcSurveySubmittedEventDetail = { responseId: value.id };
       if (loaded.subject.kind === 'dossier') detail.dossierCode = loaded.subject.dossierCode;
@@ -286,6 +292,13 @@ export class DvcSatisfactionSurvey extends LitElement {
       return;
     }
     if (status !== 'error' || !(error instanceof DvcApiError)) return;
+    if (error.code === 'dossier_not_found' && !usableApplicantId(this.applicantId)) {
+      // The typed number does not match the dossier: say so at the field, keep the answers.
+      this.#send.reset();
+      this.applicantIdProblem = 'not-found';
+      await this.#focus('[part="error-summary"]');
+      return;
+    }
     if (error.code === 'survey_already_submitted') {
       // Nothing more to send for this dossier: the draft has no use left.
       this.#draft.clear();
@@ -311,6 +324,15 @@ export class DvcSatisfactionSurvey extends LitElement {
   }
 
   /** A summary link: bring the question into view and put focus on its answer (or first answer). */
+  #applicantIdInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#applicant-id');
+  }
+
+  readonly #onApplicantIdLink = (event: Event): void => {
+    event.preventDefault();
+    this.#applicantIdInput()?.focus();
+  };
+
   #onErrorLink(event: Event, question: Question): void {
     event.preventDefault();
     const root = this.renderRoot;
@@ -388,6 +410,7 @@ export class DvcSatisfactionSurvey extends LitElement {
       ${hasRequired && !description.includes('*')
         ? html`<p class="required-note" part="required-note">${msg('Questions marked * are required.')}</p>`
         : nothing}
+      ${dossier && !usableApplicantId(this.applicantId) ? applicantIdField('applicant-id', this.applicantIdProblem) : nothing}
       ${form.questions.map((q) => (q.type === 'rating' ? this.#rating(q) : this.#text(q)))}
       ${honeypot()}
       ${this.#sendProblem()}
@@ -402,11 +425,15 @@ export class DvcSatisfactionSurvey extends LitElement {
   }
 
   #errorSummary(form: SurveyForm): TemplateResult | typeof nothing {
-    if (this.errors.size === 0) return nothing;
+    if (this.errors.size === 0 && !this.applicantIdProblem) return nothing;
     const invalid = form.questions.filter((q) => this.errors.has(q.id));
+    const idProblem = this.applicantIdProblem;
     return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
       <h3 id="error-summary-title" part="error-summary-title">${msg('Please check your answers')}</h3>
       <ul>
+        ${idProblem
+          ? html`<li><a part="error-link" href="#applicant-id" @click=${this.#onApplicantIdLink}>${applicantIdMessage(idProblem)}</a></li>`
+          : nothing}
         ${invalid.map(
           (q) => html`<li>
             <a part="error-link" href=${`#${fieldId(q)}`} @click=${(e: Event) => this.#onErrorLink(e, q)}
@@ -420,13 +447,6 @@ export class DvcSatisfactionSurvey extends LitElement {
 
   /** Why the last send failed (network, server, rate limit…), with a retry; answers stay as they are. */
   #sendProblem(): TemplateResult | typeof nothing {
-    if (this.missingApplicant) {
-      return html`<div class="dvc-error" part="error" role="alert">
-        <p class="dvc-error-message" part="error-message">
-          ${msg('This evaluation cannot be sent from this page. Please open it again from your dossier.')}
-        </p>
-      </div>`;
-    }
     if (this.#send.status !== 'error') return nothing;
     const { error } = this.#send;
     // Settled into another view (already evaluated…) or into field errors: nothing to add here.

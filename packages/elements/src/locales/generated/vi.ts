@@ -176,7 +176,6 @@
 'sb4e6eedd3977dd15': str`Tìm thấy ${0} thủ tục`,
 'sb58180165e771ac9': `Do tỉnh quy định`,
 'sb6f8d58458948258': `Tìm thủ tục hành chính`,
-'sb7c63aa0ed450c8b': `Không thể gửi đánh giá từ trang này. Vui lòng mở lại từ trang tra cứu hồ sơ của Ông/Bà.`,
 'sba98a7152d80b949': `Số tiền`,
 'sbbdf63c81c2a18ab': `Thẻ hoặc tài khoản của bạn chưa đăng ký dịch vụ ngân hàng trực tuyến.`,
 'sbd43eaab1dddb4f8': `Hoàn thành trước hạn`,

@@ -1,0 +1,62 @@
+/**
+ * The applicant's 12-digit personal identification number (số định danh cá nhân), as every widget
+ * that needs it asks for it: the contract's pattern, the normalising, the localised words, and the
+ * field. Checked before anything is sent, so a typo costs none of the citizen's rate-limited tries.
+ *
+ * The field has no value binding and no `name`: Lit never writes the number into the page, and a
+ * native form submission cannot carry it. Callers read `.value` when they need it and clear it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+
+/** The contract's `ApplicantId`. */
+export const APPLICANT_ID_PATTERN = /^[0-9]{12}$/;
+
+/** Why a typed number is refused; `not-found` is the server's "no dossier matches". */
+export type ApplicantIdProblem = 'missing' | 'format' | 'not-found';
+
+/** The number without the spaces people group its digits with ("001 099 000 006"). */
+export function normaliseApplicantId(raw: string): string {
+  return raw.replace(/\s+/g, '');
+}
+
+/** What is wrong with a normalised number, or undefined when it has the right form. */
+export function checkApplicantId(id: string): ApplicantIdProblem | undefined {
+  if (!id) return 'missing';
+  return APPLICANT_ID_PATTERN.test(id) ? undefined : 'format';
+}
+
+/** A page-supplied number in the right form, else undefined (the widget then asks for it). */
+export function usableApplicantId(value: string | undefined): string | undefined {
+  const id = normaliseApplicantId(value ?? '');
+  return APPLICANT_ID_PATTERN.test(id) ? id : undefined;
+}
+
+/** The message next to the field and in the error summary. */
+export function applicantIdMessage(problem: ApplicantIdProblem): string {
+  switch (problem) {
+    case 'missing':
+      return msg('Enter your personal identification number');
+    case 'format':
+      return msg('Your personal identification number must be 12 digits');
+    case 'not-found':
+      return msg('No dossier matches this code and identification number. Please check them and try again.');
+  }
+}
+
+/** Label, hint, error and input, in one shadow root so `for` and `aria-describedby` resolve. */
+export function applicantIdField(id: string, problem: ApplicantIdProblem | undefined): TemplateResult {
+  const describedBy = problem ? `${id}-hint ${id}-error` : `${id}-hint`;
+  return html`<div class="field ${problem ? 'has-error' : ''}" part="field">
+    <label for=${id} part="label">${msg('Personal identification number')}</label>
+    <p id="${id}-hint" class="hint" part="hint">${msg('The 12 digits on your citizen identity card.')}</p>
+    ${problem
+      ? html`<p id="${id}-error" class="field-error" part="field-error">
+          <span class="visually-hidden">${msg('Error:')}</span> ${applicantIdMessage(problem)}
+        </p>`
+      : nothing}
+    <input id=${id} part="input" class="input-id" type="text" inputmode="numeric"
+      autocomplete="off" spellcheck="false" maxlength="20" aria-describedby=${describedBy}
+      aria-invalid=${problem ? 'true' : 'false'} />
+  </div>`;
+}
