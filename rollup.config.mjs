@@ -5,6 +5,10 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { rmSync } from 'node:fs';
+
+/** Old chunks have hashed names: without this, dist/cdn keeps every build's leftovers. */
+const cleanOutput = (dir) => ({ name: 'clean-output', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
 export default {
   input: {
@@ -22,6 +26,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    cleanOutput('dist/cdn'),
     nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', include: /\.ts$/ }),
     minifyHtmlLiterals(),
