@@ -14,9 +14,9 @@ const steps = [
   { name: 'OpenAPI types drift', cmd: node, args: ['scripts/gen-types.mjs', '--check'] },
   { name: 'Locales drift and completeness', cmd: node, args: ['scripts/locales.mjs', '--check'] },
   {
-    name: 'Node tests (SDK, sandbox)',
+    name: 'Node tests (SDK, sandbox, strict-CSP page)',
     cmd: node,
-    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts'],
+    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts'],
     count: (out) => {
       const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
       const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
