@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import openapiGlue from 'fastify-openapi-glue';
 import { readFileSync } from 'node:fs';
@@ -87,9 +87,20 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
       redact: ['applicantId', '*.applicantId', 'req.headers', 'body'],
     },
     bodyLimit: 64 * 1024,
+    // Long path parameters reach schema validation (a 400 naming the parameter); beyond this the
+    // router refuses them itself, answered as a problem too (frameworkErrors).
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (error, request, reply) => {
+      const problem = new ApiProblem(error.statusCode === 414 ? 414 : 400, 'validation_failed', 'The address is malformed or too long.');
+      (reply as unknown as FastifyReply).code(problem.status).type('application/problem+json')
+        .send(problem.toProblem(request.url.split('?')[0]?.slice(0, 200)));
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, allowUnionTypes: true } },
   });
   app.addHook('onClose', async () => db.close());
+  // Bodies are validated per declared content type: a JSON body sent as text/plain would skip the
+  // contract's schema. Without a text/plain parser such requests are refused (415) before routing.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined || context.allowsOrigin(origin)),
