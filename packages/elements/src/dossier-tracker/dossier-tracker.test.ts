@@ -70,6 +70,33 @@ function armFault(fault: Omit<SandboxFault, 'times'> & { times?: number }): Prom
   return sandboxPost('/faults', fault);
 }
 
+/**
+ * Switches to print media and returns the way back. Chromium emulates it (over CDP). Firefox,
+ * driven over WebDriver BiDi, has no media emulation (the emulate-media command throws "CDP
+ * support is required"), so there the element's own `@media print` rules are adopted as a plain
+ * style sheet: the same rules, checked the same way, without the browser's other print behaviour.
+ */
+async function printMedia(el: HTMLElement): Promise<() => Promise<void>> {
+  if (!/Firefox\//.test(navigator.userAgent)) {
+    await emulateMedia({ media: 'print' });
+    return async () => {
+      await emulateMedia({ media: 'screen' });
+    };
+  }
+  const root = el.shadowRoot!;
+  const printRules = root.adoptedStyleSheets
+    .flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText === 'print')
+    .flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText));
+  expect(printRules.length, '@media print rules').to.be.greaterThan(0);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(printRules.join('\n'));
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return async () => {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
 // ---------- the element ----------
 
 const mount = (template?: TemplateResult) =>
@@ -867,7 +894,7 @@ describe('<dvc-dossier-tracker>', () => {
     it('prints the dossier without the form or buttons', async () => {
       const el = await mount();
       await lookUp(el, demo(14).code, demo(14).applicantId);
-      await emulateMedia({ media: 'print' });
+      const screen = await printMedia(el);
       try {
         expect(getComputedStyle($(el, '[part="result"]')!).display).to.not.equal('none');
         expect(getComputedStyle($(el, '[part="history"]')!).display).to.not.equal('none');
@@ -876,7 +903,7 @@ describe('<dvc-dossier-tracker>', () => {
         await another(el);
         expect(getComputedStyle($(el, 'form')!).display).to.equal('none');
       } finally {
-        await emulateMedia({ media: 'screen' });
+        await screen();
       }
       expect(getComputedStyle($(el, 'form')!).display).to.not.equal('none');
     });

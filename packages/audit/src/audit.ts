@@ -1,0 +1,170 @@
+/**
+ * The audit: opens the page, audits it as loaded and, with the tour, in every state each widget
+ * declares (reloading before each), and returns the report the writers serialise.
+ */
+import type { Page } from 'puppeteer-core';
+import { axeCheck, axeVersion } from './axe.ts';
+import { DEFAULT_VIEWPORT, launchBrowser, openPage } from './browser.ts';
+import type { Check } from './check.ts';
+import { forcedColorsCheck } from './checks/forced-colors.ts';
+import { keyboardCheck } from './checks/keyboard.ts';
+import { reflowCheck } from './checks/reflow.ts';
+import { targetSizeCheck } from './checks/target-size.ts';
+import { textSpacingCheck } from './checks/text-spacing.ts';
+import { ScreenshotTaker } from './screenshots.ts';
+import { findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
+import { SCHEMA_VERSION, type AuditReport, type BrowserName, type CheckResult, type Finding, type StateResult } from './types.ts';
+
+export type { AuditReport, BrowserName, Finding, StateResult } from './types.ts';
+
+/** The tool's version, for the report. */
+export const TOOL_VERSION = '0.1.0';
+
+/**
+ * The checks, in the order they run in each state. Axe and target size only read; the keyboard
+ * walk moves focus; the last three change the page (forced colours, text spacing, the viewport)
+ * and undo it.
+ */
+export const CHECKS: readonly Check[] = [axeCheck, keyboardCheck, targetSizeCheck, forcedColorsCheck, textSpacingCheck, reflowCheck];
+
+export interface AuditOptions {
+  url: string;
+  browser: BrowserName;
+  /** Drive each widget through its declared states. */
+  tour: boolean;
+  /** The report folder (screenshots go under it). */
+  outDir: string;
+  /** Take screenshots (the JSON and HTML reports show them; JUnit does not). */
+  screenshots: boolean;
+  /** Progress lines (to stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+interface StateLabel {
+  widget: string | null;
+  state: string;
+  description: string;
+  /** The widget element, to centre the state screenshot on. */
+  focus: string | null;
+}
+
+const slug = (label: StateLabel) =>
+  (label.widget ? `${label.widget}--${label.state}` : label.state).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+
+/** Runs every check in the page's current state. */
+async function auditState(page: Page, options: AuditOptions, label: StateLabel): Promise<StateResult> {
+  const shots = new ScreenshotTaker(page, options.outDir, slug(label), options.screenshots);
+  const checks: CheckResult[] = [];
+  const findings: Finding[] = [];
+  const screenshot = await shots.state(label.focus);
+  for (const check of CHECKS) {
+    const started = Date.now();
+    try {
+      const outcome = await check.run({
+        page, browser: options.browser, capture: (list) => shots.findings(check.id, list),
+      });
+      findings.push(...outcome.findings);
+      const failed = outcome.findings.some((f) => f.severity === 'failure');
+      checks.push({
+        check: check.id,
+        status: outcome.notRun ? 'not-run' : failed ? 'failed' : outcome.findings.length ? 'warnings' : 'passed',
+        ...(outcome.notRun ? { reason: outcome.notRun } : { summary: outcome.summary }),
+        durationMs: Date.now() - started,
+      });
+    } catch (error) {
+      checks.push({ check: check.id, status: 'error', reason: (error as Error).message, durationMs: Date.now() - started });
+    }
+  }
+  const result: StateResult = {
+    widget: label.widget, state: label.state, description: label.description, status: 'reached',
+    ...(screenshot ? { screenshot } : {}),
+    checks,
+    violations: findings.filter((f) => f.severity === 'failure'),
+    warnings: findings.filter((f) => f.severity === 'warning'),
+  };
+  const failed = checks.filter((c) => c.status === 'failed').map((c) => c.check);
+  options.log?.(`  ${label.widget ?? 'page'} · ${label.state}: ${result.violations.length} violations, ${result.warnings.length} warnings${failed.length ? ` (${failed.join(', ')})` : ''}`);
+  return result;
+}
+
+/** A state the tour could not reach: an error, or a warning for a demo-data step. */
+function unreachedState(widget: TourWidget, step: { name: string; description: string; needsDemoData?: boolean }, reason: string): StateResult {
+  const warning: Finding = {
+    check: 'tour', rule: 'tour-state-unreached', severity: 'warning', impact: 'minor', wcag: [],
+    help: 'A state that needs the sandbox\'s demo data could not be reached on this page', helpUrl: '',
+    message: reason, selector: widget.tag, html: `<${widget.tag}>`,
+  };
+  return {
+    widget: widget.label, state: step.name, description: step.description,
+    status: step.needsDemoData ? 'unreached' : 'error',
+    checks: [{ check: 'tour', status: step.needsDemoData ? 'warnings' : 'error', reason, durationMs: 0 }],
+    violations: [],
+    warnings: step.needsDemoData ? [warning] : [],
+  };
+}
+
+/** Audits the page (and, with `tour`, every widget state). Throws `AuditSetupError` when it cannot start. */
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const started = new Date();
+  const browser = await launchBrowser(options.browser);
+  try {
+    const page = await browser.newPage();
+    await page.setViewport(DEFAULT_VIEWPORT);
+    options.log?.(`Auditing ${options.url} in ${options.browser} (${await browser.version()})`);
+    await openPage(page, options.url);
+    const title = await page.title();
+    const states: StateResult[] = [];
+    states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }));
+
+    if (options.tour) {
+      const widgets = await findWidgets(page);
+      options.log?.(`Tour: ${widgets.length ? widgets.map((w) => `${w.label} (${w.steps.length} states)`).join(', ') : 'no dvc-* widgets on the page'}`);
+      const pageState = states[0]!;
+      for (const widget of widgets.filter((w) => w.problem)) {
+        pageState.warnings.push({
+          check: 'tour', rule: 'tour-missing', severity: 'warning', impact: 'minor', wcag: [],
+          help: 'Each DVC widget declares its auditable states (static auditTour)', helpUrl: '',
+          message: widget.problem ?? '', selector: widget.tag, html: `<${widget.tag}>`,
+        });
+      }
+      for (const widget of widgets) {
+        for (const step of widget.steps) {
+          await openPage(page, options.url);
+          try {
+            await performStep(page, widget, step);
+          } catch (error) {
+            if (!(error instanceof TourStepError)) throw error;
+            states.push(unreachedState(widget, step, error.message));
+            options.log?.(`  ${widget.label} · ${step.name}: not reached (${error.message})`);
+            continue;
+          }
+          const focus = await page.evaluate((tag: string, index: number) => {
+            const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
+            return host ? window.__dvcAudit.selectorFor(host) : null;
+          }, widget.tag, widget.index);
+          states.push(await auditState(page, options, { widget: widget.label, state: step.name, description: step.description, focus }));
+        }
+      }
+    }
+
+    const violations = states.reduce((n, s) => n + s.violations.length, 0);
+    const warnings = states.reduce((n, s) => n + s.warnings.length, 0);
+    const errors = states.reduce((n, s) => n + s.checks.filter((c) => c.status === 'error').length, 0);
+    const notRun = [...new Set(states.flatMap((s) => s.checks.filter((c) => c.status === 'not-run').map((c) => `${c.check}: ${c.reason ?? ''}`)))];
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'dvc-audit', version: TOOL_VERSION, axeVersion: axeVersion() },
+      page: options.url,
+      title,
+      browser: { name: options.browser, version: await browser.version() },
+      date: started.toISOString(),
+      durationMs: Date.now() - started.getTime(),
+      viewport: { ...DEFAULT_VIEWPORT },
+      tour: options.tour,
+      states,
+      summary: { states: states.length, violations, warnings, notRun, errors, exitCode: errors > 0 ? 2 : violations > 0 ? 1 : 0 },
+    };
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * dvc-audit <url> [--out DIR] [--format json,html,junit] [--tour] [--browser chromium|firefox]
+ *
+ * Exit status: 0 no violations (warnings allowed), 1 violations, 2 the audit could not run or
+ * complete (bad arguments, no browser, page unreachable, a tour step that broke).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runAudit } from './audit.ts';
+import { AuditSetupError } from './browser.ts';
+import { writeHtmlReport } from './reports/html.ts';
+import { writeJsonReport } from './reports/json.ts';
+import { writeJunitReport } from './reports/junit.ts';
+import type { AuditReport, BrowserName } from './types.ts';
+
+export const USAGE = `Usage: dvc-audit <url> [--out DIR] [--format json,html,junit] [--tour] [--browser chromium|firefox]
+
+Audits a page's accessibility (WCAG 2.2 A/AA) in a headless browser: axe-core inside shadow roots,
+keyboard access and focus visibility, target size, reflow at 320 px, text spacing, forced colours.
+
+  --out DIR        where the reports go (default ./dvc-audit-report)
+  --format LIST    which reports: json, html, junit (default all three)
+  --tour           also drive every DVC widget through the states it declares, auditing each
+  --browser NAME   chromium (default) or firefox (Firefox ESR; forced colours cannot run there)
+  -h, --help       this text
+
+Exit status: 0 no violations (warnings allowed), 1 violations found, 2 the audit could not complete.
+Environment: CHROME_PATH, FIREFOX_PATH choose the browser executable.`;
+
+export type Format = 'json' | 'html' | 'junit';
+const FORMATS: readonly Format[] = ['json', 'html', 'junit'];
+
+export interface CliOptions {
+  url: string;
+  outDir: string;
+  formats: Format[];
+  tour: boolean;
+  browser: BrowserName;
+}
+
+/** Thrown for a command line that cannot be run (exit 2, with the usage). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Parses the command line; `null` means "print the usage and exit 0". */
+export function parseCli(argv: string[], cwd = process.cwd()): CliOptions | null {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        tour: { type: 'boolean', default: false },
+        browser: { type: 'string', default: 'chromium' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return null;
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `one URL, not ${positionals.length}` : 'a URL is required');
+  const browser = values.browser;
+  if (browser !== 'chromium' && browser !== 'firefox') throw new UsageError(`--browser must be chromium or firefox, not ${browser}`);
+  const formats = (values.format ?? ['json,html,junit']).flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  for (const format of formats) {
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format ${format} (json, html, junit)`);
+  }
+  if (formats.length === 0) throw new UsageError('--format needs at least one of json, html, junit');
+  return {
+    url: toUrl(positionals[0]!, cwd),
+    outDir: resolve(cwd, values.out ?? 'dvc-audit-report'),
+    formats: [...new Set(formats as Format[])],
+    tour: values.tour,
+    browser,
+  };
+}
+
+/** A URL as given, or a local file turned into a file: URL (to audit a saved page or a report). */
+function toUrl(target: string, cwd: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    const url = new URL(target);
+    if (!['http:', 'https:', 'file:'].includes(url.protocol)) throw new UsageError(`cannot audit a ${url.protocol} URL`);
+    return url.href;
+  }
+  const path = resolve(cwd, target);
+  if (existsSync(path)) return pathToFileURL(path).href;
+  throw new UsageError(`${target} is neither a URL nor a file`);
+}
+
+/** Writes the chosen reports; returns their paths. */
+export async function writeReports(report: AuditReport, options: CliOptions): Promise<string[]> {
+  await mkdir(options.outDir, { recursive: true });
+  const written: string[] = [];
+  if (options.formats.includes('json')) written.push(await writeJsonReport(report, options.outDir));
+  if (options.formats.includes('html')) written.push(await writeHtmlReport(report, options.outDir));
+  if (options.formats.includes('junit')) written.push(await writeJunitReport(report, options.outDir));
+  return written;
+}
+
+/** Runs the CLI; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  let options: CliOptions | null;
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`dvc-audit: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!options) {
+    console.log(USAGE);
+    return 0;
+  }
+  let report: AuditReport;
+  try {
+    await mkdir(options.outDir, { recursive: true });
+    report = await runAudit({
+      url: options.url,
+      browser: options.browser,
+      tour: options.tour,
+      outDir: options.outDir,
+      screenshots: options.formats.includes('json') || options.formats.includes('html'),
+      log: (line) => console.error(line),
+    });
+  } catch (error) {
+    const known = error instanceof AuditSetupError;
+    console.error(`dvc-audit: ${known ? error.message : (error as Error).stack ?? String(error)}`);
+    return 2;
+  }
+  const written = await writeReports(report, options);
+  const { summary } = report;
+  console.log(`${summary.violations} violations, ${summary.warnings} warnings in ${summary.states} states (${(report.durationMs / 1000).toFixed(1)} s).`);
+  for (const line of summary.notRun) console.log(`Not run: ${line}`);
+  if (summary.errors) console.log(`${summary.errors} checks or tour steps could not complete.`);
+  for (const path of written) console.log(`Report: ${path}`);
+  return summary.exitCode;
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}

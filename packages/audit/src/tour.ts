@@ -1,0 +1,181 @@
+/**
+ * The tour: finds the DVC widgets on the page (`dvc-*` elements, shadow roots included), reads the
+ * states each declares (`customElements.get(tag).auditTour`, the contract in
+ * packages/elements/src/shared/audit-tour.ts) and drives a widget into one of them.
+ *
+ * The tour comes from the page, so it is treated as untrusted data: validated here, and performed
+ * only through the few declarative actions the contract names.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { AuditAction, AuditStep } from '@dvc-kit/elements/shared/audit-tour.ts';
+import { settle } from './browser.ts';
+
+export type { AuditAction, AuditStep };
+
+/** A widget instance on the page and the tour its class declares. */
+export interface TourWidget {
+  tag: string;
+  /** Which instance of the tag, in page order (0 for the first). */
+  index: number;
+  /** `dvc-procedure-search`, or `dvc-procedure-search[2]` for a second instance. */
+  label: string;
+  steps: AuditStep[];
+  /** Set when the class declares no tour, or an invalid one: why. */
+  problem?: string;
+}
+
+/** Thrown when a step cannot be performed (an element is missing, a wait times out). */
+export class TourStepError extends Error {
+  override name = 'TourStepError';
+}
+
+const KINDS = new Set(['fill', 'press', 'click', 'waitFor', 'setProperty', 'setLang']);
+
+/** Checks that page-supplied tour data has the contract's shape; returns the problems found. */
+export function validateTour(data: unknown): { steps: AuditStep[]; problems: string[] } {
+  const problems: string[] = [];
+  if (!Array.isArray(data)) return { steps: [], problems: ['auditTour is not an array'] };
+  const steps: AuditStep[] = [];
+  const names = new Set<string>();
+  data.forEach((raw: unknown, i) => {
+    const step = raw as Partial<AuditStep> | null;
+    const where = `step ${i + 1}`;
+    if (!step || typeof step !== 'object') return void problems.push(`${where} is not an object`);
+    if (typeof step.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(step.name)) return void problems.push(`${where}: name must be lower-case letters, digits and hyphens`);
+    if (names.has(step.name)) return void problems.push(`${where}: the name "${step.name}" is used twice`);
+    names.add(step.name);
+    if (!Array.isArray(step.actions)) return void problems.push(`${step.name}: actions must be an array`);
+    for (const action of step.actions as unknown[]) {
+      const a = action as Record<string, unknown> | null;
+      if (!a || typeof a !== 'object' || !KINDS.has(String(a['kind']))) return void problems.push(`${step.name}: unknown action ${JSON.stringify(action)}`);
+      const needs: Record<string, string[]> = {
+        fill: ['selector', 'text'], press: ['key'], click: ['selector'], waitFor: ['selector'], setProperty: ['name'], setLang: ['lang'],
+      };
+      for (const field of needs[String(a['kind'])] ?? []) {
+        if (typeof a[field] !== 'string') return void problems.push(`${step.name}: ${String(a['kind'])} needs a string "${field}"`);
+      }
+    }
+    steps.push({
+      name: step.name,
+      description: typeof step.description === 'string' ? step.description : step.name,
+      actions: step.actions as AuditAction[],
+      ...(step.needsDemoData === true ? { needsDemoData: true } : {}),
+    });
+  });
+  return { steps, problems };
+}
+
+/** The DVC widgets on the page, in page order, with their tours. */
+export async function findWidgets(page: Page): Promise<TourWidget[]> {
+  const found = await page.evaluate(() => {
+    const widgets = window.__dvcAudit.allElements().filter((el) => el.localName.startsWith('dvc-'));
+    const counts = new Map<string, number>();
+    return widgets.map((el) => {
+      const tag = el.localName;
+      const index = counts.get(tag) ?? 0;
+      counts.set(tag, index + 1);
+      const ctor = customElements.get(tag) as (CustomElementConstructor & { auditTour?: unknown }) | undefined;
+      let tour: unknown = null;
+      let error = '';
+      try {
+        // A JSON round trip: only data crosses, whatever the class put there.
+        tour = ctor && 'auditTour' in ctor ? JSON.parse(JSON.stringify(ctor.auditTour)) : null;
+      } catch (e) {
+        error = String(e);
+      }
+      return { tag, index, defined: Boolean(ctor), tour, error };
+    });
+  });
+  return found.map(({ tag, index, defined, tour, error }) => {
+    const label = index === 0 ? tag : `${tag}[${index + 1}]`;
+    if (!defined) return { tag, index, label, steps: [], problem: `${tag} is not defined on this page` };
+    if (error) return { tag, index, label, steps: [], problem: `auditTour could not be read: ${error}` };
+    if (tour === null) return { tag, index, label, steps: [], problem: `${tag} declares no auditTour` };
+    const { steps, problems } = validateTour(tour);
+    return { tag, index, label, steps, ...(problems.length ? { problem: `invalid auditTour: ${problems.join('; ')}` } : {}) };
+  });
+}
+
+/** An element inside the widget's shadow root (or light DOM when it has none). */
+async function locate(page: Page, widget: TourWidget, selector: string): Promise<ElementHandle<Element> | null> {
+  const handle = await page.evaluateHandle((tag: string, index: number, css: string) => {
+    const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
+    return (host?.shadowRoot ?? host)?.querySelector(css) ?? null;
+  }, widget.tag, widget.index, selector);
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  if (!element) await handle.dispose();
+  return element;
+}
+
+async function required(page: Page, widget: TourWidget, selector: string): Promise<ElementHandle<Element>> {
+  const element = await locate(page, widget, selector);
+  if (!element) throw new TourStepError(`${widget.label}: no element matches ${selector}`);
+  return element;
+}
+
+/** Performs one action, as a person would where it matters (real clicks and key presses). */
+async function perform(page: Page, widget: TourWidget, action: AuditAction): Promise<void> {
+  switch (action.kind) {
+    case 'fill': {
+      const element = await required(page, widget, action.selector);
+      await element.click();
+      await element.evaluate((el) => {
+        if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
+      });
+      await page.keyboard.press('Backspace');
+      await element.type(action.text);
+      await element.dispose();
+      return;
+    }
+    case 'press': {
+      if (action.selector) {
+        const element = await required(page, widget, action.selector);
+        await element.focus();
+        await element.dispose();
+      }
+      await page.keyboard.press(action.key as Parameters<Page['keyboard']['press']>[0]);
+      return;
+    }
+    case 'click': {
+      const element = await required(page, widget, action.selector);
+      await element.click();
+      await element.dispose();
+      return;
+    }
+    case 'waitFor': {
+      const timeout = action.timeoutMs ?? 10_000;
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const element = await locate(page, widget, action.selector);
+        const shown = element ? await element.evaluate((el) => window.__dvcAudit.isRendered(el)) : false;
+        await element?.dispose();
+        if (shown) return;
+        if (Date.now() > deadline) throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    case 'setProperty': {
+      await page.evaluate(async (tag: string, index: number, name: string, value: unknown) => {
+        const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index] as (Element & Record<string, unknown>) | undefined;
+        if (!host) return;
+        host[name] = value;
+        await (host as { updateComplete?: Promise<unknown> }).updateComplete;
+      }, widget.tag, widget.index, action.name, action.value);
+      return;
+    }
+    case 'setLang': {
+      await page.evaluate((lang: string) => {
+        document.documentElement.lang = lang;
+      }, action.lang);
+      return;
+    }
+  }
+}
+
+/** Drives the widget through a step's actions, then waits for the page to settle. */
+export async function performStep(page: Page, widget: TourWidget, step: AuditStep): Promise<void> {
+  for (const action of step.actions) {
+    await perform(page, widget, action);
+    await settle(page, 250, 10_000);
+  }
+}

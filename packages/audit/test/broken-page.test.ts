@@ -1,0 +1,241 @@
+/**
+ * dvc-audit against a page with known faults (fixtures/broken.html and its <dvc-broken-widget>):
+ * it must find each one, nothing else, exit 1, and write reports that parse back. Then the same
+ * page in Firefox ESR must give axe the same findings. One CLI run per browser, shared by the tests
+ * (plus one audit of the HTML report itself).
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { AuditReport, Finding, StateResult } from '../src/types.ts';
+import { freePort, runCli, startFixtures, type CliRun, type Running } from './support/servers.ts';
+import { parseXml, type XmlElement } from './support/xml.ts';
+
+/** Every fault in the fixture: rule → the element it must be reported on (and nothing else). */
+const OWN_CHECK_FAULTS: Array<[string, string, string]> = [
+  ['tabindex-positive', '#jump', '2.4.3'],
+  ['focus-order', '#jump', '2.4.3'],
+  ['focus-visible', '#no-ring', '2.4.7'],
+  ['target-size', '#tiny', '2.5.8'],
+  ['reflow', '#wide', '1.4.10'],
+  ['text-spacing-clipped', '#tight', '1.4.12'],
+  ['forced-colors-invisible-control', '#swatch', '1.4.11'],
+  ['forced-colors-focus-visible', '#no-ring', '2.4.7'],
+  ['forced-colors-focus-visible', '#shadow-ring', '2.4.7'],
+];
+const AXE_FAULTS: Array<[string, string, string]> = [
+  ['color-contrast', '#faint', '1.4.3'],
+  ['label', 'dvc-broken-widget >>> #nameless', '4.1.2'],
+  ['target-size', '#tiny', '2.5.8'],
+];
+
+const key = (rule: string, selector: string) => `${rule} @ ${selector}`;
+/** Our selectors start at the document (`html > body > main > dvc-broken-widget >>> …`); match on the end. */
+const keys = (findings: Finding[]) => findings.map((f) => key(f.rule, f.selector.replace(/^.*?(dvc-broken-widget >>> )/, '$1'))).sort();
+const state = (report: AuditReport, widget: string | null, name: string): StateResult => {
+  const found = report.states.find((s) => s.widget === widget && s.state === name);
+  assert.ok(found, `no state ${widget ?? 'page'} · ${name}`);
+  return found;
+};
+
+let fixtures: Running;
+let url: string;
+/** The Chromium run's report, which the Firefox run is compared with. */
+let chromium: AuditReport | undefined;
+
+before(async () => {
+  fixtures = await startFixtures();
+  url = `${fixtures.url}broken.html`;
+});
+after(() => fixtures.stop());
+
+describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
+  let out: string;
+  let run: CliRun;
+  let report: AuditReport;
+
+  before(async () => {
+    out = await mkdtemp(join(tmpdir(), 'dvc-audit-broken-'));
+    run = await runCli([url, '--tour', '--out', out]);
+    report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
+    chromium = report;
+  }, { timeout: 120_000 });
+  after(() => rm(out, { recursive: true, force: true }));
+
+  it('exits 1 and says how many violations it found', () => {
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /^\d+ violations, \d+ warnings in 4 states/m);
+    assert.equal(report.summary.exitCode, 1);
+  });
+
+  it('finds each of its own checks\' known faults, and only those', () => {
+    const page = state(report, null, 'page');
+    const own = page.violations.filter((f) => f.check !== 'axe');
+    assert.deepEqual(keys(own), OWN_CHECK_FAULTS.map(([rule, selector]) => key(rule, selector)).sort());
+    for (const [rule, selector, sc] of OWN_CHECK_FAULTS) {
+      const finding = own.find((f) => f.rule === rule && f.selector.endsWith(selector))!;
+      assert.deepEqual(finding.wcag, [sc], rule);
+      assert.equal(finding.severity, 'failure');
+      assert.ok(finding.html.startsWith('<'), `${rule} has the element's HTML`);
+    }
+  });
+
+  it('finds the axe faults inside and outside the shadow root, with their success criteria', () => {
+    const axe = state(report, null, 'page').violations.filter((f) => f.check === 'axe');
+    assert.deepEqual(keys(axe), AXE_FAULTS.map(([rule, selector]) => key(rule, selector)).sort());
+    for (const [rule, , sc] of AXE_FAULTS) assert.ok(axe.find((f) => f.rule === rule)!.wcag.includes(sc), rule);
+    // Best practices are warnings, not failures: axe's own tabindex rule on #jump.
+    assert.ok(state(report, null, 'page').warnings.some((w) => w.rule === 'tabindex' && w.selector === '#jump'));
+  });
+
+  it('labels results by widget and state, and finds a fault only the tour reaches', () => {
+    assert.deepEqual(report.states.map((s) => `${s.widget ?? 'page'} · ${s.state} · ${s.status}`), [
+      'page · page · reached',
+      'dvc-broken-widget · initial · reached',
+      'dvc-broken-widget · opened · reached',
+      'dvc-broken-widget · demo-only · unreached',
+    ]);
+    const altless = (s: StateResult) => s.violations.some((f) => f.rule === 'image-alt' && f.selector === 'dvc-broken-widget >>> #no-alt');
+    assert.equal(altless(state(report, null, 'page')), false);
+    assert.equal(altless(state(report, 'dvc-broken-widget', 'opened')), true);
+    const unreached = state(report, 'dvc-broken-widget', 'demo-only');
+    assert.deepEqual(unreached.warnings.map((w) => w.rule), ['tour-state-unreached']);
+  });
+
+  it('screenshots every failure (a PNG named in the report) and every reached state', async () => {
+    const reached = report.states.filter((s) => s.status === 'reached');
+    for (const s of reached) {
+      assert.ok(s.screenshot, `${s.state} has a screenshot`);
+      for (const finding of s.violations) assert.ok(finding.screenshot, `${finding.rule} @ ${finding.selector}`);
+    }
+    const files = new Set(reached.flatMap((s) => [s.screenshot!, ...s.violations.map((f) => f.screenshot!)]));
+    for (const file of files) {
+      const bytes = await readFile(join(out, file));
+      assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', file);
+    }
+  });
+
+  it('writes report.json with the documented schema', () => {
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.page, url);
+    assert.equal(report.browser.name, 'chromium');
+    assert.ok(!Number.isNaN(Date.parse(report.date)));
+    assert.equal(report.tour, true);
+    for (const s of report.states) {
+      for (const f of [...s.violations, ...s.warnings]) {
+        for (const field of ['check', 'rule', 'severity', 'impact', 'wcag', 'help', 'message', 'selector', 'html'] as const) {
+          assert.ok(field in f, `${f.rule} has ${field}`);
+        }
+      }
+    }
+    const page = state(report, null, 'page');
+    assert.deepEqual(page.checks.map((c) => c.check), ['axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
+    assert.ok(page.checks.every((c) => c.status === 'failed'), JSON.stringify(page.checks));
+  });
+
+  it('writes report.xml: JUnit, one testsuite per state, one testcase per check', async () => {
+    const xml = parseXml(await readFile(join(out, 'report.xml'), 'utf8'));
+    assert.equal(xml.name, 'testsuites');
+    const suites = xml.children.filter((c) => c.name === 'testsuite');
+    assert.deepEqual(suites.map((s) => s.attributes['name']), [
+      'page', 'dvc-broken-widget · initial', 'dvc-broken-widget · opened', 'dvc-broken-widget · demo-only',
+    ]);
+    const cases = (suite: XmlElement) => suite.children.filter((c) => c.name === 'testcase');
+    const [page] = suites;
+    assert.deepEqual(cases(page!).map((c) => c.attributes['name']), ['axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
+    assert.equal(page!.attributes['tests'], '6');
+    assert.equal(page!.attributes['failures'], '6');
+    for (const testcase of cases(page!)) {
+      const failure = testcase.children.find((c) => c.name === 'failure');
+      assert.ok(failure, `${testcase.attributes['name']} failed`);
+      assert.match(failure.attributes['message']!, /violation/);
+    }
+    const keyboard = cases(page!).find((c) => c.attributes['name'] === 'keyboard')!;
+    assert.match(keyboard.children.find((c) => c.name === 'failure')!.text, /tabindex-positive \(WCAG 2\.4\.3\)[\s\S]*<button id="jump"/);
+    const total = suites.reduce((n, s) => n + cases(s).length, 0);
+    assert.equal(xml.attributes['tests'], String(total));
+  });
+
+  it('writes report.html: failures grouped under WCAG headings in order, element HTML escaped, self-contained', async () => {
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    const headings = [...html.matchAll(/<h3 id="sc-[\d-]+">([^<]+?) — \d+ failures?<\/h3>/g)].map((m) => m[1]);
+    assert.deepEqual(headings, [
+      '1.1.1 Non-text Content (A)', '1.4.3 Contrast (Minimum) (AA)', '1.4.10 Reflow (AA)', '1.4.11 Non-text Contrast (AA)',
+      '1.4.12 Text Spacing (AA)', '2.4.3 Focus Order (A)', '2.4.7 Focus Visible (AA)', '2.5.8 Target Size (Minimum) (AA)',
+      '4.1.2 Name, Role, Value (A)',
+    ]);
+    assert.ok(html.includes('&lt;button id=&quot;jump&quot; class=&quot;ok&quot; type=&quot;button&quot; tabindex=&quot;2&quot;&gt;'));
+    assert.ok(!html.includes('<button id="jump"'), 'the fixture\'s HTML never appears unescaped');
+    assert.match(html, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}" alt="Screenshot: the element #jump/);
+    assert.doesNotMatch(html, /<script|<link|src="(?!data:)/, 'no scripts, style sheets or external images');
+  });
+
+  it('writes a report.html that passes its own audit', async () => {
+    const self = await mkdtemp(join(tmpdir(), 'dvc-audit-self-'));
+    try {
+      const audit = await runCli([join(out, 'report.html'), '--out', self, '--format', 'json']);
+      const result = JSON.parse(await readFile(join(self, 'report.json'), 'utf8')) as AuditReport;
+      assert.equal(audit.code, 0, JSON.stringify(result.states[0]?.violations, null, 2));
+      assert.deepEqual(result.states[0]!.warnings, []);
+    } finally {
+      await rm(self, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dvc-audit on the broken fixture, Firefox ESR', () => {
+  let out: string;
+  let run: CliRun;
+  let report: AuditReport;
+
+  before(async () => {
+    out = await mkdtemp(join(tmpdir(), 'dvc-audit-firefox-'));
+    run = await runCli([url, '--browser', 'firefox', '--out', out, '--format', 'json']);
+    report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
+  }, { timeout: 120_000 });
+  after(() => rm(out, { recursive: true, force: true }));
+
+  it('runs in Firefox and exits 1', () => {
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(report.browser.name, 'firefox');
+    assert.match(report.browser.version, /firefox/i);
+  });
+
+  // Compared with the Chromium run's "page as loaded" state (the tour only adds states after it).
+  it('gives axe the same findings as Chromium', () => {
+    assert.ok(chromium, 'the Chromium run came first');
+    const axe = (r: AuditReport) => keys(state(r, null, 'page').violations.filter((f) => f.check === 'axe'));
+    assert.deepEqual(axe(report), axe(chromium));
+    assert.deepEqual(axe(report), AXE_FAULTS.map(([rule, selector]) => key(rule, selector)).sort());
+  });
+
+  it('finds the same keyboard, target-size, text-spacing and reflow faults', () => {
+    const own = (r: AuditReport) => keys(state(r, null, 'page').violations.filter((f) => f.check !== 'axe' && f.check !== 'forced-colors'));
+    assert.deepEqual(own(report), own(chromium!));
+  });
+
+  it('marks forced colours as not run, and says why', () => {
+    const check = state(report, null, 'page').checks.find((c) => c.check === 'forced-colors')!;
+    assert.equal(check.status, 'not-run');
+    assert.match(check.reason!, /Firefox/);
+    assert.equal(report.summary.notRun.length, 1);
+    assert.match(run.stdout, /Not run: forced-colors/);
+  });
+});
+
+describe('dvc-audit when it cannot audit', () => {
+  it('exits 2, with the reason, when the page does not load', async () => {
+    const port = await freePort();
+    const run = await runCli([`http://127.0.0.1:${port}/`, '--out', join(tmpdir(), 'dvc-audit-unreachable'), '--format', 'json']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Could not load http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/);
+  });
+
+  it('exits 2 with the usage for a bad command line, before starting a browser', async () => {
+    const run = await runCli(['http://localhost/', '--browser', 'safari']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--browser must be chromium or firefox[\s\S]*Usage: dvc-audit/);
+  });
+});

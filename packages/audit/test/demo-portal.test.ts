@@ -1,0 +1,69 @@
+/**
+ * dvc-audit --tour against the demo portal, served as `npm start` serves it (a fresh CDN bundle,
+ * the same CSP) with a throwaway sandbox, in Chromium: every state our widgets declare is reached
+ * and audited, and the portal passes. One CLI run, shared by the tests.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { AuditReport } from '../src/types.ts';
+import { buildBundle, runCli, startPortal, startSandbox, type CliRun, type Running } from './support/servers.ts';
+
+/** The states procedure-search and dossier-tracker declare (their static auditTour). */
+const DECLARED = [
+  'dvc-procedure-search · initial', 'dvc-procedure-search · results', 'dvc-procedure-search · no-results', 'dvc-procedure-search · detail',
+  'dvc-dossier-tracker · initial', 'dvc-dossier-tracker · validation-errors', 'dvc-dossier-tracker · found', 'dvc-dossier-tracker · not-found',
+];
+
+describe('dvc-audit --tour on the demo portal (Chromium)', () => {
+  let bundle: { dir: string; remove(): Promise<void> };
+  let sandbox: Running;
+  let portal: Running;
+  let out: string;
+  let run: CliRun;
+  let report: AuditReport;
+
+  before(async () => {
+    bundle = await buildBundle();
+    sandbox = await startSandbox();
+    portal = await startPortal(bundle.dir, sandbox.url);
+    out = await mkdtemp(join(tmpdir(), 'dvc-audit-demo-'));
+    run = await runCli([portal.url, '--tour', '--out', out]);
+    report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
+  }, { timeout: 240_000 });
+  after(async () => {
+    await portal?.stop();
+    await sandbox?.stop();
+    await bundle?.remove();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('reaches and audits every state procedure-search and dossier-tracker declare', () => {
+    const states = report.states.map((s) => `${s.widget ?? 'page'} · ${s.state}`);
+    for (const declared of DECLARED) assert.ok(states.includes(declared), `${declared} in ${states.join(', ')}`);
+    for (const state of report.states.filter((s) => DECLARED.includes(`${s.widget} · ${s.state}`))) {
+      assert.equal(state.status, 'reached', `${state.widget} · ${state.state}`);
+      assert.deepEqual(state.checks.map((c) => c.check), ['axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
+      for (const check of state.checks) assert.notEqual(check.status, 'error', `${state.state} ${check.check}: ${check.reason}`);
+    }
+    const tourWarnings = report.states[0]!.warnings.filter((w) => w.rule === 'tour-missing').map((w) => w.message);
+    assert.ok(!tourWarnings.some((m) => /procedure-search|dossier-tracker/.test(m)), tourWarnings.join('; '));
+  });
+
+  it('sees each state as it is: more controls with results, and with the error summary', () => {
+    const stops = (widget: string, state: string) => {
+      const summary = report.states.find((s) => s.widget === widget && s.state === state)!.checks.find((c) => c.check === 'keyboard')!.summary!;
+      return Number(/^(\d+) Tab stops/.exec(summary)![1]);
+    };
+    assert.ok(stops('dvc-procedure-search', 'results') > stops('dvc-procedure-search', 'initial'));
+    assert.ok(stops('dvc-dossier-tracker', 'validation-errors') > stops('dvc-dossier-tracker', 'initial'));
+  });
+
+  it('passes: no violations, exit 0', () => {
+    const violations = report.states.flatMap((s) => s.violations.map((v) => `${s.widget ?? 'page'} · ${s.state}: ${v.rule} @ ${v.selector} — ${v.message}`));
+    assert.deepEqual(violations, []);
+    assert.equal(run.code, 0, run.stderr);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Test support: what the CLI is pointed at. A throwaway sandbox API and the demo portal (demo/ plus
+ * a fresh CDN bundle) on free loopback ports — as `npm start` serves them, with the portal's
+ * `api-base` pointed at this sandbox — and a static server for the fixtures.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The CLI's entry point. */
+export const CLI = join(ROOT, 'packages/audit/src/cli.ts');
+/** The demo portal's API root as written in demo/index.html (npm start's default port). */
+const DEMO_API = 'http://localhost:4010/api/v1';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A sandbox API with an in-memory database; resolves once /health answers. */
+export async function startSandbox(): Promise<Running> {
+  const port = await freePort();
+  const url = `http://localhost:${port}/api/v1`;
+  const child: ChildProcess = spawn(process.execPath, [
+    '--conditions=source', join(ROOT, 'packages/sandbox/src/cli.ts'), 'serve', '--port', String(port), '--db', ':memory:', '--quiet',
+  ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DVC_PUBLIC_API_URL: url } });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill();
+      throw new Error('the sandbox did not start');
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/**
+ * Builds the CDN bundle from the current sources into a temporary folder (about 7 s): dist/cdn may
+ * be missing or older than the widgets' tours, and a test must not rebuild (or delete) the one
+ * `npm start` serves. See rollup.bundle.config.mjs.
+ */
+export async function buildBundle(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'dvc-audit-cdn-'));
+  const config = join(ROOT, 'packages/audit/test/support/rollup.bundle.config.mjs');
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/rollup'), ['-c', config, '--silent'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, DVC_AUDIT_BUNDLE_DIR: dir },
+  });
+  if (build.status !== 0) throw new Error(`rollup failed:\n${build.stderr}`);
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    resolve(typeof address === 'object' && address ? address.port : 0);
+  }));
+}
+
+/** Serves `routes` (URL prefix → folder); `rewrite` may change an HTML page's text. */
+async function serveStatic(routes: Array<[string, string]>, headers: Record<string, string>, rewrite?: (html: string) => string): Promise<Running> {
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const route = routes.find(([prefix]) => pathname.startsWith(prefix));
+    if (!route) return void response.writeHead(404).end();
+    const [prefix, base] = route;
+    const file = normalize(join(base, decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'));
+    if (!file.startsWith(normalize(base))) return void response.writeHead(403).end();
+    try {
+      const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+      const type = TYPES[extname(target)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type, ...headers });
+      if (rewrite && extname(target) === '.html') response.end(rewrite(await readFile(target, 'utf8')));
+      else createReadStream(target).pipe(response);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  });
+  const port = await listen(server);
+  return {
+    url: `http://localhost:${port}/`,
+    stop: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** The demo portal as scripts/start.mjs serves it (same CSP), its widgets pointed at `apiUrl`. */
+export function startPortal(bundleDir: string, apiUrl: string): Promise<Running> {
+  const apiOrigin = new URL(apiUrl).origin;
+  return serveStatic(
+    [['/cdn/', bundleDir], ['/', join(ROOT, 'demo')]],
+    {
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': `default-src 'self'; connect-src 'self' ${apiOrigin}; style-src 'self' 'unsafe-inline'; form-action 'self' ${apiOrigin}`,
+    },
+    (html) => html.replaceAll(DEMO_API, apiUrl),
+  );
+}
+
+/** The audit's fixtures over HTTP. */
+export function startFixtures(): Promise<Running> {
+  return serveStatic([['/', join(ROOT, 'packages/audit/fixtures')]], {});
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `dvc-audit` as a user would, in a child process (the exit status is part of the contract). */
+export function runCli(args: string[]): Promise<CliRun> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--conditions=source', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr, ms: Date.now() - started }));
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The audit tour: how a widget declares the states an auditor's tool (`dvc-audit --tour`) should
+ * check it in. Axe on a page's first paint sees one state of each widget; the tour makes the tool
+ * see them all — typed a query, got results, got none, opened a detail, submitted an empty form…
+ *
+ * A widget class exposes `static auditTour: readonly AuditStep[]`. The tool reads it with
+ * `customElements.get(tag).auditTour`, reloads the page before each step, performs the step's
+ * actions on the widget (the first instance of that tag on the page) and audits the page in the
+ * state that results.
+ *
+ * The tour is data, not code — no functions — so any browser automation can drive it (it crosses
+ * from the page to the tool as JSON) and a page cannot make the tool run anything. Selectors are
+ * CSS selectors matched inside the widget's shadow root (prefer its documented parts:
+ * `[part~="input"]`); nothing outside the widget is touched except `<html lang>`.
+ *
+ * Keep steps independent (each starts from a fresh page) and end each with a `waitFor` of the
+ * state it means to show, so a tour that no longer reaches its state fails loudly instead of
+ * auditing the wrong one.
+ */
+
+/** Types text into a control as a person would (real key presses), after emptying it. */
+export interface AuditFillAction {
+  kind: 'fill';
+  /** The control, inside the widget's shadow root. */
+  selector: string;
+  text: string;
+}
+
+/** Presses one key (`Enter`, `Escape`, `Tab`, `ArrowDown`…), in `selector` if given (it is focused first). */
+export interface AuditPressAction {
+  kind: 'press';
+  key: string;
+  selector?: string;
+}
+
+/** Clicks an element inside the widget's shadow root. */
+export interface AuditClickAction {
+  kind: 'click';
+  selector: string;
+}
+
+/** Waits until an element inside the widget's shadow root exists and is rendered. */
+export interface AuditWaitForAction {
+  kind: 'waitFor';
+  selector: string;
+  /** Default 10 000 ms. */
+  timeoutMs?: number;
+}
+
+/** Sets a property of the widget element (e.g. `applicantId` to a demo value), then waits for it to render. */
+export interface AuditSetPropertyAction {
+  kind: 'setProperty';
+  name: string;
+  value: string | number | boolean | null;
+}
+
+/** Sets `<html lang>` (the widgets follow it), to audit a language. */
+export interface AuditSetLangAction {
+  kind: 'setLang';
+  lang: string;
+}
+
+/** What a tour step can do: declarative, so it serialises to JSON and any browser can perform it. */
+export type AuditAction =
+  | AuditFillAction
+  | AuditPressAction
+  | AuditClickAction
+  | AuditWaitForAction
+  | AuditSetPropertyAction
+  | AuditSetLangAction;
+
+/** One auditable state of a widget. */
+export interface AuditStep {
+  /** A short, stable, URL-safe id, used in report file names and test names: `typed-query`. */
+  name: string;
+  /** What the state shows, for the report: "A query typed, with its results listed". */
+  description: string;
+  /** Performed in order on a freshly loaded page; none for the initial state. */
+  actions: AuditAction[];
+  /**
+   * The state needs the sandbox's demo data (a demo dossier, say). On a live portal it cannot be
+   * reached; the tool then reports it as not reached (a warning) instead of an error.
+   */
+  needsDemoData?: boolean;
+}
+
+/** The static side of a widget class that declares a tour. */
+export interface AuditTourDeclaring {
+  readonly auditTour?: readonly AuditStep[];
+}
