@@ -7,8 +7,12 @@ import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { rmSync } from 'node:fs';
 
-/** Old chunks have hashed names: without this, dist/cdn keeps every build's leftovers. */
-const cleanOutput = (dir) => ({ name: 'clean-output', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
+/** Old chunks have hashed names: without this, the output folder keeps every build's leftovers. */
+const cleanOutput = () => ({
+  name: 'clean-output',
+  // The folder actually written to (also when overridden with -d), just before writing.
+  renderStart: (options) => { if (options.dir) rmSync(options.dir, { recursive: true, force: true }); },
+});
 
 export default {
   input: {
@@ -26,7 +30,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
-    cleanOutput('dist/cdn'),
+    cleanOutput(),
     nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', include: /\.ts$/ }),
     minifyHtmlLiterals(),
