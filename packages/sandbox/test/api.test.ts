@@ -416,3 +416,38 @@ describe('sandbox fault injection', () => {
     }
   });
 });
+
+describe('a changed amount never lets the payer pay twice', () => {
+  test('the pending payment for the old amount is cancelled and its gateway page can no longer be completed', async () => {
+    const sandbox = await createSandbox({ rateLimits: {} });
+    try {
+      const pay = (key: string) => sandbox.app.inject({
+        method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+        payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' },
+      });
+      const old = json(await pay('superseded-key-000000001')) as unknown as { id: string; redirectUrl: string };
+      await sandbox.app.inject({
+        method: 'POST', url: `/api/v1/_sandbox/dossiers/${DEMO.paymentDue.code}/status`,
+        payload: { status: 'payment-due', fees: [{ kind: 'charge', description: 'Phí (điều chỉnh)', amount: 250_000 }] },
+      });
+      const fresh = json(await pay('superseded-key-000000002')) as unknown as { id: string; total: number };
+      assert.notEqual(fresh.id, old.id);
+      assert.equal(fresh.total, 250_000);
+      const oldState = json(await sandbox.app.inject({ method: 'GET', url: `/api/v1/payments/${old.id}` })) as unknown as { state: string; failureCode: string };
+      assert.deepEqual([oldState.state, oldState.failureCode], ['cancelled', 'superseded']);
+
+      // The payer comes back to the old gateway tab and tries to pay it: refused, nothing recorded.
+      const form = new URLSearchParams({ ref: old.id, amount: String(200_000 * 100), outcome: 'success' });
+      const res = await sandbox.app.inject({
+        method: 'POST', url: '/api/v1/_sandbox/gateway/complete',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString(),
+      });
+      assert.equal(res.statusCode, 409);
+      const after = json(await sandbox.app.inject({ method: 'GET', url: `/api/v1/payments/${old.id}` })) as unknown as { state: string; receipts: unknown[] };
+      assert.equal(after.state, 'cancelled');
+      assert.equal(after.receipts.length, 0);
+    } finally {
+      await sandbox.app.close();
+    }
+  });
+});

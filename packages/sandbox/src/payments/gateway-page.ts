@@ -90,6 +90,10 @@ export function registerGatewayPage(app: FastifyInstance, ctx: SandboxContext, p
     if (!outcome || !payment || form['amount'] !== String(payment.total * 100)) {
       return html(reply, 400, page('Lỗi', '<h1>Giao dịch không hợp lệ</h1>'));
     }
+    // Like a real gateway's expired order: a settled or superseded payment takes no money.
+    if (payment.state !== 'pending') {
+      return html(reply, 409, page('Giao dịch đã đóng', '<h1>Yêu cầu thanh toán này không còn hiệu lực</h1><p>Hãy quay lại trang dịch vụ công để xem số tiền cần nộp hiện tại. (This payment request is no longer valid.)</p>'));
+    }
     const result: Record<string, string> = {
       vnp_TxnRef: ref,
       vnp_Amount: String(payment.total * 100),

@@ -97,6 +97,10 @@ export async function createPayment(
 
   const open = existing.find((p) => p.state === 'pending' && p.total === total);
   const paymentId = transaction(ctx.db, () => {
+    // A pending payment for an amount no longer due is superseded: cancelled, so its gateway page
+    // can no longer be completed and the payer cannot pay both the old and the new amount.
+    ctx.db.prepare("UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE dossier_code = ? AND state = 'pending' AND total != ?")
+      .run(dossier.code, total);
     const id = open?.id ?? newPaymentId();
     if (!open) {
       ctx.db.prepare(`
