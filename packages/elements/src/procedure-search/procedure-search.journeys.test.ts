@@ -291,4 +291,48 @@ describe('<dvc-procedure-search> journeys', () => {
       else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
     }
   });
+
+  it('offers voice search where the browser recognises speech, in the page language, and hides it where not', async () => {
+    const w = window as unknown as Record<string, unknown>;
+    const saved = { standard: w['SpeechRecognition'], webkit: w['webkitSpeechRecognition'] };
+    const started: string[] = [];
+    class FakeRecognition extends EventTarget {
+      lang = '';
+      interimResults = true;
+      maxAlternatives = 5;
+      start() {
+        started.push(this.lang);
+        // The phrase a citizen says, then the end of listening, as a browser reports them.
+        setTimeout(() => {
+          this.dispatchEvent(Object.assign(new Event('result'), { results: [[{ transcript: 'ly lich tu phap' }]] }));
+          this.dispatchEvent(new Event('end'));
+        }, 10);
+      }
+      abort() {
+        this.dispatchEvent(new Event('end'));
+      }
+    }
+    try {
+      w['SpeechRecognition'] = FakeRecognition;
+      const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+      const button = $<HTMLButtonElement>(el, '[part="voice-button"]')!;
+      expect(button.textContent!.trim()).to.equal('Tìm bằng giọng nói');
+      const searched = oneEvent(el, 'dvc-search');
+      button.click();
+      expect((await searched).detail.query).to.equal('ly lich tu phap');
+      expect(started).to.deep.equal(['vi-VN']);
+      await settled(el);
+      expect(names(el)[0]).to.match(/lý lịch tư pháp/i);
+      await expectNoAxeViolations(el);
+
+      delete w['SpeechRecognition'];
+      delete w['webkitSpeechRecognition'];
+      const bare = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+      expect($(bare, '[part="voice-button"]')).to.equal(null);
+    } finally {
+      if (saved.standard === undefined) delete w['SpeechRecognition'];
+      else w['SpeechRecognition'] = saved.standard;
+      if (saved.webkit !== undefined) w['webkitSpeechRecognition'] = saved.webkit;
+    }
+  });
 });
