@@ -7,11 +7,12 @@ import type { AuditStep } from '../shared/audit-tour.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
+import { formStyles } from '../shared/form-styles.ts';
 import {
   trackerEvent,
   type DvcDossierFoundEventDetail, type DvcPaymentRequestedEventDetail, type DvcSurveyRequestedEventDetail,
 } from './events.ts';
-import { FocusController } from './focus-controller.ts';
+import { FocusController } from '../shared/focus-controller.ts';
 import { fieldErrorMessage, statusLabel } from './labels.ts';
 import { DossierLookupController } from './lookup-controller.ts';
 import { RESULT_HEADING_ID, resultView } from './result-view.ts';
@@ -83,7 +84,7 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @cssprop [--dvc-color-warning=#7a4100] - Statuses that need the citizen to act (7.9:1 on white).
  */
 export class DvcDossierTracker extends LitElement {
-  static override styles = [tokens, statusStyles, dossierTrackerStyles];
+  static override styles = [tokens, statusStyles, formStyles, dossierTrackerStyles];
 
   /** The states `dvc-audit --tour` checks (see shared/audit-tour.ts); "found" uses demo dossier 0014. */
   static readonly auditTour: readonly AuditStep[] = [

@@ -6,12 +6,13 @@ import { ApiClientController } from '../shared/api-client.ts';
 import { formatVnd } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
+import { formStyles } from '../shared/form-styles.ts';
 import { APPLICANT_ID_PATTERN, checkApplicantId, normaliseApplicantId } from '../shared/applicant-id.ts';
 import {
   paymentEvent,
   type DvcPaymentFailedEventDetail, type DvcPaymentStartedEventDetail, type DvcPaymentSucceededEventDetail,
 } from './events.ts';
-import { FocusController } from './focus-controller.ts';
+import { FocusController } from '../shared/focus-controller.ts';
 import { failureReason } from './labels.ts';
 import { DEFAULT_SCHEDULE, PaymentPoller, type PollSchedule } from './payment-poller.ts';
 import { PaymentSession } from './payment-session.ts';
@@ -58,6 +59,8 @@ interface FlowRun {
  * Focus moves to the heading of each new state once the payer has acted (and on return from the
  * gateway); a state reached on page load without any action does not steal focus.
  *
+ * No slots: the widget renders everything itself.
+ *
  * @tag dvc-payment
  *
  * @fires {CustomEvent<DvcPaymentStartedEventDetail>} dvc-payment-started - The payment was made and the payer is about to go to the gateway: `{ paymentId }`. Bubbles, composed. **Cancelable**: `preventDefault()` stops the widget navigating to the gateway, so the page can open it itself.
@@ -103,11 +106,9 @@ interface FlowRun {
  * @cssprop --dvc-color-danger - Errors and refused payments.
  * @cssprop --dvc-color-success - A successful payment.
  * @cssprop [--dvc-color-warning=#7a4100] - The "amount changed" note (7.9:1 on white).
- *
- * @slot - None: the widget renders everything itself.
  */
 export class DvcPayment extends LitElement {
-  static override styles = [tokens, statusStyles, paymentStyles];
+  static override styles = [tokens, statusStyles, formStyles, paymentStyles];
 
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
@@ -131,7 +132,7 @@ export class DvcPayment extends LitElement {
   @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
 
   /** How long (seconds) to keep asking for the result of a pending payment before saying it is not known yet. */
-  @property({ attribute: 'status-timeout', type: Number }) accessor statusTimeout = DEFAULT_SCHEDULE.budgetMs / 1000;
+  @property({ attribute: 'status-timeout', type: Number }) accessor statusTimeout: number = DEFAULT_SCHEDULE.budgetMs / 1000;
 
   @state() private accessor view: PaymentState = { kind: 'idle' };
   /** What the live region says, made at render time so it follows the page's language. */

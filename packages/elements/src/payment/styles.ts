@@ -82,75 +82,8 @@ export const paymentStyles = css`
     inline-size: 100%;
   }
 
-  .field {
-    display: grid;
-    gap: calc(var(--_dvc-space) / 2);
-    inline-size: 100%;
-    max-inline-size: 32rem;
-  }
-
-  .field.has-error {
-    padding-inline-start: calc(var(--_dvc-space) * 1.5);
-    border-inline-start: 4px solid var(--_dvc-color-danger);
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  .field-error {
-    color: var(--_dvc-color-danger);
-    font-weight: 600;
-  }
-
-  input[type='text'] {
-    font: inherit;
-    inline-size: 100%;
-    max-inline-size: 16ch;
-    min-block-size: 2.75rem;
-    padding: 0 var(--_dvc-space);
-    border: 2px solid var(--_dvc-color-border);
-    border-radius: var(--_dvc-radius);
-    background: var(--_dvc-color-surface);
-    color: var(--_dvc-color-text);
-    font-variant-numeric: tabular-nums;
-    letter-spacing: 0.05em;
-  }
-
-  /* Thicker, not only redder: the error does not rely on colour (the message says it too). */
-  .has-error input {
-    border-width: 3px;
-    border-color: var(--_dvc-color-danger);
-  }
-
   .outcome:empty {
     display: none;
-  }
-
-  .error-summary {
-    inline-size: 100%;
-    padding: calc(var(--_dvc-space) * 2);
-    border: 4px solid var(--_dvc-color-danger);
-    border-radius: var(--_dvc-radius);
-  }
-
-  .error-summary:focus {
-    outline: var(--_dvc-focus-ring);
-    outline-offset: var(--_dvc-focus-offset);
-  }
-
-  .error-summary-list {
-    margin: var(--_dvc-space) 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .error-summary-list a {
-    display: inline-block;
-    min-block-size: 1.5rem; /* 24 px target */
-    padding-block: 0.125rem;
-    color: var(--_dvc-color-danger);
-    font-weight: 600;
   }
 
   /* ---------- what is due ---------- */

@@ -496,7 +496,7 @@ describe('<dvc-satisfaction-survey>', () => {
     const sent = watch.posts('surveys/responses').at(-1)!;
     expect(sent['applicantId']).to.equal(dossier.applicantId);
     expect(JSON.stringify(drafts())).to.not.include(dossier.applicantId);
-    expect(el.shadowRoot!.innerHTML).to.not.include(dossier.applicantId);
+    expect(new XMLSerializer().serializeToString(el.shadowRoot!)).to.not.include(dossier.applicantId);
   });
 
   it('shows a localised error with a retry when the form cannot be loaded, then loads from a working API', async () => {

@@ -8,6 +8,7 @@ import { RequestController } from '../shared/request-controller.ts';
 import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
+import { formStyles } from '../shared/form-styles.ts';
 import {
   applicantIdField, applicantIdMessage, checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem,
 } from '../shared/applicant-id.ts';
@@ -98,7 +99,7 @@ type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available';
  * @cssprop --dvc-color-success - The thank-you message's accent.
  */
 export class DvcSatisfactionSurvey extends LitElement {
-  static override styles = [tokens, statusStyles, satisfactionSurveyStyles];
+  static override styles = [tokens, statusStyles, formStyles, satisfactionSurveyStyles];
 
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';

@@ -1,7 +1,7 @@
 /**
- * Moves focus into the host's shadow root once the next render has put the target there: the new
- * state's heading, or the error summary. Focus has to wait for the render, because the target may
- * not exist before it.
+ * Moves focus into the host's shadow root once the next render has put the target there: a new
+ * state's heading, an error summary after a failed check, a field after a reset. Focus has to wait
+ * for the render, because the target may not exist before it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 

@@ -1,0 +1,90 @@
+import { css } from 'lit';
+
+/**
+ * Form fields and the error summary, the GOV.UK way, shared by every widget with a form: label,
+ * hint and error above the input; an error shown by a thick border and words, not colour alone.
+ * Widgets add only their own spacing.
+ */
+export const formStyles = css`
+  .field {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    max-inline-size: 32rem;
+  }
+
+  .field.has-error {
+    padding-inline-start: calc(var(--_dvc-space) * 1.5);
+    border-inline-start: 4px solid var(--_dvc-color-danger);
+  }
+
+  .field label {
+    font-weight: 600;
+  }
+
+  .hint {
+    color: var(--_dvc-color-text-muted);
+  }
+
+  .field-error {
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  .field input {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0 var(--_dvc-space);
+    border: 2px solid var(--_dvc-color-border);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface);
+    color: var(--_dvc-color-text);
+  }
+
+  /* The 12-digit identity number: sized to its digits, which line up. */
+  .input-id {
+    max-inline-size: 16ch;
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.05em;
+  }
+
+  /* Thicker, not only redder: the error does not rely on colour (the message says it too). */
+  .has-error input {
+    border-width: 3px;
+    border-color: var(--_dvc-color-danger);
+  }
+
+  .error-summary {
+    inline-size: 100%;
+    padding: calc(var(--_dvc-space) * 2);
+    border: 4px solid var(--_dvc-color-danger);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .error-summary:focus {
+    outline: var(--_dvc-focus-ring);
+    outline-offset: var(--_dvc-focus-offset);
+  }
+
+  .error-summary-list {
+    margin: var(--_dvc-space) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .error-summary-list a {
+    display: inline-block;
+    min-block-size: 1.5rem; /* 24 px target */
+    padding-block: 0.125rem;
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  @media (forced-colors: active) {
+    .error-summary,
+    .field.has-error {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
