@@ -1,5 +1,10 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import customElements from '../packages/elements/custom-elements.json';
 import './themes.css';
+
+// Autodocs (attributes, properties, events, slots, CSS parts and custom properties) from the
+// Custom Elements Manifest that `npm run manifest` generates from the elements' JSDoc.
+setCustomElementsManifest(customElements);
 
 /**
  * Toolbar: the page language (<html lang>, which every widget follows) and a theme, applied with

@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure.
-//   lint → typecheck → OpenAPI lint → drift checks → Node tests → browser tests
+//   lint → typecheck → OpenAPI lint → drift checks (types, locales, manifest) → Node tests →
+//   npm builds and their tests → TypeDoc → stories (axe) → framework examples → browser tests
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
 import { ensureChromium } from './find-chromium.mjs';
@@ -7,12 +8,25 @@ import { ensureChromium } from './find-chromium.mjs';
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const node = process.execPath;
 
+/** Closing numbers of vitest: "Tests  2 failed | 63 passed (65)". */
+function countVitest(out) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+  const line = /^\s*Tests\s+(.*)\(\d+\)\s*$/m.exec(out.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''))?.[1] ?? '';
+  return { pass: Number(/(\d+) passed/.exec(line)?.[1] ?? 0), fail: Number(/(\d+) failed/.exec(line)?.[1] ?? 0) };
+}
+
+/** Closing numbers of node:test's spec reporter. */
+function countNodeTests(out) {
+  return { pass: Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0), fail: Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0) };
+}
+
 const steps = [
   { name: 'ESLint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'TypeScript', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
   { name: 'OpenAPI lint', cmd: bin('redocly'), args: ['lint', 'openapi/dvc.yaml', '--config', 'openapi/redocly.yaml'] },
   { name: 'OpenAPI types drift', cmd: node, args: ['scripts/gen-types.mjs', '--check'] },
   { name: 'Locales drift and completeness', cmd: node, args: ['scripts/locales.mjs', '--check'] },
+  { name: 'Custom Elements Manifest, VS Code data, JSX types drift', cmd: node, args: ['scripts/manifest.mjs', '--check'] },
   {
     name: 'Node tests (SDK, sandbox, strict-CSP page)',
     cmd: node,
@@ -22,6 +36,28 @@ const steps = [
       const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
       return { pass, fail };
     },
+  },
+  { name: 'npm builds (packages/sdk/dist, packages/elements/dist, with .d.ts)', cmd: node, args: ['scripts/build.mjs', '--npm-only', '--silent'] },
+  {
+    name: 'npm build tests (the built packages imported from dist in Node)',
+    cmd: node,
+    args: ['--test', '--test-reporter=spec', 'scripts/test-builds/*.test.mjs'],
+    count: countNodeTests,
+  },
+  { name: 'TypeDoc for the SDK (docs/sdk, warnings are errors)', cmd: bin('typedoc'), args: ['--logLevel', 'Warn'] },
+  {
+    name: 'Storybook stories as tests (Chromium, axe, against the sandbox)',
+    before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
+    cmd: node,
+    args: ['scripts/with-sandbox.mjs', node, 'node_modules/vitest/vitest.mjs', 'run', '--project', 'storybook'],
+    count: countVitest,
+  },
+  {
+    name: 'Framework examples (React 19, Vue 3) built with Vite, in Chromium against the sandbox',
+    before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
+    cmd: node,
+    args: ['scripts/with-sandbox.mjs', node, '--test', '--test-reporter=spec', 'scripts/test-examples.mjs'],
+    count: countNodeTests,
   },
   {
     name: 'Browser tests (Chromium and Firefox ESR, against the sandbox)',

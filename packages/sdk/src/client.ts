@@ -4,7 +4,8 @@ import {
   DvcApiError, DvcError, DvcNetworkError, DvcResponseError, DvcTimeoutError, parseRetryAfter, toProblem,
 } from './errors.ts';
 
-type Schemas = components['schemas'];
+/** Every schema of the contract (openapi/dvc.yaml), by name: `Schemas['Procedure']`. */
+export type Schemas = components['schemas'];
 export type Procedure = Schemas['Procedure'];
 export type ProcedureSummary = Schemas['ProcedureSummary'];
 export type ProcedureSearchResult = Schemas['ProcedureSearchResult'];

@@ -1,0 +1,53 @@
+// `npm run build`: the CDN bundle (rollup.config.mjs → dist/cdn/), then the npm builds of
+// @dvc-kit/sdk and @dvc-kit/elements (rollup.npm.config.mjs → packages/*/dist/*.js) with their
+// declarations (tsc --emitDeclarationOnly, packages/*/tsconfig.build.json → packages/*/dist/*.d.ts).
+//
+// tsc's `rewriteRelativeImportExtensions` rewrites `./x.ts` to `./x.js` in emitted JavaScript but
+// not in declarations (TypeScript issue 61037, open): the last step does it for the .d.ts files, so
+// they name files that exist in dist/.
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const silent = process.argv.includes('--silent');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+function run(label, cmd, args) {
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✗ ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+  if (!silent) console.log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** `from './a.ts'`, `import('../b.ts')` → `.js`, in every .d.ts under dir. Returns the files changed. */
+export async function rewriteDeclarationImports(dir) {
+  let changed = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = await readFile(path, 'utf8');
+    const rewritten = text.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+?)\.ts\2/g, '$1$2$3.js$2');
+    if (rewritten !== text) {
+      await writeFile(path, rewritten);
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quiet = silent ? ['--silent'] : [];
+  if (!process.argv.includes('--npm-only')) run('CDN bundle (dist/cdn)', bin('rollup'), ['-c', ...quiet]);
+  run('npm builds (packages/sdk/dist, packages/elements/dist)', bin('rollup'), ['-c', 'rollup.npm.config.mjs', ...quiet]);
+  // The elements' declarations import @dvc-kit/sdk's: the SDK's come first.
+  for (const pkg of ['sdk', 'elements']) {
+    run(`declarations of @dvc-kit/${pkg}`, bin('tsc'), ['-p', `packages/${pkg}/tsconfig.build.json`]);
+    const changed = await rewriteDeclarationImports(join(root, 'packages', pkg, 'dist'));
+    if (!silent) console.log(`  ${changed} declaration files of @dvc-kit/${pkg} now import .js`);
+  }
+}
