@@ -76,6 +76,13 @@ const steps = [
       return [...last.values()].reduce((sum, b) => ({ pass: sum.pass + b.pass, fail: sum.fail + b.fail }), { pass: 0, fail: 0 });
     },
   },
+  {
+    name: 'dvc-audit (the CLI on a broken fixture and on the demo portal, Chromium and Firefox)',
+    before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
+    cmd: node,
+    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/audit/test/**/*.test.ts'],
+    count: countNodeTests,
+  },
 ];
 
 function run(step) {
