@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSandbox } from '../src/index.ts';
+import { DEMO } from './support/sandbox.ts';
+
+/** Sends `count` requests, returns their statuses; the last must be the limited one. */
+async function burst(send: (i: number) => Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>, count: number) {
+  const results = [];
+  for (let i = 0; i < count; i++) results.push(await send(i));
+  return results;
+}
+
+test('payment creation is rate-limited per client, with Retry-After and a problem', async () => {
+  const { app } = await createSandbox({ rateLimits: { createPayment: { max: 3, windowMs: 60_000 } } });
+  try {
+    const results = await burst((i) => app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': `rate-limit-key-${String(i).padStart(8, '0')}` },
+      payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' },
+    }), 4);
+    assert.deepEqual(results.map((r) => r.statusCode), [201, 201, 201, 429]);
+    assert.ok(Number(results[3]!.headers['retry-after']) > 0);
+    assert.equal((JSON.parse(results[3]!.body) as { code: string }).code, 'rate_limited');
+    // The three accepted requests found one and the same payment: limits never cost a second charge.
+    assert.equal(new Set(results.slice(0, 3).map((r) => (JSON.parse(r.body) as { id: string }).id)).size, 1);
+  } finally {
+    await app.close();
+  }
+});
+
+test('page feedback is rate-limited per client; another client is not affected', async () => {
+  const { app } = await createSandbox({ rateLimits: { submitSurvey: { max: 2, windowMs: 60_000 } } });
+  try {
+    const feedback = (ip: string) => app.inject({
+      method: 'POST', url: '/api/v1/surveys/responses', remoteAddress: ip,
+      payload: { formId: 'page-feedback', formVersion: 1, procedureCode: '1.001193', answers: { useful: 1 } },
+    });
+    const first = await burst(() => feedback('127.0.0.11'), 3);
+    assert.deepEqual(first.map((r) => r.statusCode), [201, 201, 429]);
+    assert.equal((await feedback('127.0.0.12')).statusCode, 201);
+  } finally {
+    await app.close();
+  }
+});
