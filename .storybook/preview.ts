@@ -11,6 +11,8 @@ setCustomElementsManifest(customElements);
  * CSS custom properties alone. Stories talk to the sandbox API (`npm start`) at STORYBOOK_DVC_API.
  */
 const preview: Preview = {
+  // Docs pages for every widget, from the Custom Elements Manifest.
+  tags: ['autodocs'],
   globalTypes: {
     locale: {
       description: 'Page language',
