@@ -10,7 +10,7 @@ import { API_PREFIX, defaultOptions } from './config.ts';
 import type { SandboxOptions } from './config.ts';
 import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
-import { FaultInjector } from './http/faults.ts';
+import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
 import { createHandlers } from './http/handlers.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { registerGatewayPage } from './payments/gateway-page.ts';
@@ -128,7 +128,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
     }
-    const cacheable = request.method === 'GET' && reply.statusCode === 200 &&
+    const cacheable = request.method === 'GET' && reply.statusCode === 200 && !reply.hasHeader(FAULT_HEADER) &&
       /^\/api\/v1\/(procedures|fields|agencies)/.test(request.url);
     reply.header('cache-control', cacheable ? 'public, max-age=60' : 'no-store');
     return payload;

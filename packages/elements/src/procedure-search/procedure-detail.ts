@@ -13,6 +13,25 @@ export interface DetailView {
   readAloud: { supported: boolean; speaking: boolean; toggle: () => void };
 }
 
+/**
+ * A form's address when it is an absolute http(s) URL, else undefined: Lit does not filter
+ * `href`, so a `javascript:` (or `vbscript:`, `data:`) address from the API would be a live link.
+ */
+function httpUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The download link of a document's form; none when its address is not http(s). */
+function formLink(form: Procedure['documentCases'][number]['documents'][number]['form']): TemplateResult | typeof nothing {
+  const href = form ? httpUrl(form.url) : undefined;
+  return form && href ? html`<a part="form-link" href=${href} download>${msg(str`Download the form: ${form.name}`)}</a>` : nothing;
+}
+
 /** Splits published text into paragraphs, keeping the line breaks the agency wrote. */
 const paragraphs = (text: string) =>
   text.split(/\n+/).map((line) => line.trim()).filter(Boolean).map((line) => html`<p>${line}</p>`);
@@ -64,7 +83,7 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
             d.copies > 0 ? msg(str`Copies: ${formatNumber(d.copies)}`) : '',
             d.required ? msg('Required') : msg('If applicable'),
           ].filter(Boolean).join(' · ')}</span>
-          ${d.form ? html`<a part="form-link" href=${d.form.url} download>${msg(str`Download the form: ${d.form.name}`)}</a>` : nothing}
+          ${formLink(d.form)}
         </li>`)}</ul>
       </div>`;
     }))}

@@ -6,6 +6,9 @@ import { ApiProblem } from './problem.ts';
 type Fault = components['schemas']['SandboxFault'];
 type ProblemCode = components['schemas']['ProblemCode'];
 
+/** Set on every answer a fault produced. */
+export const FAULT_HEADER = 'x-dvc-sandbox-fault';
+
 interface ArmedFault extends Fault {
   id: string;
   remaining: number;
@@ -39,15 +42,17 @@ export class FaultInjector {
     switch (fault.kind) {
       case 'delay':
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 3000));
+        reply.header(FAULT_HEADER, fault.kind);
         return false;
       case 'malformed':
-        reply.code(200).type('application/json').send('{"items": [ {"code": ');
+        // Marked so the answer is never cacheable: a browser must not keep an injected fault.
+        reply.code(200).type('application/json').header(FAULT_HEADER, fault.kind).send('{"items": [ {"code": ');
         return true;
       case 'status': {
         const status = fault.status ?? 500;
         if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
         const code: ProblemCode = status === 429 ? 'rate_limited' : status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'validation_failed';
-        throw new ApiProblem(status, code, 'Injected by the sandbox.', fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {});
+        throw new ApiProblem(status, code, fault.detail ?? 'Injected by the sandbox.', fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {});
       }
     }
   }

@@ -9,6 +9,7 @@ import { dossierView } from '../dossiers/view.ts';
 import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
 import { renderReceiptPage } from '../payments/receipt-page.ts';
 import { findForm, submitSurvey } from '../surveys/responses.ts';
+import { SurveyForms } from '../surveys/forms.ts';
 import type { FaultInjector } from './faults.ts';
 
 type Schemas = components['schemas'];
@@ -37,6 +38,7 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
   const requireAdmin = () => {
     if (!options.adminRoutes) throw new ApiProblem(404, 'not_found');
   };
+  const surveyForms = new SurveyForms();
 
   return {
     async searchProcedures(request: FastifyRequest<{ Querystring: Query<'searchProcedures'> }>) {
@@ -94,11 +96,11 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       const { kind = 'dossier', dossierCode, procedureCode } = request.query;
       if (dossierCode && !findDossier(ctx, dossierCode)) throw new ApiProblem(404, 'dossier_not_found');
       if (procedureCode && !getProcedure(ctx.db, procedureCode)) throw new ApiProblem(404, 'procedure_not_found');
-      return findForm(kind);
+      return findForm(kind, surveyForms.all);
     },
 
     async submitSurvey(request: FastifyRequest<{ Body: Schemas['SurveySubmission'] }>, reply: FastifyReply) {
-      const receipt = submitSurvey(ctx, request.body);
+      const receipt = submitSurvey(ctx, request.body, surveyForms.all);
       reply.code(201);
       return receipt;
     },
@@ -110,6 +112,7 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
     async sandboxReset(_request: FastifyRequest, reply: FastifyReply) {
       requireAdmin();
       options.reset();
+      surveyForms.restore();
       reply.code(204);
     },
 
@@ -124,6 +127,13 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       }]));
       reply.code(201);
       return getProcedure(ctx.db, input.code);
+    },
+
+    async sandboxPutSurveyForm(request: FastifyRequest<{ Body: Schemas['SurveyForm'] }>, reply: FastifyReply) {
+      requireAdmin();
+      surveyForms.replace(request.body);
+      reply.code(201);
+      return findForm(request.body.kind, surveyForms.all);
     },
 
     async sandboxAddFault(request: FastifyRequest<{ Body: Schemas['SandboxFault'] }>, reply: FastifyReply) {

@@ -86,3 +86,24 @@ export const PAGE_FORM: SurveyForm = {
 };
 
 export const FORMS: readonly SurveyForm[] = [DOSSIER_FORM, PAGE_FORM];
+
+/**
+ * The forms one sandbox serves: the regulation's, unless a test replaced one (sandbox-only
+ * `POST /_sandbox/survey-forms`, e.g. with hostile labels). A reset restores the regulation's.
+ */
+export class SurveyForms {
+  #forms: readonly SurveyForm[] = FORMS;
+
+  get all(): readonly SurveyForm[] {
+    return this.#forms;
+  }
+
+  /** Replaces the form of the same kind. */
+  replace(form: SurveyForm): void {
+    this.#forms = [...this.#forms.filter((f) => f.kind !== form.kind), form];
+  }
+
+  restore(): void {
+    this.#forms = FORMS;
+  }
+}

@@ -34,8 +34,8 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
   if (errors.length > 0) throw new ApiProblem(422, 'validation_failed', 'Some answers are missing or invalid.', { errors });
 }
 
-export function findForm(kind: 'dossier' | 'page'): SurveyForm {
-  return FORMS.find((f) => f.kind === kind)!;
+export function findForm(kind: 'dossier' | 'page', forms: readonly SurveyForm[] = FORMS): SurveyForm {
+  return forms.find((f) => f.kind === kind)!;
 }
 
 /**
@@ -43,10 +43,10 @@ export function findForm(kind: 'dossier' | 'page'): SurveyForm {
  * earlier evaluation (409). Page feedback needs a procedure code or page URL. A filled honeypot is
  * answered like a success and not stored, so a bot learns nothing.
  */
-export function submitSurvey(ctx: SandboxContext, submission: Submission): Schemas['SurveyReceipt'] {
+export function submitSurvey(ctx: SandboxContext, submission: Submission, forms: readonly SurveyForm[] = FORMS): Schemas['SurveyReceipt'] {
   const submittedAt = ctx.now();
   const receipt = { id: `srv_${randomUUID().replaceAll('-', '')}`, submittedAt: vnTime(submittedAt.toISOString()) };
-  const form = FORMS.find((f) => f.id === submission.formId && f.version === submission.formVersion);
+  const form = forms.find((f) => f.id === submission.formId && f.version === submission.formVersion);
   if (!form) throw new ApiProblem(422, 'validation_failed', 'Unknown form or version.', { errors: [{ path: '/body/formId', message: 'unknown form' }] });
   if (submission.website) return receipt;
   validateAnswers(form, submission.answers);

@@ -293,6 +293,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sandbox/survey-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a survey form (for tests, e.g. hostile labels)
+         * @description Replaces the form of the body's `kind` (`dossier` or `page`): `getSurveyForm` answers it and
+         *     `submitSurvey` checks answers against it. A reset restores the regulation's forms.
+         */
+        post: operations["sandboxPutSurveyForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sandbox/dossiers": {
         parameters: {
             query?: never;
@@ -796,6 +817,8 @@ export interface components {
             delayMs?: number;
             status?: number;
             retryAfter?: number;
+            /** @description For `status`: the problem's `detail` (default a fixed sentence), e.g. hostile text that clients must never show. */
+            detail?: string;
             /** @default 1 */
             times?: number;
             whenQueryContains?: string;
@@ -1273,6 +1296,33 @@ export interface operations {
                     "application/json": {
                         id: string;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    sandboxPutSurveyForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyForm"];
+            };
+        };
+        responses: {
+            /** @description The form as `getSurveyForm` now returns it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyForm"];
                 };
             };
             400: components["responses"]["BadRequest"];
