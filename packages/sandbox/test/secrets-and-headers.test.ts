@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
+import { applicantDigest, digestsEqual } from '../src/dossiers/applicant-digest.ts';
+import { createSandbox } from '../src/index.ts';
+
+test('API responses carry the security headers; HTML pages their own policy', async () => {
+  const { app } = await createSandbox({ rateLimits: {} });
+  try {
+    for (const url of ['/api/v1/health', '/api/v1/procedures?q=khai%20sinh', '/api/v1/nope']) {
+      const res = await app.inject({ method: 'GET', url });
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+      assert.equal(res.headers['content-security-policy'], "default-src 'none'; frame-ancestors 'none'", url);
+    }
+    const lookup = await app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code: '000.00.15.H26-261102-0004', applicantId: '001099000004' } });
+    assert.equal(lookup.headers['cache-control'], 'no-store');
+  } finally {
+    await app.close();
+  }
+});
+
+test('identity-number digests: keyed, compared in constant time (timingSafeEqual), safe on any input', () => {
+  const a = applicantDigest('001099000004', 'key');
+  assert.match(a, /^[0-9a-f]{64}$/);
+  assert.notEqual(a, applicantDigest('001099000004', 'other key'), 'keyed: the key changes the digest');
+  assert.equal(digestsEqual(a, applicantDigest('001099000004', 'key')), true);
+  assert.equal(digestsEqual(a, applicantDigest('001099000005', 'key')), false);
+  // Different lengths and garbage never throw (timingSafeEqual would, on unequal lengths).
+  assert.equal(digestsEqual(a, 'ab'), false);
+  assert.equal(digestsEqual(a, 'not hex at all'), false);
+});
+
+test('gateway signatures are checked with Web Crypto verify (constant time), never by comparing strings', async () => {
+  const params = { vnp_TxnRef: 'pay_x', vnp_Amount: '100', vnp_ResponseCode: '00' };
+  const hash = await signGatewayParams(params, 's');
+  const subtle = crypto.subtle;
+  const original = subtle.verify.bind(subtle);
+  let verifyCalls = 0;
+  (subtle as { verify: typeof subtle.verify }).verify = (...args: Parameters<typeof subtle.verify>) => {
+    verifyCalls++;
+    return original(...args);
+  };
+  try {
+    assert.equal(await verifyGatewaySignature({ ...params, vnp_SecureHash: hash }, 's'), true);
+    assert.equal(await verifyGatewaySignature({ ...params, vnp_SecureHash: hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }, 's'), false);
+    assert.equal(verifyCalls, 2);
+  } finally {
+    (subtle as { verify: typeof subtle.verify }).verify = original;
+  }
+});
