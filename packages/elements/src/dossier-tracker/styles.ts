@@ -30,12 +30,6 @@ export const dossierTrackerStyles = css`
     margin: 0;
   }
 
-  a {
-    color: var(--_dvc-color-primary);
-    text-decoration-thickness: max(1px, 0.0625em);
-    text-underline-offset: 0.15em;
-  }
-
   /* ---------- form ---------- */
 
   form {

@@ -48,12 +48,6 @@ export const paymentStyles = css`
     margin: 0;
   }
 
-  a {
-    color: var(--_dvc-color-primary);
-    text-decoration-thickness: max(1px, 0.0625em);
-    text-underline-offset: 0.15em;
-  }
-
   .dossier {
     display: grid;
     color: var(--_dvc-color-text-muted);

@@ -20,7 +20,8 @@ export const procedureSearchStyles = css`
     font-weight: 600;
   }
 
-  input {
+  input,
+  select {
     font: inherit;
     min-height: 2.75rem;
     padding: 0 var(--_dvc-space);
@@ -142,14 +143,7 @@ export const procedureSearchStyles = css`
   }
 
   select {
-    font: inherit;
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0 var(--_dvc-space);
-    border: 1px solid var(--_dvc-color-border);
-    border-radius: var(--_dvc-radius);
-    background: var(--_dvc-color-surface);
-    color: var(--_dvc-color-text);
   }
 
   .results h2,

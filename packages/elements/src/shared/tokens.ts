@@ -82,6 +82,13 @@ export const tokens = css`
     color: var(--_dvc-color-primary);
   }
 
+  /* Links in the widgets' own colour, underlined a little below the text for diacritics. */
+  a {
+    color: var(--_dvc-color-primary);
+    text-decoration-thickness: max(1px, 0.0625em);
+    text-underline-offset: 0.15em;
+  }
+
   /* A button that navigates inside the widget, styled as a link; still a 24 px target at least. */
   button.link {
     min-height: 1.5rem;
