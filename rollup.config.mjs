@@ -1,5 +1,6 @@
 // CDN build of the widgets: what a webmaster pastes with one <script type="module"> tag.
-// Lit, @lit/localize, ky and the SDK are bundled; the vi locale is its own chunk, loaded lazily.
+// Lit, @lit/localize, ky and the SDK are bundled; each widget's vi messages (and the shared ones)
+// are their own chunk, loaded lazily on a Vietnamese page: chunks/vi-<part>-<hash>.js.
 // Never mark the element modules side-effect free: their customElements.define() must survive.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -26,7 +27,10 @@ export default {
     dir: 'dist/cdn',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: (chunk) => {
+      const part = /\/locales\/generated\/([\w-]+)\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+      return part ? `chunks/${part[1]}-${part[2]}-[hash].js` : 'chunks/[name]-[hash].js';
+    },
     sourcemap: true,
   },
   plugins: [

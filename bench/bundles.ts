@@ -39,23 +39,36 @@ export interface BundleEntry {
   entry: string;
   /** Entry plus statically imported chunks. */
   size: Size;
-  /** Plus the lazily loaded Vietnamese locale chunk (what a vi page downloads). */
+  /** Plus the lazily loaded Vietnamese message chunks it asks for (what a vi page downloads). */
   withViLocale: Size;
+  viChunks: string[];
   budgetBrotli: number;
   withinBudget: boolean;
+}
+
+/** The Vietnamese message chunks the given files load lazily (`import("./vi-<part>-….js")`). */
+function viChunks(dir: string, files: Iterable<string>): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const match of code.matchAll(/import\(\s*["']\.\/?((?:[\w-]+\/)*vi-[\w-]+\.js)["']\s*\)/g)) {
+      found.add(join(dirname(file), match[1]!).replace(/^\.\//, ''));
+    }
+  }
+  return [...found].sort();
 }
 
 /** Sizes of the CDN entries in dist/cdn (run `rollup -c` first). */
 export function measureBundles(dir: string): BundleEntry[] {
   const entries = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  const viChunk = readdirSync(join(dir, 'chunks')).find((f) => /^vi-.*\.js$/.test(f));
   return entries.map((entry) => {
     const files = [...closure(dir, entry)];
     const code = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
-    const withVi = viChunk ? Buffer.concat([code, readFileSync(join(dir, 'chunks', viChunk))]) : code;
+    const vi = viChunks(dir, files);
+    const withVi = Buffer.concat([code, ...vi.map((f) => readFileSync(join(dir, f)))]);
     const budgetBrotli = entry === 'dvc-kit.js' ? BUDGET_ALL_BROTLI : BUDGET_WIDGET_BROTLI;
     const withViLocale = size(withVi);
-    return { entry, size: size(code), withViLocale, budgetBrotli, withinBudget: withViLocale.brotli <= budgetBrotli };
+    return { entry, size: size(code), withViLocale, viChunks: vi, budgetBrotli, withinBudget: withViLocale.brotli <= budgetBrotli };
   });
 }
 

@@ -1,23 +1,32 @@
 // Localisation pipeline for @dvc-kit/elements (lit-localize, runtime mode; config: lit-localize.json).
 //
 //   node scripts/locales.mjs extract   messages in the source → packages/elements/xliff/vi.xlf
-//   node scripts/locales.mjs build     xliff → packages/elements/src/locales/generated/*.ts;
-//                                      fails when a message has no translation
+//   node scripts/locales.mjs build     xliff → packages/elements/src/locales/generated/<locale>/*.ts,
+//                                      one module per widget plus `shared`; fails when a message
+//                                      has no translation
 //   node scripts/locales.mjs --check   builds into a temp dir and fails when the checked-in
 //                                      generated files differ (drift), or a translation is missing
 //
 // lit-localize itself only warns on a missing translation and ships the English text: in a
 // Vietnamese portal that is a bug, so it is an error here.
+//
+// lit-localize writes one module per locale with every widget's messages. A page that embeds only
+// the tracker should not download the survey's Vietnamese, so the build splits that module by the
+// folder each message is used in (packages/elements/src/<widget>/); messages used by shared code
+// or by more than one widget go to `shared`. shared/locale.ts merges the parts a page has loaded.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const configPath = join(root, 'lit-localize.json');
 const config = JSON.parse(readFileSync(configPath, 'utf8'));
 const cli = join(root, 'node_modules/@lit/localize-tools/bin/lit-localize.js');
+// Each widget's messages become their own module per locale (see splitByWidget).
+const WIDGET_FOLDERS = ['procedure-search', 'dossier-tracker', 'payment', 'satisfaction-survey'];
+const elementsSource = resolve(root, 'packages/elements/src');
 
 const mode = process.argv[2];
 if (mode === 'extract') {
@@ -25,9 +34,10 @@ if (mode === 'extract') {
 } else if (mode === 'build') {
   const output = run(['build'], configPath);
   failOnMissing(output);
+  await splitByWidget(resolve(root, config.output.outputDir));
   console.log(`Built ${config.targetLocales.join(', ')} into ${config.output.outputDir}.`);
 } else if (mode === '--check' || mode === 'check') {
-  check();
+  await check();
 } else {
   console.error('usage: node scripts/locales.mjs extract | build | --check');
   process.exit(2);
@@ -80,7 +90,7 @@ function failOnMissing(output) {
   }
 }
 
-function check() {
+async function check() {
   const temp = mkdtempSync(join(tmpdir(), 'dvc-locales-'));
   try {
     // Same config, absolute paths, output redirected; "$schema" stops lit-localize rewriting it.
@@ -100,6 +110,7 @@ function check() {
     const tempConfigPath = join(temp, 'lit-localize.json');
     writeFileSync(tempConfigPath, JSON.stringify(tempConfig, null, 2));
     failOnMissing(run(['build'], tempConfigPath));
+    await splitByWidget(join(temp, 'out'));
 
     const checkedIn = resolve(root, config.output.outputDir);
     const built = join(temp, 'out');
@@ -120,6 +131,79 @@ function check() {
   }
 }
 
+/** Files under dir, as relative paths (the per-locale folders included). */
 function listFiles(dir) {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')) : [];
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/** The part a source file's messages belong to: its widget folder, else `shared`. */
+function partOf(fileName) {
+  const folder = relative(elementsSource, fileName).split(/[\\/]/)[0];
+  return WIDGET_FOLDERS.includes(folder) ? folder : 'shared';
+}
+
+/** Message id → part, from the same TypeScript analysis lit-localize's extract uses. */
+async function messageParts() {
+  const { default: ts } = await import('typescript');
+  const { default: fastGlob } = await import('fast-glob');
+  const { readTsConfig } = await import('@lit/localize-tools/lib/typescript.js');
+  const { extractMessagesFromProgram } = await import('@lit/localize-tools/lib/program-analysis.js');
+  const { options } = readTsConfig(resolve(root, config.tsConfig));
+  const fileNames = fastGlob.sync(config.inputFiles, { cwd: root, absolute: true });
+  const program = ts.createProgram(fileNames, options);
+  const parts = new Map();
+  // The analysis dedupes messages across files; run it one file at a time to see every user.
+  for (const file of program.getSourceFiles().filter((sourceFile) => fileNames.includes(sourceFile.fileName))) {
+    const { messages, errors } = extractMessagesFromProgram(Object.create(program, { getSourceFiles: { value: () => [file] } }));
+    if (errors.length > 0) throw new Error(`lit-localize analysis failed in ${file.fileName}: ${errors.length} error(s)`);
+    const part = partOf(file.fileName);
+    for (const message of messages) {
+      const seen = parts.get(message.name);
+      parts.set(message.name, seen === undefined || seen === part ? part : 'shared');
+    }
+  }
+  return parts;
+}
+
+/**
+ * Splits each generated `<locale>.ts` into `<locale>/<part>.ts`. The generated file has one entry
+ * per line (`'id': \`…\`,`), so the split copies lines verbatim: no re-escaping.
+ */
+async function splitByWidget(outDir) {
+  const parts = await messageParts();
+  for (const locale of config.targetLocales) {
+    const file = join(outDir, `${locale}.ts`);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const start = lines.findIndex((line) => /^\s*export const templates = \{\s*$/.test(line));
+    const end = lines.findLastIndex((line) => /^\s*\};\s*$/.test(line));
+    if (start < 0 || end <= start) throw new Error(`${file}: unexpected layout (no templates object)`);
+    const byPart = new Map(['shared', ...WIDGET_FOLDERS].map((part) => [part, []]));
+    for (const line of lines.slice(start + 1, end)) {
+      const id = /^\s*'([^']+)':/.exec(line)?.[1];
+      if (id === undefined) throw new Error(`${file}: cannot read the entry ${JSON.stringify(line.slice(0, 60))}`);
+      const part = parts.get(id);
+      if (part === undefined) throw new Error(`${file}: message ${id} is not used in the source (run extract)`);
+      byPart.get(part).push(line.trim());
+    }
+    mkdirSync(join(outDir, locale), { recursive: true });
+    for (const [part, entries] of byPart) {
+      const imports = ['str', 'html'].filter((tag) => entries.some((entry) => entry.includes(`': ${tag}\``)));
+      writeFileSync(join(outDir, locale, `${part}.ts`), [
+        '// Generated by scripts/locales.mjs from lit-localize\'s output: do not edit.',
+        `// The ${locale} messages of ${part === 'shared' ? 'the shared modules (and those several widgets use)' : `<dvc-${part}>`}.`,
+        ...(imports.includes('html') ? ["import { html } from 'lit';"] : []),
+        ...(imports.includes('str') ? ["import { str } from '@lit/localize';"] : []),
+        '',
+        '/* eslint-disable no-irregular-whitespace */',
+        'export const templates = {',
+        ...entries.map((entry) => `  ${entry}`),
+        '};',
+        '',
+      ].join('\n'));
+    }
+    rmSync(file);
+  }
 }

@@ -5,7 +5,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { DvcApiError, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
 import { RequestController } from '../shared/request-controller.ts';
-import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
+import { registerTranslations, formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -18,6 +18,9 @@ import {
 import { CharacterCountController } from './character-count-controller.ts';
 import { SurveyDraftController, draftKey, type DraftSubject } from './draft-controller.ts';
 import { satisfactionSurveyStyles } from './styles.ts';
+
+// This widget's messages only: a page that embeds it alone downloads no other widget's text.
+registerTranslations({ vi: () => import('../locales/generated/vi/satisfaction-survey.ts') });
 
 /** Detail of the `dvc-survey-submitted` event. No answers and no personal data. */
 export interface DvcSurveySubmittedEventDetail {

@@ -6,25 +6,89 @@
  * The page's `<html lang>` decides the locale, as a portal already sets it for its own content:
  * `en`/`en-*` gives English, anything else (or nothing) gives Vietnamese, the portals' language.
  */
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../locales/generated/locale-codes.ts';
 
 export type DvcLocale = 'en' | 'vi';
+type TargetLocale = (typeof targetLocales)[number];
 
-// An explicit map: esbuild (the test runner, bundlers) only rewrites static import specifiers, so a
-// template-literal `import(`./${locale}.ts`)` would 404.
-const loaders = {
-  vi: () => import('../locales/generated/vi.ts'),
-} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
+/**
+ * One part of the translations (a widget's messages, or the shared ones), per target locale.
+ * Explicit imports: esbuild (the test runner, bundlers) only rewrites static import specifiers, so a
+ * template-literal `import(`./${locale}.ts`)` would 404.
+ */
+export type TranslationLoaders = Record<TargetLocale, () => Promise<LocaleModule>>;
+
+// Each widget registers only its own messages, so a page that embeds one widget downloads one
+// widget's Vietnamese. The runtime keeps one template map per locale and merges the parts into it.
+const parts: TranslationLoaders[] = [];
+const mergedTemplates = new Map<TargetLocale, TemplateMap>();
+const loadedParts = new Map<TargetLocale, Map<TranslationLoaders, Promise<void>>>();
+const partsInFlight = new Set<Promise<void>>();
+
+function templatesFor(locale: TargetLocale): TemplateMap {
+  let templates = mergedTemplates.get(locale);
+  if (!templates) mergedTemplates.set(locale, (templates = {}));
+  return templates;
+}
+
+/** Loads one part into the locale's merged map, once (again after a failure: the network may be back). */
+function loadPart(locale: TargetLocale, loaders: TranslationLoaders): Promise<void> {
+  const loaded = loadedParts.get(locale) ?? new Map<TranslationLoaders, Promise<void>>();
+  loadedParts.set(locale, loaded);
+  let loading = loaded.get(loaders);
+  if (!loading) {
+    loading = loaders[locale]().then(
+      (module) => void Object.assign(templatesFor(locale), module.templates),
+      (error: unknown) => {
+        loaded.delete(loaders);
+        throw error;
+      },
+    );
+    loaded.set(loaders, loading);
+  }
+  return loading;
+}
 
 const runtime = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
+  loadLocale: async (locale) => {
+    // Let every widget in the same script register first: a module graph evaluates in one go.
+    await null;
+    const target = locale as TargetLocale;
+    await Promise.all(parts.map((loaders) => loadPart(target, loaders)));
+    // The same object every time: parts registered later are merged into what msg() reads.
+    return { templates: templatesFor(target) };
+  },
 });
 
 let pending: Promise<void> = Promise.resolve();
 let lastSeenLang: string | null | undefined;
+let requestedLocale: DvcLocale | undefined;
+
+/**
+ * Registers a part of the translations; a widget module calls it once, for its own messages. When
+ * the page is already in that language (a widget's script loaded after another's), the part loads
+ * at once and the widgets re-render.
+ */
+export function registerTranslations(loaders: TranslationLoaders): void {
+  if (parts.includes(loaders)) return;
+  parts.push(loaders);
+  const locale = requestedLocale;
+  if (locale === undefined || locale === sourceLocale) return;
+  const target = locale as TargetLocale;
+  const loading = loadPart(target, loaders).then(() => {
+    // Lit re-renders on its "ready" status; say it again for the messages that just arrived.
+    if (runtime.getLocale() === target) {
+      window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: target } }));
+    }
+  });
+  partsInFlight.add(loading);
+  loading.then(() => partsInFlight.delete(loading), () => partsInFlight.delete(loading));
+}
+
+registerTranslations({ vi: () => import('../locales/generated/vi/shared.ts') });
 
 /** Maps a BCP 47 tag to a kit locale: English for `en`/`en-*`, Vietnamese otherwise. */
 export function resolveLocale(lang: string | null | undefined): DvcLocale {
@@ -33,7 +97,8 @@ export function resolveLocale(lang: string | null | undefined): DvcLocale {
 
 /** Switches every widget on the page (the locale is global per copy of the library). */
 export function setLocale(locale: string): Promise<void> {
-  pending = runtime.setLocale(resolveLocale(locale));
+  requestedLocale = resolveLocale(locale);
+  pending = runtime.setLocale(requestedLocale);
   return pending;
 }
 
@@ -46,9 +111,9 @@ export function getLocale(): DvcLocale {
  * Resolves when the locale the page asks for has loaded. Reads `<html lang>` first, so a test can
  * set `document.documentElement.lang` and await this without waiting for the MutationObserver.
  */
-export function localeReady(): Promise<void> {
+export async function localeReady(): Promise<void> {
   followDocumentLang();
-  return pending;
+  await Promise.all([pending, ...partsInFlight]);
 }
 
 /** Applies `<html lang>` when it changed since we last looked (an explicit `setLocale` stays). */
