@@ -1,6 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure.
 //   lint → typecheck → OpenAPI lint → drift checks (types, locales, manifest) → Node tests →
-//   npm builds and their tests → TypeDoc → stories (axe) → framework examples → browser tests
+//   npm builds and their tests → CDN bundle sizes → TypeDoc → stories (axe) → framework examples → browser tests
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
 import { ensureChromium } from './find-chromium.mjs';
@@ -43,6 +43,11 @@ const steps = [
     cmd: node,
     args: ['--test', '--test-reporter=spec', 'scripts/test-builds/*.test.mjs'],
     count: countNodeTests,
+  },
+  {
+    name: 'CDN bundle sizes (brotli ceilings; each widget loads only its own Vietnamese messages)',
+    cmd: node,
+    args: ['--conditions=source', 'bench/check-sizes.ts'],
   },
   { name: 'TypeDoc for the SDK (docs/sdk, warnings are errors)', cmd: bin('typedoc'), args: ['--logLevel', 'Warn'] },
   {
