@@ -130,8 +130,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       for (const widget of widgets) {
         for (const step of widget.steps) {
           await openPage(page, options.url);
+          let revealed: string[];
           try {
-            await performStep(page, widget, step);
+            revealed = await performStep(page, widget, step);
           } catch (error) {
             if (!(error instanceof TourStepError)) throw error;
             states.push(unreachedState(widget, step, error.message));
@@ -142,7 +143,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
             return host ? window.__dvcAudit.selectorFor(host) : null;
           }, widget.tag, widget.index);
-          states.push(await auditState(page, options, { widget: widget.label, state: step.name, description: step.description, focus }));
+          // Say so when the page kept the widget hidden and the tool showed it.
+          const description = revealed.length > 0 ? `${step.description} (hidden on the page: the tool ${revealed.join(', ')})` : step.description;
+          states.push(await auditState(page, options, { widget: widget.label, state: step.name, description, focus }));
         }
       }
     }

@@ -1,7 +1,8 @@
 /**
  * The tour: finds the DVC widgets on the page (`dvc-*` elements, shadow roots included), reads the
  * states each declares (`customElements.get(tag).auditTour`, the contract in
- * packages/elements/src/shared/audit-tour.ts) and drives a widget into one of them.
+ * packages/elements/src/shared/audit-tour.ts) and drives a widget into one of them, showing it
+ * first when the page keeps it hidden (a section the visitor opens later).
  *
  * The tour comes from the page, so it is treated as untrusted data: validated here, and performed
  * only through the few declarative actions the contract names.
@@ -113,11 +114,48 @@ async function required(page: Page, widget: TourWidget, selector: string): Promi
   return element;
 }
 
+/** An element to click or type into: it must be rendered (a hidden one cannot be clicked). */
+async function shown(page: Page, widget: TourWidget, selector: string): Promise<ElementHandle<Element>> {
+  const element = await required(page, widget, selector);
+  if (!(await element.evaluate((el) => window.__dvcAudit.isRendered(el)))) {
+    await element.dispose();
+    throw new TourStepError(`${widget.label}: ${selector} is not rendered`);
+  }
+  return element;
+}
+
+/**
+ * Shows a widget the page keeps hidden until the visitor asks for it (a section with the `hidden`
+ * attribute, a closed `<details>`), as the page itself would: removes those `hidden` attributes
+ * and opens those `<details>`, on the widget and its ancestors. Returns what it did ("removed
+ * hidden from #payment"); nothing when the widget was shown already. Anything else that hides it
+ * (a style) is left alone, and the step's `waitFor` then fails.
+ */
+async function revealWidget(page: Page, widget: TourWidget): Promise<string[]> {
+  return page.evaluate((tag: string, index: number) => {
+    const helpers = window.__dvcAudit;
+    const host = helpers.allElements().filter((el) => el.localName === tag)[index];
+    if (!host || helpers.isRendered(host)) return [];
+    const changed: string[] = [];
+    for (const el of [host, ...helpers.flatAncestors(host)]) {
+      if (el.hasAttribute('hidden')) {
+        changed.push(`removed hidden from ${helpers.selectorFor(el)}`);
+        el.removeAttribute('hidden');
+      }
+      if (el instanceof HTMLDetailsElement && !el.open) {
+        changed.push(`opened ${helpers.selectorFor(el)}`);
+        el.open = true;
+      }
+    }
+    return changed;
+  }, widget.tag, widget.index);
+}
+
 /** Performs one action, as a person would where it matters (real clicks and key presses). */
 async function perform(page: Page, widget: TourWidget, action: AuditAction): Promise<void> {
   switch (action.kind) {
     case 'fill': {
-      const element = await required(page, widget, action.selector);
+      const element = await shown(page, widget, action.selector);
       await element.click();
       await element.evaluate((el) => {
         if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
@@ -137,7 +175,7 @@ async function perform(page: Page, widget: TourWidget, action: AuditAction): Pro
       return;
     }
     case 'click': {
-      const element = await required(page, widget, action.selector);
+      const element = await shown(page, widget, action.selector);
       await element.click();
       await element.dispose();
       return;
@@ -172,10 +210,16 @@ async function perform(page: Page, widget: TourWidget, action: AuditAction): Pro
   }
 }
 
-/** Drives the widget through a step's actions, then waits for the page to settle. */
-export async function performStep(page: Page, widget: TourWidget, step: AuditStep): Promise<void> {
+/**
+ * Shows the widget if the page hides it (see `revealWidget`), drives it through a step's actions,
+ * waiting for the page to settle after each. Returns what was changed to show it.
+ */
+export async function performStep(page: Page, widget: TourWidget, step: AuditStep): Promise<string[]> {
+  const revealed = await revealWidget(page, widget);
+  if (revealed.length > 0) await settle(page, 250, 10_000);
   for (const action of step.actions) {
     await perform(page, widget, action);
     await settle(page, 250, 10_000);
   }
+  return revealed;
 }

@@ -66,7 +66,7 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
 
   it('exits 1 and says how many violations it found', () => {
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stdout, /^\d+ violations, \d+ warnings in 4 states/m);
+    assert.match(run.stdout, /^\d+ violations, \d+ warnings in 5 states/m);
     assert.equal(report.summary.exitCode, 1);
   });
 
@@ -96,12 +96,16 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
       'dvc-broken-widget · initial · reached',
       'dvc-broken-widget · opened · reached',
       'dvc-broken-widget · demo-only · unreached',
+      'dvc-broken-widget · hidden-control · unreached',
     ]);
     const altless = (s: StateResult) => s.violations.some((f) => f.rule === 'image-alt' && f.selector === 'dvc-broken-widget >>> #no-alt');
     assert.equal(altless(state(report, null, 'page')), false);
     assert.equal(altless(state(report, 'dvc-broken-widget', 'opened')), true);
     const unreached = state(report, 'dvc-broken-widget', 'demo-only');
     assert.deepEqual(unreached.warnings.map((w) => w.rule), ['tour-state-unreached']);
+    // A hidden control is not clicked: the step is not reached, and says why (the run goes on).
+    const hidden = state(report, 'dvc-broken-widget', 'hidden-control');
+    assert.deepEqual(hidden.warnings.map((w) => [w.rule, w.message]), [['tour-state-unreached', 'dvc-broken-widget: #later is not rendered']]);
   });
 
   it('screenshots every failure (a PNG named in the report) and every reached state', async () => {
@@ -141,6 +145,7 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     const suites = xml.children.filter((c) => c.name === 'testsuite');
     assert.deepEqual(suites.map((s) => s.attributes['name']), [
       'page', 'dvc-broken-widget · initial', 'dvc-broken-widget · opened', 'dvc-broken-widget · demo-only',
+      'dvc-broken-widget · hidden-control',
     ]);
     const cases = (suite: XmlElement) => suite.children.filter((c) => c.name === 'testcase');
     const [page] = suites;

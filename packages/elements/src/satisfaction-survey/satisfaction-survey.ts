@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { DvcApiError, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
+import type { AuditStep } from '../shared/audit-tour.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { registerTranslations, formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
@@ -103,6 +104,31 @@ type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available';
  */
 export class DvcSatisfactionSurvey extends LitElement {
   static override styles = [tokens, statusStyles, formStyles, satisfactionSurveyStyles];
+
+  /**
+   * The states `dvc-audit --tour` checks (see shared/audit-tour.ts), each in the instance's own mode.
+   * Each step sets the dossier code as a portal does (demo dossier 0010, finished): a dossier-mode
+   * instance shows its evaluation, a page-mode one (`mode="page"`) ignores it. "sent" answers the
+   * required questions of either form: each click names a dossier question, or the page form's
+   * one question (already answered, the click changes nothing). It stores an answer: in dossier
+   * mode it needs a sandbox where 0010 has not been evaluated yet (a fresh or reset one).
+   */
+  static readonly auditTour: readonly AuditStep[] = [
+    { name: 'initial', description: 'The empty form (a dossier evaluation asks for the identity number too)', needsDemoData: true, actions: [
+      { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'waitFor', selector: '[part~="form"]' }] },
+    { name: 'validation-errors', description: 'The form submitted empty: error summary and field errors', needsDemoData: true, actions: [
+      { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'waitFor', selector: '[part~="submit-button"]' },
+      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error-summary"]' }] },
+    { name: 'sent', description: 'The answers sent: the thank-you message', needsDemoData: true, actions: [
+      { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'setProperty', name: 'applicantId', value: '001099000010' },
+      { kind: 'waitFor', selector: '[part~="submit-button"]' },
+      { kind: 'click', selector: '#q-contacts [part~="option"], #q-useful [part~="option"]' },
+      { kind: 'click', selector: '#q-agencies [part~="option"], #q-useful [part~="option"]' },
+      { kind: 'click', selector: '#q-one-stop [part~="option"], #q-useful [part~="option"]' },
+      { kind: 'click', selector: '#q-attitude [part~="option"], #q-useful [part~="option"]' },
+      { kind: 'click', selector: '#q-overall [part~="option"], #q-useful [part~="option"]' },
+      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="thanks"]' }] },
+  ];
 
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
@@ -432,7 +458,8 @@ export class DvcSatisfactionSurvey extends LitElement {
     if (this.errors.size === 0 && !this.applicantIdProblem) return nothing;
     const invalid = form.questions.filter((q) => this.errors.has(q.id));
     const idProblem = this.applicantIdProblem;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+    // A group, so the name it is given is one assistive technology announces when focus lands here.
+    return html`<div class="error-summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
       <h3 id="error-summary-title" part="error-summary-title">${msg('Please check your answers')}</h3>
       <ul>
         ${idProblem
@@ -471,6 +498,8 @@ export class DvcSatisfactionSurvey extends LitElement {
     const hint = question.hint ? localized(question.hint) : '';
     const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
     const chosen = this.answers[question.id];
+    // aria-invalid always says which: left out, Chromium tells screen readers that a required
+    // question not answered yet is invalid, on a form nobody has sent.
     return html`<fieldset
       id=${id}
       class=${problem ? 'question invalid' : 'question'}
@@ -489,7 +518,7 @@ export class DvcSatisfactionSurvey extends LitElement {
               value=${String(option.value)}
               .checked=${live(chosen === option.value)}
               ?required=${question.required}
-              aria-invalid=${problem ? 'true' : nothing}
+              aria-invalid=${problem ? 'true' : 'false'}
               @change=${(e: Event) => this.#onRatingChange(question, e)}
             />
             <span>${localized(option.label)}</span>
@@ -518,7 +547,7 @@ export class DvcSatisfactionSurvey extends LitElement {
         rows="4"
         maxlength=${limit}
         ?required=${question.required}
-        aria-invalid=${problem ? 'true' : nothing}
+        aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${describedBy}
         .value=${live(value)}
         @input=${(e: Event) => this.#onTextInput(question, e)}

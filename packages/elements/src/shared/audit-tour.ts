@@ -5,13 +5,15 @@
  *
  * A widget class exposes `static auditTour: readonly AuditStep[]`. The tool reads it with
  * `customElements.get(tag).auditTour`, reloads the page before each step, performs the step's
- * actions on the widget (the first instance of that tag on the page) and audits the page in the
- * state that results.
+ * actions on every instance of that tag on the page, one at a time, and audits the page in the
+ * state that results. So a step must work in each of the widget's modes a page may use.
  *
  * The tour is data, not code — no functions — so any browser automation can drive it (it crosses
  * from the page to the tool as JSON) and a page cannot make the tool run anything. Selectors are
  * CSS selectors matched inside the widget's shadow root (prefer its documented parts:
- * `[part~="input"]`); nothing outside the widget is touched except `<html lang>`.
+ * `[part~="input"]`). Nothing outside the widget is touched except `<html lang>`, and `hidden` on
+ * the widget's ancestors: a widget the page keeps hidden until needed (a payment section opened by
+ * the tracker) is revealed first, and the report says so.
  *
  * Keep steps independent (each starts from a fresh page) and end each with a `waitFor` of the
  * state it means to show, so a tour that no longer reaches its state fails loudly instead of
