@@ -160,6 +160,10 @@ async function messageParts() {
     const { messages, errors } = extractMessagesFromProgram(Object.create(program, { getSourceFiles: { value: () => [file] } }));
     if (errors.length > 0) throw new Error(`lit-localize analysis failed in ${file.fileName}: ${errors.length} error(s)`);
     const part = partOf(file.fileName);
+    // A widget module with messages must load them itself (a test or an app may import it alone).
+    if (part !== 'shared' && messages.length > 0 && !file.text.includes("import './translations.ts';")) {
+      throw new Error(`${relative(root, file.fileName)} calls msg() but does not import './translations.ts'`);
+    }
     for (const message of messages) {
       const seen = parts.get(message.name);
       parts.set(message.name, seen === undefined || seen === part ? part : 'shared');

@@ -17,14 +17,11 @@ import { fieldErrorMessage, statusLabel } from './labels.ts';
 import { DossierLookupController } from './lookup-controller.ts';
 import { RESULT_HEADING_ID, resultView } from './result-view.ts';
 import { dossierTrackerStyles } from './styles.ts';
-import { registerTranslations } from '../shared/locale.ts';
 import {
   APPLICANT_ID_PATTERN, normaliseApplicantId, normaliseCode, validateLookup,
   type FieldErrors, type FieldProblem, type LookupField,
 } from './validation.ts';
-
-// This widget's messages only: a page that embeds it alone downloads no other widget's text.
-registerTranslations({ vi: () => import('../locales/generated/vi/dossier-tracker.ts') });
+import './translations.ts';
 
 // Element ids inside the shadow root (error-summary links and aria-describedby point at them).
 const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'applicant-id' };

@@ -7,6 +7,7 @@ import type { components } from '@dvc-kit/sdk';
 import { formatNumber, intlLocale } from '../shared/locale.ts';
 import { applicantIdMessage } from '../shared/applicant-id.ts';
 import type { FieldProblem, LookupField } from './validation.ts';
+import './translations.ts';
 
 type Schemas = components['schemas'];
 export type DossierStatus = Schemas['DossierStatus'];

@@ -8,6 +8,7 @@ import type { components, Dossier } from '@dvc-kit/sdk';
 import { formatDate, formatVnd } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
+import './translations.ts';
 
 type Schemas = components['schemas'];
 

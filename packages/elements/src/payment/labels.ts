@@ -2,6 +2,7 @@
 import { msg } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
 import { getLocale } from '../shared/locale.ts';
+import './translations.ts';
 
 type Schemas = components['schemas'];
 

@@ -4,7 +4,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { DvcApiError, type Dossier, type Payment } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
 import type { AuditStep } from '../shared/audit-tour.ts';
-import { registerTranslations, formatVnd } from '../shared/locale.ts';
+import { formatVnd } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -25,9 +25,7 @@ import {
   idleView, loadingStateView, lookupErrorView, nothingDueView, paidView, redirectingView, startedView, unknownView,
   type ViewContext,
 } from './views.ts';
-
-// This widget's messages only: a page that embeds it alone downloads no other widget's text.
-registerTranslations({ vi: () => import('../locales/generated/vi/payment.ts') });
+import './translations.ts';
 
 /** One flow at a time: a newer one (or leaving the page) makes an older one's answers void. */
 interface FlowRun {

@@ -14,6 +14,7 @@ import { errorView, loadingView } from '../shared/status-views.ts';
 import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
+import './translations.ts';
 
 export const STATE_HEADING_ID = 'state-heading';
 export const APPLICANT_ID_FIELD = 'applicant-id';

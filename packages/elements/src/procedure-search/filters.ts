@@ -5,6 +5,7 @@ import { formatNumber } from '../shared/locale.ts';
 import { levelLabel, onlineLabel } from './labels.ts';
 import { FILTER_NAMES } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
+import './translations.ts';
 
 export interface FilterView {
   state: SearchState;

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
 import { formatNumber, formatVnd, intlLocale } from '../shared/locale.ts';
+import './translations.ts';
 
 type Schemas = components['schemas'];
 

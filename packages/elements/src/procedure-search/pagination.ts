@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatNumber } from '../shared/locale.ts';
+import './translations.ts';
 
 /** Page numbers to show: the first, the last, and two either side of the current one. */
 export function visiblePages(page: number, pages: number): Array<number | 'gap'> {

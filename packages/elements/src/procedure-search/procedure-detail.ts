@@ -4,6 +4,7 @@ import type { Procedure } from '@dvc-kit/sdk';
 import { formatDate, formatNumber } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
 import { channelLabel, feeAmountText, feeKindLabel, levelLabel, onlineLabel, processingTimeText } from './labels.ts';
+import './translations.ts';
 
 export interface DetailView {
   procedure: Procedure;

@@ -8,7 +8,7 @@ import { ApiClientController } from '../shared/api-client.ts';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
-import { registerTranslations, getLocale } from '../shared/locale.ts';
+import { getLocale } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
 import { emptyView, errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -20,9 +20,7 @@ import { FILTER_NAMES, isBlank, sanitizeState } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
 import { procedureSearchStyles } from './styles.ts';
-
-// This widget's messages only: a page that embeds it alone downloads no other widget's text.
-registerTranslations({ vi: () => import('../locales/generated/vi/procedure-search.ts') });
+import './translations.ts';
 
 /** Detail of the `dvc-search` event. */
 export interface DvcSearchEventDetail {

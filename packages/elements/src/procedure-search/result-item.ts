@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { findMatches, type ProcedureSummary } from '@dvc-kit/sdk';
 import { formatNumber, intlLocale } from '../shared/locale.ts';
 import { channelLabel, levelLabel, lowestFeeText, onlineLabel, processingTimeText } from './labels.ts';
+import './translations.ts';
 
 /** "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1). */
 export function foundMessage(total: number): string {
@@ -33,7 +34,12 @@ export function highlight(text: string, query: string): Array<string | TemplateR
   return parts;
 }
 
-/** One result: the name opens the detail; the facts a citizen compares at a glance. */
+/**
+ * One result: the name opens the detail; the facts a citizen compares at a glance. The button is
+ * named by `aria-label`, not by its content: Chromium leaves out of the accessible name the spaces
+ * between two matched words (a white-space text node between Lit's marker comments), so screen
+ * readers heard "Thủ tục đăngkýkhaisinh".
+ */
 export function resultItem(item: ProcedureSummary, query: string, onOpen: (code: string, opener: HTMLElement) => void): TemplateResult {
   const shortest = item.shortestProcessingTime;
   return html`<li part="item">
@@ -41,6 +47,7 @@ export function resultItem(item: ProcedureSummary, query: string, onOpen: (code:
       type="button"
       class="name link"
       part="name"
+      aria-label=${item.name}
       data-code=${item.code}
       @click=${(event: Event) => onOpen(item.code, event.currentTarget as HTMLElement)}
     >${highlight(item.name, query)}</button>

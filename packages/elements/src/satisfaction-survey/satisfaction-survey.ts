@@ -6,7 +6,7 @@ import { DvcApiError, type SurveyForm, type SurveyReceipt, type SurveySubmission
 import { ApiClientController } from '../shared/api-client.ts';
 import type { AuditStep } from '../shared/audit-tour.ts';
 import { RequestController } from '../shared/request-controller.ts';
-import { registerTranslations, formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
+import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -19,9 +19,7 @@ import {
 import { CharacterCountController } from './character-count-controller.ts';
 import { SurveyDraftController, draftKey, type DraftSubject } from './draft-controller.ts';
 import { satisfactionSurveyStyles } from './styles.ts';
-
-// This widget's messages only: a page that embeds it alone downloads no other widget's text.
-registerTranslations({ vi: () => import('../locales/generated/vi/satisfaction-survey.ts') });
+import './translations.ts';
 
 /** Detail of the `dvc-survey-submitted` event. No answers and no personal data. */
 export interface DvcSurveySubmittedEventDetail {
