@@ -2,12 +2,18 @@
 // installed, Firefox ESR (driven by puppeteer-core over WebDriver BiDi), against a real sandbox API
 // (scripts/with-sandbox.mjs starts it and passes DVC_SANDBOX_URL).
 // FIREFOX_PATH points at another Firefox; FIREFOX_PATH=none runs Chromium only.
+// The accessibility-tree snapshots (*.a11y-tree.test.ts) read Chromium's tree over CDP, which Firefox
+// over BiDi does not offer: a full run gives them to Chromium only (the "a11y-tree" group). With
+// --files on the command line, exactly those files run, in every browser: add FIREFOX_PATH=none for
+// a tree file, or run `--group a11y-tree`.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { testResultsReporter } from './scripts/acr/wtr-results-reporter.mjs';
 
 const sandboxUrl = process.env.DVC_SANDBOX_URL ?? 'http://127.0.0.1:4010/api/v1';
 const firefoxPath = findFirefox();
@@ -15,9 +21,13 @@ const chromiumFlags = [
   '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
+const chromium = chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumFlags } });
+const A11Y_TREE_TESTS = 'packages/elements/src/**/*.a11y-tree.test.ts';
+const filesOnCommandLine = process.argv.some((arg) => arg === '--files' || arg.startsWith('--files='));
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', `!${A11Y_TREE_TESTS}`],
+  groups: filesOnCommandLine ? [] : [{ name: 'a11y-tree', files: [A11Y_TREE_TESTS], browsers: [chromium] }],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   // Tests share one sandbox database: run files one after another.
@@ -25,13 +35,19 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 10_000 } },
+  // The default console output, plus every test's result as JSON for the accessibility conformance
+  // reports (docs/acr, scripts/acr/generate.mjs).
+  reporters: [
+    defaultReporter(),
+    testResultsReporter({ file: 'reports/test-results/browser-tests.json', executables: { Chrome: findChromium(), Firefox: firefoxPath } }),
+  ],
   plugins: [
     // The browser's own accessibility tree (roles, names, states), for the screen-reader snapshots.
     a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [
-    chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumFlags } }),
+    chromium,
     ...(firefoxPath ? [firefox(firefoxPath)] : []),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

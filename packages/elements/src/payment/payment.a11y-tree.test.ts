@@ -1,0 +1,81 @@
+/**
+ * What a screen reader gets from <dvc-payment>: Chromium's accessibility tree (roles, names, states)
+ * in each key state, in Vietnamese and English, compared with the snapshots in __snapshots__/ (see
+ * test-support/a11y-tree.ts). Through the sandbox's simulated gateway. Chromium only
+ * (web-test-runner.config.mjs).
+ */
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { RECEIPT_NUMBER, expectAccessibilityTree } from '../test-support/a11y-tree.ts';
+import {
+  EventLog, LANGS, arriveWith, createPaymentDossier, mountPayment, returnFromGateway, sandbox, setLang, slow, startPayment,
+  waitForPaymentState,
+} from '../test-support/screen-reader-drivers.ts';
+
+describe('dvc-payment accessibility tree', () => {
+  let log: EventLog;
+  const home = location.href;
+
+  beforeEach(async () => {
+    await sandbox('/reset');
+    sessionStorage.clear();
+    log = new EventLog();
+    await createPaymentDossier();
+  });
+
+  afterEach(async () => {
+    log.dispose();
+    sessionStorage.clear();
+    history.replaceState(null, '', home);
+    await setLang('vi');
+  });
+
+  for (const lang of LANGS) {
+    it(`methods listed (${lang}): accessibility tree`, async () => {
+      await setLang(lang);
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'due');
+      await expectAccessibilityTree(el, `methods listed (${lang})`);
+    });
+
+    it(`pending, the page handling the gateway (${lang}): accessibility tree`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'due');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="pay-button"]')!.click();
+      await waitForPaymentState(el, 'started');
+      await expectAccessibilityTree(el, `pending, the page handling the gateway (${lang})`);
+    });
+
+    it(`confirming the result (${lang}): accessibility tree`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log);
+      // Back from the gateway before it answered: the widget asks and keeps asking (for 20 s here).
+      arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
+      const el = await mountPayment({ statusTimeout: 20 });
+      await waitForPaymentState(el, 'checking');
+      await expectAccessibilityTree(el, `confirming the result (${lang})`);
+    });
+
+    it(`paid (${lang}): accessibility tree`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log);
+      await returnFromGateway(paymentId, 'success');
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'paid');
+      await expectAccessibilityTree(el, `paid (${lang})`, [RECEIPT_NUMBER]);
+    });
+
+    it(`payment failed (${lang}): accessibility tree`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log);
+      await returnFromGateway(paymentId, 'failure');
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'failed');
+      await expectAccessibilityTree(el, `payment failed (${lang})`);
+    });
+  }
+});

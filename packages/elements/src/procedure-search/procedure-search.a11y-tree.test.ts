@@ -1,0 +1,73 @@
+/**
+ * What a screen reader gets from <dvc-procedure-search>: Chromium's accessibility tree (roles, names,
+ * states) in each key state, in Vietnamese and English, compared with the snapshots in
+ * __snapshots__/ (see test-support/a11y-tree.ts). Chromium only (web-test-runner.config.mjs).
+ */
+import { waitUntil } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { expectAccessibilityTree } from '../test-support/a11y-tree.ts';
+import {
+  LANGS, maybe, mountSearch, openFirstResult, sandbox, searchSettled, setLang, slow, withoutHttpCache,
+} from '../test-support/screen-reader-drivers.ts';
+
+describe('dvc-procedure-search accessibility tree', () => {
+  let restoreFetch: () => void;
+
+  beforeEach(async () => {
+    await sandbox('/reset');
+    restoreFetch = withoutHttpCache();
+  });
+  afterEach(async () => {
+    restoreFetch();
+    await setLang('vi');
+  });
+
+  for (const lang of LANGS) {
+    it(`empty (${lang}): accessibility tree`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      await expectAccessibilityTree(el, `empty (${lang})`);
+    });
+
+    it(`loading (${lang}): accessibility tree`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'delay', delayMs: 4000 });
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await waitUntil(() => maybe(el, '[part="loading"]') !== null, 'not loading');
+      await expectAccessibilityTree(el, `loading (${lang})`);
+      await searchSettled(el);
+    });
+
+    it(`results (${lang}): accessibility tree`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await searchSettled(el);
+      await expectAccessibilityTree(el, `results (${lang})`);
+    });
+
+    it(`no results (${lang}): accessibility tree`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'xqzwvkj' });
+      await searchSettled(el);
+      await expectAccessibilityTree(el, `no results (${lang})`);
+    });
+
+    it(`detail open (${lang}): accessibility tree`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await searchSettled(el);
+      await openFirstResult(el);
+      await expectAccessibilityTree(el, `detail open (${lang})`);
+    });
+
+    it(`error (${lang}): accessibility tree`, async () => {
+      await setLang(lang);
+      // The SDK tries a search three times on a 5xx: every attempt meets the fault.
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'status', status: 503, times: 3 });
+      const el = await mountSearch({ query: 'ly lich tu phap' });
+      await searchSettled(el);
+      await expectAccessibilityTree(el, `error (${lang})`);
+    });
+  }
+});

@@ -1,0 +1,126 @@
+/**
+ * What <dvc-procedure-search> announces, in Vietnamese and English, in every browser: the words put
+ * in its polite live region (the result count and page, nothing while loading) and in its alert (a
+ * failed search), and where focus goes when a procedure's detail opens.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import {
+  LANGS, alertText, expectAnnounced, focusedIn, maybe, mountSearch, openFirstResult, part, politeRegion, sandbox, searchSettled,
+  searchStatus, setLang, slow, text, withoutHttpCache, type DvcProcedureSearch, type Lang,
+} from '../test-support/screen-reader-drivers.ts';
+
+/** The search a citizen makes here: birth registration, at commune level (four procedures, two pages). */
+function searchBirthRegistration(el: DvcProcedureSearch): void {
+  el.level = 'commune';
+  el.query = 'dang ky khai sinh';
+}
+
+const WORDS: Record<Lang, {
+  page1: string; page2: string; none: string; next: string; unavailable: string; retry: string; detailTitle: string;
+}> = {
+  vi: {
+    page1: 'Tìm thấy 4 thủ tục. Trang 1/2.',
+    page2: 'Tìm thấy 4 thủ tục. Trang 2/2.',
+    none: 'Không tìm thấy thủ tục nào',
+    next: 'Trang sau',
+    unavailable: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
+    retry: 'Thử lại',
+    detailTitle: 'Thủ tục đăng ký khai sinh',
+  },
+  en: {
+    page1: '4 procedures found. Page 1 of 2.',
+    page2: '4 procedures found. Page 2 of 2.',
+    none: 'No procedures found',
+    next: 'Next',
+    unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
+    retry: 'Try again',
+    detailTitle: 'Thủ tục đăng ký khai sinh',
+  },
+};
+
+describe('dvc-procedure-search live-region announcements', () => {
+  let restoreFetch: () => void;
+
+  beforeEach(async () => {
+    await sandbox('/reset');
+    restoreFetch = withoutHttpCache();
+  });
+  afterEach(async () => {
+    restoreFetch();
+    await setLang('vi');
+  });
+
+  for (const lang of LANGS) {
+    const words = WORDS[lang];
+
+    it(`announces the result count and page after a search (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      const region = politeRegion(searchStatus(el));
+      expect(text(region), 'silent before a search').to.equal('');
+      searchBirthRegistration(el);
+      await searchSettled(el);
+      expectAnnounced(region, searchStatus(el), words.page1);
+    });
+
+    it(`announces the new page after paging (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await searchSettled(el);
+      const region = politeRegion(searchStatus(el));
+      const next = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="page-button"]')].find((b) => text(b) === words.next);
+      expect(next, `a "${words.next}" button`).to.not.equal(undefined);
+      next!.click();
+      await waitUntil(() => text(searchStatus(el)) === words.page2, `the page was not announced: "${text(searchStatus(el))}"`, { timeout: 8000 });
+      expectAnnounced(region, searchStatus(el), words.page2);
+      expect(focusedIn(el)?.id, 'focus on the results heading').to.equal('results-heading');
+    });
+
+    it(`announces that nothing was found (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      const region = politeRegion(searchStatus(el));
+      el.query = 'xqzwvkj';
+      await searchSettled(el);
+      expectAnnounced(region, searchStatus(el), words.none);
+    });
+
+    it(`announces nothing while loading, then the count (${lang})`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'delay', delayMs: 3000 });
+      const el = await mountSearch();
+      const region = politeRegion(searchStatus(el));
+      searchBirthRegistration(el);
+      await waitUntil(() => maybe(el, '[part="loading"]') !== null, 'not loading');
+      expect(part(el, '[part="results"]').getAttribute('aria-busy')).to.equal('true');
+      expectAnnounced(region, searchStatus(el), '');
+      await searchSettled(el);
+      expectAnnounced(region, searchStatus(el), words.page1);
+    });
+
+    it(`announces a failed search in an alert, with its retry button (${lang})`, async () => {
+      await setLang(lang);
+      // The SDK tries a search three times on a 5xx: every attempt meets the fault.
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'status', status: 503, times: 3 });
+      const el = await mountSearch();
+      const region = politeRegion(searchStatus(el));
+      el.query = 'ly lich tu phap';
+      await searchSettled(el);
+      expect(alertText(el, '[part="results"]')).to.equal(`${words.unavailable} ${words.retry}`);
+      expectAnnounced(region, searchStatus(el), '');
+    });
+
+    it(`moves focus to the procedure's heading when its detail opens, and clears the count (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await searchSettled(el);
+      const region = politeRegion(searchStatus(el));
+      await openFirstResult(el);
+      await waitUntil(() => focusedIn(el)?.id === 'detail-title', 'focus did not move to the detail heading');
+      expect(text(focusedIn(el))).to.equal(words.detailTitle);
+      expectAnnounced(region, searchStatus(el), '');
+    });
+  }
+});

@@ -1,0 +1,115 @@
+/**
+ * What <dvc-satisfaction-survey> announces, in Vietnamese and English, in every browser: the words
+ * put in the comment's polite live region (the characters left, at thresholds) and in its alert (a
+ * send that failed); and, where the widget moves focus instead of using a live region, what the
+ * focused element says (the error summary, the thank-you message).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import {
+  LANGS, alertText, answerSurvey, createSurveyDossier, expectAnnounced, focusedIn, maybe, mountSurvey, part, politeRegion, sandbox,
+  setLang, submitSurvey, text, textsOf, type DvcSatisfactionSurvey, type Lang,
+} from '../test-support/screen-reader-drivers.ts';
+
+const WORDS: Record<Lang, {
+  left100: string; left5: string; checkAnswers: string; enterId: string; chooseAnswer: string; firstQuestion: string;
+  thanksTitle: string; thanksText: string; unavailable: string; retry: string;
+}> = {
+  vi: {
+    left100: 'Còn 100 ký tự',
+    left5: 'Còn 5 ký tự',
+    checkAnswers: 'Vui lòng kiểm tra lại câu trả lời',
+    enterId: 'Nhập số định danh cá nhân',
+    chooseAnswer: 'Vui lòng chọn một câu trả lời.',
+    firstQuestion: 'Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ',
+    thanksTitle: 'Cảm ơn Ông/Bà đã đánh giá',
+    thanksText: 'Ý kiến của Ông/Bà đã được ghi nhận và sẽ giúp cơ quan phục vụ người dân tốt hơn.',
+    unavailable: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
+    retry: 'Thử lại',
+  },
+  en: {
+    left100: '100 characters left',
+    left5: '5 characters left',
+    checkAnswers: 'Please check your answers',
+    enterId: 'Enter your personal identification number',
+    chooseAnswer: 'Please choose an answer.',
+    firstQuestion: 'How many times you had to contact the agency to complete your application',
+    thanksTitle: 'Thank you for your evaluation',
+    thanksText: 'Your answers have been recorded. They help the agency serve citizens better.',
+    unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
+    retry: 'Try again',
+  },
+};
+
+const countRegion = (el: DvcSatisfactionSurvey) => part(el, '[data-count-status="comment"]');
+
+function typeComment(el: DvcSatisfactionSurvey, value: string): Promise<boolean> {
+  const box = part<HTMLTextAreaElement>(el, 'textarea');
+  box.value = value;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  return el.updateComplete;
+}
+
+describe('dvc-satisfaction-survey live-region announcements', () => {
+  beforeEach(async () => {
+    await sandbox('/reset');
+    sessionStorage.clear();
+    await createSurveyDossier();
+  });
+
+  afterEach(async () => {
+    sessionStorage.clear();
+    await setLang('vi');
+  });
+
+  for (const lang of LANGS) {
+    const words = WORDS[lang];
+
+    it(`announces the characters left in the comment at thresholds (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSurvey();
+      const region = politeRegion(countRegion(el));
+      await typeComment(el, 'a'.repeat(899));
+      expectAnnounced(region, countRegion(el), '');
+      await typeComment(el, 'a'.repeat(900));
+      expectAnnounced(region, countRegion(el), words.left100);
+      await typeComment(el, 'a'.repeat(995));
+      expectAnnounced(region, countRegion(el), words.left5);
+    });
+
+    it(`announces a failed send in an alert, with its retry button (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSurvey();
+      await answerSurvey(el);
+      await sandbox('/faults', { operationId: 'submitSurvey', kind: 'status', status: 503 });
+      await submitSurvey(el);
+      await waitUntil(() => maybe(el, '[role="alert"]') !== null, 'no error shown', { timeout: 8000 });
+      expect(alertText(el, '[part="form"]')).to.equal(`${words.unavailable} ${words.retry}`);
+    });
+
+    it(`announces the form's errors by moving focus to the named error summary (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSurvey();
+      await submitSurvey(el);
+      const summary = part(el, '[part="error-summary"]');
+      await waitUntil(() => focusedIn(el) === summary, 'focus did not move to the error summary');
+      expect(summary.getAttribute('role')).to.equal('group');
+      const labelledBy = el.shadowRoot!.getElementById(summary.getAttribute('aria-labelledby') ?? '');
+      expect(text(labelledBy), 'its name').to.equal(words.checkAnswers);
+      const links = textsOf(el, '[part="error-summary"] a');
+      expect(links).to.have.length(6);
+      expect(links.slice(0, 2)).to.deep.equal([words.enterId, `${words.firstQuestion}: ${words.chooseAnswer}`]);
+    });
+
+    it(`announces the evaluation sent by moving focus to the thank-you message (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSurvey();
+      await answerSurvey(el);
+      await submitSurvey(el);
+      await waitUntil(() => maybe(el, '[part="thanks"]') !== null, 'no thanks', { timeout: 8000 });
+      const thanks = part(el, '[part="thanks"]');
+      await waitUntil(() => focusedIn(el) === thanks, 'focus did not move to the thank-you message');
+      expect(text(thanks)).to.equal(`${words.thanksTitle} ${words.thanksText}`);
+    });
+  }
+});
