@@ -1,8 +1,10 @@
 // `npm test`: every check, in order, stopping at the first failure.
 //   lint → typecheck → OpenAPI lint → drift checks (types, locales, manifest) → Node tests →
-//   npm builds and their tests → CDN bundle sizes → TypeDoc → stories (axe) → framework examples → browser tests
+//   npm builds and their tests → CDN bundle sizes → TypeDoc → stories (axe) → framework examples → browser tests →
+//   dvc-audit → accessibility conformance reports (docs/acr) checked against this run's results
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { ensureChromium } from './find-chromium.mjs';
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
@@ -28,9 +30,9 @@ const steps = [
   { name: 'Locales drift and completeness', cmd: node, args: ['scripts/locales.mjs', '--check'] },
   { name: 'Custom Elements Manifest, VS Code data, JSX types drift', cmd: node, args: ['scripts/manifest.mjs', '--check'] },
   {
-    name: 'Node tests (SDK, sandbox, strict-CSP page)',
+    name: 'Node tests (SDK, sandbox, strict-CSP page, conformance report generator)',
     cmd: node,
-    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts'],
+    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts', 'scripts/acr/*.test.mjs'],
     count: (out) => {
       const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
       const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
@@ -83,10 +85,23 @@ const steps = [
   },
   {
     name: 'dvc-audit (the CLI on a broken fixture and on the demo portal, Chromium and Firefox)',
-    before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
+    before: () => {
+      process.env.CHROME_PATH ??= ensureChromium();
+      mkdirSync('reports/test-results', { recursive: true });
+    },
     cmd: node,
-    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/audit/test/**/*.test.ts'],
+    // spec on stdout (counted), and every result as JSON for the conformance reports.
+    args: [
+      '--conditions=source', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/acr/node-results-reporter.mjs', '--test-reporter-destination=reports/test-results/audit-tests.json',
+      'packages/audit/test/**/*.test.ts',
+    ],
     count: countNodeTests,
+  },
+  {
+    name: 'Accessibility conformance reports (docs/acr) from this run\'s results',
+    cmd: node,
+    args: ['scripts/acr/generate.mjs', '--check'],
   },
 ];
 

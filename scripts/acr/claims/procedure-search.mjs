@@ -1,0 +1,117 @@
+// <dvc-procedure-search>: WCAG 2.2 A/AA claims, each with the tests that show it (scripts/acr/evidence.mjs).
+import {
+  AUDIT_DEMO_PASSES, AUDIT_DEMO_STATES, AUDIT_FINDS_FAULTS, NO_CSS_REORDERING, NO_FIXED_OVERLAYS, NO_HOVER_CONTENT,
+  NO_IMAGES_OF_TEXT, NO_KEY_HANDLERS, NO_MEDIA, NO_MOTION, NO_ORIENTATION_LOCK, NO_POINTER_GESTURES, ONLY_THE_SPINNER_MOVES,
+  axeTests, standardMethods, test,
+} from '../evidence.mjs';
+
+const W = 'procedure-search';
+const FILE = 'packages/elements/src/procedure-search/procedure-search.test.ts';
+const JOURNEYS = 'packages/elements/src/procedure-search/procedure-search.journeys.test.ts';
+const TREE = 'packages/elements/src/procedure-search/procedure-search.a11y-tree.test.ts';
+const SR = 'packages/elements/src/procedure-search/procedure-search.screen-reader.test.ts';
+
+const t = (title) => test(FILE, title);
+const j = (title) => test(JOURNEYS, title);
+const AXE = axeTests('packages/elements/src/procedure-search/procedure-search*.test.ts', [
+  'renders a labelled search box and passes axe before any search', 'shows the empty state for a nonsense query',
+  'shows the localised network error with a working "Thử lại" button', 'passes axe with results shown',
+  'filters by level, field and online service', 'pages by keyboard: focus moves to the results heading',
+  'opens a detail in place with every section', 'keeps the newer answer when an older, slower one arrives later',
+  'offers voice search where the browser recognises speech',
+]);
+const TREES = test(TREE, /accessibility tree$/, { label: 'accessibility-tree snapshots of each state, vi and en' });
+const ANNOUNCES = test(SR, /announce/, { label: 'live-region announcements, vi and en' });
+const FAULTS = test('packages/elements/src/security/faults.test.ts', '<dvc-procedure-search> ×', { label: 'fault matrix: the search × 500, 503, timeout, offline, 429, slow, malformed JSON, vi and en' });
+
+const LABELLED = t('renders a labelled search box and passes axe before any search');
+const MARKS = t('finds "Thủ tục đăng ký khai sinh" for "dang ky khai sinh" and marks the matched words');
+const COUNT = t('announces the count in Vietnamese, then in English after <html lang="en">');
+const SINGULAR = t('uses the singular in English for one result');
+const NETWORK = t('shows the localised network error with a working "Thử lại" button, and passes axe');
+const DEBOUNCE = t('debounces typing and never lets an older answer replace a newer one');
+const KEYBOARD = t('works from the keyboard: Tab to the box, type, Enter searches at once');
+const FILTERS = j('filters by level, field and online service, with facet counts, and clears them');
+const PAGING = j('pages by keyboard: focus moves to the results heading and the page is announced');
+const DETAIL = j('opens a detail in place with every section, and Back returns focus to the item');
+const KEYBOARD_ALONE = j('is usable by keyboard alone: search, open a result, come back');
+const LOADING = j('keeps the newer answer when an older, slower one arrives later (race)');
+const SYNC_URL = j('mirrors the search in the URL with sync-url, and restores it from a shared link');
+const READ_ALOUD = j('offers read aloud in the detail where speech synthesis exists, and hides it where not');
+const VOICE = j('offers voice search where the browser recognises speech, in the page language, and hides it where not');
+const HOSTILE = test('packages/elements/src/security/hostile-data.test.ts', '<dvc-procedure-search>: names, fields and facets in the list; every text of every detail; only http(s) form links');
+const DETAIL_EN_TREE = test(TREE, 'detail open (en): accessibility tree');
+const DETAIL_FOCUS = test(SR, 'moves focus to the procedure\'s heading when its detail opens');
+const PROBLEM_WORDS = test('packages/elements/src/shared/problem-messages.test.ts', 'has a distinct Vietnamese and English message for every problem code');
+const FOLLOWS_LANG = test('packages/elements/src/shared/locale.test.ts', 'follows <html lang> changes');
+
+export default {
+  widget: W,
+  tag: 'dvc-procedure-search',
+  title: 'Procedure search',
+  description: 'Searches the catalogue of administrative procedures (with or without Vietnamese diacritics), filters by level, field, agency and online service with counts, pages through results, opens a procedure\'s detail in place; optional read aloud and voice search; Vietnamese and English.',
+  scope: `The widget alone, as a portal embeds it, in the states its tests drive it into: before any search, results, no results, loading, filters, paging, the detail, network and server failures, read aloud and voice search, in Vietnamese and English, at the runner's 800 × 600 CSS px. dvc-audit's tour on the demo portal adds the states the widget declares (initial, results, no-results, detail) in a real page, at 320 px among others. The portal's own page (title, landmarks, skip links, language, the help it offers) is outside this report.`,
+  methods: standardMethods({ widget: W, axe: AXE, tree: TREES, announces: ANNOUNCES, keyboard: [KEYBOARD, KEYBOARD_ALONE, PAGING], audit: 'the states initial, results, no-results and detail (asserted reached)' }),
+  claims: {
+    '1.1.1': { level: 'supports', remarks: 'No images but the loading spinner, decorative and hidden (`aria-hidden`) beside the words "Đang tải…"; the online level is a text badge. axe\'s image rules pass in every tested state.', evidence: [NETWORK, AXE, TREES] },
+    '1.2.1': { level: 'not applicable', remarks: 'No audio or video. Read aloud is the browser\'s speech synthesis of text already on screen, not prerecorded media.', evidence: [NO_MEDIA(W)] },
+    '1.2.2': { level: 'not applicable', remarks: 'No audio or video.', evidence: [NO_MEDIA(W)] },
+    '1.2.3': { level: 'not applicable', remarks: 'No audio or video.', evidence: [NO_MEDIA(W)] },
+    '1.2.4': { level: 'not applicable', remarks: 'No live audio or video.', evidence: [NO_MEDIA(W)] },
+    '1.2.5': { level: 'not applicable', remarks: 'No video.', evidence: [NO_MEDIA(W)] },
+    '1.3.1': { level: 'supports', remarks: 'The search box and filters have labels (option texts carry the counts); results are a list, each name a button; the detail is an article under a heading whose level follows `heading-level` (default 2), with headed sections, and the fees a table with a caption and `th scope`; paging is a navigation landmark with `aria-current="page"`.', evidence: [LABELLED, FILTERS, DETAIL, PAGING, AXE, TREES] },
+    '1.3.2': { level: 'supports', remarks: 'Reading order is the DOM order (no CSS reordering): box, filters, count, results, paging; Tab follows it and dvc-audit\'s focus-order check finds nothing out of page order.', evidence: [KEYBOARD_ALONE, AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES, NO_CSS_REORDERING(W)] },
+    '1.3.3': { level: 'supports', remarks: 'The one instruction is the box\'s label, "Tìm thủ tục hành chính"; nothing refers to shape, colour, position or sound.', evidence: [LABELLED] },
+    '1.4.1': { level: 'supports', remarks: 'Matched words are bold as well as highlighted; the online level is written on its badge; the current page is filled, bold and `aria-current`.', evidence: [MARKS, PAGING, AXE] },
+    '1.4.2': { level: 'not applicable', remarks: 'Nothing plays by itself: read aloud speaks the detail only when its button is pressed, and stops when it is pressed again (`aria-pressed`).', evidence: [READ_ALOUD, NO_MEDIA(W)] },
+    '2.1.1': { level: 'supports', remarks: 'Tab to the box, type, Enter searches; Tab to a result, Enter opens it; Shift+Tab to "Back", Enter returns; Enter on "Trang sau" pages. Filters, read aloud and voice search are native selects and buttons (the tests set the filters by script, not by keys). dvc-audit reaches every control of each declared state with real Tab presses.', evidence: [KEYBOARD, KEYBOARD_ALONE, PAGING, AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES] },
+    '2.1.2': { level: 'supports', remarks: 'No key is intercepted, so Tab always moves on; dvc-audit\'s keyboard-trap check passes in every declared state.', evidence: [KEYBOARD_ALONE, AUDIT_DEMO_PASSES, NO_KEY_HANDLERS(W)] },
+    '2.1.4': { level: 'not applicable', remarks: 'No keyboard shortcuts.', evidence: [NO_KEY_HANDLERS(W)] },
+    '2.2.1': { level: 'not applicable', remarks: 'No time limit. Typing searches after a short pause, which updates the results; it limits nothing the citizen does.', evidence: [DEBOUNCE] },
+    '2.2.2': { level: 'supports', remarks: 'The only moving content is the loading spinner, shown only while a search runs and gone with the answer or, at the latest, with the timeout message after 10 s: a progress indicator. It stops under `prefers-reduced-motion` (not tested).', evidence: [LOADING, FAULTS, ONLY_THE_SPINNER_MOVES(W)] },
+    '2.3.1': { level: 'not applicable', remarks: 'Nothing flashes: the one animation is the spinner\'s rotation.', evidence: [ONLY_THE_SPINNER_MOVES(W)] },
+    '2.4.1': { level: 'not applicable', remarks: 'A page-level criterion: skip links and landmarks are the portal\'s. Within the widget, the results and the detail start with a heading, and paging is a navigation landmark.', evidence: [PAGING] },
+    '2.4.2': { level: 'not applicable', remarks: 'The widget never sets the document title, also when `sync-url` puts the search in the address.' },
+    '2.4.3': { level: 'supports', remarks: 'Focus goes to the results heading after paging, to the detail\'s title when it opens and back to the result when it closes; the search form leaves the Tab order while the detail is open. No positive `tabindex` (dvc-audit).', evidence: [PAGING, DETAIL, DETAIL_FOCUS, KEYBOARD_ALONE, AUDIT_DEMO_PASSES] },
+    '2.4.4': { level: 'supports', remarks: 'The only links are the detail\'s form downloads, each named by the form ("Tải mẫu đơn: …"); a form address that is not http(s) is no link at all. Link names pass axe.', evidence: [HOSTILE, DETAIL, AXE] },
+    '2.5.1': { level: 'not applicable', remarks: 'No multipoint or path-based gestures.', evidence: [NO_POINTER_GESTURES(W)] },
+    '2.5.2': { level: 'supports', remarks: 'Every action is a native button, select or form submission, activated on click (the up event); nothing acts on a down event.', evidence: [NO_POINTER_GESTURES(W)] },
+    '2.5.3': { level: 'supports', remarks: 'Names are the visible words; a page button shows "2" and is named "Trang 2", which contains it. axe\'s label-content-name-mismatch passes.', evidence: [LABELLED, PAGING, AXE, TREES] },
+    '2.5.4': { level: 'not applicable', remarks: 'Nothing is operated by moving the device (voice search uses the microphone, on a button press).', evidence: [NO_MOTION(W)] },
+    '3.1.1': { level: 'supports', remarks: 'The page\'s language is the portal\'s `<html lang>`; the widget speaks it (Vietnamese or English), follows it when it changes, and listens for voice search in it.', evidence: [COUNT, VOICE, FOLLOWS_LANG] },
+    '3.2.1': { level: 'supports', remarks: 'Nothing happens on focus alone: Tab walks through the box, filters and results without changing anything (keyboard test, dvc-audit\'s Tab walk).', evidence: [KEYBOARD_ALONE, AUDIT_DEMO_PASSES] },
+    '3.2.2': { level: 'supports', remarks: 'Typing and choosing a filter update the results below the controls (a change of content, announced politely), and with `sync-url` the address through the History API: no new page, no focus move. A detail opens only when a result is activated.', evidence: [FILTERS, DEBOUNCE, SYNC_URL, COUNT] },
+    '3.2.6': { level: 'not applicable', remarks: 'The widget offers no help mechanism; the portal\'s help is the portal\'s.' },
+    '3.3.1': { level: 'not applicable', remarks: 'The search accepts any text: there is no input error. (Failures of the API are alerts in words with "Thử lại", in Vietnamese and English.)', evidence: [NETWORK, FAULTS] },
+    '3.3.2': { level: 'supports', remarks: 'The box is labelled "Tìm thủ tục hành chính", each filter by what it filters.', evidence: [LABELLED, FILTERS, TREES] },
+    '4.1.2': { level: 'supports', remarks: 'Native controls; read aloud is a toggle button (`aria-pressed`), the current page `aria-current`, the results region `aria-busy` while loading; names, roles and states are in Chromium\'s accessibility tree as the snapshots show; axe\'s ARIA and name rules pass.', evidence: [READ_ALOUD, PAGING, NETWORK, AXE, TREES] },
+    '1.3.4': { level: 'supports', remarks: 'Works in portrait (320 × 640 in dvc-audit) and landscape (the runner\'s 800 × 600); nothing locks the orientation.', evidence: [AUDIT_DEMO_PASSES, LABELLED, NO_ORIENTATION_LOCK(W)] },
+    '1.3.5': { level: 'not applicable', remarks: 'The search box asks nothing about the citizen.' },
+    '1.4.3': { level: 'supports', remarks: 'axe\'s color-contrast passes in every tested state with the default theme (text at least 4.5:1, matched words included). A portal that changes the `--dvc-color-*` tokens must keep the contrast.', evidence: [AXE, AUDIT_DEMO_PASSES] },
+    '1.4.4': { level: 'supports', remarks: 'Sizes are in rem and em; the widget reflows at 320 CSS px (a 1280 px window at 400 % zoom) with nothing lost, which covers 200 % zoom (dvc-audit, Chromium). Text-only zoom is not tested.', evidence: [AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES] },
+    '1.4.5': { level: 'not applicable', remarks: 'No images of text.', evidence: [NO_IMAGES_OF_TEXT(W)] },
+    '1.4.10': { level: 'supports', remarks: 'At 320 × 640 CSS px nothing scrolls sideways in the four declared states, the detail with its fees table included (dvc-audit, Chromium). No widget-level 320 px test, none in Firefox.', evidence: [AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES, AUDIT_FINDS_FAULTS] },
+    '1.4.11': { level: 'partially supports', remarks: 'dvc-audit finds every control visible in emulated forced colours (badges get borders there) and every focus indicator a 3:1 change (Chromium; Firefox cannot emulate forced colours). No test measures the contrast of borders and the focus ring in normal colours: the default tokens are chosen for it (input border 4.8:1, focus ring 8.2:1), not measured.', evidence: [AUDIT_DEMO_PASSES, AUDIT_FINDS_FAULTS] },
+    '1.4.12': { level: 'supports', remarks: 'With WCAG\'s text spacing applied nothing is clipped or overlaps in the four declared states (dvc-audit, Chromium); axe\'s avoid-inline-spacing passes in both browsers.', evidence: [AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES, AUDIT_FINDS_FAULTS, AXE] },
+    '1.4.13': { level: 'not applicable', remarks: 'Nothing appears on hover or focus.', evidence: [NO_HOVER_CONTENT(W)] },
+    '2.4.5': { level: 'not applicable', remarks: 'About a set of pages: the portal\'s (the search is itself one of the ways it offers).' },
+    '2.4.6': { level: 'supports', remarks: 'The box\'s label, the results heading, the detail\'s title (the procedure) and its section headings ("Thời hạn giải quyết và phí, lệ phí", "Giấy tờ cần nộp", "Trình tự thực hiện", "Căn cứ pháp lý") say what follows.', evidence: [LABELLED, DETAIL, PAGING] },
+    '2.4.7': { level: 'supports', remarks: 'Every control shows a 3 px focus ring (`:focus-visible`); dvc-audit finds each focus indicator visible, also in forced colours (Chromium), in the four declared states.', evidence: [AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES, AUDIT_FINDS_FAULTS] },
+    '2.4.11': { level: 'supports', remarks: 'Nothing in the widget can cover a focused control (no fixed or sticky content, dialogs or popovers); focus moves bring their target into view. A portal\'s own sticky header can still cover it: that is the portal\'s.', evidence: [NO_FIXED_OVERLAYS(W), PAGING, DETAIL] },
+    '2.5.7': { level: 'not applicable', remarks: 'Nothing is dragged.', evidence: [NO_POINTER_GESTURES(W)] },
+    '2.5.8': { level: 'supports', remarks: 'Buttons are at least 44 px high, result names (text buttons) at least 24 px; axe\'s target-size passes in every tested state in both browsers, and dvc-audit\'s in the declared states.', evidence: [AXE, AUDIT_DEMO_PASSES, AUDIT_FINDS_FAULTS] },
+    '3.1.2': { level: 'partially supports', remarks: 'The widget\'s own words follow the page (vi or en). The catalogue is Vietnamese only: on an English page procedure names, fields, documents, steps and legal texts are Vietnamese without `lang="vi"`, as the detail\'s English snapshot shows, so a screen reader reads them with English rules; read aloud then also speaks them with an English voice. On a page in another language (e.g. `lang="fr"`) the widget falls back to Vietnamese, also unmarked.', evidence: [COUNT, DETAIL_EN_TREE] },
+    '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
+    '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix).', evidence: [FAULTS, PROBLEM_WORDS] },
+    '3.3.3': { level: 'not applicable', remarks: 'No input errors to correct; an empty result says so ("Không tìm thấy thủ tục nào"), which is not an error.' },
+    '3.3.4': { level: 'not applicable', remarks: 'Searching commits nothing.' },
+    '3.3.7': { level: 'supports', remarks: 'The query and filters stay through a failure and "Thử lại", through opening a detail and coming back, and with `sync-url` in the address (a reload or a shared link restores them).', evidence: [FAULTS, DETAIL, SYNC_URL] },
+    '3.3.8': { level: 'not applicable', remarks: 'No authentication.' },
+    '4.1.3': { level: 'supports', remarks: 'A polite status region says the result count ("Tìm thấy 12 thủ tục", singular and plural in English) and the page ("Trang 2/5") without taking focus; failures are alerts; in Vietnamese and English.', evidence: [COUNT, SINGULAR, PAGING, ANNOUNCES] },
+  },
+  gaps: [
+    'Catalogue text carries no `lang="vi"` on an English page, and read aloud speaks it with the page\'s voice (3.1.2).',
+    'Reflow, text spacing and focus visibility rest on dvc-audit\'s Chromium run of the demo portal; the widget\'s own tests have no 320 px layout test.',
+    'No test measures non-text contrast in normal colours (1.4.11) or text-only zoom (1.4.4).',
+  ],
+};
