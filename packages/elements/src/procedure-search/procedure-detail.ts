@@ -50,7 +50,9 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
     <button type="button" class="secondary back" part="back-button" @click=${onBack}>${msg('Back to results')}</button>
     ${heading(headingLevel, p.name, { id: 'detail-title', part: 'detail-title', focusable: true })}
     ${readAloud.supported
-      ? html`<button type="button" class="secondary" part="read-aloud-button" aria-pressed=${readAloud.speaking ? 'true' : 'false'}
+      // The label says what a press does ("Read aloud" / "Stop reading"); no aria-pressed beside it,
+      // or a screen reader hears "Stop reading, pressed" (APG: a toggle's label must not change).
+      ? html`<button type="button" class="secondary" part="read-aloud-button"
           @click=${readAloud.toggle}>${readAloud.speaking ? msg('Stop reading') : msg('Read aloud')}</button>`
       : nothing}
     <dl class="facts" part="detail-facts">

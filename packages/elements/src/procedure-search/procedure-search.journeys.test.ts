@@ -272,7 +272,10 @@ describe('<dvc-procedure-search> journeys', () => {
       expect(spoken).to.have.length(1);
       expect(spoken[0]!.lang).to.equal('vi-VN');
       expect(spoken[0]!.text).to.include('Thủ tục đăng ký khai sinh');
-      expect($(el, '[part="read-aloud-button"]')!.getAttribute('aria-pressed')).to.equal('true');
+      // The label says the state; aria-pressed beside a changing label would read "Stop reading, pressed".
+      const toggle = $(el, '[part="read-aloud-button"]')!;
+      expect(toggle.textContent!.trim()).to.equal('Dừng đọc');
+      expect(toggle.hasAttribute('aria-pressed')).to.equal(false);
     } finally {
       window.speechSynthesis.speak = original;
       window.speechSynthesis.cancel();

@@ -348,7 +348,8 @@ export class DvcProcedureSearch extends LitElement {
             <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
               aria-describedby="q-hint" .value=${live(this.query)} @input=${this.#onInput} />
             ${this.#voice.supported
-              ? html`<button type="button" class="secondary" part="voice-button" aria-pressed=${this.#voice.listening ? 'true' : 'false'}
+              // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
+              ? html`<button type="button" class="secondary" part="voice-button"
                   @click=${this.#listen}>${this.#voice.listening ? msg('Stop listening') : msg('Voice search')}</button>`
               : nothing}
           </div>

@@ -5,7 +5,7 @@ snapshots["empty (vi)"] =
 `search
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
-  button "Tìm bằng giọng nói" [not pressed]
+  button "Tìm bằng giọng nói"
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
   StaticText "Lọc kết quả"
@@ -24,7 +24,7 @@ snapshots["loading (vi)"] =
 `search
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="dang ky khai sinh"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
-  button "Tìm bằng giọng nói" [not pressed]
+  button "Tìm bằng giọng nói"
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
   StaticText "Lọc kết quả"
@@ -47,7 +47,7 @@ snapshots["results (vi)"] =
 `search
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="dang ky khai sinh"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
-  button "Tìm bằng giọng nói" [not pressed]
+  button "Tìm bằng giọng nói"
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
   StaticText "Lọc kết quả"
@@ -125,7 +125,7 @@ snapshots["no results (vi)"] =
 `search
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="xqzwvkj"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
-  button "Tìm bằng giọng nói" [not pressed]
+  button "Tìm bằng giọng nói"
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
   StaticText "Lọc kết quả"
@@ -149,7 +149,7 @@ snapshots["detail open (vi)"] =
 `status [live=polite, atomic]
 button "Quay lại kết quả"
 heading "Thủ tục đăng ký khai sinh" [focused, level=2]
-button "Đọc to" [not pressed]
+button "Đọc to"
 StaticText "Mã thủ tục"
 StaticText ":"
 StaticText "1.001193"
@@ -265,7 +265,7 @@ snapshots["error (vi)"] =
 `search
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="ly lich tu phap"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
-  button "Tìm bằng giọng nói" [not pressed]
+  button "Tìm bằng giọng nói"
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
   StaticText "Lọc kết quả"
@@ -289,7 +289,7 @@ snapshots["empty (en)"] =
 `search
   StaticText "Search for a procedure"
   searchbox "Search for a procedure" description="With or without diacritics, e.g. "dang ky khai sinh"."
-  button "Voice search" [not pressed]
+  button "Voice search"
   StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
   button "Search"
   StaticText "Filter the results"
@@ -308,7 +308,7 @@ snapshots["loading (en)"] =
 `search
   StaticText "Search for a procedure"
   searchbox "Search for a procedure" [value="dang ky khai sinh"] description="With or without diacritics, e.g. "dang ky khai sinh"."
-  button "Voice search" [not pressed]
+  button "Voice search"
   StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
   button "Search"
   StaticText "Filter the results"
@@ -331,7 +331,7 @@ snapshots["results (en)"] =
 `search
   StaticText "Search for a procedure"
   searchbox "Search for a procedure" [value="dang ky khai sinh"] description="With or without diacritics, e.g. "dang ky khai sinh"."
-  button "Voice search" [not pressed]
+  button "Voice search"
   StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
   button "Search"
   StaticText "Filter the results"
@@ -409,7 +409,7 @@ snapshots["no results (en)"] =
 `search
   StaticText "Search for a procedure"
   searchbox "Search for a procedure" [value="xqzwvkj"] description="With or without diacritics, e.g. "dang ky khai sinh"."
-  button "Voice search" [not pressed]
+  button "Voice search"
   StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
   button "Search"
   StaticText "Filter the results"
@@ -433,7 +433,7 @@ snapshots["detail open (en)"] =
 `status [live=polite, atomic]
 button "Back to results"
 heading "Thủ tục đăng ký khai sinh" [focused, level=2]
-button "Read aloud" [not pressed]
+button "Read aloud"
 StaticText "Code"
 StaticText ":"
 StaticText "1.001193"
@@ -549,7 +549,7 @@ snapshots["error (en)"] =
 `search
   StaticText "Search for a procedure"
   searchbox "Search for a procedure" [value="ly lich tu phap"] description="With or without diacritics, e.g. "dang ky khai sinh"."
-  button "Voice search" [not pressed]
+  button "Voice search"
   StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
   button "Search"
   StaticText "Filter the results"
