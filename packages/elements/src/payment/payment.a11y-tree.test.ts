@@ -4,30 +4,15 @@
  * test-support/a11y-tree.ts). Through the sandbox's simulated gateway. Chromium only
  * (web-test-runner.config.mjs).
  */
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import { RECEIPT_NUMBER, expectAccessibilityTree } from '../test-support/a11y-tree.ts';
 import {
-  EventLog, LANGS, arriveWith, createPaymentDossier, mountPayment, returnFromGateway, sandbox, setLang, slow, startPayment,
+  LANGS, paymentSuite, arriveWith, mountPayment, returnFromGateway, setLang, slow, startPayment,
   waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 
 describe('dvc-payment accessibility tree', () => {
-  let log: EventLog;
-  const home = location.href;
-
-  beforeEach(async () => {
-    await sandbox('/reset');
-    sessionStorage.clear();
-    log = new EventLog();
-    await createPaymentDossier();
-  });
-
-  afterEach(async () => {
-    log.dispose();
-    sessionStorage.clear();
-    history.replaceState(null, '', home);
-    await setLang('vi');
-  });
+  const log = paymentSuite();
 
   for (const lang of LANGS) {
     it(`methods listed (${lang}): accessibility tree`, async () => {
@@ -50,7 +35,7 @@ describe('dvc-payment accessibility tree', () => {
     it(`confirming the result (${lang}): accessibility tree`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log);
+      const paymentId = await startPayment(log());
       // Back from the gateway before it answered: the widget asks and keeps asking (for 20 s here).
       arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
       const el = await mountPayment({ statusTimeout: 20 });
@@ -61,7 +46,7 @@ describe('dvc-payment accessibility tree', () => {
     it(`paid (${lang}): accessibility tree`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log);
+      const paymentId = await startPayment(log());
       await returnFromGateway(paymentId, 'success');
       const el = await mountPayment();
       await waitForPaymentState(el, 'paid');
@@ -71,7 +56,7 @@ describe('dvc-payment accessibility tree', () => {
     it(`payment failed (${lang}): accessibility tree`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log);
+      const paymentId = await startPayment(log());
       await returnFromGateway(paymentId, 'failure');
       const el = await mountPayment();
       await waitForPaymentState(el, 'failed');

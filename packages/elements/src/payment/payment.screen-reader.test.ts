@@ -5,10 +5,10 @@
  * simulated gateway.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import {
-  EventLog, LANGS, alertText, arriveWith, createPaymentDossier, expectAnnounced, mountPayment, part, paymentStatus, politeRegion,
-  returnFromGateway, sandbox, setLang, slow, startPayment, text, waitForPaymentState, type Lang,
+  LANGS, paymentSuite, alertText, sandbox, arriveWith, expectAnnounced, mountPayment, part, paymentStatus, politeRegion,
+  returnFromGateway, setLang, slow, startPayment, text, waitForPaymentState, type Lang,
 } from '../test-support/screen-reader-drivers.ts';
 
 const WORDS: Record<Lang, {
@@ -40,22 +40,7 @@ const WORDS: Record<Lang, {
 };
 
 describe('dvc-payment live-region announcements', () => {
-  let log: EventLog;
-  const home = location.href;
-
-  beforeEach(async () => {
-    await sandbox('/reset');
-    sessionStorage.clear();
-    log = new EventLog();
-    await createPaymentDossier();
-  });
-
-  afterEach(async () => {
-    log.dispose();
-    sessionStorage.clear();
-    history.replaceState(null, '', home);
-    await setLang('vi');
-  });
+  const log = paymentSuite();
 
   for (const lang of LANGS) {
     const words = WORDS[lang];
@@ -89,7 +74,7 @@ describe('dvc-payment live-region announcements', () => {
     it(`announces checking the result, then the payment successful (${lang})`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log);
+      const paymentId = await startPayment(log());
       // Back from the gateway before it answered: the widget asks, and keeps asking.
       arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
       const el = await mountPayment({ statusTimeout: 20 });
@@ -104,7 +89,7 @@ describe('dvc-payment live-region announcements', () => {
     it(`announces a failed payment with the reason (${lang})`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log);
+      const paymentId = await startPayment(log());
       await returnFromGateway(paymentId, 'failure');
       const el = await mountPayment();
       const region = politeRegion(paymentStatus(el));

@@ -10,7 +10,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sandboxUrl } from './axe.ts';
 import { mountInLandmark } from './a11y-tree.ts';
-import { sandbox, text } from '../security/test-helpers.ts';
+import { afterEach, beforeEach } from './mocha.ts';
+import { sandbox, setLang, slow, text } from '../security/test-helpers.ts';
 import '../procedure-search/index.ts';
 import '../dossier-tracker/index.ts';
 import '../payment/index.ts';
@@ -20,10 +21,9 @@ import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import type { PaymentStateKind } from '../payment/state.ts';
-import { APPLICANT as PAYER, TWO_KINDS, arriveWith, completeAtGateway, gatewayParams, pay, type EventLog } from '../payment/test-helpers.ts';
+import { APPLICANT as PAYER, EventLog, TWO_KINDS, arriveWith, completeAtGateway, gatewayParams, pay } from '../payment/test-helpers.ts';
 
-export { setLang, slow, text, sandbox } from '../security/test-helpers.ts';
-export { EventLog, arriveWith } from '../payment/test-helpers.ts';
+export { setLang, slow, text, sandbox, EventLog, arriveWith };
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -148,6 +148,32 @@ export const PAYMENT_DOSSIER = { code: '000.00.15.H26-250714-0902', applicantId:
 
 export function createPaymentDossier(): Promise<unknown> {
   return sandbox('/dossiers', { ...PAYMENT_DOSSIER, procedureCode: '3.000333', status: 'payment-due', fees: TWO_KINDS });
+}
+
+/**
+ * Hooks for a payment suite: each test starts from a reset sandbox holding PAYMENT_DOSSIER, with an
+ * empty sessionStorage, and leaves the page's address and language as it found them. Returns the
+ * running test's event log.
+ */
+export function paymentSuite(): () => EventLog {
+  let log: EventLog | undefined;
+  const home = location.href;
+  beforeEach(async () => {
+    await sandbox('/reset');
+    sessionStorage.clear();
+    log = new EventLog();
+    await createPaymentDossier();
+  });
+  afterEach(async () => {
+    log?.dispose();
+    sessionStorage.clear();
+    history.replaceState(null, '', home);
+    await setLang('vi');
+  });
+  return () => {
+    if (!log) throw new Error('paymentSuite(): the event log exists only while a test runs');
+    return log;
+  };
 }
 
 /** The widget for PAYMENT_DOSSIER, the page giving the identity number (or not: it then asks). */
