@@ -16,9 +16,12 @@ import { BUDGET_ALL_BROTLI, BUDGET_WIDGET_BROTLI, measureBundles } from './bundl
 
 const kB = 1024;
 
-/** Brotli ceilings per CDN entry, set 2026-11-22 from the sizes measured that day. */
+/**
+ * Brotli ceilings per CDN entry, set 2026-11-22 from the sizes measured that day. Raised on purpose
+ * only: dvc-kit.js by 0.5 kB the same day, for marking Vietnamese API text `lang="vi"` (WCAG 3.1.2).
+ */
 export const CEILINGS: Record<string, number> = {
-  'dvc-kit.js': 47 * kB,
+  'dvc-kit.js': 47.5 * kB,
   'dvc-procedure-search.js': 28.5 * kB,
   'dvc-dossier-tracker.js': 26.5 * kB,
   'dvc-payment.js': 28.5 * kB,

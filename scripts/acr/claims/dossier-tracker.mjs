@@ -39,6 +39,10 @@ const TIMEOUT = t('shows a timeout as "taking too long" with a retry');
 const LOADING = t('shows and announces loading while the API is slow, then the result; passes axe while loading');
 const KEYBOARD = t('works from the keyboard alone: Tab, type, Enter, then Tab to "Look up another" and Enter');
 const ANOTHER = t('"Look up another" clears the result, the form, the errors and the number, and focuses the code field');
+const LANGUAGE = 'packages/elements/src/dossier-tracker/dossier-tracker.language.test.ts';
+const LANG_EN = test(LANGUAGE, 'marks the dossier\'s text lang="vi" on an English page: name, unit, apology, documents, fees, history');
+const LANG_FR = test(LANGUAGE, 'says lang="vi" on its outer elements on a French page, where it shows Vietnamese');
+const LANG_CHECK = test('packages/elements/src/test-support/language-of-parts.test.ts', 'lists Vietnamese text and aria-labels not marked lang="vi"');
 const LANGUAGES = t('switches the form, errors and result between Vietnamese and English, with nothing English left on a Vietnamese page');
 const NO_NATIVE_SUBMIT = t('never sends the form natively (no URL change, even with Enter in a field)');
 const FITS_320 = t('fits 320 px without horizontal scrolling, with targets of at least 24 × 24 px');
@@ -103,7 +107,7 @@ export default {
     '2.4.11': { level: 'supports', remarks: 'Nothing in the widget can cover a focused control (no fixed or sticky content, dialogs or popovers), and focus moves bring their target into view. A portal\'s own sticky header can still cover it: that is the portal\'s.', evidence: [NO_FIXED_OVERLAYS(W), KEYBOARD] },
     '2.5.7': { level: 'not applicable', remarks: 'Nothing is dragged.', evidence: [NO_POINTER_GESTURES(W)] },
     '2.5.8': { level: 'supports', remarks: 'Buttons are at least 44 px high, fields and links at least 24 × 24 px: measured at 320 px in both browsers, by axe\'s target-size in every tested state, and by dvc-audit in the declared states.', evidence: [FITS_320, AXE, AUDIT_DEMO_PASSES] },
-    '3.1.2': { level: 'partially supports', remarks: 'The widget\'s own words follow the page (vi or en). What the API sends is Vietnamese only: on an English page the procedure name, the history, the apology and the documents asked for are Vietnamese text without `lang="vi"`, so a screen reader reads them with English rules (agency names are proper names, which the criterion exempts). On a page in another language (e.g. `lang="fr"`) the widget falls back to Vietnamese, also unmarked.', evidence: [LANGUAGES, STATUS_VI] },
+    '3.1.2': { level: 'supports', remarks: 'The widget\'s own words follow the page (vi or en), and its top-level elements carry the widget\'s language, so on a page in another language (e.g. `lang="fr"`) its Vietnamese fallback is marked `lang="vi"`. What the API sends is Vietnamese only: on an English page every element holding it carries `lang="vi"` — the procedure name heading the result, the receiving unit (a proper name, marked all the same), the apology\'s reason, the request for documents and each document, each fee\'s description (in "Fee: …" only the description), and the history\'s actions, units and notes. The test walks the whole shadow tree of a dossier showing all of these for any text or `aria-label` with Vietnamese letters outside `lang="vi"`, and that check is shown to fail. Not covered: the tests check the markup, not what a given screen reader then does; the history note is added to the API\'s answer in the test (the sandbox writes none).', evidence: [LANGUAGES, LANG_EN, LANG_FR, LANG_CHECK] },
     '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
     '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix), the same error summary pattern as the payment and the survey.', evidence: [FAULTS, PROBLEM_WORDS] },
     '3.3.3': { level: 'supports', remarks: 'Errors say how to fix them: the code\'s format with an example, "exactly 12 digits", how many seconds to wait after too many lookups. A failed lookup deliberately does not say which of the two was wrong (the security exception: it would tell whether a dossier exists).', evidence: [FORMAT_ERRORS, ERROR_WORDS, RATE_LIMIT, NOT_FOUND] },
@@ -114,7 +118,6 @@ export default {
   },
   gaps: [
     'Heading levels are fixed (h2, h3); a `heading-level` attribute like the search\'s and the payment\'s would let a portal fit the widget into its outline.',
-    'API text (procedure names, history, apology, documents) carries no `lang="vi"` on an English page (3.1.2).',
     'No test measures non-text contrast in normal colours (1.4.11) or text-only zoom (1.4.4); forced colours are emulated in Chromium only.',
   ],
 };

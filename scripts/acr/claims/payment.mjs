@@ -47,6 +47,10 @@ const RELOAD_AFTER = j('return lost and the payer reloads the page without param
 const PENDING = j('pending on return: polls with backoff, then says plainly the result is not known yet; "Check again" finds it paid');
 const ENGLISH = j('in English: amounts and words per locale through the whole journey');
 const DUE_EN_TREE = test(TREE, 'methods listed (en): accessibility tree');
+const LANGUAGE = 'packages/elements/src/payment/payment.language.test.ts';
+const LANG_EN = test(LANGUAGE, 'marks the procedure name, the fee descriptions and a Vietnamese-only method name lang="vi" on an English page');
+const LANG_FR = test(LANGUAGE, 'says lang="vi" on its outer elements on a French page, where it shows Vietnamese');
+const LANG_CHECK = test('packages/elements/src/test-support/language-of-parts.test.ts', 'lists Vietnamese text and aria-labels not marked lang="vi"');
 const PROBLEM_WORDS = test('packages/elements/src/shared/problem-messages.test.ts', 'has a distinct Vietnamese and English message for every problem code');
 const FOLLOWS_LANG = test('packages/elements/src/shared/locale.test.ts', 'follows <html lang> changes');
 
@@ -105,7 +109,7 @@ export default {
     '2.4.11': { level: 'supports', remarks: 'Nothing in the widget can cover a focused control (no fixed or sticky content, dialogs or popovers); focus moves bring their target into view. A portal\'s own sticky header can still cover it: that is the portal\'s.', evidence: [NO_FIXED_OVERLAYS(W), KEYBOARD] },
     '2.5.7': { level: 'not applicable', remarks: 'Nothing is dragged.', evidence: [NO_POINTER_GESTURES(W)] },
     '2.5.8': { level: 'supports', remarks: 'The pay button and each method (the whole label is the target) are at least 24 px high at 320 px in both browsers; axe\'s target-size passes in every tested state, and dvc-audit\'s in the six declared states.', evidence: [FITS_320, AXE, AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES] },
-    '3.1.2': { level: 'partially supports', remarks: 'The widget\'s own words and the gateway\'s failure reasons follow the page (vi or en). The procedure name and the fee descriptions come from the API in Vietnamese only: on an English page they are Vietnamese without `lang="vi"`, as the English snapshot shows. On a page in another language (e.g. `lang="fr"`) the widget falls back to Vietnamese, also unmarked.', evidence: [ENGLISH, DUE_EN_TREE] },
+    '3.1.2': { level: 'supports', remarks: 'The widget\'s own words and the gateway\'s failure reasons follow the page (vi or en), and its live region and state section carry the widget\'s language, so on a page in another language (e.g. `lang="fr"`) its Vietnamese fallback is marked `lang="vi"`. The procedure name and the fee descriptions come from the API in Vietnamese only: on an English page they carry `lang="vi"`; a payment method\'s name is English when the API has one, and marked `lang="vi"` when the Vietnamese name stands in for it. The test walks the whole shadow tree of what is due for any text or `aria-label` with Vietnamese letters outside `lang="vi"`, and that check is shown to fail. Not covered: the tests check the markup, not what a given screen reader then does; only the state showing what is due is walked (the other states show no API text but the dossier line\'s procedure name, marked the same way).', evidence: [ENGLISH, LANG_EN, LANG_FR, LANG_CHECK] },
     '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
     '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix), and the same error summary pattern as the tracker and the survey.', evidence: [FAULTS, PROBLEM_WORDS] },
     '3.3.3': { level: 'supports', remarks: 'Errors say how to fix them: "12 chữ số", how many seconds to wait after too many requests, that the amount changed and what it is now, the gateway\'s reason for a failure.', evidence: [ASK, AMOUNT_CHANGED, FAILURE, FAULTS] },
@@ -116,7 +120,6 @@ export default {
   },
   gaps: [
     'The outcome states after the gateway (paid, failed, cancelled, not known) are in no dvc-audit tour (paying leaves for the gateway) and not tested at 320 px: reflow, text spacing and focus visibility there rest on the shared styles.',
-    'Procedure names and fee descriptions carry no `lang="vi"` on an English page (3.1.2).',
     'No test measures non-text contrast in normal colours (1.4.11) or text-only zoom (1.4.4); the outcome states are not tested at 320 px.',
   ],
 };

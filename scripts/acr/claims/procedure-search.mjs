@@ -40,7 +40,14 @@ const SYNC_URL = j('mirrors the search in the URL with sync-url, and restores it
 const READ_ALOUD = j('offers read aloud in the detail where speech synthesis exists, and hides it where not');
 const VOICE = j('offers voice search where the browser recognises speech, in the page language, and hides it where not');
 const HOSTILE = test('packages/elements/src/security/hostile-data.test.ts', '<dvc-procedure-search>: names, fields and facets in the list; every text of every detail; only http(s) form links');
-const DETAIL_EN_TREE = test(TREE, 'detail open (en): accessibility tree');
+const LANGUAGE = 'packages/elements/src/procedure-search/procedure-search.language.test.ts';
+const LANG_EN = test(LANGUAGE, [
+  'marks the catalogue\'s text lang="vi" on an English page: results, filters and a detail',
+  'marks every kind of detail text, and only the form\'s name in "Download the form: …", on an English page',
+], { label: 'on an English page every Vietnamese text and aria-label in the results, filters and details is inside lang="vi"' });
+const LANG_SPEECH = test(LANGUAGE, 'reads the catalogue\'s text with a Vietnamese voice and its own words with an English one, on an English page');
+const LANG_FR = test(LANGUAGE, 'says lang="vi" on its outer elements on a French page, where it shows Vietnamese');
+const LANG_CHECK = test('packages/elements/src/test-support/language-of-parts.test.ts', 'lists Vietnamese text and aria-labels not marked lang="vi"');
 const DETAIL_FOCUS = test(SR, 'moves focus to the procedure\'s heading when its detail opens');
 const PROBLEM_WORDS = test('packages/elements/src/shared/problem-messages.test.ts', 'has a distinct Vietnamese and English message for every problem code');
 const FOLLOWS_LANG = test('packages/elements/src/shared/locale.test.ts', 'follows <html lang> changes');
@@ -100,7 +107,7 @@ export default {
     '2.4.11': { level: 'supports', remarks: 'Nothing in the widget can cover a focused control (no fixed or sticky content, dialogs or popovers); focus moves bring their target into view. A portal\'s own sticky header can still cover it: that is the portal\'s.', evidence: [NO_FIXED_OVERLAYS(W), PAGING, DETAIL] },
     '2.5.7': { level: 'not applicable', remarks: 'Nothing is dragged.', evidence: [NO_POINTER_GESTURES(W)] },
     '2.5.8': { level: 'supports', remarks: 'Buttons are at least 44 px high, result names (text buttons) at least 24 px; axe\'s target-size passes in every tested state in both browsers, and dvc-audit\'s in the declared states.', evidence: [AXE, AUDIT_DEMO_PASSES, AUDIT_FINDS_FAULTS] },
-    '3.1.2': { level: 'partially supports', remarks: 'The widget\'s own words follow the page (vi or en). The catalogue is Vietnamese only: on an English page procedure names, fields, documents, steps and legal texts are Vietnamese without `lang="vi"`, as the detail\'s English snapshot shows, so a screen reader reads them with English rules; read aloud then also speaks them with an English voice. On a page in another language (e.g. `lang="fr"`) the widget falls back to Vietnamese, also unmarked.', evidence: [COUNT, DETAIL_EN_TREE] },
+    '3.1.2': { level: 'supports', remarks: 'The widget\'s own words follow the page (vi or en), and its top-level elements carry the widget\'s language, so on a page in another language (e.g. `lang="fr"`) its Vietnamese fallback is marked `lang="vi"`. The catalogue is Vietnamese only: on an English page every element holding its text carries `lang="vi"` — result names (the button, whose `aria-label` is the name), fields, agencies and field filter options, the detail\'s heading, fees\' descriptions, processing times in the agency\'s own words, documents, steps, eligibility, requirements, results and legal texts; in a sentence of the widget\'s ("Download the form: …") only the API\'s part is. The tests walk the whole shadow tree for any text or `aria-label` with Vietnamese letters outside `lang="vi"`, and that check is shown to fail. Read aloud speaks the catalogue\'s parts with a vi-VN utterance and the widget\'s words with the page\'s. Not covered: the tests check the markup, not what a given screen reader or installed voice then does (a browser without a Vietnamese voice reads vi-VN with its default one), and Vietnamese inside closed selects\' options depends on the screen reader honouring `lang` there.', evidence: [COUNT, LANG_EN, LANG_SPEECH, LANG_FR, LANG_CHECK] },
     '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
     '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix).', evidence: [FAULTS, PROBLEM_WORDS] },
     '3.3.3': { level: 'not applicable', remarks: 'No input errors to correct; an empty result says so ("Không tìm thấy thủ tục nào"), which is not an error.' },
@@ -110,7 +117,6 @@ export default {
     '4.1.3': { level: 'supports', remarks: 'A polite status region says the result count ("Tìm thấy 12 thủ tục", singular and plural in English) and the page ("Trang 2/5") without taking focus; failures are alerts; in Vietnamese and English.', evidence: [COUNT, SINGULAR, PAGING, ANNOUNCES] },
   },
   gaps: [
-    'Catalogue text carries no `lang="vi"` on an English page, and read aloud speaks it with the page\'s voice (3.1.2).',
     'Reflow, text spacing and focus visibility rest on dvc-audit\'s Chromium run of the demo portal; the widget\'s own tests have no 320 px layout test.',
     'No test measures non-text contrast in normal colours (1.4.11) or text-only zoom (1.4.4).',
   ],

@@ -39,6 +39,10 @@ const KEYBOARD = t('works from the keyboard alone: Tab into each group, arrows a
 const COUNTDOWN = t('announces the characters left politely at thresholds, not on every keystroke; the limit is hard');
 const ENGLISH = t('speaks English on an English page: labels from the form');
 const PAGE_ENGLISH = t('page feedback in English, and its thank-you');
+const LANGUAGE = 'packages/elements/src/satisfaction-survey/satisfaction-survey.language.test.ts';
+const LANG_EN = test(LANGUAGE, 'shows the form in English on an English page, with its errors, in both modes: nothing Vietnamese unmarked');
+const LANG_FR = test(LANGUAGE, 'says lang="vi" on its outer element on a French page, where it shows Vietnamese');
+const LANG_CHECK = test('packages/elements/src/test-support/language-of-parts.test.ts', 'lists Vietnamese text and aria-labels not marked lang="vi"');
 const PROBLEM_WORDS = test('packages/elements/src/shared/problem-messages.test.ts', 'has a distinct Vietnamese and English message for every problem code');
 const FOLLOWS_LANG = test('packages/elements/src/shared/locale.test.ts', 'follows <html lang> changes');
 
@@ -97,7 +101,7 @@ export default {
     '2.4.11': { level: 'supports', remarks: 'Nothing in the widget can cover a focused control (no fixed or sticky content, dialogs or popovers; the honeypot is off-screen and never focusable). A portal\'s own sticky header can still cover it: that is the portal\'s.', evidence: [NO_FIXED_OVERLAYS(W), HONEYPOT, KEYBOARD] },
     '2.5.7': { level: 'not applicable', remarks: 'Nothing is dragged.', evidence: [NO_POINTER_GESTURES(W)] },
     '2.5.8': { level: 'supports', remarks: 'Each answer\'s whole label is the target, 44 px high, the radio itself 24 px; axe\'s target-size passes in every tested state in both browsers, and dvc-audit\'s in the dossier evaluation and the page feedback, each empty, with errors and sent (dvc-audit, Chromium).', evidence: [AXE, AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES] },
-    '3.1.2': { level: 'partially supports', remarks: 'On Vietnamese and English pages everything is in the page\'s language: the widget\'s words and the form\'s, which the API sends per language. On a page in another language (e.g. `lang="fr"`) the widget falls back to Vietnamese without marking it `lang="vi"`.', evidence: [ENGLISH, PAGE_ENGLISH] },
+    '3.1.2': { level: 'supports', remarks: 'On Vietnamese and English pages everything is in the page\'s language: the widget\'s words and the form\'s, which the API sends in both languages and the widget shows in its own. Its outer element carries the widget\'s language, so on a page in another language (e.g. `lang="fr"`) its Vietnamese fallback is marked `lang="vi"`. The tests walk the whole shadow tree (the dossier evaluation with its error summary, and the page feedback, on an English page; the evaluation on a French one) for any text or `aria-label` with Vietnamese letters outside `lang="vi"`, and that check is shown to fail. Not covered: a form whose English text the API left empty would show nothing rather than the Vietnamese; the tests check the markup, not what a given screen reader then does.', evidence: [ENGLISH, PAGE_ENGLISH, LANG_EN, LANG_FR, LANG_CHECK] },
     '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
     '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix), and the same error summary pattern as the tracker and the payment.', evidence: [FAULTS, PROBLEM_WORDS] },
     '3.3.3': { level: 'supports', remarks: 'Errors say what to do ("Vui lòng chọn một câu trả lời."), how many seconds to wait after too many requests, and for a dossier not yet decided that it can be evaluated once it is.', evidence: [INCOMPLETE, SERVER_ERRORS, NOT_YET] },
@@ -108,7 +112,6 @@ export default {
   },
   gaps: [
     'Reflow, text spacing and focus visibility rest on dvc-audit\'s Chromium run of the demo portal; the widget\'s own tests have no 320 px layout test.',
-    'On a page in a language the kit does not have, the Vietnamese fallback is not marked `lang="vi"` (3.1.2).',
     'No test measures non-text contrast in normal colours (1.4.11).',
   ],
 };

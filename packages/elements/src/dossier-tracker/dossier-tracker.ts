@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from '../shared/api-client.ts';
 import type { AuditStep } from '../shared/audit-tour.ts';
+import { getLocale } from '../shared/locale.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -208,10 +209,12 @@ export class DvcDossierTracker extends LitElement {
     if (dossier) this.dispatchEvent(trackerEvent('dvc-survey-requested', { dossierCode: dossier.code }));
   }
 
+  // Each top-level element says the widget's language, which may differ from the page's (a French
+  // page gets Vietnamese); the result marks the dossier's own text lang="vi" (result-view.ts).
   protected override render(): TemplateResult {
     const dossier = this.#lookup.dossier;
     return html`
-      <p class="visually-hidden" part="announcer" role="status" aria-live="polite">${this.#announcement()}</p>
+      <p class="visually-hidden" part="announcer" role="status" aria-live="polite" lang=${getLocale()}>${this.#announcement()}</p>
       ${dossier
         ? resultView(dossier, {
             onPay: () => this.#onPay(),
@@ -236,7 +239,7 @@ export class DvcDossierTracker extends LitElement {
     const busy = this.#lookup.status === 'loading';
     return html`
       ${errors.code || errors.applicantId ? this.#errorSummary(errors) : nothing}
-      <form part="form" novalidate aria-label=${msg('Look up a dossier')} @submit=${this.#onSubmit}>
+      <form part="form" novalidate aria-label=${msg('Look up a dossier')} lang=${getLocale()} @submit=${this.#onSubmit}>
         <div class="field ${errors.code ? 'has-error' : ''}" part="field">
           <label for=${FIELD_IDS.code} part="label">${msg('Dossier code')}</label>
           <p id="code-hint" class="hint" part="hint">
@@ -260,7 +263,7 @@ export class DvcDossierTracker extends LitElement {
         ${askApplicantId ? this.#applicantField(errors.applicantId) : nothing}
         <button type="submit" part="submit-button">${msg('Look up')}</button>
       </form>
-      <div class="outcome" part="outcome" aria-busy=${busy ? 'true' : 'false'}>${this.#outcome()}</div>
+      <div class="outcome" part="outcome" aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>${this.#outcome()}</div>
     `;
   }
 
@@ -290,7 +293,7 @@ export class DvcDossierTracker extends LitElement {
   /** GOV.UK's error summary: focused after a failed check, one link per problem to its field. */
   #errorSummary(errors: FieldErrors): TemplateResult {
     const fields = (Object.keys(FIELD_IDS) as LookupField[]).filter((field) => errors[field]);
-    return html`<div class="error-summary" part="error-summary" tabindex="-1">
+    return html`<div class="error-summary" part="error-summary" tabindex="-1" lang=${getLocale()}>
       <div role="alert">
         <h2 class="error-summary-title">${msg('There is a problem')}</h2>
         <ul class="error-summary-list">

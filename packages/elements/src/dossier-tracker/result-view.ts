@@ -1,11 +1,12 @@
 /**
  * The found dossier, as templates. API data (names, reasons, documents, history) goes in as text
- * parts only, so whatever an agency typed is shown, never run.
+ * parts only, so whatever an agency typed is shown, never run. It is Vietnamese whatever the page's
+ * language: each element holding it carries lang="vi" (CONTENT_LANG), the result the widget's own.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { components, Dossier } from '@dvc-kit/sdk';
-import { formatDate, formatVnd } from '../shared/locale.ts';
+import { CONTENT_LANG, formatDate, formatVnd, getLocale } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
 import './translations.ts';
@@ -29,8 +30,8 @@ const KIND_ICONS: Record<StatusKind, IconName> = {
 };
 
 export function resultView(dossier: Dossier, actions: ResultActions): TemplateResult {
-  return html`<section class="result" part="result" aria-labelledby=${RESULT_HEADING_ID}>
-    <h2 id=${RESULT_HEADING_ID} class="result-heading" part="result-heading" tabindex="-1">${dossier.procedure.name}</h2>
+  return html`<section class="result" part="result" aria-labelledby=${RESULT_HEADING_ID} lang=${getLocale()}>
+    <h2 id=${RESULT_HEADING_ID} class="result-heading" part="result-heading" tabindex="-1" lang=${CONTENT_LANG}>${dossier.procedure.name}</h2>
     <p class="status-line">
       <span class="status-label">${msg('Status')}</span>
       ${statusBadge(dossier.status)}
@@ -42,7 +43,7 @@ export function resultView(dossier: Dossier, actions: ResultActions): TemplateRe
     ${evaluationView(dossier, actions.onEvaluate)}
     <dl class="details" part="details">
       <div><dt>${msg('Dossier code')}</dt><dd class="code">${dossier.code}</dd></div>
-      <div><dt>${msg('Receiving unit')}</dt><dd>${dossier.agency}</dd></div>
+      <div><dt>${msg('Receiving unit')}</dt><dd lang=${CONTENT_LANG}>${dossier.agency}</dd></div>
       <div><dt>${msg('Received on')}</dt><dd>${dateTime(dossier.receivedAt)}</dd></div>
       ${dossier.dueAt ? html`<div><dt>${msg('Due on')}</dt><dd>${dateTime(dossier.dueAt)}</dd></div>` : nothing}
       ${dossier.completedAt ? html`<div><dt>${msg('Completed on')}</dt><dd>${dateTime(dossier.completedAt)}</dd></div>` : nothing}
@@ -83,7 +84,7 @@ function apologyView(apology: Schemas['Apology']): TemplateResult {
   return html`<div class="notice" part="apology">
     <h3>${msg('Apology and new date for your result')}</h3>
     <dl class="notice-details">
-      <div><dt>${msg('Reason')}</dt><dd>${apology.reason}</dd></div>
+      <div><dt>${msg('Reason')}</dt><dd lang=${CONTENT_LANG}>${apology.reason}</dd></div>
       <div><dt>${msg('New date for the result')}</dt><dd class="emphasis">${dateTime(apology.newDueAt)}</dd></div>
       <div><dt>${msg('Issued on')}</dt><dd>${dateTime(apology.issuedAt)}</dd></div>
     </dl>
@@ -93,11 +94,11 @@ function apologyView(apology: Schemas['Apology']): TemplateResult {
 function supplementView(request: Schemas['SupplementRequest']): TemplateResult {
   return html`<div class="notice notice-action" part="supplement">
     <h3>${msg('Documents needed')}</h3>
-    <p>${request.reason}</p>
+    <p lang=${CONTENT_LANG}>${request.reason}</p>
     ${request.documents.length
       ? html`<p class="list-intro">${msg('Please provide:')}</p>
           <ul class="documents" part="documents">
-            ${request.documents.map((document) => html`<li>${document}</li>`)}
+            ${request.documents.map((document) => html`<li lang=${CONTENT_LANG}>${document}</li>`)}
           </ul>`
       : nothing}
     <p class="muted">${msg(str`Requested on ${formatDate(request.requestedAt)}`)}</p>
@@ -113,7 +114,8 @@ function paymentView(dossier: Dossier, onPay: () => void): TemplateResult {
       ${payment.lines.map(
         (line) => html`<li>
           <span class="fee-description"
-            ><span class="fee-kind">${line.kind === 'fee' ? msg('Fee') : msg('Charge')}:</span> ${line.description}</span
+            ><span class="fee-kind">${line.kind === 'fee' ? msg('Fee') : msg('Charge')}:</span
+            ><span lang=${CONTENT_LANG}> ${line.description}</span></span
           >
           <span class="amount">${formatVnd(line.amount)}</span>
         </li>`,
@@ -152,10 +154,10 @@ function historyView(history: Schemas['HistoryEntry'][]): TemplateResult | typeo
       ${history.map(
         (entry) => html`<li part="history-item">
           <span class="history-time">${dateTime(entry.at)}</span>
-          <span class="history-action">${entry.action}</span>
-          <span class="history-unit">${entry.officerTitle ? `${entry.unit} · ${entry.officerTitle}` : entry.unit}</span>
+          <span class="history-action" lang=${CONTENT_LANG}>${entry.action}</span>
+          <span class="history-unit" lang=${CONTENT_LANG}>${entry.officerTitle ? `${entry.unit} · ${entry.officerTitle}` : entry.unit}</span>
           <span class="history-status">${statusLabel(entry.status)}</span>
-          ${entry.note ? html`<span class="history-note">${entry.note}</span>` : nothing}
+          ${entry.note ? html`<span class="history-note" lang=${CONTENT_LANG}>${entry.note}</span>` : nothing}
         </li>`,
       )}
     </ol>`;

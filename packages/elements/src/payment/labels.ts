@@ -1,7 +1,7 @@
 /** The words of <dvc-payment> that depend on data: fee kinds, method names, gateway reasons. */
 import { msg } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
-import { getLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, getLocale, type DvcLocale } from '../shared/locale.ts';
 import './translations.ts';
 
 type Schemas = components['schemas'];
@@ -14,6 +14,11 @@ export function kindLabel(kind: Schemas['PaymentLine']['kind']): string {
 /** A payment method's name in the page's language. */
 export function methodName(method: Schemas['PaymentMethod']): string {
   return (getLocale() === 'en' ? method.name.en : method.name.vi) || method.name.vi || method.id;
+}
+
+/** The language of {@link methodName}: an English page gets the Vietnamese name when there is no English one. */
+export function methodNameLang(method: Schemas['PaymentMethod']): DvcLocale {
+  return getLocale() === 'en' && method.name.en ? 'en' : CONTENT_LANG;
 }
 
 /**

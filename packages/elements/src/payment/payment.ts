@@ -4,7 +4,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { DvcApiError, type Dossier, type Payment } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
 import type { AuditStep } from '../shared/audit-tour.ts';
-import { formatVnd } from '../shared/locale.ts';
+import { formatVnd, getLocale } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -654,9 +654,11 @@ export class DvcPayment extends LitElement {
 
   // ---------- rendering ----------
 
+  // The announcer and each state's section (views.ts) say the widget's language, which may differ
+  // from the page's (a French page gets Vietnamese).
   protected override render(): TemplateResult {
     return html`
-      <p class="visually-hidden" part="announcer" role="status" aria-live="polite">${this.announcement?.() ?? ''}</p>
+      <p class="visually-hidden" part="announcer" role="status" aria-live="polite" lang=${getLocale()}>${this.announcement?.() ?? ''}</p>
       ${this.#stateView()}
     `;
   }

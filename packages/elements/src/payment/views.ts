@@ -1,18 +1,19 @@
 /**
  * The templates of <dvc-payment>'s states. Every value from the API is rendered as text; every state
  * is a section labelled by its heading (`#state-heading`), which takes focus when the state changes
- * after the payer acted.
+ * after the payer acted. The section says the widget's language (a French page gets Vietnamese); the
+ * procedure name and the fee descriptions are Vietnamese whatever the page's: they say lang="vi".
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { DvcApiError, type Dossier, type Payment } from '@dvc-kit/sdk';
 import { DvcConfigError } from '../shared/api-client.ts';
-import { formatVnd } from '../shared/locale.ts';
+import { CONTENT_LANG, formatVnd, getLocale } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { errorView, loadingView } from '../shared/status-views.ts';
 import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
-import { failureReason, kindLabel, methodName } from './labels.ts';
+import { failureReason, kindLabel, methodName, methodNameLang } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
 import './translations.ts';
 
@@ -37,13 +38,13 @@ function subHeading(context: ViewContext, text: string, part?: string): Template
 
 function section(kind: PaymentState['kind'], content: TemplateResult, busy = false): TemplateResult {
   return html`<section class="state" part="state" data-state=${kind} aria-labelledby=${STATE_HEADING_ID}
-    aria-busy=${busy ? 'true' : 'false'}>${content}</section>`;
+    aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>${content}</section>`;
 }
 
 function dossierLine(code: string, procedureName?: string): TemplateResult {
   return html`<p class="dossier" part="dossier">
     <span class="dossier-code">${msg(str`Dossier ${code}`)}</span>
-    ${procedureName ? html`<span class="procedure-name">${procedureName}</span>` : nothing}
+    ${procedureName ? html`<span class="procedure-name" lang=${CONTENT_LANG}>${procedureName}</span>` : nothing}
   </p>`;
 }
 
@@ -133,7 +134,7 @@ export function nothingDueView(context: ViewContext, refunded: boolean): Templat
 }
 
 export function idleView(): TemplateResult {
-  return html`<p class="idle" part="message">${msg('No dossier was given to pay for.')}</p>`;
+  return html`<p class="idle" part="message" lang=${getLocale()}>${msg('No dossier was given to pay for.')}</p>`;
 }
 
 // ---------- what is due ----------
@@ -181,7 +182,7 @@ function linesTable(payment: DossierPayment): TemplateResult {
     <tbody>
       ${payment.lines.map((line) => html`<tr part="line">
         <td class="kind">${kindLabel(line.kind)}</td>
-        <td class="description">${line.description}</td>
+        <td class="description" lang=${CONTENT_LANG}>${line.description}</td>
         <td class="amount">${formatVnd(line.amount)}</td>
       </tr>`)}
     </tbody>
@@ -210,7 +211,7 @@ export function dueView(
             ${payment.methods.map((method) => html`<label class="method" part="method">
               <input type="radio" name="method" .value=${method.id} .checked=${method.id === on.selectedMethod}
                 @change=${() => on.onMethod(method.id)} />
-              <span>${methodName(method)}</span>
+              <span lang=${methodNameLang(method)}>${methodName(method)}</span>
             </label>`)}
           </fieldset>`
         : nothing}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Agency, ProcedureSearchResult } from '@dvc-kit/sdk';
-import { formatNumber } from '../shared/locale.ts';
+import { CONTENT_LANG, formatNumber } from '../shared/locale.ts';
 import { levelLabel, onlineLabel } from './labels.ts';
 import { FILTER_NAMES } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
@@ -23,13 +23,14 @@ const withCount = (label: string, count: number | undefined) =>
  * counts of the current search; the chosen value stays listed even when its count is 0.
  */
 export function filtersView({ state, facets, agencies, onChange, onClear }: FilterView): TemplateResult {
-  const select = (name: FilterName, label: string, options: { value: string; label: string }[]) => html`
+  // Field and agency names come from the catalogue (Vietnamese): their options say so.
+  const select = (name: FilterName, label: string, options: { value: string; label: string }[], optionLang?: string) => html`
     <div class="filter">
       <label for="filter-${name}">${label}</label>
       <select id="filter-${name}" part="filter" name=${name} .value=${state[name]}
         @change=${(event: Event) => onChange(name, (event.target as HTMLSelectElement).value)}>
         <option value="">${msg('All')}</option>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === state[name]}>${o.label}</option>`)}
+        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === state[name]} lang=${optionLang ?? nothing}>${o.label}</option>`)}
       </select>
     </div>`;
 
@@ -43,10 +44,10 @@ export function filtersView({ state, facets, agencies, onChange, onClear }: Filt
 
   return html`<fieldset class="filters" part="filters">
     <legend>${msg('Filter the results')}</legend>
-    ${select('field', msg('Field'), fieldOptions)}
+    ${select('field', msg('Field'), fieldOptions, CONTENT_LANG)}
     ${select('level', msg('Level'), levelOptions)}
     ${select('online', msg('Online service'), onlineOptions)}
-    ${agencyOptions.length ? select('agency', msg('Agency'), agencyOptions) : nothing}
+    ${agencyOptions.length ? select('agency', msg('Agency'), agencyOptions, CONTENT_LANG) : nothing}
     ${active
       ? html`<button type="button" class="secondary" part="clear-filters" @click=${onClear}>${msg('Clear filters')}</button>`
       : nothing}

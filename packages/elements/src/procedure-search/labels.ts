@@ -1,6 +1,7 @@
+import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
-import { formatNumber, formatVnd, intlLocale } from '../shared/locale.ts';
+import { formatNumber, formatVnd, intlLocale, withContent } from '../shared/locale.ts';
 import './translations.ts';
 
 type Schemas = components['schemas'];
@@ -51,9 +52,16 @@ export function feeKindLabel(kind: Schemas['FeeKind']): string {
 
 const plural = (n: number) => new Intl.PluralRules(intlLocale()).select(n) === 'one';
 
+/** The agency's own wording of a processing time, when that is what is shown (API text, Vietnamese). */
+export function publishedTimeText(time: Schemas['ProcessingTime']): string | undefined {
+  return time.value === null || time.unit === 'text' ? time.text?.trim() || undefined : undefined;
+}
+
 /** "10 ngày làm việc" / "10 working days"; the published wording when it is not a number. */
 export function processingTimeText(time: Schemas['ProcessingTime']): string {
-  if (time.value === null) return time.text?.trim() || msg('Not published');
+  const published = publishedTimeText(time);
+  if (published) return published;
+  if (time.value === null) return msg('Not published');
   const n = formatNumber(time.value);
   switch (time.unit) {
     case 'working-days':
@@ -65,8 +73,14 @@ export function processingTimeText(time: Schemas['ProcessingTime']): string {
     case 'months':
       return plural(time.value) ? msg(str`${n} month`) : msg(str`${n} months`);
     case 'text':
-      return time.text?.trim() || n;
+      return n;
   }
+}
+
+/** The processing time as shown, the agency's own wording marked Vietnamese. */
+export function processingTimeView(time: Schemas['ProcessingTime']): string | TemplateResult {
+  const published = publishedTimeText(time);
+  return published ? withContent((text) => text, published) : processingTimeText(time);
 }
 
 /** One fee line: "Miễn phí" / "Free" for 0, "do tỉnh quy định" when set by the province, else VND. */

@@ -1,9 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Procedure } from '@dvc-kit/sdk';
-import { formatDate, formatNumber } from '../shared/locale.ts';
+import { CONTENT_LANG, formatDate, formatNumber, getLocale, withContent, type DvcLocale } from '../shared/locale.ts';
+import type { SpeechPart } from '../shared/speech-controllers.ts';
 import { heading } from '../shared/heading.ts';
-import { channelLabel, feeAmountText, feeKindLabel, levelLabel, onlineLabel, processingTimeText } from './labels.ts';
+import {
+  channelLabel, feeAmountText, feeKindLabel, levelLabel, onlineLabel, processingTimeText, processingTimeView, publishedTimeText,
+} from './labels.ts';
 import './translations.ts';
 
 export interface DetailView {
@@ -30,7 +33,9 @@ function httpUrl(url: string): string | undefined {
 /** The download link of a document's form; none when its address is not http(s). */
 function formLink(form: Procedure['documentCases'][number]['documents'][number]['form']): TemplateResult | typeof nothing {
   const href = form ? httpUrl(form.url) : undefined;
-  return form && href ? html`<a part="form-link" href=${href} download>${msg(str`Download the form: ${form.name}`)}</a>` : nothing;
+  return form && href
+    ? html`<a part="form-link" href=${href} download>${withContent((name) => msg(str`Download the form: ${name}`), form.name)}</a>`
+    : nothing;
 }
 
 /** Splits published text into paragraphs, keeping the line breaks the agency wrote. */
@@ -46,9 +51,10 @@ function section(level: number, id: string, title: string, body: TemplateResult 
 export function detailView({ procedure: p, headingLevel, onBack, readAloud }: DetailView): TemplateResult {
   const sub = headingLevel + 1;
   const agencies = p.agencyDetails.executing;
-  return html`<article class="detail" part="detail" aria-labelledby="detail-title">
+  // The catalogue's text is Vietnamese whatever the page's language: each element holding it says so.
+  return html`<article class="detail" part="detail" aria-labelledby="detail-title" lang=${getLocale()}>
     <button type="button" class="secondary back" part="back-button" @click=${onBack}>${msg('Back to results')}</button>
-    ${heading(headingLevel, p.name, { id: 'detail-title', part: 'detail-title', focusable: true })}
+    ${heading(headingLevel, p.name, { id: 'detail-title', part: 'detail-title', focusable: true, lang: CONTENT_LANG })}
     ${readAloud.supported
       // The label says what a press does ("Read aloud" / "Stop reading"); no aria-pressed beside it,
       // or a screen reader hears "Stop reading, pressed" (APG: a toggle's label must not change).
@@ -57,9 +63,9 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
       : nothing}
     <dl class="facts" part="detail-facts">
       <div><dt>${msg('Code')}</dt><dd>${p.code}</dd></div>
-      <div><dt>${msg('Field')}</dt><dd>${p.field.name}</dd></div>
+      <div><dt>${msg('Field')}</dt><dd lang=${CONTENT_LANG}>${p.field.name}</dd></div>
       <div><dt>${msg('Level')}</dt><dd>${p.levels.map(levelLabel).join(', ') || msg('Not published')}</dd></div>
-      <div><dt>${msg('Agencies')}</dt><dd>${agencies.join('; ') || msg('Not published')}</dd></div>
+      <div><dt>${msg('Agencies')}</dt><dd lang=${agencies.length ? CONTENT_LANG : nothing}>${agencies.join('; ') || msg('Not published')}</dd></div>
       <div><dt>${msg('Online service')}</dt><dd>${onlineLabel(p.onlineLevel)}</dd></div>
     </dl>
 
@@ -69,18 +75,20 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
         <thead><tr><th scope="col">${msg('Way of applying')}</th><th scope="col">${msg('Processing time')}</th><th scope="col">${msg('Fees')}</th></tr></thead>
         <tbody>${p.channelDetails.map((c) => html`<tr>
           <th scope="row">${channelLabel(c.channel)}</th>
-          <td>${processingTimeText(c.processingTime)}</td>
+          <td>${processingTimeView(c.processingTime)}</td>
           <td>${c.fees.length === 0 ? msg('Free') : html`<ul class="plain">${c.fees.map((fee) => html`<li>
-            ${feeKindLabel(fee.kind)}: ${feeAmountText(fee)}${fee.description ? html`<span class="fee-note">${fee.description}</span>` : nothing}
+            ${feeKindLabel(fee.kind)}: ${feeAmountText(fee)}${fee.description ? html`<span class="fee-note" lang=${CONTENT_LANG}>${fee.description}</span>` : nothing}
           </li>`)}</ul>`}</td>
         </tr>`)}</tbody>
       </table>`)}
 
     ${section(sub, 'detail-documents', msg('Documents to bring'), p.documentCases.map((c, i) => {
       return html`<div class="case" part="document-case">
-        ${p.documentCases.length > 1 || c.name ? heading(sub + 1, c.name || msg('Documents'), { id: `case-${i}` }) : nothing}
+        ${p.documentCases.length > 1 || c.name
+          ? heading(sub + 1, c.name || msg('Documents'), c.name ? { id: `case-${i}`, lang: CONTENT_LANG } : { id: `case-${i}` })
+          : nothing}
         <ul>${c.documents.map((d) => html`<li part="document">
-          <span class="doc-name">${d.name}</span>
+          <span class="doc-name" lang=${CONTENT_LANG}>${d.name}</span>
           <span class="doc-meta">${[
             d.originals > 0 ? msg(str`Originals: ${formatNumber(d.originals)}`) : '',
             d.copies > 0 ? msg(str`Copies: ${formatNumber(d.copies)}`) : '',
@@ -91,30 +99,40 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
       </div>`;
     }))}
 
-    ${section(sub, 'detail-steps', msg('Steps'), p.steps.length === 0 ? nothing : html`<ol>${p.steps.map((s) => html`<li>
+    ${section(sub, 'detail-steps', msg('Steps'), p.steps.length === 0 ? nothing : html`<ol>${p.steps.map((s) => html`<li lang=${CONTENT_LANG}>
       ${s.title ? html`<strong>${s.title}</strong>` : nothing}${paragraphs(s.description)}</li>`)}</ol>`)}
 
-    ${section(sub, 'detail-eligibility', msg('Who can apply'), p.eligibility.length === 0 ? nothing : html`<ul>${p.eligibility.map((e) => html`<li>${e}</li>`)}</ul>`)}
+    ${section(sub, 'detail-eligibility', msg('Who can apply'), p.eligibility.length === 0 ? nothing : html`<ul>${p.eligibility.map((e) => html`<li lang=${CONTENT_LANG}>${e}</li>`)}</ul>`)}
 
-    ${section(sub, 'detail-requirements', msg('Requirements and conditions'), p.requirements.trim() ? html`<div>${paragraphs(p.requirements)}</div>` : nothing)}
+    ${section(sub, 'detail-requirements', msg('Requirements and conditions'), p.requirements.trim() ? html`<div lang=${CONTENT_LANG}>${paragraphs(p.requirements)}</div>` : nothing)}
 
-    ${section(sub, 'detail-results', msg('Result'), p.results.length === 0 ? nothing : html`<ul>${p.results.map((r) => html`<li>${r}</li>`)}</ul>`)}
+    ${section(sub, 'detail-results', msg('Result'), p.results.length === 0 ? nothing : html`<ul>${p.results.map((r) => html`<li lang=${CONTENT_LANG}>${r}</li>`)}</ul>`)}
 
     ${section(sub, 'detail-legal', msg('Legal basis'), p.legalBasis.length === 0 ? nothing : html`<ul>${p.legalBasis.map((l) => html`<li>
-      <span>${l.number}</span>${l.title && l.title !== l.number ? html` — ${l.title}` : nothing}${l.issuedOn ? html` (${msg(str`issued ${formatDate(l.issuedOn)}`)})` : nothing}
+      <span lang=${CONTENT_LANG}>${l.number}</span>${l.title && l.title !== l.number ? html` — <span lang=${CONTENT_LANG}>${l.title}</span>` : nothing}${l.issuedOn ? html` (${msg(str`issued ${formatDate(l.issuedOn)}`)})` : nothing}
     </li>`)}</ul>`)}
   </article>`;
 }
 
-/** What the read-aloud button says: the essentials, in reading order. */
-export function detailSpeech(p: Procedure): string {
-  const lines = [p.name];
+/**
+ * What the read-aloud button says: the essentials, in reading order, each stretch in its language
+ * (the widget's words in the page's, the catalogue's text in Vietnamese, for the matching voice).
+ */
+export function detailSpeech(p: Procedure): SpeechPart[] {
+  const own: DvcLocale = getLocale();
+  const parts: SpeechPart[] = [{ text: p.name, lang: CONTENT_LANG }];
+  const say = (text: string, lang: DvcLocale = own) => parts.push({ text, lang });
   for (const c of p.channelDetails) {
     const fees = c.fees.length === 0 ? msg('Free') : c.fees.map((f) => `${feeKindLabel(f.kind)} ${feeAmountText(f)}`).join(', ');
-    lines.push(`${channelLabel(c.channel)}: ${processingTimeText(c.processingTime)}. ${msg('Fees')}: ${fees}.`);
+    const published = publishedTimeText(c.processingTime);
+    say(`\n${channelLabel(c.channel)}: `);
+    say(published ?? processingTimeText(c.processingTime), published ? CONTENT_LANG : own);
+    say(`. ${msg('Fees')}: ${fees}.`);
   }
   for (const c of p.documentCases) {
-    lines.push(`${c.name || msg('Documents to bring')}: ${c.documents.map((d) => d.name).join('; ')}.`);
+    // The line break and colon go with a neighbour in the same language: no utterance of their own.
+    if (!c.name) say(`\n${msg('Documents to bring')}: `);
+    say(`${c.name ? `\n${c.name}: ` : ''}${c.documents.map((d) => d.name).join('; ')}.`, CONTENT_LANG);
   }
-  return lines.join('\n');
+  return parts;
 }

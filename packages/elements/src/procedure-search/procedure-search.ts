@@ -339,9 +339,12 @@ export class DvcProcedureSearch extends LitElement {
     });
   }
 
+  // Each top-level element says the widget's language, which may differ from the page's (a French
+  // page gets Vietnamese); elements holding catalogue text say lang="vi" (CONTENT_LANG).
   protected override render(): TemplateResult {
+    const lang = getLocale();
     return html`
-      <form part="form" role="search" @submit=${this.#onSubmit} ?hidden=${this.openCode !== ''}>
+      <form part="form" role="search" lang=${lang} @submit=${this.#onSubmit} ?hidden=${this.openCode !== ''}>
         <div class="field">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
           <div class="input-row">
@@ -364,7 +367,7 @@ export class DvcProcedureSearch extends LitElement {
           onClear: () => this.#clearFilters(),
         })}
       </form>
-      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite">${this.#summary()}</p>
+      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${this.#summary()}</p>
       ${this.openCode ? this.#detailView() : this.#resultsView()}
     `;
   }
@@ -399,7 +402,7 @@ export class DvcProcedureSearch extends LitElement {
         ${paginationView(value.state.page, Math.ceil(total / pageSize), (page) => this.#goToPage(page))}`;
     }
     return html`<section class="results" part="results" aria-labelledby="results-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
-      ?hidden=${status === 'idle'}>
+      ?hidden=${status === 'idle'} lang=${getLocale()}>
       ${heading(this.headingLevel, msg('Search results'), { id: 'results-heading', part: 'results-heading', focusable: true })}
       ${body}
     </section>`;
@@ -409,12 +412,12 @@ export class DvcProcedureSearch extends LitElement {
     const { status, value, error } = this.#detail;
     const back = () => this.#closeDetail();
     if (status === 'error') {
-      return html`<div class="detail" part="detail">
+      return html`<div class="detail" part="detail" lang=${getLocale()}>
         <button type="button" class="secondary back" part="back-button" @click=${back}>${msg('Back to results')}</button>
         ${errorView(error, () => void this.#detail.retry())}
       </div>`;
     }
-    if (status !== 'success' || !value) return html`<div class="detail" part="detail" aria-busy="true">${loadingView()}</div>`;
+    if (status !== 'success' || !value) return html`<div class="detail" part="detail" aria-busy="true" lang=${getLocale()}>${loadingView()}</div>`;
     return detailView({
       procedure: value,
       headingLevel: this.headingLevel,
@@ -422,7 +425,7 @@ export class DvcProcedureSearch extends LitElement {
       readAloud: {
         supported: this.#readAloud.supported,
         speaking: this.#readAloud.speaking,
-        toggle: () => (this.#readAloud.speaking ? this.#readAloud.stop() : this.#readAloud.speak(detailSpeech(value), getLocale())),
+        toggle: () => (this.#readAloud.speaking ? this.#readAloud.stop() : this.#readAloud.speak(detailSpeech(value))),
       },
     });
   }

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { findMatches, type ProcedureSummary } from '@dvc-kit/sdk';
-import { formatNumber, intlLocale } from '../shared/locale.ts';
-import { channelLabel, levelLabel, lowestFeeText, onlineLabel, processingTimeText } from './labels.ts';
+import { CONTENT_LANG, formatNumber, intlLocale, withContent } from '../shared/locale.ts';
+import { channelLabel, levelLabel, lowestFeeText, onlineLabel, processingTimeText, publishedTimeText } from './labels.ts';
 import './translations.ts';
 
 /** "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1). */
@@ -47,21 +47,27 @@ export function resultItem(item: ProcedureSummary, query: string, onOpen: (code:
       type="button"
       class="name link"
       part="name"
+      lang=${CONTENT_LANG}
       aria-label=${item.name}
       data-code=${item.code}
       @click=${(event: Event) => onOpen(item.code, event.currentTarget as HTMLElement)}
     >${highlight(item.name, query)}</button>
     <dl part="meta">
       <div><dt>${msg('Code')}</dt><dd>${item.code}</dd></div>
-      <div><dt>${msg('Field')}</dt><dd>${item.field.name}</dd></div>
+      <div><dt>${msg('Field')}</dt><dd lang=${CONTENT_LANG}>${item.field.name}</dd></div>
       ${item.levels.length
         ? html`<div><dt>${msg('Level')}</dt><dd>${item.levels.map(levelLabel).join(', ')}</dd></div>`
         : nothing}
-      <div><dt>${msg('Processing time')}</dt><dd>${shortest
-        ? msg(str`${processingTimeText(shortest.processingTime)} (${channelLabel(shortest.channel)})`)
-        : msg('Not published')}</dd></div>
+      <div><dt>${msg('Processing time')}</dt><dd>${shortest ? shortestTime(shortest) : msg('Not published')}</dd></div>
       <div><dt>${msg('Lowest fee')}</dt><dd>${lowestFeeText(item.lowestFee)}</dd></div>
     </dl>
     <span class="badge" part="badge" data-online=${item.onlineLevel}>${onlineLabel(item.onlineLevel)}</span>
   </li>`;
+}
+
+/** "10 working days (Online)"; an agency's own wording of the time is marked Vietnamese. */
+function shortestTime(shortest: NonNullable<ProcedureSummary['shortestProcessingTime']>): string | TemplateResult {
+  const sentence = (time: string) => msg(str`${time} (${channelLabel(shortest.channel)})`);
+  const published = publishedTimeText(shortest.processingTime);
+  return published ? withContent(sentence, published) : sentence(processingTimeText(shortest.processingTime));
 }

@@ -376,7 +376,9 @@ export class DvcSatisfactionSurvey extends LitElement {
 
   protected override render(): TemplateResult {
     const busy = this.#load.status === 'loading' || this.#send.status === 'loading';
-    return html`<div class="survey" part="survey" data-mode=${this.effectiveMode} aria-busy=${busy ? 'true' : 'false'}>
+    // The widget's language, which may differ from the page's (a French page gets Vietnamese). The
+    // form's texts come from the API in both languages and follow it too (localized()).
+    return html`<div class="survey" part="survey" data-mode=${this.effectiveMode} aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>
       ${this.#body()}
     </div>`;
   }

@@ -6,6 +6,7 @@
  * The page's `<html lang>` decides the locale, as a portal already sets it for its own content:
  * `en`/`en-*` gives English, anything else (or nothing) gives Vietnamese, the portals' language.
  */
+import { html, type TemplateResult } from 'lit';
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../locales/generated/locale-codes.ts';
 
@@ -100,6 +101,27 @@ export function setLocale(locale: string): Promise<void> {
   requestedLocale = resolveLocale(locale);
   pending = runtime.setLocale(requestedLocale);
   return pending;
+}
+
+/**
+ * The language of what the API sends (procedure names, agencies, documents, dossier history, fee
+ * descriptions): the national catalogue and dossier data are Vietnamese only, whatever the page's
+ * language. Elements showing it carry `lang="vi"` so screen readers and read aloud pronounce it as
+ * Vietnamese on an English page (WCAG 3.1.2).
+ */
+export const CONTENT_LANG: DvcLocale = 'vi';
+
+// A private-use character: it stands for the API text while the sentence around it is translated.
+const CONTENT_SLOT = '\uE000';
+
+/**
+ * A sentence in the widget's words around one piece of API text, with only that piece marked
+ * `lang="vi"`: `withContent((name) => msg(str`Download the form: ${name}`), form.name)`. The
+ * translation may move the placeholder; the text itself never goes through the message.
+ */
+export function withContent(sentence: (placeholder: string) => string, content: string): TemplateResult {
+  const [before = '', after = ''] = sentence(CONTENT_SLOT).split(CONTENT_SLOT);
+  return html`${before}<span lang=${CONTENT_LANG}>${content}</span>${after}`;
 }
 
 /** The locale widgets currently render in. */

@@ -4,12 +4,31 @@ import type { DvcLocale } from './locale.ts';
 /** BCP 47 tags for speech: a vi-VN voice for Vietnamese, British English otherwise. */
 const SPEECH_LANG: Record<DvcLocale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/** A stretch of text in one language: API text is Vietnamese even on an English page. */
+export interface SpeechPart {
+  text: string;
+  lang: DvcLocale;
+}
+
+/** One utterance per change of language: a Vietnamese page's text is one utterance. */
+function utteranceTexts(parts: readonly SpeechPart[]): SpeechPart[] {
+  const merged: SpeechPart[] = [];
+  for (const { text, lang } of parts) {
+    const last = merged.at(-1);
+    if (last?.lang === lang) last.text += text;
+    else merged.push({ text, lang });
+  }
+  return merged;
+}
+
 /**
- * Reads text aloud with the Web Speech API, preferring a voice for the page language.
+ * Reads text aloud with the Web Speech API, each part with a voice for its language.
  * `supported` is false where the browser has no speech synthesis: callers hide their button.
  */
 export class ReadAloudController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
+  /** Counts readings, so a cancelled one's late "end" does not stop the next one's state. */
+  #reading = 0;
   speaking = false;
 
   constructor(host: ReactiveControllerHost) {
@@ -22,26 +41,34 @@ export class ReadAloudController implements ReactiveController {
       typeof window.SpeechSynthesisUtterance === 'function';
   }
 
-  speak(text: string, locale: DvcLocale): void {
+  speak(parts: readonly SpeechPart[]): void {
     if (!this.supported) return;
     const synth = window.speechSynthesis;
     synth.cancel();
-    const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = SPEECH_LANG[locale];
-    const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(locale));
-    if (voice) utterance.voice = voice;
+    const reading = ++this.#reading;
     const done = () => {
+      if (reading !== this.#reading) return;
       this.speaking = false;
       this.#host.requestUpdate();
     };
-    utterance.addEventListener('end', done);
-    utterance.addEventListener('error', done);
-    this.speaking = true;
-    synth.speak(utterance);
+    const texts = utteranceTexts(parts);
+    const voices = synth.getVoices();
+    this.speaking = texts.length > 0;
+    texts.forEach(({ text, lang }, index) => {
+      const utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = SPEECH_LANG[lang];
+      const voice = voices.find((v) => v.lang.toLowerCase().startsWith(lang));
+      if (voice) utterance.voice = voice;
+      // The browser queues the utterances: the reading is over after the last, or at any error.
+      if (index === texts.length - 1) utterance.addEventListener('end', done);
+      utterance.addEventListener('error', done);
+      synth.speak(utterance);
+    });
     this.#host.requestUpdate();
   }
 
   stop(): void {
+    this.#reading++;
     if (this.supported) window.speechSynthesis.cancel();
     this.speaking = false;
     this.#host.requestUpdate();
