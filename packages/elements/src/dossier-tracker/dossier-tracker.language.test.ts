@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import {
   APPLICANT, FINISHED_DOSSIER, createFinishedDossier, lookupSettled, maybe, mountTracker, part, sandbox, slow, submitLookup, text,
 } from '../test-support/screen-reader-drivers.ts';
-import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements, setPageLang } from '../test-support/language-of-parts.ts';
+import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements } from '../test-support/language-of-parts.ts';
+import { setLang } from '../test-support/page-lang.ts';
 
 const langs = (el: Element) => outerElements(el).map((node) => node.getAttribute('lang'));
 
@@ -35,11 +36,11 @@ async function createRichDossier(): Promise<string> {
 
 describe('<dvc-dossier-tracker> language of parts (WCAG 3.1.2)', () => {
   beforeEach(() => sandbox('/reset'));
-  afterEach(() => setPageLang('vi'));
+  afterEach(() => setLang('vi'));
 
   it('marks the dossier\'s text lang="vi" on an English page: name, unit, apology, documents, fees, history', async function () {
     slow(this, 20_000);
-    await setPageLang('en');
+    await setLang('en');
     const code = await createRichDossier();
     // The sandbox writes no history notes: give the last entry one.
     const restore = amendJson('/dossiers/lookup', (body) => {
@@ -68,7 +69,7 @@ describe('<dvc-dossier-tracker> language of parts (WCAG 3.1.2)', () => {
 
   it('says lang="vi" on its outer elements on a French page, where it shows Vietnamese', async function () {
     slow(this, 20_000);
-    await setPageLang('fr');
+    await setLang('fr');
     await createFinishedDossier();
     const el = await mountTracker();
     expect(langs(el), 'the announcer, the form, the outcome').to.deep.equal(['vi', 'vi', 'vi']);

@@ -7,7 +7,8 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../test-support/mocha.ts';
 import { maybe, mountPayment, part, paymentSuite, slow, text, waitForPaymentState } from '../test-support/screen-reader-drivers.ts';
-import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements, setPageLang } from '../test-support/language-of-parts.ts';
+import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements } from '../test-support/language-of-parts.ts';
+import { setLang } from '../test-support/page-lang.ts';
 
 const langs = (el: Element) => outerElements(el).map((node) => node.getAttribute('lang'));
 
@@ -17,7 +18,7 @@ describe('<dvc-payment> language of parts (WCAG 3.1.2)', () => {
 
   it('marks the procedure name, the fee descriptions and a Vietnamese-only method name lang="vi" on an English page', async function () {
     slow(this, 20_000);
-    await setPageLang('en');
+    await setLang('en');
     // The sandbox names every method in English too: take the second one's English name away.
     const restore = amendJson('/dossiers/lookup', (body) => {
       const methods = (body['payment'] as { methods: Array<{ name: { en: string } }> }).methods;
@@ -44,7 +45,7 @@ describe('<dvc-payment> language of parts (WCAG 3.1.2)', () => {
 
   it('says lang="vi" on its outer elements on a French page, where it shows Vietnamese', async function () {
     slow(this, 20_000);
-    await setPageLang('fr');
+    await setLang('fr');
     const el = await mountPayment();
     await waitForPaymentState(el, 'due');
     expect(langs(el), 'the announcer, the state').to.deep.equal(['vi', 'vi']);

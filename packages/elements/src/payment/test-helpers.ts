@@ -5,7 +5,6 @@
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { createDvcClient, type Dossier, type Payment } from '@dvc-kit/sdk';
-import { localeReady, setLocale } from '../shared/locale.ts';
 import { sandboxUrl } from '../test-support/axe.ts';
 import './index.ts';
 import type { DvcPayment } from './payment.ts';
@@ -124,11 +123,7 @@ export async function waitForState(el: DvcPayment, kind: PaymentStateKind, timeo
   await el.updateComplete;
 }
 
-export async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  await setLocale(lang);
-}
+export { setLang } from '../test-support/page-lang.ts';
 
 /** Every `dvc-payment-*` event on the page; `dvc-payment-started` is cancelled while `cancelStarts`. */
 export class EventLog {

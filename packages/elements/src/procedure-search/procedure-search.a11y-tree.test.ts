@@ -4,23 +4,13 @@
  * __snapshots__/ (see test-support/a11y-tree.ts). Chromium only (web-test-runner.config.mjs).
  */
 import { waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import { expectAccessibilityTree } from '../test-support/a11y-tree.ts';
 import {
-  LANGS, maybe, mountSearch, openFirstResult, sandbox, searchSettled, setLang, slow, withoutHttpCache,
-} from '../test-support/screen-reader-drivers.ts';
+  searchSuite, LANGS, maybe, mountSearch, openFirstResult, sandbox, searchSettled, setLang, slow, } from '../test-support/screen-reader-drivers.ts';
 
 describe('dvc-procedure-search accessibility tree', () => {
-  let restoreFetch: () => void;
-
-  beforeEach(async () => {
-    await sandbox('/reset');
-    restoreFetch = withoutHttpCache();
-  });
-  afterEach(async () => {
-    restoreFetch();
-    await setLang('vi');
-  });
+  searchSuite();
 
   for (const lang of LANGS) {
     it(`empty (${lang}): accessibility tree`, async () => {

@@ -9,7 +9,8 @@ import { afterEach, describe, it } from '../test-support/mocha.ts';
 import {
   maybe, mountSearch, openFirstResult, part, searchSettled, slow, text, type DvcProcedureSearch,
 } from '../test-support/screen-reader-drivers.ts';
-import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements, setPageLang } from '../test-support/language-of-parts.ts';
+import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements } from '../test-support/language-of-parts.ts';
+import { setLang } from '../test-support/page-lang.ts';
 
 /** A procedure whose detail has every kind of catalogue text, a processing time in the agency's words included. */
 const RICH = '2.000815';
@@ -22,11 +23,11 @@ async function detailOpen(el: DvcProcedureSearch): Promise<void> {
 }
 
 describe('<dvc-procedure-search> language of parts (WCAG 3.1.2)', () => {
-  afterEach(() => setPageLang('vi'));
+  afterEach(() => setLang('vi'));
 
   it('marks the catalogue\'s text lang="vi" on an English page: results, filters and a detail', async function () {
     slow(this, 20_000);
-    await setPageLang('en');
+    await setLang('en');
     const el = await mountSearch({ query: 'khai sinh' });
     await searchSettled(el);
     await waitUntil(() => maybe(el, 'select[name="agency"]') !== null, 'no agency filter', { timeout: 8000 });
@@ -44,7 +45,7 @@ describe('<dvc-procedure-search> language of parts (WCAG 3.1.2)', () => {
 
   it('marks every kind of detail text, and only the form\'s name in "Download the form: …", on an English page', async function () {
     slow(this, 20_000);
-    await setPageLang('en');
+    await setLang('en');
     // The seed has no downloadable form: give the first document one.
     const restore = amendJson(`/procedures/${RICH}`, (body) => {
       const cases = body['documentCases'] as Array<{ documents: Array<Record<string, unknown>> }>;
@@ -88,7 +89,7 @@ describe('<dvc-procedure-search> language of parts (WCAG 3.1.2)', () => {
 
   it('reads the catalogue\'s text with a Vietnamese voice and its own words with an English one, on an English page', async function () {
     slow(this, 20_000);
-    await setPageLang('en');
+    await setLang('en');
     const el = await mountSearch();
     el.showProcedure(RICH);
     await detailOpen(el);
@@ -112,7 +113,7 @@ describe('<dvc-procedure-search> language of parts (WCAG 3.1.2)', () => {
 
   it('says lang="vi" on its outer elements on a French page, where it shows Vietnamese', async function () {
     slow(this, 20_000);
-    await setPageLang('fr');
+    await setLang('fr');
     const el = await mountSearch({ query: 'khai sinh' });
     await searchSettled(el);
     expect(langs(el), 'the form, the summary, the results').to.deep.equal(['vi', 'vi', 'vi']);

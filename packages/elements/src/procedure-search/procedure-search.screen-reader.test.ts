@@ -4,10 +4,10 @@
  * failed search), and where focus goes when a procedure's detail opens.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import {
-  LANGS, alertText, expectAnnounced, focusedIn, maybe, mountSearch, openFirstResult, part, politeRegion, sandbox, searchSettled,
-  searchStatus, setLang, slow, text, withoutHttpCache, type DvcProcedureSearch, type Lang,
+  searchSuite, LANGS, alertText, expectAnnounced, focusedIn, maybe, mountSearch, openFirstResult, part, politeRegion, sandbox, searchSettled,
+  searchStatus, setLang, slow, text, type DvcProcedureSearch, type Lang,
 } from '../test-support/screen-reader-drivers.ts';
 
 /** The search a citizen makes here: birth registration, at commune level (four procedures, two pages). */
@@ -40,16 +40,7 @@ const WORDS: Record<Lang, {
 };
 
 describe('dvc-procedure-search live-region announcements', () => {
-  let restoreFetch: () => void;
-
-  beforeEach(async () => {
-    await sandbox('/reset');
-    restoreFetch = withoutHttpCache();
-  });
-  afterEach(async () => {
-    restoreFetch();
-    await setLang('vi');
-  });
+  searchSuite();
 
   for (const lang of LANGS) {
     const words = WORDS[lang];

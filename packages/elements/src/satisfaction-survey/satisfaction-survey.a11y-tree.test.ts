@@ -4,23 +4,14 @@
  * __snapshots__/ (see test-support/a11y-tree.ts). Chromium only (web-test-runner.config.mjs).
  */
 import { waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import { expectAccessibilityTree } from '../test-support/a11y-tree.ts';
 import {
-  LANGS, answerSurvey, createSurveyDossier, maybe, mountSurvey, sandbox, setLang, submitSurvey,
+  surveySuite, LANGS, answerSurvey, maybe, mountSurvey, sandbox, setLang, submitSurvey,
 } from '../test-support/screen-reader-drivers.ts';
 
 describe('dvc-satisfaction-survey accessibility tree', () => {
-  beforeEach(async () => {
-    await sandbox('/reset');
-    sessionStorage.clear();
-    await createSurveyDossier();
-  });
-
-  afterEach(async () => {
-    sessionStorage.clear();
-    await setLang('vi');
-  });
+  surveySuite();
 
   for (const lang of LANGS) {
     it(`empty form (${lang}): accessibility tree`, async () => {

@@ -5,30 +5,23 @@
  * (French), the widget's Vietnamese says so itself.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import { mountInLandmark } from '../test-support/a11y-tree.ts';
 import { sandboxUrl } from '../test-support/axe.ts';
 import {
-  createSurveyDossier, maybe, mountSurvey, part, sandbox, slow, submitSurvey, text, type DvcSatisfactionSurvey,
+  surveySuite, maybe, mountSurvey, part, slow, submitSurvey, text, type DvcSatisfactionSurvey,
 } from '../test-support/screen-reader-drivers.ts';
-import { expectVietnameseMarked, outerElements, setPageLang } from '../test-support/language-of-parts.ts';
+import { expectVietnameseMarked, outerElements } from '../test-support/language-of-parts.ts';
+import { setLang } from '../test-support/page-lang.ts';
 
 const langs = (el: Element) => outerElements(el).map((node) => node.getAttribute('lang'));
 
 describe('<dvc-satisfaction-survey> language of parts (WCAG 3.1.2)', () => {
-  beforeEach(async () => {
-    await sandbox('/reset');
-    sessionStorage.clear();
-    await createSurveyDossier();
-  });
-  afterEach(async () => {
-    sessionStorage.clear();
-    await setPageLang('vi');
-  });
+  surveySuite();
 
   it('shows the form in English on an English page, with its errors, in both modes: nothing Vietnamese unmarked', async function () {
     slow(this, 20_000);
-    await setPageLang('en');
+    await setLang('en');
     const el = await mountSurvey();
     expect(langs(el)).to.deep.equal(['en']);
     expect(text(part(el, '[part="title"]'))).to.equal('Rate this service');
@@ -46,7 +39,7 @@ describe('<dvc-satisfaction-survey> language of parts (WCAG 3.1.2)', () => {
 
   it('says lang="vi" on its outer element on a French page, where it shows Vietnamese', async function () {
     slow(this, 20_000);
-    await setPageLang('fr');
+    await setLang('fr');
     const el = await mountSurvey();
     expect(langs(el)).to.deep.equal(['vi']);
     expect(text(part(el, '[part="title"]'))).to.equal('Đánh giá mức độ hài lòng');

@@ -5,9 +5,9 @@
  * focused element says (the error summary, the thank-you message).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { describe, it } from '../test-support/mocha.ts';
 import {
-  LANGS, alertText, answerSurvey, createSurveyDossier, expectAnnounced, focusedIn, maybe, mountSurvey, part, politeRegion, sandbox,
+  surveySuite, LANGS, alertText, answerSurvey, expectAnnounced, focusedIn, maybe, mountSurvey, part, politeRegion, sandbox,
   setLang, submitSurvey, text, textsOf, type DvcSatisfactionSurvey, type Lang,
 } from '../test-support/screen-reader-drivers.ts';
 
@@ -51,16 +51,7 @@ function typeComment(el: DvcSatisfactionSurvey, value: string): Promise<boolean>
 }
 
 describe('dvc-satisfaction-survey live-region announcements', () => {
-  beforeEach(async () => {
-    await sandbox('/reset');
-    sessionStorage.clear();
-    await createSurveyDossier();
-  });
-
-  afterEach(async () => {
-    sessionStorage.clear();
-    await setLang('vi');
-  });
+  surveySuite();
 
   for (const lang of LANGS) {
     const words = WORDS[lang];

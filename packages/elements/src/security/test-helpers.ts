@@ -4,7 +4,6 @@
  * Imported by tests only (never by an element).
  */
 import { expect } from '@open-wc/testing';
-import { localeReady, setLocale } from '../shared/locale.ts';
 import { sandboxUrl } from '../test-support/axe.ts';
 import { BEACON_PATH } from './hostile-corpus.ts';
 
@@ -28,11 +27,7 @@ export async function sandbox<T = unknown>(path: string, body?: unknown): Promis
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-export async function setLang(lang: 'vi' | 'en'): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  await setLocale(lang);
-}
+export { setLang } from '../test-support/page-lang.ts';
 
 /** Mocha's per-test timeout (the Mocha globals are typed loosely in test-support/mocha.ts). */
 export function slow(context: unknown, ms: number): void {

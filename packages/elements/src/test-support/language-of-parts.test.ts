@@ -6,7 +6,8 @@
 import { expect } from '@open-wc/testing';
 import { html, render, type TemplateResult } from 'lit';
 import { afterEach, describe, it } from './mocha.ts';
-import { expectVietnameseMarked, setPageLang, unmarkedVietnamese } from './language-of-parts.ts';
+import { expectVietnameseMarked, unmarkedVietnamese } from './language-of-parts.ts';
+import { setLang } from './page-lang.ts';
 
 function shadowHost(content: TemplateResult): HTMLElement {
   const host = document.createElement('div');
@@ -19,11 +20,11 @@ describe('language-of-parts check', () => {
   const hosts: HTMLElement[] = [];
   afterEach(async () => {
     for (const host of hosts.splice(0)) host.remove();
-    await setPageLang('vi');
+    await setLang('vi');
   });
 
   it('lists Vietnamese text and aria-labels not marked lang="vi", through nested shadow roots, and only those', async () => {
-    await setPageLang('en');
+    await setLang('en');
     const host = shadowHost(html`<section lang="en">
         <h2>Thủ tục đăng ký khai sinh</h2>
         <p lang="vi">Hộ tịch</p>
@@ -46,9 +47,9 @@ describe('language-of-parts check', () => {
   it('falls back to the page\'s language outside any lang attribute', async () => {
     const host = shadowHost(html`<p>Tìm thủ tục</p>`);
     hosts.push(host);
-    await setPageLang('fr');
+    await setLang('fr');
     expect(unmarkedVietnamese(host)).to.deep.equal(['"Tìm thủ tục" (lang="fr")']);
-    await setPageLang('vi');
+    await setLang('vi');
     expectVietnameseMarked(host);
   });
 });

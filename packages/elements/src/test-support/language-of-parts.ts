@@ -3,7 +3,6 @@
  * widget shows or names must sit in an element whose language is Vietnamese, so a screen reader on
  * an English (or French) page switches to Vietnamese for it. Imported by tests only.
  */
-import { localeReady, setLocale } from '../shared/locale.ts';
 
 /**
  * Letters only Vietnamese uses among the kit's languages: ă â đ ê ô ơ ư, the tone marks on vowels
@@ -32,14 +31,6 @@ export function amendJson(urlPart: string, amend: (body: Record<string, unknown>
   return () => {
     window.fetch = original;
   };
-}
-
-/** Sets `<html lang>` (any tag: `fr` gives the Vietnamese fallback) and waits for the widgets' locale. */
-export async function setPageLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  // An explicit setLocale() elsewhere outlives an unchanged <html lang>: make sure.
-  await setLocale(lang);
 }
 
 /**

@@ -91,6 +91,19 @@ export async function openFirstResult(el: DvcProcedureSearch): Promise<void> {
   await el.updateComplete;
 }
 
+/** Hooks for a search suite: a reset sandbox and no HTTP cache per test; the page back in Vietnamese after. */
+export function searchSuite(): void {
+  let restoreFetch: (() => void) | undefined;
+  beforeEach(async () => {
+    await sandbox('/reset');
+    restoreFetch = withoutHttpCache();
+  });
+  afterEach(async () => {
+    restoreFetch?.();
+    await setLang('vi');
+  });
+}
+
 /** The search's live region: the result count. */
 export const searchStatus = (el: DvcProcedureSearch): HTMLElement => part(el, '[part="summary"]');
 
@@ -216,6 +229,19 @@ export const paymentStatus = (el: DvcPayment): HTMLElement => part(el, '[part="a
 /** A decided birth-registration dossier with a fixed code, open for evaluation. */
 export const SURVEY_DOSSIER = { code: '000.00.15.H26-250714-0903', applicantId: APPLICANT };
 export const REQUIRED_QUESTIONS = ['contacts', 'agencies', 'one-stop', 'attitude', 'overall'];
+
+/** Hooks for a survey suite: a reset sandbox holding SURVEY_DOSSIER, no saved drafts; the page back in Vietnamese after. */
+export function surveySuite(): void {
+  beforeEach(async () => {
+    await sandbox('/reset');
+    sessionStorage.clear();
+    await createSurveyDossier();
+  });
+  afterEach(async () => {
+    sessionStorage.clear();
+    await setLang('vi');
+  });
+}
 
 export function createSurveyDossier(): Promise<unknown> {
   return sandbox('/dossiers', {
