@@ -295,10 +295,11 @@ describe('<dvc-procedure-search> journeys', () => {
     }
   });
 
-  it('offers voice search where the browser recognises speech, in the page language, and hides it where not', async () => {
+  it('offers voice search where the browser recognises speech, listening in Vietnamese on a Vietnamese and an English page, and hides it where not', async () => {
     const w = window as unknown as Record<string, unknown>;
     const saved = { standard: w['SpeechRecognition'], webkit: w['webkitSpeechRecognition'] };
     const started: string[] = [];
+    let phrase = 'ly lich tu phap';
     class FakeRecognition extends EventTarget {
       lang = '';
       interimResults = true;
@@ -307,7 +308,7 @@ describe('<dvc-procedure-search> journeys', () => {
         started.push(this.lang);
         // The phrase a citizen says, then the end of listening, as a browser reports them.
         setTimeout(() => {
-          this.dispatchEvent(Object.assign(new Event('result'), { results: [[{ transcript: 'ly lich tu phap' }]] }));
+          this.dispatchEvent(Object.assign(new Event('result'), { results: [[{ transcript: phrase }]] }));
           this.dispatchEvent(new Event('end'));
         }, 10);
       }
@@ -327,6 +328,16 @@ describe('<dvc-procedure-search> journeys', () => {
       await settled(el);
       expect(names(el)[0]).to.match(/lý lịch tư pháp/i);
       await expectNoAxeViolations(el);
+
+      // The catalogue is Vietnamese only: an English page's widget still listens for Vietnamese.
+      await setLang('en');
+      await el.updateComplete;
+      expect(button.textContent!.trim()).to.equal('Voice search');
+      phrase = 'khai sinh';
+      const searchedInEnglish = oneEvent(el, 'dvc-search');
+      button.click();
+      expect((await searchedInEnglish).detail.query).to.equal('khai sinh');
+      expect(started).to.deep.equal(['vi-VN', 'vi-VN']);
 
       delete w['SpeechRecognition'];
       delete w['webkitSpeechRecognition'];

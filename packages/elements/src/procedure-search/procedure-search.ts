@@ -8,7 +8,7 @@ import { ApiClientController } from '../shared/api-client.ts';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
-import { getLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
 import { emptyView, errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -334,7 +334,9 @@ export class DvcProcedureSearch extends LitElement {
       this.#voice.stop();
       return;
     }
-    this.#voice.listen(getLocale(), (phrase) => {
+    // The catalogue is Vietnamese only, so a spoken procedure name is Vietnamese even on an English
+    // page: an English recogniser would turn "lý lịch tư pháp" into English words that match nothing.
+    this.#voice.listen(CONTENT_LANG, (phrase) => {
       this.query = phrase;
     });
   }

@@ -98,8 +98,8 @@ function recognitionConstructor(): RecognitionConstructor | undefined {
 }
 
 /**
- * Voice input for a search box: one phrase, in the page language. `supported` is false where the
- * browser cannot recognise speech; a refused microphone or no speech ends quietly.
+ * Voice input for a search box: one phrase, in the language the caller names. `supported` is false
+ * where the browser cannot recognise speech; a refused microphone or no speech ends quietly.
  */
 export class VoiceInputController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
