@@ -54,8 +54,8 @@ const FAULTS: readonly Fault[] = [
   {
     name: '503 with Retry-After',
     arm: (row) => ({ operationId: row.operationId, kind: 'status', status: 503, retryAfter: RETRY_AFTER }),
-    vi: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
-    en: 'The service is temporarily unavailable. Please try again in a few minutes.',
+    vi: `Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ${RETRY_AFTER} giây.`,
+    en: `The service is temporarily unavailable. Please try again in ${RETRY_AFTER} seconds.`,
   },
   {
     name: 'timeout',

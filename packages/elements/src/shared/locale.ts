@@ -183,3 +183,15 @@ export function formatDate(iso: string): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(intlLocale()).format(n);
 }
+
+/**
+ * A wait the server asked for (Retry-After, in seconds), in the largest unit that keeps it exact
+ * enough: "30 giây" / "30 seconds" up to two minutes, then whole minutes up to two hours, then
+ * hours, rounded up so nobody is told to come back too early.
+ */
+export function formatWait(seconds: number): string {
+  const [value, unit] = seconds < 120 ? [Math.ceil(seconds), 'second']
+    : seconds < 7200 ? [Math.ceil(seconds / 60), 'minute']
+      : [Math.ceil(seconds / 3600), 'hour'];
+  return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

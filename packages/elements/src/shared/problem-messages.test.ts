@@ -34,6 +34,29 @@ describe('problem messages', () => {
     expect(problemMessage(error)).to.equal('Too many requests. Please wait 12 seconds and try again.');
   });
 
+  it('says how long to wait on a 503 with Retry-After, and only then', async () => {
+    const unavailable = (retryAfter?: number) =>
+      new DvcApiError({ type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'service_unavailable' }, retryAfter);
+    await setLocale('vi');
+    expect(problemMessage(unavailable(30))).to.equal('Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau 30 giây.');
+    expect(problemMessage(unavailable())).to.equal('Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.');
+    await setLocale('en');
+    expect(problemMessage(unavailable(30))).to.equal('The service is temporarily unavailable. Please try again in 30 seconds.');
+    expect(problemMessage(unavailable(0))).to.equal('The service is temporarily unavailable. Please try again in a few minutes.');
+  });
+
+  it('says a wait in seconds, minutes or hours, rounded up, singular where English needs it', async () => {
+    await setLocale('en');
+    expect(problemCodeMessage('rate_limited', 1)).to.equal('Too many requests. Please wait 1 second and try again.');
+    expect(problemCodeMessage('rate_limited', 119)).to.equal('Too many requests. Please wait 119 seconds and try again.');
+    expect(problemCodeMessage('rate_limited', 121)).to.equal('Too many requests. Please wait 3 minutes and try again.');
+    expect(problemCodeMessage('service_unavailable', 3600)).to.equal('The service is temporarily unavailable. Please try again in 60 minutes.');
+    expect(problemCodeMessage('service_unavailable', 7200)).to.equal('The service is temporarily unavailable. Please try again in 2 hours.');
+    await setLocale('vi');
+    expect(problemCodeMessage('rate_limited', 121)).to.equal('Có quá nhiều yêu cầu. Vui lòng đợi 3 phút rồi thử lại.');
+    expect(problemCodeMessage('service_unavailable', 7201)).to.equal('Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau 3 giờ.');
+  });
+
   it('maps network, timeout and unreadable-response errors', async () => {
     await setLocale('vi');
     expect(problemMessage(new DvcNetworkError('x'))).to.include('Không thể kết nối');

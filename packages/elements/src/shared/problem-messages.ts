@@ -4,8 +4,12 @@
  */
 import { msg, str } from '@lit/localize';
 import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
+import { formatWait } from './locale.ts';
 
-/** The message for a problem code; `retryAfter` (seconds) completes the rate-limit message. */
+/**
+ * The message for a problem code; `retryAfter` (seconds, from Retry-After) says how long to wait in
+ * the rate-limit and service-unavailable messages.
+ */
 export function problemCodeMessage(code: ProblemCode, retryAfter?: number): string {
   switch (code) {
     case 'validation_failed':
@@ -34,7 +38,7 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
       return msg('You have already answered the survey for this dossier. Thank you.');
     case 'rate_limited':
       return retryAfter !== undefined && retryAfter > 0
-        ? msg(str`Too many requests. Please wait ${retryAfter} seconds and try again.`)
+        ? msg(str`Too many requests. Please wait ${formatWait(retryAfter)} and try again.`)
         : msg('Too many requests. Please wait a moment and try again.');
     case 'payload_too_large':
       return msg('What you sent is too large.');
@@ -43,7 +47,9 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
     case 'internal_error':
       return msg('The service had a problem. Please try again later.');
     case 'service_unavailable':
-      return msg('The service is temporarily unavailable. Please try again in a few minutes.');
+      return retryAfter !== undefined && retryAfter > 0
+        ? msg(str`The service is temporarily unavailable. Please try again in ${formatWait(retryAfter)}.`)
+        : msg('The service is temporarily unavailable. Please try again in a few minutes.');
     default: {
       // A code added to the contract after this build: fall back to a generic sentence.
       const exhaustive: never = code;

@@ -12,11 +12,11 @@ export const templates = {
   's3f2686d152c4ef7e': `Có quá nhiều yêu cầu. Vui lòng đợi giây lát rồi thử lại.`,
   's426e2cb2e059a24f': `Dữ liệu gửi lên quá lớn.`,
   's4960aeb72d818ab7': `Có lỗi cần khắc phục`,
+  's58e7000ad33042d5': str`Có quá nhiều yêu cầu. Vui lòng đợi ${0} rồi thử lại.`,
   's5ae2b52bfe660cd9': `Hệ thống gặp sự cố. Vui lòng thử lại sau.`,
   's5dc2dc14e4fa9f0b': `Số tiền cần thanh toán đã thay đổi. Vui lòng xem lại số tiền mới trước khi thanh toán.`,
   's61f94885dd775bec': `Không tìm thấy thông tin yêu cầu.`,
   's637d8eb39f16967f': `Gồm 12 chữ số, in trên thẻ căn cước của bạn.`,
-  's6acde2f5acea56e6': str`Có quá nhiều yêu cầu. Vui lòng đợi ${0} giây rồi thử lại.`,
   's6ebc9bd6feae62a3': `Đang tải…`,
   's72f0fcea474cb4b5': `Khoản phí, lệ phí này đã được thanh toán.`,
   's736157452e7fc7af': `Đã có lỗi xảy ra. Vui lòng thử lại.`,
@@ -40,4 +40,5 @@ export const templates = {
   'sf2cfab199ca3b043': `Lệ phí`,
   'sf783185ea89e8d2d': `Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.`,
   'sfa002705f000a7b5': `Không đọc được dữ liệu hệ thống trả về. Vui lòng thử lại sau.`,
+  'sfd50bab9d170ed77': str`Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ${0}.`,
 };
