@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { testResultsReporter } from './scripts/acr/wtr-results-reporter.mjs';
+import { viewportScreenshotPlugin } from './scripts/wtr-viewport-screenshot-plugin.mjs';
 
 const sandboxUrl = process.env.DVC_SANDBOX_URL ?? 'http://127.0.0.1:4010/api/v1';
 const firefoxPath = findFirefox();
@@ -44,6 +45,8 @@ export default {
   plugins: [
     // The browser's own accessibility tree (roles, names, states), for the screen-reader snapshots.
     a11ySnapshotPlugin(),
+    // What was painted, for contrast measured in pixels (test-support/non-text-contrast.ts).
+    viewportScreenshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers: [

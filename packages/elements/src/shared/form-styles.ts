@@ -81,10 +81,46 @@ export const formStyles = css`
     font-weight: 600;
   }
 
+  /*
+   * Radios drawn by the kit rather than the browser: Firefox's own ring (#8f8f9d, anti-aliased to
+   * 3.0:1 on white) is too faint for WCAG 1.4.11. This one has the fields' border colour (4.8:1) and,
+   * once chosen, the primary colour's ring and dot. The widget sets the size.
+   */
+  input[type='radio'] {
+    appearance: none;
+    display: inline-grid;
+    place-content: center;
+    border: 2px solid var(--_dvc-color-border);
+    border-radius: 50%;
+    background: var(--_dvc-color-surface);
+  }
+
+  input[type='radio']::before {
+    content: '';
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    border-radius: 50%;
+    background: var(--_dvc-color-primary);
+    transform: scale(0);
+  }
+
+  input[type='radio']:checked {
+    border-color: var(--_dvc-color-primary);
+  }
+
+  input[type='radio']:checked::before {
+    transform: scale(1);
+  }
+
   @media (forced-colors: active) {
     .error-summary,
     .field.has-error {
       border: 1px solid CanvasText;
+    }
+
+    /* The system's own radio, in the user's colours: a drawn dot would lose its fill here. */
+    input[type='radio'] {
+      appearance: auto;
     }
   }
 `;
