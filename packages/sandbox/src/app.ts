@@ -122,6 +122,10 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     }
   });
 
+  // Before the headers below, which see the fault header: a `drop-after-commit` fault's request has
+  // done its work; here its answer is lost.
+  app.addHook('onSend', async (request, reply, payload) => faults.loseAnswer(request, reply, payload));
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

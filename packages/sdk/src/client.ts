@@ -52,6 +52,15 @@ export interface CreatePaymentOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
+export interface SubmitSurveyOptions extends CallOptions {
+  /**
+   * Send the same answers again with the same key (a retry after an error whose outcome is unknown)
+   * and the API answers the first receipt instead of storing them twice. A new key for other
+   * answers. Made when absent.
+   */
+  idempotencyKey?: string;
+}
+
 export interface DvcClient {
   readonly baseUrl: string;
   procedures: {
@@ -70,24 +79,31 @@ export interface DvcClient {
   };
   surveys: {
     form(params: SurveyFormParams, options?: CallOptions): Promise<SurveyForm>;
-    submit(submission: SurveySubmission, options?: CallOptions): Promise<SurveyReceipt>;
+    submit(submission: SurveySubmission, options?: SubmitSurveyOptions): Promise<SurveyReceipt>;
   };
   health(options?: CallOptions): Promise<Health>;
 }
 
-/** A fresh Idempotency-Key: 32 hex characters from a random UUID. */
+/**
+ * A fresh Idempotency-Key: 32 random hex characters (128 bits). From `crypto.getRandomValues`, which
+ * browsers offer on any page; `crypto.randomUUID` only exists on HTTPS (and localhost) pages.
+ */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID().replaceAll('-', '');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 const IDEMPOTENT_METHODS = ['get', 'put', 'head', 'delete', 'options'];
+/** For one call whose POST carries an Idempotency-Key: POST retried too (the rest as configured). */
+const RETRY_WITH_KEY = { methods: [...IDEMPOTENT_METHODS, 'post'] };
 
 /**
  * Creates a client for the DVC Kit API.
  *
  * Errors are `DvcApiError` (the API answered an error), `DvcNetworkError`, `DvcTimeoutError` or
  * `DvcResponseError`; an aborted call rejects with the signal's reason. GET requests, and POSTs that
- * carry an Idempotency-Key, are retried on network errors, 408, 429, 5xx, honouring Retry-After.
+ * carry an Idempotency-Key (`payments.create`, `surveys.submit`: each makes one when none is given),
+ * are retried on network errors, 408, 429, 5xx, honouring Retry-After; `dossiers.lookup` is not.
+ * Retries reuse the key, so a POST whose answer was lost is not done twice.
  */
 export function createDvcClient(options: DvcClientOptions): DvcClient {
   const baseUrl = String(options.baseUrl).replace(/\/+$/, '') + '/';
@@ -158,7 +174,7 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
           signal,
           headers: { 'idempotency-key': idempotencyKey },
           // Safe to retry: the key makes a repeat find the same payment instead of making a second.
-          retry: { methods: [...IDEMPOTENT_METHODS, 'post'] },
+          retry: RETRY_WITH_KEY,
         }),
       get: (id, { signal } = {}) => call(`payments/${segment(id)}`, { method: 'get', signal }),
       receipt: (id, { signal } = {}) => call(`payments/${segment(id)}/receipt`, { method: 'get', signal }),
@@ -166,8 +182,15 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     surveys: {
       form: (params, { signal } = {}) =>
         call('surveys/form', { method: 'get', searchParams: definedOnly(params), signal }),
-      submit: (submission, { signal } = {}) =>
-        call('surveys/responses', { method: 'post', json: submission, signal }),
+      submit: (submission, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
+        call('surveys/responses', {
+          method: 'post',
+          json: submission,
+          signal,
+          headers: { 'idempotency-key': idempotencyKey },
+          // Safe to retry: the key makes a repeat answer the first receipt instead of storing again.
+          retry: RETRY_WITH_KEY,
+        }),
     },
     health: ({ signal } = {}) => call('health', { method: 'get', signal }),
   };

@@ -5,7 +5,7 @@
 export type { components, paths, operations } from './generated/openapi.ts';
 export { createDvcClient, newIdempotencyKey } from './client.ts';
 export type {
-  Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, RetryOptions,
+  Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, SubmitSurveyOptions, RetryOptions,
   Procedure, ProcedureSummary, ProcedureSearchResult, ProcedureSearchParams, Field, Agency,
   Dossier, DossierLookupRequest, Payment, PaymentCreateRequest, ReceiptBundle,
   SurveyForm, SurveyFormParams, SurveySubmission, SurveyReceipt, Health,

@@ -124,6 +124,33 @@ describe('SDK against the sandbox', () => {
     await client.surveys.submit({ formId: page.id, formVersion: page.version, procedureCode: '1.001193', answers: { useful: 1 } });
   });
 
+  test('surveys.submit sends an Idempotency-Key (made, or the one given); the same key gets the same receipt', async () => {
+    const keys: (string | null)[] = [];
+    const watched = createDvcClient({
+      baseUrl: sandbox.baseUrl, retry: false,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST') keys.push(request.headers.get('idempotency-key'));
+        return fetch(request);
+      },
+    });
+    const page = { formId: 'page-feedback', formVersion: 1, procedureCode: '1.001193', answers: { useful: 0 } };
+    await watched.surveys.submit(page);
+    await watched.surveys.submit(page);
+    assert.equal(keys.length, 2);
+    assert.match(keys[0]!, /^[0-9a-f]{32}$/);
+    assert.notEqual(keys[1], keys[0], 'a new key per call');
+
+    const first = await watched.surveys.submit(page, { idempotencyKey: 'sdk-survey-key-000000001' });
+    const again = await watched.surveys.submit(page, { idempotencyKey: 'sdk-survey-key-000000001' });
+    assert.equal(keys.at(-1), 'sdk-survey-key-000000001');
+    assert.deepEqual(again, first);
+    await assert.rejects(
+      watched.surveys.submit({ ...page, answers: { useful: 1 } }, { idempotencyKey: 'sdk-survey-key-000000001' }),
+      (e: unknown) => e instanceof DvcApiError && e.status === 422 && e.code === 'idempotency_key_reused',
+    );
+  });
+
   test('health', async () => {
     const health = await client.health();
     assert.equal(health.status, 'ok');
@@ -178,6 +205,57 @@ describe('SDK retries and transport failures', () => {
     } finally {
       silent.closeAllConnections();
       await Promise.all([silent, garbage].map((s) => new Promise((r) => s.close(r))));
+    }
+  });
+
+  test('surveys.submit is retried with the same key: answers stored before a 503 or a lost connection are stored once', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const sent: { key: string | null; body: string }[] = [];
+      let failNext: 'connection' | undefined;
+      const client = createDvcClient({
+        baseUrl: sandbox.baseUrl, retry: { limit: 2 },
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          if (request.method !== 'POST') return fetch(request);
+          sent.push({ key: request.headers.get('idempotency-key'), body: await request.clone().text() });
+          const response = await fetch(request);
+          // The server did the work; the connection broke before its answer arrived.
+          if (failNext === 'connection') {
+            failNext = undefined;
+            throw new TypeError('fetch failed');
+          }
+          return response;
+        },
+      });
+      const stored = async (query: string) =>
+        ((await (await fetch(`${sandbox.baseUrl}/_sandbox/survey-responses?${query}`)).json()) as { items: { id: string }[] }).items;
+      const faults = (fault: object) => fetch(`${sandbox.baseUrl}/_sandbox/faults`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault),
+      });
+
+      // 503 after the evaluation was stored (no Retry-After: the SDK's own backoff).
+      await faults({ operationId: 'submitSurvey', kind: 'drop-after-commit', status: 503 });
+      const evaluation = {
+        formId: 'one-stop-evaluation', formVersion: 1, dossierCode: DEMO.decided.code, applicantId: DEMO.decided.applicantId,
+        answers: { contacts: 2, agencies: 2, 'one-stop': 2, attitude: 2, overall: 2 },
+      };
+      const receipt = await client.surveys.submit(evaluation);
+      assert.equal(sent.length, 2, 'retried once');
+      assert.equal(sent[1]!.key, sent[0]!.key);
+      assert.match(sent[0]!.key!, /^[0-9a-f]{32}$/);
+      assert.equal(sent[1]!.body, sent[0]!.body);
+      assert.deepEqual((await stored(`dossierCode=${encodeURIComponent(DEMO.decided.code)}`)).map((r) => r.id), [receipt.id]);
+
+      // A network error after the feedback was stored: retried, stored once.
+      sent.length = 0;
+      failNext = 'connection';
+      const feedback = await client.surveys.submit({ formId: 'page-feedback', formVersion: 1, procedureCode: '1.001193', answers: { useful: 1 } });
+      assert.equal(sent.length, 2, 'retried once');
+      assert.equal(sent[1]!.key, sent[0]!.key);
+      assert.deepEqual((await stored('procedureCode=1.001193')).map((r) => r.id), [feedback.id]);
+    } finally {
+      await sandbox.close();
     }
   });
 

@@ -32,7 +32,8 @@ describe('dvc-satisfaction-survey accessibility tree', () => {
       await setLang(lang);
       const el = await mountSurvey();
       await answerSurvey(el, 'Cán bộ hướng dẫn tận tình.');
-      await sandbox('/faults', { operationId: 'submitSurvey', kind: 'status', status: 503 });
+      // Every attempt: the SDK retries a 503 twice itself (the send has an Idempotency-Key).
+      await sandbox('/faults', { operationId: 'submitSurvey', kind: 'status', status: 503, times: 3 });
       await submitSurvey(el);
       await waitUntil(() => maybe(el, '[part="form"] [role="alert"]') !== null, 'no error shown', { timeout: 8000 });
       await expectAccessibilityTree(el, `sending failed (${lang})`);

@@ -72,7 +72,8 @@ describe('dvc-satisfaction-survey live-region announcements', () => {
       await setLang(lang);
       const el = await mountSurvey();
       await answerSurvey(el);
-      await sandbox('/faults', { operationId: 'submitSurvey', kind: 'status', status: 503 });
+      // Every attempt: the SDK retries a 503 twice itself (the send has an Idempotency-Key).
+      await sandbox('/faults', { operationId: 'submitSurvey', kind: 'status', status: 503, times: 3 });
       await submitSurvey(el);
       await waitUntil(() => maybe(el, '[role="alert"]') !== null, 'no error shown', { timeout: 8000 });
       expect(alertText(el, '[part="form"]')).to.equal(`${words.unavailable} ${words.retry}`);

@@ -110,8 +110,24 @@ function drafts(): Array<[string, string]> {
 }
 
 /** Makes the sandbox's next request(s) to an operation slow or fail: the real server, not a mock. */
-async function armFault(fault: { operationId: string; kind: 'delay' | 'status'; delayMs?: number; status?: number; retryAfter?: number }): Promise<void> {
+async function armFault(fault: {
+  operationId: string; kind: 'delay' | 'status' | 'drop-after-commit'; delayMs?: number; status?: number; retryAfter?: number; times?: number;
+}): Promise<void> {
   await sandbox('faults', fault);
+}
+
+interface StoredResponse {
+  id: string;
+  dossierCode?: string;
+  procedureCode?: string;
+  answers: Record<string, number | string>;
+}
+
+/** What the sandbox has stored about a dossier or a procedure (its sandbox-only read). */
+async function storedResponses(about: { dossierCode: string } | { procedureCode: string }): Promise<StoredResponse[]> {
+  const response = await fetch(`${sandboxUrl()}/_sandbox/survey-responses?${new URLSearchParams(about)}`);
+  if (!response.ok) throw new Error(`sandbox survey-responses: ${response.status}`);
+  return ((await response.json()) as { items: StoredResponse[] }).items;
 }
 
 /**
@@ -119,14 +135,14 @@ async function armFault(fault: { operationId: string; kind: 'delay' | 'status'; 
  * honeypot and the page URL are only visible in the request itself.
  */
 class RequestLog {
-  readonly requests: Array<{ method: string; url: string; body: string }> = [];
+  readonly requests: Array<{ method: string; url: string; body: string; idempotencyKey: string | null }> = [];
   readonly #original = window.fetch;
 
   constructor() {
     window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       const body = request.method === 'GET' ? '' : await request.clone().text();
-      this.requests.push({ method: request.method, url: request.url, body });
+      this.requests.push({ method: request.method, url: request.url, body, idempotencyKey: request.headers.get('idempotency-key') });
       // The copy, not `input`: making it took over the original's body.
       return this.#original.call(window, request);
     };
@@ -136,6 +152,11 @@ class RequestLog {
     return this.requests
       .filter((r) => r.method === 'POST' && r.url.includes(path))
       .map((r) => JSON.parse(r.body) as Record<string, unknown>);
+  }
+
+  /** The Idempotency-Key of each POST to `path`, in order. */
+  keys(path: string): Array<string | null> {
+    return this.requests.filter((r) => r.method === 'POST' && r.url.includes(path)).map((r) => r.idempotencyKey);
   }
 
   restore(): void {
@@ -324,7 +345,8 @@ describe('<dvc-satisfaction-survey>', () => {
     await answerRequired(el, 0);
     await typeComment(el, 'Chờ lâu');
 
-    await armFault({ operationId: 'submitSurvey', kind: 'status', status: 500 });
+    // Every attempt: the SDK retries a 500 twice itself (the send has an Idempotency-Key).
+    await armFault({ operationId: 'submitSurvey', kind: 'status', status: 500, times: 3 });
     submitButton(el).click();
     await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 8000 });
     expect(text($(el, '[part="error-message"]'))).to.equal('Hệ thống gặp sự cố. Vui lòng thử lại sau.');
@@ -342,6 +364,104 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(drafts()).to.have.length(0);
   });
 
+
+  it('an evaluation stored whose answer was lost (502) is sent again with the same key: thanks, not "already evaluated", stored once', async () => {
+    const dossier = await createDossier();
+    watch = new RequestLog();
+    const el = await mountDossier(dossier);
+    await answerRequired(el);
+    // The sandbox stores the evaluation, then loses its answer; the SDK sends it again.
+    await armFault({ operationId: 'submitSurvey', kind: 'drop-after-commit' });
+    const submitted = oneEvent(el, 'dvc-survey-submitted');
+    submitButton(el).click();
+    const { detail } = (await submitted) as CustomEvent<DvcSurveySubmittedEventDetail>;
+    const thanks = await outcome(el, 'thanks');
+    expectFocusOn(el, thanks);
+    expect($(el, '[role="alert"]') === null, 'no error').to.equal(true);
+    expect($(el, '[part="already-evaluated"]') === null, 'not "already evaluated"').to.equal(true);
+
+    const keys = watch.keys('surveys/responses');
+    expect(keys, 'sent twice, with one key').to.have.length(2);
+    expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(keys[1]).to.equal(keys[0]);
+    const stored = await storedResponses({ dossierCode: dossier.code });
+    expect(stored.map((r) => r.id), 'stored once, and that is the receipt thanked for').to.deep.equal([detail.responseId]);
+    expect(drafts()).to.have.length(0);
+  });
+
+  it('page feedback stored whose answer was lost is stored once: thanks, no error', async () => {
+    watch = new RequestLog();
+    const el = await mountPage('1.001193');
+    radio(el, 'useful', 1).click();
+    await el.updateComplete;
+    await armFault({ operationId: 'submitSurvey', kind: 'drop-after-commit' });
+    submitButton(el).click();
+    await outcome(el, 'thanks');
+    expect($(el, '[role="alert"]') === null, 'no error').to.equal(true);
+    const keys = watch.keys('surveys/responses');
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+    const stored = await storedResponses({ procedureCode: '1.001193' });
+    expect(stored.map((r) => r.answers)).to.deep.equal([{ useful: 1 }]);
+  });
+
+  it('when every automatic retry loses its answer, "Thử lại" sends the same key: thanks, stored once', async () => {
+    const dossier = await createDossier();
+    watch = new RequestLog();
+    const el = await mountDossier(dossier);
+    await answerRequired(el, 1);
+    // The first attempt stores; it and the SDK's two retries all lose their answers.
+    await armFault({ operationId: 'submitSurvey', kind: 'drop-after-commit', times: 3 });
+    submitButton(el).click();
+    await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 8000 });
+    expect(text($(el, '[part="error-message"]'))).to.equal('Hệ thống gặp sự cố. Vui lòng thử lại sau.');
+    expect(await storedResponses({ dossierCode: dossier.code })).to.have.length(1);
+
+    const submitted = oneEvent(el, 'dvc-survey-submitted');
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    const { detail } = (await submitted) as CustomEvent<DvcSurveySubmittedEventDetail>;
+    expectFocusOn(el, await outcome(el, 'thanks'));
+    const keys = watch.keys('surveys/responses');
+    expect(keys).to.have.length(4);
+    expect(new Set(keys).size, 'one key for the attempt and its retries').to.equal(1);
+    expect((await storedResponses({ dossierCode: dossier.code })).map((r) => r.id)).to.deep.equal([detail.responseId]);
+  });
+
+  it('one key per attempt: made on send, kept when sending the same answers again, replaced when an answer changes', async () => {
+    watch = new RequestLog();
+    const el = await mountPage('1.001193');
+    radio(el, 'useful', 1).click();
+    await el.updateComplete;
+    // A Retry-After beyond the SDK's ceiling: one request per press, the error shown each time.
+    const fail = () => armFault({ operationId: 'submitSurvey', kind: 'status', status: 503, retryAfter: 30 });
+    const failedSend = async (press: () => void, count: number) => {
+      press();
+      await waitUntil(() => watch!.keys('surveys/responses').length === count && $(el, '[role="alert"]') !== null
+        && submitButton(el).getAttribute('aria-disabled') === 'false', `send ${count} did not fail`, { timeout: 8000 });
+    };
+    await fail();
+    await failedSend(() => submitButton(el).click(), 1);
+    await fail();
+    await failedSend(() => $<HTMLButtonElement>(el, '[part="retry-button"]')!.click(), 2);
+    await fail();
+    await failedSend(() => submitButton(el).click(), 3);
+    await typeComment(el, 'Thêm một ý');
+    await fail();
+    await failedSend(() => submitButton(el).click(), 4);
+    await typeComment(el, '');
+    submitButton(el).click();
+    await outcome(el, 'thanks');
+
+    const [first, retried, again, changed, changedBack] = watch.keys('surveys/responses');
+    expect(first).to.match(/^[0-9a-f]{32}$/);
+    expect([retried, again], 'the same answers: the same key').to.deep.equal([first, first]);
+    expect(changed, 'an answer changed: a new key').to.not.equal(first);
+    expect(changed).to.match(/^[0-9a-f]{32}$/);
+    // Changed again (back to the first answers): again a new attempt, with a key of its own.
+    expect(changedBack).to.match(/^[0-9a-f]{32}$/);
+    expect([first, changed], 'a new key').to.not.include(changedBack);
+    expect((await storedResponses({ procedureCode: '1.001193' })).map((r) => r.answers)).to.deep.equal([{ useful: 1 }]);
+  });
 
   it('says kindly that the dossier was already evaluated (409), not as an error', async () => {
     const dossier = await createDossier();

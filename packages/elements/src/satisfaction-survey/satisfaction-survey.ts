@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { DvcApiError, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
+import { DvcApiError, newIdempotencyKey, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
 import type { AuditStep } from '../shared/audit-tour.ts';
 import { RequestController } from '../shared/request-controller.ts';
@@ -50,6 +50,12 @@ interface LoadedForm {
 
 /** What the widget shows once the form is there. */
 type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available';
+
+/** One send: the submission and the Idempotency-Key of the attempt it belongs to. */
+interface Send {
+  submission: SurveySubmission;
+  idempotencyKey: string;
+}
 
 
 /**
@@ -162,9 +168,19 @@ export class DvcSatisfactionSurvey extends LitElement {
   });
   // No abort signal: once sent, the answers may be stored whatever we do; aborting would only hide
   // the outcome. #submit lets one run at a time.
-  readonly #send = new RequestController<SurveySubmission, SurveyReceipt>(this, (submission) =>
-    this.#api.client.surveys.submit(submission),
+  readonly #send = new RequestController<Send, SurveyReceipt>(this, ({ submission, idempotencyKey }) =>
+    this.#api.client.surveys.submit(submission, { idempotencyKey }),
   );
+  /**
+   * The attempt being sent: its Idempotency-Key and the exact request it was made for. Pressing send
+   * again after an error with the same answers (a retry) reuses the key, so answers the server stored
+   * before its reply was lost are neither stored twice (page feedback) nor refused as already
+   * evaluated (a dossier): the server answers the first receipt. Changed answers (or identity
+   * number) make a different request, so a new key: a key is never sent with another body.
+   * In memory only: it only has to outlive the error view, and after a reload a new key at worst
+   * meets "already evaluated" (said kindly) for a dossier.
+   */
+  #attempt: { key: string; request: string } | undefined;
   // The loaded form whose draft is applied (a reload of the same subject gives a new object).
   #applied: LoadedForm | undefined;
 
@@ -218,6 +234,7 @@ export class DvcSatisfactionSurvey extends LitElement {
     const loaded = this.#load.value;
     if (this.#load.status !== 'success' || !loaded || loaded === this.#applied) return;
     this.#applied = loaded;
+    this.#attempt = undefined;
     const { form, subject } = loaded;
     this.answers = cleanDraft(form, this.#draft.open(draftKey(form.id, subject)));
     this.errors = new Map();
@@ -300,7 +317,10 @@ export class DvcSatisfactionSurvey extends LitElement {
     const website = this.renderRoot.querySelector<HTMLInputElement>('input[name="website"]')?.value ?? '';
     if (website) submission.website = website.slice(0, 200);
 
-    await this.#send.run(submission);
+    // Same request as the attempt that failed: a retry, same key. Anything else: a new attempt.
+    const request = JSON.stringify(submission);
+    if (this.#attempt?.request !== request) this.#attempt = { key: newIdempotencyKey(), request };
+    await this.#send.run({ submission, idempotencyKey: this.#attempt.key });
     await this.#settle(loaded);
   }
 
@@ -320,6 +340,8 @@ export class DvcSatisfactionSurvey extends LitElement {
       return;
     }
     if (status !== 'error' || !(error instanceof DvcApiError)) return;
+    // Should not happen (a key goes with one request only); if it does, the next send starts afresh.
+    if (error.code === 'idempotency_key_reused') this.#attempt = undefined;
     if (error.code === 'dossier_not_found' && !usableApplicantId(this.applicantId)) {
       // The typed number does not match the dossier: say so at the field, keep the answers.
       this.#send.reset();

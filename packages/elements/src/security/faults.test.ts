@@ -380,9 +380,9 @@ const ROWS: readonly Row[] = [
   {
     widget: '<dvc-satisfaction-survey>',
     operationId: 'submitSurvey',
-    sdkRetries: false,
-    // Longer than the others: the retry (at 10 s) must reach the server before the request that
-    // timed out, or the evaluation is stored by that one and the retry is told "already evaluated".
+    // The send carries an Idempotency-Key: the SDK retries it, and the request that timed out and
+    // "Thử lại" share the key, so whichever reaches the server first stores, the other gets its receipt.
+    sdkRetries: true,
     timeoutDelayMs: 12_000,
     faults: ALL,
     kept: 'the answers kept',

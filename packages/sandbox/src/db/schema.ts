@@ -108,6 +108,16 @@ CREATE TABLE IF NOT EXISTS survey_responses (
   submitted_at TEXT NOT NULL
 );
 
+-- One row per Idempotency-Key of submitSurvey: the request it was first used with and the receipt
+-- it answered, replayed for the same request. No reference to survey_responses: a honeypot
+-- submission gets a receipt (and a replay the same one) but is never stored.
+CREATE TABLE IF NOT EXISTS survey_idempotency_keys (
+  key TEXT PRIMARY KEY,
+  request_digest TEXT NOT NULL,
+  receipt_id TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -116,5 +126,5 @@ CREATE TABLE IF NOT EXISTS meta (
 
 /** Tables emptied by a sandbox reset before the seed is loaded again. */
 export const RESETTABLE_TABLES = [
-  'survey_responses', 'receipts', 'idempotency_keys', 'payments', 'dossier_history', 'dossiers',
+  'survey_idempotency_keys', 'survey_responses', 'receipts', 'idempotency_keys', 'payments', 'dossier_history', 'dossiers',
 ] as const;

@@ -20,6 +20,8 @@ interface ArmedFault extends Fault {
  */
 export class FaultInjector {
   #faults: ArmedFault[] = [];
+  /** Requests let through by `drop-after-commit`, whose answer onSend replaces (see loseAnswer). */
+  readonly #dropping = new WeakMap<FastifyRequest, ArmedFault>();
 
   arm(fault: Fault): string {
     const id = `flt_${randomUUID().slice(0, 8)}`;
@@ -48,12 +50,34 @@ export class FaultInjector {
         // Marked so the answer is never cacheable: a browser must not keep an injected fault.
         reply.code(200).type('application/json').header(FAULT_HEADER, fault.kind).send('{"items": [ {"code": ');
         return true;
-      case 'status': {
-        const status = fault.status ?? 500;
-        if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
-        const code: ProblemCode = status === 429 ? 'rate_limited' : status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'validation_failed';
-        throw new ApiProblem(status, code, fault.detail ?? 'Injected by the sandbox.', fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {});
-      }
+      case 'status':
+        throw injectedProblem(fault, 500, reply);
+      case 'drop-after-commit':
+        // The request goes on and does its work; only its answer is lost (onSend, loseAnswer).
+        this.#dropping.set(request, fault);
+        return false;
     }
   }
+
+  /**
+   * For a request `drop-after-commit` let through: its answer, whatever it was, replaced by the
+   * fault's problem (default 502) once the work is done. Call from onSend; returns the payload to send.
+   */
+  loseAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+    const fault = this.#dropping.get(request);
+    if (!fault) return payload;
+    this.#dropping.delete(request);
+    const problem = injectedProblem(fault, 502, reply);
+    reply.removeHeader('idempotent-replayed');
+    reply.code(problem.status).type('application/problem+json').header(FAULT_HEADER, fault.kind);
+    return JSON.stringify(problem.toProblem(request.url.split('?')[0]));
+  }
+}
+
+/** The problem a `status` or `drop-after-commit` fault answers, with its Retry-After header set. */
+function injectedProblem(fault: Fault, defaultStatus: number, reply: FastifyReply): ApiProblem {
+  const status = fault.status ?? defaultStatus;
+  if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
+  const code: ProblemCode = status === 429 ? 'rate_limited' : status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'validation_failed';
+  return new ApiProblem(status, code, fault.detail ?? 'Injected by the sandbox.', fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {});
 }

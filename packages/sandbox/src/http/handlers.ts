@@ -8,7 +8,7 @@ import { changeStatus, createDossier, findDossier, findDossierFor } from '../dos
 import { dossierView } from '../dossiers/view.ts';
 import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
 import { renderReceiptPage } from '../payments/receipt-page.ts';
-import { findForm, submitSurvey } from '../surveys/responses.ts';
+import { findForm, listSurveyResponses, submitSurvey } from '../surveys/responses.ts';
 import { SurveyForms } from '../surveys/forms.ts';
 import type { FaultInjector } from './faults.ts';
 
@@ -99,9 +99,14 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       return findForm(kind, surveyForms.all);
     },
 
-    async submitSurvey(request: FastifyRequest<{ Body: Schemas['SurveySubmission'] }>, reply: FastifyReply) {
-      const receipt = submitSurvey(ctx, request.body, surveyForms.all);
+    async submitSurvey(
+      request: FastifyRequest<{ Body: Schemas['SurveySubmission']; Headers: { 'idempotency-key'?: string } }>,
+      reply: FastifyReply,
+    ) {
+      const key = request.headers['idempotency-key'];
+      const { receipt, replayed } = submitSurvey(ctx, request.body, surveyForms.all, key);
       reply.code(201);
+      if (key !== undefined) reply.header('idempotent-replayed', String(replayed));
       return receipt;
     },
 
@@ -127,6 +132,11 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       }]));
       reply.code(201);
       return getProcedure(ctx.db, input.code);
+    },
+
+    async sandboxListSurveyResponses(request: FastifyRequest<{ Querystring: Query<'sandboxListSurveyResponses'> }>) {
+      requireAdmin();
+      return { items: listSurveyResponses(ctx, request.query) };
     },
 
     async sandboxPutSurveyForm(request: FastifyRequest<{ Body: Schemas['SurveyForm'] }>, reply: FastifyReply) {

@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
 import type { SandboxContext } from '../context.ts';
+import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossierFor, vnTime } from '../dossiers/repository.ts';
+import { digestsEqual } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
 import { getProcedure } from '../procedures/repository.ts';
 import { FORMS } from './forms.ts';
@@ -10,6 +12,34 @@ import { FORMS } from './forms.ts';
 type Schemas = components['schemas'];
 type Submission = Schemas['SurveySubmission'];
 type SurveyForm = Schemas['SurveyForm'];
+type Receipt = Schemas['SurveyReceipt'];
+type StoredResponse = Schemas['SandboxSurveyResponseList']['items'][number];
+
+interface ResponseRow {
+  id: string;
+  form_id: string;
+  form_version: number;
+  kind: 'dossier' | 'page';
+  dossier_code: string | null;
+  procedure_code: string | null;
+  page_url: string | null;
+  answers: string;
+  submitted_at: string;
+}
+
+/**
+ * What an Idempotency-Key is compared on: the whole submission, canonical (answers in id order), as
+ * createPayment compares its request. Keyed (HMAC with the applicant key) rather than a bare hash:
+ * the body carries the applicant's identity number, which is stored nowhere in the clear.
+ */
+function requestDigest(ctx: SandboxContext, submission: Submission): string {
+  const answers = Object.entries(submission.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const canonical = JSON.stringify([
+    submission.formId, submission.formVersion, submission.dossierCode ?? null, submission.applicantId ?? null,
+    submission.procedureCode ?? null, submission.pageUrl ?? null, answers, submission.website || null,
+  ]);
+  return createHmac('sha256', ctx.applicantKey).update(canonical, 'utf8').digest('hex');
+}
 
 /** Checks answers against the form: known questions, values on the scale, required ones present. */
 function validateAnswers(form: SurveyForm, answers: Submission['answers']): void {
@@ -42,13 +72,41 @@ export function findForm(kind: 'dossier' | 'page', forms: readonly SurveyForm[] 
  * Stores a response. A dossier evaluation needs the dossier's applicant, a decided dossier, and no
  * earlier evaluation (409). Page feedback needs a procedure code or page URL. A filled honeypot is
  * answered like a success and not stored, so a bot learns nothing.
+ *
+ * With an Idempotency-Key, as createPayment: the same key and the same submission get the first
+ * receipt again (`replayed`) and store nothing, even for a dossier already evaluated by that very
+ * request; the same key with another submission is refused (422). The key is stored in the same
+ * transaction as the response, and only when the submission succeeds. A honeypot submission's key
+ * is kept with its receipt, so a replay cannot tell a bot that it was caught.
  */
-export function submitSurvey(ctx: SandboxContext, submission: Submission, forms: readonly SurveyForm[] = FORMS): Schemas['SurveyReceipt'] {
+export function submitSurvey(
+  ctx: SandboxContext, submission: Submission, forms: readonly SurveyForm[] = FORMS, idempotencyKey?: string,
+): { receipt: Receipt; replayed: boolean } {
+  const digest = idempotencyKey === undefined ? undefined : requestDigest(ctx, submission);
+  if (idempotencyKey !== undefined) {
+    const known = ctx.db.prepare('SELECT request_digest, receipt_id, created_at FROM survey_idempotency_keys WHERE key = ?')
+      .get(idempotencyKey) as { request_digest: string; receipt_id: string; created_at: string } | undefined;
+    if (known) {
+      if (!digestsEqual(known.request_digest, digest!)) throw new ApiProblem(422, 'idempotency_key_reused');
+      return { receipt: { id: known.receipt_id, submittedAt: vnTime(known.created_at) }, replayed: true };
+    }
+  }
+
   const submittedAt = ctx.now();
   const receipt = { id: `srv_${randomUUID().replaceAll('-', '')}`, submittedAt: vnTime(submittedAt.toISOString()) };
+  const rememberKey = () => {
+    if (idempotencyKey === undefined) return;
+    ctx.db.prepare('INSERT INTO survey_idempotency_keys (key, request_digest, receipt_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(idempotencyKey, digest!, receipt.id, submittedAt.toISOString());
+  };
+  const stored = { receipt, replayed: false };
+
   const form = forms.find((f) => f.id === submission.formId && f.version === submission.formVersion);
   if (!form) throw new ApiProblem(422, 'validation_failed', 'Unknown form or version.', { errors: [{ path: '/body/formId', message: 'unknown form' }] });
-  if (submission.website) return receipt;
+  if (submission.website) {
+    rememberKey();
+    return stored;
+  }
   validateAnswers(form, submission.answers);
 
   if (form.kind === 'dossier') {
@@ -60,12 +118,15 @@ export function submitSurvey(ctx: SandboxContext, submission: Submission, forms:
     const dossier = findDossierFor(ctx, submission.dossierCode, submission.applicantId);
     if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
     if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available');
-    const result = ctx.db.prepare(`
-      INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
-      VALUES (?, ?, ?, 'dossier', ?, ?, ?) ON CONFLICT(dossier_code) DO NOTHING`,
-    ).run(receipt.id, form.id, form.version, dossier.code, JSON.stringify(submission.answers), submittedAt.toISOString());
-    if (result.changes === 0) throw new ApiProblem(409, 'survey_already_submitted');
-    return receipt;
+    transaction(ctx.db, () => {
+      const result = ctx.db.prepare(`
+        INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
+        VALUES (?, ?, ?, 'dossier', ?, ?, ?) ON CONFLICT(dossier_code) DO NOTHING`,
+      ).run(receipt.id, form.id, form.version, dossier.code, JSON.stringify(submission.answers), submittedAt.toISOString());
+      if (result.changes === 0) throw new ApiProblem(409, 'survey_already_submitted');
+      rememberKey();
+    });
+    return stored;
   }
 
   if (!submission.procedureCode && !submission.pageUrl) {
@@ -74,10 +135,35 @@ export function submitSurvey(ctx: SandboxContext, submission: Submission, forms:
     });
   }
   if (submission.procedureCode && !getProcedure(ctx.db, submission.procedureCode)) throw new ApiProblem(404, 'procedure_not_found');
-  ctx.db.prepare(`
-    INSERT INTO survey_responses (id, form_id, form_version, kind, procedure_code, page_url, answers, submitted_at)
-    VALUES (?, ?, ?, 'page', ?, ?, ?, ?)`,
-  ).run(receipt.id, form.id, form.version, submission.procedureCode ?? null, submission.pageUrl ?? null,
-    JSON.stringify(submission.answers), submittedAt.toISOString());
-  return receipt;
+  transaction(ctx.db, () => {
+    ctx.db.prepare(`
+      INSERT INTO survey_responses (id, form_id, form_version, kind, procedure_code, page_url, answers, submitted_at)
+      VALUES (?, ?, ?, 'page', ?, ?, ?, ?)`,
+    ).run(receipt.id, form.id, form.version, submission.procedureCode ?? null, submission.pageUrl ?? null,
+      JSON.stringify(submission.answers), submittedAt.toISOString());
+    rememberKey();
+  });
+  return stored;
+}
+
+/** The stored responses, oldest first (sandbox only: tests check what was stored, and how often). */
+export function listSurveyResponses(
+  ctx: SandboxContext, filter: { dossierCode?: string; procedureCode?: string; pageUrl?: string } = {},
+): StoredResponse[] {
+  const rows = ctx.db.prepare(`
+    SELECT * FROM survey_responses
+    WHERE (?1 IS NULL OR dossier_code = ?1) AND (?2 IS NULL OR procedure_code = ?2) AND (?3 IS NULL OR page_url = ?3)
+    ORDER BY submitted_at, rowid`,
+  ).all(filter.dossierCode ?? null, filter.procedureCode ?? null, filter.pageUrl ?? null) as unknown as ResponseRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    formId: row.form_id,
+    formVersion: row.form_version,
+    kind: row.kind,
+    ...(row.dossier_code ? { dossierCode: row.dossier_code } : {}),
+    ...(row.procedure_code ? { procedureCode: row.procedure_code } : {}),
+    ...(row.page_url ? { pageUrl: row.page_url } : {}),
+    answers: JSON.parse(row.answers) as StoredResponse['answers'],
+    submittedAt: vnTime(row.submitted_at),
+  }));
 }

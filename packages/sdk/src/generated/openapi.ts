@@ -210,6 +210,16 @@ export interface paths {
          * Submit a survey response
          * @description One evaluation per dossier: a repeat answers 409 `survey_already_submitted`. Page feedback is
          *     rate-limited; a filled honeypot field (`website`) is accepted silently and not stored.
+         *
+         *     With an `Idempotency-Key` (optional here, the same format as `createPayment`'s), a request
+         *     whose answer was lost (a timeout, a dropped connection) can be sent again safely, as for
+         *     payments: the same key with the same body returns the first answer, 201 with the same
+         *     `SurveyReceipt` (`Idempotent-Replayed: true`), and stores nothing new; a dossier evaluation is
+         *     not refused as already submitted. The same key with a different body is refused (422,
+         *     `idempotency_key_reused`). As with payments' keys, a key does not expire (the sandbox forgets
+         *     keys only when it is reset), and keys are one namespace per operation, not per client. A
+         *     honeypot submission's key is kept too, with its receipt: a replay gets the same receipt and
+         *     still nothing is stored. Without a key nothing changes: a repeated evaluation answers 409.
          */
         post: operations["submitSurvey"];
         delete?: never;
@@ -287,6 +297,27 @@ export interface paths {
          *     query string contains `whenQueryContains`). A reset removes every fault.
          */
         post: operations["sandboxAddFault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sandbox/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the stored survey responses (for tests, e.g. "stored exactly once")
+         * @description What `submitSurvey` stored since the last reset, oldest first, optionally only those about
+         *     one dossier, procedure or page URL. Honeypot submissions are not stored, so never listed.
+         */
+        get: operations["sandboxListSurveyResponses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -374,6 +405,8 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description The format of an `Idempotency-Key` header (see `components/parameters/IdempotencyKey`). */
+        IdempotencyKey: string;
         /** @enum {string} */
         ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
         LocalizedText: {
@@ -810,18 +843,40 @@ export interface components {
         SandboxFault: {
             operationId: string;
             /**
-             * @description `delay` answers normally after `delayMs`; `status` answers a problem with `status`; `malformed` answers 200 with broken JSON.
+             * @description `delay` answers normally after `delayMs`; `status` answers a problem with `status`;
+             *     `malformed` answers 200 with broken JSON. `drop-after-commit` lets the request do its
+             *     work (what it stores stays stored), then loses its answer: the client gets a problem with
+             *     `status` (default 502, as a proxy whose upstream connection broke answers) instead, like
+             *     a timeout after the server committed. For testing retries with an `Idempotency-Key`.
              * @enum {string}
              */
-            kind: "delay" | "status" | "malformed";
+            kind: "delay" | "status" | "malformed" | "drop-after-commit";
             delayMs?: number;
             status?: number;
             retryAfter?: number;
-            /** @description For `status`: the problem's `detail` (default a fixed sentence), e.g. hostile text that clients must never show. */
+            /** @description For `status` and `drop-after-commit`: the problem's `detail` (default a fixed sentence), e.g. hostile text that clients must never show. */
             detail?: string;
             /** @default 1 */
             times?: number;
             whenQueryContains?: string;
+        };
+        SandboxSurveyResponseList: {
+            items: {
+                /** @description The `SurveyReceipt` id it was answered with. */
+                id: string;
+                formId: string;
+                formVersion: number;
+                /** @enum {string} */
+                kind: "dossier" | "page";
+                dossierCode?: components["schemas"]["DossierCode"];
+                procedureCode?: components["schemas"]["ProcedureCode"];
+                pageUrl?: string;
+                answers: {
+                    [key: string]: number | string;
+                };
+                /** Format: date-time */
+                submittedAt: string;
+            }[];
         };
         SandboxStatusChange: {
             status: components["schemas"]["DossierStatus"];
@@ -891,6 +946,18 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description A client-made key for one attempt at an operation (the SDK makes 32 hex characters). Send the
+         *     same key again only with the same body: then the operation's first answer is returned instead
+         *     of it being done twice. With another body the key is refused (422, `idempotency_key_reused`).
+         */
+        IdempotencyKey: components["schemas"]["IdempotencyKey"];
+        /**
+         * @description Optional here; otherwise as `IdempotencyKey`: one key per attempt, sent again only with the
+         *     same body, which then returns the first answer instead of doing the operation twice; with
+         *     another body the key is refused (422, `idempotency_key_reused`).
+         */
+        OptionalIdempotencyKey: components["schemas"]["IdempotencyKey"];
         PaymentId: components["schemas"]["PaymentId"];
     };
     requestBodies: never;
@@ -1040,7 +1107,12 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "Idempotency-Key": string;
+                /**
+                 * @description A client-made key for one attempt at an operation (the SDK makes 32 hex characters). Send the
+                 *     same key again only with the same body: then the operation's first answer is returned instead
+                 *     of it being done twice. With another body the key is refused (422, `idempotency_key_reused`).
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -1178,7 +1250,14 @@ export interface operations {
     submitSurvey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional here; otherwise as `IdempotencyKey`: one key per attempt, sent again only with the
+                 *     same body, which then returns the first answer instead of doing the operation twice; with
+                 *     another body the key is refused (422, `idempotency_key_reused`).
+                 */
+                "Idempotency-Key"?: components["parameters"]["OptionalIdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1188,9 +1267,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored. */
+            /** @description Stored (or, with an Idempotency-Key already used with this body, stored before). */
             201: {
                 headers: {
+                    /** @description Sent when the request has an Idempotency-Key; `true` when this is the first request's answer again. */
+                    "Idempotent-Replayed"?: "true" | "false";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1296,6 +1377,33 @@ export interface operations {
                     "application/json": {
                         id: string;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    sandboxListSurveyResponses: {
+        parameters: {
+            query?: {
+                dossierCode?: components["schemas"]["DossierCode"];
+                procedureCode?: components["schemas"]["ProcedureCode"];
+                pageUrl?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored responses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSurveyResponseList"];
                 };
             };
             400: components["responses"]["BadRequest"];
