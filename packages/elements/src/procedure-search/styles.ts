@@ -48,6 +48,25 @@ export const procedureSearchStyles = css`
     list-style: none;
   }
 
+  /*
+   * Catalogue text can hold a word wider than a phone (a web address, a long document number): it
+   * breaks anywhere rather than push the page sideways at 320 px (WCAG 1.4.10). "anywhere", unlike
+   * "break-word", also keeps that word from setting the minimum width of the grid and flex boxes
+   * around it. Labels, and table cells while they are columns, keep their words whole (a squeezed
+   * label or column must not break mid-word); a fee's note, the long text in a cell, breaks anyway.
+   */
+  ul[part='list'],
+  .detail,
+  .fee-note {
+    overflow-wrap: anywhere;
+  }
+
+  dt,
+  th,
+  td {
+    overflow-wrap: break-word;
+  }
+
   ul[part='list'] > li {
     padding: calc(var(--_dvc-space) * 1.5);
     border: 1px solid var(--_dvc-color-surface-alt);
@@ -266,6 +285,7 @@ export const procedureSearchStyles = css`
     td {
       padding: 0.125em 0;
       border: 0;
+      overflow-wrap: anywhere; /* blocks here: no column to squeeze, so a long word may break */
     }
   }
 

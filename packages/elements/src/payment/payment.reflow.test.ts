@@ -1,0 +1,85 @@
+/**
+ * WCAG 1.4.10 Reflow and 2.5.8 Target Size for <dvc-payment> after the gateway, in every browser:
+ * at 320 × 640 CSS px, in Vietnamese and English, paid (receipt numbers, receipt link), failed
+ * (with "Pay again"), cancelled, not known yet (with "Check again") and "already paid" fit without
+ * sideways scrolling or clipped content, and every target is at least 24 × 24 px or spaced
+ * (test-support/reflow.ts). Through the sandbox's simulated gateway (what is due at 320 px:
+ * payment.test.ts).
+ */
+import { expect } from '@open-wc/testing';
+import { describe, it } from '../test-support/mocha.ts';
+import { expectReflow, narrowViewportSuite } from '../test-support/reflow.ts';
+import {
+  LANGS, arriveWith, maybe, mountPayment, paymentSuite, returnFromGateway, setLang, slow, startPayment, textsOf,
+  waitForPaymentState,
+} from '../test-support/screen-reader-drivers.ts';
+import { completeAtGateway, gatewayParams } from './test-helpers.ts';
+
+describe('<dvc-payment> at 320 px after the gateway (WCAG 1.4.10, 2.5.8)', () => {
+  const log = paymentSuite();
+  narrowViewportSuite();
+
+  for (const lang of LANGS) {
+    it(`paid: receipt numbers and the receipt link (${lang}): fits 320 px, targets of 24 px`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log());
+      await returnFromGateway(paymentId, 'success');
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'paid');
+      expect(textsOf(el, '[part="receipt"]')).to.have.length(2);
+      expect(maybe(el, '[part="receipt-link"]')).to.not.equal(null);
+      await expectReflow(el, `paid (${lang})`);
+    });
+
+    it(`failed, with the reason and "Pay again" (${lang}): fits 320 px, targets of 24 px`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log());
+      await returnFromGateway(paymentId, 'failure');
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'failed');
+      expect(maybe(el, '[part="pay-again-button"]')).to.not.equal(null);
+      await expectReflow(el, `failed (${lang})`);
+    });
+
+    it(`cancelled, with "Pay again" (${lang}): fits 320 px, targets of 24 px`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log());
+      const back = await completeAtGateway(paymentId, 'cancel');
+      arriveWith(gatewayParams(back!));
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'cancelled');
+      expect(maybe(el, '[part="pay-again-button"]')).to.not.equal(null);
+      await expectReflow(el, `cancelled (${lang})`);
+    });
+
+    it(`not known yet, the gateway not having answered, with "Check again" (${lang}): fits 320 px, targets of 24 px`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log());
+      // Back from the gateway before it answered: the widget asks for 3 s, then says it does not know.
+      arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
+      const el = await mountPayment({ statusTimeout: 3 });
+      await waitForPaymentState(el, 'unknown', 12_000);
+      expect(maybe(el, '[part="check-button"]')).to.not.equal(null);
+      await expectReflow(el, `not known (${lang})`);
+    });
+
+    it(`already paid, found by the lookup: receipts instead of a pay button (${lang}): fits 320 px, targets of 24 px`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const paymentId = await startPayment(log());
+      // Paid at the gateway, and the payer comes back another day: no return parameters, no memory
+      // of the payment in this tab.
+      await completeAtGateway(paymentId, 'success');
+      sessionStorage.clear();
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'already-paid');
+      expect(textsOf(el, '[part="receipt"]')).to.have.length(2);
+      expect(maybe(el, '[part="receipt-link"]')).to.not.equal(null);
+      await expectReflow(el, `already paid (${lang})`);
+    });
+  }
+});

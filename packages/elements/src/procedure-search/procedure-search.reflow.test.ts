@@ -1,0 +1,162 @@
+/**
+ * WCAG 1.4.10 Reflow and 2.5.8 Target Size for <dvc-procedure-search>, in every browser: at
+ * 320 × 640 CSS px, in Vietnamese and English, each state fits without sideways scrolling or
+ * clipped content, and every target is at least 24 × 24 px or spaced (test-support/reflow.ts).
+ * Against the real sandbox.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { before, describe, it } from '../test-support/mocha.ts';
+import { expectReflow, narrowViewportSuite } from '../test-support/reflow.ts';
+import {
+  LANGS, maybe, mountSearch, openFirstResult, part, sandbox, searchSettled, searchSuite, setLang, slow, text,
+  type DvcProcedureSearch,
+} from '../test-support/screen-reader-drivers.ts';
+
+/** The seed's longest name (232 characters): a permanent residence card for investors in the IFC. */
+const LONGEST_NAME = '1.115404';
+/** The seed's heaviest detail: six ways of applying with a fee each and its note, three legal bases. */
+const HEAVIEST_DETAIL = '1.009122';
+
+/**
+ * A procedure with what the seed lacks but the national catalogue has: forms to download, several
+ * fees per way of applying, a processing time in the agency's own words, long legal titles, and a
+ * web address written out in the text (a long word with nowhere to break). Procedures survive the
+ * sandbox's reset; province level, as the other test files' own procedures (mountSearch's note).
+ */
+const CROWDED = {
+  code: '9.900320',
+  name: 'Thủ tục thử nghiệm hiển thị hẹp: cấp, cấp lại, cấp đổi Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ '
+    + 'theo Nghị định số 123/2024/NĐ-CP-HTQT và Thông tư số 04/2025/TT-BTP-VP-HCTP (https://dichvucong.gov.vn/p/home/dvc_tthc_thu_tuc_hanh_chinh_chi_tiet.html?ma_thu_tuc=9.900320)',
+  field: { code: 'G17-XD11', name: 'Hoạt động xây dựng' },
+  levels: ['province'],
+  onlineLevel: 'full',
+  agencyDetails: {
+    executing: ['Sở Xây dựng', 'Cơ quan chuyên môn về nội vụ thuộc Ủy ban nhân dân cấp tỉnh (hoặc cấp xã nếu được ủy quyền)'],
+    competent: ['Ủy ban nhân dân tỉnh'], authorised: [], coordinating: [],
+  },
+  channelDetails: (['online', 'postal', 'in-person'] as const).map((channel, i) => ({
+    channel,
+    processingTime: i === 2
+      ? { value: null, unit: 'text', text: 'Trong ngày làm việc đối với hồ sơ nộp trước 15 giờ; ngày làm việc tiếp theo đối với hồ sơ nộp sau 15 giờ' }
+      : { value: 15 + i, unit: 'working-days' },
+    fees: [
+      { kind: 'charge', amount: 1_500_000, setByProvince: false, description: 'Phí thẩm định điều kiện kinh doanh: 1.500.000 đồng/hồ sơ (theo Thông tư số 04/2025/TT-BTP-VP-HCTP).' },
+      { kind: 'fee', amount: 100_000, setByProvince: true, description: 'Lệ phí cấp giấy chứng nhận: mức thu do Hội đồng nhân dân tỉnh quy định.' },
+      { kind: 'price', amount: 25_000, setByProvince: false, description: 'Giá dịch vụ bưu chính công ích chuyển phát kết quả.' },
+    ],
+    note: 'Giảm 50% phí đối với hồ sơ nộp trực tuyến.',
+  })),
+  documentCases: [{
+    name: 'Trường hợp cấp lại do Giấy chứng nhận bị mất, bị hư hỏng hoặc có thay đổi thông tin',
+    documents: [
+      {
+        name: 'Đơn đề nghị cấp lại Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ (Mẫu số 02/ĐN-CGCN)', originals: 1, copies: 0, required: true,
+        form: { name: 'Mẫu số 02/ĐN-CGCN ban hành kèm theo Thông tư số 04/2025/TT-BTP-VP-HCTP', url: 'https://dichvucong.example.gov.vn/mau-don/mau-so-02-dn-cgcn-thong-tu-04-2025-tt-btp.docx' },
+      },
+      { name: 'Bản sao Giấy chứng nhận đã được cấp (nếu có)', originals: 0, copies: 1, required: false, form: null },
+    ],
+  }],
+  steps: [{
+    title: 'Bước 1: Nộp hồ sơ',
+    description: 'Tổ chức, cá nhân nộp hồ sơ trực tuyến tại Cổng Dịch vụ công quốc gia https://dichvucong.gov.vn/p/home/dvc_dich_vu_cong_truc_tuyen_ds.html?pCoQuanId=-1\nhoặc trực tiếp tại Trung tâm Phục vụ hành chính công.',
+  }],
+  eligibility: ['Doanh nghiệp, hợp tác xã, hộ kinh doanh và chi nhánh của doanh nghiệp nước ngoài tại Việt Nam'],
+  requirements: 'Tra cứu tình trạng hồ sơ tại https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html bằng mã hồ sơ.',
+  results: ['Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ (bản điện tử có giá trị pháp lý như bản giấy)'],
+  legalBasis: [
+    { number: '123/2024/NĐ-CP-HTQT', title: 'Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Kinh doanh dịch vụ về điều kiện kinh doanh, cấp, cấp lại, thu hồi giấy chứng nhận', issuer: 'Chính phủ', issuedOn: '2024-10-01' },
+    { number: '04/2025/TT-BTP-VP-HCTP', title: 'Thông tư quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí thẩm định điều kiện kinh doanh', issuer: 'Bộ Tư pháp', issuedOn: null },
+  ],
+};
+
+/** The search, settled, for a procedure's exact code (ranked first). */
+async function searchFor(code: string, level = ''): Promise<DvcProcedureSearch> {
+  const el = await mountSearch({ query: code, level });
+  await searchSettled(el);
+  expect(part(el, '[part="name"]').dataset['code']).to.equal(code);
+  return el;
+}
+
+describe('<dvc-procedure-search> at 320 px (WCAG 1.4.10, 2.5.8)', () => {
+  searchSuite();
+  narrowViewportSuite();
+
+  before(async () => {
+    await sandbox('/procedures', CROWDED);
+  });
+
+  for (const lang of LANGS) {
+    it(`initial, the agencies loaded (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      await waitUntil(() => maybe(el, 'select[name="agency"]') !== null, 'no agency filter', { timeout: 8000 });
+      await expectReflow(el, `initial (${lang})`);
+    });
+
+    it(`results with filters set, "Clear filters" and pages (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky', level: 'commune' });
+      await searchSettled(el);
+      expect(maybe(el, '[part="clear-filters"]'), 'Clear filters').to.not.equal(null);
+      expect(maybe(el, '[part="page-button"]'), 'pages').to.not.equal(null);
+      await expectReflow(el, `results, filtered (${lang})`);
+    });
+
+    it(`a long-named result (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await searchFor(LONGEST_NAME);
+      expect(text(part(el, '[part="name"]')).length).to.be.above(200);
+      await expectReflow(el, `long name (${lang})`);
+    });
+
+    it(`a result whose name has a web address (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await searchFor(CROWDED.code);
+      await expectReflow(el, `name with a web address (${lang})`);
+    });
+
+    it(`the heaviest seeded detail: six fee rows, legal bases (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await searchFor(HEAVIEST_DETAIL, 'commune');
+      await openFirstResult(el);
+      expect(el.shadowRoot!.querySelectorAll('[part="channels"] tbody tr')).to.have.length(6);
+      await expectReflow(el, `detail ${HEAVIEST_DETAIL} (${lang})`);
+    });
+
+    it(`a detail with fee lists, forms to download, long legal titles and web addresses (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await searchFor(CROWDED.code);
+      await openFirstResult(el);
+      expect(maybe(el, '[part="form-link"]'), 'a form to download').to.not.equal(null);
+      expect(el.shadowRoot!.querySelectorAll('[part="channels"] li')).to.have.length(9);
+      await expectReflow(el, `detail ${CROWDED.code} (${lang})`);
+    });
+
+    it(`no results (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'xqzwvkj' });
+      await searchSettled(el);
+      expect(maybe(el, '[part="empty"]')).to.not.equal(null);
+      await expectReflow(el, `no results (${lang})`);
+    });
+
+    it(`no results with a filter set, "Search without filters" (${lang}): fits 320 px, targets of 24 px`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'xqzwvkj', level: 'central' });
+      await searchSettled(el);
+      expect(maybe(el, '[part="empty"] button')).to.not.equal(null);
+      await expectReflow(el, `no results, filtered (${lang})`);
+    });
+
+    it(`error, with "Try again" (${lang}): fits 320 px, targets of 24 px`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      // The SDK tries a search three times on a 5xx: every attempt meets the fault.
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'status', status: 503, times: 3 });
+      const el = await mountSearch({ query: 'ly lich tu phap' });
+      await searchSettled(el);
+      expect(maybe(el, '[role="alert"]')).to.not.equal(null);
+      await expectReflow(el, `error (${lang})`);
+    });
+  }
+});
