@@ -8,7 +8,7 @@ import type * as React from 'react';
 import type { DvcDossierFoundEventDetail, DvcDossierTracker, DvcPayment, DvcPaymentFailedEventDetail, DvcPaymentRequestedEventDetail, DvcPaymentStartedEventDetail, DvcPaymentSucceededEventDetail, DvcProcedureSearch, DvcProcedureSelectEventDetail, DvcSatisfactionSurvey, DvcSearchEventDetail, DvcSurveyRequestedEventDetail, DvcSurveySubmittedEventDetail } from './dist/index.js';
 
 /** Props of `<dvc-dossier-tracker>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'apiBase' | 'code' | 'applicantId' | 'api-base' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
+export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'apiBase' | 'code' | 'applicantId' | 'headingLevel' | 'api-base' | 'heading-level' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
   /**
    * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
@@ -30,11 +30,25 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   applicantId?: DvcDossierTracker['applicantId'];
   /**
+   * The level of the top headings, the result's and the error summary's (2–5; the result's
+   * sub-headings one lower), to fit the page's outline.
+   *
+   * Attribute: `heading-level`.
+   */
+  headingLevel?: DvcDossierTracker['headingLevel'];
+  /**
    * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Property: `apiBase`.
    */
   'api-base'?: string;
+  /**
+   * The level of the top headings, the result's and the error summary's (2–5; the result's
+   * sub-headings one lower), to fit the page's outline.
+   *
+   * Property: `headingLevel`.
+   */
+  'heading-level'?: number | string;
   /** `dvc-dossier-found`: A dossier was found: `{ code, status }`. Bubbles, composed. No personal data. */
   'ondvc-dossier-found'?: (event: CustomEvent<DvcDossierFoundEventDetail>) => void;
   /** `dvc-payment-requested`: The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed. */

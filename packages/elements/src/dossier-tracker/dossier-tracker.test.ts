@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { components, Dossier } from '@dvc-kit/sdk';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
+import { atViewport, expectReflow } from '../test-support/reflow.ts';
 import { formatDate, localeReady, setLocale } from '../shared/locale.ts';
 import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
@@ -114,6 +115,8 @@ const badge = (el: DvcDossierTracker) => text($(el, '[part="status-badge"]'));
 const timeliness = (el: DvcDossierTracker) => text($(el, '[part="timeliness"]'));
 const active = (el: DvcDossierTracker) => el.shadowRoot!.activeElement;
 const slow = (context: unknown, ms: number) => (context as { timeout(ms: number): void }).timeout(ms);
+/** The shadow root's headings in order, as "H3 text": what the widget adds to the page's outline. */
+const outline = (el: DvcDossierTracker) => $$(el, 'h1, h2, h3, h4, h5, h6').map((h) => `${h.tagName} ${text(h)}`);
 
 /** The value of a result detail (`<dt>` label → `<dd>` text). */
 function detail(el: DvcDossierTracker, label: string): string {
@@ -812,6 +815,115 @@ describe('<dvc-dossier-tracker>', () => {
     });
   });
 
+  describe('heading levels', () => {
+    const SUMMARY = 'Có lỗi cần khắc phục';
+    const APOLOGY = 'Thư xin lỗi và hẹn lại ngày trả kết quả';
+    const HISTORY = 'Quá trình xử lý';
+    /** An overdue dossier with an apology and a history: a result with two sub-headings. */
+    const withApology = () => createDossier({
+      status: 'processing',
+      receivedAt: '2026-02-02T09:00:00+07:00',
+      dueAt: '2026-02-13T17:00:00+07:00',
+      apology: { reason: 'Cần xác minh thông tin tại cơ quan công an nơi cư trú trước đây.', newDueAt: '2027-03-05T17:00:00+07:00' },
+    });
+
+    it('heading-level="3": the result is an h3 and every heading under it an h4 (apology, history, documents, fees, evaluation); passes axe', async function () {
+      slow(this, 30_000);
+      const el = await mount(html`<dvc-dossier-tracker api-base=${sandboxUrl()} heading-level="3"></dvc-dossier-tracker>`);
+      expect(el.headingLevel).to.equal(3);
+      const dossier = await withApology();
+      expect(dossier.history.length, 'the sandbox gives a new dossier a history').to.be.greaterThan(0);
+      await lookUp(el, dossier.code, APPLICANT);
+      expect(outline(el)).to.deep.equal([`H3 ${dossier.procedure.name}`, `H4 ${APOLOGY}`, `H4 ${HISTORY}`]);
+      // Still the focused, labelling heading, whatever its level.
+      const heading = $(el, '#result-heading')!;
+      expect(heading.tagName).to.equal('H3');
+      expect(active(el), 'focus is on the result heading').to.equal(heading);
+      expect(heading.getAttribute('part')).to.equal('result-heading');
+      expect(heading.getAttribute('lang')).to.equal('vi');
+      expect($(el, '[part="result"]')!.getAttribute('aria-labelledby')).to.equal('result-heading');
+      expect($(el, '[part="apology"] > h4')).to.not.equal(null);
+      await expectNoAxeViolations(el);
+
+      // More documents needed (demo 0005).
+      await another(el);
+      await lookUp(el, demo(5).code, demo(5).applicantId);
+      expect(outline(el)).to.deep.equal([`H3 ${text($(el, '#result-heading'))}`, 'H4 Cần bổ sung hồ sơ', `H4 ${HISTORY}`]);
+      expect($(el, '[part="supplement"] > h4')).to.not.equal(null);
+
+      // Charges and fees to pay (demo 0014).
+      await another(el);
+      await lookUp(el, demo(14).code, demo(14).applicantId);
+      expect(outline(el)).to.deep.equal([`H3 ${text($(el, '#result-heading'))}`, 'H4 Phí, lệ phí', `H4 ${HISTORY}`]);
+      expect($(el, '[part="payment"] > h4')).to.not.equal(null);
+
+      // A decided dossier with the invitation to evaluate (demo 0009).
+      await another(el);
+      await lookUp(el, demo(9).code, demo(9).applicantId);
+      expect(outline(el)).to.deep.equal([`H3 ${text($(el, '#result-heading'))}`, 'H4 Đánh giá mức độ hài lòng', `H4 ${HISTORY}`]);
+      expect($(el, '[part="evaluation"] > h4')).to.not.equal(null);
+      await expectNoAxeViolations(el);
+    });
+
+    it('heading-level="3": the error summary\'s heading is an h3, above the form; passes axe', async () => {
+      const el = await mount(html`<dvc-dossier-tracker api-base=${sandboxUrl()} heading-level="3"></dvc-dossier-tracker>`);
+      expect(outline(el), 'the form itself has no heading').to.deep.equal([]);
+      await submit(el);
+      expect(outline(el)).to.deep.equal([`H3 ${SUMMARY}`]);
+      expect($(el, '[part="error-summary"] [role="alert"] > h3')).to.not.equal(null);
+      expect(active(el)).to.equal($(el, '[part="error-summary"]'));
+      await expectNoAxeViolations(el);
+    });
+
+    it('keeps heading-level to 2–5 as <dvc-payment> does: 7 gives h5 and h6; 0, 1, -1, empty or junk give h2 and h3', async () => {
+      const el = await mount(html`<dvc-dossier-tracker api-base=${sandboxUrl()} heading-level="7"></dvc-dossier-tracker>`);
+      await submit(el);
+      expect(outline(el)).to.deep.equal([`H5 ${SUMMARY}`]);
+      const dossier = await withApology();
+      await lookUp(el, dossier.code, APPLICANT);
+      const name = dossier.procedure.name;
+      // The sub-headings stay one below the result heading: never h6 under h6.
+      expect(outline(el)).to.deep.equal([`H5 ${name}`, `H6 ${APOLOGY}`, `H6 ${HISTORY}`]);
+      // The level is for the outline only: the headings look the same at every level.
+      const sizes = () => $$(el, 'h2, h3, h4, h5, h6').map((h) => getComputedStyle(h).fontSize);
+      const looks = sizes();
+      expect(parseFloat(looks[0]!)).to.be.greaterThan(parseFloat(looks[1]!));
+
+      const cases: [string, string, string][] = [
+        ['6', 'H5', 'H6'], ['0', 'H2', 'H3'], ['1', 'H2', 'H3'], ['-1', 'H2', 'H3'], ['', 'H2', 'H3'],
+        ['junk', 'H2', 'H3'], ['4.5', 'H4', 'H5'], ['5', 'H5', 'H6'], ['4', 'H4', 'H5'],
+      ];
+      for (const [value, top, sub] of cases) {
+        el.setAttribute('heading-level', value);
+        await el.updateComplete;
+        expect(outline(el), `heading-level="${value}"`).to.deep.equal([`${top} ${name}`, `${sub} ${APOLOGY}`, `${sub} ${HISTORY}`]);
+        expect(sizes(), `font sizes at heading-level="${value}"`).to.deep.equal(looks);
+      }
+      // Re-rendered at another level, the heading keeps its id, so it still labels the result.
+      expect($(el, '[part="result"]')!.getAttribute('aria-labelledby')).to.equal('result-heading');
+      expect($(el, '#result-heading')!.tagName).to.equal('H4');
+    });
+
+    it('defaults to 2: h2 for the result and the error summary, h3 under the result; removing the attribute goes back to 2', async () => {
+      const el = await mount();
+      expect(el.headingLevel).to.equal(2);
+      expect(el.hasAttribute('heading-level'), 'not reflected').to.equal(false);
+      await submit(el);
+      expect(outline(el)).to.deep.equal([`H2 ${SUMMARY}`]);
+      const dossier = await withApology();
+      await lookUp(el, dossier.code, APPLICANT);
+      const name = dossier.procedure.name;
+      expect(outline(el)).to.deep.equal([`H2 ${name}`, `H3 ${APOLOGY}`, `H3 ${HISTORY}`]);
+
+      el.setAttribute('heading-level', '3');
+      await el.updateComplete;
+      expect(outline(el)).to.deep.equal([`H3 ${name}`, `H4 ${APOLOGY}`, `H4 ${HISTORY}`]);
+      el.removeAttribute('heading-level');
+      await el.updateComplete;
+      expect(outline(el)).to.deep.equal([`H2 ${name}`, `H3 ${APOLOGY}`, `H3 ${HISTORY}`]);
+    });
+  });
+
   describe('privacy', () => {
     it('leaves no trace of the identity number after a lookup: DOM, attributes, URL, storage, console, events', async () => {
       const { code, applicantId } = demo(6);
@@ -864,31 +976,14 @@ describe('<dvc-dossier-tracker>', () => {
 
   describe('layout', () => {
     it('fits 320 px without horizontal scrolling, with targets of at least 24 × 24 px', async () => {
-      await setViewport({ width: 320, height: 800 });
-      try {
+      await atViewport(async () => {
         const el = await mount();
         await lookUp(el, demo(14).code, demo(14).applicantId);
-        expect(el.scrollWidth).to.be.at.most(el.clientWidth);
-        for (const node of $$(el, '*')) {
-          const box = node.getBoundingClientRect();
-          if (box.width === 0) continue;
-          expect(box.right, node.className || node.tagName).to.be.at.most(321);
-        }
-        for (const target of $$(el, 'button, a, input')) {
-          const box = target.getBoundingClientRect();
-          expect(box.width).to.be.at.least(24);
-          expect(box.height).to.be.at.least(24);
-        }
+        await expectReflow(el, 'result, payment due');
         await another(el);
         await submit(el);
-        for (const target of $$(el, 'button, a, input')) {
-          const box = target.getBoundingClientRect();
-          expect(box.height, target.tagName).to.be.at.least(24);
-        }
-        expect(el.scrollWidth).to.be.at.most(el.clientWidth);
-      } finally {
-        await setViewport({ width: 800, height: 600 });
-      }
+        await expectReflow(el, 'validation errors');
+      }, { width: 320, height: 800 });
     });
 
     it('prints the dossier without the form or buttons', async () => {

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from '../shared/api-client.ts';
 import type { AuditStep } from '../shared/audit-tour.ts';
+import { heading, topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
@@ -114,6 +115,12 @@ export class DvcDossierTracker extends LitElement {
    */
   @property({ attribute: false }) accessor applicantId: string | undefined = undefined;
 
+  /**
+   * The level of the top headings, the result's and the error summary's (2–5; the result's
+   * sub-headings one lower), to fit the page's outline.
+   */
+  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+
   /** The form's problems, shown next to the fields and in the error summary. */
   @state() private accessor fieldErrors: FieldErrors = {};
 
@@ -220,9 +227,14 @@ export class DvcDossierTracker extends LitElement {
             onPay: () => this.#onPay(),
             onEvaluate: () => this.#onEvaluate(),
             onAnother: () => this.reset(),
-          })
+          }, this.#headingLevel)
         : this.#formView()}
     `;
+  }
+
+  /** `heading-level` kept to 2–5 (2 when it is not a number), so the one level of sub-headings fits. */
+  get #headingLevel(): number {
+    return topHeadingLevel(this.headingLevel, 1);
   }
 
   /** What the live region says: progress and success. Failures speak through role="alert". */
@@ -295,7 +307,7 @@ export class DvcDossierTracker extends LitElement {
     const fields = (Object.keys(FIELD_IDS) as LookupField[]).filter((field) => errors[field]);
     return html`<div class="error-summary" part="error-summary" tabindex="-1" lang=${getLocale()}>
       <div role="alert">
-        <h2 class="error-summary-title">${msg('There is a problem')}</h2>
+        ${heading(this.#headingLevel, msg('There is a problem'), { className: 'error-summary-title' })}
         <ul class="error-summary-list">
           ${fields.map(
             (field) => html`<li>

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { components, Dossier } from '@dvc-kit/sdk';
+import { heading } from '../shared/heading.ts';
 import { CONTENT_LANG, formatDate, formatVnd, getLocale } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
@@ -29,18 +30,25 @@ const KIND_ICONS: Record<StatusKind, IconName> = {
   closed: 'cross',
 };
 
-export function resultView(dossier: Dossier, actions: ResultActions): TemplateResult {
+/**
+ * The result, its heading at `headingLevel` (the element's `heading-level`, already kept to 2–5) and
+ * its sections' headings (apology, documents, fees, evaluation, history) one level lower.
+ */
+export function resultView(dossier: Dossier, actions: ResultActions, headingLevel: number): TemplateResult {
+  const sub = headingLevel + 1;
   return html`<section class="result" part="result" aria-labelledby=${RESULT_HEADING_ID} lang=${getLocale()}>
-    <h2 id=${RESULT_HEADING_ID} class="result-heading" part="result-heading" tabindex="-1" lang=${CONTENT_LANG}>${dossier.procedure.name}</h2>
+    ${heading(headingLevel, dossier.procedure.name, {
+      id: RESULT_HEADING_ID, className: 'result-heading', part: 'result-heading', focusable: true, lang: CONTENT_LANG,
+    })}
     <p class="status-line">
       <span class="status-label">${msg('Status')}</span>
       ${statusBadge(dossier.status)}
     </p>
     ${timelinessView(dossier)}
-    ${dossier.apology ? apologyView(dossier.apology) : nothing}
-    ${dossier.status === 'supplement-requested' && dossier.supplementRequest ? supplementView(dossier.supplementRequest) : nothing}
-    ${dossier.payment ? paymentView(dossier, actions.onPay) : nothing}
-    ${evaluationView(dossier, actions.onEvaluate)}
+    ${dossier.apology ? apologyView(dossier.apology, sub) : nothing}
+    ${dossier.status === 'supplement-requested' && dossier.supplementRequest ? supplementView(dossier.supplementRequest, sub) : nothing}
+    ${dossier.payment ? paymentView(dossier, actions.onPay, sub) : nothing}
+    ${evaluationView(dossier, actions.onEvaluate, sub)}
     <dl class="details" part="details">
       <div><dt>${msg('Dossier code')}</dt><dd class="code">${dossier.code}</dd></div>
       <div><dt>${msg('Receiving unit')}</dt><dd lang=${CONTENT_LANG}>${dossier.agency}</dd></div>
@@ -48,7 +56,7 @@ export function resultView(dossier: Dossier, actions: ResultActions): TemplateRe
       ${dossier.dueAt ? html`<div><dt>${msg('Due on')}</dt><dd>${dateTime(dossier.dueAt)}</dd></div>` : nothing}
       ${dossier.completedAt ? html`<div><dt>${msg('Completed on')}</dt><dd>${dateTime(dossier.completedAt)}</dd></div>` : nothing}
     </dl>
-    ${historyView(dossier.history)}
+    ${historyView(dossier.history, sub)}
     <div class="actions" part="actions">
       <button type="button" class="secondary" part="another-button" @click=${actions.onAnother}>
         ${msg('Look up another dossier')}
@@ -80,9 +88,9 @@ function timelinessView(dossier: Dossier): TemplateResult | typeof nothing {
   return html`<p class="timeliness" part="timeliness" data-state=${timeliness.state}>${icon(name)}<span>${text}</span></p>`;
 }
 
-function apologyView(apology: Schemas['Apology']): TemplateResult {
+function apologyView(apology: Schemas['Apology'], level: number): TemplateResult {
   return html`<div class="notice" part="apology">
-    <h3>${msg('Apology and new date for your result')}</h3>
+    ${heading(level, msg('Apology and new date for your result'))}
     <dl class="notice-details">
       <div><dt>${msg('Reason')}</dt><dd lang=${CONTENT_LANG}>${apology.reason}</dd></div>
       <div><dt>${msg('New date for the result')}</dt><dd class="emphasis">${dateTime(apology.newDueAt)}</dd></div>
@@ -91,9 +99,9 @@ function apologyView(apology: Schemas['Apology']): TemplateResult {
   </div>`;
 }
 
-function supplementView(request: Schemas['SupplementRequest']): TemplateResult {
+function supplementView(request: Schemas['SupplementRequest'], level: number): TemplateResult {
   return html`<div class="notice notice-action" part="supplement">
-    <h3>${msg('Documents needed')}</h3>
+    ${heading(level, msg('Documents needed'))}
     <p lang=${CONTENT_LANG}>${request.reason}</p>
     ${request.documents.length
       ? html`<p class="list-intro">${msg('Please provide:')}</p>
@@ -105,11 +113,11 @@ function supplementView(request: Schemas['SupplementRequest']): TemplateResult {
   </div>`;
 }
 
-function paymentView(dossier: Dossier, onPay: () => void): TemplateResult {
+function paymentView(dossier: Dossier, onPay: () => void, level: number): TemplateResult {
   const payment = dossier.payment!;
   const canPay = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled'].includes(payment.state);
   return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
-    <h3>${msg('Charges and fees')}</h3>
+    ${heading(level, msg('Charges and fees'))}
     <ul class="fee-lines" part="fee-lines">
       ${payment.lines.map(
         (line) => html`<li>
@@ -135,21 +143,21 @@ function paymentView(dossier: Dossier, onPay: () => void): TemplateResult {
   </div>`;
 }
 
-function evaluationView(dossier: Dossier, onEvaluate: () => void): TemplateResult | typeof nothing {
+function evaluationView(dossier: Dossier, onEvaluate: () => void, level: number): TemplateResult | typeof nothing {
   if (dossier.evaluation === 'submitted') {
     return html`<p class="evaluation-done" part="evaluation">${msg('Thank you: you have evaluated how this dossier was handled.')}</p>`;
   }
   if (dossier.evaluation !== 'open') return nothing;
   return html`<div class="notice" part="evaluation">
-    <h3>${msg('Rate the service')}</h3>
+    ${heading(level, msg('Rate the service'))}
     <p>${msg('Tell the agency how satisfied you are with how your dossier was handled.')}</p>
     <button type="button" part="evaluate-button" @click=${onEvaluate}>${msg('Evaluate')}</button>
   </div>`;
 }
 
-function historyView(history: Schemas['HistoryEntry'][]): TemplateResult | typeof nothing {
+function historyView(history: Schemas['HistoryEntry'][], level: number): TemplateResult | typeof nothing {
   if (history.length === 0) return nothing;
-  return html`<h3>${msg('Processing history')}</h3>
+  return html`${heading(level, msg('Processing history'))}
     <ol class="history" part="history">
       ${history.map(
         (entry) => html`<li part="history-item">

@@ -12,18 +12,19 @@ export const dossierTrackerStyles = css`
     overflow-wrap: break-word;
   }
 
+  /* Headings are h2–h6 as heading-level asks: sized by their role, never by their tag. */
   h2,
-  h3 {
+  h3,
+  h4,
+  h5,
+  h6 {
     margin: 0;
     line-height: 1.3;
-  }
-
-  h2 {
-    font-size: 1.375em;
-  }
-
-  h3 {
     font-size: 1.125em;
+  }
+
+  .result-heading {
+    font-size: 1.375em;
   }
 
   p {
@@ -380,7 +381,10 @@ export const dossierTrackerStyles = css`
     }
 
     h2,
-    h3 {
+    h3,
+    h4,
+    h5,
+    h6 {
       break-after: avoid;
     }
   }

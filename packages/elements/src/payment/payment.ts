@@ -14,6 +14,7 @@ import {
   type DvcPaymentFailedEventDetail, type DvcPaymentStartedEventDetail, type DvcPaymentSucceededEventDetail,
 } from './events.ts';
 import { FocusController } from '../shared/focus-controller.ts';
+import { topHeadingLevel } from '../shared/heading.ts';
 import { failureReason } from './labels.ts';
 import { DEFAULT_SCHEDULE, PaymentPoller, type PollSchedule } from './payment-poller.ts';
 import { PaymentSession } from './payment-session.ts';
@@ -665,7 +666,7 @@ export class DvcPayment extends LitElement {
 
   get #context(): ViewContext {
     return {
-      headingLevel: Math.min(5, Math.max(2, Math.trunc(this.headingLevel) || 2)),
+      headingLevel: topHeadingLevel(this.headingLevel, 1),
       dossierCode: this.dossierCode,
       receiptUrl: (paymentId) => new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.#api.client.baseUrl).href,
     };

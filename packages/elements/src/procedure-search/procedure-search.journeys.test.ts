@@ -295,6 +295,29 @@ describe('<dvc-procedure-search> journeys', () => {
     }
   });
 
+  it('takes its heading levels from heading-level, keeping the detail\'s two levels of sub-headings within h6', async () => {
+    // 2.000806 has two named cases of documents: the detail's third heading level.
+    const levels = async (attribute: string) => {
+      const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="ket hon"
+        heading-level=${attribute}></dvc-procedure-search>`);
+      await settled(el);
+      const results = $(el, '#results-heading')!.localName;
+      el.showProcedure('2.000806');
+      await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+      await el.updateComplete;
+      const detail = [...new Set($$(el, '[part="detail"] :is(h2, h3, h4, h5, h6)').map((h) => h.localName))];
+      return { results, detail };
+    };
+    expect(await levels('3')).to.deep.equal({ results: 'h3', detail: ['h3', 'h4', 'h5'] });
+    expect(await levels('2')).to.deep.equal({ results: 'h2', detail: ['h2', 'h3', 'h4'] });
+    // Too deep for two levels under it: h4, so that sub-sections are never h6 beside h6.
+    expect(await levels('6')).to.deep.equal({ results: 'h4', detail: ['h4', 'h5', 'h6'] });
+    expect(await levels('7')).to.deep.equal({ results: 'h4', detail: ['h4', 'h5', 'h6'] });
+    for (const junk of ['0', '1', 'abc', '']) {
+      expect(await levels(junk), `heading-level="${junk}"`).to.deep.equal({ results: 'h2', detail: ['h2', 'h3', 'h4'] });
+    }
+  });
+
   it('offers voice search where the browser recognises speech, listening in Vietnamese on a Vietnamese and an English page, and hides it where not', async () => {
     const w = window as unknown as Record<string, unknown>;
     const saved = { standard: w['SpeechRecognition'], webkit: w['webkitSpeechRecognition'] };

@@ -9,7 +9,7 @@ import { DebounceController } from '../shared/debounce-controller.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
-import { heading } from '../shared/heading.ts';
+import { heading, topHeadingLevel } from '../shared/heading.ts';
 import { emptyView, errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { detailSpeech, detailView } from './procedure-detail.ts';
@@ -405,9 +405,14 @@ export class DvcProcedureSearch extends LitElement {
     }
     return html`<section class="results" part="results" aria-labelledby="results-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
       ?hidden=${status === 'idle'} lang=${getLocale()}>
-      ${heading(this.headingLevel, msg('Search results'), { id: 'results-heading', part: 'results-heading', focusable: true })}
+      ${heading(this.#headingLevel, msg('Search results'), { id: 'results-heading', part: 'results-heading', focusable: true })}
       ${body}
     </section>`;
+  }
+
+  /** `heading-level` kept to 2–4 (2 when it is not a number): the detail has two levels under it. */
+  get #headingLevel(): number {
+    return topHeadingLevel(this.headingLevel, 2);
   }
 
   #detailView(): TemplateResult {
@@ -422,7 +427,7 @@ export class DvcProcedureSearch extends LitElement {
     if (status !== 'success' || !value) return html`<div class="detail" part="detail" aria-busy="true" lang=${getLocale()}>${loadingView()}</div>`;
     return detailView({
       procedure: value,
-      headingLevel: this.headingLevel,
+      headingLevel: this.#headingLevel,
       onBack: back,
       readAloud: {
         supported: this.#readAloud.supported,
