@@ -45,6 +45,7 @@ const LANG_FR = test(LANGUAGE, 'says lang="vi" on its outer elements on a French
 const LANG_CHECK = test('packages/elements/src/test-support/language-of-parts.test.ts', 'lists Vietnamese text and aria-labels not marked lang="vi"');
 const LANGUAGES = t('switches the form, errors and result between Vietnamese and English, with nothing English left on a Vietnamese page');
 const NO_NATIVE_SUBMIT = t('never sends the form natively (no URL change, even with Enter in a field)');
+const HEADING_LEVELS = test(FILE, /^(heading-level="3"|keeps heading-level to 2–5|defaults to 2)/, { label: 'heading levels from heading-level: 3, out of range, default' });
 const FITS_320 = t('fits 320 px without horizontal scrolling, with targets of at least 24 × 24 px');
 const FORCED_COLOURS = t('keeps badge shapes and borders in forced colours');
 const SHAPES = test(LABELS, 'gives every status a shape group, so badges never rely on colour');
@@ -69,7 +70,7 @@ export default {
     '1.2.3': { level: 'not applicable', remarks: 'No audio or video.', evidence: [NO_MEDIA(W)] },
     '1.2.4': { level: 'not applicable', remarks: 'No live audio or video.', evidence: [NO_MEDIA(W)] },
     '1.2.5': { level: 'not applicable', remarks: 'No video.', evidence: [NO_MEDIA(W)] },
-    '1.3.1': { level: 'supports', remarks: 'Fields have `<label for>`; hints and errors are tied by `aria-describedby`, invalid fields carry `aria-invalid`; the error summary is an alert with a heading and links; the result is a section labelled by its `<h2>` (the procedure), details are a `<dl>`, the history an `<ol>` of `<time datetime>`. Heading levels are fixed (h2, h3): there is no `heading-level` attribute as on the search and the payment, so under a portal\'s own h2 the result heading is a sibling, not a child (not a failure; axe\'s heading-order is a best practice).', evidence: [FORM, ERRORS, RESULT, AXE, TREES] },
+    '1.3.1': { level: 'supports', remarks: 'Fields have `<label for>`; hints and errors are tied by `aria-describedby`, invalid fields carry `aria-invalid`; the error summary is an alert with a heading and links; the result is a section labelled by its `<h2>` (the procedure), details are a `<dl>`, the history an `<ol>` of `<time datetime>`. Heading levels follow `heading-level` (default 2): the result and the error summary at that level, the result\'s sections (apology, documents, fees, evaluation, history) one below, kept within h6.', evidence: [FORM, ERRORS, RESULT, HEADING_LEVELS, AXE, TREES] },
     '1.3.2': { level: 'supports', remarks: 'Reading order is the DOM order (no CSS reordering); Tab follows it and dvc-audit\'s focus-order check finds no control out of page order.', evidence: [KEYBOARD, AUDIT_DEMO_STATES, AUDIT_DEMO_PASSES, NO_CSS_REORDERING(W)] },
     '1.3.3': { level: 'supports', remarks: 'Instructions name the field and its format ("Mã hồ sơ", example `000.00.15.H26-250714-0042`, "12 chữ số"), never a shape, colour, position or sound; the tests pin their exact words.', evidence: [FORM, FORMAT_ERRORS] },
     '1.4.1': { level: 'supports', remarks: 'Each status has words and one of several shapes, never colour alone; errors start with "Lỗi:" / "Error:" beside the field; links are underlined (axe link-in-text-block).', evidence: [SHAPES, STATUS_VI, ERRORS, AXE] },
@@ -120,7 +121,6 @@ export default {
     '4.1.3': { level: 'supports', remarks: 'A polite status region says "Đang tra cứu hồ sơ…" while looking up and "Đã tìm thấy hồ sơ. Trạng thái: …" when found, without taking focus; failures are alerts; in Vietnamese and English.', evidence: [LOADING, STATUS_VI, ANNOUNCES] },
   },
   gaps: [
-    'Heading levels are fixed (h2, h3); a `heading-level` attribute like the search\'s and the payment\'s would let a portal fit the widget into its outline.',
     'No test measures text-only zoom (1.4.4); forced colours are emulated in Chromium only.',
   ],
 };
