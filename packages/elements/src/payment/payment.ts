@@ -7,7 +7,7 @@ import type { AuditStep } from '../shared/audit-tour.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
-import { formStyles } from '../shared/form-styles.ts';
+import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { APPLICANT_ID_PATTERN, checkApplicantId, normaliseApplicantId } from '../shared/applicant-id.ts';
 import {
   paymentEvent,
@@ -111,7 +111,7 @@ interface FlowRun {
  * @cssprop [--dvc-color-warning=#7a4100] - The "amount changed" note (7.9:1 on white).
  */
 export class DvcPayment extends LitElement {
-  static override styles = [tokens, statusStyles, formStyles, paymentStyles];
+  static override styles = [tokens, statusStyles, formStyles, radioStyles, paymentStyles];
 
   /**
    * The states `dvc-audit --tour` checks (see shared/audit-tour.ts). Each sets the dossier code as a

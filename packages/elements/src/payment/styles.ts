@@ -181,7 +181,6 @@ export const paymentStyles = css`
     inline-size: 1.5rem;
     block-size: 1.5rem;
     margin: 0;
-    accent-color: var(--_dvc-color-primary);
   }
 
   [part='pay-button'] {
@@ -248,9 +247,6 @@ export const paymentStyles = css`
       border: 1px solid CanvasText;
     }
 
-    .method input {
-      accent-color: auto;
-    }
 
     button[aria-disabled='true'] {
       color: GrayText;

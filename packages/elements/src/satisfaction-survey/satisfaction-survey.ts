@@ -9,7 +9,7 @@ import { RequestController } from '../shared/request-controller.ts';
 import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
-import { formStyles } from '../shared/form-styles.ts';
+import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import {
   applicantIdField, applicantIdMessage, checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem,
 } from '../shared/applicant-id.ts';
@@ -107,7 +107,7 @@ interface Send {
  * @cssprop --dvc-color-success - The thank-you message's accent.
  */
 export class DvcSatisfactionSurvey extends LitElement {
-  static override styles = [tokens, statusStyles, formStyles, satisfactionSurveyStyles];
+  static override styles = [tokens, statusStyles, formStyles, radioStyles, satisfactionSurveyStyles];
 
   /**
    * The states `dvc-audit --tour` checks (see shared/audit-tour.ts), each in the instance's own mode.

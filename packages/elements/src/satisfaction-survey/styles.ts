@@ -111,7 +111,6 @@ export const satisfactionSurveyStyles = css`
     width: 1.5rem;
     height: 1.5rem;
     margin: 0;
-    accent-color: var(--_dvc-color-primary);
     cursor: pointer;
   }
 
@@ -223,9 +222,6 @@ export const satisfactionSurveyStyles = css`
       border-width: 3px;
     }
 
-    input[type='radio'] {
-      accent-color: auto;
-    }
 
     button[aria-disabled='true'] {
       border-color: GrayText;

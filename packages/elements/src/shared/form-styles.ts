@@ -81,11 +81,21 @@ export const formStyles = css`
     font-weight: 600;
   }
 
-  /*
-   * Radios drawn by the kit rather than the browser: Firefox's own ring (#8f8f9d, anti-aliased to
-   * 3.0:1 on white) is too faint for WCAG 1.4.11. This one has the fields' border colour (4.8:1) and,
-   * once chosen, the primary colour's ring and dot. The widget sets the size.
-   */
+  @media (forced-colors: active) {
+    .error-summary,
+    .field.has-error {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
+
+/**
+ * Radios drawn by the kit rather than the browser: Firefox's own ring (#8f8f9d, anti-aliased to
+ * 3.0:1 on white) is too faint for WCAG 1.4.11. This one has the fields' border colour (4.8:1) and,
+ * once chosen, the primary colour's ring and dot. The widget sets the size. Only for the widgets
+ * with radios (payment methods, survey answers).
+ */
+export const radioStyles = css`
   input[type='radio'] {
     appearance: none;
     display: inline-grid;
@@ -112,13 +122,8 @@ export const formStyles = css`
     transform: scale(1);
   }
 
+  /* The system's own radio, in the user's colours: a drawn dot would lose its fill here. */
   @media (forced-colors: active) {
-    .error-summary,
-    .field.has-error {
-      border: 1px solid CanvasText;
-    }
-
-    /* The system's own radio, in the user's colours: a drawn dot would lose its fill here. */
     input[type='radio'] {
       appearance: auto;
     }
