@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
 import { applicantDigest, digestsEqual } from '../src/dossiers/applicant-digest.ts';
 import { createSandbox } from '../src/index.ts';
@@ -29,6 +30,32 @@ test('identity-number digests: keyed, compared in constant time (timingSafeEqual
   // Different lengths and garbage never throw (timingSafeEqual would, on unequal lengths).
   assert.equal(digestsEqual(a, 'ab'), false);
   assert.equal(digestsEqual(a, 'not hex at all'), false);
+});
+
+test('idempotency records hold no guessable hash of the identity number: keyed, per sandbox key', async () => {
+  // Demo dossier 0014 owes fees; its made-up identity number is in the README.
+  const request = { dossierCode: '000.00.15.H26-261102-0014', applicantId: '001099000014', returnUrl: 'http://localhost:8080/pay' };
+  const storedDigests = async (applicantKey: string) => {
+    const { app, context } = await createSandbox({ rateLimits: {}, applicantKey });
+    try {
+      const headers = { 'idempotency-key': 'k'.repeat(32) };
+      const first = await app.inject({ method: 'POST', url: '/api/v1/payments', headers, payload: request });
+      assert.equal(first.statusCode, 201, first.body);
+      // The same key with another body is still refused (the keyed digests compare).
+      const other = await app.inject({ method: 'POST', url: '/api/v1/payments', headers, payload: { ...request, returnUrl: 'http://localhost:8080/other' } });
+      assert.equal(other.statusCode, 422, other.body);
+      const again = await app.inject({ method: 'POST', url: '/api/v1/payments', headers, payload: request });
+      assert.equal(again.json().id, first.json().id);
+      return (context.db.prepare('SELECT request_digest FROM idempotency_keys').all() as { request_digest: string }[]).map((r) => r.request_digest);
+    } finally {
+      await app.close();
+    }
+  };
+  const [digest] = await storedDigests('one key');
+  const unkeyed = createHash('sha256').update(JSON.stringify([request.dossierCode, request.applicantId, request.returnUrl, null, null])).digest('hex');
+  assert.match(digest!, /^[0-9a-f]{64}$/);
+  assert.notEqual(digest, unkeyed, 'not a plain hash that trying every number would find');
+  assert.notEqual(digest, (await storedDigests('another key'))[0], 'keyed: the sandbox key changes it');
 });
 
 test('gateway signatures are checked with Web Crypto verify (constant time), never by comparing strings', async () => {

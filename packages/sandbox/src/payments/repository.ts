@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
 import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
+import { digestsEqual } from '../dossiers/applicant-digest.ts';
 import { PAYMENT_METHODS } from './methods.ts';
 
 type Schemas = components['schemas'];
@@ -49,9 +50,14 @@ export function receiptNumbersOf(ctx: SandboxContext, paymentId: string): string
     .map((r) => r.number);
 }
 
-function requestDigest(request: Schemas['PaymentCreateRequest']): string {
+/**
+ * What an Idempotency-Key was first used for. Keyed like the identity-number digests: the request
+ * holds the identity number, and a plain hash of twelve digits and a known dossier code is found
+ * by trying every number.
+ */
+function requestDigest(ctx: SandboxContext, request: Schemas['PaymentCreateRequest']): string {
   const canonical = JSON.stringify([request.dossierCode, request.applicantId, request.returnUrl, request.expectedAmount ?? null, request.method ?? null]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHmac('sha256', ctx.applicantKey).update(canonical, 'utf8').digest('hex');
 }
 
 function newPaymentId(): string {
@@ -65,12 +71,12 @@ function newPaymentId(): string {
 export async function createPayment(
   ctx: SandboxContext, request: Schemas['PaymentCreateRequest'], idempotencyKey: string,
 ): Promise<{ payment: Payment; replayed: boolean }> {
-  const digest = requestDigest(request);
+  const digest = requestDigest(ctx, request);
   const known = ctx.db.prepare('SELECT request_digest, payment_id FROM idempotency_keys WHERE key = ?').get(idempotencyKey) as
     | { request_digest: string; payment_id: string }
     | undefined;
   if (known) {
-    if (known.request_digest !== digest) throw new ApiProblem(422, 'idempotency_key_reused');
+    if (!digestsEqual(known.request_digest, digest)) throw new ApiProblem(422, 'idempotency_key_reused');
     return { payment: await getPayment(ctx, known.payment_id), replayed: true };
   }
 
