@@ -7,7 +7,7 @@
 import { describe, it } from '../test-support/mocha.ts';
 import { RECEIPT_NUMBER, expectAccessibilityTree } from '../test-support/a11y-tree.ts';
 import {
-  LANGS, paymentSuite, arriveWith, mountPayment, returnFromGateway, setLang, slow, startPayment,
+  arriveWith, LANGS, mountAfterGateway, mountPayment, paymentSuite, setLang, slow, startPayment,
   waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 
@@ -46,20 +46,14 @@ describe('dvc-payment accessibility tree', () => {
     it(`paid (${lang}): accessibility tree`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
-      await returnFromGateway(paymentId, 'success');
-      const el = await mountPayment();
-      await waitForPaymentState(el, 'paid');
+      const el = await mountAfterGateway(log(), 'success');
       await expectAccessibilityTree(el, `paid (${lang})`, [RECEIPT_NUMBER]);
     });
 
     it(`payment failed (${lang}): accessibility tree`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
-      await returnFromGateway(paymentId, 'failure');
-      const el = await mountPayment();
-      await waitForPaymentState(el, 'failed');
+      const el = await mountAfterGateway(log(), 'failure');
       await expectAccessibilityTree(el, `payment failed (${lang})`);
     });
   }

@@ -7,7 +7,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { describe, it } from '../test-support/mocha.ts';
 import { expectNonTextContrast } from '../test-support/non-text-contrast.ts';
 import {
-  mountPayment, part, paymentSuite, returnFromGateway, slow, startPayment, waitForPaymentState,
+  mountAfterGateway, mountPayment, part, paymentSuite, slow, waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 
 describe('<dvc-payment> non-text contrast (WCAG 1.4.11)', () => {
@@ -40,10 +40,7 @@ describe('<dvc-payment> non-text contrast (WCAG 1.4.11)', () => {
 
   it('a failed payment with "try again": at least 3:1', async function () {
     slow(this, 30_000);
-    const paymentId = await startPayment(log());
-    await returnFromGateway(paymentId, 'failure');
-    const el = await mountPayment();
-    await waitForPaymentState(el, 'failed');
+    const el = await mountAfterGateway(log(), 'failure');
     const measured = await expectNonTextContrast(el);
     expect(measured.some((m) => m.kind === 'button'), 'the retry button measured').to.equal(true);
   });

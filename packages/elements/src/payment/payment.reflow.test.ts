@@ -10,8 +10,8 @@ import { expect } from '@open-wc/testing';
 import { describe, it } from '../test-support/mocha.ts';
 import { expectReflow, narrowViewportSuite } from '../test-support/reflow.ts';
 import {
-  LANGS, arriveWith, maybe, mountPayment, paymentSuite, returnFromGateway, setLang, slow, startPayment, textsOf,
-  waitForPaymentState,
+  arriveWith, LANGS, maybe, mountAfterGateway, mountPayment, paymentSuite, setLang, slow, startPayment,
+  textsOf, waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 import { completeAtGateway, gatewayParams } from './test-helpers.ts';
 
@@ -23,10 +23,7 @@ describe('<dvc-payment> at 320 px after the gateway (WCAG 1.4.10, 2.5.8)', () =>
     it(`paid: receipt numbers and the receipt link (${lang}): fits 320 px, targets of 24 px`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
-      await returnFromGateway(paymentId, 'success');
-      const el = await mountPayment();
-      await waitForPaymentState(el, 'paid');
+      const el = await mountAfterGateway(log(), 'success');
       expect(textsOf(el, '[part="receipt"]')).to.have.length(2);
       expect(maybe(el, '[part="receipt-link"]')).to.not.equal(null);
       await expectReflow(el, `paid (${lang})`);
@@ -35,10 +32,7 @@ describe('<dvc-payment> at 320 px after the gateway (WCAG 1.4.10, 2.5.8)', () =>
     it(`failed, with the reason and "Pay again" (${lang}): fits 320 px, targets of 24 px`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
-      await returnFromGateway(paymentId, 'failure');
-      const el = await mountPayment();
-      await waitForPaymentState(el, 'failed');
+      const el = await mountAfterGateway(log(), 'failure');
       expect(maybe(el, '[part="pay-again-button"]')).to.not.equal(null);
       await expectReflow(el, `failed (${lang})`);
     });

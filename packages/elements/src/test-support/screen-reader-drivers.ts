@@ -221,6 +221,18 @@ export async function returnFromGateway(paymentId: string, outcome: 'success' | 
   arriveWith(gatewayParams(back!));
 }
 
+/**
+ * A payment started, settled on the sandbox gateway with `outcome`, and the payer back on the page:
+ * a new widget, mounted and showing the outcome (paid or failed).
+ */
+export async function mountAfterGateway(log: EventLog, outcome: 'success' | 'failure'): Promise<DvcPayment> {
+  const paymentId = await startPayment(log);
+  await returnFromGateway(paymentId, outcome);
+  const el = await mountPayment();
+  await waitForPaymentState(el, outcome === 'success' ? 'paid' : 'failed');
+  return el;
+}
+
 /** The payment's live region. */
 export const paymentStatus = (el: DvcPayment): HTMLElement => part(el, '[part="announcer"]');
 
