@@ -149,6 +149,10 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     }
   }
 
+  /** A POST carrying an Idempotency-Key: retried like a GET, since a repeat never does the work twice. */
+  const postWithKey = <T>(path: string, json: unknown, idempotencyKey: string, signal: AbortSignal | undefined) =>
+    call<T>(path, { method: 'post', json, signal, headers: { 'idempotency-key': idempotencyKey }, retry: RETRY_WITH_KEY });
+
   const segment = (value: string) => encodeURIComponent(value);
 
   return {
@@ -167,30 +171,18 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
       lookup: (request, { signal } = {}) => call('dossiers/lookup', { method: 'post', json: request, signal }),
     },
     payments: {
+      // A repeat with the key finds the same payment instead of making a second.
       create: (request, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-        call('payments', {
-          method: 'post',
-          json: request,
-          signal,
-          headers: { 'idempotency-key': idempotencyKey },
-          // Safe to retry: the key makes a repeat find the same payment instead of making a second.
-          retry: RETRY_WITH_KEY,
-        }),
+        postWithKey('payments', request, idempotencyKey, signal),
       get: (id, { signal } = {}) => call(`payments/${segment(id)}`, { method: 'get', signal }),
       receipt: (id, { signal } = {}) => call(`payments/${segment(id)}/receipt`, { method: 'get', signal }),
     },
     surveys: {
       form: (params, { signal } = {}) =>
         call('surveys/form', { method: 'get', searchParams: definedOnly(params), signal }),
+      // A repeat with the key answers the first receipt instead of storing again.
       submit: (submission, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-        call('surveys/responses', {
-          method: 'post',
-          json: submission,
-          signal,
-          headers: { 'idempotency-key': idempotencyKey },
-          // Safe to retry: the key makes a repeat answer the first receipt instead of storing again.
-          retry: RETRY_WITH_KEY,
-        }),
+        postWithKey('surveys/responses', submission, idempotencyKey, signal),
     },
     health: ({ signal } = {}) => call('health', { method: 'get', signal }),
   };

@@ -5,7 +5,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * in constant time, so neither the database nor response timing tells them apart.
  */
 export function applicantDigest(applicantId: string, key: string): string {
-  return createHmac('sha256', key).update(applicantId, 'utf8').digest('hex');
+  return keyedDigest(applicantId, key);
+}
+
+/** HMAC-SHA-256 of any text that holds an identity number (a request kept for idempotency, too). */
+export function keyedDigest(text: string, key: string): string {
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }
 
 export function digestsEqual(a: string, b: string): boolean {

@@ -1,11 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
 import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
-import { digestsEqual } from '../dossiers/applicant-digest.ts';
+import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { PAYMENT_METHODS } from './methods.ts';
 
 type Schemas = components['schemas'];
@@ -57,7 +57,7 @@ export function receiptNumbersOf(ctx: SandboxContext, paymentId: string): string
  */
 function requestDigest(ctx: SandboxContext, request: Schemas['PaymentCreateRequest']): string {
   const canonical = JSON.stringify([request.dossierCode, request.applicantId, request.returnUrl, request.expectedAmount ?? null, request.method ?? null]);
-  return createHmac('sha256', ctx.applicantKey).update(canonical, 'utf8').digest('hex');
+  return keyedDigest(canonical, ctx.applicantKey);
 }
 
 function newPaymentId(): string {

@@ -1,10 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossierFor, vnTime } from '../dossiers/repository.ts';
-import { digestsEqual } from '../dossiers/applicant-digest.ts';
+import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
 import { getProcedure } from '../procedures/repository.ts';
 import { FORMS } from './forms.ts';
@@ -38,7 +38,7 @@ function requestDigest(ctx: SandboxContext, submission: Submission): string {
     submission.formId, submission.formVersion, submission.dossierCode ?? null, submission.applicantId ?? null,
     submission.procedureCode ?? null, submission.pageUrl ?? null, answers, submission.website || null,
   ]);
-  return createHmac('sha256', ctx.applicantKey).update(canonical, 'utf8').digest('hex');
+  return keyedDigest(canonical, ctx.applicantKey);
 }
 
 /** Checks answers against the form: known questions, values on the scale, required ones present. */
