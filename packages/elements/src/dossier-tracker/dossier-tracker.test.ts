@@ -5,7 +5,8 @@ import type { components, Dossier } from '@dvc-kit/sdk';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 import { atViewport, expectReflow } from '../test-support/reflow.ts';
-import { formatDate, localeReady, setLocale } from '../shared/locale.ts';
+import { formatDate } from '../shared/locale.ts';
+import { setLang } from '../test-support/page-lang.ts';
 import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from './labels.ts';
@@ -160,12 +161,6 @@ async function lookUp(el: DvcDossierTracker, code: string, applicantId?: string)
 async function another(el: DvcDossierTracker): Promise<void> {
   $<HTMLButtonElement>(el, '[part="another-button"]')!.click();
   await el.updateComplete;
-}
-
-async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  await setLocale(lang);
 }
 
 /** Every text, attribute and input value in `root`, shadow roots included. */

@@ -1,14 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
-import { localeReady, setLocale } from '../shared/locale.ts';
+import { setLang } from '../test-support/page-lang.ts';
 import { DOSSIER_STATUSES, fieldErrorMessage, statusKind, statusLabel, timelinessText } from './labels.ts';
 import { normaliseApplicantId, normaliseCode, validateLookup } from './validation.ts';
-
-async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  await setLocale(lang);
-}
 
 const VI_STATUSES = [
   'Mới đăng ký', 'Đã được tiếp nhận', 'Không được tiếp nhận', 'Đang xử lý', 'Yêu cầu bổ sung hồ sơ',

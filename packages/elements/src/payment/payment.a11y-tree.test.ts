@@ -7,7 +7,7 @@
 import { describe, it } from '../test-support/mocha.ts';
 import { RECEIPT_NUMBER, expectAccessibilityTree } from '../test-support/a11y-tree.ts';
 import {
-  arriveWith, LANGS, mountAfterGateway, mountPayment, paymentSuite, setLang, slow, startPayment,
+  LANGS, mountAfterGateway, mountBeforeGatewayAnswers, mountPayment, paymentSuite, setLang, slow,
   waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 
@@ -35,10 +35,8 @@ describe('dvc-payment accessibility tree', () => {
     it(`confirming the result (${lang}): accessibility tree`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
       // Back from the gateway before it answered: the widget asks and keeps asking (for 20 s here).
-      arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
-      const el = await mountPayment({ statusTimeout: 20 });
+      const { el } = await mountBeforeGatewayAnswers(log(), 20);
       await waitForPaymentState(el, 'checking');
       await expectAccessibilityTree(el, `confirming the result (${lang})`);
     });

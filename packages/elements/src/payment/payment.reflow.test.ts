@@ -10,8 +10,8 @@ import { expect } from '@open-wc/testing';
 import { describe, it } from '../test-support/mocha.ts';
 import { expectReflow, narrowViewportSuite } from '../test-support/reflow.ts';
 import {
-  arriveWith, LANGS, maybe, mountAfterGateway, mountPayment, paymentSuite, setLang, slow, startPayment,
-  textsOf, waitForPaymentState,
+  arriveWith, LANGS, maybe, mountAfterGateway, mountBeforeGatewayAnswers, mountPayment, paymentSuite, setLang,
+  slow, startPayment, textsOf, waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 import { completeAtGateway, gatewayParams } from './test-helpers.ts';
 
@@ -52,10 +52,8 @@ describe('<dvc-payment> at 320 px after the gateway (WCAG 1.4.10, 2.5.8)', () =>
     it(`not known yet, the gateway not having answered, with "Check again" (${lang}): fits 320 px, targets of 24 px`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
       // Back from the gateway before it answered: the widget asks for 3 s, then says it does not know.
-      arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
-      const el = await mountPayment({ statusTimeout: 3 });
+      const { el } = await mountBeforeGatewayAnswers(log(), 3);
       await waitForPaymentState(el, 'unknown', 12_000);
       expect(maybe(el, '[part="check-button"]')).to.not.equal(null);
       await expectReflow(el, `not known (${lang})`);

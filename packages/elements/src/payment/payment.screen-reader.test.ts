@@ -7,8 +7,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { describe, it } from '../test-support/mocha.ts';
 import {
-  LANGS, paymentSuite, alertText, sandbox, arriveWith, expectAnnounced, mountPayment, part, paymentStatus, politeRegion,
-  returnFromGateway, setLang, slow, startPayment, text, waitForPaymentState, type Lang,
+  alertText, expectAnnounced, type Lang, LANGS, mountBeforeGatewayAnswers, mountPayment, part, paymentStatus,
+  paymentSuite, politeRegion, returnFromGateway, sandbox, setLang, slow, startPayment, text,
+  waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
 
 const WORDS: Record<Lang, {
@@ -74,10 +75,8 @@ describe('dvc-payment live-region announcements', () => {
     it(`announces checking the result, then the payment successful (${lang})`, async function () {
       slow(this, 30_000);
       await setLang(lang);
-      const paymentId = await startPayment(log());
       // Back from the gateway before it answered: the widget asks, and keeps asking.
-      arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
-      const el = await mountPayment({ statusTimeout: 20 });
+      const { el, paymentId } = await mountBeforeGatewayAnswers(log(), 20);
       await waitForPaymentState(el, 'checking');
       const region = politeRegion(paymentStatus(el));
       expect(text(region)).to.equal(words.checking);

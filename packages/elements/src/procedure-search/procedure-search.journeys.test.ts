@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import './index.ts';
 import type { DvcProcedureSearch } from './procedure-search.ts';
-import { localeReady, setLocale } from '../shared/locale.ts';
+import { setLang } from '../test-support/page-lang.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 
 const $ = <T extends Element = HTMLElement>(el: DvcProcedureSearch, selector: string): T | null =>
@@ -37,12 +37,6 @@ async function choose(el: DvcProcedureSearch, filter: string, value: string): Pr
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await el.updateComplete;
   await settled(el);
-}
-
-async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  await setLocale(lang);
 }
 
 describe('<dvc-procedure-search> journeys', () => {

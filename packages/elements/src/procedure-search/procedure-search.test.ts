@@ -4,7 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import './index.ts';
 import type { DvcProcedureSearch } from './procedure-search.ts';
 import { foundMessage } from './result-item.ts';
-import { getLocale, localeReady, setLocale } from '../shared/locale.ts';
+import { getLocale } from '../shared/locale.ts';
+import { setLang } from '../test-support/page-lang.ts';
 import { setDefaultApiBase } from '../shared/api-client.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 
@@ -27,13 +28,6 @@ async function type(el: DvcProcedureSearch, text: string): Promise<void> {
 async function settled(el: DvcProcedureSearch): Promise<void> {
   await waitUntil(() => summary(el) !== '' || $(el, '[role="alert"]') !== null, 'search did not settle', { timeout: 8000 });
   await el.updateComplete;
-}
-
-async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  // An explicit setLocale() elsewhere outlives an unchanged <html lang>: make sure.
-  await setLocale(lang);
 }
 
 describe('<dvc-procedure-search>', () => {

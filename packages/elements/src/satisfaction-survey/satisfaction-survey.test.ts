@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createDvcClient, DvcApiError, type SurveySubmission } from '@dvc-kit/sdk';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
-import { localeReady, setLocale } from '../shared/locale.ts';
+import { setLang } from '../test-support/page-lang.ts';
 import './index.ts';
 import type { DvcSatisfactionSurvey, DvcSurveySubmittedEventDetail } from './satisfaction-survey.ts';
 
@@ -35,12 +35,6 @@ function expectFocusOn(el: DvcSatisfactionSurvey, target: Element | null): void 
   expect(active !== null && active === target, `focus on ${describeNode(target)}, found ${describeNode(active)}`).to.equal(true);
 }
 const countStatus = (el: DvcSatisfactionSurvey) => $(el, '[data-count-status="comment"]')!;
-
-async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await localeReady();
-  await setLocale(lang);
-}
 
 async function sandbox(path: string, body?: unknown): Promise<Response> {
   const response = await fetch(`${sandboxUrl()}/_sandbox/${path}`, {

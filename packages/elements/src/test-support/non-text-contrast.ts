@@ -21,6 +21,7 @@
  * axe's color-contrast.
  */
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { shadowTree } from './shadow-tree.ts';
 
 export type Rgb = readonly [number, number, number];
 
@@ -37,6 +38,12 @@ export interface ControlContrast {
 const FIELDS = 'input:not([type="radio"]):not([type="checkbox"]):not([type="hidden"]), select, textarea';
 const CHOICES = 'input[type="radio"], input[type="checkbox"]';
 const BUTTONS = 'button';
+function kindOf(element: Element): ControlContrast['kind'] | undefined {
+  if (element.matches(FIELDS)) return 'field';
+  if (element.matches(CHOICES)) return 'choice';
+  return element.matches(BUTTONS) ? 'button' : undefined;
+}
+
 /** Below this ratio a button draws nothing around its text: identified by the text alone. */
 const DRAWS_NOTHING = 1.2;
 
@@ -157,19 +164,6 @@ function boundaryOf(rect: DOMRect, painted: Painted, kind: ControlContrast['kind
   return kind === 'choice' ? mostUnlike(painted, boxPixels(box), around) : edgeOf(box, painted, around);
 }
 
-/** Every element matching `selector` in `root`'s shadow tree and the shadow trees inside it. */
-function deepQueryAll(root: Element, selector: string): Element[] {
-  const found: Element[] = [];
-  const visit = (node: ParentNode) => {
-    for (const element of node.querySelectorAll('*')) {
-      if (element.matches(selector)) found.push(element);
-      if (element.shadowRoot) visit(element.shadowRoot);
-    }
-  };
-  visit(root.shadowRoot ?? root);
-  return found;
-}
-
 function describeControl(element: Element): string {
   const id = element.id ? `#${element.id}` : '';
   const part = element.getAttribute('part');
@@ -206,11 +200,10 @@ const TALLEST = 6000;
 export async function measureNonTextContrast(host: Element): Promise<ControlContrast[]> {
   blurEverything();
   window.scrollTo(0, 0);
-  const controls = [
-    ...deepQueryAll(host, FIELDS).map((element) => ({ element, kind: 'field' as const })),
-    ...deepQueryAll(host, CHOICES).map((element) => ({ element, kind: 'choice' as const })),
-    ...deepQueryAll(host, BUTTONS).map((element) => ({ element, kind: 'button' as const })),
-  ].filter(({ element }) => isShown(element) && !offToTheSide(element.getBoundingClientRect()));
+  const controls = shadowTree(host)
+    .map((element) => ({ element, kind: kindOf(element) }))
+    .filter((c): c is { element: Element; kind: ControlContrast['kind'] } =>
+      c.kind !== undefined && isShown(c.element) && !offToTheSide(c.element.getBoundingClientRect()));
   const before = { width: window.innerWidth, height: window.innerHeight };
   const needed = Math.ceil(Math.max(...controls.map(({ element }) => element.getBoundingClientRect().bottom), 0) + 16);
   if (needed > TALLEST) throw new Error(`${host.localName}: controls reach ${needed} px down, more than ${TALLEST} px`);

@@ -29,6 +29,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { shadowTree } from './shadow-tree.ts';
 import { afterEach, beforeEach } from './mocha.ts';
 
 /** What 1280 CSS px at 400 % zoom gives: the width 1.4.10 names, in portrait. */
@@ -203,19 +204,6 @@ function isVisuallyHidden(el: Element, host: Element): boolean {
 }
 
 // ---------- the shadow tree ----------
-
-/** Every element under `host`'s shadow root, through nested open shadow roots. */
-function shadowTree(host: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (root: ParentNode) => {
-    for (const el of root.querySelectorAll('*')) {
-      found.push(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  if (host.shadowRoot) walk(host.shadowRoot);
-  return found;
-}
 
 function flatParent(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;

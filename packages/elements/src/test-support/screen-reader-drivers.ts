@@ -233,6 +233,16 @@ export async function mountAfterGateway(log: EventLog, outcome: 'success' | 'fai
   return el;
 }
 
+/**
+ * A payment started, and the payer back from the gateway before it answered (only the payment's
+ * reference in the address): a new widget, mounted, asking for the result for `statusTimeout` s.
+ */
+export async function mountBeforeGatewayAnswers(log: EventLog, statusTimeout: number): Promise<{ el: DvcPayment; paymentId: string }> {
+  const paymentId = await startPayment(log);
+  arriveWith(new URLSearchParams({ vnp_TxnRef: paymentId }));
+  return { el: await mountPayment({ statusTimeout }), paymentId };
+}
+
 /** The payment's live region. */
 export const paymentStatus = (el: DvcPayment): HTMLElement => part(el, '[part="announcer"]');
 
