@@ -123,7 +123,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       for (const widget of widgets.filter((w) => w.problem)) {
         pageState.warnings.push({
           check: 'tour', rule: 'tour-missing', severity: 'warning', impact: 'minor', wcag: [],
-          help: 'Each DVC widget declares its auditable states (static auditTour)', helpUrl: '',
+          help: 'dvc-audit carries the tours of the DVC Kit widgets; another dvc-* widget declares its own (static auditTour)', helpUrl: '',
           message: widget.problem ?? '', selector: widget.tag, html: `<${widget.tag}>`,
         });
       }

@@ -1,19 +1,21 @@
 /**
- * The tour: finds the DVC widgets on the page (`dvc-*` elements, shadow roots included), reads the
- * states each declares (`customElements.get(tag).auditTour`, the contract in
- * packages/elements/src/shared/audit-tour.ts) and drives a widget into one of them, showing it
- * first when the page keeps it hidden (a section the visitor opens later).
+ * The tour: finds the DVC widgets on the page (`dvc-*` elements, shadow roots included), takes the
+ * states to check for each from the tours this tool carries (./tours, the contract in
+ * ./tours/types.ts) or, for a tag it carries none for, from the page
+ * (`customElements.get(tag).auditTour`), and drives a widget into one of them, showing it first
+ * when the page keeps it hidden (a section the visitor opens later).
  *
- * The tour comes from the page, so it is treated as untrusted data: validated here, and performed
- * only through the few declarative actions the contract names.
+ * A tour that comes from the page is untrusted data: validated here, and performed only through
+ * the few declarative actions the contract names.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import type { AuditAction, AuditStep } from '@dvc-kit/elements/shared/audit-tour.ts';
 import { settle } from './browser.ts';
+import { tourFor, tours } from './tours/index.ts';
+import type { AuditAction, AuditStep } from './tours/types.ts';
 
 export type { AuditAction, AuditStep };
 
-/** A widget instance on the page and the tour its class declares. */
+/** A widget instance on the page and its tour (this tool's, or the one its class declares). */
 export interface TourWidget {
   tag: string;
   /** Which instance of the tag, in page order (0 for the first). */
@@ -68,7 +70,7 @@ export function validateTour(data: unknown): { steps: AuditStep[]; problems: str
 
 /** The DVC widgets on the page, in page order, with their tours. */
 export async function findWidgets(page: Page): Promise<TourWidget[]> {
-  const found = await page.evaluate(() => {
+  const found = await page.evaluate((carried: string[]) => {
     const widgets = window.__dvcAudit.allElements().filter((el) => el.localName.startsWith('dvc-'));
     const counts = new Map<string, number>();
     return widgets.map((el) => {
@@ -78,6 +80,7 @@ export async function findWidgets(page: Page): Promise<TourWidget[]> {
       const ctor = customElements.get(tag) as (CustomElementConstructor & { auditTour?: unknown }) | undefined;
       let tour: unknown = null;
       let error = '';
+      if (carried.includes(tag)) return { tag, index, defined: Boolean(ctor), tour, error };
       try {
         // A JSON round trip: only data crosses, whatever the class put there.
         tour = ctor && 'auditTour' in ctor ? JSON.parse(JSON.stringify(ctor.auditTour)) : null;
@@ -86,10 +89,11 @@ export async function findWidgets(page: Page): Promise<TourWidget[]> {
       }
       return { tag, index, defined: Boolean(ctor), tour, error };
     });
-  });
-  return found.map(({ tag, index, defined, tour, error }) => {
+  }, Object.keys(tours));
+  return found.map(({ tag, index, defined, tour: pageTour, error }) => {
     const label = index === 0 ? tag : `${tag}[${index + 1}]`;
     if (!defined) return { tag, index, label, steps: [], problem: `${tag} is not defined on this page` };
+    const tour = tourFor(tag) ?? pageTour;
     if (error) return { tag, index, label, steps: [], problem: `auditTour could not be read: ${error}` };
     if (tour === null) return { tag, index, label, steps: [], problem: `${tag} declares no auditTour` };
     const { steps, problems } = validateTour(tour);

@@ -1,6 +1,6 @@
 /**
  * dvc-audit --tour against the demo portal, served as `npm start` serves it (a fresh CDN bundle,
- * the same CSP) with a throwaway sandbox, in Chromium: every state our widgets declare is reached
+ * the same CSP) with a throwaway sandbox, in Chromium: every state of our widgets' tours is reached
  * and audited, and the portal passes. One CLI run, shared by the tests.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AuditReport } from '../src/types.ts';
 import { buildBundle, runCli, startPortal, startSandbox, type CliRun, type Running } from './support/servers.ts';
 
-/** The states the four widgets declare (their static auditTour), for each instance on the portal. */
+/** The states of the four widgets' tours (src/tours), for each instance on the portal. */
 const SURVEY_STATES = ['initial', 'validation-errors', 'sent'];
 const DECLARED = [
   'dvc-procedure-search · initial', 'dvc-procedure-search · results', 'dvc-procedure-search · no-results', 'dvc-procedure-search · detail',

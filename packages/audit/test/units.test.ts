@@ -9,6 +9,7 @@ import { longestInOrder } from '../src/checks/keyboard.ts';
 import { escapeHtml, renderHtml } from '../src/reports/html.ts';
 import { renderJunit } from '../src/reports/junit.ts';
 import { validateTour } from '../src/tour.ts';
+import { tourFor, tours } from '../src/tours/index.ts';
 import { SCHEMA_VERSION, type AuditReport } from '../src/types.ts';
 import { compareCriteria, criteriaFromTags, criterionTitle, understandingUrl } from '../src/wcag.ts';
 import { parseXml } from './support/xml.ts';
@@ -71,6 +72,17 @@ describe('tour contract', () => {
     assert.match(problems.join('\n'), /unknown action.*eval/);
     assert.match(problems.join('\n'), /fill needs a string "text"/);
     assert.match(problems.join('\n'), /used twice/);
+  });
+
+  it('carries a valid tour for each of the four DVC Kit widgets, and none for other tags', () => {
+    assert.deepEqual(Object.keys(tours).sort(), ['dvc-dossier-tracker', 'dvc-payment', 'dvc-procedure-search', 'dvc-satisfaction-survey']);
+    for (const [tag, tour] of Object.entries(tours)) {
+      const { steps, problems } = validateTour(tour);
+      assert.deepEqual(problems, [], tag);
+      assert.equal(steps.length, tour.length, tag);
+    }
+    assert.equal(tourFor('dvc-broken-widget'), undefined);
+    assert.equal(tourFor('constructor'), undefined);
   });
 });
 

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from '../shared/api-client.ts';
-import type { AuditStep } from '../shared/audit-tour.ts';
 import { heading, topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
@@ -88,19 +87,6 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  */
 export class DvcDossierTracker extends LitElement {
   static override styles = [tokens, statusStyles, formStyles, dossierTrackerStyles];
-
-  /** The states `dvc-audit --tour` checks (see shared/audit-tour.ts); "found" uses demo dossier 0014. */
-  static readonly auditTour: readonly AuditStep[] = [
-    { name: 'initial', description: 'The empty lookup form', actions: [] },
-    { name: 'validation-errors', description: 'The form submitted empty: error summary and field errors', actions: [
-      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error-summary"]' }] },
-    { name: 'found', description: 'A dossier found (payment due, a charge and a fee)', needsDemoData: true, actions: [
-      { kind: 'fill', selector: '#code', text: '000.00.15.H26-261102-0014' }, { kind: 'fill', selector: '#applicant-id', text: '001099000014' },
-      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="result"]' }] },
-    { name: 'not-found', description: 'No dossier matches the code and identity number', actions: [
-      { kind: 'fill', selector: '#code', text: '000.00.15.H26-261102-9999' }, { kind: 'fill', selector: '#applicant-id', text: '001099000001' },
-      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error"]' }] },
-  ];
 
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { Agency, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
-import type { AuditStep } from '../shared/audit-tour.ts';
 import { ApiClientController } from '../shared/api-client.ts';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { RequestController } from '../shared/request-controller.ts';
@@ -86,18 +85,6 @@ interface SearchOutcome {
  */
 export class DvcProcedureSearch extends LitElement {
   static override styles = [tokens, statusStyles, procedureSearchStyles];
-
-  /** The states `dvc-audit --tour` checks (see shared/audit-tour.ts). */
-  static readonly auditTour: readonly AuditStep[] = [
-    { name: 'initial', description: 'The empty search form, before any search', actions: [] },
-    { name: 'results', description: 'A query typed, with its results listed', actions: [
-      { kind: 'fill', selector: '[part~="input"]', text: 'dang ky khai sinh' }, { kind: 'waitFor', selector: '[part~="item"]' }] },
-    { name: 'no-results', description: 'A query that finds nothing: the empty state', actions: [
-      { kind: 'fill', selector: '[part~="input"]', text: 'xqzwvkj' }, { kind: 'waitFor', selector: '[part~="empty"]' }] },
-    { name: 'detail', description: 'A procedure\'s detail opened from the results', actions: [
-      { kind: 'fill', selector: '[part~="input"]', text: 'dang ky khai sinh' }, { kind: 'waitFor', selector: '[part~="name"]' },
-      { kind: 'click', selector: '[part~="name"]' }, { kind: 'waitFor', selector: '[part~="detail-title"]' }] },
-  ];
 
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';

@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { DvcApiError, newIdempotencyKey, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { ApiClientController } from '../shared/api-client.ts';
-import type { AuditStep } from '../shared/audit-tour.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
@@ -108,31 +107,6 @@ interface Send {
  */
 export class DvcSatisfactionSurvey extends LitElement {
   static override styles = [tokens, statusStyles, formStyles, radioStyles, satisfactionSurveyStyles];
-
-  /**
-   * The states `dvc-audit --tour` checks (see shared/audit-tour.ts), each in the instance's own mode.
-   * Each step sets the dossier code as a portal does (demo dossier 0010, finished): a dossier-mode
-   * instance shows its evaluation, a page-mode one (`mode="page"`) ignores it. "sent" answers the
-   * required questions of either form: each click names a dossier question, or the page form's
-   * one question (already answered, the click changes nothing). It stores an answer: in dossier
-   * mode it needs a sandbox where 0010 has not been evaluated yet (a fresh or reset one).
-   */
-  static readonly auditTour: readonly AuditStep[] = [
-    { name: 'initial', description: 'The empty form (a dossier evaluation asks for the identity number too)', needsDemoData: true, actions: [
-      { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'waitFor', selector: '[part~="form"]' }] },
-    { name: 'validation-errors', description: 'The form submitted empty: error summary and field errors', needsDemoData: true, actions: [
-      { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'waitFor', selector: '[part~="submit-button"]' },
-      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error-summary"]' }] },
-    { name: 'sent', description: 'The answers sent: the thank-you message', needsDemoData: true, actions: [
-      { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'setProperty', name: 'applicantId', value: '001099000010' },
-      { kind: 'waitFor', selector: '[part~="submit-button"]' },
-      { kind: 'click', selector: '#q-contacts [part~="option"], #q-useful [part~="option"]' },
-      { kind: 'click', selector: '#q-agencies [part~="option"], #q-useful [part~="option"]' },
-      { kind: 'click', selector: '#q-one-stop [part~="option"], #q-useful [part~="option"]' },
-      { kind: 'click', selector: '#q-attitude [part~="option"], #q-useful [part~="option"]' },
-      { kind: 'click', selector: '#q-overall [part~="option"], #q-useful [part~="option"]' },
-      { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="thanks"]' }] },
-  ];
 
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';

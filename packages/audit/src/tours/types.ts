@@ -1,19 +1,22 @@
 /**
- * The audit tour: how a widget declares the states an auditor's tool (`dvc-audit --tour`) should
- * check it in. Axe on a page's first paint sees one state of each widget; the tour makes the tool
- * see them all — typed a query, got results, got none, opened a detail, submitted an empty form…
+ * The audit tour: the states of a widget that `dvc-audit --tour` checks it in. Axe on a page's
+ * first paint sees one state of each widget; the tour makes the tool see them all — typed a query,
+ * got results, got none, opened a detail, submitted an empty form…
  *
- * A widget class exposes `static auditTour: readonly AuditStep[]`. The tool reads it with
- * `customElements.get(tag).auditTour`, reloads the page before each step, performs the step's
- * actions on every instance of that tag on the page, one at a time, and audits the page in the
- * state that results. So a step must work in each of the widget's modes a page may use.
+ * dvc-audit carries the tours of the DVC Kit widgets (./index.ts, one file per tag), so the
+ * widgets ship none of it. A third-party widget may declare its own as
+ * `static auditTour: readonly AuditStep[]` on its class; the tool reads that with
+ * `customElements.get(tag).auditTour` for a tag it carries no tour for. For each step the tool
+ * reloads the page, performs the step's actions on every instance of that tag on the page, one at
+ * a time, and audits the page in the state that results. So a step must work in each of the
+ * widget's modes a page may use.
  *
- * The tour is data, not code — no functions — so any browser automation can drive it (it crosses
- * from the page to the tool as JSON) and a page cannot make the tool run anything. Selectors are
- * CSS selectors matched inside the widget's shadow root (prefer its documented parts:
- * `[part~="input"]`). Nothing outside the widget is touched except `<html lang>`, and `hidden` on
- * the widget's ancestors: a widget the page keeps hidden until needed (a payment section opened by
- * the tracker) is revealed first, and the report says so.
+ * The tour is data, not code — no functions — so any browser automation can drive it (a page's
+ * tour crosses from the page to the tool as JSON) and a page cannot make the tool run anything.
+ * Selectors are CSS selectors matched inside the widget's shadow root (prefer its documented
+ * parts: `[part~="input"]`). Nothing outside the widget is touched except `<html lang>`, and
+ * `hidden` on the widget's ancestors: a widget the page keeps hidden until needed (a payment
+ * section opened by the tracker) is revealed first, and the report says so.
  *
  * Keep steps independent (each starts from a fresh page) and end each with a `waitFor` of the
  * state it means to show, so a tour that no longer reaches its state fails loudly instead of
@@ -86,7 +89,7 @@ export interface AuditStep {
   needsDemoData?: boolean;
 }
 
-/** The static side of a widget class that declares a tour. */
+/** The static side of a (third-party) widget class that declares its own tour. */
 export interface AuditTourDeclaring {
   readonly auditTour?: readonly AuditStep[];
 }

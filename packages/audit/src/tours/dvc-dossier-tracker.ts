@@ -1,0 +1,14 @@
+import type { AuditStep } from './types.ts';
+
+/** The states `dvc-audit --tour` checks in `<dvc-dossier-tracker>` (see ./types.ts); "found" uses demo dossier 0014. */
+export const dossierTrackerTour: readonly AuditStep[] = [
+  { name: 'initial', description: 'The empty lookup form', actions: [] },
+  { name: 'validation-errors', description: 'The form submitted empty: error summary and field errors', actions: [
+    { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error-summary"]' }] },
+  { name: 'found', description: 'A dossier found (payment due, a charge and a fee)', needsDemoData: true, actions: [
+    { kind: 'fill', selector: '#code', text: '000.00.15.H26-261102-0014' }, { kind: 'fill', selector: '#applicant-id', text: '001099000014' },
+    { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="result"]' }] },
+  { name: 'not-found', description: 'No dossier matches the code and identity number', actions: [
+    { kind: 'fill', selector: '#code', text: '000.00.15.H26-261102-9999' }, { kind: 'fill', selector: '#applicant-id', text: '001099000001' },
+    { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error"]' }] },
+];
