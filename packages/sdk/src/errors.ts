@@ -9,6 +9,16 @@ export class DvcError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /**
+   * Whether sending the same request again may succeed: true for the connection, a timeout, an
+   * unreadable answer, the server's own trouble (5xx, 408) and a rate limit (429, after
+   * `retryAfter`); false when the API refused the request itself (400, 404, 409…). A user interface
+   * offers "Try again" exactly when this is true.
+   */
+  get retryable(): boolean {
+    return true;
+  }
 }
 
 /**
@@ -29,6 +39,10 @@ export class DvcApiError extends DvcError {
     this.code = problem.code;
     this.problem = problem;
     this.retryAfter = retryAfter ?? problem.retryAfter;
+  }
+
+  override get retryable(): boolean {
+    return this.status >= 500 || this.status === 408 || this.status === 429;
   }
 }
 

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, toProblem } from '../src/errors.ts';
+
+test('retryable: the same request again may succeed after the connection, the server or a wait', () => {
+  assert.equal(new DvcNetworkError('offline').retryable, true);
+  assert.equal(new DvcTimeoutError('slow').retryable, true);
+  assert.equal(new DvcResponseError('html', 502).retryable, true);
+  for (const status of [500, 502, 503, 504, 408, 429]) {
+    assert.equal(new DvcApiError(toProblem(status, undefined)).retryable, true, `HTTP ${status}`);
+  }
+});
+
+test('not retryable: the API refused the request itself', () => {
+  for (const status of [400, 401, 403, 404, 409, 413, 415, 422]) {
+    assert.equal(new DvcApiError(toProblem(status, undefined)).retryable, false, `HTTP ${status}`);
+  }
+  const notFound = toProblem(404, { code: 'dossier_not_found', title: 'Not found', status: 404, type: 'about:blank' });
+  assert.equal(new DvcApiError(notFound).retryable, false);
+});
+
+test('a rate limit says how long to wait', () => {
+  const error = new DvcApiError(toProblem(429, { code: 'rate_limited', title: 'Slow down', status: 429, type: 'about:blank' }), 30);
+  assert.equal(error.retryable, true);
+  assert.equal(error.retryAfter, 30);
+});
