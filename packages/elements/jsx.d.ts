@@ -66,7 +66,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    */
   apiBase?: DvcPayment['apiBase'];
   /**
-   * The dossier to pay for, e.g. `000.00.15.H26-261102-0006`.
+   * The dossier to pay for, e.g. `000.00.15.H26-250714-0042`.
    *
    * Attribute: `dossier-code`.
    */
@@ -104,7 +104,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    */
   'api-base'?: string;
   /**
-   * The dossier to pay for, e.g. `000.00.15.H26-261102-0006`.
+   * The dossier to pay for, e.g. `000.00.15.H26-250714-0042`.
    *
    * Property: `dossierCode`.
    */

@@ -115,7 +115,7 @@ export class DvcPayment extends LitElement {
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
 
-  /** The dossier to pay for, e.g. `000.00.15.H26-261102-0006`. */
+  /** The dossier to pay for, e.g. `000.00.15.H26-250714-0042`. */
   @property({ attribute: 'dossier-code', reflect: true }) accessor dossierCode = '';
 
   /**
