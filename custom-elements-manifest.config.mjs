@@ -2,6 +2,7 @@
 // `npm run manifest` writes packages/elements/custom-elements.json (and, from it, the VS Code custom
 // data and the React JSX types); `npm test` fails when any of them drifts from the sources.
 // Run from the repository root (scripts/manifest.mjs does).
+import widgetList from './packages/elements/widgets.json' with { type: 'json' };
 
 /** Module paths as a consumer of the npm package sees them: `packages/elements/src/a/b.ts` → `dist/a/b.js`. */
 function toPackagePath(path) {
@@ -38,8 +39,8 @@ function packagePaths() {
   return { name: 'dvc-package-paths', packageLinkPhase: ({ customElementsManifest }) => visit(customElementsManifest.modules) };
 }
 
-/** The widgets: `src/<name>/<name>.ts` holds the element class, `src/<name>/index.ts` registers it. */
-const widgets = ['procedure-search', 'dossier-tracker', 'payment', 'satisfaction-survey'];
+/** The widgets' folders (packages/elements/widgets.json): `src/<folder>/<folder>.ts` holds the element class, `src/<folder>/index.ts` registers it. */
+const widgets = widgetList.widgets.map((widget) => widget.folder);
 
 export default {
   // The public surface only: the entries and the element classes (not styles, views or helpers).

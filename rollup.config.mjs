@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { rmSync } from 'node:fs';
+import widgetList from './packages/elements/widgets.json' with { type: 'json' };
 
 /** Old chunks have hashed names: without this, the output folder keeps every build's leftovers. */
 const cleanOutput = () => ({
@@ -18,10 +19,8 @@ const cleanOutput = () => ({
 export default {
   input: {
     'dvc-kit': 'packages/elements/src/index.ts',
-    'dvc-procedure-search': 'packages/elements/src/procedure-search/index.ts',
-    'dvc-dossier-tracker': 'packages/elements/src/dossier-tracker/index.ts',
-    'dvc-payment': 'packages/elements/src/payment/index.ts',
-    'dvc-satisfaction-survey': 'packages/elements/src/satisfaction-survey/index.ts',
+    // One entry per widget, named by its tag (packages/elements/widgets.json).
+    ...Object.fromEntries(widgetList.widgets.map((widget) => [widget.tag, `packages/elements/src/${widget.folder}/index.ts`])),
   },
   output: {
     dir: 'dist/cdn',

@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import widgetList from './packages/elements/widgets.json' with { type: 'json' };
 
 const cleanOutput = (dir) => ({ name: 'clean-output', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
@@ -41,10 +42,8 @@ export default [
     'elements',
     {
       index: 'packages/elements/src/index.ts',
-      'procedure-search/index': 'packages/elements/src/procedure-search/index.ts',
-      'dossier-tracker/index': 'packages/elements/src/dossier-tracker/index.ts',
-      'payment/index': 'packages/elements/src/payment/index.ts',
-      'satisfaction-survey/index': 'packages/elements/src/satisfaction-survey/index.ts',
+      // One entry per widget (packages/elements/widgets.json).
+      ...Object.fromEntries(widgetList.widgets.map(({ folder }) => [`${folder}/index`, `packages/elements/src/${folder}/index.ts`])),
     },
     // Templates and styles lose their indentation; code stays readable (apps minify it).
     [minifyHtmlLiterals()],

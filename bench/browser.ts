@@ -4,6 +4,7 @@ import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { summarize, type Summary } from './stats.ts';
+import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -50,10 +51,10 @@ export async function measureInBrowser(chromium: string, cdnDir: string, apiBase
     const page = await browser.newPage();
     await page.goto(`${origin}/bench.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as unknown as { __ready: number | null }).__ready !== null, { timeout: 30_000 });
-    return await page.evaluate(async (api: string, sequences: string[][]) => {
+    return await page.evaluate(async (api: string, sequences: string[][], widgetTags: string[]) => {
       const scriptReadyMs = (window as unknown as { __ready: number }).__ready;
       type Lit = HTMLElement & { updateComplete: Promise<boolean>; query: string; search(): Promise<void> };
-      const tags = ['dvc-procedure-search', 'dvc-dossier-tracker', 'dvc-payment', 'dvc-satisfaction-survey'].filter((t) => customElements.get(t));
+      const tags = widgetTags.filter((t) => customElements.get(t));
       const firstRender: Record<string, { renderMs: number; sincePageStartMs: number }> = {};
       for (const tag of tags) {
         const el = document.createElement(tag) as Lit;
@@ -107,7 +108,7 @@ export async function measureInBrowser(chromium: string, cdnDir: string, apiBase
         roundTrips.push(performance.now() - t);
       }
       return { scriptReadyMs, firstRender, plainElementRenderMs, samples, roundTrips };
-    }, apiBase, sequences).then((r) => ({
+    }, apiBase, sequences, widgetList.widgets.map((widget) => widget.tag)).then((r) => ({
       scriptReadyMs: r.scriptReadyMs,
       firstRender: r.firstRender,
       plainElementRenderMs: r.plainElementRenderMs,

@@ -6,8 +6,21 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-export const BUDGET_ALL_BROTLI = 30 * 1024;
-export const BUDGET_WIDGET_BROTLI = 15 * 1024;
+const kB = 1024;
+
+/**
+ * The size ceilings `npm test` enforces (bench/check-sizes.ts): brotli bytes per CDN entry, counting
+ * the entry, the chunks it imports and the Vietnamese message chunks it loads. Each is the size
+ * measured when it was set, rounded up by at most 1 kB: a ratchet against growth, lowered whenever
+ * the bundle shrinks. Raising one is a deliberate change, in a commit that says what the growth bought.
+ */
+export const CEILINGS: Record<string, number> = {
+  'dvc-kit.js': 48 * kB,
+  'dvc-procedure-search.js': 28.5 * kB,
+  'dvc-dossier-tracker.js': 27 * kB,
+  'dvc-payment.js': 29 * kB,
+  'dvc-satisfaction-survey.js': 26 * kB,
+};
 
 export interface Size {
   raw: number;
@@ -42,8 +55,9 @@ export interface BundleEntry {
   /** Plus the lazily loaded Vietnamese message chunks it asks for (what a vi page downloads). */
   withViLocale: Size;
   viChunks: string[];
-  budgetBrotli: number;
-  withinBudget: boolean;
+  /** Its ceiling (CEILINGS), or null for an entry that has none. */
+  ceilingBrotli: number | null;
+  withinCeiling: boolean;
 }
 
 /** The Vietnamese message chunks the given files load lazily (`import("./vi-<part>-….js")`). */
@@ -66,9 +80,9 @@ export function measureBundles(dir: string): BundleEntry[] {
     const code = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
     const vi = viChunks(dir, files);
     const withVi = Buffer.concat([code, ...vi.map((f) => readFileSync(join(dir, f)))]);
-    const budgetBrotli = entry === 'dvc-kit.js' ? BUDGET_ALL_BROTLI : BUDGET_WIDGET_BROTLI;
+    const ceilingBrotli = CEILINGS[entry] ?? null;
     const withViLocale = size(withVi);
-    return { entry, size: size(code), withViLocale, viChunks: vi, budgetBrotli, withinBudget: withViLocale.brotli <= budgetBrotli };
+    return { entry, size: size(code), withViLocale, viChunks: vi, ceilingBrotli, withinCeiling: ceilingBrotli !== null && withViLocale.brotli <= ceilingBrotli };
   });
 }
 

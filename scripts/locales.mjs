@@ -19,13 +19,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const configPath = join(root, 'lit-localize.json');
 const config = JSON.parse(readFileSync(configPath, 'utf8'));
 const cli = join(root, 'node_modules/@lit/localize-tools/bin/lit-localize.js');
-// Each widget's messages become their own module per locale (see splitByWidget).
-const WIDGET_FOLDERS = ['procedure-search', 'dossier-tracker', 'payment', 'satisfaction-survey'];
+// Each widget's messages become their own module per locale (see splitByWidget), named by its folder
+// in packages/elements/widgets.json.
+const WIDGET_FOLDERS = widgetList.widgets.map((widget) => widget.folder);
 const elementsSource = resolve(root, 'packages/elements/src');
 
 const mode = process.argv[2];

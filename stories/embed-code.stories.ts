@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/index.ts';
 import { SANDBOX_API } from './api.ts';
+import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
 type Widget = 'dvc-procedure-search' | 'dvc-dossier-tracker' | 'dvc-payment' | 'dvc-satisfaction-survey';
 
@@ -70,7 +71,7 @@ const meta: Meta<Args> = {
     dossierCode: '', mode: 'page', procedureCode: '1.001193',
   },
   argTypes: {
-    widget: { control: 'select', options: ['dvc-procedure-search', 'dvc-dossier-tracker', 'dvc-payment', 'dvc-satisfaction-survey'] },
+    widget: { control: 'select', options: widgetList.widgets.map((widget) => widget.tag) },
     level: { control: 'select', options: ['', 'central', 'province', 'commune'] },
     online: { control: 'select', options: ['', 'full', 'partial', 'none'] },
     mode: { control: 'inline-radio', options: ['dossier', 'page'] },

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
+import widgetList from '../../packages/elements/widgets.json' with { type: 'json' };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (pkg) => join(root, 'packages', pkg, 'dist');
@@ -96,7 +97,7 @@ describe('@dvc-kit/sdk npm build', () => {
 });
 
 describe('@dvc-kit/elements npm build', () => {
-  const entries = ['index', 'procedure-search/index', 'dossier-tracker/index', 'payment/index', 'satisfaction-survey/index'];
+  const entries = ['index', ...widgetList.widgets.map((widget) => `${widget.folder}/index`)];
 
   it('has every entry (the index and one per widget) with its .d.ts', () => {
     for (const entry of entries) {
@@ -122,8 +123,7 @@ describe('@dvc-kit/elements npm build', () => {
   });
 
   it('each widget entry registers its element (imported in Node with Lit\'s DOM shim)', async () => {
-    const tags = { 'procedure-search': 'dvc-procedure-search', 'dossier-tracker': 'dvc-dossier-tracker', payment: 'dvc-payment', 'satisfaction-survey': 'dvc-satisfaction-survey' };
-    for (const [entry, tag] of Object.entries(tags)) {
+    for (const { folder: entry, tag } of widgetList.widgets) {
       const module = await import(`@dvc-kit/elements/${entry}/index.js`);
       assert.ok(import.meta.resolve(`@dvc-kit/elements/${entry}/index.js`).includes('/packages/elements/dist/'));
       assert.equal(globalThis.customElements.get(tag), Object.values(module).find((value) => typeof value === 'function'), tag);

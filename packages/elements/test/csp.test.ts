@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox } from '../../sandbox/test/support/sandbox.ts';
 import { ensureChromium } from '../../../scripts/find-chromium.mjs';
+import widgetList from '../widgets.json' with { type: 'json' };
 
 const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -67,7 +68,7 @@ before(async () => {
   page = await browser.newPage();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await page.goto(`${origin}/csp.html?api=${encodeURIComponent(sandbox.baseUrl)}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => ['dvc-procedure-search', 'dvc-dossier-tracker', 'dvc-payment', 'dvc-satisfaction-survey'].every((t) => customElements.get(t)));
+  await page.waitForFunction((tags: string[]) => tags.every((t) => customElements.get(t)), {}, widgetList.widgets.map((widget) => widget.tag));
 });
 
 after(async () => {
