@@ -1,5 +1,5 @@
 /**
- * Hostile data (issue 9): the corpus of hostile-corpus.ts, seeded through the real sandbox into
+ * Hostile data (issue 9): the corpus of test-support/hostile-corpus.ts, seeded through the real sandbox into
  * every text each widget shows — procedure names, fields, agencies, documents, download forms,
  * steps, legal basis (search); the receiving unit, apology, supplement request, fees and history
  * (tracker); fee lines and procedure names (payment); survey titles, descriptions, labels, scale
@@ -19,10 +19,10 @@ import type { DvcProcedureSearch } from '../procedure-search/procedure-search.ts
 import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
-import { HOSTILE_FORM_URLS, HOSTILE_PAYLOADS, fit, type HostilePayload } from './hostile-corpus.ts';
+import { HOSTILE_FORM_URLS, HOSTILE_PAYLOADS, fit, type HostilePayload } from '../test-support/hostile-corpus.ts';
 import {
   Tripwire, expectInert, expectShownAsText, findInjected, norm, sandbox, setLang, slow, text,
-} from './test-helpers.ts';
+} from '../test-support/sandbox-and-tripwire.ts';
 
 /** A word only the hostile procedures have, to list them all in one search. */
 const TOKEN = 'Zqxhostile';

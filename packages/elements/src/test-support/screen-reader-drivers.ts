@@ -11,7 +11,7 @@ import { html } from 'lit';
 import { sandboxUrl } from './axe.ts';
 import { mountInLandmark } from './a11y-tree.ts';
 import { afterEach, beforeEach } from './mocha.ts';
-import { sandbox, setLang, slow, text } from '../security/test-helpers.ts';
+import { sandbox, setLang, slow, text } from './sandbox-and-tripwire.ts';
 import '../procedure-search/index.ts';
 import '../dossier-tracker/index.ts';
 import '../payment/index.ts';

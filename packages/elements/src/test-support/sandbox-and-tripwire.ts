@@ -4,7 +4,7 @@
  * Imported by tests only (never by an element).
  */
 import { expect } from '@open-wc/testing';
-import { sandboxUrl } from '../test-support/axe.ts';
+import { sandboxUrl } from './axe.ts';
 import { BEACON_PATH } from './hostile-corpus.ts';
 
 declare global {
@@ -27,7 +27,7 @@ export async function sandbox<T = unknown>(path: string, body?: unknown): Promis
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-export { setLang } from '../test-support/page-lang.ts';
+export { setLang } from './page-lang.ts';
 
 /** Mocha's per-test timeout (the Mocha globals are typed loosely in test-support/mocha.ts). */
 export function slow(context: unknown, ms: number): void {
