@@ -933,7 +933,7 @@ describe('<dvc-dossier-tracker>', () => {
         expect(badge(el)).to.equal(VI_STATUS['payment-due']);
         $<HTMLButtonElement>(el, '[part="pay-button"]')!.click();
 
-        // The markup of every shadow root, as the brief asks, and a walk of every node.
+        // The markup of every shadow root, and a walk of every node.
         expectNoTraceOf(el, applicantId);
         expect(el.shadowRoot!.getHTML()).to.not.include(applicantId);
         expect(details).to.have.length(2);

@@ -1,5 +1,5 @@
 /**
- * The fault matrix (issue 9): each widget × {500, 503 with Retry-After, timeout, network offline,
+ * The fault matrix: each widget × {500, 503 with Retry-After, timeout, network offline,
  * 429 with Retry-After, slow 3 s, malformed JSON}, against the real sandbox and its fault injector
  * (`POST /_sandbox/faults`). One test per cell. In each: the widget's own sentence in Vietnamese and
  * in English, nothing the citizen entered is lost, and once the fault has cleared the retry

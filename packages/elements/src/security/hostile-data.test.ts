@@ -1,5 +1,5 @@
 /**
- * Hostile data (issue 9): the corpus of test-support/hostile-corpus.ts, seeded through the real sandbox into
+ * Hostile data: the corpus of test-support/hostile-corpus.ts, seeded through the real sandbox into
  * every text each widget shows — procedure names, fields, agencies, documents, download forms,
  * steps, legal basis (search); the receiving unit, apology, supplement request, fees and history
  * (tracker); fee lines and procedure names (payment); survey titles, descriptions, labels, scale

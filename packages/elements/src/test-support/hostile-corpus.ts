@@ -1,5 +1,5 @@
 /**
- * Hostile data for the widgets' browser tests (issue 9): strings an agency's system, a compromised
+ * Hostile data for the widgets' browser tests: strings an agency's system, a compromised
  * import or a malicious insider could put in the catalogue, a dossier or a survey form. Each one,
  * if it ever ran, would leave a trace the tests look for: it sets `window.__pwned` to its number,
  * calls `alert` / `confirm` / `prompt`, or requests the beacon path (`/__dvc_beacon?n=…`, on the test
