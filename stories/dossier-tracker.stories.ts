@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/dossier-tracker/index.ts';
 import type { DvcDossierTracker } from '../packages/elements/src/dossier-tracker/dossier-tracker.ts';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { SANDBOX_API, UNREACHABLE_API, armFault } from './api.ts';
 
 /**
@@ -51,7 +52,7 @@ function demo(n: number): Story {
 }
 
 /** A dossier made in the sandbox for the story (a made-up applicant), then looked up. */
-function made(input: Record<string, unknown>): Story {
+function made(input: Omit<sandboxComponents['schemas']['SandboxDossierInput'], 'procedureCode' | 'applicantId'>): Story {
   const applicantId = '079203001234';
   return {
     args: { applicantId },

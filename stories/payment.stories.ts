@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { createDvcClient } from '@dvc-kit/sdk';
+import { createDvcClient, type components } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import '../packages/elements/src/payment/index.ts';
 import { DvcPayment } from '../packages/elements/src/payment/payment.ts';
 import { SANDBOX_API, UNREACHABLE_API, armFault } from './api.ts';
@@ -21,7 +22,8 @@ interface Prepared {
   tag?: 'dvc-payment' | 'story-dvc-payment';
 }
 
-type Line = { kind: 'charge' | 'fee'; description: string; amount: number };
+type Line = components['schemas']['PaymentLine'];
+type SandboxSchemas = sandboxComponents['schemas'];
 const ONE_CHARGE: Line[] = [{ kind: 'charge', description: 'Phí cung cấp thông tin lý lịch tư pháp', amount: 200_000 }];
 const TWO_KINDS: Line[] = [...ONE_CHARGE, { kind: 'fee', description: 'Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)', amount: 10_000 }];
 // Made-up identity numbers (sandbox data), never a real person's.
@@ -41,7 +43,8 @@ async function post(path: string, body: unknown): Promise<Response> {
 }
 
 async function newDossier(fees: Line[] = ONE_CHARGE): Promise<Prepared> {
-  const response = await post('/_sandbox/dossiers', { procedureCode: '3.000333', applicantId: APPLICANT, status: 'payment-due', fees });
+  const input: SandboxSchemas['SandboxDossierInput'] = { procedureCode: '3.000333', applicantId: APPLICANT, status: 'payment-due', fees };
+  const response = await post('/_sandbox/dossiers', input);
   const { code } = (await response.json()) as { code: string };
   return { code, applicantId: APPLICANT };
 }
@@ -202,9 +205,10 @@ export const AmountChanged: Story = {
   play: async ({ canvasElement, loaded }) => {
     await until(() => state(canvasElement) === 'due');
     const { code } = loaded['prepared'] as Prepared;
-    await post(`/_sandbox/dossiers/${encodeURIComponent(code!)}/status`, {
+    const change: SandboxSchemas['SandboxStatusChange'] = {
       status: 'payment-due', fees: [{ kind: 'charge', description: 'Phí cung cấp thông tin lý lịch tư pháp', amount: 250_000 }],
-    });
+    };
+    await post(`/_sandbox/dossiers/${encodeURIComponent(code!)}/status`, change);
     inShadow<HTMLButtonElement>(canvasElement, '[part="pay-button"]')!.click();
   },
 };

@@ -2,11 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../packages/elements/src/satisfaction-survey/index.ts';
 import type { DvcSatisfactionSurvey } from '../packages/elements/src/satisfaction-survey/index.ts';
+import type { components } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { SANDBOX_API, UNREACHABLE_API } from './api.ts';
 
 interface Args {
   apiBase: string;
-  mode: '' | 'dossier' | 'page';
+  mode: '' | components['schemas']['SurveyKind'];
   dossierCode: string;
   procedureCode: string;
   /** A property on the element, never an attribute. */
@@ -49,7 +51,7 @@ async function decidedDossier(): Promise<TestDossier> {
   const response = await fetch(`${SANDBOX_API}/_sandbox/dossiers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ procedureCode: '1.001193', applicantId, status: 'decided' }),
+    body: JSON.stringify({ procedureCode: '1.001193', applicantId, status: 'decided' } satisfies sandboxComponents['schemas']['SandboxDossierInput']),
   });
   const { code } = (await response.json()) as { code: string };
   return { code, applicantId };

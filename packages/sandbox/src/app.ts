@@ -3,7 +3,6 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import openapiGlue from 'fastify-openapi-glue';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { openDatabase } from './db/database.ts';
 import type { SandboxContext } from './context.ts';
 import { API_PREFIX, defaultOptions } from './config.ts';
@@ -12,10 +11,10 @@ import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
 import { createHandlers } from './http/handlers.ts';
+import { loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { registerGatewayPage } from './payments/gateway-page.ts';
 
-const SPEC_URL = new URL('../../../openapi/dvc.yaml', import.meta.url);
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Sandbox {
@@ -152,8 +151,9 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
   for (const type of ['text/html', 'application/problem+json']) {
     app.addContentTypeParser(type, (_request, _payload, done) => done(new ApiProblem(415, 'unsupported_media_type'), undefined));
   }
+  // The public contract; with the admin routes on, the sandbox's test controls too (/_sandbox/*).
   await app.register(openapiGlue, {
-    specification: parseYaml(readFileSync(SPEC_URL, 'utf8')) as object,
+    specification: loadContract({ sandbox: options.adminRoutes }),
     serviceHandlers: createHandlers(context, {
       version: VERSION,
       adminRoutes: options.adminRoutes,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { signGatewayParams } from '@dvc-kit/sdk';
 import { createSandbox } from '../src/index.ts';
+import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DEMO } from './support/sandbox.ts';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
@@ -379,7 +380,7 @@ describe('sandbox fault injection', () => {
   test('delay, status with Retry-After, malformed JSON, each for the requests it names, cleared by reset', async () => {
     const sandbox = await createSandbox({ rateLimits: {} });
     try {
-      const arm = (fault: object) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
+      const arm = (fault: sandboxComponents['schemas']['SandboxFault']) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
       assert.equal((await arm({ operationId: 'searchProcedures', kind: 'delay', delayMs: 300, whenQueryContains: 'khai' })).statusCode, 201);
       const other = Date.now();
       await sandbox.app.inject({ method: 'GET', url: '/api/v1/procedures?q=ho%20tich' });

@@ -7,10 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { parse } from 'yaml';
 import { createSandbox } from '../src/index.ts';
+import { loadContract } from '../src/http/contract.ts';
 
 type Schema = Record<string, unknown>;
 interface Operation {
@@ -21,7 +20,8 @@ interface Operation {
   body?: Schema;
 }
 
-const spec = parse(readFileSync(new URL('../../../openapi/dvc.yaml', import.meta.url), 'utf8')) as Schema;
+// What the sandbox serves with its admin routes on: the public contract and the test controls.
+const spec: Schema = loadContract({ sandbox: true });
 
 /** Mulberry32: small, fast, seeded. */
 function random(seed: number) {

@@ -2,6 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { components } from '@dvc-kit/sdk';
 import { createSandbox } from '../src/index.ts';
+import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DOSSIER_FORM, PAGE_FORM } from '../src/surveys/forms.ts';
 import { DEMO } from './support/sandbox.ts';
 
@@ -76,7 +77,7 @@ describe('sandbox faults with a problem detail', () => {
   test('a status fault carries `detail` when given, the fixed sentence otherwise', async () => {
     const sandbox = await createSandbox({ rateLimits: {} });
     try {
-      const arm = (fault: object) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
+      const arm = (fault: sandboxComponents['schemas']['SandboxFault']) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
       assert.equal((await arm({ operationId: 'getHealth', kind: 'status', status: 500, detail: HOSTILE })).statusCode, 201);
       const hostile = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health' });
       assert.equal(hostile.statusCode, 500);

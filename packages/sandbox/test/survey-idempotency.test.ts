@@ -1,11 +1,12 @@
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSandbox } from '../src/index.ts';
+import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DEMO } from './support/sandbox.ts';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 type Receipt = { id: string; submittedAt: string };
-type Stored = { items: { id: string; kind: string; dossierCode?: string; procedureCode?: string; pageUrl?: string; answers: Record<string, unknown> }[] };
+type Stored = sandboxComponents['schemas']['SandboxSurveyResponseList'];
 
 const EVALUATION = { contacts: 2, agencies: 2, 'one-stop': 2, attitude: 2, overall: 1 };
 const dossierBody = (answers: object = EVALUATION) => ({

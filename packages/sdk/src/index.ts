@@ -3,6 +3,8 @@
  * Types come from openapi/dvc.yaml (generated); transport is ky.
  */
 export type { components, paths, operations } from './generated/openapi.ts';
+// Every enum of the contract as an `as const` array (`dossierStatuses`, `procedureLevels`, …), generated.
+export * from './generated/enums.ts';
 export { createDvcClient, newIdempotencyKey } from './client.ts';
 export type {
   Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, SubmitSurveyOptions, RetryOptions,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import {
   createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, signGatewayParams,
 } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { startSandbox, DEMO } from '../../sandbox/test/support/sandbox.ts';
 
 const GATEWAY_SECRET = 'sdk-test-secret';
@@ -229,8 +230,8 @@ describe('SDK retries and transport failures', () => {
         },
       });
       const stored = async (query: string) =>
-        ((await (await fetch(`${sandbox.baseUrl}/_sandbox/survey-responses?${query}`)).json()) as { items: { id: string }[] }).items;
-      const faults = (fault: object) => fetch(`${sandbox.baseUrl}/_sandbox/faults`, {
+        ((await (await fetch(`${sandbox.baseUrl}/_sandbox/survey-responses?${query}`)).json()) as sandboxComponents['schemas']['SandboxSurveyResponseList']).items;
+      const faults = (fault: sandboxComponents['schemas']['SandboxFault']) => fetch(`${sandbox.baseUrl}/_sandbox/faults`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault),
       });
 

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import type { components, Dossier } from '@dvc-kit/sdk';
+import type { Dossier } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 import { atViewport, expectReflow } from '../test-support/reflow.ts';
@@ -11,8 +12,8 @@ import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from './labels.ts';
 
-type SandboxDossierInput = components['schemas']['SandboxDossierInput'];
-type SandboxFault = components['schemas']['SandboxFault'];
+type SandboxDossierInput = sandboxComponents['schemas']['SandboxDossierInput'];
+type SandboxFault = sandboxComponents['schemas']['SandboxFault'];
 
 // Port 9 (discard) is closed on loopback: the connection is refused at once.
 const CLOSED_PORT_API = 'http://127.0.0.1:9/api/v1';

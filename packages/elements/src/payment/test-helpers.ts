@@ -4,17 +4,14 @@
  * widget's page, and spies on what the widget sends. Imported by tests only (never by the element).
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { createDvcClient, type Dossier, type Payment } from '@dvc-kit/sdk';
+import { createDvcClient, type components, type Dossier, type Payment } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { sandboxUrl } from '../test-support/axe.ts';
 import './index.ts';
 import type { DvcPayment } from './payment.ts';
 import type { PaymentStateKind } from './state.ts';
 
-export interface FeeLine {
-  kind: 'charge' | 'fee';
-  description: string;
-  amount: number;
-}
+export type FeeLine = components['schemas']['PaymentLine'];
 
 export const ONE_CHARGE: FeeLine[] = [{ kind: 'charge', description: 'Phí cung cấp thông tin lý lịch tư pháp', amount: 200_000 }];
 export const TWO_KINDS: FeeLine[] = [
@@ -38,17 +35,21 @@ export async function sandbox(path: string, body?: unknown): Promise<Response> {
 }
 
 /** A fresh payment-due dossier of its own (criminal record certificate), owing `fees`. */
-export async function createDossier(fees: FeeLine[] = TWO_KINDS, status = 'payment-due', applicantId = APPLICANT): Promise<string> {
-  const response = await sandbox('/_sandbox/dossiers', { procedureCode: '3.000333', applicantId, status, fees });
+export async function createDossier(
+  fees: FeeLine[] = TWO_KINDS, status: components['schemas']['DossierStatus'] = 'payment-due', applicantId = APPLICANT,
+): Promise<string> {
+  const input: sandboxComponents['schemas']['SandboxDossierInput'] = { procedureCode: '3.000333', applicantId, status, fees };
+  const response = await sandbox('/_sandbox/dossiers', input);
   return ((await response.json()) as Dossier).code;
 }
 
 /** The agency revises what the dossier owes (sandbox-only status change with `fees`). */
 export async function reviseFees(code: string, fees: FeeLine[]): Promise<void> {
-  await sandbox(`/_sandbox/dossiers/${encodeURIComponent(code)}/status`, { status: 'payment-due', fees });
+  const change: sandboxComponents['schemas']['SandboxStatusChange'] = { status: 'payment-due', fees };
+  await sandbox(`/_sandbox/dossiers/${encodeURIComponent(code)}/status`, change);
 }
 
-export async function armFault(fault: Record<string, unknown>): Promise<void> {
+export async function armFault(fault: sandboxComponents['schemas']['SandboxFault']): Promise<void> {
   await sandbox('/_sandbox/faults', fault);
 }
 

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createDvcClient, DvcApiError, type SurveySubmission } from '@dvc-kit/sdk';
+import { createDvcClient, DvcApiError, type components, type SurveySubmission } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 import { setLang } from '../test-support/page-lang.ts';
@@ -51,7 +52,7 @@ interface TestDossier {
 }
 
 /** A fresh dossier of birth registration (1.001193) for a made-up applicant. */
-async function createDossier(status = 'decided'): Promise<TestDossier> {
+async function createDossier(status: components['schemas']['DossierStatus'] = 'decided'): Promise<TestDossier> {
   const applicantId = `0${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
   const response = await sandbox('dossiers', { procedureCode: '1.001193', applicantId, status });
   const { code } = (await response.json()) as { code: string };
@@ -104,24 +105,17 @@ function drafts(): Array<[string, string]> {
 }
 
 /** Makes the sandbox's next request(s) to an operation slow or fail: the real server, not a mock. */
-async function armFault(fault: {
-  operationId: string; kind: 'delay' | 'status' | 'drop-after-commit'; delayMs?: number; status?: number; retryAfter?: number; times?: number;
-}): Promise<void> {
+async function armFault(fault: sandboxComponents['schemas']['SandboxFault']): Promise<void> {
   await sandbox('faults', fault);
 }
 
-interface StoredResponse {
-  id: string;
-  dossierCode?: string;
-  procedureCode?: string;
-  answers: Record<string, number | string>;
-}
+type StoredResponse = sandboxComponents['schemas']['SandboxSurveyResponseList']['items'][number];
 
 /** What the sandbox has stored about a dossier or a procedure (its sandbox-only read). */
 async function storedResponses(about: { dossierCode: string } | { procedureCode: string }): Promise<StoredResponse[]> {
   const response = await fetch(`${sandboxUrl()}/_sandbox/survey-responses?${new URLSearchParams(about)}`);
   if (!response.ok) throw new Error(`sandbox survey-responses: ${response.status}`);
-  return ((await response.json()) as { items: StoredResponse[] }).items;
+  return ((await response.json()) as sandboxComponents['schemas']['SandboxSurveyResponseList']).items;
 }
 
 /**

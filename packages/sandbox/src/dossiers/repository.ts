@@ -1,4 +1,5 @@
 import type { components } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { getProcedure } from '../procedures/repository.ts';
@@ -11,7 +12,7 @@ import { ApiProblem } from '../http/problem.ts';
 import type { DossierStatus } from './statuses.ts';
 
 type Schemas = components['schemas'];
-export type DossierInput = Schemas['SandboxDossierInput'];
+export type DossierInput = sandboxComponents['schemas']['SandboxDossierInput'];
 type PaymentLine = Schemas['PaymentLine'];
 
 export interface DossierRow {

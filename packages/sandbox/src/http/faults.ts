@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
 import { ApiProblem } from './problem.ts';
 
-type Fault = components['schemas']['SandboxFault'];
+type Fault = sandboxComponents['schemas']['SandboxFault'];
 type ProblemCode = components['schemas']['ProblemCode'];
 
 /** Set on every answer a fault produced. */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components, operations } from '@dvc-kit/sdk';
+import type { components as sandboxComponents, operations as sandboxOperations } from '../generated/sandbox-openapi.ts';
 import type { SandboxContext } from '../context.ts';
 import { ApiProblem } from './problem.ts';
 import { countProcedures, getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
@@ -14,6 +15,8 @@ import type { FaultInjector } from './faults.ts';
 
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+type SandboxSchemas = sandboxComponents['schemas'];
+type SandboxQuery<Op extends keyof sandboxOperations> = NonNullable<sandboxOperations[Op]['parameters']['query']>;
 
 /** A browser opening the receipt link asks for HTML first; API clients ask for JSON. */
 function prefersHtml(accept: string | undefined): boolean {
@@ -31,8 +34,10 @@ export interface HandlerOptions {
 }
 
 /**
- * One handler per operationId of openapi/dvc.yaml. Requests reach them already validated against
- * the contract (fastify-openapi-glue), so they only carry the domain logic.
+ * One handler per operationId of openapi/dvc.yaml and, for the test controls, openapi/sandbox.yaml.
+ * Requests reach them already validated against the contract (fastify-openapi-glue), so they only
+ * carry the domain logic. With the admin routes off the test controls are not served at all
+ * (see http/contract.ts); their handlers refuse as well.
  */
 export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
   const requireAdmin = () => {
@@ -121,7 +126,7 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       reply.code(204);
     },
 
-    async sandboxPutProcedure(request: FastifyRequest<{ Body: Schemas['SandboxProcedureInput'] }>, reply: FastifyReply) {
+    async sandboxPutProcedure(request: FastifyRequest<{ Body: SandboxSchemas['SandboxProcedureInput'] }>, reply: FastifyReply) {
       requireAdmin();
       const input = request.body;
       transaction(ctx.db, () => saveProcedures(ctx.db, [{
@@ -134,7 +139,7 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       return getProcedure(ctx.db, input.code);
     },
 
-    async sandboxListSurveyResponses(request: FastifyRequest<{ Querystring: Query<'sandboxListSurveyResponses'> }>) {
+    async sandboxListSurveyResponses(request: FastifyRequest<{ Querystring: SandboxQuery<'sandboxListSurveyResponses'> }>) {
       requireAdmin();
       return { items: listSurveyResponses(ctx, request.query) };
     },
@@ -146,13 +151,13 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       return findForm(request.body.kind, surveyForms.all);
     },
 
-    async sandboxAddFault(request: FastifyRequest<{ Body: Schemas['SandboxFault'] }>, reply: FastifyReply) {
+    async sandboxAddFault(request: FastifyRequest<{ Body: SandboxSchemas['SandboxFault'] }>, reply: FastifyReply) {
       requireAdmin();
       reply.code(201);
       return { id: options.faults.arm(request.body) };
     },
 
-    async sandboxCreateDossier(request: FastifyRequest<{ Body: Schemas['SandboxDossierInput'] }>, reply: FastifyReply) {
+    async sandboxCreateDossier(request: FastifyRequest<{ Body: SandboxSchemas['SandboxDossierInput'] }>, reply: FastifyReply) {
       requireAdmin();
       const code = createDossier(ctx, request.body);
       reply.code(201);
@@ -160,7 +165,7 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
     },
 
     async sandboxSetDossierStatus(
-      request: FastifyRequest<{ Params: { code: string }; Body: Schemas['SandboxStatusChange'] }>,
+      request: FastifyRequest<{ Params: { code: string }; Body: SandboxSchemas['SandboxStatusChange'] }>,
     ) {
       requireAdmin();
       changeStatus(ctx, request.params.code, request.body);

@@ -1,4 +1,4 @@
-import type { components } from '@dvc-kit/sdk';
+import type { components } from '../generated/sandbox-openapi.ts';
 import { addWorkingTime, WORKING_DAY_MS } from '../calendar/working-time.ts';
 
 type DossierInput = components['schemas']['SandboxDossierInput'];

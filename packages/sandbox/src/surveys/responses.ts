@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
+import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
@@ -13,7 +14,7 @@ type Schemas = components['schemas'];
 type Submission = Schemas['SurveySubmission'];
 type SurveyForm = Schemas['SurveyForm'];
 type Receipt = Schemas['SurveyReceipt'];
-type StoredResponse = Schemas['SandboxSurveyResponseList']['items'][number];
+type StoredResponse = sandboxComponents['schemas']['SandboxSurveyResponseList']['items'][number];
 
 interface ResponseRow {
   id: string;

@@ -245,143 +245,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/_sandbox/reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Restore the seed data (drops created dossiers, payments and responses) */
-        post: operations["sandboxReset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/_sandbox/procedures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add or replace a procedure (for tests, e.g. hostile data)
-         * @description Missing lists default to empty; the derived properties are computed. A reset keeps it.
-         */
-        post: operations["sandboxPutProcedure"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/_sandbox/faults": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Make the next requests to an operation fail or slow down (for fault tests)
-         * @description The fault applies to the next `times` requests of `operationId` (optionally only those whose
-         *     query string contains `whenQueryContains`). A reset removes every fault.
-         */
-        post: operations["sandboxAddFault"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/_sandbox/survey-responses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the stored survey responses (for tests, e.g. "stored exactly once")
-         * @description What `submitSurvey` stored since the last reset, oldest first, optionally only those about
-         *     one dossier, procedure or page URL. Honeypot submissions are not stored, so never listed.
-         */
-        get: operations["sandboxListSurveyResponses"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/_sandbox/survey-forms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Replace a survey form (for tests, e.g. hostile labels)
-         * @description Replaces the form of the body's `kind` (`dossier` or `page`): `getSurveyForm` answers it and
-         *     `submitSurvey` checks answers against it. A reset restores the regulation's forms.
-         */
-        post: operations["sandboxPutSurveyForm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/_sandbox/dossiers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a dossier for tests */
-        post: operations["sandboxCreateDossier"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/_sandbox/dossiers/{code}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Move a dossier to a new status, adding a history entry
-         * @description With `fees`, also replaces the fee lines the dossier owes.
-         */
-        post: operations["sandboxSetDossierStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -628,9 +491,13 @@ export interface components {
             id: string;
             name: components["schemas"]["LocalizedText"];
         };
+        /**
+         * @description What a dossier pays online, one e-receipt per kind: `charge` phí, `fee` lệ phí.
+         * @enum {string}
+         */
+        PaymentLineKind: "charge" | "fee";
         PaymentLine: {
-            /** @enum {string} */
-            kind: "charge" | "fee";
+            kind: components["schemas"]["PaymentLineKind"];
             description: string;
             amount: components["schemas"]["Money"];
         };
@@ -691,8 +558,7 @@ export interface components {
         Receipt: {
             /** @description e-receipt number, e.g. `BL-2026-000123`. */
             number: string;
-            /** @enum {string} */
-            kind: "charge" | "fee";
+            kind: components["schemas"]["PaymentLineKind"];
             amount: components["schemas"]["Money"];
             /** Format: date-time */
             issuedAt: string;
@@ -741,6 +607,11 @@ export interface components {
             RspCode: "00" | "01" | "02" | "04" | "97" | "99";
             Message: string;
         };
+        /**
+         * @description `dossier` the regulation's evaluation of a finished dossier; `page` quick page feedback ("was this useful?").
+         * @enum {string}
+         */
+        SurveyKind: "dossier" | "page";
         SurveyQuestion: {
             id: string;
             /** @enum {string} */
@@ -758,8 +629,7 @@ export interface components {
         SurveyForm: {
             id: string;
             version: number;
-            /** @enum {string} */
-            kind: "dossier" | "page";
+            kind: components["schemas"]["SurveyKind"];
             title: components["schemas"]["LocalizedText"];
             description?: components["schemas"]["LocalizedText"];
             questions: components["schemas"]["SurveyQuestion"][];
@@ -791,101 +661,6 @@ export interface components {
             procedures: number;
             /** Format: date-time */
             time: string;
-        };
-        SandboxDossierInput: {
-            /** @description Omit to have one made from the agency and the received date. */
-            code?: components["schemas"]["DossierCode"];
-            procedureCode: components["schemas"]["ProcedureCode"];
-            applicantId: components["schemas"]["ApplicantId"];
-            status: components["schemas"]["DossierStatus"];
-            agency?: string;
-            agencyCode?: string;
-            /** Format: date-time */
-            receivedAt?: string;
-            /**
-             * Format: date-time
-             * @description Omit to compute it in working time.
-             */
-            dueAt?: string;
-            /** Format: date-time */
-            completedAt?: string;
-            apology?: {
-                reason: string;
-                /** Format: date-time */
-                newDueAt: string;
-            };
-            supplement?: {
-                reason: string;
-                documents: string[];
-                /** Format: date-time */
-                requestedAt?: string;
-                /** Format: date-time */
-                resolvedAt?: string;
-            };
-            fees?: components["schemas"]["PaymentLine"][];
-        };
-        SandboxProcedureInput: {
-            code: components["schemas"]["ProcedureCode"];
-            name: string;
-            field: components["schemas"]["FieldRef"];
-            levels?: components["schemas"]["Level"][];
-            onlineLevel?: components["schemas"]["OnlineLevel"];
-            promulgatedBy?: string;
-            agencyDetails?: components["schemas"]["ProcedureAgencies"];
-            channelDetails?: components["schemas"]["ChannelDetail"][];
-            documentCases?: components["schemas"]["DocumentCase"][];
-            steps?: components["schemas"]["ProcedureStep"][];
-            eligibility?: string[];
-            requirements?: string;
-            results?: string[];
-            legalBasis?: components["schemas"]["LegalBasis"][];
-        };
-        SandboxFault: {
-            operationId: string;
-            /**
-             * @description `delay` answers normally after `delayMs`; `status` answers a problem with `status`;
-             *     `malformed` answers 200 with broken JSON. `drop-after-commit` lets the request do its
-             *     work (what it stores stays stored), then loses its answer: the client gets a problem with
-             *     `status` (default 502, as a proxy whose upstream connection broke answers) instead, like
-             *     a timeout after the server committed. For testing retries with an `Idempotency-Key`.
-             * @enum {string}
-             */
-            kind: "delay" | "status" | "malformed" | "drop-after-commit";
-            delayMs?: number;
-            status?: number;
-            retryAfter?: number;
-            /** @description For `status` and `drop-after-commit`: the problem's `detail` (default a fixed sentence), e.g. hostile text that clients must never show. */
-            detail?: string;
-            /** @default 1 */
-            times?: number;
-            whenQueryContains?: string;
-        };
-        SandboxSurveyResponseList: {
-            items: {
-                /** @description The `SurveyReceipt` id it was answered with. */
-                id: string;
-                formId: string;
-                formVersion: number;
-                /** @enum {string} */
-                kind: "dossier" | "page";
-                dossierCode?: components["schemas"]["DossierCode"];
-                procedureCode?: components["schemas"]["ProcedureCode"];
-                pageUrl?: string;
-                answers: {
-                    [key: string]: number | string;
-                };
-                /** Format: date-time */
-                submittedAt: string;
-            }[];
-        };
-        SandboxStatusChange: {
-            status: components["schemas"]["DossierStatus"];
-            /** Format: date-time */
-            at?: string;
-            action?: string;
-            unit?: string;
-            /** @description When present, replaces what the dossier owes (the agency revised its fees), e.g. to test a payment whose amount changed after it was shown. */
-            fees?: components["schemas"]["PaymentLine"][];
         };
     };
     responses: {
@@ -1223,7 +998,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `dossier` for the regulation's evaluation (default), `page` for "was this useful?". */
-                kind?: "dossier" | "page";
+                kind?: components["schemas"]["SurveyKind"];
                 dossierCode?: components["schemas"]["DossierCode"];
                 procedureCode?: components["schemas"]["ProcedureCode"];
             };
@@ -1305,193 +1080,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Reset. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxPutProcedure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SandboxProcedureInput"];
-            };
-        };
-        responses: {
-            /** @description The procedure as `getProcedure` returns it. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Procedure"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxAddFault: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SandboxFault"];
-            };
-        };
-        responses: {
-            /** @description Armed. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxListSurveyResponses: {
-        parameters: {
-            query?: {
-                dossierCode?: components["schemas"]["DossierCode"];
-                procedureCode?: components["schemas"]["ProcedureCode"];
-                pageUrl?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The stored responses. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SandboxSurveyResponseList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxPutSurveyForm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SurveyForm"];
-            };
-        };
-        responses: {
-            /** @description The form as `getSurveyForm` now returns it. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SurveyForm"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxCreateDossier: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SandboxDossierInput"];
-            };
-        };
-        responses: {
-            /** @description The dossier as a lookup would return it. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Dossier"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            default: components["responses"]["Error"];
-        };
-    };
-    sandboxSetDossierStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: components["schemas"]["DossierCode"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SandboxStatusChange"];
-            };
-        };
-        responses: {
-            /** @description The dossier after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Dossier"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };

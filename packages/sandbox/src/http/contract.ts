@@ -1,0 +1,67 @@
+/**
+ * The contract the sandbox serves and validates against: openapi/dvc.yaml, the public API, and,
+ * with the admin routes on, openapi/sandbox.yaml, the sandbox's test controls, merged into one
+ * document for fastify-openapi-glue. sandbox.yaml refers to the public components as
+ * `./dvc.yaml#/components/…`; in the merged document those are local references again.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+
+export const PUBLIC_CONTRACT = new URL('../../../../openapi/dvc.yaml', import.meta.url);
+export const SANDBOX_CONTRACT = new URL('../../../../openapi/sandbox.yaml', import.meta.url);
+const PUBLIC_REF = './dvc.yaml#';
+
+type Json = Record<string, unknown>;
+export interface OpenApiDocument extends Json {
+  paths: Record<string, Json>;
+  tags?: { name: string }[];
+  components?: Record<string, Json>;
+}
+
+const read = (url: URL) => parseYaml(readFileSync(url, 'utf8')) as OpenApiDocument;
+
+/** A copy of `node` with `./dvc.yaml#/…` references made local; any other file reference is refused. */
+function localRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(localRefs);
+  if (!node || typeof node !== 'object') return node;
+  const copy: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) {
+      if (!value.startsWith(PUBLIC_REF)) throw new Error(`sandbox.yaml: unsupported reference ${value}`);
+      copy[key] = `#${value.slice(PUBLIC_REF.length)}`;
+    } else {
+      copy[key] = localRefs(value);
+    }
+  }
+  return copy;
+}
+
+/** Adds `extra`'s entries to `into`; a name both define is a mistake in the contracts. */
+function addAll(into: Json, extra: Json | undefined, where: string): void {
+  for (const [name, value] of Object.entries(extra ?? {})) {
+    if (name in into) throw new Error(`sandbox.yaml redefines ${where}/${name} of dvc.yaml`);
+    into[name] = value;
+  }
+}
+
+/**
+ * The public contract plus the sandbox's: its paths, tags and components added after the public
+ * ones (the info, servers and security are the public contract's).
+ */
+export function mergeContracts(publicDoc: OpenApiDocument, sandboxDoc: OpenApiDocument): OpenApiDocument {
+  const merged = structuredClone(publicDoc);
+  const sandbox = localRefs(sandboxDoc) as OpenApiDocument;
+  addAll(merged.paths, sandbox.paths, 'paths');
+  merged.tags = [...(merged.tags ?? []), ...(sandbox.tags ?? [])];
+  merged.components ??= {};
+  for (const [section, entries] of Object.entries(sandbox.components ?? {})) {
+    addAll((merged.components[section] ??= {}), entries, `components/${section}`);
+  }
+  return merged;
+}
+
+/** The document to serve: the public contract, with the sandbox's test controls when `sandbox` is on. */
+export function loadContract({ sandbox }: { sandbox: boolean }): OpenApiDocument {
+  const publicDoc = read(PUBLIC_CONTRACT);
+  return sandbox ? mergeContracts(publicDoc, read(SANDBOX_CONTRACT)) : publicDoc;
+}
