@@ -1,12 +1,15 @@
 // `npm run build`: the CDN bundle (rollup.config.mjs → dist/cdn/), then the npm builds of
 // @dvc-kit/sdk and @dvc-kit/elements (rollup.npm.config.mjs → packages/*/dist/*.js) with their
-// declarations (tsc --emitDeclarationOnly, packages/*/tsconfig.build.json → packages/*/dist/*.d.ts).
+// declarations (tsc --emitDeclarationOnly, packages/*/tsconfig.build.json → packages/*/dist/*.d.ts),
+// the CDN bundle again inside @dvc-kit/elements (packages/elements/dist/cdn/, so a public npm CDN
+// serves it as it is), and dvc-audit (tsc, packages/audit/tsconfig.build.json → packages/audit/dist/).
+// `--npm-only` (`npm run build:npm`) skips dist/cdn/ and builds the elements' copy directly.
 //
 // tsc's `rewriteRelativeImportExtensions` rewrites `./x.ts` to `./x.js` in emitted JavaScript but
 // not in declarations (TypeScript issue 61037, open): the last step does it for the .d.ts files, so
 // they name files that exist in dist/.
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +45,8 @@ export async function rewriteDeclarationImports(dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quiet = silent ? ['--silent'] : [];
-  if (!process.argv.includes('--npm-only')) run('CDN bundle (dist/cdn)', bin('rollup'), ['-c', ...quiet]);
+  const npmOnly = process.argv.includes('--npm-only');
+  if (!npmOnly) run('CDN bundle (dist/cdn)', bin('rollup'), ['-c', ...quiet]);
   run('npm builds (packages/sdk/dist, packages/elements/dist)', bin('rollup'), ['-c', 'rollup.npm.config.mjs', ...quiet]);
   // The elements' declarations import @dvc-kit/sdk's: the SDK's come first.
   for (const pkg of ['sdk', 'elements']) {
@@ -50,4 +54,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const changed = await rewriteDeclarationImports(join(root, 'packages', pkg, 'dist'));
     if (!silent) console.log(`  ${changed} declaration files of @dvc-kit/${pkg} now import .js`);
   }
+  // After the npm build, which empties packages/elements/dist.
+  const packagedCdn = join(root, 'packages/elements/dist/cdn');
+  if (npmOnly) {
+    run('CDN bundle in @dvc-kit/elements (packages/elements/dist/cdn)', bin('rollup'), ['-c', '-d', packagedCdn, ...quiet]);
+  } else {
+    await cp(join(root, 'dist/cdn'), packagedCdn, { recursive: true });
+    if (!silent) console.log('  dist/cdn copied to packages/elements/dist/cdn');
+  }
+  await rm(join(root, 'packages/audit/dist'), { recursive: true, force: true });
+  run('dvc-audit (packages/audit/dist, with .d.ts)', bin('tsc'), ['-p', 'packages/audit/tsconfig.build.json']);
+  await rewriteDeclarationImports(join(root, 'packages/audit/dist'));
 }

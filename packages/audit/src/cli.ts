@@ -24,7 +24,7 @@ keyboard access and focus visibility, target size, reflow at 320 px, text spacin
 
   --out DIR        where the reports go (default ./dvc-audit-report)
   --format LIST    which reports: json, html, junit (default all three)
-  --tour           also drive every DVC widget through the states it declares, auditing each
+  --tour           also drive every DVC widget through its states (its tour), auditing each
   --browser NAME   chromium (default) or firefox (Firefox ESR; forced colours cannot run there)
   -h, --help       this text
 
