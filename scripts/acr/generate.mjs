@@ -103,7 +103,7 @@ function sourceFiles(root, glob) {
       if (name === 'node_modules' || name === '__snapshots__' || name === 'dist') continue;
       const rel = dir === '.' ? name : `${dir}/${name}`;
       if (statSync(join(root, rel)).isDirectory()) walk(rel);
-      else if (pattern.test(rel) && !/\.test\.[cm]?[jt]s$|(?:^|\/)test-helpers\.ts$|(?:^|\/)test-support\//.test(rel)) out.push(rel);
+      else if (pattern.test(rel) && !/\.test\.[cm]?[jt]s$|(?:^|\/)test-support\//.test(rel)) out.push(rel);
     }
   };
   walk(start);

@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from '../test-support/axe.ts';
 import {
   $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, arriveWith, completeAtGateway, createDossier,
   focusedInside, gatewayParams, getPayment, lookup, pay, sandbox, setLang, slow, text, waitForState, widget,
-} from './test-helpers.ts';
+} from '../test-support/payment-drivers.ts';
 
 const hasGatewayParams = () => [...new URL(location.href).searchParams.keys()].some((name) => name.startsWith('vnp_'));
 

@@ -13,7 +13,7 @@ import {
   arriveWith, LANGS, maybe, mountAfterGateway, mountBeforeGatewayAnswers, mountPayment, paymentSuite, setLang,
   slow, startPayment, textsOf, waitForPaymentState,
 } from '../test-support/screen-reader-drivers.ts';
-import { completeAtGateway, gatewayParams } from './test-helpers.ts';
+import { completeAtGateway, gatewayParams } from '../test-support/payment-drivers.ts';
 
 describe('<dvc-payment> at 320 px after the gateway (WCAG 1.4.10, 2.5.8)', () => {
   const log = paymentSuite();

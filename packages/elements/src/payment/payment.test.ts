@@ -6,7 +6,7 @@ import { DvcPayment } from './payment.ts';
 import {
   $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, armFault, completeAtGateway, createDossier,
   focusedInside, getPayment, lookup, pay, reviseFees, sandbox, sdk, setLang, slow, stateOf, text, waitForState, widget,
-} from './test-helpers.ts';
+} from '../test-support/payment-drivers.ts';
 
 // Port 9 (discard) is closed on loopback: the connection is refused at once.
 const UNREACHABLE_API = 'http://127.0.0.1:9/api/v1';

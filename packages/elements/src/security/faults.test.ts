@@ -26,7 +26,7 @@ import type { DvcProcedureSearch } from '../procedure-search/procedure-search.ts
 import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
-import { completeAtGateway } from '../payment/test-helpers.ts';
+import { completeAtGateway } from '../test-support/payment-drivers.ts';
 import { CLOSED_PORT_API, sandbox, setLang, sleep, slow, text } from '../test-support/sandbox-and-tripwire.ts';
 
 type FaultName = '500' | '503 with Retry-After' | 'timeout' | 'network offline' | '429 with Retry-After' | 'slow 3 s' | 'malformed JSON';

@@ -21,7 +21,7 @@ import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import type { PaymentStateKind } from '../payment/state.ts';
-import { APPLICANT as PAYER, EventLog, TWO_KINDS, arriveWith, completeAtGateway, gatewayParams, pay } from '../payment/test-helpers.ts';
+import { APPLICANT as PAYER, EventLog, TWO_KINDS, arriveWith, completeAtGateway, gatewayParams, pay } from './payment-drivers.ts';
 
 export { setLang, slow, text, sandbox, EventLog, arriveWith };
 

@@ -6,10 +6,10 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { createDvcClient, type components, type Dossier, type Payment } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
-import { sandboxUrl } from '../test-support/axe.ts';
-import './index.ts';
-import type { DvcPayment } from './payment.ts';
-import type { PaymentStateKind } from './state.ts';
+import { sandboxUrl } from './axe.ts';
+import '../payment/index.ts';
+import type { DvcPayment } from '../payment/payment.ts';
+import type { PaymentStateKind } from '../payment/state.ts';
 
 export type FeeLine = components['schemas']['PaymentLine'];
 
@@ -124,7 +124,7 @@ export async function waitForState(el: DvcPayment, kind: PaymentStateKind, timeo
   await el.updateComplete;
 }
 
-export { setLang } from '../test-support/page-lang.ts';
+export { setLang } from './page-lang.ts';
 
 /** Every `dvc-payment-*` event on the page; `dvc-payment-started` is cancelled while `cancelStarts`. */
 export class EventLog {
