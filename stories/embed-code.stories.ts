@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { onlineLevels, procedureLevels, surveyKinds, type components } from '@dvc-kit/sdk';
 import '../packages/elements/src/index.ts';
 import { SANDBOX_API } from './api.ts';
 import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
+type Schemas = components['schemas'];
 type Widget = 'dvc-procedure-search' | 'dvc-dossier-tracker' | 'dvc-payment' | 'dvc-satisfaction-survey';
 
 interface Args {
@@ -12,14 +14,14 @@ interface Args {
   scriptUrl: string;
   /** Procedure search */
   query: string;
-  level: '' | 'central' | 'province' | 'commune';
-  online: '' | 'full' | 'partial' | 'none';
+  level: '' | Schemas['Level'];
+  online: '' | Schemas['OnlineLevel'];
   pageSize: number;
   syncUrl: boolean;
   /** Tracker, payment, survey */
   dossierCode: string;
   /** Survey */
-  mode: 'dossier' | 'page';
+  mode: Schemas['SurveyKind'];
   procedureCode: string;
 }
 
@@ -72,9 +74,9 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     widget: { control: 'select', options: widgetList.widgets.map((widget) => widget.tag) },
-    level: { control: 'select', options: ['', 'central', 'province', 'commune'] },
-    online: { control: 'select', options: ['', 'full', 'partial', 'none'] },
-    mode: { control: 'inline-radio', options: ['dossier', 'page'] },
+    level: { control: 'select', options: ['', ...procedureLevels] },
+    online: { control: 'select', options: ['', ...onlineLevels] },
+    mode: { control: 'inline-radio', options: [...surveyKinds] },
   },
   parameters: { docs: { description: { component: 'Pick a widget and its attributes in the controls: the snippet below is what to paste.' } } },
   render: (args) => html`

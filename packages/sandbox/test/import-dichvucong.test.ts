@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { durationUnits, procedureLevels } from '@dvc-kit/sdk';
 import {
   createImportStats,
   fromCatalogEntry,
@@ -603,8 +604,8 @@ describe('the public catalogue, imported for real', () => {
     assert.deepEqual(stats.detailErrors, []);
     assert.equal(stats.fromDetails, 502);
 
-    const levels = new Set(['central', 'province', 'commune']);
-    const units = new Set(['working-days', 'days', 'hours', 'months', 'text']);
+    const levels: ReadonlySet<string> = new Set(procedureLevels);
+    const units: ReadonlySet<string> = new Set(durationUnits);
     for (const record of records) {
       assert.ok(record.code, 'code');
       assert.ok(record.name, `${record.code}: name`);

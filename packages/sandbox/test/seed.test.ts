@@ -4,6 +4,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { onlineLevels, procedureLevels } from '@dvc-kit/sdk';
 import { parse } from 'yaml';
 
 import type { ProcedureRecord } from '../src/catalog/record.ts';
@@ -149,10 +150,10 @@ describe('seed/procedures.json', () => {
       fields.set(r.field.code, r.field.name);
     }
     assert.ok(fields.size >= 8, `${fields.size} fields`);
-    for (const level of ['central', 'province', 'commune'] as const) {
+    for (const level of procedureLevels) {
       assert.ok(seed.filter((r) => r.levels.includes(level)).length >= 3, `several ${level} procedures`);
     }
-    for (const online of ['full', 'partial', 'none'] as const) {
+    for (const online of onlineLevels) {
       assert.ok(seed.some((r) => r.onlineLevel === online), `an ${online} procedure`);
     }
   });

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import type { Dossier } from '@dvc-kit/sdk';
+import { dossierStatuses, type Dossier } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
@@ -10,7 +10,7 @@ import { formatDate } from '../shared/locale.ts';
 import { setLang } from '../test-support/page-lang.ts';
 import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
-import { DOSSIER_STATUSES, type DossierStatus } from './labels.ts';
+import type { DossierStatus } from './labels.ts';
 
 type SandboxDossierInput = sandboxComponents['schemas']['SandboxDossierInput'];
 type SandboxFault = sandboxComponents['schemas']['SandboxFault'];
@@ -359,7 +359,7 @@ describe('<dvc-dossier-tracker>', () => {
     it('renders each of the ten statuses in words with a shape (Vietnamese)', async function () {
       slow(this, 40_000);
       const el = await mount();
-      for (const status of DOSSIER_STATUSES) {
+      for (const status of dossierStatuses) {
         const dossier = await createDossier({ status });
         await lookUp(el, dossier.code, APPLICANT);
         expect(badge(el), status).to.equal(VI_STATUS[status]);
@@ -375,7 +375,7 @@ describe('<dvc-dossier-tracker>', () => {
       slow(this, 40_000);
       await setLang('en');
       const el = await mount();
-      for (const status of DOSSIER_STATUSES) {
+      for (const status of dossierStatuses) {
         const dossier = await createDossier({ status });
         await lookUp(el, dossier.code, APPLICANT);
         expect(badge(el), status).to.equal(EN_STATUS[status]);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { setLang } from '../test-support/page-lang.ts';
-import { DOSSIER_STATUSES, fieldErrorMessage, statusKind, statusLabel, timelinessText } from './labels.ts';
+import { dossierStatuses } from '@dvc-kit/sdk';
+import { fieldErrorMessage, statusKind, statusLabel, timelinessText } from './labels.ts';
 import { normaliseApplicantId, normaliseCode, validateLookup } from './validation.ts';
 
 const VI_STATUSES = [
@@ -18,16 +19,16 @@ describe('dossier-tracker labels and validation', () => {
   afterEach(() => setLang('vi'));
 
   it('names all ten statuses in Vietnamese and in English, each distinct', async () => {
-    expect(DOSSIER_STATUSES).to.have.length(10);
-    expect(DOSSIER_STATUSES.map(statusLabel)).to.deep.equal(VI_STATUSES);
+    expect(dossierStatuses).to.have.length(10);
+    expect(dossierStatuses.map(statusLabel)).to.deep.equal(VI_STATUSES);
     await setLang('en');
-    expect(DOSSIER_STATUSES.map(statusLabel)).to.deep.equal(EN_STATUSES);
+    expect(dossierStatuses.map(statusLabel)).to.deep.equal(EN_STATUSES);
     expect(new Set(EN_STATUSES).size).to.equal(10);
     expect(new Set(VI_STATUSES).size).to.equal(10);
   });
 
   it('gives every status a shape group, so badges never rely on colour', () => {
-    expect(DOSSIER_STATUSES.map(statusKind)).to.deep.equal([
+    expect(dossierStatuses.map(statusKind)).to.deep.equal([
       'in-progress', 'in-progress', 'closed', 'in-progress', 'action-needed',
       'action-needed', 'closed', 'closed', 'done', 'done',
     ]);

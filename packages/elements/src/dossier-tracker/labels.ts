@@ -14,12 +14,6 @@ export type DossierStatus = Schemas['DossierStatus'];
 export type Timeliness = Schemas['Timeliness'];
 export type PaymentState = Schemas['PaymentState'];
 
-/** Every status, in the national portal's order (1–10). */
-export const DOSSIER_STATUSES: readonly DossierStatus[] = [
-  'submitted', 'received', 'rejected', 'processing', 'supplement-requested',
-  'payment-due', 'withdrawn', 'stopped', 'decided', 'result-delivered',
-];
-
 /** The status in words, as the national portal names it. */
 export function statusLabel(status: DossierStatus): string {
   switch (status) {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Agency, ProcedureSearchResult } from '@dvc-kit/sdk';
+import { onlineLevels, procedureLevels, type Agency, type ProcedureSearchResult } from '@dvc-kit/sdk';
 import { CONTENT_LANG, formatNumber } from '../shared/locale.ts';
 import { levelLabel, onlineLabel } from './labels.ts';
 import { FILTER_NAMES } from './search-state.ts';
@@ -37,8 +37,8 @@ export function filtersView({ state, facets, agencies, onChange, onClear }: Filt
   const fieldOptions = (facets?.field ?? []).map((f) => ({ value: f.value, label: withCount(f.label ?? f.value, f.count) }));
   if (state.field && !fieldOptions.some((o) => o.value === state.field)) fieldOptions.unshift({ value: state.field, label: state.field });
   const count = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count;
-  const levelOptions = (['central', 'province', 'commune'] as const).map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
-  const onlineOptions = (['full', 'partial', 'none'] as const).map((value) => ({ value, label: withCount(onlineLabel(value), count(facets?.online, value)) }));
+  const levelOptions = procedureLevels.map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
+  const onlineOptions = onlineLevels.map((value) => ({ value, label: withCount(onlineLabel(value), count(facets?.online, value)) }));
   const agencyOptions = agencies.map((a) => ({ value: a.id, label: a.name }));
   const active = FILTER_NAMES.some((name) => state[name] !== '');
 

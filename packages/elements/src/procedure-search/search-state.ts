@@ -1,4 +1,4 @@
-import type { components } from '@dvc-kit/sdk';
+import { onlineLevels, procedureLevels, type components } from '@dvc-kit/sdk';
 
 type Schemas = components['schemas'];
 
@@ -17,8 +17,8 @@ export interface SearchState {
 export type FilterName = 'field' | 'level' | 'agency' | 'online';
 export const FILTER_NAMES: readonly FilterName[] = ['field', 'level', 'online', 'agency'];
 
-const LEVELS = new Set(['central', 'province', 'commune']);
-const ONLINE = new Set(['full', 'partial', 'none']);
+const LEVELS: ReadonlySet<string> = new Set(procedureLevels);
+const ONLINE: ReadonlySet<string> = new Set(onlineLevels);
 
 /** Keeps only values the API accepts, so a hand-edited URL cannot make a 400. */
 export function sanitizeState(raw: Partial<Record<keyof SearchState, string | number>>): SearchState {

@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { foldVietnamese, slugify } from '@dvc-kit/sdk';
+import { foldVietnamese, procedureLevels, slugify } from '@dvc-kit/sdk';
 import type { components } from '@dvc-kit/sdk';
 
 import type { ProcedureRecord } from './record.ts';
@@ -174,8 +174,6 @@ export function stripHtml(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Levels
 
-const LEVEL_ORDER: readonly Level[] = ['central', 'province', 'commune'];
-
 /** Whole words (`\\b` is ASCII-only, so Vietnamese word ends are spelled out). */
 function words(alternatives: string): RegExp {
   return new RegExp(`(?:^|[\\s(,/-])(?:${alternatives})(?=$|[\\s),;/.:-])`, 'u');
@@ -202,7 +200,7 @@ function inferLevels(agencyNames: readonly string[]): Level[] {
     const level = levelOfAgency(name);
     if (level) found.add(level);
   }
-  return LEVEL_ORDER.filter((level) => found.has(level));
+  return procedureLevels.filter((level) => found.has(level));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,22 +1,9 @@
-import type { components } from '@dvc-kit/sdk';
+import { dossierStatuses, type components } from '@dvc-kit/sdk';
 
 export type DossierStatus = components['schemas']['DossierStatus'];
 
-/** The national portal's status numbers, in the contract's order. */
-export const STATUS_NUMBERS: Record<DossierStatus, number> = {
-  submitted: 1,
-  received: 2,
-  rejected: 3,
-  processing: 4,
-  'supplement-requested': 5,
-  'payment-due': 6,
-  withdrawn: 7,
-  stopped: 8,
-  decided: 9,
-  'result-delivered': 10,
-};
-
-export const ALL_STATUSES = Object.keys(STATUS_NUMBERS) as DossierStatus[];
+/** The national portal's status numbers (1–10): the contract lists the statuses in that order. */
+export const STATUS_NUMBERS = Object.fromEntries(dossierStatuses.map((status, i) => [status, i + 1])) as Record<DossierStatus, number>;
 
 /** The agency has decided: the dossier can be evaluated, and is early, on time or late. */
 export const FINISHED: ReadonlySet<DossierStatus> = new Set(['decided', 'result-delivered']);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
-import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
+import { paymentLineKinds, signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
@@ -138,7 +138,7 @@ export async function getPayment(ctx: SandboxContext, id: string): Promise<Payme
 
 async function toApi(ctx: SandboxContext, row: PaymentRow): Promise<Payment> {
   const receipts = (ctx.db.prepare('SELECT number, kind, amount, issued_at FROM receipts WHERE payment_id = ? ORDER BY number').all(row.id) as
-    { number: string; kind: 'charge' | 'fee'; amount: number; issued_at: string }[])
+    { number: string; kind: Schemas['PaymentLineKind']; amount: number; issued_at: string }[])
     .map((r) => ({ number: r.number, kind: r.kind, amount: r.amount, issuedAt: vnTime(r.issued_at) }));
   return {
     id: row.id,
@@ -201,11 +201,11 @@ async function settle(ctx: SandboxContext, row: PaymentRow, outcome: GatewayOutc
   return { RspCode: '00', Message: 'Confirm Success' };
 }
 
-/** One e-receipt per fee kind (charge / fee), numbered per year. */
+/** One e-receipt per kind of line (charge / fee), numbered per year. */
 function issueReceipts(ctx: SandboxContext, row: PaymentRow, issuedAt: string): void {
   const lines = JSON.parse(row.lines) as PaymentLine[];
   const year = vnTime(issuedAt).slice(0, 4);
-  for (const kind of ['charge', 'fee'] as const) {
+  for (const kind of paymentLineKinds) {
     const amount = lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.amount, 0);
     if (amount === 0) continue;
     const counterKey = `receipt-seq-${year}`;

@@ -1,5 +1,5 @@
 import type { components } from '@dvc-kit/sdk';
-import { foldVietnamese, foldedWords, slugify } from '@dvc-kit/sdk';
+import { foldVietnamese, foldedWords, onlineLevels, procedureLevels, slugify } from '@dvc-kit/sdk';
 import type { Database } from '../db/database.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
@@ -23,7 +23,6 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-const LEVELS: Level[] = ['central', 'province', 'commune'];
 const CODE_PATTERN = /^\d\.\d{6}$/;
 
 /** Inserts or replaces procedures (and their agencies and search rows) in one go. */
@@ -212,8 +211,8 @@ function rankAndPage(db: Database, candidates: Candidate[], query: SearchQuery, 
     facets: {
       field: [...fieldCounts].map(([value, { label, count }]) => ({ value, label, count }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
-      level: LEVELS.map((value) => ({ value, count: levelCounts[value] })),
-      online: (['full', 'partial', 'none'] as const).map((value) => ({ value, count: onlineCounts[value] })),
+      level: procedureLevels.map((value) => ({ value, count: levelCounts[value] })),
+      online: onlineLevels.map((value) => ({ value, count: onlineCounts[value] })),
     },
   };
 }

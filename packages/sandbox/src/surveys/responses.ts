@@ -20,7 +20,7 @@ interface ResponseRow {
   id: string;
   form_id: string;
   form_version: number;
-  kind: 'dossier' | 'page';
+  kind: Schemas['SurveyKind'];
   dossier_code: string | null;
   procedure_code: string | null;
   page_url: string | null;
@@ -65,7 +65,7 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
   if (errors.length > 0) throw new ApiProblem(422, 'validation_failed', 'Some answers are missing or invalid.', { errors });
 }
 
-export function findForm(kind: 'dossier' | 'page', forms: readonly SurveyForm[] = FORMS): SurveyForm {
+export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm[] = FORMS): SurveyForm {
   return forms.find((f) => f.kind === kind)!;
 }
 
