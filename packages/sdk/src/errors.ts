@@ -1,3 +1,4 @@
+import { problemCodes } from './generated/enums.ts';
 import type { components } from './generated/openapi.ts';
 
 export type Problem = components['schemas']['Problem'];
@@ -61,12 +62,7 @@ export class DvcResponseError extends DvcError {
   }
 }
 
-const knownCodes: ReadonlySet<string> = new Set<ProblemCode>([
-  'validation_failed', 'not_found', 'procedure_not_found', 'dossier_not_found', 'payment_not_found',
-  'payment_not_due', 'payment_already_paid', 'payment_amount_changed', 'payment_not_paid',
-  'idempotency_key_reused', 'survey_not_available', 'survey_already_submitted', 'rate_limited',
-  'payload_too_large', 'unsupported_media_type', 'internal_error', 'service_unavailable',
-]);
+const knownCodes: ReadonlySet<string> = new Set<string>(problemCodes);
 
 /**
  * Turns whatever body an error response had into a Problem. Proxies and load balancers answer with

@@ -1,33 +1,45 @@
 /**
  * Moves focus into the host's shadow root once the next render has put the target there: a new
- * state's heading, an error summary after a failed check, a field after a reset. Focus has to wait
- * for the render, because the target may not exist before it.
+ * state's heading, an error summary after a failed check, a field after a reset, the button that
+ * opened a view that has closed. Focus has to wait for the render, because the target may not exist
+ * before it. The one way every widget moves focus.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** A CSS selector in the shadow root, or a function finding the element (null: nothing to focus). */
+export type FocusTarget = string | ((root: ParentNode) => HTMLElement | null | undefined);
+
 export class FocusController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  #selector: string | undefined;
+  #target: FocusTarget | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
     host.addController(this);
   }
 
-  /** Focuses the first match of `selector` in the shadow root after the next update. */
-  focusAfterUpdate(selector: string): void {
-    this.#selector = selector;
+  /** Focuses `target` after the next update (a later call before it replaces the target). */
+  focusAfterUpdate(target: FocusTarget): void {
+    this.#target = target;
     this.#host.requestUpdate();
   }
 
+  /** Forgets a pending move (the state it was meant for has been left). */
+  cancel(): void {
+    this.#target = undefined;
+  }
+
   hostUpdated(): void {
-    const selector = this.#selector;
-    if (!selector) return;
-    this.#selector = undefined;
-    this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+    const target = this.#target;
+    if (!target) return;
+    this.#target = undefined;
+    const root = this.#host.shadowRoot;
+    if (!root) return;
+    const element = typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target(root);
+    element?.focus();
   }
 
   hostDisconnected(): void {
-    this.#selector = undefined;
+    this.#target = undefined;
   }
 }

@@ -55,34 +55,7 @@ export const formStyles = css`
     border-color: var(--_dvc-color-danger);
   }
 
-  .error-summary {
-    inline-size: 100%;
-    padding: calc(var(--_dvc-space) * 2);
-    border: 4px solid var(--_dvc-color-danger);
-    border-radius: var(--_dvc-radius);
-  }
-
-  .error-summary:focus {
-    outline: var(--_dvc-focus-ring);
-    outline-offset: var(--_dvc-focus-offset);
-  }
-
-  .error-summary-list {
-    margin: var(--_dvc-space) 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .error-summary-list a {
-    display: inline-block;
-    min-block-size: 1.5rem; /* 24 px target */
-    padding-block: 0.125rem;
-    color: var(--_dvc-color-danger);
-    font-weight: 600;
-  }
-
   @media (forced-colors: active) {
-    .error-summary,
     .field.has-error {
       border: 1px solid CanvasText;
     }

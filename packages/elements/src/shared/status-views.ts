@@ -7,6 +7,8 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { DvcError } from '@dvc-kit/sdk';
+import { DvcConfigError } from './api-client.ts';
 import { problemMessage } from './problem-messages.ts';
 
 /** A visible "Loading…" line; screen readers hear the result via the widget's live region. */
@@ -28,11 +30,34 @@ export function emptyView(message: string, suggestion?: string | TemplateResult,
   </div>`;
 }
 
-/** A failure: the localised reason, announced at once (role="alert"), and a "Try again" button. */
-export function errorView(error: unknown, onRetry: () => void): TemplateResult {
+/**
+ * Whether "Try again" may help: the SDK's own word for its errors (`retryable`); a widget set up
+ * without an API root never will; anything else unexpected, perhaps.
+ */
+export function canRetry(error: unknown): boolean {
+  if (error instanceof DvcError) return error.retryable;
+  return !(error instanceof DvcConfigError);
+}
+
+export interface FailureOptions {
+  /** Sends the same request again; offered as "Try again" only when `canRetry(error)`. */
+  onRetry?: () => void;
+  /** Help the page gives under the message (a slot), e.g. the one-stop desk's phone number. */
+  help?: TemplateResult;
+}
+
+/**
+ * A failure, the one way every widget shows one: the localised reason, announced at once
+ * (role="alert"), with "Try again" when trying again may help, so the same failure looks and
+ * behaves the same in all four widgets.
+ */
+export function failureView(error: unknown, { onRetry, help }: FailureOptions = {}): TemplateResult {
   return html`<div class="dvc-error" part="error" role="alert">
     <p class="dvc-error-message" part="error-message">${problemMessage(error)}</p>
-    <button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>
+    ${onRetry && canRetry(error)
+      ? html`<button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>`
+      : nothing}
+    ${help ?? nothing}
   </div>`;
 }
 
@@ -69,6 +94,10 @@ export const statusStyles = css`
   .dvc-empty-message,
   .dvc-error-message {
     margin: 0 0 var(--_dvc-space);
+  }
+
+  .dvc-error-message:last-child {
+    margin-block-end: 0;
   }
 
   .dvc-empty-suggestion {

@@ -15,6 +15,7 @@
  * @cssprop [--dvc-color-on-primary=#ffffff] - Text on the primary colour.
  * @cssprop [--dvc-color-danger=#a4161a] - Error text and borders (7.6:1 on white).
  * @cssprop [--dvc-color-success=#0d5e2a] - "Fully online" badge text (7.9:1 on white).
+ * @cssprop [--dvc-color-warning=#7a4100] - What needs the citizen to act, and notes to heed (7.9:1 on white).
  * @cssprop [--dvc-color-mark=#fff1a6] - Background of matched words (text stays --dvc-color-text).
  * @cssprop [--dvc-focus-ring=3px solid #0a4f9c] - Outline of the focused control.
  * @cssprop [--dvc-focus-offset=2px] - Gap between a control and its focus ring.
@@ -36,6 +37,7 @@ export const tokens = css`
     --_dvc-color-on-primary: var(--dvc-color-on-primary, #ffffff);
     --_dvc-color-danger: var(--dvc-color-danger, #a4161a);
     --_dvc-color-success: var(--dvc-color-success, #0d5e2a);
+    --_dvc-color-warning: var(--dvc-color-warning, #7a4100);
     --_dvc-color-mark: var(--dvc-color-mark, #fff1a6);
     --_dvc-focus-ring: var(--dvc-focus-ring, 3px solid #0a4f9c);
     --_dvc-focus-offset: var(--dvc-focus-offset, 2px);

@@ -1,0 +1,44 @@
+/**
+ * What every DVC Kit widget is built on: the `api-base` setting and the API client it gives, a
+ * re-render when the page's language changes, and one typed `emit()` for every event the widgets
+ * fire. Behaviour beyond that lives in reactive controllers, not in further base classes.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { ApiClientController } from './api-client.ts';
+
+/**
+ * The events of all widgets, by name, with their details. Each widget's `events.ts` adds its own
+ * (declaration merging), so `emit()` refuses an unknown name or a wrong detail at compile time.
+ * Details never carry the identity number or anything else personal.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each widget's events.ts
+export interface DvcEventDetailMap {}
+
+export interface EmitOptions {
+  /** The page may call `preventDefault()` to take over (open the gateway itself, route elsewhere). */
+  cancelable?: boolean;
+}
+
+export abstract class DvcElement extends LitElement {
+  /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
+  @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
+
+  /** The client for `api-base`, else the page-wide API root. */
+  protected readonly api = new ApiClientController(this, () => this.apiBase);
+
+  constructor() {
+    super();
+    // Re-render when the page switches language (<html lang> or setLocale()).
+    updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * Fires a widget event: bubbling and composed, so the page hears it through the shadow root.
+   * Returns false when a cancelable event was cancelled.
+   */
+  protected emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K], { cancelable = false }: EmitOptions = {}): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail }));
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * GOV.UK's error summary, the one way every widget lists what stops a form: shown above the form
+ * and focused after a failed check, announced as an alert, one link per problem to its field.
+ *
+ * Parts: `error-summary`, `error-summary-title`, `error-link`.
+ */
+import { css, html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import { heading } from './heading.ts';
+import { getLocale } from './locale.ts';
+
+/** Selector of the summary, for `FocusController.focusAfterUpdate()`. */
+export const ERROR_SUMMARY = '[part~="error-summary"]';
+
+export interface ErrorSummaryItem {
+  /** The id of the field (an input, a textarea, or a fieldset of radios) the problem is about. */
+  field: string;
+  message: string | TemplateResult;
+}
+
+/** The summary; `headingLevel` fits the page's outline (the widget's own heading level). */
+export function errorSummary(items: readonly ErrorSummaryItem[], headingLevel: number): TemplateResult {
+  return html`<div class="error-summary" part="error-summary" tabindex="-1" lang=${getLocale()}>
+    <div role="alert">
+      ${heading(headingLevel, msg('There is a problem'), { className: 'error-summary-title', part: 'error-summary-title' })}
+      <ul class="error-summary-list">
+        ${items.map((item) => html`<li>
+          <a part="error-link" href="#${item.field}" @click=${onLink}>${item.message}</a>
+        </li>`)}
+      </ul>
+    </div>
+  </div>`;
+}
+
+/**
+ * A summary link: bring the field's label (or legend) into view and focus the field, or the chosen
+ * (else the first) answer of a group of radios. The fragment would not resolve inside a shadow root,
+ * and the page's URL must not change.
+ */
+function onLink(event: MouseEvent): void {
+  event.preventDefault();
+  const link = event.currentTarget as HTMLAnchorElement;
+  const root = link.getRootNode() as ShadowRoot | Document;
+  const id = link.getAttribute('href')?.slice(1) ?? '';
+  const field = root.getElementById(id);
+  if (!field) return;
+  const caption = root.querySelector(`label[for="${CSS.escape(id)}"]`) ?? field.querySelector('legend') ?? field;
+  caption.scrollIntoView({ block: 'start' });
+  const target = field instanceof HTMLFieldSetElement
+    ? field.querySelector<HTMLElement>('input:checked') ?? field.querySelector<HTMLElement>('input')
+    : field;
+  target?.focus({ preventScroll: true });
+}
+
+export const errorSummaryStyles = css`
+  .error-summary {
+    inline-size: 100%;
+    margin-block-end: calc(var(--_dvc-space) * 3);
+    padding: calc(var(--_dvc-space) * 2);
+    border: 4px solid var(--_dvc-color-danger);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .error-summary:focus {
+    outline: var(--_dvc-focus-ring);
+    outline-offset: var(--_dvc-focus-offset);
+  }
+
+  .error-summary-title {
+    margin: 0 0 var(--_dvc-space);
+    font-size: 1.1875em;
+  }
+
+  .error-summary-list {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .error-summary-list a {
+    display: inline-block;
+    min-block-size: 1.5rem; /* 24 px target */
+    padding-block: 0.125rem;
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+  }
+
+  @media (forced-colors: active) {
+    .error-summary {
+      border: 3px solid CanvasText;
+    }
+  }
+
+  @media print {
+    .error-summary {
+      display: none;
+    }
+  }
+`;
