@@ -1,18 +1,17 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { ApiClientController } from '../shared/api-client.ts';
-import { heading, topHeadingLevel } from '../shared/heading.ts';
+import { msg, str } from '@lit/localize';
+import { announcer } from '../shared/announcer.ts';
+import { applicantIdField } from '../shared/applicant-id.ts';
+import { DvcElement } from '../shared/dvc-element.ts';
+import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
+import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
-import { problemMessage } from '../shared/problem-messages.ts';
-import { errorView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
-import {
-  trackerEvent,
-  type DvcDossierFoundEventDetail, type DvcPaymentRequestedEventDetail, type DvcSurveyRequestedEventDetail,
-} from './events.ts';
+import type { DvcDossierFoundEventDetail, DvcPaymentRequestedEventDetail, DvcSurveyRequestedEventDetail } from './events.ts';
 import { FocusController } from '../shared/focus-controller.ts';
 import { fieldErrorMessage, statusLabel } from './labels.ts';
 import { DossierLookupController } from './lookup-controller.ts';
@@ -20,7 +19,7 @@ import { RESULT_HEADING_ID, resultView } from './result-view.ts';
 import { dossierTrackerStyles } from './styles.ts';
 import {
   APPLICANT_ID_PATTERN, normaliseApplicantId, normaliseCode, validateLookup,
-  type FieldErrors, type FieldProblem, type LookupField,
+  type FieldErrors, type LookupField,
 } from './validation.ts';
 import './translations.ts';
 
@@ -83,13 +82,10 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @cssprop --dvc-color-primary - Buttons, links and the focus ring (see the shared tokens for all `--dvc-*`).
  * @cssprop --dvc-color-danger - Errors, and overdue or late dossiers.
  * @cssprop --dvc-color-success - Finished dossiers and timeliness that went well.
- * @cssprop [--dvc-color-warning=#7a4100] - Statuses that need the citizen to act (7.9:1 on white).
+ * @cssprop --dvc-color-warning - Statuses that need the citizen to act.
  */
-export class DvcDossierTracker extends LitElement {
-  static override styles = [tokens, statusStyles, formStyles, dossierTrackerStyles];
-
-  /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
-  @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
+export class DvcDossierTracker extends DvcElement {
+  static override styles = [tokens, statusStyles, formStyles, errorSummaryStyles, dossierTrackerStyles];
 
   /** The dossier code; the `code` attribute prefills the field. Not reflected while the citizen types. */
   @property() accessor code = '';
@@ -110,17 +106,10 @@ export class DvcDossierTracker extends LitElement {
   /** The form's problems, shown next to the fields and in the error summary. */
   @state() private accessor fieldErrors: FieldErrors = {};
 
-  readonly #api = new ApiClientController(this, () => this.apiBase);
-  readonly #lookup = new DossierLookupController(this, () => this.#api.client);
+  readonly #lookup = new DossierLookupController(this, () => this.api.client);
   readonly #focus = new FocusController(this);
   // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
   #runs = 0;
-
-  constructor() {
-    super();
-    // Re-render when the page switches language (<html lang> or setLocale()).
-    updateWhenLocaleChanges(this);
-  }
 
   /** The page's identity number when it is a valid one; the form asks the citizen otherwise. */
   get #pageApplicantId(): string | undefined {
@@ -149,7 +138,7 @@ export class DvcDossierTracker extends LitElement {
     if (Object.keys(errors).length > 0) {
       // The summary is now the one problem on screen: drop an older "not found" below the form.
       this.#lookup.reset();
-      this.#focus.focusAfterUpdate('.error-summary');
+      this.#focus.focusAfterUpdate(ERROR_SUMMARY);
       return;
     }
 
@@ -158,7 +147,7 @@ export class DvcDossierTracker extends LitElement {
     if (run !== this.#runs || !dossier) return;
     // The number has done its job: empty the field before the form leaves the page.
     if (input) input.value = '';
-    this.dispatchEvent(trackerEvent('dvc-dossier-found', { code: dossier.code, status: dossier.status }));
+    this.emit('dvc-dossier-found', { code: dossier.code, status: dossier.status });
     this.#focus.focusAfterUpdate(`#${RESULT_HEADING_ID}`);
   }
 
@@ -183,23 +172,14 @@ export class DvcDossierTracker extends LitElement {
     this.code = (event.target as HTMLInputElement).value;
   }
 
-  #onSummaryLink(event: MouseEvent, field: LookupField): void {
-    // The fragment would not resolve inside a shadow root, and the URL must not change.
-    event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${FIELD_IDS[field]}`);
-    // Show the label and hint above the field, not just the box.
-    this.renderRoot.querySelector(`label[for="${FIELD_IDS[field]}"]`)?.scrollIntoView({ block: 'start' });
-    input?.focus({ preventScroll: true });
-  }
-
   #onPay(): void {
     const dossier = this.#lookup.dossier;
-    if (dossier) this.dispatchEvent(trackerEvent('dvc-payment-requested', { dossierCode: dossier.code }));
+    if (dossier) this.emit('dvc-payment-requested', { dossierCode: dossier.code });
   }
 
   #onEvaluate(): void {
     const dossier = this.#lookup.dossier;
-    if (dossier) this.dispatchEvent(trackerEvent('dvc-survey-requested', { dossierCode: dossier.code }));
+    if (dossier) this.emit('dvc-survey-requested', { dossierCode: dossier.code });
   }
 
   // Each top-level element says the widget's language, which may differ from the page's (a French
@@ -207,7 +187,7 @@ export class DvcDossierTracker extends LitElement {
   protected override render(): TemplateResult {
     const dossier = this.#lookup.dossier;
     return html`
-      <p class="visually-hidden" part="announcer" role="status" aria-live="polite" lang=${getLocale()}>${this.#announcement()}</p>
+      ${announcer(this.#announcement())}
       ${dossier
         ? resultView(dossier, {
             onPay: () => this.#onPay(),
@@ -258,69 +238,27 @@ export class DvcDossierTracker extends LitElement {
             @input=${this.#onCodeInput}
           />
         </div>
-        ${askApplicantId ? this.#applicantField(errors.applicantId) : nothing}
+        ${askApplicantId ? applicantIdField(FIELD_IDS.applicantId, errors.applicantId) : nothing}
         <button type="submit" part="submit-button">${msg('Look up')}</button>
       </form>
       <div class="outcome" part="outcome" aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>${this.#outcome()}</div>
     `;
   }
 
-  /**
-   * The identity number field. Deliberately without `name` (a native submission could never carry
-   * it) and without a value binding (Lit never writes it anywhere, and no `value` attribute exists).
-   */
-  #applicantField(problem: FieldProblem | undefined): TemplateResult {
-    return html`<div class="field ${problem ? 'has-error' : ''}" part="field">
-      <label for=${FIELD_IDS.applicantId} part="label">${msg('Personal identification number')}</label>
-      <p id="applicant-id-hint" class="hint" part="hint">${msg('The 12 digits on your citizen identity card.')}</p>
-      ${problem ? fieldError('applicant-id-error', fieldErrorMessage('applicantId', problem)) : nothing}
-      <input
-        id=${FIELD_IDS.applicantId}
-        part="input"
-        class="input-id"
-        type="text"
-        inputmode="numeric"
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby=${problem ? 'applicant-id-hint applicant-id-error' : 'applicant-id-hint'}
-        aria-invalid=${problem ? 'true' : 'false'}
-      />
-    </div>`;
-  }
-
-  /** GOV.UK's error summary: focused after a failed check, one link per problem to its field. */
+  /** One link per problem, in the order of the fields. */
   #errorSummary(errors: FieldErrors): TemplateResult {
     const fields = (Object.keys(FIELD_IDS) as LookupField[]).filter((field) => errors[field]);
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" lang=${getLocale()}>
-      <div role="alert">
-        ${heading(this.#headingLevel, msg('There is a problem'), { className: 'error-summary-title' })}
-        <ul class="error-summary-list">
-          ${fields.map(
-            (field) => html`<li>
-              <a href="#${FIELD_IDS[field]}" @click=${(event: MouseEvent) => this.#onSummaryLink(event, field)}
-                >${fieldErrorMessage(field, errors[field]!)}</a
-              >
-            </li>`,
-          )}
-        </ul>
-      </div>
-    </div>`;
+    return errorSummary(fields.map((field) => ({ field: FIELD_IDS[field], message: fieldErrorMessage(field, errors[field]!) })), this.#headingLevel);
   }
 
   #outcome(): TemplateResult | typeof nothing {
-    const { status, failure, error } = this.#lookup;
+    const { status, notFound, error } = this.#lookup;
     if (status === 'loading') return loadingView();
     if (status !== 'error') return nothing;
-    switch (failure) {
-      case 'retryable':
-        // "Try again" submits the form again: the typed input is still in it.
-        return errorView(error, () => void this.lookup());
-      case 'not-found':
-        return failureView(problemMessage(error), html`<slot name="not-found-help"></slot>`);
-      default:
-        // Too many requests ("wait N seconds"), or a request the API refused: no instant retry.
-        return failureView(problemMessage(error));
-    }
+    // "Try again" submits the form again: the typed input is still in it.
+    return notFound
+      ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
+      : failureView(error, { onRetry: () => void this.lookup() });
   }
 }
 
@@ -328,14 +266,6 @@ function fieldError(id: string, message: string): TemplateResult {
   return html`<p id=${id} class="field-error" part="field-error">
     <span class="visually-hidden">${msg('Error:')}</span> ${message}
   </p>`;
-}
-
-/** A failure without a retry button, in the shared error view's look. */
-function failureView(message: string, help: TemplateResult | typeof nothing = nothing): TemplateResult {
-  return html`<div class="dvc-error" part="error" role="alert">
-    <p class="dvc-error-message" part="error-message">${message}</p>
-    ${help}
-  </div>`;
 }
 
 declare global {

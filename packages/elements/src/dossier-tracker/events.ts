@@ -21,16 +21,10 @@ export interface DvcSurveyRequestedEventDetail {
   dossierCode: string;
 }
 
-export interface DossierTrackerEventMap {
-  'dvc-dossier-found': DvcDossierFoundEventDetail;
-  'dvc-payment-requested': DvcPaymentRequestedEventDetail;
-  'dvc-survey-requested': DvcSurveyRequestedEventDetail;
-}
-
-/** A bubbling, composed event, so the page hears it through the shadow root. */
-export function trackerEvent<K extends keyof DossierTrackerEventMap>(
-  type: K,
-  detail: DossierTrackerEventMap[K],
-): CustomEvent<DossierTrackerEventMap[K]> {
-  return new CustomEvent(type, { bubbles: true, composed: true, detail });
+declare module '../shared/dvc-element.ts' {
+  interface DvcEventDetailMap {
+    'dvc-dossier-found': DvcDossierFoundEventDetail;
+    'dvc-payment-requested': DvcPaymentRequestedEventDetail;
+    'dvc-survey-requested': DvcSurveyRequestedEventDetail;
+  }
 }

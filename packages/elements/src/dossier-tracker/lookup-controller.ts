@@ -9,27 +9,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DvcApiError, type Dossier, type DvcClient } from '@dvc-kit/sdk';
 import { RequestController, type RequestStatus } from '../shared/request-controller.ts';
 
-/** How a failed lookup is shown: each kind gets different help. */
-export type LookupFailure =
-  /** Unknown code or wrong identity number: the API answers both alike, and so do we. */
-  | 'not-found'
-  /** 429: wait `retryAfter` seconds. */
-  | 'rate-limited'
-  /** The request itself was refused (400): trying the same again will not help. */
-  | 'rejected'
-  /** Network, timeout, unreadable answer, 5xx: trying again may work. */
-  | 'retryable';
-
-export function lookupFailure(error: unknown): LookupFailure {
-  if (error instanceof DvcApiError) {
-    // Only the API's own answer: a bare 404 (a wrong api-base, a proxy) is not "no such dossier".
-    if (error.code === 'dossier_not_found') return 'not-found';
-    if (error.status === 429) return 'rate-limited';
-    if (error.status < 500) return 'rejected';
-  }
-  return 'retryable';
-}
-
 export class DossierLookupController implements ReactiveController {
   readonly #request: RequestController<{ code: string }, Dossier>;
   // Set by lookup() and taken by the task in the same tick; undefined at every other moment.
@@ -59,8 +38,13 @@ export class DossierLookupController implements ReactiveController {
     return this.#request.error;
   }
 
-  get failure(): LookupFailure | undefined {
-    return this.#request.status === 'error' ? lookupFailure(this.#request.error) : undefined;
+  /**
+   * The API's own "no dossier matches" (an unknown code and a wrong identity number are answered
+   * alike, and so are they here). A bare 404 (a wrong api-base, a proxy) is not that.
+   */
+  get notFound(): boolean {
+    const error = this.#request.error;
+    return this.#request.status === 'error' && error instanceof DvcApiError && error.code === 'dossier_not_found';
   }
 
   /** Looks up a dossier (aborting any lookup under way); resolves when it settles. */

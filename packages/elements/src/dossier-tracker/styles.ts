@@ -8,7 +8,6 @@ import { css } from 'lit';
  */
 export const dossierTrackerStyles = css`
   :host {
-    --_dvc-color-warning: var(--dvc-color-warning, #7a4100);
     overflow-wrap: break-word;
   }
 
@@ -41,21 +40,6 @@ export const dossierTrackerStyles = css`
 
   .outcome:not(:empty) {
     margin-block-start: calc(var(--_dvc-space) * 2);
-  }
-
-  /* ---------- error summary ---------- */
-
-  .error-summary {
-    margin-block-end: calc(var(--_dvc-space) * 3);
-  }
-
-  .error-summary-title {
-    margin-block-end: var(--_dvc-space);
-    font-size: 1.1875em;
-  }
-
-  .error-summary-list {
-    margin: 0;
   }
 
   /* ---------- result ---------- */
@@ -309,7 +293,6 @@ export const dossierTrackerStyles = css`
   @media (forced-colors: active) {
     .badge,
     .notice,
-    .error-summary,
     .field.has-error {
       border-color: CanvasText;
     }
@@ -337,7 +320,6 @@ export const dossierTrackerStyles = css`
     }
 
     form,
-    .error-summary,
     .outcome,
     .actions,
     button {

@@ -1,15 +1,16 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Agency, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
-import { ApiClientController } from '../shared/api-client.ts';
 import { DebounceController } from '../shared/debounce-controller.ts';
+import { DvcElement } from '../shared/dvc-element.ts';
+import { FocusController } from '../shared/focus-controller.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { heading, topHeadingLevel } from '../shared/heading.ts';
-import { emptyView, errorView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { emptyView, failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { detailSpeech, detailView } from './procedure-detail.ts';
 import { filtersView } from './filters.ts';
@@ -21,18 +22,9 @@ import { UrlSyncController } from './url-sync-controller.ts';
 import { procedureSearchStyles } from './styles.ts';
 import './translations.ts';
 
-/** Detail of the `dvc-search` event. */
-export interface DvcSearchEventDetail {
-  query: string;
-  /** The filters in effect: only those that are set. */
-  filters: Partial<Record<FilterName, string>>;
-  total: number;
-}
+import type { DvcProcedureSelectEventDetail, DvcSearchEventDetail } from './events.ts';
 
-/** Detail of the cancelable `dvc-procedure-select` event. */
-export interface DvcProcedureSelectEventDetail {
-  code: string;
-}
+export type { DvcProcedureSelectEventDetail, DvcSearchEventDetail };
 
 interface SearchOutcome {
   /** The state that produced these results (highlighting must use its query, not the input's). */
@@ -83,11 +75,8 @@ interface SearchOutcome {
  * @cssprop --dvc-color-primary - Buttons and links (see the shared tokens for every `--dvc-*`).
  * @cssprop --dvc-color-mark - The background of matched words.
  */
-export class DvcProcedureSearch extends LitElement {
+export class DvcProcedureSearch extends DvcElement {
   static override styles = [tokens, statusStyles, procedureSearchStyles];
-
-  /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
-  @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
 
   /** The search text; setting it searches at once. */
   @property({ reflect: true }) accessor query = '';
@@ -117,10 +106,9 @@ export class DvcProcedureSearch extends LitElement {
   @state() private accessor openCode = '';
   @state() private accessor agencies: Agency[] = [];
 
-  readonly #api = new ApiClientController(this, () => this.apiBase);
   readonly #debounce = new DebounceController(this, 250);
   readonly #search = new RequestController<SearchState, SearchOutcome>(this, async (state, signal) => {
-    const result = await this.#api.client.procedures.search({
+    const result = await this.api.client.procedures.search({
       q: state.query || undefined,
       field: state.field || undefined,
       level: state.level || undefined,
@@ -131,10 +119,11 @@ export class DvcProcedureSearch extends LitElement {
     }, { signal });
     return { state, result };
   });
-  readonly #detail = new RequestController<string, Procedure>(this, (code, signal) => this.#api.client.procedures.get(code, { signal }));
+  readonly #detail = new RequestController<string, Procedure>(this, (code, signal) => this.api.client.procedures.get(code, { signal }));
   readonly #readAloud = new ReadAloudController(this);
   readonly #voice = new VoiceInputController(this);
   readonly #url = new UrlSyncController(this, () => this.syncUrl, (state) => this.#apply(state, 'none'));
+  readonly #focus = new FocusController(this);
 
   /** True while `query` changes because the visitor typed: typing waits for the debounce. */
   #typing = false;
@@ -142,13 +131,6 @@ export class DvcProcedureSearch extends LitElement {
   #applied = false;
   /** The control that opened the detail, to return focus to. */
   #opener: HTMLElement | undefined;
-  /** What to focus after the next render. */
-  #focusAfterRender: 'results-heading' | 'detail-title' | 'opener' | 'input' | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   get #pageSize(): number {
     return Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
@@ -195,21 +177,6 @@ export class DvcProcedureSearch extends LitElement {
     }
   }
 
-  protected override updated(): void {
-    const target = this.#focusAfterRender;
-    if (!target) return;
-    this.#focusAfterRender = undefined;
-    if (target === 'opener') {
-      const code = this.#opener?.dataset['code'];
-      const again = code ? this.renderRoot.querySelector<HTMLElement>(`button[data-code="${CSS.escape(code)}"]`) : null;
-      (again ?? this.renderRoot.querySelector<HTMLElement>('#results-heading'))?.focus();
-    } else if (target === 'input') {
-      this.renderRoot.querySelector<HTMLElement>('input')?.focus();
-    } else {
-      this.renderRoot.querySelector<HTMLElement>(`#${target}`)?.focus();
-    }
-  }
-
   /** Searches for the current query and filters now (a pending debounced search included). */
   search(): Promise<void> {
     this.#debounce.cancel();
@@ -251,14 +218,12 @@ export class DvcProcedureSearch extends LitElement {
     if (this.#search.status !== 'success' || outcome?.state !== state) return;
     const filters: DvcSearchEventDetail['filters'] = {};
     for (const name of FILTER_NAMES) if (state[name]) filters[name] = state[name];
-    this.dispatchEvent(new CustomEvent<DvcSearchEventDetail>('dvc-search', {
-      bubbles: true, composed: true, detail: { query: state.query, filters, total: outcome.result.total },
-    }));
+    this.emit('dvc-search', { query: state.query, filters, total: outcome.result.total });
   }
 
   async #loadAgencies(): Promise<void> {
     try {
-      this.agencies = this.#api.baseUrl ? await this.#api.client.procedures.agencies() : [];
+      this.agencies = this.api.baseUrl ? await this.api.client.procedures.agencies() : [];
     } catch {
       // The agency filter is a convenience: without the list it is simply not offered.
       this.agencies = [];
@@ -285,26 +250,22 @@ export class DvcProcedureSearch extends LitElement {
 
   #goToPage(page: number): void {
     this.page = page;
-    this.#focusAfterRender = 'results-heading';
+    this.#focus.focusAfterUpdate('#results-heading');
     void this.#searchNow('push');
   }
 
   #select(code: string, opener: HTMLElement): void {
-    const event = new CustomEvent<DvcProcedureSelectEventDetail>('dvc-procedure-select', {
-      bubbles: true, composed: true, cancelable: true, detail: { code },
-    });
-    if (!this.dispatchEvent(event)) return;
+    if (!this.emit('dvc-procedure-select', { code }, { cancelable: true })) return;
     this.#opener = opener;
     this.#openDetail(code, 'push');
   }
 
   #openDetail(code: string, history: 'push' | 'replace' | 'none'): void {
     this.openCode = code;
-    this.#focusAfterRender = 'detail-title';
+    this.#focus.focusAfterUpdate('#detail-title');
     if (history !== 'none') this.#url.write(this.#state, history);
     void this.#detail.run(code).then(() => {
-      if (this.#detail.status === 'success') this.#focusAfterRender = 'detail-title';
-      this.requestUpdate();
+      if (this.#detail.status === 'success') this.#focus.focusAfterUpdate('#detail-title');
     });
   }
 
@@ -312,7 +273,12 @@ export class DvcProcedureSearch extends LitElement {
     this.#readAloud.stop();
     this.openCode = '';
     this.#detail.reset();
-    this.#focusAfterRender = this.#opener ? 'opener' : 'input';
+    const opener = this.#opener;
+    this.#focus.focusAfterUpdate(opener
+      // The same procedure's button in the results rendered again, else the results' heading.
+      ? (root) => root.querySelector<HTMLElement>(`button[data-code="${CSS.escape(opener.dataset['code'] ?? '')}"]`)
+        ?? root.querySelector<HTMLElement>('#results-heading')
+      : 'input');
     if (history !== 'none') this.#url.write(this.#state, history);
   }
 
@@ -374,7 +340,7 @@ export class DvcProcedureSearch extends LitElement {
     const { status, value, error } = this.#search;
     let body: TemplateResult | typeof nothing = nothing;
     if (status === 'error') {
-      body = errorView(error, () => void this.#search.retry());
+      body = failureView(error, { onRetry: () => void this.#search.retry() });
     } else if (status === 'loading' && !value) {
       body = loadingView();
     } else if (value && value.result.items.length === 0) {
@@ -408,7 +374,7 @@ export class DvcProcedureSearch extends LitElement {
     if (status === 'error') {
       return html`<div class="detail" part="detail" lang=${getLocale()}>
         <button type="button" class="secondary back" part="back-button" @click=${back}>${msg('Back to results')}</button>
-        ${errorView(error, () => void this.#detail.retry())}
+        ${failureView(error, { onRetry: () => void this.#detail.retry() })}
       </div>`;
     }
     if (status !== 'success' || !value) return html`<div class="detail" part="detail" aria-busy="true" lang=${getLocale()}>${loadingView()}</div>`;
