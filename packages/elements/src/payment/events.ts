@@ -22,17 +22,10 @@ export interface DvcPaymentFailedEventDetail {
   code: string;
 }
 
-export interface PaymentEventMap {
-  'dvc-payment-started': DvcPaymentStartedEventDetail;
-  'dvc-payment-succeeded': DvcPaymentSucceededEventDetail;
-  'dvc-payment-failed': DvcPaymentFailedEventDetail;
-}
-
-/** A bubbling, composed event, so the page hears it through the shadow root. */
-export function paymentEvent<K extends keyof PaymentEventMap>(
-  type: K,
-  detail: PaymentEventMap[K],
-  { cancelable = false }: { cancelable?: boolean } = {},
-): CustomEvent<PaymentEventMap[K]> {
-  return new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail });
+declare module '../shared/dvc-element.ts' {
+  interface DvcEventDetailMap {
+    'dvc-payment-started': DvcPaymentStartedEventDetail;
+    'dvc-payment-succeeded': DvcPaymentSucceededEventDetail;
+    'dvc-payment-failed': DvcPaymentFailedEventDetail;
+  }
 }

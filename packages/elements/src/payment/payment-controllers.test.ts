@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Payment } from '@dvc-kit/sdk';
 import { describe, it } from '../test-support/mocha.ts';
-import { DEFAULT_SCHEDULE, PaymentPoller, nextDelay } from './payment-poller.ts';
+import { DEFAULT_SCHEDULE, nextDelay, pollPayment } from './payment-poller.ts';
 import { PaymentSession } from './payment-session.ts';
 import { readReturnReference, safeHttpUrl, withoutGatewayParams } from './return-params.ts';
 
@@ -22,8 +22,6 @@ const payment = (state: Payment['state']): Payment => ({
   id: 'pay_abcdefghijklmnop12', dossierCode: '000.00.15.H26-261102-0006', state, lines: [], total: 1, method: 'bank-qr',
   createdAt: '2026-01-01T00:00:00+07:00', redirectUrl: null, receipts: [],
 });
-
-const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
 
 describe('<dvc-payment> controllers', () => {
   it('payment-session: one key per dossier and amount, saved before use; a new amount or method is a new attempt', () => {
@@ -62,19 +60,20 @@ describe('<dvc-payment> controllers', () => {
   });
 
   it('payment-poller: stops as soon as the payment is settled, and reports "not settled" when the time runs out', async () => {
-    const poller = new PaymentPoller(host);
+    const signal = new AbortController().signal;
     const answers: Payment['state'][] = ['pending', 'pending', 'paid'];
     let calls = 0;
-    const settled = await poller.poll(async () => payment(answers[calls++]!), { firstDelayMs: 10, maxDelayMs: 40, budgetMs: 5000 });
+    const settled = await pollPayment(async () => payment(answers[calls++]!), signal, { firstDelayMs: 10, maxDelayMs: 40, budgetMs: 5000 });
     expect(settled).to.deep.include({ settled: true });
     expect(calls).to.equal(3);
 
-    const pending = await poller.poll(async () => payment('pending'), { firstDelayMs: 20, maxDelayMs: 40, budgetMs: 100 });
+    const pending = await pollPayment(async () => payment('pending'), signal, { firstDelayMs: 20, maxDelayMs: 40, budgetMs: 100 });
     expect(pending!.settled).to.equal(false);
     expect(pending!.payment!.state).to.equal('pending');
 
-    const cancelled = poller.poll(async () => payment('pending'), { firstDelayMs: 1000, maxDelayMs: 1000, budgetMs: 10_000 });
-    poller.cancel();
+    const abort = new AbortController();
+    const cancelled = pollPayment(async () => payment('pending'), abort.signal, { firstDelayMs: 1000, maxDelayMs: 1000, budgetMs: 10_000 });
+    abort.abort();
     expect(await cancelled).to.equal(undefined);
   });
 

@@ -4,8 +4,7 @@
  * the result as soon as the API knows it, and a plain "not known yet" — never a guess — when it does
  * not. While a payment is pending the API queries the gateway itself, so a lost return is recovered.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DvcApiError, type Payment } from '@dvc-kit/sdk';
+import { DvcError, type Payment } from '@dvc-kit/sdk';
 
 export interface PollSchedule {
   /** The first wait, doubled after each check. */
@@ -56,70 +55,38 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 
 /** A request the API refused (4xx) will not succeed by asking again. */
 function isPermanent(error: unknown): boolean {
-  return error instanceof DvcApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  return error instanceof DvcError && !error.retryable;
 }
 
-export class PaymentPoller implements ReactiveController {
-  #abort: AbortController | undefined;
-
-  constructor(host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  /** True while a round of polling runs. */
-  get polling(): boolean {
-    return this.#abort !== undefined;
-  }
-
-  /**
-   * Checks with `check` until the payment is settled or the budget is spent. `initial` is a payment
-   * already fetched (the first check), so it is not asked for twice. Resolves with undefined when
-   * cancelled (a new round, `cancel()`, or the host left the page).
-   */
-  async poll(
-    check: (signal: AbortSignal) => Promise<Payment>,
-    schedule: PollSchedule = DEFAULT_SCHEDULE,
-    initial?: Payment,
-  ): Promise<PollResult | undefined> {
-    this.cancel();
-    const abort = new AbortController();
-    this.#abort = abort;
-    const { signal } = abort;
-    const started = Date.now();
-    let last = initial;
-    let lastError: unknown;
-    try {
-      for (let attempt = 0; ; attempt++) {
-        if (attempt > 0 || !initial) {
-          try {
-            last = await check(signal);
-            lastError = undefined;
-          } catch (error) {
-            if (signal.aborted) return undefined;
-            lastError = error;
-            if (isPermanent(error)) return { settled: false, payment: last, error };
-          }
-        }
+/**
+ * Checks with `check` until the payment is settled or the budget is spent. `initial` is a payment
+ * already fetched (the first check), so it is not asked for twice. Resolves with undefined once
+ * `signal` aborts (a newer flow, or the widget left the page).
+ */
+export async function pollPayment(
+  check: (signal: AbortSignal) => Promise<Payment>,
+  signal: AbortSignal,
+  schedule: PollSchedule = DEFAULT_SCHEDULE,
+  initial?: Payment,
+): Promise<PollResult | undefined> {
+  const started = Date.now();
+  let last = initial;
+  let lastError: unknown;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0 || !initial) {
+      try {
+        last = await check(signal);
+        lastError = undefined;
+      } catch (error) {
         if (signal.aborted) return undefined;
-        if (last && isSettled(last) && lastError === undefined) return { settled: true, payment: last };
-        const delay = nextDelay(attempt, Date.now() - started, schedule);
-        if (delay === undefined) return { settled: false, payment: last, error: lastError };
-        if (!(await sleep(delay, signal))) return undefined;
+        lastError = error;
+        if (isPermanent(error)) return { settled: false, payment: last, error };
       }
-    } finally {
-      if (this.#abort === abort) this.#abort = undefined;
     }
-  }
-
-  cancel(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-  }
-
-  hostConnected(): void {}
-
-  hostDisconnected(): void {
-    // Nobody is there to see the answer.
-    this.cancel();
+    if (signal.aborted) return undefined;
+    if (last && isSettled(last) && lastError === undefined) return { settled: true, payment: last };
+    const delay = nextDelay(attempt, Date.now() - started, schedule);
+    if (delay === undefined) return { settled: false, payment: last, error: lastError };
+    if (!(await sleep(delay, signal))) return undefined;
   }
 }

@@ -7,7 +7,6 @@ import { css } from 'lit';
  */
 export const paymentStyles = css`
   :host {
-    --_dvc-color-warning: var(--dvc-color-warning, #7a4100);
     overflow-wrap: break-word;
   }
 
@@ -242,7 +241,6 @@ export const paymentStyles = css`
   @media (forced-colors: active) {
     .notice,
     .receipts li,
-    .error-summary,
     .field.has-error {
       border: 1px solid CanvasText;
     }

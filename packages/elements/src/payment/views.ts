@@ -6,13 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { DvcApiError, type Dossier, type Payment } from '@dvc-kit/sdk';
-import { DvcConfigError } from '../shared/api-client.ts';
+import type { Dossier, Payment } from '@dvc-kit/sdk';
 import { CONTENT_LANG, formatVnd, getLocale } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
+import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
-import { errorView, loadingView } from '../shared/status-views.ts';
-import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import { failureView, loadingView } from '../shared/status-views.ts';
+import { applicantIdField, applicantIdMessage } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName, methodNameLang } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
 import './translations.ts';
@@ -48,13 +48,6 @@ function dossierLine(code: string, procedureName?: string): TemplateResult {
   </p>`;
 }
 
-/** A failure without a retry button, in the shared error view's look. */
-function failureView(message: string): TemplateResult {
-  return html`<div class="dvc-error" part="error" role="alert">
-    <p class="dvc-error-message" part="error-message">${message}</p>
-  </div>`;
-}
-
 function receiptLink(context: ViewContext, paymentId: string | null | undefined): TemplateResult | typeof nothing {
   if (!paymentId) return nothing;
   // A new tab keeps the payer's place here; the link says so (WCAG 3.2.5, no surprise).
@@ -69,7 +62,6 @@ function receiptLink(context: ViewContext, paymentId: string | null | undefined)
 
 export interface AskCallbacks {
   onSubmit(event: SubmitEvent): void;
-  onSummaryLink(event: MouseEvent): void;
   onRetry(): void;
 }
 
@@ -81,33 +73,15 @@ export function askView(
     ${stateHeading(context, msg('Pay charges and fees'))}
     ${dossierLine(context.dossierCode)}
     <p>${msg('Enter your personal identification number to see what you need to pay for this dossier.')}</p>
-    ${problem ? errorSummary(context, problem, on.onSummaryLink) : nothing}
+    ${problem ? errorSummary([{ field: APPLICANT_ID_FIELD, message: applicantIdMessage(problem) }], context.headingLevel + 1) : nothing}
     <form part="form" novalidate aria-label=${msg('Identify yourself to pay')} @submit=${on.onSubmit}>
       ${applicantIdField(APPLICANT_ID_FIELD, problem)}
       <button type="submit" part="continue-button" aria-disabled=${busy ? 'true' : 'false'}>${msg('Continue')}</button>
     </form>
     <div class="outcome" part="outcome">
-      ${busy ? loadingView() : error ? (isRetryable(error) ? errorView(error, on.onRetry) : failureView(problemMessage(error))) : nothing}
+      ${busy ? loadingView() : error ? failureView(error, { onRetry: on.onRetry }) : nothing}
     </div>
   `, busy);
-}
-
-/** GOV.UK's error summary: focused after a failed check, with a link to the field. */
-function errorSummary(context: ViewContext, problem: ApplicantIdProblem, onLink: (event: MouseEvent) => void): TemplateResult {
-  return html`<div class="error-summary" part="error-summary" tabindex="-1">
-    <div role="alert">
-      ${subHeading(context, msg('There is a problem'))}
-      <ul class="error-summary-list">
-        <li><a href="#${APPLICANT_ID_FIELD}" @click=${onLink}>${applicantIdMessage(problem)}</a></li>
-      </ul>
-    </div>
-  </div>`;
-}
-
-/** Worth a "Try again": the connection, a timeout, an unreadable answer, or the server's own trouble. */
-export function isRetryable(error: unknown): boolean {
-  if (error instanceof DvcApiError) return error.status >= 500 || error.status === 408;
-  return !(error instanceof DvcConfigError);
 }
 
 // ---------- loading, errors, nothing to pay ----------
@@ -119,7 +93,7 @@ export function loadingStateView(context: ViewContext): TemplateResult {
 export function lookupErrorView(context: ViewContext, error: unknown, onRetry: () => void): TemplateResult {
   return section('lookup-error', html`
     ${stateHeading(context, msg('Charges and fees to pay'))}
-    ${isRetryable(error) ? errorView(error, onRetry) : failureView(problemMessage(error))}
+    ${failureView(error, { onRetry })}
   `);
 }
 
@@ -215,7 +189,7 @@ export function dueView(
             </label>`)}
           </fieldset>`
         : nothing}
-      ${error ? errorView(error, on.onRetry) : nothing}
+      ${error ? failureView(error, { onRetry: on.onRetry }) : nothing}
       <button type="submit" part="pay-button" aria-disabled=${busy ? 'true' : 'false'}>
         ${busy ? html`<span class="dvc-spinner" aria-hidden="true"></span>${msg('Starting the payment…')}` : msg(str`Pay ${formatVnd(payment.total)}`)}
       </button>

@@ -1,0 +1,498 @@
+/**
+ * The flow of <dvc-payment>: which state the widget is in and every request that moves it on —
+ * looking the dossier up, creating the payment (once, by its Idempotency-Key), sending the payer to
+ * the gateway, and asking for the result on the way back (polling while the gateway has not
+ * answered). The element only wires properties and views to it.
+ *
+ * One flow runs at a time, through the kit's RequestController: a newer one (or the widget leaving
+ * the page) aborts the older one, whose answers are then dropped.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
+import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-kit/sdk';
+import { checkApplicantId, normaliseApplicantId, usableApplicantId } from '../shared/applicant-id.ts';
+import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
+import { formatVnd } from '../shared/locale.ts';
+import { RequestController } from '../shared/request-controller.ts';
+import { failureReason } from './labels.ts';
+import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
+import { PaymentSession } from './payment-session.ts';
+import { cleanAddressBar, readReturnReference, safeHttpUrl, withoutGatewayParams } from './return-params.ts';
+import type { DueNotice, PaymentState } from './state.ts';
+import './translations.ts';
+
+/** What the flow needs from the element. */
+export interface PaymentFlowHost extends ReactiveControllerHost, HTMLElement {
+  readonly dossierCode: string;
+  /** The page's identity number (a property), when it set one. */
+  readonly applicantId: string | undefined;
+  /** The `return-url` attribute ('' for this page). */
+  readonly returnUrl: string;
+  /** Seconds to keep asking for a pending payment's result. */
+  readonly statusTimeout: number;
+}
+
+export interface PaymentFlowOptions {
+  client(): DvcClient;
+  /** Sends the browser to the gateway. */
+  navigate(url: string): void;
+  emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K], options?: EmitOptions): boolean;
+  /** Moves focus to the new state's heading (or to the error summary) after the next render. */
+  focus(target: 'heading' | 'error-summary'): void;
+}
+
+type Due = Extract<PaymentState, { kind: 'due' }>;
+type Flow = (signal: AbortSignal) => Promise<void>;
+
+export class PaymentFlow implements ReactiveController {
+  readonly #host: PaymentFlowHost;
+  readonly #options: PaymentFlowOptions;
+  readonly #session = new PaymentSession();
+  readonly #flows: RequestController<Flow, void>;
+
+  /** The state shown. */
+  view: PaymentState = { kind: 'idle' };
+  /** What the live region says, made at render time so it follows the page's language. */
+  announcement: (() => string) | undefined;
+  /** The payment method chosen. */
+  method = '';
+
+  /** The identity number the payer typed, in memory only, until the payment is done. */
+  #typedApplicantId: string | undefined;
+  /** The payment being created: a second click joins it instead of sending another request. */
+  #paying: Promise<void> | undefined;
+  /** Focus follows state changes only after the payer acted (or came back from the gateway). */
+  #interacted = false;
+  /** Left the page in the middle of a request: start again when back. */
+  #interrupted = false;
+
+  constructor(host: PaymentFlowHost, options: PaymentFlowOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    this.#flows = new RequestController(host, (flow, signal) => flow(signal));
+  }
+
+  hostConnected(): void {
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      this.start();
+    }
+  }
+
+  hostDisconnected(): void {
+    const view = this.view;
+    const midRequest = view.kind === 'loading' || view.kind === 'checking'
+      || ((view.kind === 'ask' || view.kind === 'due') && view.busy);
+    // The running flow is aborted (RequestController); a payment request already sent is found
+    // again by its key.
+    if (midRequest) this.#interrupted = true;
+    this.#paying = undefined;
+  }
+
+  // ---------- what the element calls ----------
+
+  /** Where to begin: back from the gateway, back after a reload mid-payment, or from the start. */
+  start(): void {
+    if (!this.#host.dossierCode) {
+      this.#flows.reset();
+      this.#setView({ kind: 'idle' });
+      return;
+    }
+    const ref = readReturnReference(location.href);
+    if (ref) {
+      // The payer is back from the gateway: the result is what this page is for now.
+      this.#interacted = true;
+      this.#run((signal) => this.#check(ref, 'return', signal));
+      return;
+    }
+    const remembered = this.#session.read(this.#host.dossierCode)?.paymentId;
+    if (remembered) {
+      this.#run((signal) => this.#resume(remembered, signal));
+      return;
+    }
+    this.#run((signal) => this.#lookupOrAsk(signal));
+  }
+
+  /** Another dossier: what was typed for the last one is forgotten. */
+  dossierChanged(): void {
+    this.#typedApplicantId = undefined;
+    this.start();
+  }
+
+  /** The page set the identity number while the widget was asking for it (or had failed without it). */
+  applicantIdChanged(): void {
+    const waiting = (this.view.kind === 'ask' && !this.view.busy) || this.view.kind === 'lookup-error';
+    if (waiting && usableApplicantId(this.#host.applicantId)) this.start();
+  }
+
+  /** The identity number typed in the form. */
+  submitApplicantId(raw: string): void {
+    if (this.view.kind === 'ask' && this.view.busy) return;
+    this.#interacted = true;
+    const id = normaliseApplicantId(raw);
+    const problem = checkApplicantId(id);
+    if (problem) {
+      this.#flows.reset();
+      this.#update({ kind: 'ask', busy: false, problem });
+      this.#options.focus('error-summary');
+      return;
+    }
+    this.#run((signal) => this.#lookup(id, signal, { typed: true }));
+  }
+
+  /** Pays what is shown; a second press while the first is on its way joins it. */
+  pay(): Promise<void> {
+    if (this.#paying) return this.#paying;
+    this.#interacted = true;
+    const paying = this.#payNow().finally(() => {
+      if (this.#paying === paying) this.#paying = undefined;
+    });
+    this.#paying = paying;
+    return paying;
+  }
+
+  chooseMethod(id: string): void {
+    this.method = id;
+    this.#host.requestUpdate();
+  }
+
+  retryLookup(): void {
+    this.#interacted = true;
+    this.#run((signal) => this.#lookupOrAsk(signal));
+  }
+
+  payAgain(): void {
+    this.#interacted = true;
+    // The finished attempt's key must not be re-used: the next payment is a new one.
+    this.#session.forget(this.#host.dossierCode);
+    this.#run((signal) => this.#lookupOrAsk(signal));
+  }
+
+  /**
+   * Asks the API for the result of a payment and shows it: by default the payment this tab started
+   * for the dossier.
+   */
+  checkPayment(paymentId?: string): Promise<void> {
+    const view = this.view;
+    const id = paymentId
+      ?? (view.kind === 'started' ? view.payment.id : view.kind === 'unknown' ? view.paymentId : undefined)
+      ?? this.#session.read(this.#host.dossierCode)?.paymentId;
+    if (!id) return Promise.resolve();
+    this.#interacted = true;
+    return this.#run((signal) => this.#check(id, 'manual', signal));
+  }
+
+  /** "Open the payment gateway again" after the page took the gateway over. */
+  reopenGateway(): void {
+    const view = this.view;
+    if (view.kind !== 'started') return;
+    this.#interacted = true;
+    this.#openGateway(view.payment, view.url);
+  }
+
+  // ---------- flows ----------
+
+  #run(flow: Flow): Promise<void> {
+    this.#paying = undefined;
+    return this.#flows.run(flow);
+  }
+
+  get #applicantIdInEffect(): string | undefined {
+    return usableApplicantId(this.#host.applicantId) ?? this.#typedApplicantId;
+  }
+
+  async #lookupOrAsk(signal: AbortSignal): Promise<void> {
+    const applicantId = this.#applicantIdInEffect;
+    if (!applicantId) {
+      this.#setView({ kind: 'ask', busy: false });
+      return;
+    }
+    await this.#lookup(applicantId, signal);
+  }
+
+  async #lookup(applicantId: string, signal: AbortSignal, options: { notice?: DueNotice | undefined; typed?: boolean } = {}): Promise<void> {
+    const fromForm = options.typed === true;
+    if (fromForm) this.#update({ kind: 'ask', busy: true });
+    else this.#setView({ kind: 'loading' });
+    this.#announce(() => msg('Looking up what you need to pay…'));
+    let dossier: Dossier;
+    try {
+      dossier = await this.#options.client().dossiers.lookup({ code: this.#host.dossierCode, applicantId }, { signal });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#announce(undefined);
+      if (!fromForm) {
+        this.#setView({ kind: 'lookup-error', error });
+      } else if (error instanceof DvcApiError && error.code === 'dossier_not_found') {
+        // Only the number can be wrong here (the page gave the code): say so next to it.
+        this.#update({ kind: 'ask', busy: false, problem: 'not-found' });
+        this.#options.focus('error-summary');
+      } else {
+        this.#update({ kind: 'ask', busy: false, error });
+      }
+      return;
+    }
+    if (signal.aborted) return;
+    if (fromForm) this.#typedApplicantId = applicantId;
+    this.#showDossier(dossier, options.notice);
+  }
+
+  #showDossier(dossier: Dossier, notice?: DueNotice): void {
+    const payment = dossier.payment;
+    const code = this.#host.dossierCode;
+    if (!payment) {
+      this.#setView({ kind: 'nothing-due', refunded: false });
+      this.#announce(() => msg('Nothing to pay.'));
+      return;
+    }
+    if (payment.state === 'paid') {
+      this.#session.forget(code);
+      this.#setView({ kind: 'already-paid', dossier, payment });
+      this.#announce(() => msg('This dossier is already paid.'));
+      return;
+    }
+    if (payment.state === 'refunded' || dossier.status !== 'payment-due' || payment.total <= 0 || payment.lines.length === 0) {
+      this.#setView({ kind: 'nothing-due', refunded: payment.state === 'refunded' });
+      this.#announce(() => msg('Nothing to pay.'));
+      return;
+    }
+    const attempt = this.#session.read(code);
+    // That attempt is over: the next one needs a new key.
+    if ((payment.state === 'failed' || payment.state === 'cancelled') && attempt?.paymentId === payment.paymentId) {
+      this.#session.forget(code);
+    }
+    const shown: DueNotice | undefined = notice ?? (
+      payment.state === 'pending' ? { kind: 'pending' }
+      : payment.state === 'failed' ? { kind: 'failed-before' }
+      : payment.state === 'cancelled' ? { kind: 'cancelled-before' }
+      : undefined);
+    if (!payment.methods.some((m) => m.id === this.method)) {
+      // The method of an unfinished attempt first, so continuing it re-uses its key.
+      const remembered = this.#session.read(code)?.method;
+      this.method = payment.methods.find((m) => m.id === remembered)?.id ?? payment.methods[0]?.id ?? '';
+    }
+    this.#setView({ kind: 'due', dossier, payment, busy: false, ...(shown ? { notice: shown } : {}) });
+    this.#announce(() => shown?.kind === 'amount-changed'
+      ? msg(str`The amount to pay has changed. It is now ${formatVnd(payment.total)}.`)
+      : msg(str`To pay: ${formatVnd(payment.total)}.`));
+  }
+
+  /** After a reload: the payment this tab started may have been paid (a lost return) meanwhile. */
+  async #resume(paymentId: string, signal: AbortSignal): Promise<void> {
+    this.#setView({ kind: 'loading' });
+    try {
+      const payment = await this.#options.client().payments.get(paymentId, { signal });
+      if (signal.aborted) return;
+      if (payment.dossierCode === this.#host.dossierCode && payment.state === 'paid') {
+        this.#showOutcome(payment);
+        return;
+      }
+    } catch {
+      if (signal.aborted) return;
+      // The lookup below tells the state anyway.
+    }
+    await this.#lookupOrAsk(signal);
+  }
+
+  async #payNow(): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'due') return;
+    const applicantId = this.#applicantIdInEffect;
+    if (!applicantId) {
+      this.#setView({ kind: 'ask', busy: false });
+      return;
+    }
+    await this.#flows.run((signal) => this.#create(view, applicantId, signal));
+  }
+
+  async #create(view: Due, applicantId: string, signal: AbortSignal): Promise<void> {
+    const code = this.#host.dossierCode;
+    const total = view.payment.total;
+    const method = view.payment.methods.length > 0 ? this.method || view.payment.methods[0]!.id : null;
+    this.#update({ ...view, busy: true, error: undefined });
+    this.#announce(() => msg('Starting the payment…'));
+
+    let attempt = this.#session.attemptFor(code, total, method);
+    for (let tries = 0; ; tries++) {
+      let payment: Payment;
+      try {
+        payment = await this.#options.client().payments.create({
+          dossierCode: code,
+          applicantId,
+          returnUrl: this.#returnAddress(),
+          expectedAmount: total,
+          ...(method ? { method } : {}),
+        }, { idempotencyKey: attempt.idempotencyKey, signal });
+      } catch (error) {
+        if (signal.aborted) return;
+        if (error instanceof DvcApiError) {
+          switch (error.code) {
+            case 'payment_amount_changed':
+              // The payer never pays an amount they did not see: show the new one, ask again.
+              this.#session.forget(code);
+              await this.#lookup(applicantId, signal, { notice: { kind: 'amount-changed', previousTotal: total } });
+              return;
+            case 'payment_already_paid':
+            case 'payment_not_due':
+              this.#session.forget(code);
+              await this.#lookup(applicantId, signal);
+              return;
+            case 'idempotency_key_reused':
+              // The key was used with other details (another return URL, say): a new attempt; the
+              // API still finds an open payment of this dossier rather than making a second.
+              if (tries === 0) {
+                this.#session.forget(code);
+                attempt = this.#session.attemptFor(code, total, method);
+                continue;
+              }
+              break;
+            default:
+              break;
+          }
+        }
+        // The connection or the server: "Try again" re-uses the same key, so a request that did
+        // reach the server finds its payment instead of making another.
+        this.#update({ ...view, busy: false, error });
+        this.#announce(undefined);
+        return;
+      }
+      if (signal.aborted) return;
+      if (payment.state === 'pending') {
+        this.#toGateway(payment, view);
+        return;
+      }
+      if (payment.state === 'paid') {
+        this.#showOutcome(payment);
+        return;
+      }
+      // The key's payment is finished (failed, cancelled): one new attempt, then show what happened.
+      this.#session.forget(code);
+      if (tries === 0) {
+        attempt = this.#session.attemptFor(code, total, method);
+        continue;
+      }
+      this.#showOutcome(payment);
+      return;
+    }
+  }
+
+  #toGateway(payment: Payment, due: Due): void {
+    const url = safeHttpUrl(payment.redirectUrl);
+    if (!url) {
+      this.#update({ ...due, busy: false, error: new Error('The payment has no gateway address.') });
+      return;
+    }
+    this.#session.rememberPayment(this.#host.dossierCode, payment.id);
+    this.#openGateway(payment, url);
+  }
+
+  #openGateway(payment: Payment, url: string): void {
+    const proceed = this.#options.emit('dvc-payment-started', { paymentId: payment.id }, { cancelable: true });
+    if (!proceed) {
+      this.#setView({ kind: 'started', payment, url });
+      this.#announce(() => msg('Payment started. Complete it on the payment gateway.'));
+      return;
+    }
+    this.#setView({ kind: 'redirecting', payment, url });
+    this.#announce(() => msg('Taking you to the payment gateway…'));
+    this.#options.navigate(url);
+  }
+
+  /** Asks for a payment's result, polling while it is pending, and shows it. */
+  async #check(paymentId: string, source: 'return' | 'manual', signal: AbortSignal): Promise<void> {
+    const client = this.#options.client();
+    this.#setView({ kind: 'checking', paymentId });
+    this.#announce(() => msg('Checking your payment…'));
+    let first: Payment;
+    try {
+      first = await client.payments.get(paymentId, { signal });
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof DvcApiError && !error.retryable) {
+        // Not a payment the API knows: the reference was only a hint.
+        if (source === 'return') cleanAddressBar();
+        await this.#lookupOrAsk(signal);
+        return;
+      }
+      this.#showUnknown(paymentId, error);
+      return;
+    }
+    if (signal.aborted) return;
+    if (first.dossierCode !== this.#host.dossierCode) {
+      // Another dossier's payment (another widget on this page may own it): leave its parameters.
+      await this.#lookupOrAsk(signal);
+      return;
+    }
+    if (source === 'return') cleanAddressBar();
+    const result = await pollPayment((pollSignal) => client.payments.get(paymentId, { signal: pollSignal }), signal, this.#schedule, first);
+    if (!result || signal.aborted) return;
+    if (result.settled) this.#showOutcome(result.payment);
+    else this.#showUnknown(paymentId, result.error);
+  }
+
+  get #schedule(): PollSchedule {
+    const timeout = this.#host.statusTimeout;
+    const seconds = Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_SCHEDULE.budgetMs / 1000;
+    return { ...DEFAULT_SCHEDULE, budgetMs: seconds * 1000 };
+  }
+
+  #showUnknown(paymentId: string, error: unknown): void {
+    this.#setView({ kind: 'unknown', paymentId, ...(error === undefined ? {} : { error }) });
+    this.#announce(() => msg('The result of your payment is not known yet.'));
+  }
+
+  #showOutcome(payment: Payment): void {
+    const code = this.#host.dossierCode;
+    switch (payment.state) {
+      case 'paid':
+        this.#session.forget(code);
+        // The number has done its job.
+        this.#typedApplicantId = undefined;
+        this.#setView({ kind: 'paid', payment });
+        this.#announce(() => msg('Payment successful. Your receipts are ready.'));
+        this.#options.emit('dvc-payment-succeeded', { paymentId: payment.id, receiptNumbers: payment.receipts.map((r) => r.number) });
+        return;
+      case 'failed':
+        this.#session.forget(code);
+        this.#setView({ kind: 'failed', payment });
+        this.#announce(() => `${msg('Payment failed.')} ${failureReason(payment.failureCode)}`);
+        this.#options.emit('dvc-payment-failed', { paymentId: payment.id, code: payment.failureCode || 'failed' });
+        return;
+      case 'cancelled':
+        this.#session.forget(code);
+        this.#setView({ kind: 'cancelled', payment });
+        this.#announce(() => msg('Payment cancelled.'));
+        return;
+      case 'refunded':
+        this.#session.forget(code);
+        this.#setView({ kind: 'nothing-due', refunded: true });
+        this.#announce(() => msg('Nothing to pay.'));
+        return;
+      default:
+        this.#showUnknown(payment.id, undefined);
+    }
+  }
+
+  #returnAddress(): string {
+    const own = this.#host.returnUrl.trim();
+    return own ? new URL(own, document.baseURI).href : withoutGatewayParams(location.href);
+  }
+
+  /** A new state: its heading takes focus once the payer has acted. */
+  #setView(view: PaymentState): void {
+    this.#update(view);
+    if (this.#interacted) this.#options.focus('heading');
+  }
+
+  /** The same state, changed (busy, an error under the form): focus stays where it is. */
+  #update(view: PaymentState): void {
+    this.view = view;
+    this.#host.requestUpdate();
+  }
+
+  #announce(text: (() => string) | undefined): void {
+    this.announcement = text;
+    this.#host.requestUpdate();
+  }
+}
