@@ -18,7 +18,7 @@ const WORDS: Record<Lang, {
   vi: {
     left100: 'Còn 100 ký tự',
     left5: 'Còn 5 ký tự',
-    checkAnswers: 'Vui lòng kiểm tra lại câu trả lời',
+    checkAnswers: 'Có lỗi cần khắc phục',
     enterId: 'Nhập số định danh cá nhân',
     chooseAnswer: 'Vui lòng chọn một câu trả lời.',
     firstQuestion: 'Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ',
@@ -30,7 +30,7 @@ const WORDS: Record<Lang, {
   en: {
     left100: '100 characters left',
     left5: '5 characters left',
-    checkAnswers: 'Please check your answers',
+    checkAnswers: 'There is a problem',
     enterId: 'Enter your personal identification number',
     chooseAnswer: 'Please choose an answer.',
     firstQuestion: 'How many times you had to contact the agency to complete your application',
@@ -79,15 +79,15 @@ describe('dvc-satisfaction-survey live-region announcements', () => {
       expect(alertText(el, '[part="form"]')).to.equal(`${words.unavailable} ${words.retry}`);
     });
 
-    it(`announces the form's errors by moving focus to the named error summary (${lang})`, async () => {
+    it(`announces the form's errors by moving focus to the error summary, an alert (${lang})`, async () => {
       await setLang(lang);
       const el = await mountSurvey();
       await submitSurvey(el);
       const summary = part(el, '[part="error-summary"]');
       await waitUntil(() => focusedIn(el) === summary, 'focus did not move to the error summary');
-      expect(summary.getAttribute('role')).to.equal('group');
-      const labelledBy = el.shadowRoot!.getElementById(summary.getAttribute('aria-labelledby') ?? '');
-      expect(text(labelledBy), 'its name').to.equal(words.checkAnswers);
+      const alert = summary.querySelector('[role="alert"]');
+      expect(alert, 'the summary is an alert').to.not.equal(null);
+      expect(text(summary.querySelector('[part~="error-summary-title"]')), 'its title').to.equal(words.checkAnswers);
       const links = textsOf(el, '[part="error-summary"] a');
       expect(links).to.have.length(6);
       expect(links.slice(0, 2)).to.deep.equal([words.enterId, `${words.firstQuestion}: ${words.chooseAnswer}`]);

@@ -237,7 +237,7 @@ describe('<dvc-satisfaction-survey>', () => {
     const summary = $(el, '[part="error-summary"]')!;
     expectFocusOn(el, summary);
     expect(document.activeElement).to.equal(el);
-    expect(text(el.shadowRoot!.getElementById(summary.getAttribute('aria-labelledby')!))).to.equal('Vui lòng kiểm tra lại câu trả lời');
+    expect(text($(el, '[part~="error-summary-title"]'))).to.equal('Có lỗi cần khắc phục');
     const links = $$<HTMLAnchorElement>(el, '[part="error-link"]');
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-contacts', '#q-one-stop', '#q-attitude', '#q-overall']);
     expect(text(links[0]!)).to.equal('Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ: Vui lòng chọn một câu trả lời.');
@@ -751,7 +751,7 @@ describe('<dvc-satisfaction-survey>', () => {
 
     submitButton(el).click();
     await el.updateComplete;
-    expect(text($(el, '#error-summary-title'))).to.equal('Please check your answers');
+    expect(text($(el, '[part~="error-summary-title"]'))).to.equal('There is a problem');
     expect(text($(el, '#q-contacts-error'))).to.equal('Error: Please choose an answer.');
     await expectNoAxeViolations(el);
 

@@ -139,29 +139,6 @@ export const satisfactionSurveyStyles = css`
     font-weight: 600;
   }
 
-  /* The error summary */
-
-  .error-summary {
-    display: grid;
-    gap: var(--_dvc-space);
-    padding: calc(var(--_dvc-space) * 2);
-    border: 3px solid var(--_dvc-color-danger);
-    border-radius: var(--_dvc-radius);
-  }
-
-  .error-summary ul {
-    display: grid;
-    gap: calc(var(--_dvc-space) / 2);
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-
-  .error-summary a {
-    display: inline-block;
-    min-height: 1.5rem; /* 24 px target for the links */
-    color: var(--_dvc-color-danger);
-    font-weight: 600;
-  }
 
   /* The honeypot: off-screen (bots skip display: none), never seen or reached by people. */
   .hp {
@@ -211,13 +188,11 @@ export const satisfactionSurveyStyles = css`
 
   @media (forced-colors: active) {
     fieldset.question,
-    .outcome,
-    .error-summary {
+    .outcome {
       border: 1px solid CanvasText;
     }
 
-    .question.invalid,
-    .error-summary {
+    .question.invalid {
       border-color: Mark;
       border-width: 3px;
     }

@@ -65,30 +65,21 @@ snapshots["empty form (vi)"] =
 
 snapshots["validation errors (vi)"] = 
 `form "Đánh giá mức độ hài lòng"
-  group "Vui lòng kiểm tra lại câu trả lời" [focused]
-    heading "Vui lòng kiểm tra lại câu trả lời" [level=3]
-    link "Nhập số định danh cá nhân"
-      StaticText "Nhập số định danh cá nhân"
-    link "Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ: Vui lòng chọn một câu trả lời."
-      StaticText "Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ"
-      StaticText ":"
-      StaticText "Vui lòng chọn một câu trả lời."
-    link "Số cơ quan Ông/Bà phải liên hệ: Vui lòng chọn một câu trả lời."
-      StaticText "Số cơ quan Ông/Bà phải liên hệ"
-      StaticText ":"
-      StaticText "Vui lòng chọn một câu trả lời."
-    link "Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa: Vui lòng chọn một câu trả lời."
-      StaticText "Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa"
-      StaticText ":"
-      StaticText "Vui lòng chọn một câu trả lời."
-    link "Thái độ của cán bộ, công chức: Vui lòng chọn một câu trả lời."
-      StaticText "Thái độ của cán bộ, công chức"
-      StaticText ":"
-      StaticText "Vui lòng chọn một câu trả lời."
-    link "Mức độ hài lòng chung của Ông/Bà: Vui lòng chọn một câu trả lời."
-      StaticText "Mức độ hài lòng chung của Ông/Bà"
-      StaticText ":"
-      StaticText "Vui lòng chọn một câu trả lời."
+  generic [focused]
+    alert [live=assertive, atomic]
+      heading "Có lỗi cần khắc phục" [level=3]
+      link "Nhập số định danh cá nhân"
+        StaticText "Nhập số định danh cá nhân"
+      link "Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ: Vui lòng chọn một câu trả lời."
+        StaticText "Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ: Vui lòng chọn một câu trả lời."
+      link "Số cơ quan Ông/Bà phải liên hệ: Vui lòng chọn một câu trả lời."
+        StaticText "Số cơ quan Ông/Bà phải liên hệ: Vui lòng chọn một câu trả lời."
+      link "Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa: Vui lòng chọn một câu trả lời."
+        StaticText "Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa: Vui lòng chọn một câu trả lời."
+      link "Thái độ của cán bộ, công chức: Vui lòng chọn một câu trả lời."
+        StaticText "Thái độ của cán bộ, công chức: Vui lòng chọn một câu trả lời."
+      link "Mức độ hài lòng chung của Ông/Bà: Vui lòng chọn một câu trả lời."
+        StaticText "Mức độ hài lòng chung của Ông/Bà: Vui lòng chọn một câu trả lời."
   heading "Đánh giá mức độ hài lòng" [level=2]
   StaticText "Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn. Các câu có dấu * là bắt buộc."
   StaticText "Số định danh cá nhân"
@@ -296,30 +287,21 @@ snapshots["empty form (en)"] =
 
 snapshots["validation errors (en)"] = 
 `form "Rate this service"
-  group "Please check your answers" [focused]
-    heading "Please check your answers" [level=3]
-    link "Enter your personal identification number"
-      StaticText "Enter your personal identification number"
-    link "How many times you had to contact the agency to complete your application: Please choose an answer."
-      StaticText "How many times you had to contact the agency to complete your application"
-      StaticText ":"
-      StaticText "Please choose an answer."
-    link "How many agencies you had to deal with: Please choose an answer."
-      StaticText "How many agencies you had to deal with"
-      StaticText ":"
-      StaticText "Please choose an answer."
-    link "Your application was received and returned at the one-stop desk: Please choose an answer."
-      StaticText "Your application was received and returned at the one-stop desk"
-      StaticText ":"
-      StaticText "Please choose an answer."
-    link "The officials' attitude: Please choose an answer."
-      StaticText "The officials' attitude"
-      StaticText ":"
-      StaticText "Please choose an answer."
-    link "Overall, how satisfied are you?: Please choose an answer."
-      StaticText "Overall, how satisfied are you?"
-      StaticText ":"
-      StaticText "Please choose an answer."
+  generic [focused]
+    alert [live=assertive, atomic]
+      heading "There is a problem" [level=3]
+      link "Enter your personal identification number"
+        StaticText "Enter your personal identification number"
+      link "How many times you had to contact the agency to complete your application: Please choose an answer."
+        StaticText "How many times you had to contact the agency to complete your application: Please choose an answer."
+      link "How many agencies you had to deal with: Please choose an answer."
+        StaticText "How many agencies you had to deal with: Please choose an answer."
+      link "Your application was received and returned at the one-stop desk: Please choose an answer."
+        StaticText "Your application was received and returned at the one-stop desk: Please choose an answer."
+      link "The officials' attitude: Please choose an answer."
+        StaticText "The officials' attitude: Please choose an answer."
+      link "Overall, how satisfied are you?: Please choose an answer."
+        StaticText "Overall, how satisfied are you?: Please choose an answer."
   heading "Rate this service" [level=2]
   StaticText "Your answers help the agency serve you better. Questions marked * are required."
   StaticText "Personal identification number"

@@ -17,7 +17,6 @@ export const templates = {
   's71bf447fdaa2894c': `Ý kiến của Ông/Bà đã được ghi nhận và sẽ giúp cơ quan phục vụ người dân tốt hơn.`,
   'sa1fcdce157fdc7e4': str`Còn ${0} ký tự`,
   'safd913b7cd2f953d': str`Tối đa ${0} ký tự.`,
-  'sc1ab35b0ebc55ae5': `Vui lòng kiểm tra lại câu trả lời`,
   'scdd3339efce7a73d': `Câu trả lời quá dài. Vui lòng rút ngắn.`,
   'sdef95bbee1e74d69': `Câu trả lời không nằm trong các lựa chọn. Vui lòng chọn lại.`,
   'se192fcd2be12339e': `Ông/Bà có thể đánh giá sau khi hồ sơ có kết quả. Các câu trả lời được giữ lại cho đến khi Ông/Bà đóng thẻ trình duyệt này.`,

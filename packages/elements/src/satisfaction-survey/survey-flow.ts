@@ -1,0 +1,300 @@
+/**
+ * The flow of <dvc-satisfaction-survey>: loading the form for its subject (a dossier, a procedure
+ * or a page), the answers and their draft, checking them, sending them once (by Idempotency-Key),
+ * and what the API's answer means for the visitor. The element only wires properties and views to it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DvcApiError, newIdempotencyKey, type components, type DvcClient, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
+import { checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import type { DvcEventDetailMap } from '../shared/dvc-element.ts';
+import { RequestController } from '../shared/request-controller.ts';
+import { answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers } from './answers.ts';
+import { CharacterCountController } from './character-count-controller.ts';
+import { SurveyDraftController, draftKey, type DraftSubject } from './draft-controller.ts';
+
+/** `dossier` (an evaluation of one dossier) or `page` (quick feedback): the contract's SurveyKind. */
+export type SurveyMode = components['schemas']['SurveyKind'];
+
+export type Question = SurveyForm['questions'][number];
+
+export interface LoadedForm {
+  form: SurveyForm;
+  subject: DraftSubject;
+}
+
+/** What the widget shows once the form is there. */
+export type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available';
+
+interface FormArgs {
+  kind: SurveyMode;
+  dossierCode: string | undefined;
+  procedureCode: string | undefined;
+  subject: DraftSubject;
+}
+
+/** One send: the submission and the Idempotency-Key of the attempt it belongs to. */
+interface Send {
+  submission: SurveySubmission;
+  idempotencyKey: string;
+}
+
+/** What the flow needs from the element. */
+export interface SurveyFlowHost extends ReactiveControllerHost, HTMLElement {
+  readonly dossierCode: string | undefined;
+  readonly procedureCode: string | undefined;
+  readonly applicantId: string | undefined;
+  readonly effectiveMode: SurveyMode;
+  readonly hasUpdated: boolean;
+}
+
+/** What the visitor typed outside the answers, read from the form when sending. */
+export interface TypedFields {
+  /** The identity number field (dossier mode, when the page gave none). */
+  applicantId: string;
+  /** The bot trap: people leave it empty. */
+  website: string;
+}
+
+export interface SurveyFlowOptions {
+  client(): DvcClient;
+  emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
+  /** Moves focus to a part of the widget after the next render. */
+  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available'): void;
+  /** Empties the identity number field once it has done its job. */
+  clearApplicantId(): void;
+}
+
+export class SurveyFlow implements ReactiveController {
+  readonly #host: SurveyFlowHost;
+  readonly #options: SurveyFlowOptions;
+  readonly #draft: SurveyDraftController;
+  /** When each comment box's remaining characters are announced. */
+  readonly counts: CharacterCountController;
+  readonly #load: RequestController<FormArgs, LoadedForm>;
+  // No abort signal: once sent, the answers may be stored whatever we do; aborting would only hide
+  // the outcome. submit() lets one run at a time.
+  readonly #send: RequestController<Send, SurveyReceipt>;
+
+  answers: Answers = {};
+  errors: ReadonlyMap<string, AnswerError> = new Map();
+  outcome: Outcome = 'form';
+  /** What is wrong with the identity number typed here (asked for when the page did not give one). */
+  applicantIdProblem: ApplicantIdProblem | undefined;
+
+  /**
+   * The attempt being sent: its Idempotency-Key and the exact request it was made for. Pressing send
+   * again after an error with the same answers (a retry) reuses the key, so answers the server stored
+   * before its reply was lost are neither stored twice (page feedback) nor refused as already
+   * evaluated (a dossier): the server answers the first receipt. Changed answers (or identity
+   * number) make a different request, so a new key: a key is never sent with another body.
+   * In memory only: it only has to outlive the error view, and after a reload a new key at worst
+   * meets "already evaluated" (said kindly) for a dossier.
+   */
+  #attempt: { key: string; request: string } | undefined;
+  // The loaded form whose draft is applied (a reload of the same subject gives a new object).
+  #applied: LoadedForm | undefined;
+
+  constructor(host: SurveyFlowHost, options: SurveyFlowOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    this.#draft = new SurveyDraftController(host);
+    this.counts = new CharacterCountController(host);
+    this.#load = new RequestController(host, async (args, signal) => {
+      const { kind, dossierCode, procedureCode, subject } = args;
+      const form = await this.#options.client().surveys.form({ kind, dossierCode, procedureCode }, { signal });
+      return { form, subject };
+    });
+    this.#send = new RequestController(host, ({ submission, idempotencyKey }) =>
+      this.#options.client().surveys.submit(submission, { idempotencyKey }),
+    );
+  }
+
+  hostConnected(): void {
+    // Back on the page after a removal cut the form's loading short: load it again.
+    if (this.#host.hasUpdated && this.#load.status === 'idle') this.load();
+  }
+
+  /** The form, once loaded and its draft applied. */
+  get loaded(): LoadedForm | undefined {
+    return this.#load.status === 'success' ? this.#applied : undefined;
+  }
+
+  get loadStatus(): RequestController<FormArgs, LoadedForm>['status'] {
+    return this.#load.status;
+  }
+
+  get loadError(): unknown {
+    return this.#load.error;
+  }
+
+  get sending(): boolean {
+    return this.#send.status === 'loading';
+  }
+
+  /** Why the last send failed, when no other view says it (already evaluated, answers to fix). */
+  get sendError(): unknown {
+    if (this.#send.status !== 'error') return undefined;
+    const error = this.#send.error;
+    if (error instanceof DvcApiError && ['survey_already_submitted', 'survey_not_available'].includes(error.code)) return undefined;
+    if (error instanceof DvcApiError && error.code === 'validation_failed' && this.errors.size > 0) return undefined;
+    return error;
+  }
+
+  #subject(): DraftSubject {
+    const host = this.#host;
+    if (host.effectiveMode === 'dossier') return { kind: 'dossier', dossierCode: host.dossierCode?.trim() ?? '' };
+    const procedureCode = host.procedureCode?.trim();
+    if (procedureCode) return { kind: 'procedure', procedureCode };
+    return { kind: 'page', pageUrl: pageUrl() };
+  }
+
+  /** Loads the form for the element's subject (aborting an older load). */
+  load(): void {
+    const host = this.#host;
+    const kind = host.effectiveMode;
+    const dossierCode = kind === 'dossier' ? host.dossierCode?.trim() ?? '' : '';
+    if (kind === 'dossier' && !dossierCode) {
+      console.warn('<dvc-satisfaction-survey>: mode="dossier" needs a dossier-code.');
+      this.#load.reset();
+      return;
+    }
+    const procedureCode = kind === 'page' ? host.procedureCode?.trim() || undefined : undefined;
+    void this.#load.run({ kind, dossierCode: dossierCode || undefined, procedureCode, subject: this.#subject() });
+  }
+
+  retryLoad(): void {
+    void this.#load.retry();
+  }
+
+  /** A newly loaded form: restore its draft for this subject, start over from the form view. */
+  applyLoadedForm(): void {
+    const loaded = this.#load.value;
+    if (this.#load.status !== 'success' || !loaded || loaded === this.#applied) return;
+    this.#applied = loaded;
+    this.#attempt = undefined;
+    const { form, subject } = loaded;
+    this.answers = cleanDraft(form, this.#draft.open(draftKey(form.id, subject)));
+    this.errors = new Map();
+    this.outcome = 'form';
+    this.applicantIdProblem = undefined;
+    for (const question of form.questions) {
+      if (question.type === 'text') {
+        this.counts.reset(question.id, String(this.answers[question.id] ?? '').length, textLimit(question));
+      }
+    }
+  }
+
+  setAnswer(id: string, value: number | string): void {
+    const answers = { ...this.answers };
+    if (value === '') delete answers[id];
+    else answers[id] = value;
+    this.answers = answers;
+    this.#draft.save(answers);
+    if (this.errors.has(id)) {
+      // Answered: that problem is solved; the others stay listed until they are too.
+      const errors = new Map(this.errors);
+      errors.delete(id);
+      this.errors = errors;
+    }
+    this.#host.requestUpdate();
+  }
+
+  typeText(question: Question, value: string): void {
+    this.counts.update(question.id, value.length, textLimit(question));
+    this.setAnswer(question.id, value);
+  }
+
+  /** Sends the answers; one request at a time, whatever is clicked or pressed meanwhile. */
+  async submit(typed: TypedFields): Promise<void> {
+    const loaded = this.#applied;
+    if (!loaded || this.#send.status === 'loading' || this.outcome !== 'form') return;
+    const { form, subject } = loaded;
+    const errors = validateAnswers(form, this.answers);
+    // The identity number: the page's, else the one typed here (checked with the answers).
+    let applicantId: string | undefined;
+    this.applicantIdProblem = undefined;
+    if (subject.kind === 'dossier') {
+      applicantId = usableApplicantId(this.#host.applicantId);
+      if (!applicantId) {
+        const id = normaliseApplicantId(typed.applicantId);
+        this.applicantIdProblem = checkApplicantId(id);
+        if (!this.applicantIdProblem) applicantId = id;
+      }
+    }
+    if (errors.size > 0 || this.applicantIdProblem) {
+      // The last send's failure (if any) is not the problem now: the answers are.
+      if (this.#send.status === 'error') this.#send.reset();
+      this.errors = errors;
+      this.#options.focus('error-summary');
+      return;
+    }
+    this.errors = new Map();
+
+    const submission: SurveySubmission = { formId: form.id, formVersion: form.version, answers: answersToSend(form, this.answers) };
+    if (subject.kind === 'dossier') {
+      submission.dossierCode = subject.dossierCode;
+      submission.applicantId = applicantId!;
+    } else if (subject.kind === 'procedure') {
+      submission.procedureCode = subject.procedureCode;
+    } else {
+      submission.pageUrl = subject.pageUrl;
+    }
+    // Read from the form, not from events: bots often set a value without firing any.
+    if (typed.website) submission.website = typed.website.slice(0, 200);
+
+    // Same request as the attempt that failed: a retry, same key. Anything else: a new attempt.
+    const request = JSON.stringify(submission);
+    if (this.#attempt?.request !== request) this.#attempt = { key: newIdempotencyKey(), request };
+    await this.#send.run({ submission, idempotencyKey: this.#attempt.key });
+    this.#settle(loaded);
+  }
+
+  /** After sending: thank, explain kindly, point at the answers to fix, or leave the error view. */
+  #settle(loaded: LoadedForm): void {
+    const { status, value, error } = this.#send;
+    if (status === 'success' && value) {
+      this.#draft.clear();
+      this.#options.clearApplicantId();
+      this.outcome = 'thanks';
+      const detail: DvcEventDetailMap['dvc-survey-submitted'] = { responseId: value.id };
+      if (loaded.subject.kind === 'dossier') detail.dossierCode = loaded.subject.dossierCode;
+      if (loaded.subject.kind === 'procedure') detail.procedureCode = loaded.subject.procedureCode;
+      this.#options.emit('dvc-survey-submitted', detail);
+      this.#options.focus('thanks');
+      return;
+    }
+    if (status !== 'error' || !(error instanceof DvcApiError)) return;
+    // Should not happen (a key goes with one request only); if it does, the next send starts afresh.
+    if (error.code === 'idempotency_key_reused') this.#attempt = undefined;
+    if (error.code === 'dossier_not_found' && !usableApplicantId(this.#host.applicantId)) {
+      // The typed number does not match the dossier: say so at the field, keep the answers.
+      this.#send.reset();
+      this.applicantIdProblem = 'not-found';
+      this.#options.focus('error-summary');
+      return;
+    }
+    if (error.code === 'survey_already_submitted') {
+      // Nothing more to send for this dossier: the draft has no use left.
+      this.#draft.clear();
+      this.outcome = 'already-evaluated';
+      this.#options.focus('already-evaluated');
+    } else if (error.code === 'survey_not_available') {
+      // Kept: the visitor may come back once the dossier is finished.
+      this.outcome = 'not-available';
+      this.#options.focus('not-available');
+    } else if (error.code === 'validation_failed') {
+      const errors = serverAnswerErrors(loaded.form, error.problem.errors);
+      if (errors.size > 0) {
+        this.errors = errors;
+        this.#send.reset();
+        this.#options.focus('error-summary');
+      }
+    }
+  }
+}
+
+/** The page's address without query string or fragment, which may hold identifiers. */
+function pageUrl(): string {
+  return `${location.origin}${location.pathname}`;
+}

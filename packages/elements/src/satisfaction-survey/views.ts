@@ -1,0 +1,236 @@
+/**
+ * The templates of <dvc-satisfaction-survey>: the form with its questions and error summary, and
+ * the views that replace it once the answers are sent (or cannot be). Every text from the API comes
+ * in Vietnamese and English and follows the widget's language (localized()).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import type { SurveyForm } from '@dvc-kit/sdk';
+import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
+import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
+import { failureView } from '../shared/status-views.ts';
+import { textLimit, type AnswerError, type Answers } from './answers.ts';
+import type { LoadedForm, Outcome, Question } from './survey-flow.ts';
+import './translations.ts';
+
+/** The id of the identity number field. */
+export const APPLICANT_ID_FIELD = 'applicant-id';
+/** The id of the hidden bot trap. */
+export const HONEYPOT_FIELD = 'website';
+
+type LocalizedText = SurveyForm['title'];
+
+/** What the form view shows and what it calls. */
+export interface FormViewModel {
+  loaded: LoadedForm;
+  answers: Answers;
+  errors: ReadonlyMap<string, AnswerError>;
+  /** Ask for the identity number here (dossier mode, the page gave none). */
+  askApplicantId: boolean;
+  applicantIdProblem: ApplicantIdProblem | undefined;
+  sending: boolean;
+  /** Why the last send failed, when nothing else says it. */
+  sendError: unknown;
+  /** The remaining characters last announced for a comment box. */
+  announcedCount(questionId: string): number | undefined;
+  onSubmit(event: SubmitEvent): void;
+  onRating(question: Question, value: number): void;
+  onText(question: Question, value: string): void;
+  onRetrySend(): void;
+}
+
+/** What replaces the form: thanks, already evaluated, or not yet possible. Each takes focus. */
+export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedForm): TemplateResult {
+  const dossier = loaded.subject.kind === 'dossier';
+  switch (outcome) {
+    case 'thanks':
+      return html`<div class="outcome" part="thanks" tabindex="-1">
+        ${dossier
+          ? html`<h2 class="outcome-title">${msg('Thank you for your evaluation')}</h2>
+              <p>${msg('Your answers have been recorded. They help the agency serve citizens better.')}</p>`
+          : html`<p class="outcome-title">${msg('Thank you for your feedback.')}</p>`}
+        <slot name="thanks"></slot>
+      </div>`;
+    case 'already-evaluated':
+      return html`<div class="outcome" part="already-evaluated" tabindex="-1">
+        <p class="outcome-title">${msg('You have already evaluated this dossier. Thank you!')}</p>
+      </div>`;
+    case 'not-available':
+      return html`<div class="outcome neutral" part="not-available" tabindex="-1">
+        <p class="outcome-title">${msg('This dossier is still being processed.')}</p>
+        <p>${msg('You can evaluate it once it has been decided. Your answers are kept until you close this tab.')}</p>
+      </div>`;
+  }
+}
+
+export function formView(model: FormViewModel): TemplateResult {
+  const { loaded: { form, subject }, sending } = model;
+  const dossier = subject.kind === 'dossier';
+  const description = form.description ? localized(form.description) : '';
+  const hasRequired = form.questions.some((q) => q.required);
+  return html`<form
+    part="form"
+    novalidate
+    aria-labelledby=${dossier ? 'survey-title' : nothing}
+    aria-label=${dossier ? nothing : localized(form.title)}
+    @submit=${model.onSubmit}
+  >
+    ${summary(model)}
+    ${dossier ? html`<h2 id="survey-title" part="title">${localized(form.title)}</h2>` : nothing}
+    ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
+    ${hasRequired && !description.includes('*')
+      ? html`<p class="required-note" part="required-note">${msg('Questions marked * are required.')}</p>`
+      : nothing}
+    ${model.askApplicantId ? applicantIdField(APPLICANT_ID_FIELD, model.applicantIdProblem) : nothing}
+    ${form.questions.map((q) => (q.type === 'rating' ? ratingQuestion(q, model) : textQuestion(q, model)))}
+    ${honeypot()}
+    ${model.sendError === undefined ? nothing : failureView(model.sendError, { onRetry: model.onRetrySend })}
+    <div class="actions">
+      <button part="submit-button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+        ${sending
+          ? html`<span class="dvc-spinner" aria-hidden="true"></span>${msg('Sending…')}`
+          : dossier ? msg('Send your evaluation') : msg('Send')}
+      </button>
+    </div>
+  </form>`;
+}
+
+function summary(model: FormViewModel): TemplateResult | typeof nothing {
+  const { errors, applicantIdProblem, loaded: { form } } = model;
+  if (errors.size === 0 && !applicantIdProblem) return nothing;
+  const items: ErrorSummaryItem[] = [];
+  if (applicantIdProblem) items.push({ field: APPLICANT_ID_FIELD, message: applicantIdMessage(applicantIdProblem) });
+  for (const q of form.questions) {
+    const problem = errors.get(q.id);
+    if (problem) items.push({ field: fieldId(q), message: `${localized(q.label)}: ${errorMessage(q, problem)}` });
+  }
+  // Under the dossier form's h2 title.
+  return errorSummary(items, 3);
+}
+
+function ratingQuestion(question: Question, model: FormViewModel): TemplateResult {
+  const id = fieldId(question);
+  const problem = model.errors.get(question.id);
+  const hint = question.hint ? localized(question.hint) : '';
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const chosen = model.answers[question.id];
+  // aria-invalid always says which: left out, Chromium tells screen readers that a required
+  // question not answered yet is invalid, on a form nobody has sent.
+  return html`<fieldset
+    id=${id}
+    class=${problem ? 'question invalid' : 'question'}
+    part="question"
+    aria-describedby=${describedBy || nothing}
+  >
+    <legend id=${`${id}-label`} part="legend">${localized(question.label)}${requiredMark(question)}</legend>
+    ${hint ? html`<p id=${`${id}-hint`} class="hint" part="hint">${hint}</p>` : nothing}
+    ${problem ? fieldError(question, problem) : nothing}
+    <div class="options" part="options">
+      ${(question.scale ?? []).map(
+        (option) => html`<label class="option" part="option">
+          <input
+            type="radio"
+            name=${id}
+            value=${String(option.value)}
+            .checked=${live(chosen === option.value)}
+            ?required=${question.required}
+            aria-invalid=${problem ? 'true' : 'false'}
+            @change=${(e: Event) => model.onRating(question, Number((e.target as HTMLInputElement).value))}
+          />
+          <span>${localized(option.label)}</span>
+        </label>`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
+function textQuestion(question: Question, model: FormViewModel): TemplateResult {
+  const id = fieldId(question);
+  const problem = model.errors.get(question.id);
+  const hint = question.hint ? localized(question.hint) : '';
+  const limit = textLimit(question);
+  const value = String(model.answers[question.id] ?? '');
+  const describedBy = [hint ? `${id}-hint` : '', `${id}-limit`, problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const announced = model.announcedCount(question.id);
+  return html`<div class=${problem ? 'question text invalid' : 'question text'} part="question">
+    <label id=${`${id}-label`} for=${id} part="label">${localized(question.label)}${requiredMark(question)}</label>
+    ${hint ? html`<p id=${`${id}-hint`} class="hint" part="hint">${hint}</p>` : nothing}
+    ${problem ? fieldError(question, problem) : nothing}
+    <textarea
+      id=${id}
+      name=${id}
+      part="textarea"
+      rows="4"
+      maxlength=${limit}
+      ?required=${question.required}
+      aria-invalid=${problem ? 'true' : 'false'}
+      aria-describedby=${describedBy}
+      .value=${live(value)}
+      @input=${(e: Event) => model.onText(question, (e.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    <p id=${`${id}-limit`} class="visually-hidden">${limitMessage(limit)}</p>
+    <!-- Seen, not heard on every keystroke: the live region below speaks at thresholds. -->
+    <p class=${value.length >= limit ? 'count at-limit' : 'count'} part="count" aria-hidden="true">
+      ${remainingMessage(limit - value.length)}
+    </p>
+    <p class="visually-hidden" data-count-status=${question.id} role="status" aria-live="polite">
+      ${announced === undefined ? '' : remainingMessage(announced)}
+    </p>
+  </div>`;
+}
+
+/** The element id of a question's fieldset or textarea (and prefix of its hint/error ids). */
+function fieldId(question: Question): string {
+  return `q-${question.id}`;
+}
+
+function localized(text: LocalizedText): string {
+  return getLocale() === 'en' ? text.en : text.vi;
+}
+
+function requiredMark(question: Question): TemplateResult | typeof nothing {
+  if (!question.required) return nothing;
+  // The star is for the eye; screen readers hear the word (and "required" from the inputs).
+  return html`<span class="required-mark" aria-hidden="true"> *</span
+    ><span class="visually-hidden"> ${msg('(required)')}</span>`;
+}
+
+function fieldError(question: Question, problem: AnswerError): TemplateResult {
+  return html`<p id=${`${fieldId(question)}-error`} class="field-error" part="field-error">
+    <span class="visually-hidden">${msg('Error:')} </span>${errorMessage(question, problem)}
+  </p>`;
+}
+
+function errorMessage(question: Question, problem: AnswerError): string {
+  if (question.type === 'text') {
+    return problem === 'required' ? msg('Please write an answer.') : msg('This answer is too long. Please shorten it.');
+  }
+  return problem === 'required' ? msg('Please choose an answer.') : msg('This answer is not one of the choices. Please choose again.');
+}
+
+/** "Còn 1.000 ký tự" / "1,000 characters left" (English needs the singular for 1). */
+export function remainingMessage(remaining: number): string {
+  const count = formatNumber(Math.max(0, remaining));
+  return new Intl.PluralRules(intlLocale()).select(remaining) === 'one'
+    ? msg(str`${count} character left`)
+    : msg(str`${count} characters left`);
+}
+
+/** "Tối đa 1.000 ký tự." / "Up to 1,000 characters." */
+export function limitMessage(limit: number): string {
+  const count = formatNumber(limit);
+  return msg(str`Up to ${count} characters.`);
+}
+
+/**
+ * The bot trap: a field people never see or reach. Off-screen rather than `display: none`, which
+ * many bots skip; out of the tab order and hidden from assistive technology.
+ */
+function honeypot(): TemplateResult {
+  return html`<div class="hp" aria-hidden="true">
+    <label for=${HONEYPOT_FIELD}>${msg('Leave this field empty')}</label>
+    <input id=${HONEYPOT_FIELD} name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
+  </div>`;
+}
