@@ -8,13 +8,7 @@ import type * as React from 'react';
 import type { DvcDossierFoundEventDetail, DvcDossierTracker, DvcPayment, DvcPaymentFailedEventDetail, DvcPaymentRequestedEventDetail, DvcPaymentStartedEventDetail, DvcPaymentSucceededEventDetail, DvcProcedureSearch, DvcProcedureSelectEventDetail, DvcSatisfactionSurvey, DvcSearchEventDetail, DvcSurveyRequestedEventDetail, DvcSurveySubmittedEventDetail } from './dist/index.js';
 
 /** Props of `<dvc-dossier-tracker>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'apiBase' | 'code' | 'applicantId' | 'headingLevel' | 'api-base' | 'heading-level' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
-  /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Attribute: `api-base`.
-   */
-  apiBase?: DvcDossierTracker['apiBase'];
+export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'code' | 'applicantId' | 'headingLevel' | 'heading-level' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
   /**
    * The dossier code; the `code` attribute prefills the field. Not reflected while the citizen types.
    *
@@ -37,12 +31,6 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   headingLevel?: DvcDossierTracker['headingLevel'];
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Property: `apiBase`.
-   */
-  'api-base'?: string;
-  /**
    * The level of the top headings, the result's and the error summary's (2–5; the result's
    * sub-headings one lower), to fit the page's outline.
    *
@@ -58,13 +46,7 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
 }
 
 /** Props of `<dvc-payment>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 'apiBase' | 'dossierCode' | 'returnUrl' | 'applicantId' | 'headingLevel' | 'statusTimeout' | 'api-base' | 'dossier-code' | 'return-url' | 'heading-level' | 'status-timeout' | 'ondvc-payment-started' | 'ondvc-payment-succeeded' | 'ondvc-payment-failed'>, React.RefAttributes<DvcPayment> {
-  /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Attribute: `api-base`.
-   */
-  apiBase?: DvcPayment['apiBase'];
+export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 'dossierCode' | 'returnUrl' | 'applicantId' | 'headingLevel' | 'statusTimeout' | 'dossier-code' | 'return-url' | 'heading-level' | 'status-timeout' | 'ondvc-payment-started' | 'ondvc-payment-succeeded' | 'ondvc-payment-failed'>, React.RefAttributes<DvcPayment> {
   /**
    * The dossier to pay for, e.g. `000.00.15.H26-250714-0042`.
    *
@@ -97,12 +79,6 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    * Attribute: `status-timeout`.
    */
   statusTimeout?: DvcPayment['statusTimeout'];
-  /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Property: `apiBase`.
-   */
-  'api-base'?: string;
   /**
    * The dossier to pay for, e.g. `000.00.15.H26-250714-0042`.
    *
@@ -137,13 +113,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
 }
 
 /** Props of `<dvc-procedure-search>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'apiBase' | 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'api-base' | 'page-size' | 'sync-url' | 'heading-level' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
-  /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Attribute: `api-base`.
-   */
-  apiBase?: DvcProcedureSearch['apiBase'];
+export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'page-size' | 'sync-url' | 'heading-level' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
   /**
    * The search text; setting it searches at once.
    *
@@ -193,12 +163,6 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    */
   headingLevel?: DvcProcedureSearch['headingLevel'];
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Property: `apiBase`.
-   */
-  'api-base'?: string;
-  /**
    * Results per page (1–50).
    *
    * Property: `pageSize`.
@@ -223,13 +187,7 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
 }
 
 /** Props of `<dvc-satisfaction-survey>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<DvcSatisfactionSurvey>, 'apiBase' | 'dossierCode' | 'procedureCode' | 'mode' | 'applicantId' | 'api-base' | 'dossier-code' | 'procedure-code' | 'ondvc-survey-submitted'>, React.RefAttributes<DvcSatisfactionSurvey> {
-  /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Attribute: `api-base`.
-   */
-  apiBase?: DvcSatisfactionSurvey['apiBase'];
+export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<DvcSatisfactionSurvey>, 'dossierCode' | 'procedureCode' | 'mode' | 'applicantId' | 'dossier-code' | 'procedure-code' | 'ondvc-survey-submitted'>, React.RefAttributes<DvcSatisfactionSurvey> {
   /**
    * The dossier to evaluate (mã hồ sơ), e.g. `000.00.15.H26-250714-0042`.
    *
@@ -255,12 +213,6 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    * A property only (no attribute).
    */
   applicantId?: DvcSatisfactionSurvey['applicantId'];
-  /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
-   *
-   * Property: `apiBase`.
-   */
-  'api-base'?: string;
   /**
    * The dossier to evaluate (mã hồ sơ), e.g. `000.00.15.H26-250714-0042`.
    *

@@ -119,7 +119,7 @@ describe('@dvc-kit/elements npm build', () => {
 
   it('widget declarations describe the elements and their tag names', () => {
     const text = readFileSync(join(dist('elements'), 'procedure-search/procedure-search.d.ts'), 'utf8');
-    assert.match(text, /export declare class DvcProcedureSearch extends LitElement/);
+    assert.match(text, /export declare class DvcProcedureSearch extends DvcElement/);
     assert.match(text, /'dvc-procedure-search': DvcProcedureSearch/);
   });
 

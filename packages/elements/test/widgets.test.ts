@@ -40,7 +40,7 @@ describe('the widget list (packages/elements/widgets.json)', () => {
   for (const { tag, className, folder } of widgets) {
     it(`<${tag}>: class, registration, package entry, translations and Vietnamese messages agree`, () => {
       const element = read(`packages/elements/src/${folder}/${folder}.ts`);
-      assert.match(element, new RegExp(`export class ${className} extends LitElement\\b`), `${folder}/${folder}.ts declares ${className}`);
+      assert.match(element, new RegExp(`export class ${className} extends DvcElement\\b`), `${folder}/${folder}.ts declares ${className}`);
       assert.match(element, new RegExp(`'${tag}': ${className};`), `${folder}/${folder}.ts maps ${tag} in HTMLElementTagNameMap`);
       assert.match(read(`packages/elements/src/${folder}/index.ts`), new RegExp(`defineElement\\('${tag}', ${className}\\)`), `${folder}/index.ts registers ${tag}`);
       assert.match(read('packages/elements/src/index.ts'), new RegExp(`export \\{ ${className}\\b[^}]*\\} from '\\./${folder}/index\\.ts'`), `src/index.ts exports ${className}`);
