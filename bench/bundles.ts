@@ -15,11 +15,12 @@ const kB = 1024;
  * the bundle shrinks. Raising one is a deliberate change, in a commit that says what the growth bought.
  */
 export const CEILINGS: Record<string, number> = {
-  'dvc-kit.js': 48 * kB,
-  'dvc-procedure-search.js': 28.5 * kB,
+  'dvc-kit.js': 47 * kB,
+  // The shared core (base element, error summary, focus controller) is in every widget now.
+  'dvc-procedure-search.js': 29 * kB,
   'dvc-dossier-tracker.js': 27 * kB,
   'dvc-payment.js': 29 * kB,
-  'dvc-satisfaction-survey.js': 26 * kB,
+  'dvc-satisfaction-survey.js': 26.5 * kB,
 };
 
 export interface Size {
