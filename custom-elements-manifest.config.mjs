@@ -16,6 +16,9 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
+          // Events are declared with @fires; the analyzer also reads emit()'s own dispatchEvent(type),
+          // whose name is a variable, as an event called "type".
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
           if (!declaration.members) continue;
           declaration.members = declaration.members.filter(
             (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#') && !(member.static && member.name === 'styles'),
@@ -43,8 +46,9 @@ function packagePaths() {
 const widgets = widgetList.widgets.map((widget) => widget.folder);
 
 export default {
-  // The public surface only: the entries and the element classes (not styles, views or helpers).
-  globs: ['packages/elements/src/index.ts', ...widgets.flatMap((name) => [`packages/elements/src/${name}/index.ts`, `packages/elements/src/${name}/${name}.ts`])],
+  // The public surface only: the entries, the element classes and the base they inherit `api-base`
+  // from (not styles, views or helpers).
+  globs: ['packages/elements/src/index.ts', 'packages/elements/src/shared/dvc-element.ts', ...widgets.flatMap((name) => [`packages/elements/src/${name}/index.ts`, `packages/elements/src/${name}/${name}.ts`])],
   outdir: 'packages/elements',
   litelement: true,
   packagejson: false,

@@ -8,7 +8,7 @@ import type * as React from 'react';
 import type { DvcDossierFoundEventDetail, DvcDossierTracker, DvcPayment, DvcPaymentFailedEventDetail, DvcPaymentRequestedEventDetail, DvcPaymentStartedEventDetail, DvcPaymentSucceededEventDetail, DvcProcedureSearch, DvcProcedureSelectEventDetail, DvcSatisfactionSurvey, DvcSearchEventDetail, DvcSurveyRequestedEventDetail, DvcSurveySubmittedEventDetail } from './dist/index.js';
 
 /** Props of `<dvc-dossier-tracker>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'code' | 'applicantId' | 'headingLevel' | 'heading-level' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
+export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'code' | 'applicantId' | 'headingLevel' | 'apiBase' | 'heading-level' | 'api-base' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
   /**
    * The dossier code; the `code` attribute prefills the field. Not reflected while the citizen types.
    *
@@ -31,12 +31,24 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   headingLevel?: DvcDossierTracker['headingLevel'];
   /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Attribute: `api-base`.
+   */
+  apiBase?: DvcDossierTracker['apiBase'];
+  /**
    * The level of the top headings, the result's and the error summary's (2–5; the result's
    * sub-headings one lower), to fit the page's outline.
    *
    * Property: `headingLevel`.
    */
   'heading-level'?: number | string;
+  /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Property: `apiBase`.
+   */
+  'api-base'?: string;
   /** `dvc-dossier-found`: A dossier was found: `{ code, status }`. Bubbles, composed. No personal data. */
   'ondvc-dossier-found'?: (event: CustomEvent<DvcDossierFoundEventDetail>) => void;
   /** `dvc-payment-requested`: The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed. */
@@ -46,7 +58,7 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
 }
 
 /** Props of `<dvc-payment>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 'dossierCode' | 'returnUrl' | 'applicantId' | 'headingLevel' | 'statusTimeout' | 'dossier-code' | 'return-url' | 'heading-level' | 'status-timeout' | 'ondvc-payment-started' | 'ondvc-payment-succeeded' | 'ondvc-payment-failed'>, React.RefAttributes<DvcPayment> {
+export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 'dossierCode' | 'returnUrl' | 'applicantId' | 'headingLevel' | 'statusTimeout' | 'apiBase' | 'dossier-code' | 'return-url' | 'heading-level' | 'status-timeout' | 'api-base' | 'ondvc-payment-started' | 'ondvc-payment-succeeded' | 'ondvc-payment-failed'>, React.RefAttributes<DvcPayment> {
   /**
    * The dossier to pay for, e.g. `000.00.15.H26-250714-0042`.
    *
@@ -80,6 +92,12 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    */
   statusTimeout?: DvcPayment['statusTimeout'];
   /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Attribute: `api-base`.
+   */
+  apiBase?: DvcPayment['apiBase'];
+  /**
    * The dossier to pay for, e.g. `000.00.15.H26-250714-0042`.
    *
    * Property: `dossierCode`.
@@ -104,6 +122,12 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    * Property: `statusTimeout`.
    */
   'status-timeout'?: number | string;
+  /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Property: `apiBase`.
+   */
+  'api-base'?: string;
   /** `dvc-payment-started`: The payment was made and the payer is about to go to the gateway: `{ paymentId }`. Bubbles, composed. **Cancelable**: `preventDefault()` stops the widget navigating to the gateway, so the page can open it itself. */
   'ondvc-payment-started'?: (event: CustomEvent<DvcPaymentStartedEventDetail>) => void;
   /** `dvc-payment-succeeded`: The API confirmed the payment: `{ paymentId, receiptNumbers }`. Bubbles, composed. Not cancelable. */
@@ -113,7 +137,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
 }
 
 /** Props of `<dvc-procedure-search>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'page-size' | 'sync-url' | 'heading-level' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
+export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'apiBase' | 'page-size' | 'sync-url' | 'heading-level' | 'api-base' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
   /**
    * The search text; setting it searches at once.
    *
@@ -163,6 +187,12 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    */
   headingLevel?: DvcProcedureSearch['headingLevel'];
   /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Attribute: `api-base`.
+   */
+  apiBase?: DvcProcedureSearch['apiBase'];
+  /**
    * Results per page (1–50).
    *
    * Property: `pageSize`.
@@ -180,6 +210,12 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    * Property: `headingLevel`.
    */
   'heading-level'?: number | string;
+  /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Property: `apiBase`.
+   */
+  'api-base'?: string;
   /** `dvc-search`: Results arrived: `{ query, filters, total }`. Bubbles, composed. */
   'ondvc-search'?: (event: CustomEvent<DvcSearchEventDetail>) => void;
   /** `dvc-procedure-select`: A procedure was chosen: `{ code }`. Cancelable: `preventDefault()` stops the widget opening its own detail, so a portal can route to its page. Bubbles, composed. */
@@ -187,7 +223,7 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
 }
 
 /** Props of `<dvc-satisfaction-survey>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<DvcSatisfactionSurvey>, 'dossierCode' | 'procedureCode' | 'mode' | 'applicantId' | 'dossier-code' | 'procedure-code' | 'ondvc-survey-submitted'>, React.RefAttributes<DvcSatisfactionSurvey> {
+export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<DvcSatisfactionSurvey>, 'dossierCode' | 'procedureCode' | 'mode' | 'applicantId' | 'apiBase' | 'dossier-code' | 'procedure-code' | 'api-base' | 'ondvc-survey-submitted'>, React.RefAttributes<DvcSatisfactionSurvey> {
   /**
    * The dossier to evaluate (mã hồ sơ), e.g. `000.00.15.H26-250714-0042`.
    *
@@ -214,6 +250,12 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    */
   applicantId?: DvcSatisfactionSurvey['applicantId'];
   /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Attribute: `api-base`.
+   */
+  apiBase?: DvcSatisfactionSurvey['apiBase'];
+  /**
    * The dossier to evaluate (mã hồ sơ), e.g. `000.00.15.H26-250714-0042`.
    *
    * Property: `dossierCode`.
@@ -225,6 +267,12 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    * Property: `procedureCode`.
    */
   'procedure-code'?: string;
+  /**
+   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   *
+   * Property: `apiBase`.
+   */
+  'api-base'?: string;
   /** `dvc-survey-submitted`: The answers were stored: `{ responseId, dossierCode?, procedureCode? }`. Bubbles, composed. Carries no answers and no personal data. */
   'ondvc-survey-submitted'?: (event: CustomEvent<DvcSurveySubmittedEventDetail>) => void;
 }
