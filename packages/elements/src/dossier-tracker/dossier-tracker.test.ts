@@ -658,7 +658,8 @@ describe('<dvc-dossier-tracker>', () => {
       }
       await lookUp(el, '000.00.15.H26-261102-9011', APPLICANT);
       await waitUntil(() => alertText(el) !== NOT_FOUND_VI, 'no rate-limit message');
-      const message = alertText(el);
+      const messageText = () => text($(el, '[part="error-message"]'));
+      const message = messageText();
       const match = /^Có quá nhiều yêu cầu\. Vui lòng đợi (\d+) giây rồi thử lại\.$/.exec(message);
       expect(match, message).to.not.equal(null);
       const seconds = Number(match![1]);
@@ -669,7 +670,7 @@ describe('<dvc-dossier-tracker>', () => {
 
       await setLang('en');
       await el.updateComplete;
-      expect(alertText(el)).to.equal(`Too many requests. Please wait ${seconds} seconds and try again.`);
+      expect(messageText()).to.equal(`Too many requests. Please wait ${seconds} seconds and try again.`);
     });
 
     it('shows a network error with "Thử lại" that keeps the typed input and works once the API is back; passes axe', async () => {
