@@ -109,8 +109,9 @@ export function listAgencies(db: Database): Schemas['Agency'][] {
  *
  * Ranking: an exact code first; then procedures whose name contains the whole query (folded), the
  * shortest such name first (the closest to what was typed); then FTS5's bm25 with the name weighted
- * far above the other columns. When every word together finds nothing, any word may match (ranked
- * the same way), so a stray word does not leave a citizen with nothing.
+ * far above the other columns. When every word together finds nothing (a typo, a stray word), see
+ * `looseCandidates`: the procedures matching the most of the query's words come first, and the list
+ * keeps only those that match all of the words but one.
  *
  * One FTS query finds the candidates with what filters and facets need; filtering, facet counts
  * (every filter but the facet's own) and ordering happen in one pass here, and only the page's
@@ -120,14 +121,71 @@ export function searchProcedures(db: Database, query: SearchQuery): SearchResult
   const words = foldedWords(query.q ?? '').slice(0, 12);
   const trimmed = (query.q ?? '').trim();
   const exactCode = CODE_PATTERN.test(trimmed) ? trimmed : null;
-  let candidates = findCandidates(db, words.length > 0 ? words.map((w) => `"${w}"*`).join(' AND ') : null);
-  if (candidates.length === 0 && words.length > 1) candidates = findCandidates(db, words.map((w) => `"${w}"*`).join(' OR '));
+  const candidates = findCandidates(db, words.length > 0 ? words.map((w) => `"${w}"*`).join(' AND ') : null);
+  if (candidates.length === 0 && words.length > 1) {
+    const loose = looseCandidates(db, words);
+    return rankAndPage(db, loose.candidates, query, loose.phrase, exactCode);
+  }
   return rankAndPage(db, candidates, query, words.join(' '), exactCode);
 }
 
 interface Candidate {
   p: IndexedProcedure;
   score: number;
+  /** How many of the query's words it matches (all of them, but in the loose search). */
+  matched?: number;
+}
+
+/** A word shortened to a typo's longest prefix that still matches: "sinzzzz" → "sin" (finds "sinh"). */
+const MIN_PREFIX = 3;
+
+/**
+ * The loose search, for when no procedure matches every word. Each word is matched on its own; a
+ * word that matches nothing anywhere is cut to its longest prefix that does (at least 3 letters),
+ * so "khai sinzzzz" still means "khai sin…". Procedures are ranked by how many words they match,
+ * then as usual (the name containing the matching words, in order, as a phrase; then bm25 over
+ * them), and only those matching all of the words but one are kept (or, when none does, those
+ * matching the most): a typo gives a short list with the procedure meant on top, not every
+ * procedure that shares one common word.
+ */
+function looseCandidates(db: Database, words: string[]): { candidates: Candidate[]; phrase: string } {
+  const matchesOf = db.prepare('SELECT rowid AS id FROM procedure_search WHERE procedure_search MATCH ?');
+  const anyMatch = db.prepare('SELECT 1 FROM procedure_search WHERE procedure_search MATCH ? LIMIT 1');
+  const matches = (term: string) => matchesOf.all(`"${term}"*`) as { id: number }[];
+
+  const terms: { term: string; ids: { id: number }[] }[] = [];
+  for (const word of words) {
+    let ids = matches(word);
+    let term = word;
+    if (ids.length === 0 && word.length > MIN_PREFIX) {
+      // Prefixes of a matching prefix match too, so the longest matching one is found by bisection.
+      let low = MIN_PREFIX - 1; // longest length known to match (none yet)
+      let high = word.length; // shortest length known not to match
+      while (high - low > 1) {
+        const mid = (low + high) >> 1;
+        if (anyMatch.get(`"${word.slice(0, mid)}"*`)) low = mid;
+        else high = mid;
+      }
+      if (low >= MIN_PREFIX) {
+        term = word.slice(0, low);
+        ids = matches(term);
+      }
+    }
+    if (ids.length > 0) terms.push({ term, ids });
+  }
+
+  const counts = new Map<number, number>();
+  for (const { ids } of terms) for (const { id } of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best = 0;
+  for (const n of counts.values()) if (n > best) best = n;
+  const least = Math.min(best, Math.max(1, words.length - 1));
+
+  const phrase = terms.map((t) => t.term).join(' ');
+  if (best === 0) return { candidates: [], phrase };
+  const candidates = findCandidates(db, [...new Set(terms.map((t) => `"${t.term}"*`))].join(' OR '))
+    .map((c) => ({ ...c, matched: counts.get(c.p.id) ?? 0 }))
+    .filter((c) => c.matched >= least);
+  return { candidates, phrase };
 }
 
 function findCandidates(db: Database, match: string | null): Candidate[] {
@@ -187,10 +245,12 @@ function rankAndPage(db: Database, candidates: Candidate[], query: SearchQuery, 
   const ranked = matched.map((c) => ({
     c,
     exact: c.p.code === exactCode ? 0 : 1,
+    words: -(c.matched ?? 0),
     phrase: phrase && c.p.nameFolded.includes(phrase) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   }));
   ranked.sort((a, b) =>
     a.exact - b.exact ||
+    a.words - b.words ||
     a.phrase - b.phrase ||
     a.c.score - b.c.score ||
     (phrase ? 0 : compareText(a.c.p.nameFolded, b.c.p.nameFolded)) ||

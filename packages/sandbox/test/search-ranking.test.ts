@@ -1,0 +1,50 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldVietnamese } from '@dvc-kit/sdk';
+import { createSandbox } from '../src/index.ts';
+
+type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+interface Result { total: number; items: { code: string; name: string }[] }
+
+const BIRTH_REGISTRATION = '1.001193';
+
+describe('search ranking when not every word matches', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await createSandbox({ rateLimits: {} }); });
+  after(() => sandbox.app.close());
+  const search = async (q: string, pageSize = 50) =>
+    JSON.parse((await sandbox.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${encodeURIComponent(q)}&pageSize=${pageSize}` })).body) as Result;
+
+  test('a typo in the last word: birth registration first, then the births, then the short rest', async () => {
+    const body = await search('dang ky khai sinzzzz');
+    assert.equal(body.items[0]?.code, BIRTH_REGISTRATION);
+    // The procedures whose names hold "khai sinh" all come before any that do not.
+    const births = body.items.map((p) => foldVietnamese(p.name).includes('khai sinh'));
+    assert.deepEqual(births, [...births].sort((a, b) => Number(b) - Number(a)));
+    assert.ok(births.filter(Boolean).length >= 4);
+    // Short: only procedures matching all of the words but one, not every one holding "dang" (43 did).
+    assert.ok(body.total <= 15, `${body.total} results`);
+  });
+
+  test('a stray word leaves the procedures matching every other word, in their usual order', async () => {
+    const usual = await search('dang ky khai sinh');
+    const stray = await search('dang ky khai sinh qqqq');
+    assert.equal(stray.total, usual.total);
+    assert.deepEqual(stray.items.map((p) => p.code), usual.items.map((p) => p.code));
+  });
+
+  test('when nothing matches all words but one, the best-matching tier is still shown', async () => {
+    const body = await search('khai qqqq');
+    assert.ok(body.total > 0);
+    assert.ok(body.items.some((p) => p.code === BIRTH_REGISTRATION));
+    assert.equal((await search('qqqq zzzz')).total, 0);
+  });
+
+  test('queries whose words all match rank as before', async () => {
+    assert.deepEqual((await search('dang ky khai sinh')).items.map((p) => p.code),
+      ['1.001193', '1.003583', '2.000528', '1.001020', '1.004884']);
+    assert.deepEqual((await search('ho tich', 4)).items.map((p) => p.code),
+      ['1.000797', '2.000635', '1.000578', '1.004859']);
+    assert.equal((await search('ho tich')).total, 24);
+  });
+});
