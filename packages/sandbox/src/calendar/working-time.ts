@@ -74,6 +74,18 @@ function* workingIntervalsFrom(fromMs: number): Generator<Interval> {
   throw new RangeError('Working-time scan ran past any plausible date');
 }
 
+/** Working intervals before `toMs`, latest first, clipped to end at `toMs`. Endless. */
+function* workingIntervalsBefore(toMs: number): Generator<Interval> {
+  const lastDay = localEpochDay(new Date(toMs));
+  for (let day = lastDay; lastDay - day < MAX_SCAN_DAYS; day--) {
+    for (const [s, e] of sessionsOfDay(day).reverse()) {
+      if (s >= toMs) continue;
+      yield [s, Math.min(e, toMs)];
+    }
+  }
+  throw new RangeError('Working-time scan ran past any plausible date');
+}
+
 /** Counted time from `fromMs` onwards: calendar time, endlessly. */
 function* calendarIntervalsFrom(fromMs: number): Generator<Interval> {
   yield [fromMs, Number.POSITIVE_INFINITY];
@@ -183,6 +195,24 @@ export function addWorkingTime(start: Date, amountMs: number, options: DueDateOp
   const pauses = normalizePauses(options.pauses ?? [], (options.now ?? new Date()).getTime());
   const from = start.getTime();
   return new Date(consume(withoutPauses(workingIntervalsFrom(from), pauses), from, amountMs));
+}
+
+/**
+ * The latest instant that lies `amountMs` of working time before `end`: the inverse of
+ * {@link addWorkingTime}. For a positive amount it is always a working instant (an exact fit
+ * returns a session start, 07:00 or 13:30); `end` itself may be any time (a Sunday night counts
+ * back from Friday 17:00).
+ */
+export function subtractWorkingTime(end: Date, amountMs: number): Date {
+  assertValidDate(end, 'end');
+  if (!Number.isFinite(amountMs) || amountMs < 0) throw new RangeError(`Bad amount: ${amountMs}`);
+  if (amountMs === 0) return new Date(end);
+  let remaining = amountMs;
+  for (const [s, e] of workingIntervalsBefore(end.getTime())) {
+    if (remaining <= e - s) return new Date(e - remaining);
+    remaining -= e - s;
+  }
+  throw new RangeError('Ran out of working time');
 }
 
 /**

@@ -7,6 +7,7 @@ import { computeDueDate } from '../calendar/working-time.ts';
 import type { DurationUnit, PauseInterval } from '../calendar/working-time.ts';
 import { formatLocalDateTime, localPlainDate } from '../calendar/vn-time.ts';
 import { applicantDigest, digestsEqual } from './applicant-digest.ts';
+import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
 import type { DossierStatus } from './statuses.ts';
@@ -103,10 +104,9 @@ export function createDossier(ctx: SandboxContext, input: DossierInput): string 
   const completed = input.completedAt ? new Date(input.completedAt) : finished ? due : null;
   const fees = input.fees ?? (input.status === 'payment-due' ? defaultFees(procedure) : []);
 
-  // History steps spread from receipt to completion (or to now), an hour apart at least.
+  // History steps in working time, in order, at the dossier's own dates.
   const steps = pathTo(input.status);
-  const end = completed ?? (now > received ? now : new Date(received.getTime() + steps.length * ONE_HOUR));
-  const gap = Math.max(ONE_HOUR, (end.getTime() - received.getTime()) / Math.max(1, steps.length));
+  const times = historyTimes(steps, { received, completed, supplementRequestedAt: supplement?.requestedAt ? new Date(supplement.requestedAt) : undefined, now });
 
   transaction(ctx.db, () => {
     const exists = ctx.db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code);
@@ -123,8 +123,7 @@ export function createDossier(ctx: SandboxContext, input: DossierInput): string 
       JSON.stringify(fees),
     );
     steps.forEach((status, index) => {
-      const at = index === steps.length - 1 && completed ? completed : new Date(received.getTime() + index * gap);
-      addHistory(ctx, code, { status, at, unit: agency });
+      addHistory(ctx, code, { status, at: times[index] ?? received, unit: agency });
     });
   });
   return code;

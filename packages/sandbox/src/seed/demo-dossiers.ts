@@ -1,5 +1,5 @@
 import type { components } from '../generated/sandbox-openapi.ts';
-import { addWorkingTime, WORKING_DAY_MS } from '../calendar/working-time.ts';
+import { addWorkingTime, subtractWorkingTime, WORKING_DAY_MS } from '../calendar/working-time.ts';
 
 type DossierInput = components['schemas']['SandboxDossierInput'];
 
@@ -12,11 +12,13 @@ const JUSTICE = 'Trung tâm Phục vụ hành chính công thành phố Hà Nộ
  * The demo dossiers listed in the README: one per status, and the cases a tracker must tell apart
  * (on track, overdue, overdue with an apology, early, on time, late). Codes and identity numbers are
  * fixed so people can type them; dates are relative to the seeding time so "overdue" stays overdue.
- * The identity numbers are made up for the sandbox.
+ * They are counted back in working time, so every one falls in office hours on a working day,
+ * whenever the sandbox seeds (a Sunday night counts back from Friday afternoon), and the working
+ * days between them are exact. The identity numbers are made up for the sandbox.
  */
 export function demoDossiers(now: Date): DossierInput[] {
-  const daysAgo = (workingDays: number) => workingBefore(now, workingDays).toISOString();
-  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
+  const daysAgo = (workingDays: number) => subtractWorkingTime(now, workingDays * WORKING_DAY_MS).toISOString();
+  const hoursAgo = (workingHours: number) => subtractWorkingTime(now, workingHours * 3_600_000).toISOString();
   return [
     { code: '000.00.15.H26-261102-0001', applicantId: '001099000001', procedureCode: BIRTH, status: 'submitted', agency: WARD, receivedAt: hoursAgo(2) },
     { code: '000.00.15.H26-261102-0002', applicantId: '001099000002', procedureCode: BIRTH, status: 'received', agency: WARD, receivedAt: hoursAgo(3) },
@@ -38,7 +40,9 @@ export function demoDossiers(now: Date): DossierInput[] {
     },
     { code: '000.00.15.H26-261102-0007', applicantId: '001099000007', procedureCode: BIRTH, status: 'withdrawn', agency: WARD, receivedAt: daysAgo(2) },
     { code: '000.00.15.H26-261102-0008', applicantId: '001099000008', procedureCode: CRIMINAL_RECORD, status: 'stopped', agency: JUSTICE, receivedAt: daysAgo(6) },
-    { code: '000.00.15.H26-261102-0009', applicantId: '001099000009', procedureCode: CRIMINAL_RECORD, status: 'decided', agency: JUSTICE, receivedAt: daysAgo(8), completedAt: daysAgo(2) },
+    // Finished early: decided 2 working days ago, due a working day from now. (The procedure's own
+    // 10 calendar days, counted from 8 working days ago, can fall on the day it was decided.)
+    { code: '000.00.15.H26-261102-0009', applicantId: '001099000009', procedureCode: CRIMINAL_RECORD, status: 'decided', agency: JUSTICE, receivedAt: daysAgo(8), dueAt: workingAfter(now, 1).toISOString(), completedAt: daysAgo(2) },
     { code: '000.00.15.H26-261102-0010', applicantId: '001099000010', procedureCode: CRIMINAL_RECORD, status: 'result-delivered', agency: JUSTICE, receivedAt: daysAgo(14), dueAt: daysAgo(4), completedAt: daysAgo(4) },
     // Overdue: due 2.5 working days before seeding, so it reads "3 working days overdue" (lateness
     // rounds up to whole working days) for the next half day rather than tipping to 4 a second later.
@@ -61,15 +65,6 @@ export function demoDossiers(now: Date): DossierInput[] {
       ],
     },
   ];
-}
-
-function workingBefore(now: Date, workingDays: number): Date {
-  // Step back an hour at a time until enough working time lies between: simple, and exact to the hour.
-  let candidate = new Date(now);
-  while (addWorkingTime(candidate, workingDays * WORKING_DAY_MS) > now) {
-    candidate = new Date(candidate.getTime() - 3_600_000);
-  }
-  return candidate;
 }
 
 function workingAfter(now: Date, workingDays: number): Date {
