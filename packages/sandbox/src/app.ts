@@ -11,6 +11,7 @@ import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
 import { createHandlers } from './http/handlers.ts';
+import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
 import { loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { registerGatewayPage } from './payments/gateway-page.ts';
@@ -66,6 +67,8 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     db,
     applicantKey: options.applicantKey,
     gatewaySecret: options.gatewaySecret,
+    tokenSecret: options.tokenSecret,
+    tokenTtlMs: options.tokenTtlMs,
     publicApiUrl: options.publicApiUrl,
     allowsOrigin: (origin) => isAllowedOrigin(origin, options.allowedOrigins),
     now: options.now,
@@ -78,12 +81,13 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     logger: options.logger === false ? false : {
       level: options.logger === true ? 'info' : options.logger.level,
       ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
-      // Bodies are never logged; the URL carries no identifier by design. Headers are dropped.
+      // Bodies are never logged; the URL carries no identifier and no token by design. Headers are
+      // dropped (the dossier token travels in one), and redacted should one reach a log line anyway.
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      redact: ['applicantId', '*.applicantId', 'req.headers', 'body'],
+      redact: ['applicantId', '*.applicantId', 'req.headers', 'body', `headers["${DOSSIER_TOKEN_HEADER}"]`, `*.headers["${DOSSIER_TOKEN_HEADER}"]`, 'access', '*.access'],
     },
     bodyLimit: 64 * 1024,
     // Long path parameters reach schema validation (a 400 naming the parameter); beyond this the
@@ -104,7 +108,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined || context.allowsOrigin(origin)),
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'idempotency-key', 'accept'],
+    allowedHeaders: ['content-type', 'idempotency-key', 'accept', DOSSIER_TOKEN_HEADER],
     exposedHeaders: ['retry-after', 'idempotent-replayed'],
     maxAge: 600,
   });
@@ -140,6 +144,8 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toApiProblem(error);
     if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
+    // A refused dossier token: the scheme to authenticate with (RFC 9110 asks it of every 401).
+    if (problem.status === 401) reply.header('www-authenticate', 'Dvc-Dossier-Token');
     reply.code(problem.status).type('application/problem+json').send(problem.toProblem(request.url.split('?')[0]));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -13,6 +13,10 @@ export interface SandboxOptions {
   publicApiUrl: string;
   applicantKey: string;
   gatewaySecret: string;
+  /** Key of the dossier access tokens (HMAC-SHA256). */
+  tokenSecret: string;
+  /** How long a dossier access token proves the applicant, in ms. Default 30 minutes. */
+  tokenTtlMs: number;
   /** Per-client limits by operationId. */
   rateLimits: Partial<Record<string, RateLimit>>;
   /** Log requests (never bodies, never identity numbers). */
@@ -21,6 +25,8 @@ export interface SandboxOptions {
 }
 
 export const API_PREFIX = '/api/v1';
+
+export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
 
 export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
   lookupDossier: { max: 10, windowMs: 60_000 },
@@ -38,6 +44,8 @@ export function defaultOptions(overrides: Partial<SandboxOptions> = {}): Sandbox
     // Sandbox-only secrets: a real deployment sets its own through the environment.
     applicantKey: 'dvc-sandbox-applicant-key',
     gatewaySecret: 'dvc-sandbox-gateway-secret',
+    tokenSecret: 'dvc-sandbox-token-secret',
+    tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
     rateLimits: DEFAULT_RATE_LIMITS,
     logger: false,
     now: () => new Date(),

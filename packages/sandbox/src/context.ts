@@ -7,6 +7,9 @@ export interface SandboxContext {
   applicantKey: string;
   /** Shared secret of the simulated payment gateway (HMAC-SHA512). */
   gatewaySecret: string;
+  /** Key of the dossier access tokens (HMAC-SHA256), and how long one lasts (ms). */
+  tokenSecret: string;
+  tokenTtlMs: number;
   /** The API root as browsers reach it, e.g. `http://localhost:4010/api/v1`, for gateway links. */
   publicApiUrl: string;
   /** Whether a browser origin may call the API (CORS) and be a payment's return address. */

@@ -45,9 +45,26 @@ function paymentView(ctx: SandboxContext, row: DossierRow): Schemas['DossierPaym
   };
 }
 
+/** Whether the applicant can evaluate the dossier now: only a finished one, and only once. */
+export function evaluationOf(ctx: SandboxContext, row: DossierRow): Schemas['Dossier']['evaluation'] {
+  if (!FINISHED.has(row.status)) return 'not-available';
+  const evaluated = ctx.db.prepare('SELECT 1 FROM survey_responses WHERE dossier_code = ?').get(row.code) !== undefined;
+  return evaluated ? 'submitted' : 'open';
+}
+
+/** Where the dossier stands for evaluation, for a survey widget holding its token. */
+export function surveyStatusView(ctx: SandboxContext, row: DossierRow): Schemas['DossierSurveyStatus'] {
+  const evaluation = evaluationOf(ctx, row);
+  return {
+    status: evaluation === 'submitted' ? 'already-evaluated' : evaluation,
+    dossierCode: row.code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+  };
+}
+
 /** The dossier as the API shows it to its applicant. */
 export function dossierView(ctx: SandboxContext, row: DossierRow): Schemas['Dossier'] {
-  const evaluated = ctx.db.prepare('SELECT 1 FROM survey_responses WHERE dossier_code = ?').get(row.code) !== undefined;
   const apology = row.apology ? JSON.parse(row.apology) as Schemas['Apology'] : null;
   const supplement = row.supplement ? JSON.parse(row.supplement) as Schemas['SupplementRequest'] : null;
   return {
@@ -73,6 +90,6 @@ export function dossierView(ctx: SandboxContext, row: DossierRow): Schemas['Doss
       ...(h.note ? { note: h.note } : {}),
     })),
     payment: paymentView(ctx, row),
-    evaluation: FINISHED.has(row.status) ? (evaluated ? 'submitted' : 'open') : 'not-available',
+    evaluation: evaluationOf(ctx, row),
   };
 }

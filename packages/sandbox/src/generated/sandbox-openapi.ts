@@ -237,7 +237,7 @@ export interface components {
             fees?: components["schemas"]["PaymentLine"][];
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
         /** @description RFC 9457 problem details with a stable `code` that clients map to localised text. */
         Problem: {
             /** @description A URI reference naming the problem type. */
@@ -485,6 +485,20 @@ export interface components {
             paymentId?: string | null;
             receiptNumbers?: string[];
         };
+        /**
+         * @description A dossier access token: opaque to clients (its format may change), signed by the server,
+         *     bound to one dossier code, short-lived; it holds no identity number.
+         */
+        DossierToken: string;
+        /** @description What proves the applicant of this dossier for a while, without the identity number again. */
+        DossierAccess: {
+            token: components["schemas"]["DossierToken"];
+            /**
+             * Format: date-time
+             * @description After this the token is refused (401 `dossier_token_expired`).
+             */
+            expiresAt: string;
+        };
         Dossier: {
             code: components["schemas"]["DossierCode"];
             procedure: {
@@ -515,6 +529,8 @@ export interface components {
              * @enum {string}
              */
             evaluation: "not-available" | "open" | "submitted";
+            /** @description Only in the answer to `lookupDossier` (see `DossierLookupResult`). */
+            access?: components["schemas"]["DossierAccess"];
         };
     };
     responses: {

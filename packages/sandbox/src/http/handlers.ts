@@ -5,8 +5,9 @@ import type { SandboxContext } from '../context.ts';
 import { ApiProblem } from './problem.ts';
 import { countProcedures, getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
 import { transaction } from '../db/database.ts';
-import { changeStatus, createDossier, findDossier, findDossierFor } from '../dossiers/repository.ts';
-import { dossierView } from '../dossiers/view.ts';
+import { changeStatus, createDossier, findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
+import { dossierView, surveyStatusView } from '../dossiers/view.ts';
+import { checkDossierToken, DOSSIER_TOKEN_HEADER, issueDossierToken } from '../dossiers/access-token.ts';
 import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
 import { renderReceiptPage } from '../payments/receipt-page.ts';
 import { findForm, listSurveyResponses, submitSurvey } from '../surveys/responses.ts';
@@ -16,6 +17,8 @@ import type { FaultInjector } from './faults.ts';
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 type SandboxSchemas = sandboxComponents['schemas'];
+/** The dossier access token, when the request carries one (a header, never the URL). */
+type TokenHeader = { [DOSSIER_TOKEN_HEADER]?: string };
 type SandboxQuery<Op extends keyof sandboxOperations> = NonNullable<sandboxOperations[Op]['parameters']['query']>;
 
 /** A browser opening the receipt link asks for HTML first; API clients ask for JSON. */
@@ -65,17 +68,26 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       return { items: listAgencies(ctx.db) };
     },
 
-    async lookupDossier(request: FastifyRequest<{ Body: Schemas['DossierLookupRequest'] }>) {
+    async lookupDossier(request: FastifyRequest<{ Body: Schemas['DossierLookupRequest'] }>): Promise<Schemas['DossierLookupResult']> {
       const row = findDossierFor(ctx, request.body.code, request.body.applicantId);
       if (!row) throw new ApiProblem(404, 'dossier_not_found');
-      return dossierView(ctx, row);
+      // Verified once: the token proves the applicant of this dossier for a while, without the number.
+      const { token, expiresAt } = issueDossierToken(ctx, row.code);
+      return { ...dossierView(ctx, row), access: { token, expiresAt: vnTime(expiresAt.toISOString()) } };
+    },
+
+    async getDossierSurveyStatus(request: FastifyRequest<{ Params: { code: string }; Headers: TokenHeader }>) {
+      checkDossierToken(ctx, request.headers[DOSSIER_TOKEN_HEADER]!, request.params.code);
+      const row = findDossier(ctx, request.params.code);
+      if (!row) throw new ApiProblem(404, 'dossier_not_found');
+      return surveyStatusView(ctx, row);
     },
 
     async createPayment(
-      request: FastifyRequest<{ Body: Schemas['PaymentCreateRequest']; Headers: { 'idempotency-key': string } }>,
+      request: FastifyRequest<{ Body: Schemas['PaymentCreateRequest']; Headers: { 'idempotency-key': string } & TokenHeader }>,
       reply: FastifyReply,
     ) {
-      const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key']);
+      const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key'], request.headers[DOSSIER_TOKEN_HEADER]);
       reply.code(201).header('idempotent-replayed', String(replayed));
       return payment;
     },
@@ -105,11 +117,11 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
     },
 
     async submitSurvey(
-      request: FastifyRequest<{ Body: Schemas['SurveySubmission']; Headers: { 'idempotency-key'?: string } }>,
+      request: FastifyRequest<{ Body: Schemas['SurveySubmission']; Headers: { 'idempotency-key'?: string } & TokenHeader }>,
       reply: FastifyReply,
     ) {
       const key = request.headers['idempotency-key'];
-      const { receipt, replayed } = submitSurvey(ctx, request.body, surveyForms.all, key);
+      const { receipt, replayed } = submitSurvey(ctx, request.body, surveyForms.all, key, request.headers[DOSSIER_TOKEN_HEADER]);
       reply.code(201);
       if (key !== undefined) reply.header('idempotent-replayed', String(replayed));
       return receipt;

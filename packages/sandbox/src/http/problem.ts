@@ -8,6 +8,8 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Nothing was found at this address.',
   procedure_not_found: 'No procedure has this code.',
   dossier_not_found: 'No dossier matches this code and identity number.',
+  dossier_token_invalid: 'The dossier token is not valid for this dossier: look the dossier up again.',
+  dossier_token_expired: 'The dossier token has expired: look the dossier up again.',
   payment_not_found: 'No payment has this reference.',
   payment_not_due: 'This dossier has nothing to pay now.',
   payment_already_paid: 'This dossier has already been paid.',

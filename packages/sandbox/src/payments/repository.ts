@@ -6,6 +6,7 @@ import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
+import { checkApplicantProof } from '../dossiers/access-token.ts';
 import { PAYMENT_METHODS } from './methods.ts';
 
 type Schemas = components['schemas'];
@@ -56,7 +57,9 @@ export function receiptNumbersOf(ctx: SandboxContext, paymentId: string): string
  * by trying every number.
  */
 function requestDigest(ctx: SandboxContext, request: Schemas['PaymentCreateRequest']): string {
-  const canonical = JSON.stringify([request.dossierCode, request.applicantId, request.returnUrl, request.expectedAmount ?? null, request.method ?? null]);
+  // Proved by a token, applicantId is null: a key first used with a token and sent again with the
+  // identity number is another request (422), and the other way round.
+  const canonical = JSON.stringify([request.dossierCode, request.applicantId ?? null, request.returnUrl, request.expectedAmount ?? null, request.method ?? null]);
   return keyedDigest(canonical, ctx.applicantKey);
 }
 
@@ -67,10 +70,19 @@ function newPaymentId(): string {
 /**
  * Creates a payment, or finds the one this Idempotency-Key (or an open payment of the same dossier)
  * already made: a double click, a reload or a second tab never makes a second charge.
+ *
+ * The applicant is proved by the identity number in the request or by a dossier token (header),
+ * exactly one of them; a token is checked before anything else, a replayed key included.
  */
 export async function createPayment(
-  ctx: SandboxContext, request: Schemas['PaymentCreateRequest'], idempotencyKey: string,
+  ctx: SandboxContext, request: Schemas['PaymentCreateRequest'], idempotencyKey: string, dossierToken?: string,
 ): Promise<{ payment: Payment; replayed: boolean }> {
+  checkApplicantProof(ctx, request.dossierCode, request.applicantId, dossierToken);
+  if (dossierToken === undefined && request.applicantId === undefined) {
+    throw new ApiProblem(400, 'validation_failed', 'A payment needs applicantId or a Dvc-Dossier-Token header.', {
+      errors: [{ path: '/body/applicantId', message: 'required without a Dvc-Dossier-Token header' }],
+    });
+  }
   const digest = requestDigest(ctx, request);
   const known = ctx.db.prepare('SELECT request_digest, payment_id FROM idempotency_keys WHERE key = ?').get(idempotencyKey) as
     | { request_digest: string; payment_id: string }
@@ -86,7 +98,10 @@ export async function createPayment(
       errors: [{ path: '/body/returnUrl', message: 'origin not allowed' }],
     });
   }
-  const dossier = findDossierFor(ctx, request.dossierCode, request.applicantId);
+  // The token was checked above, for this very dossier code.
+  const dossier = request.applicantId === undefined
+    ? findDossier(ctx, request.dossierCode)
+    : findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
   const lines = JSON.parse(dossier.fees) as PaymentLine[];
   const total = lines.reduce((sum, line) => sum + line.amount, 0);

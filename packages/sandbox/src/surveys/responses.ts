@@ -4,7 +4,8 @@ import type { components as sandboxComponents } from '../generated/sandbox-opena
 import type { SandboxContext } from '../context.ts';
 import { transaction } from '../db/database.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { findDossierFor, vnTime } from '../dossiers/repository.ts';
+import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
+import { checkApplicantProof } from '../dossiers/access-token.ts';
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
 import { getProcedure } from '../procedures/repository.ts';
@@ -74,6 +75,9 @@ export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm
  * earlier evaluation (409). Page feedback needs a procedure code or page URL. A filled honeypot is
  * answered like a success and not stored, so a bot learns nothing.
  *
+ * The applicant of a dossier is proved by the identity number or by a dossier token (header),
+ * exactly one of them; a token is checked first, whatever the form, and needs the dossier code.
+ *
  * With an Idempotency-Key, as createPayment: the same key and the same submission get the first
  * receipt again (`replayed`) and store nothing, even for a dossier already evaluated by that very
  * request; the same key with another submission is refused (422). The key is stored in the same
@@ -81,8 +85,9 @@ export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm
  * is kept with its receipt, so a replay cannot tell a bot that it was caught.
  */
 export function submitSurvey(
-  ctx: SandboxContext, submission: Submission, forms: readonly SurveyForm[] = FORMS, idempotencyKey?: string,
+  ctx: SandboxContext, submission: Submission, forms: readonly SurveyForm[] = FORMS, idempotencyKey?: string, dossierToken?: string,
 ): { receipt: Receipt; replayed: boolean } {
+  checkApplicantProof(ctx, submission.dossierCode, submission.applicantId, dossierToken);
   const digest = idempotencyKey === undefined ? undefined : requestDigest(ctx, submission);
   if (idempotencyKey !== undefined) {
     const known = ctx.db.prepare('SELECT request_digest, receipt_id, created_at FROM survey_idempotency_keys WHERE key = ?')
@@ -111,12 +116,20 @@ export function submitSurvey(
   validateAnswers(form, submission.answers);
 
   if (form.kind === 'dossier') {
-    if (!submission.dossierCode || !submission.applicantId) {
-      throw new ApiProblem(400, 'validation_failed', 'A dossier evaluation needs dossierCode and applicantId.', {
+    if (!submission.dossierCode) {
+      throw new ApiProblem(400, 'validation_failed', 'A dossier evaluation needs dossierCode.', {
         errors: [{ path: '/body/dossierCode', message: 'required for a dossier evaluation' }],
       });
     }
-    const dossier = findDossierFor(ctx, submission.dossierCode, submission.applicantId);
+    if (!submission.applicantId && dossierToken === undefined) {
+      throw new ApiProblem(400, 'validation_failed', 'A dossier evaluation needs applicantId or a Dvc-Dossier-Token header.', {
+        errors: [{ path: '/body/applicantId', message: 'required for a dossier evaluation without a Dvc-Dossier-Token header' }],
+      });
+    }
+    // A token was checked on the way in, for this very dossier code.
+    const dossier = submission.applicantId
+      ? findDossierFor(ctx, submission.dossierCode, submission.applicantId)
+      : findDossier(ctx, submission.dossierCode);
     if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
     if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available');
     transaction(ctx.db, () => {

@@ -5,7 +5,7 @@ import type { components } from './openapi.ts';
 /**
  * Every value of the contract's `ProblemCode`, in the contract's order.
  */
-export const problemCodes = ["validation_failed", "not_found", "procedure_not_found", "dossier_not_found", "payment_not_found", "payment_not_due", "payment_already_paid", "payment_amount_changed", "payment_not_paid", "idempotency_key_reused", "survey_not_available", "survey_already_submitted", "rate_limited", "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable"] as const satisfies readonly components["schemas"]["ProblemCode"][];
+export const problemCodes = ["validation_failed", "not_found", "procedure_not_found", "dossier_not_found", "dossier_token_invalid", "dossier_token_expired", "payment_not_found", "payment_not_due", "payment_already_paid", "payment_amount_changed", "payment_not_paid", "idempotency_key_reused", "survey_not_available", "survey_already_submitted", "rate_limited", "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable"] as const satisfies readonly components["schemas"]["ProblemCode"][];
 
 /**
  * Every value of the contract's `Level`, in the contract's order.
@@ -58,6 +58,14 @@ export const paymentStates = ["unpaid", "pending", "paid", "refunded", "cancelle
  * What a dossier pays online, one e-receipt per kind: `charge` phí, `fee` lệ phí.
  */
 export const paymentLineKinds = ["charge", "fee"] as const satisfies readonly components["schemas"]["PaymentLineKind"][];
+
+/**
+ * Every value of the contract's `SurveyAvailability`, in the contract's order.
+ *
+ * `open` the dossier can be evaluated now; `already-evaluated` it was (one evaluation per
+ * dossier); `not-available` it is not finished yet, or was closed without a result.
+ */
+export const surveyAvailabilities = ["open", "already-evaluated", "not-available"] as const satisfies readonly components["schemas"]["SurveyAvailability"][];
 
 /**
  * Every value of the contract's `SurveyKind`, in the contract's order.

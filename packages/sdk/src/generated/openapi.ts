@@ -88,6 +88,12 @@ export interface paths {
          * @description An unknown code and a wrong identity number answer exactly alike (404, code
          *     `dossier_not_found`), so the endpoint cannot be used to probe which codes exist.
          *     Rate-limited per client.
+         *
+         *     The answer carries a dossier access token (`access.token`, until `access.expiresAt`): send it
+         *     as the `Dvc-Dossier-Token` header to pay, to ask whether the dossier can be evaluated, and to
+         *     evaluate it, without the identity number. The token is signed by the server, bound to this
+         *     one dossier code, short-lived, and holds neither the identity number nor anything from which
+         *     it can be found. Keep it in memory, like the identity number; never put it in a URL.
          */
         post: operations["lookupDossier"];
         delete?: never;
@@ -111,6 +117,10 @@ export interface paths {
          *     (`Idempotent-Replayed: true`); with a different body it is refused (422,
          *     `idempotency_key_reused`). When `expectedAmount` differs from what is due now the payment is
          *     refused (409, `payment_amount_changed`) so the payer never pays an amount they did not see.
+         *
+         *     The applicant is proved by exactly one of `applicantId` in the body or a `Dvc-Dossier-Token`
+         *     header for `dossierCode` (from `lookupDossier`); neither or both is 400 `validation_failed`.
+         *     The token is checked before anything else, a replay with the same Idempotency-Key included.
          */
         post: operations["createPayment"];
         delete?: never;
@@ -220,8 +230,35 @@ export interface paths {
          *     keys only when it is reset), and keys are one namespace per operation, not per client. A
          *     honeypot submission's key is kept too, with its receipt: a replay gets the same receipt and
          *     still nothing is stored. Without a key nothing changes: a repeated evaluation answers 409.
+         *
+         *     A dossier evaluation proves the applicant by exactly one of `applicantId` in the body or a
+         *     `Dvc-Dossier-Token` header for `dossierCode`; neither or both is 400 `validation_failed`. A
+         *     token sent with any submission is checked first (401 when refused) and needs `dossierCode`.
          */
         post: operations["submitSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{code}/survey-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a dossier can be evaluated now, and for which procedure (needs its token)
+         * @description For a widget holding a dossier token: before it shows the evaluation form it learns whether
+         *     the dossier is `open` for evaluation, `already-evaluated`, or `not-available` (not finished
+         *     yet, or closed without a result), and which procedure it was, without asking for the
+         *     identity number. The form itself stays `getSurveyForm` (the same for every dossier).
+         */
+        get: operations["getDossierSurveyStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -271,7 +308,7 @@ export interface components {
         /** @description The format of an `Idempotency-Key` header (see `components/parameters/IdempotencyKey`). */
         IdempotencyKey: string;
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
         LocalizedText: {
             vi: string;
             en: string;
@@ -540,6 +577,38 @@ export interface components {
              * @enum {string}
              */
             evaluation: "not-available" | "open" | "submitted";
+            /** @description Only in the answer to `lookupDossier` (see `DossierLookupResult`). */
+            access?: components["schemas"]["DossierAccess"];
+        };
+        /**
+         * @description A dossier access token: opaque to clients (its format may change), signed by the server,
+         *     bound to one dossier code, short-lived; it holds no identity number.
+         */
+        DossierToken: string;
+        /** @description What proves the applicant of this dossier for a while, without the identity number again. */
+        DossierAccess: {
+            token: components["schemas"]["DossierToken"];
+            /**
+             * Format: date-time
+             * @description After this the token is refused (401 `dossier_token_expired`).
+             */
+            expiresAt: string;
+        };
+        /** @description The dossier (every field of `Dossier`) and its access token. */
+        DossierLookupResult: components["schemas"]["Dossier"] & {
+            access: components["schemas"]["DossierAccess"];
+        };
+        /**
+         * @description `open` the dossier can be evaluated now; `already-evaluated` it was (one evaluation per
+         *     dossier); `not-available` it is not finished yet, or was closed without a result.
+         * @enum {string}
+         */
+        SurveyAvailability: "open" | "already-evaluated" | "not-available";
+        DossierSurveyStatus: {
+            status: components["schemas"]["SurveyAvailability"];
+            dossierCode: components["schemas"]["DossierCode"];
+            procedureCode: components["schemas"]["ProcedureCode"];
+            procedureName: string;
         };
         DossierLookupRequest: {
             code: components["schemas"]["DossierCode"];
@@ -548,7 +617,8 @@ export interface components {
         PaymentId: string;
         PaymentCreateRequest: {
             dossierCode: components["schemas"]["DossierCode"];
-            applicantId: components["schemas"]["ApplicantId"];
+            /** @description Required unless a `Dvc-Dossier-Token` header for `dossierCode` is sent; never both. */
+            applicantId?: components["schemas"]["ApplicantId"];
             /** Format: uri */
             returnUrl: string;
             /** @description The total the payer confirmed; refused with 409 when the amount due differs. */
@@ -638,6 +708,7 @@ export interface components {
             formId: string;
             formVersion: number;
             dossierCode?: components["schemas"]["DossierCode"];
+            /** @description For a dossier evaluation, unless a `Dvc-Dossier-Token` header for `dossierCode` is sent; never both. */
             applicantId?: components["schemas"]["ApplicantId"];
             procedureCode?: components["schemas"]["ProcedureCode"];
             /** Format: uri */
@@ -700,6 +771,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The `Dvc-Dossier-Token` does not prove the applicant: forged, malformed or for another
+         *     dossier (`dossier_token_invalid`), or expired (`dossier_token_expired`). Nothing was done.
+         *     Look the dossier up again (identity number) for a new token.
+         */
+        DossierTokenRefused: {
+            headers: {
+                /** @description `Dvc-Dossier-Token`, the scheme to authenticate with. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Rate limit reached. */
         TooManyRequests: {
             headers: {
@@ -733,6 +819,14 @@ export interface components {
          *     another body the key is refused (422, `idempotency_key_reused`).
          */
         OptionalIdempotencyKey: components["schemas"]["IdempotencyKey"];
+        /**
+         * @description The dossier access token `lookupDossier` answered (`access.token`), proving the applicant in
+         *     place of `applicantId`. Only for the dossier it was given for; refused with 401
+         *     (`dossier_token_invalid`, `dossier_token_expired`). A header, never a URL parameter.
+         */
+        DossierToken: components["schemas"]["DossierToken"];
+        /** @description As `DossierToken`, required here. */
+        RequiredDossierToken: components["schemas"]["DossierToken"];
         PaymentId: components["schemas"]["PaymentId"];
     };
     requestBodies: never;
@@ -863,13 +957,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The dossier. */
+            /** @description The dossier, with an access token for what follows. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Dossier"];
+                    "application/json": components["schemas"]["DossierLookupResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -888,6 +982,12 @@ export interface operations {
                  *     of it being done twice. With another body the key is refused (422, `idempotency_key_reused`).
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The dossier access token `lookupDossier` answered (`access.token`), proving the applicant in
+                 *     place of `applicantId`. Only for the dossier it was given for; refused with 401
+                 *     (`dossier_token_invalid`, `dossier_token_expired`). A header, never a URL parameter.
+                 */
+                "Dvc-Dossier-Token"?: components["parameters"]["DossierToken"];
             };
             path?: never;
             cookie?: never;
@@ -909,6 +1009,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["DossierTokenRefused"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
@@ -1032,6 +1133,12 @@ export interface operations {
                  *     another body the key is refused (422, `idempotency_key_reused`).
                  */
                 "Idempotency-Key"?: components["parameters"]["OptionalIdempotencyKey"];
+                /**
+                 * @description The dossier access token `lookupDossier` answered (`access.token`), proving the applicant in
+                 *     place of `applicantId`. Only for the dossier it was given for; refused with 401
+                 *     (`dossier_token_invalid`, `dossier_token_expired`). A header, never a URL parameter.
+                 */
+                "Dvc-Dossier-Token"?: components["parameters"]["DossierToken"];
             };
             path?: never;
             cookie?: never;
@@ -1054,10 +1161,40 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["DossierTokenRefused"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getDossierSurveyStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description As `DossierToken`, required here. */
+                "Dvc-Dossier-Token": components["parameters"]["RequiredDossierToken"];
+            };
+            path: {
+                code: components["schemas"]["DossierCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where the dossier stands for evaluation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierSurveyStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["DossierTokenRefused"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
