@@ -100,7 +100,7 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       const bundle = await getReceiptBundle(ctx, request.params.id);
       if (prefersHtml(request.headers.accept)) {
         reply.type('text/html; charset=utf-8');
-        return renderReceiptPage(bundle);
+        return renderReceiptPage(bundle, { url: request.url, acceptLanguage: request.headers['accept-language'] });
       }
       return bundle;
     },
