@@ -14,6 +14,12 @@ export type Field = Schemas['Field'];
 export type Agency = Schemas['Agency'];
 export type Dossier = Schemas['Dossier'];
 export type DossierLookupRequest = Schemas['DossierLookupRequest'];
+/** What `dossiers.lookup` answers: the dossier and its access token (`access`). */
+export type DossierLookupResult = Schemas['DossierLookupResult'];
+/** A dossier access token and when it expires. */
+export type DossierAccess = Schemas['DossierAccess'];
+/** Whether a dossier can be evaluated now, and its procedure (`surveys.status`). */
+export type DossierSurveyStatus = Schemas['DossierSurveyStatus'];
 export type Payment = Schemas['Payment'];
 export type PaymentCreateRequest = Schemas['PaymentCreateRequest'];
 export type ReceiptBundle = Schemas['ReceiptBundle'];
@@ -47,18 +53,34 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface CreatePaymentOptions extends CallOptions {
+/** The request header that carries a dossier access token. */
+export const DOSSIER_TOKEN_HEADER = 'Dvc-Dossier-Token';
+
+export interface DossierTokenOptions {
+  /**
+   * The dossier access token from `dossiers.lookup` (`access.token`), which proves the applicant
+   * in place of the identity number: sent as the `Dvc-Dossier-Token` header, never in the URL.
+   */
+  dossierToken?: string;
+}
+
+export interface CreatePaymentOptions extends CallOptions, DossierTokenOptions {
   /** Reuse the same key to find the same payment again (double click, reload). Made when absent. */
   idempotencyKey?: string;
 }
 
-export interface SubmitSurveyOptions extends CallOptions {
+export interface SubmitSurveyOptions extends CallOptions, DossierTokenOptions {
   /**
    * Send the same answers again with the same key (a retry after an error whose outcome is unknown)
    * and the API answers the first receipt instead of storing them twice. A new key for other
    * answers. Made when absent.
    */
   idempotencyKey?: string;
+}
+
+export interface SurveyStatusOptions extends CallOptions {
+  /** The dossier access token from `dossiers.lookup` (`access.token`). */
+  dossierToken: string;
 }
 
 export interface DvcClient {
@@ -70,16 +92,26 @@ export interface DvcClient {
     agencies(options?: CallOptions): Promise<Agency[]>;
   };
   dossiers: {
-    lookup(request: DossierLookupRequest, options?: CallOptions): Promise<Dossier>;
+    /** The dossier, and `access`: a token that proves the applicant for a while without the identity number. */
+    lookup(request: DossierLookupRequest, options?: CallOptions): Promise<DossierLookupResult>;
   };
   payments: {
-    create(request: PaymentCreateRequest, options?: CreatePaymentOptions): Promise<Payment>;
+    /** The applicant proved by the identity number (`applicantId`). */
+    create(request: PaymentCreateRequest & { applicantId: string }, options?: CreatePaymentOptions & { dossierToken?: undefined }): Promise<Payment>;
+    /** The applicant proved by a dossier token (`{ dossierToken }`), without the identity number. */
+    create(request: PaymentCreateRequest & { applicantId?: undefined }, options: CreatePaymentOptions & { dossierToken: string }): Promise<Payment>;
     get(id: string, options?: CallOptions): Promise<Payment>;
     receipt(id: string, options?: CallOptions): Promise<ReceiptBundle>;
   };
   surveys: {
     form(params: SurveyFormParams, options?: CallOptions): Promise<SurveyForm>;
+    /**
+     * A dossier evaluation proves the applicant by exactly one of `applicantId` and
+     * `{ dossierToken }`; page feedback needs neither.
+     */
     submit(submission: SurveySubmission, options?: SubmitSurveyOptions): Promise<SurveyReceipt>;
+    /** Before showing the evaluation form: whether the dossier is open, already evaluated or not yet available. */
+    status(dossierCode: string, options: SurveyStatusOptions): Promise<DossierSurveyStatus>;
   };
   health(options?: CallOptions): Promise<Health>;
 }
@@ -149,9 +181,16 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     }
   }
 
+  /** The dossier token's header, when there is a token: a header, so it is never in a URL or an access log. */
+  const tokenHeader = (dossierToken: string | undefined): Record<string, string> =>
+    dossierToken ? { [DOSSIER_TOKEN_HEADER]: dossierToken } : {};
+
   /** A POST carrying an Idempotency-Key: retried like a GET, since a repeat never does the work twice. */
-  const postWithKey = <T>(path: string, json: unknown, idempotencyKey: string, signal: AbortSignal | undefined) =>
-    call<T>(path, { method: 'post', json, signal, headers: { 'idempotency-key': idempotencyKey }, retry: RETRY_WITH_KEY });
+  const postWithKey = <T>(path: string, json: unknown, idempotencyKey: string, options: CallOptions & DossierTokenOptions) =>
+    call<T>(path, {
+      method: 'post', json, signal: options.signal, retry: RETRY_WITH_KEY,
+      headers: { 'idempotency-key': idempotencyKey, ...tokenHeader(options.dossierToken) },
+    });
 
   const segment = (value: string) => encodeURIComponent(value);
 
@@ -172,8 +211,8 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     },
     payments: {
       // A repeat with the key finds the same payment instead of making a second.
-      create: (request, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-        postWithKey('payments', request, idempotencyKey, signal),
+      create: (request: PaymentCreateRequest, { idempotencyKey = newIdempotencyKey(), ...options }: CreatePaymentOptions = {}) =>
+        postWithKey<Payment>('payments', request, idempotencyKey, options),
       get: (id, { signal } = {}) => call(`payments/${segment(id)}`, { method: 'get', signal }),
       receipt: (id, { signal } = {}) => call(`payments/${segment(id)}/receipt`, { method: 'get', signal }),
     },
@@ -181,8 +220,11 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
       form: (params, { signal } = {}) =>
         call('surveys/form', { method: 'get', searchParams: definedOnly(params), signal }),
       // A repeat with the key answers the first receipt instead of storing again.
-      submit: (submission, { signal, idempotencyKey = newIdempotencyKey() } = {}) =>
-        postWithKey('surveys/responses', submission, idempotencyKey, signal),
+      submit: (submission, { idempotencyKey = newIdempotencyKey(), ...options } = {}) =>
+        postWithKey('surveys/responses', submission, idempotencyKey, options),
+      // The code is no secret (it is in the URL of getSurveyForm too); the token goes in a header.
+      status: (dossierCode, { signal, dossierToken }) =>
+        call(`dossiers/${segment(dossierCode)}/survey-status`, { method: 'get', signal, headers: tokenHeader(dossierToken) }),
     },
     health: ({ signal } = {}) => call('health', { method: 'get', signal }),
   };

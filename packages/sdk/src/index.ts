@@ -5,9 +5,10 @@
 export type { components, paths, operations } from './generated/openapi.ts';
 // Every enum of the contract as an `as const` array (`dossierStatuses`, `procedureLevels`, …), generated.
 export * from './generated/enums.ts';
-export { createDvcClient, newIdempotencyKey } from './client.ts';
+export { createDvcClient, newIdempotencyKey, DOSSIER_TOKEN_HEADER } from './client.ts';
 export type {
   Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, SubmitSurveyOptions, RetryOptions,
+  DossierTokenOptions, SurveyStatusOptions, DossierLookupResult, DossierAccess, DossierSurveyStatus,
   Procedure, ProcedureSummary, ProcedureSearchResult, ProcedureSearchParams, Field, Agency,
   Dossier, DossierLookupRequest, Payment, PaymentCreateRequest, ReceiptBundle,
   SurveyForm, SurveyFormParams, SurveySubmission, SurveyReceipt, Health,

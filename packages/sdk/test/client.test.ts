@@ -166,6 +166,106 @@ describe('SDK against the sandbox', () => {
   });
 });
 
+describe('SDK: verify once with a dossier token', () => {
+  const SEEDED_AT = new Date('2026-11-22T09:00:00+07:00');
+  let clock = SEEDED_AT;
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  /** Every request the client sent: method, URL, and its dossier-token header. */
+  const sent: { method: string; url: string; token: string | null }[] = [];
+  let client: ReturnType<typeof createDvcClient>;
+
+  before(async () => {
+    sandbox = await startSandbox({ now: () => clock });
+    client = createDvcClient({
+      baseUrl: sandbox.baseUrl, retry: { limit: 2 },
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        sent.push({ method: request.method, url: request.url, token: request.headers.get('dvc-dossier-token') });
+        return fetch(request);
+      },
+    });
+  });
+  after(() => sandbox.close());
+
+  test('lookup answers a token; it pays, tells the survey status and evaluates without the identity number', async () => {
+    const dossier = await client.dossiers.lookup(DEMO.paymentDue);
+    const { token, expiresAt } = dossier.access;
+    assert.equal(dossier.code, DEMO.paymentDue.code);
+    assert.equal(new Date(expiresAt).getTime(), SEEDED_AT.getTime() + 30 * 60_000);
+
+    sent.length = 0;
+    const payment = await client.payments.create(
+      { dossierCode: dossier.code, returnUrl: 'http://localhost:8080/return', expectedAmount: dossier.payment!.total },
+      { dossierToken: token },
+    );
+    assert.equal(payment.dossierCode, DEMO.paymentDue.code);
+    assert.equal(payment.state, 'pending');
+    assert.deepEqual(sent.map((r) => r.token), [token], 'the token is sent as the header');
+
+    const decided = await client.dossiers.lookup(DEMO.decided);
+    const dossierToken = decided.access.token;
+    sent.length = 0;
+    const before = await client.surveys.status(DEMO.decided.code, { dossierToken });
+    assert.equal(before.status, 'open');
+    assert.equal(before.procedureCode, decided.procedure.code);
+    assert.equal(before.procedureName, decided.procedure.name);
+    const form = await client.surveys.form({ kind: 'dossier', dossierCode: DEMO.decided.code });
+    const answers: Record<string, number> = {};
+    for (const q of form.questions) if (q.type === 'rating') answers[q.id] = q.scale![0]!.value;
+    const receipt = await client.surveys.submit({ formId: form.id, formVersion: form.version, dossierCode: DEMO.decided.code, answers }, { dossierToken });
+    assert.match(receipt.id, /^srv_/);
+    assert.equal((await client.surveys.status(DEMO.decided.code, { dossierToken })).status, 'already-evaluated');
+    assert.deepEqual(sent.map((r) => [r.method, r.token]), [['GET', dossierToken], ['GET', null], ['POST', dossierToken], ['GET', dossierToken]]);
+
+    const processing = await client.dossiers.lookup(DEMO.processing);
+    assert.equal((await client.surveys.status(DEMO.processing.code, { dossierToken: processing.access.token })).status, 'not-available');
+    // Neither the token nor the identity number is ever in a URL.
+    for (const { url } of sent) {
+      assert.equal(url.includes(token) || url.includes(dossierToken) || url.includes(DEMO.decided.applicantId), false, url);
+    }
+  });
+
+  test('a refused token is DvcApiError 401 with its code, not retryable and not retried', async () => {
+    const { access } = await client.dossiers.lookup(DEMO.paymentDueTwoKinds);
+    const request = { dossierCode: DEMO.paymentDueTwoKinds.code, returnUrl: 'http://localhost:8080/return' };
+    const refusedWith = (code: string) => (error: unknown) => {
+      assert.ok(error instanceof DvcApiError);
+      assert.deepEqual([error.status, error.code, error.retryable], [401, code, false]);
+      return true;
+    };
+    sent.length = 0;
+    await assert.rejects(client.payments.create(request, { dossierToken: `${access.token.slice(0, -3)}abc` }), refusedWith('dossier_token_invalid'));
+    await assert.rejects(client.surveys.status(DEMO.decided.code, { dossierToken: access.token }), refusedWith('dossier_token_invalid'));
+    assert.equal(sent.length, 2, 'a 401 is not retried');
+    clock = new Date(SEEDED_AT.getTime() + 31 * 60_000);
+    try {
+      await assert.rejects(client.payments.create(request, { dossierToken: access.token }), refusedWith('dossier_token_expired'));
+    } finally {
+      clock = SEEDED_AT;
+    }
+    // A token and an identity number together: the API refuses (the types do too).
+    await assert.rejects(
+      // @ts-expect-error -- exactly one proof: applicantId or dossierToken
+      client.payments.create({ ...request, applicantId: DEMO.paymentDueTwoKinds.applicantId }, { dossierToken: access.token }),
+      (e: unknown) => e instanceof DvcApiError && e.status === 400 && e.code === 'validation_failed',
+    );
+  });
+
+  test('types: a payment names its applicant by identity number or by token', () => {
+    // Compiled, not run: `npm run typecheck` checks these.
+    const typeChecks = (c: typeof client) => {
+      const request = { dossierCode: DEMO.paymentDue.code, returnUrl: 'http://localhost:8080/return' };
+      void c.payments.create({ ...request, applicantId: DEMO.paymentDue.applicantId });
+      void c.payments.create(request, { dossierToken: 'token' });
+      // @ts-expect-error -- neither an identity number nor a token
+      void c.payments.create(request);
+      // @ts-expect-error -- the survey status needs a token
+      void c.surveys.status(DEMO.decided.code, {});
+    };
+    void typeChecks;
+  });
+});
+
 describe('SDK retries and transport failures', () => {
   test('429 with Retry-After: a GET waits and retries; a POST lookup reports when to retry', async () => {
     const sandbox = await startSandbox({

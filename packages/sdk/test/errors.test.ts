@@ -19,6 +19,14 @@ test('not retryable: the API refused the request itself', () => {
   assert.equal(new DvcApiError(notFound).retryable, false);
 });
 
+test('a refused dossier token (401) keeps its code and is not retryable: the person proves who they are again', () => {
+  for (const code of ['dossier_token_invalid', 'dossier_token_expired'] as const) {
+    const error = new DvcApiError(toProblem(401, { code, title: 'Refused', status: 401, type: 'about:blank' }));
+    assert.equal(error.code, code);
+    assert.equal(error.retryable, false, code);
+  }
+});
+
 test('a rate limit says how long to wait', () => {
   const error = new DvcApiError(toProblem(429, { code: 'rate_limited', title: 'Slow down', status: 429, type: 'about:blank' }), 30);
   assert.equal(error.retryable, true);
