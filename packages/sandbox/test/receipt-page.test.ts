@@ -20,7 +20,8 @@ const BUNDLE = {
 /** The page's visible words, without markup. */
 const words = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 /** Each label with the value after it, e.g. "Thời gian thanh toán" → "06:07 ngày 18/11/2026". */
-const pairs = (html: string) => Object.fromEntries([...html.matchAll(/<dt>([^<]*)<\/dt><dd[^>]*>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]));
+const pairs = (html: string): Record<string, string> =>
+  Object.fromEntries([...html.matchAll(/<dt>([^<]*)<\/dt><dd[^>]*>([^<]*)<\/dd>/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
 /** Words a label and its value share: "Ngày lập: ngày 18/11" and "Thanh toán lúc lúc 06:07" repeat one. */
 const repeated = (label: string, value: string) => {
   const inLabel = new Set(label.toLowerCase().split(/\s+/));
