@@ -65,8 +65,8 @@ const FAULTS: readonly Fault[] = [
   },
   {
     name: 'network offline',
-    vi: 'Không thể kết nối tới hệ thống. Vui lòng kiểm tra kết nối Internet và thử lại.',
-    en: 'Could not connect to the service. Check your internet connection and try again.',
+    vi: 'Không thể kết nối tới hệ thống. Vui lòng thử lại sau ít phút.',
+    en: 'Could not reach the service. Please try again in a few minutes.',
   },
   {
     name: '429 with Retry-After',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
+import { createDvcClient, DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, toProblem, type ProblemCode } from '@dvc-kit/sdk';
 import { afterEach, describe, it } from '../test-support/mocha.ts';
 import { problemCodeMessage, problemMessage } from './problem-messages.ts';
 import { setLocale } from './locale.ts';
@@ -63,5 +63,59 @@ describe('problem messages', () => {
     expect(problemMessage(new DvcTimeoutError('x'))).to.include('phản hồi quá lâu');
     expect(problemMessage(new DvcResponseError('x', 200))).to.include('Không đọc được');
     expect(problemMessage(new Error('x'))).to.equal('Đã có lỗi xảy ra. Vui lòng thử lại.');
+  });
+
+  it('never tells people to check their internet connection when the service answered 5xx, a proxy\'s HTML 502 or 504 included', async () => {
+    // What a proxy or load balancer sends when the API behind it is down: an HTML page.
+    const proxyAnswer = (status: number) => createDvcClient({
+      baseUrl: 'https://dvc.example/api/v1',
+      retry: false,
+      fetch: async () => new Response(`<html><body><h1>${status} Bad Gateway</h1></body></html>`, {
+        status, headers: { 'content-type': 'text/html' },
+      }),
+    });
+    const thrown: unknown[] = [];
+    for (const status of [500, 502, 503, 504]) {
+      thrown.push(await proxyAnswer(status).procedures.search({ q: 'khai sinh' }).then(() => undefined, (error: unknown) => error));
+    }
+    const errors: unknown[] = [
+      ...thrown,
+      new DvcApiError(toProblem(502, '<html>Bad Gateway</html>')),
+      new DvcApiError(toProblem(504, undefined)),
+      // A 5xx whose JSON names a code of its own still reads as the service's trouble.
+      new DvcApiError({ type: 'about:blank', title: 'x', status: 502, code: 'not_found' }),
+      new DvcResponseError('not JSON', 502),
+    ];
+    for (const error of errors) expect(error).to.be.instanceOf(Error);
+    await setLocale('vi');
+    for (const error of errors) {
+      const text = problemMessage(error);
+      expect(text, String(error)).to.match(/^Hệ thống (gặp sự cố|tạm thời gián đoạn)/);
+      expect(text).to.not.match(/kết nối Internet|Không thể kết nối/);
+    }
+    await setLocale('en');
+    for (const error of errors) {
+      const text = problemMessage(error);
+      expect(text, String(error)).to.match(/^The service (had a problem|is temporarily unavailable)/);
+      expect(text).to.not.match(/internet|connection/i);
+    }
+  });
+
+  it('says the service could not be reached when nothing answered, and asks to check the connection only when the browser is offline', async () => {
+    // navigator.onLine on the instance, over the prototype's getter; deleted after.
+    const setOnline = (value: boolean) => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value });
+    try {
+      setOnline(true);
+      await setLocale('vi');
+      expect(problemMessage(new DvcNetworkError('x'))).to.equal('Không thể kết nối tới hệ thống. Vui lòng thử lại sau ít phút.');
+      await setLocale('en');
+      expect(problemMessage(new DvcNetworkError('x'))).to.equal('Could not reach the service. Please try again in a few minutes.');
+      setOnline(false);
+      expect(problemMessage(new DvcNetworkError('x'))).to.equal('You are offline. Check your internet connection and try again.');
+      await setLocale('vi');
+      expect(problemMessage(new DvcNetworkError('x'))).to.equal('Thiết bị của bạn đang mất kết nối Internet. Vui lòng kiểm tra kết nối rồi thử lại.');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
   });
 });

@@ -59,11 +59,37 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
   }
 }
 
-/** The message for any error thrown while talking to the API. */
+/**
+ * The message for any error thrown while talking to the API. Whose trouble it is decides the
+ * words: only when the browser says it is offline is the citizen asked to check their connection.
+ * The service's own trouble (any 5xx, also a proxy's 502 or 504 with an HTML page, which the SDK
+ * turns into a `DvcApiError` by its status) says so; a request that reached nothing says the
+ * service could not be reached, never "check your internet connection", since a server failing
+ * without CORS headers looks the same to the page as a network failure.
+ */
 export function problemMessage(error: unknown): string {
-  if (error instanceof DvcApiError) return problemCodeMessage(error.code, error.retryAfter);
+  if (error instanceof DvcApiError) {
+    if (error.status >= 500 && error.code !== 'service_unavailable' && error.code !== 'internal_error') {
+      // A 5xx whose body named another code (a proxy passing on someone's JSON): the status decides.
+      return problemCodeMessage(error.status === 502 || error.status === 503 || error.status === 504 ? 'service_unavailable' : 'internal_error', error.retryAfter);
+    }
+    return problemCodeMessage(error.code, error.retryAfter);
+  }
   if (error instanceof DvcTimeoutError) return msg('The service is taking too long to answer. Please try again.');
-  if (error instanceof DvcNetworkError) return msg('Could not connect to the service. Check your internet connection and try again.');
-  if (error instanceof DvcResponseError) return msg('The service sent an answer that could not be read. Please try again later.');
+  if (error instanceof DvcNetworkError) {
+    return isOffline()
+      ? msg('You are offline. Check your internet connection and try again.')
+      : msg('Could not reach the service. Please try again in a few minutes.');
+  }
+  if (error instanceof DvcResponseError) {
+    return error.status >= 500
+      ? problemCodeMessage('internal_error')
+      : msg('The service sent an answer that could not be read. Please try again later.');
+  }
   return msg('Something went wrong. Please try again.');
+}
+
+/** The browser knows it has no network (navigator.onLine is false); true is only a maybe. */
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
