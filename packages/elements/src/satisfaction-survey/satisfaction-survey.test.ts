@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createDvcClient, DvcApiError, type components, type SurveySubmission } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
@@ -240,7 +240,7 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(text($(el, '[part~="error-summary-title"]'))).to.equal('Có lỗi cần khắc phục');
     const links = $$<HTMLAnchorElement>(el, '[part="error-link"]');
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-contacts', '#q-one-stop', '#q-attitude', '#q-overall']);
-    expect(text(links[0]!)).to.equal('Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ: Vui lòng chọn một câu trả lời.');
+    expect(text(links[0]!)).to.equal('Vui lòng chọn một câu trả lời cho “Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ”');
 
     for (const id of ['contacts', 'one-stop', 'attitude', 'overall']) {
       const fieldset = $(el, `#q-${id}`)!;
@@ -654,7 +654,7 @@ describe('<dvc-satisfaction-survey>', () => {
     submitButton(el).click();
     await el.updateComplete;
     expectFocusOn(el, $(el, '[part="error-summary"]'));
-    expect(text($(el, '[part="error-link"]'))).to.equal('Thông tin này có hữu ích không?: Vui lòng chọn một câu trả lời.');
+    expect(text($(el, '[part="error-link"]'))).to.equal('Vui lòng chọn một câu trả lời cho “Thông tin này có hữu ích không?”');
 
     radio(el, 'useful', 1).click();
     $<HTMLInputElement>(el, 'input[name="website"]')!.value = 'http://bot.example';
@@ -763,6 +763,43 @@ describe('<dvc-satisfaction-survey>', () => {
     await setLang('vi');
     await el.updateComplete;
     expect(text($(el, '[part="thanks"]'))).to.include('Cảm ơn Ông/Bà đã đánh giá');
+  });
+
+  it('words each error summary item as one sentence naming the question, in Vietnamese and English, its bullet-free link starting on the item\'s first line', async () => {
+    const dossier = await createDossier();
+    const el = await mountDossier(dossier);
+    submitButton(el).click();
+    await el.updateComplete;
+    const links = () => $$<HTMLAnchorElement>(el, '[part="error-link"]');
+    expect(links().map(text)).to.deep.equal([
+      'Vui lòng chọn một câu trả lời cho “Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ”',
+      'Vui lòng chọn một câu trả lời cho “Số cơ quan Ông/Bà phải liên hệ”',
+      'Vui lòng chọn một câu trả lời cho “Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa”',
+      'Vui lòng chọn một câu trả lời cho “Thái độ của cán bộ, công chức”',
+      'Vui lòng chọn một câu trả lời cho “Mức độ hài lòng chung của Ông/Bà”',
+    ]);
+    await setLang('en');
+    await el.updateComplete;
+    const english = links().map(text);
+    expect(english.at(-1)).to.equal('Please choose an answer to “Overall, how satisfied are you?”');
+    for (const item of [...links().map(text), ...english]) {
+      // Never "…are you?: Please choose…": the question, quoted, inside one sentence.
+      expect(item).to.not.match(/[?:]\s*:|:\s*(Please|Vui lòng)/);
+      expect(item).to.match(/^(Please choose an answer to|Vui lòng chọn một câu trả lời cho) “[^”]+”$/);
+    }
+    // No bullets; each link begins at the top of its item, however many lines it wraps to.
+    await setViewport({ width: 320, height: 640 });
+    try {
+      await el.updateComplete;
+      for (const link of links()) {
+        const item = link.closest('li')!;
+        expect(getComputedStyle(item).listStyleType).to.equal('none');
+        expect(Math.abs(link.getClientRects()[0]!.top - item.getBoundingClientRect().top), 'the link starts on the first line').to.be.below(2);
+      }
+      expect(links().some((link) => link.getClientRects().length > 1 || link.getBoundingClientRect().height > 40), 'a link wraps at 320 px').to.equal(true);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('page feedback in English, and its thank-you', async () => {

@@ -104,7 +104,7 @@ function summary(model: FormViewModel): TemplateResult | typeof nothing {
   if (applicantIdProblem) items.push({ field: APPLICANT_ID_FIELD, message: applicantIdMessage(applicantIdProblem) });
   for (const q of form.questions) {
     const problem = errors.get(q.id);
-    if (problem) items.push({ field: fieldId(q), message: `${localized(q.label)}: ${errorMessage(q, problem)}` });
+    if (problem) items.push({ field: fieldId(q), message: summaryMessage(q, problem) });
   }
   // Under the dossier form's h2 title.
   return errorSummary(items, 3);
@@ -208,6 +208,23 @@ function errorMessage(question: Question, problem: AnswerError): string {
     return problem === 'required' ? msg('Please write an answer.') : msg('This answer is too long. Please shorten it.');
   }
   return problem === 'required' ? msg('Please choose an answer.') : msg('This answer is not one of the choices. Please choose again.');
+}
+
+/**
+ * A problem as the error summary lists it: a sentence naming the question, since the summary stands
+ * apart from the questions: "Please choose an answer to “Overall, how satisfied are you?”", with no
+ * full stop after a quoted question mark (and never "…are you?: Please choose…").
+ */
+function summaryMessage(question: Question, problem: AnswerError): string {
+  const label = localized(question.label).trim();
+  if (question.type === 'text') {
+    return problem === 'required'
+      ? msg(str`Please write an answer to “${label}”`)
+      : msg(str`Your answer to “${label}” is too long. Please shorten it.`);
+  }
+  return problem === 'required'
+    ? msg(str`Please choose an answer to “${label}”`)
+    : msg(str`Your answer to “${label}” is not one of the choices. Please choose again.`);
 }
 
 /** "Còn 1.000 ký tự" / "1,000 characters left" (English needs the singular for 1). */

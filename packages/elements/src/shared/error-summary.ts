@@ -79,8 +79,13 @@ export const errorSummaryStyles = css`
     list-style: none;
   }
 
+  /*
+   * No bullets (GOV.UK's summary has none; the gap sets items apart). Should a marker ever show, it
+   * sits on the first line: an inline-block's baseline is its last line, so it aligns at the top.
+   */
   .error-summary-list a {
     display: inline-block;
+    vertical-align: top;
     min-block-size: 1.5rem; /* 24 px target */
     padding-block: 0.125rem;
     color: var(--_dvc-color-danger);
