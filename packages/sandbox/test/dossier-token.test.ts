@@ -114,6 +114,22 @@ describe('dossier access tokens', () => {
     assert.equal((await pay(undefined, { applicantId: DEMO.paymentDue.applicantId })).statusCode, 201);
   });
 
+  test('the token reads its dossier again (getDossier), and no other; without a token the read is refused', async () => {
+    const token = await tokenFor(DEMO.paymentDue);
+    const read = await sandbox.app.inject({ method: 'GET', url: `/api/v1/dossiers/${DEMO.paymentDue.code}`, headers: { [HEADER]: token } });
+    assert.equal(read.statusCode, 200, read.body);
+    const dossier = read.json() as { code: string; status: string; payment?: { total: number }; access?: unknown };
+    assert.equal(dossier.code, DEMO.paymentDue.code);
+    assert.equal(dossier.status, 'payment-due');
+    assert.ok(dossier.payment && dossier.payment.total > 0);
+    assert.equal(dossier.access, undefined, 'no new token from a read');
+    const other = await sandbox.app.inject({ method: 'GET', url: `/api/v1/dossiers/${DEMO.decided.code}`, headers: { [HEADER]: token } });
+    assert.equal(other.statusCode, 401);
+    assert.equal((other.json() as Problem).code, 'dossier_token_invalid');
+    const none = await sandbox.app.inject({ method: 'GET', url: `/api/v1/dossiers/${DEMO.paymentDue.code}` });
+    assert.equal(none.statusCode, 400);
+  });
+
   test('survey status: open, then already-evaluated after the token evaluates; not-available while processing', async () => {
     const token = await tokenFor(DEMO.decided);
     const open = await surveyStatus(DEMO.decided.code, token);

@@ -78,6 +78,9 @@ export interface SubmitSurveyOptions extends CallOptions, DossierTokenOptions {
   idempotencyKey?: string;
 }
 
+/** Options of the reads a dossier access token proves (`dossiers.get`, `surveys.status`). */
+export type DossierReadOptions = SurveyStatusOptions;
+
 export interface SurveyStatusOptions extends CallOptions {
   /** The dossier access token from `dossiers.lookup` (`access.token`). */
   dossierToken: string;
@@ -94,6 +97,8 @@ export interface DvcClient {
   dossiers: {
     /** The dossier, and `access`: a token that proves the applicant for a while without the identity number. */
     lookup(request: DossierLookupRequest, options?: CallOptions): Promise<DossierLookupResult>;
+    /** The dossier again, proved by its access token (no new token is issued). */
+    get(code: string, options: DossierReadOptions): Promise<Dossier>;
   };
   payments: {
     /** The applicant proved by the identity number (`applicantId`). */
@@ -208,6 +213,8 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     dossiers: {
       // POST keeps the identity number out of URLs and logs; not retried (a 429 must reach the person).
       lookup: (request, { signal } = {}) => call('dossiers/lookup', { method: 'post', json: request, signal }),
+      get: (code, { signal, dossierToken }) =>
+        call(`dossiers/${segment(code)}`, { method: 'get', signal, headers: tokenHeader(dossierToken) }),
     },
     payments: {
       // A repeat with the key finds the same payment instead of making a second.

@@ -8,7 +8,7 @@ export * from './generated/enums.ts';
 export { createDvcClient, newIdempotencyKey, DOSSIER_TOKEN_HEADER } from './client.ts';
 export type {
   Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, SubmitSurveyOptions, RetryOptions,
-  DossierTokenOptions, SurveyStatusOptions, DossierLookupResult, DossierAccess, DossierSurveyStatus,
+  DossierTokenOptions, SurveyStatusOptions, DossierReadOptions, DossierLookupResult, DossierAccess, DossierSurveyStatus,
   Procedure, ProcedureSummary, ProcedureSearchResult, ProcedureSearchParams, Field, Agency,
   Dossier, DossierLookupRequest, Payment, PaymentCreateRequest, ReceiptBundle,
   SurveyForm, SurveyFormParams, SurveySubmission, SurveyReceipt, Health,

@@ -217,6 +217,13 @@ describe('SDK: verify once with a dossier token', () => {
     assert.equal((await client.surveys.status(DEMO.decided.code, { dossierToken })).status, 'already-evaluated');
     assert.deepEqual(sent.map((r) => [r.method, r.token]), [['GET', dossierToken], ['GET', null], ['POST', dossierToken], ['GET', dossierToken]]);
 
+    // The token reads its dossier again, in a header too.
+    sent.length = 0;
+    const again = await client.dossiers.get(DEMO.decided.code, { dossierToken });
+    assert.equal(again.code, DEMO.decided.code);
+    assert.equal(again.evaluation, 'submitted');
+    assert.deepEqual(sent.map((r) => [r.method, r.token]), [['GET', dossierToken]]);
+
     const processing = await client.dossiers.lookup(DEMO.processing);
     assert.equal((await client.surveys.status(DEMO.processing.code, { dossierToken: processing.access.token })).status, 'not-available');
     // Neither the token nor the identity number is ever in a URL.

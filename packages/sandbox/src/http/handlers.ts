@@ -76,6 +76,13 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       return { ...dossierView(ctx, row), access: { token, expiresAt: vnTime(expiresAt.toISOString()) } };
     },
 
+    async getDossier(request: FastifyRequest<{ Params: { code: string }; Headers: TokenHeader }>): Promise<Schemas['Dossier']> {
+      checkDossierToken(ctx, request.headers[DOSSIER_TOKEN_HEADER]!, request.params.code);
+      const row = findDossier(ctx, request.params.code);
+      if (!row) throw new ApiProblem(404, 'dossier_not_found');
+      return dossierView(ctx, row);
+    },
+
     async getDossierSurveyStatus(request: FastifyRequest<{ Params: { code: string }; Headers: TokenHeader }>) {
       checkDossierToken(ctx, request.headers[DOSSIER_TOKEN_HEADER]!, request.params.code);
       const row = findDossier(ctx, request.params.code);

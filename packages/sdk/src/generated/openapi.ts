@@ -93,7 +93,8 @@ export interface paths {
          *     as the `Dvc-Dossier-Token` header to pay, to ask whether the dossier can be evaluated, and to
          *     evaluate it, without the identity number. The token is signed by the server, bound to this
          *     one dossier code, short-lived, and holds neither the identity number nor anything from which
-         *     it can be found. Keep it in memory, like the identity number; never put it in a URL.
+         *     it can be found. Keep it in memory or in the tab's sessionStorage (the widgets do, to act for the
+         *     dossier on another page of the portal or after the payment gateway); never in a URL or a log.
          */
         post: operations["lookupDossier"];
         delete?: never;
@@ -236,6 +237,28 @@ export interface paths {
          *     token sent with any submission is checked first (401 when refused) and needs `dossierCode`.
          */
         post: operations["submitSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dossier, read again with its token
+         * @description For a widget holding a dossier token (a payment page the tracker sent the citizen to, the way
+         *     back from the payment gateway): the dossier as `lookupDossier` shows it, without the identity
+         *     number. No new token is issued: when this one expires, look the dossier up again.
+         */
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1166,6 +1189,35 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description As `DossierToken`, required here. */
+                "Dvc-Dossier-Token": components["parameters"]["RequiredDossierToken"];
+            };
+            path: {
+                code: components["schemas"]["DossierCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["DossierTokenRefused"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
