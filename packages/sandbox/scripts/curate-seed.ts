@@ -228,8 +228,9 @@ function tidy(record: ProcedureRecord): ProcedureRecord {
   const channelDetails: ChannelDetail[] = record.channelDetails.map((c) => {
     const seen = new Set<string>();
     const fees = c.fees
-      // Missions abroad and immigration fees are published in US dollars as lệ phí with no label.
-      .map((f) => (/\d USD$/u.test(f.description) ? { ...f, kind: 'fee' as const, description: /^\d+ USD$/u.test(f.description) ? `Lệ phí: ${f.description}` : f.description } : f))
+      // Missions abroad and immigration fees are published in US dollars as lệ phí with no label;
+      // the kind says lệ phí, so the description is not prefixed with it ("Lệ phí: … Lệ phí: 70 USD").
+      .map((f) => (/\d USD$/u.test(f.description) ? { ...f, kind: 'fee' as const } : f))
       .map((f) => ({ ...f, description: clip(f.description, 240) }))
       .filter((f) => {
         const key = `${f.kind}|${f.amount}|${f.setByProvince}|${f.description}`;
@@ -719,7 +720,7 @@ const PICKS: Pick[] = [
   {
     code: '1.115715',
     time: text('Trong ngày làm việc nhận đủ hồ sơ xóa nợ; hồ sơ nhận sau 15 giờ thì giải quyết trong ngày làm việc tiếp theo.'),
-    fees: [provinceFee('fee', 'Lệ phí: mức do Hội đồng nhân dân cấp tỉnh quy định.')],
+    fees: [provinceFee('fee', 'Mức do Hội đồng nhân dân cấp tỉnh quy định.')],
     legal: DAT_DAI_LEGAL,
   },
   { code: '1.115795', legal: DAT_DAI_LEGAL },

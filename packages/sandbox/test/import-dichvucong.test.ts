@@ -263,6 +263,39 @@ describe('fromDetail', () => {
     assert.equal(vnd?.amount, 100000);
   });
 
+  it('drops a label that only repeats the fee\'s kind, and keeps a description that names the fee', () => {
+    const fees = feesOf([
+      { type: 'SERVICE_FEE', value: 70, currencyName: 'USD', description: 'Lệ phí' },
+      { type: 'SERVICE_FEE', value: 0, description: 'Lệ phí: mức do Hội đồng nhân dân cấp tỉnh quy định' },
+      { type: 'FEE', value: 200000, description: 'Phí: phí cung cấp thông tin lý lịch tư pháp' },
+      { type: 'FEE', value: 200000, description: 'Phí cung cấp thông tin lý lịch tư pháp' },
+      { type: 'PRICE_LEVEL', value: 50000, description: 'Giá: 50.000 đồng/bản' },
+    ]);
+    assert.deepEqual(fees.map((f) => [f.kind, f.description]), [
+      ['fee', '70 USD'],
+      ['fee', 'Mức do Hội đồng nhân dân cấp tỉnh quy định'],
+      ['charge', 'Phí cung cấp thông tin lý lịch tư pháp'],
+      ['price', '50.000 đồng/bản'],
+    ]);
+  });
+
+  it('lists an identical fee line once per row, and an identical row once', () => {
+    const same = { type: 'SERVICE_FEE', value: 0, description: 'Theo Quyết định số 2252/QĐ-VP' };
+    const record = fromDetail(detail({
+      executionMethods: [
+        method({ submissionMethod: 'ONLINE', fees: [same, same, { ...same, type: 'FEE' }] }),
+        method({ submissionMethod: 'ONLINE', fees: [same, same, { ...same, type: 'FEE' }] }),
+        method({ submissionMethod: 'ONLINE', processingTime: 2, fees: [same] }),
+        method({ submissionMethod: 'DIRECT', fees: [same] }),
+      ],
+    }));
+    assert.deepEqual(record.channelDetails.map((c) => [c.channel, c.processingTime.value, c.fees.map((f) => f.kind)]), [
+      ['online', 1, ['fee', 'charge']],
+      ['online', 2, ['fee']],
+      ['in-person', 1, ['fee']],
+    ]);
+  });
+
   it('marks fees the province sets, with no amount', () => {
     const fees = feesOf([
       { type: 'SERVICE_FEE', value: 0, description: 'Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh, thành phố quy định' },

@@ -291,17 +291,50 @@ function feeOf(fee: Obj): FeeLine {
   return { kind, amount, setByProvince: false, description };
 }
 
+/** The words a description may open with that only repeat its kind: "Lệ phí: 70 USD" for a lệ phí. */
+const KIND_LABELS: Record<FeeKind, RegExp> = {
+  fee: /^lệ phí\s*:\s*/iu,
+  charge: /^phí\s*:\s*/iu,
+  price: /^giá\s*:\s*/iu,
+};
+
+/**
+ * A fee line as a reader wants it once: without a label repeating its kind at the start of the
+ * description (the kind is its own field; "Lệ phí: 70 USD" would read "Lệ phí: … Lệ phí: 70 USD"
+ * under a kind label), and without lines identical to one already listed for the channel.
+ * A description that names the fee ("Phí cung cấp thông tin…") is the fee's name and is kept.
+ */
+export function tidyFees(fees: readonly FeeLine[]): FeeLine[] {
+  const seen = new Set<string>();
+  const tidy: FeeLine[] = [];
+  for (const fee of fees) {
+    const rest = fee.description.replace(KIND_LABELS[fee.kind], '');
+    const description = rest === fee.description || rest === '' ? fee.description : rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+    const line = { ...fee, description };
+    const key = JSON.stringify([line.kind, line.amount, line.setByProvince, line.description]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tidy.push(line);
+  }
+  return tidy;
+}
+
 function channelDetailsOf(methods: unknown): ChannelDetail[] {
   const details: ChannelDetail[] = [];
+  const seen = new Set<string>();
   // A channel may appear more than once: the portal lists one row per case (e.g. 15 days for a
-  // building, 10 for a house), each with its own time, fees and note. All rows are kept.
+  // building, 10 for a house), each with its own time, fees and note. Those rows are kept; a row
+  // identical to an earlier one (same channel, time, fees and note) says nothing new and is not.
   for (const item of arr(methods)) {
     const method = obj(item);
     const channel = CHANNELS[str(method.submissionMethod).trim().toUpperCase()];
     if (!channel) continue;
     const { time, note } = processingTimeOf(method);
-    const detail: ChannelDetail = { channel, processingTime: time, fees: arr(method.fees).map((f) => feeOf(obj(f))) };
+    const detail: ChannelDetail = { channel, processingTime: time, fees: tidyFees(arr(method.fees).map((f) => feeOf(obj(f)))) };
     if (note) detail.note = note;
+    const key = JSON.stringify(detail);
+    if (seen.has(key)) continue;
+    seen.add(key);
     details.push(detail);
   }
   return details;
