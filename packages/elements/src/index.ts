@@ -9,7 +9,7 @@ export { DvcDossierTracker, type DvcDossierFoundEventDetail, type DvcPaymentRequ
 export { DvcPayment, type DvcPaymentStartedEventDetail, type DvcPaymentSucceededEventDetail, type DvcPaymentFailedEventDetail } from './payment/index.ts';
 
 export { defineElement } from './shared/define.ts';
-export { setLocale, getLocale, localeReady, resolveLocale, formatVnd, formatDate, formatNumber } from './shared/locale.ts';
+export { setLocale, getLocale, localeReady, resolveLocale, formatVnd, formatDate, formatDateTime, formatNumber } from './shared/locale.ts';
 export type { DvcLocale } from './shared/locale.ts';
 export { ApiClientController, DvcConfigError, setDefaultApiBase, clientFor } from './shared/api-client.ts';
 export { RequestController } from './shared/request-controller.ts';

@@ -5,7 +5,7 @@
  * (web-test-runner.config.mjs).
  */
 import { describe, it } from '../test-support/mocha.ts';
-import { RECEIPT_NUMBER, expectAccessibilityTree } from '../test-support/a11y-tree.ts';
+import { RECEIPT_NUMBER, expectAccessibilityTree, timesIn } from '../test-support/a11y-tree.ts';
 import {
   LANGS, mountAfterGateway, mountBeforeGatewayAnswers, mountPayment, paymentSuite, setLang, slow,
   waitForPaymentState,
@@ -45,7 +45,7 @@ describe('dvc-payment accessibility tree', () => {
       slow(this, 30_000);
       await setLang(lang);
       const el = await mountAfterGateway(log(), 'success');
-      await expectAccessibilityTree(el, `paid (${lang})`, [RECEIPT_NUMBER]);
+      await expectAccessibilityTree(el, `paid (${lang})`, [RECEIPT_NUMBER, ...timesIn(el)]);
     });
 
     it(`payment failed (${lang}): accessibility tree`, async function () {

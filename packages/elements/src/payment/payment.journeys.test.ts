@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { formatDateTime } from '../shared/locale.ts';
 import {
   $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, arriveWith, completeAtGateway, createDossier,
   focusedInside, gatewayParams, getPayment, lookup, pay, sandbox, setLang, slow, text, waitForState, widget,
@@ -66,10 +67,17 @@ describe('<dvc-payment> through the gateway', () => {
     const payment = await getPayment(paymentId);
     const numbers = payment.receipts.map((r) => r.number);
     expect(numbers).to.have.length(2);
+    // Dates as Vietnamese official text writes them: "Lập lúc 06:07 ngày 18/11/2026".
+    const issued = payment.receipts.map((r) => `Lập lúc ${formatDateTime(r.issuedAt)}`);
+    for (const line of issued) expect(line).to.match(/^Lập lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
     expect($$(el, '[part="receipt"]').map((li) => text(li))).to.deep.equal([
-      `Biên lai số ${numbers[0]} Phí: 200.000 ₫`,
-      `Biên lai số ${numbers[1]} Lệ phí: 10.000 ₫`,
+      `Biên lai số ${numbers[0]} Phí: 200.000 ₫ ${issued[0]}`,
+      `Biên lai số ${numbers[1]} Lệ phí: 10.000 ₫ ${issued[1]}`,
     ]);
+    const paidAt = $(el, '.paid-at')!;
+    expect(paidAt.querySelector('time')!.getAttribute('datetime')).to.equal(payment.paidAt);
+    expect(text(paidAt)).to.equal(`Thanh toán lúc ${formatDateTime(payment.paidAt!)}`);
+    expect(text(paidAt)).to.match(/^Thanh toán lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
     const link = $<HTMLAnchorElement>(el, '[part="receipt-link"]')!;
     expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt`);
     expect(link.target).to.equal('_blank');

@@ -7,8 +7,9 @@
  * payment.test.ts).
  */
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../test-support/mocha.ts';
-import { expectReflow, narrowViewportSuite } from '../test-support/reflow.ts';
+import { setViewport } from '@web/test-runner-commands';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { RUNNER_VIEWPORT, expectReflow, narrowViewportSuite, reflowProblems } from '../test-support/reflow.ts';
 import {
   arriveWith, LANGS, maybe, mountAfterGateway, mountBeforeGatewayAnswers, mountPayment, paymentSuite, setLang,
   slow, startPayment, textsOf, waitForPaymentState,
@@ -72,6 +73,58 @@ describe('<dvc-payment> at 320 px after the gateway (WCAG 1.4.10, 2.5.8)', () =>
       expect(textsOf(el, '[part="receipt"]')).to.have.length(2);
       expect(maybe(el, '[part="receipt-link"]')).to.not.equal(null);
       await expectReflow(el, `already paid (${lang})`);
+    });
+  }
+});
+
+describe('<dvc-payment> at 360 × 800 with text at 200% (WCAG 1.4.4)', () => {
+  const log = paymentSuite();
+  beforeEach(async () => {
+    await setViewport({ width: 360, height: 800 });
+    document.documentElement.style.fontSize = '200%';
+  });
+  afterEach(async () => {
+    document.documentElement.style.fontSize = '';
+    await setViewport(RUNNER_VIEWPORT);
+  });
+
+  /** Every reflow problem once Lit and layout have settled. */
+  async function problems(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<string[]> {
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return reflowProblems(el);
+  }
+
+  for (const lang of LANGS) {
+    it(`what is due: the table of charges and fees stacks its lines, nothing scrolls sideways, words wrap whole (${lang})`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      const el = await mountPayment();
+      await waitForPaymentState(el, 'due');
+      expect(await problems(el), 'what is due').to.deep.equal([]);
+      const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="line"]')];
+      expect(rows).to.have.length(2);
+      for (const row of rows) {
+        // A line is a block: kind and amount on one line, the description under them.
+        expect(getComputedStyle(row).display).to.equal('grid');
+        const kind = row.querySelector('.kind')!.getBoundingClientRect();
+        const amount = row.querySelector('.amount')!.getBoundingClientRect();
+        const description = row.querySelector('.description')!;
+        expect(Math.abs(kind.top - amount.top), 'kind and amount side by side').to.be.below(2);
+        expect(description.getBoundingClientRect().top).to.be.at.least(kind.bottom - 1);
+        expect(getComputedStyle(description).overflowWrap).to.not.equal('anywhere');
+        expect(getComputedStyle(description).wordBreak).to.not.equal('break-all');
+      }
+      // The column headers stay for screen readers.
+      expect(el.shadowRoot!.querySelectorAll('[part="lines"] thead th')).to.have.length(3);
+    });
+
+    it(`paid, with the payment's and the receipts' dates: nothing scrolls sideways (${lang})`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const el = await mountAfterGateway(log(), 'success');
+      expect(textsOf(el, '.paid-at')).to.have.length(1);
+      expect(await problems(el), 'paid').to.deep.equal([]);
     });
   }
 });

@@ -124,8 +124,9 @@ export const paymentStyles = css`
     white-space: nowrap;
   }
 
+  /* Words wrap whole; only a word wider than the line (a long reference) breaks. */
   .description {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 
   .amount {
@@ -142,11 +143,65 @@ export const paymentStyles = css`
     font-weight: 700;
   }
 
-  /* Narrow screens: tighter cells, so the description keeps room to wrap (the table stays a table). */
+  /*
+   * Narrow screens, or large text: each line becomes a block, its kind and amount on top and the
+   * description under them, so no word is cut to fit a squeezed column (the headers stay for
+   * screen readers).
+   */
   @media (max-width: 30rem) {
+    table,
+    tbody,
+    tfoot {
+      display: block;
+    }
+
+    thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0 var(--_dvc-space);
+      padding-block: var(--_dvc-space);
+      border-block-end: 1px solid var(--_dvc-color-border);
+    }
+
     th,
     td {
-      padding-inline: calc(var(--_dvc-space) / 2);
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+
+    td.kind,
+    tfoot th {
+      grid-column: 1;
+      grid-row: 1;
+    }
+
+    td.amount {
+      grid-column: 2;
+      grid-row: 1;
+    }
+
+    td.description {
+      grid-column: 1 / -1;
+    }
+
+    tfoot tr {
+      border-block-end: 0;
+      border-block-start: 2px solid var(--_dvc-color-text);
+    }
+
+    tfoot th,
+    tfoot td {
+      border: 0;
     }
   }
 
@@ -228,6 +283,11 @@ export const paymentStyles = css`
   .receipt-number {
     font-weight: 600;
     font-variant-numeric: tabular-nums;
+  }
+
+  .receipt-date,
+  .paid-at {
+    color: var(--_dvc-color-text-muted);
   }
 
   [part='receipt-link'],

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Dossier, Payment } from '@dvc-kit/sdk';
-import { CONTENT_LANG, formatVnd, getLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, formatVnd, getLocale, withDateTime } from '../shared/locale.ts';
 import { heading } from '../shared/heading.ts';
 import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
@@ -72,7 +72,9 @@ export function askView(
   return section('ask', html`
     ${stateHeading(context, msg('Pay charges and fees'))}
     ${dossierLine(context.dossierCode)}
-    <p>${msg('Enter your personal identification number to see what you need to pay for this dossier.')}</p>
+    ${state.reverify
+      ? html`<p class="notice" part="notice">${msg('For your security, please enter your personal identification number again.')}</p>`
+      : html`<p>${msg('Enter your personal identification number to see what you need to pay for this dossier.')}</p>`}
     ${problem ? errorSummary([{ field: APPLICANT_ID_FIELD, message: applicantIdMessage(problem) }], context.headingLevel + 1) : nothing}
     <form part="form" novalidate aria-label=${msg('Identify yourself to pay')} @submit=${on.onSubmit}>
       ${applicantIdField(APPLICANT_ID_FIELD, problem)}
@@ -241,12 +243,19 @@ export function unknownView(context: ViewContext, error: unknown, onCheck: () =>
   `);
 }
 
+/** "Thanh toán lúc 06:07 ngày 18/11/2026" / "Paid on 18 Nov 2026, 06:07". */
+const paidAt = (iso: string) => withDateTime((when) => msg(str`Paid on ${when}`), iso);
+
+/** "Lập lúc 06:07 ngày 18/11/2026" / "Issued on 18 Nov 2026, 06:07". */
+const issuedAt = (iso: string) => withDateTime((when) => msg(str`Issued on ${when}`), iso);
+
 function receiptList(context: ViewContext, payment: Payment): TemplateResult {
   return html`${subHeading(context, msg('Electronic receipts'))}
     <ul class="receipts" part="receipts">
       ${payment.receipts.map((receipt) => html`<li part="receipt">
         <span class="receipt-number">${msg(str`Receipt no. ${receipt.number}`)}</span>
         <span class="receipt-detail">${kindLabel(receipt.kind)}: ${formatVnd(receipt.amount)}</span>
+        <span class="receipt-date">${issuedAt(receipt.issuedAt)}</span>
       </li>`)}
     </ul>`;
 }
@@ -255,6 +264,7 @@ export function paidView(context: ViewContext, payment: Payment): TemplateResult
   return section('paid', html`
     ${stateHeading(context, msg('Payment successful'))}
     <p class="success" part="message">${msg(str`You have paid ${formatVnd(payment.total)} for dossier ${payment.dossierCode}.`)}</p>
+    ${payment.paidAt ? html`<p class="paid-at">${paidAt(payment.paidAt)}</p>` : nothing}
     ${receiptList(context, payment)}
     ${receiptLink(context, payment.id)}
   `);

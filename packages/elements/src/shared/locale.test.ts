@@ -3,7 +3,8 @@ import { LitElement } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { afterEach, describe, it } from '../test-support/mocha.ts';
 import {
-  formatDate, formatNumber, formatVnd, getLocale, localeReady, registerTranslations, resolveLocale, setLocale,
+  formatDate, formatDateTime, formatNumber, formatVnd, getLocale, localeReady, registerTranslations, resolveLocale, setLocale,
+  startsWithLabel,
 } from './locale.ts';
 
 /** Renders one message with an explicit id, which only the parts registered by the tests translate. */
@@ -108,5 +109,35 @@ describe('locale', () => {
     expect(formatVnd(1_500_000)).to.include('1,500,000');
     expect(formatNumber(1234.5)).to.equal('1,234.5');
     expect(formatDate('2025-07-14T17:30:00Z')).to.match(/15 Jul 2025/);
+  });
+
+  it('writes dates as Vietnamese official text does ("ngày 18/11/2026", "06:07 ngày 18/11/2026") and English naturally, in Vietnam time', async () => {
+    await setLocale('vi');
+    expect(formatDate('2026-11-18T06:07:00+07:00')).to.equal('ngày 18/11/2026');
+    expect(formatDateTime('2026-11-18T06:07:00+07:00')).to.equal('06:07 ngày 18/11/2026');
+    // Under a label that already says "Ngày …": the bare date, never "ngày ngày".
+    expect(formatDate('2026-11-18T06:07:00+07:00', { bare: true })).to.equal('18/11/2026');
+    // Two digits for day and month; 23:10 UTC on 4 March is 06:10 on 5 March in Hanoi.
+    expect(formatDateTime('2027-03-04T23:10:00Z')).to.equal('06:10 ngày 05/03/2027');
+    // A date without a time is that day, wherever the computer is.
+    expect(formatDate('2024-10-01')).to.equal('ngày 01/10/2024');
+    expect(formatDateTime('2024-10-01')).to.equal('ngày 01/10/2024');
+    expect(formatDate('2026-11-18T06:07:00+07:00')).to.not.match(/thg/);
+
+    await setLocale('en');
+    expect(formatDate('2026-11-18T06:07:00+07:00')).to.equal('18 Nov 2026');
+    expect(formatDateTime('2026-11-18T06:07:00+07:00')).to.equal('18 Nov 2026, 06:07');
+    expect(formatDate('2026-11-18T06:07:00+07:00', { bare: true })).to.equal('18 Nov 2026');
+    expect(formatDate('2024-10-01')).to.equal('1 Oct 2024');
+  });
+
+  it('tells when a text already starts with a label, as whole words, whatever the case or Unicode form', () => {
+    expect(startsWithLabel('Phí cung cấp thông tin lý lịch tư pháp', 'Phí')).to.equal(true);
+    expect(startsWithLabel('lệ phí cấp bản sao', 'Lệ phí')).to.equal(true);
+    expect(startsWithLabel('Le\u0323\u0302 phi\u0301 cấp bản sao'.normalize('NFD'), 'Lệ phí')).to.equal(true);
+    expect(startsWithLabel('Phía trước', 'Phí')).to.equal(false);
+    expect(startsWithLabel('Lệ phí cấp bản sao', 'Phí')).to.equal(false);
+    expect(startsWithLabel('Phí cung cấp thông tin', 'Charge')).to.equal(false);
+    expect(startsWithLabel('Phí', '')).to.equal(false);
   });
 });

@@ -124,6 +124,16 @@ export function withContent(sentence: (placeholder: string) => string, content: 
   return html`${before}<span lang=${CONTENT_LANG}>${content}</span>${after}`;
 }
 
+/**
+ * A sentence in the widget's words around a date and time, the date in a `<time>` with its instant:
+ * `withDateTime((when) => msg(str`Paid on ${when}`), payment.paidAt)` gives "Thanh toán lúc
+ * <time>06:07 ngày 18/11/2026</time>". The translation may move the placeholder.
+ */
+export function withDateTime(sentence: (placeholder: string) => string, iso: string): TemplateResult {
+  const [before = '', after = ''] = sentence(CONTENT_SLOT).split(CONTENT_SLOT);
+  return html`${before}<time datetime=${iso}>${formatDateTime(iso)}</time>${after}`;
+}
+
 /** The locale widgets currently render in. */
 export function getLocale(): DvcLocale {
   return runtime.getLocale() === 'en' ? 'en' : 'vi';
@@ -168,15 +178,56 @@ export function formatVnd(amount: number): string {
   return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
 }
 
-/** "14 thg 7, 2025" / "14 Jul 2025"; a time is shown when the ISO string has one. */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  const hasTime = iso.includes('T');
-  return new Intl.DateTimeFormat(intlLocale(), {
-    dateStyle: 'medium',
-    ...(hasTime ? { timeStyle: 'short' } : {}),
-    timeZone: TIME_ZONE,
-  }).format(date);
+/** The calendar date and clock time an instant has in Vietnam, as numbers. */
+function vietnamParts(date: Date): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE,
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') };
+}
+
+/** A date without a time (`2024-10-01`) is that calendar day, not midnight UTC. */
+function instant(iso: string): { date: Date; dateOnly: boolean } {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso.trim());
+  // Noon UTC is the same calendar day in Vietnam (UTC+7).
+  return { date: new Date(dateOnly ? `${iso.trim()}T12:00:00Z` : iso), dateOnly };
+}
+
+export interface DateOptions {
+  /**
+   * Vietnamese only: leave out the word "ngày" in front of the date, where the words just before it
+   * already say it (a label "Ngày tiếp nhận", a sentence "… ban hành ngày"). Default false.
+   */
+  bare?: boolean;
+}
+
+/**
+ * A date in the page's language, in Vietnam: "ngày 18/11/2026" as Vietnamese official writing has
+ * it (not Intl's "18 thg 11, 2026"), "18 Nov 2026" in English. The one date format of the widgets.
+ */
+export function formatDate(iso: string, { bare = false }: DateOptions = {}): string {
+  const { date } = instant(iso);
+  if (getLocale() === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+  }
+  const { day, month, year } = vietnamParts(date);
+  return `${bare ? '' : 'ngày '}${day}/${month}/${year}`;
+}
+
+/**
+ * A date and time in the page's language, in Vietnam time: "06:07 ngày 18/11/2026" (the time first,
+ * as official Vietnamese writing puts it), "18 Nov 2026, 06:07" in English. A date without a time
+ * is shown as a date.
+ */
+export function formatDateTime(iso: string, options: DateOptions = {}): string {
+  const { date, dateOnly } = instant(iso);
+  if (dateOnly) return formatDate(iso, options);
+  if (getLocale() === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+  }
+  const { day, month, year, hour, minute } = vietnamParts(date);
+  return `${hour}:${minute} ngày ${day}/${month}/${year}`;
 }
 
 /** "1.234" / "1,234". */
@@ -194,4 +245,15 @@ export function formatWait(seconds: number): string {
     : seconds < 7200 ? [Math.ceil(seconds / 60), 'minute']
       : [Math.ceil(seconds / 3600), 'hour'];
   return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/**
+ * Whether `text` already starts with `label` as a whole word or words, ignoring case: a fee
+ * described as "Phí cung cấp thông tin…" needs no "Phí:" in front of it ("Phí: Phí cung cấp…"). On
+ * an English page the label is English ("Charge") and the API's text Vietnamese, so the label stays.
+ */
+export function startsWithLabel(text: string, label: string): boolean {
+  const head = text.normalize('NFC').trimStart().toLocaleLowerCase('vi');
+  const word = label.normalize('NFC').trim().toLocaleLowerCase('vi');
+  return word !== '' && head.startsWith(word) && !/[\p{L}\p{N}]/u.test(head.charAt(word.length));
 }
