@@ -6,7 +6,7 @@ import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 import { atViewport, expectReflow } from '../test-support/reflow.ts';
-import { formatDate } from '../shared/locale.ts';
+import { formatDateTime } from '../shared/locale.ts';
 import { setLang } from '../test-support/page-lang.ts';
 import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
@@ -404,9 +404,9 @@ describe('<dvc-dossier-tracker>', () => {
 
       expect(detail(el, 'Mã hồ sơ')).to.equal(dossier.code);
       expect(detail(el, 'Cơ quan tiếp nhận')).to.equal(dossier.agency);
-      expect(detail(el, 'Ngày tiếp nhận')).to.equal(formatDate('2025-07-14T09:15:00+07:00'));
-      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal(formatDate('2025-07-25T17:00:00+07:00'));
-      expect(detail(el, 'Ngày hoàn thành')).to.equal(formatDate('2025-07-24T10:00:00+07:00'));
+      expect(detail(el, 'Ngày tiếp nhận')).to.equal('09:15 ngày 14/07/2025');
+      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal('17:00 ngày 25/07/2025');
+      expect(detail(el, 'Ngày hoàn thành')).to.equal('10:00 ngày 24/07/2025');
       // Vietnam time whatever the computer's zone: 09:15 stays 09:15.
       expect(detail(el, 'Ngày tiếp nhận')).to.include('09:15');
 
@@ -416,7 +416,8 @@ describe('<dvc-dossier-tracker>', () => {
       dossier.history.forEach((entry, i) => {
         const item = items[i]!;
         expect(item.querySelector('time')!.getAttribute('datetime')).to.equal(entry.at);
-        expect(text(item.querySelector('time'))).to.equal(formatDate(entry.at));
+        expect(text(item.querySelector('time'))).to.equal(formatDateTime(entry.at));
+        expect(text(item.querySelector('time'))).to.match(/^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
         expect(text(item.querySelector('.history-action'))).to.equal(entry.action);
         expect(text(item.querySelector('.history-unit'))).to.include(entry.unit);
       });
@@ -470,12 +471,12 @@ describe('<dvc-dossier-tracker>', () => {
       const early = await createDossier({ procedureCode: '1.001193', status: 'received', receivedAt: '2025-07-18T14:30:00+07:00' });
       const el = await mount();
       await lookUp(el, late.code, APPLICANT);
-      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal(formatDate('2025-07-21T17:00:00+07:00'));
+      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal('17:00 ngày 21/07/2025');
       const due = $$(el, '.details time').find((t) => t.getAttribute('datetime') === late.dueAt);
       expect(due, 'the due date carries its instant').to.not.equal(undefined);
       await another(el);
       await lookUp(el, early.code, APPLICANT);
-      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal(formatDate('2025-07-21T14:30:00+07:00'));
+      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal('14:30 ngày 21/07/2025');
     });
 
     it('shows an open dossier past its due date as overdue in working days (vi and en), and one within it as on schedule', async () => {
@@ -517,14 +518,127 @@ describe('<dvc-dossier-tracker>', () => {
         apology: { reason: 'Cần xác minh thông tin tại cơ quan công an nơi cư trú trước đây.', newDueAt: '2027-03-05T17:00:00+07:00' },
       });
       await lookUp(el, dossier.code, APPLICANT);
-      expect(timeliness(el)).to.match(/^Quá hạn \d+ ngày làm việc$/);
+      expect(timeliness(el)).to.match(/^Quá hạn \d+ ngày làm việc so với ngày hẹn ban đầu$/);
       const apology = $(el, '[part="apology"]')!;
       expect(text(apology.querySelector('h3'))).to.equal('Thư xin lỗi và hẹn lại ngày trả kết quả');
       expect(text(apology)).to.include('Cần xác minh thông tin tại cơ quan công an nơi cư trú trước đây.');
       const newDate = [...apology.querySelectorAll('dt')].find((dt) => text(dt) === 'Ngày hẹn trả mới')!.nextElementSibling!;
-      expect(text(newDate)).to.equal(formatDate('2027-03-05T17:00:00+07:00'));
+      expect(text(newDate)).to.equal('17:00 ngày 05/03/2027');
       expect(newDate.querySelector('time')!.getAttribute('datetime')).to.equal(dossier.apology!.newDueAt);
       await expectNoAxeViolations(el);
+    });
+
+    it('after an apology, shows the new date as the due date and the earlier one labelled as the original; lateness is counted against the original date (vi, en)', async () => {
+      const el = await mount();
+      const dossier = await createDossier({
+        status: 'processing',
+        receivedAt: '2026-02-02T09:00:00+07:00',
+        dueAt: '2026-02-13T17:00:00+07:00',
+        apology: { reason: 'Cần xác minh thông tin.', newDueAt: '2027-03-05T17:00:00+07:00' },
+      });
+      expect(dossier.timeliness.state).to.equal('overdue');
+      await lookUp(el, dossier.code, APPLICANT);
+      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal('17:00 ngày 05/03/2027');
+      expect(detail(el, 'Ngày hẹn trả ban đầu')).to.equal('17:00 ngày 13/02/2026');
+      const due = $$(el, '.details > div').find((div) => text(div.querySelector('dt')) === 'Ngày hẹn trả kết quả')!;
+      expect(due.querySelector('time')!.getAttribute('datetime')).to.equal(dossier.apology!.newDueAt);
+      // No bare "Quá hạn N ngày" beside the new date: the count says what it is against.
+      expect(timeliness(el)).to.match(/^Quá hạn \d+ ngày làm việc so với ngày hẹn ban đầu$/);
+
+      await setLang('en');
+      await el.updateComplete;
+      expect(detail(el, 'Due on')).to.equal('5 Mar 2027, 17:00');
+      expect(detail(el, 'Original due date')).to.equal('13 Feb 2026, 17:00');
+      expect(timeliness(el)).to.match(/^\d+ working days past the original due date$/);
+      await setLang('vi');
+      await el.updateComplete;
+
+      // Without an apology the one due date stands alone, and overdue is plain.
+      await another(el);
+      const plain = await createDossier({ status: 'processing', receivedAt: '2026-02-02T09:00:00+07:00', dueAt: '2026-02-13T17:00:00+07:00' });
+      await lookUp(el, plain.code, APPLICANT);
+      expect(detail(el, 'Ngày hẹn trả kết quả')).to.equal('17:00 ngày 13/02/2026');
+      expect(detail(el, 'Ngày hẹn trả ban đầu')).to.equal('');
+      expect(timeliness(el)).to.match(/^Quá hạn \d+ ngày làm việc$/);
+      await expectNoAxeViolations(el);
+    });
+
+    it('writes dates as Vietnamese official text does ("06:07 ngày 18/11/2026") and naturally in English: details, history, the request for documents, the apology', async () => {
+      const el = await mount();
+      const dossier = await createDossier({
+        status: 'supplement-requested',
+        receivedAt: '2026-11-16T08:30:00+07:00',
+        dueAt: '2026-11-27T17:00:00+07:00',
+        supplement: { reason: 'Thiếu giấy tờ.', documents: ['Bản sao Căn cước'], requestedAt: '2026-11-18T06:07:00+07:00' },
+        apology: { reason: 'Cần xác minh.', newDueAt: '2026-12-04T17:00:00+07:00' },
+      });
+      await lookUp(el, dossier.code, APPLICANT);
+      const result = $(el, '[part="result"]')!;
+      expect(detail(el, 'Ngày tiếp nhận')).to.equal('08:30 ngày 16/11/2026');
+      expect(text($(el, '[part="supplement"] .muted'))).to.equal('Yêu cầu lúc 06:07 ngày 18/11/2026');
+      const apology = $(el, '[part="apology"]')!;
+      const newDate = [...apology.querySelectorAll('dt')].find((dt) => text(dt) === 'Ngày hẹn trả mới')!.nextElementSibling!;
+      expect(text(newDate)).to.equal('17:00 ngày 04/12/2026');
+      for (const time of $$(el, '[part="history"] time')) expect(text(time)).to.match(/^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
+      // Never Intl's "16 thg 11, 2026", and never "ngày ngày".
+      expect(text(result)).to.not.match(/thg|ngày ngày/i);
+
+      await setLang('en');
+      await el.updateComplete;
+      expect(detail(el, 'Received on')).to.equal('16 Nov 2026, 08:30');
+      expect(text($(el, '[part="supplement"] .muted'))).to.equal('Requested on 18 Nov 2026, 06:07');
+      for (const time of $$(el, '[part="history"] time')) expect(text(time)).to.match(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+      await setLang('vi');
+    });
+
+    it('gives each kind of status and timeliness its own shape, none a hollow ring that reads as an empty radio button; a long status wraps as text, in no pill', async () => {
+      const el = await mount();
+      const shapeOf = (selector: string) => $(el, `${selector} svg`)!;
+      const cases: Array<[DossierStatus, string, string]> = [
+        ['processing', 'clock', 'clock'],
+        ['payment-due', 'alert', 'clock'],
+        ['decided', 'check', 'check'],
+        ['stopped', 'cross', ''],
+      ];
+      const seen = new Set<string>();
+      for (const [status, shape, timelinessShape] of cases) {
+        const dossier = await createDossier(status === 'decided'
+          ? { status, receivedAt: '2026-11-02T09:00:00+07:00', dueAt: '2026-11-20T17:00:00+07:00', completedAt: '2026-11-20T10:00:00+07:00' }
+          : { status, receivedAt: '2026-11-02T09:00:00+07:00', dueAt: '2027-06-30T17:00:00+07:00' });
+        await lookUp(el, dossier.code, APPLICANT);
+        const svg = shapeOf('[part="status-badge"]');
+        expect(svg.dataset['icon'], status).to.equal(shape);
+        expect(svg.getAttribute('aria-hidden')).to.equal('true');
+        // The words carry the meaning.
+        expect(badge(el)).to.equal(VI_STATUS[status]);
+        // Not a lone outlined circle: every shape draws more than a ring.
+        const drawn = [...svg.querySelectorAll('circle, path, rect')];
+        expect(drawn.length, `${status}: parts of the shape`).to.be.at.least(2);
+        expect(drawn.every((node) => node.localName === 'circle' && node.getAttribute('fill') !== 'currentColor'), `${status}: only rings`).to.equal(false);
+        if (timelinessShape) expect(shapeOf('[part="timeliness"]').dataset['icon'], `${status}: timeliness`).to.equal(timelinessShape);
+        seen.add(shape);
+        // A band with a bar at its start, not a pill with an outline all round (a form control's look).
+        const style = getComputedStyle($(el, '[part="status-badge"]')!);
+        expect(style.borderTopWidth, `${status}: no outline all round`).to.equal('0px');
+        expect(parseFloat(style.borderTopLeftRadius)).to.be.below(12);
+        await another(el);
+      }
+      expect(seen.size, 'four kinds, four shapes').to.equal(4);
+      const filled = await createDossier({ status: 'result-delivered', receivedAt: '2026-11-02T09:00:00+07:00', dueAt: '2026-11-20T17:00:00+07:00', completedAt: '2026-11-19T10:00:00+07:00' });
+      await lookUp(el, filled.code, APPLICANT);
+      expect(shapeOf('[part="status-badge"]').querySelector('circle')!.getAttribute('fill'), 'done: a filled disc').to.equal('currentColor');
+      await another(el);
+
+      // The longest status on a phone: the badge wraps like text inside the line, nothing spills.
+      await atViewport(async () => {
+        const long = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 10_000 }] });
+        await lookUp(el, long.code, APPLICANT);
+        const badgeBox = $(el, '[part="status-badge"]')!.getBoundingClientRect();
+        const lineBox = $(el, '.status-line')!.getBoundingClientRect();
+        expect(badgeBox.right).to.be.at.most(lineBox.right + 1);
+        expect($(el, '[part="status-badge"] .badge-text')!.getClientRects().length).to.be.at.least(1);
+        await expectReflow(el, 'a long status');
+      }, { width: 320, height: 800 });
     });
 
     it('lists the documents asked for in a supplement request and says the clock is paused; passes axe', async () => {
@@ -548,8 +662,10 @@ describe('<dvc-dossier-tracker>', () => {
       const payment = $(el, '[part="payment"]')!;
       const lines = [...payment.querySelectorAll('[part="fee-lines"] li')].map(text);
       const vnd = (amount: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(amount).replace(/\s+/g, ' ');
-      expect(lines[0]).to.equal(`Phí: Phí cung cấp thông tin lý lịch tư pháp ${vnd(200_000)}`);
-      expect(lines[1]).to.include('Lệ phí: Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)');
+      // The descriptions start with their kind: "Phí cung cấp…", never "Phí: Phí cung cấp…".
+      expect(lines[0]).to.equal(`Phí cung cấp thông tin lý lịch tư pháp ${vnd(200_000)}`);
+      expect(lines[1]).to.include('Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)');
+      expect(lines[1]).to.not.match(/^Lệ phí: /);
       expect(lines[2]).to.equal(`Tổng cộng ${vnd(210_000)}`);
       expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Chưa thanh toán');
       await expectNoAxeViolations(el);
@@ -795,7 +911,8 @@ describe('<dvc-dossier-tracker>', () => {
 
       await lookUp(el, demo(12).code, demo(12).applicantId);
       expect(badge(el)).to.equal(EN_STATUS.processing);
-      expect(timeliness(el)).to.match(/^\d+ working days? overdue$/);
+      // Demo 0012 has an apology: lateness is counted against the original date.
+      expect(timeliness(el)).to.match(/^\d+ working days? past the original due date$/);
       expect(text($(el, '[part="apology"] h3'))).to.equal('Apology and new date for your result');
       // Every piece of interface text shown in English…
       const english = $$(el, 'dt, h3, .status-label, .badge-text, .timeliness span, button, .history-status')
@@ -1018,7 +1135,7 @@ describe('<dvc-dossier-tracker>', () => {
       // The shape is drawn in currentColor, which forced colours map to a system colour.
       const shape = $(el, '[part="status-badge"] svg')!;
       expect(shape.getAttribute('stroke')).to.equal('currentColor');
-      expect(getComputedStyle($(el, '[part="status-badge"]')!).borderTopStyle).to.not.equal('none');
+      expect(getComputedStyle($(el, '[part="status-badge"]')!).borderInlineStartStyle).to.not.equal('none');
     });
   });
 });

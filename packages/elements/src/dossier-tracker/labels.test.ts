@@ -58,6 +58,19 @@ describe('dossier-tracker labels and validation', () => {
     expect(timelinessText({ state: 'overdue', workingDays: 1234 })).to.equal('1,234 working days overdue');
   });
 
+  it('after an apology, counts lateness against the original due date, not as the dossier\'s state', async () => {
+    const rescheduled = { rescheduled: true };
+    expect(timelinessText({ state: 'overdue', workingDays: 2 }, rescheduled)).to.equal('Quá hạn 2 ngày làm việc so với ngày hẹn ban đầu');
+    expect(timelinessText({ state: 'overdue', workingDays: 0 }, rescheduled)).to.equal('Đã quá ngày hẹn ban đầu');
+    expect(timelinessText({ state: 'late', workingDays: 3 }, rescheduled)).to.equal('Hoàn thành sau ngày hẹn ban đầu 3 ngày làm việc');
+    expect(timelinessText({ state: 'on-track', workingDays: 0 }, rescheduled)).to.equal('Đang trong hạn');
+    await setLang('en');
+    expect(timelinessText({ state: 'overdue', workingDays: 1 }, rescheduled)).to.equal('1 working day past the original due date');
+    expect(timelinessText({ state: 'overdue', workingDays: 2 }, rescheduled)).to.equal('2 working days past the original due date');
+    expect(timelinessText({ state: 'late', workingDays: 0 }, rescheduled)).to.equal('Finished after the original due date');
+    expect(timelinessText({ state: 'late', workingDays: 1 }, rescheduled)).to.equal('Finished 1 working day after the original due date');
+  });
+
   it('normalises codes typed with spaces, lower case or typographic dashes', () => {
     expect(normaliseCode('  000.00.15.h26-250714-0042 ')).to.equal('000.00.15.H26-250714-0042');
     expect(normaliseCode('000.00.15.H26 - 250714 - 0042')).to.equal('000.00.15.H26-250714-0042');

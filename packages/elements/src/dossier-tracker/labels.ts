@@ -70,14 +70,24 @@ function isOne(count: number): boolean {
 /**
  * "Quá hạn 3 ngày làm việc" / "3 working days overdue"; early, on time or late for finished
  * dossiers. `undefined` when timeliness does not apply (rejected, withdrawn, stopped).
+ *
+ * The API counts against the original due date. When the agency has apologised and set a new date
+ * (`rescheduled`), a late count is said to be against the original date, so it does not stand as
+ * the dossier's state beside the new date.
  */
-export function timelinessText(timeliness: Timeliness): string | undefined {
+export function timelinessText(timeliness: Timeliness, { rescheduled = false }: { rescheduled?: boolean } = {}): string | undefined {
   const days = timeliness.workingDays;
   const count = formatNumber(days);
   switch (timeliness.state) {
     case 'on-track':
       return msg('On schedule');
     case 'overdue':
+      if (rescheduled) {
+        if (days === 0) return msg('Past the original due date');
+        return isOne(days)
+          ? msg(str`${count} working day past the original due date`)
+          : msg(str`${count} working days past the original due date`);
+      }
       if (days === 0) return msg('Overdue');
       return isOne(days) ? msg(str`${count} working day overdue`) : msg(str`${count} working days overdue`);
     case 'early':
@@ -87,6 +97,12 @@ export function timelinessText(timeliness: Timeliness): string | undefined {
     case 'on-time':
       return msg('Finished on time');
     case 'late':
+      if (rescheduled) {
+        if (days === 0) return msg('Finished after the original due date');
+        return isOne(days)
+          ? msg(str`Finished ${count} working day after the original due date`)
+          : msg(str`Finished ${count} working days after the original due date`);
+      }
       if (days === 0) return msg('Finished late');
       return isOne(days) ? msg(str`Finished ${count} working day late`) : msg(str`Finished ${count} working days late`);
     case 'not-applicable':

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { components, Dossier } from '@dvc-kit/sdk';
 import { heading } from '../shared/heading.ts';
-import { CONTENT_LANG, formatDate, formatVnd, getLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, formatDateTime, formatVnd, getLocale, startsWithLabel } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
 import './translations.ts';
@@ -53,7 +53,7 @@ export function resultView(dossier: Dossier, actions: ResultActions, headingLeve
       <div><dt>${msg('Dossier code')}</dt><dd class="code">${dossier.code}</dd></div>
       <div><dt>${msg('Receiving unit')}</dt><dd lang=${CONTENT_LANG}>${dossier.agency}</dd></div>
       <div><dt>${msg('Received on')}</dt><dd>${dateTime(dossier.receivedAt)}</dd></div>
-      ${dossier.dueAt ? html`<div><dt>${msg('Due on')}</dt><dd>${dateTime(dossier.dueAt)}</dd></div>` : nothing}
+      ${dueDates(dossier)}
       ${dossier.completedAt ? html`<div><dt>${msg('Completed on')}</dt><dd>${dateTime(dossier.completedAt)}</dd></div>` : nothing}
     </dl>
     ${historyView(dossier.history, sub)}
@@ -81,7 +81,7 @@ function timelinessView(dossier: Dossier): TemplateResult | typeof nothing {
       ${icon('pause')}<span>${msg('Processing time is paused until you send the documents asked for.')}</span>
     </p>`;
   }
-  const text = timelinessText(timeliness);
+  const text = timelinessText(timeliness, { rescheduled: dossier.apology !== null && dossier.apology !== undefined });
   if (!text) return nothing;
   const late = timeliness.state === 'overdue' || timeliness.state === 'late';
   const name: IconName = late ? 'alert' : timeliness.state === 'on-track' ? 'clock' : 'check';
@@ -109,7 +109,7 @@ function supplementView(request: Schemas['SupplementRequest'], level: number): T
             ${request.documents.map((document) => html`<li lang=${CONTENT_LANG}>${document}</li>`)}
           </ul>`
       : nothing}
-    <p class="muted">${msg(str`Requested on ${formatDate(request.requestedAt)}`)}</p>
+    <p class="muted">${msg(str`Requested on ${formatDateTime(request.requestedAt)}`)}</p>
   </div>`;
 }
 
@@ -121,10 +121,7 @@ function paymentView(dossier: Dossier, onPay: () => void, level: number): Templa
     <ul class="fee-lines" part="fee-lines">
       ${payment.lines.map(
         (line) => html`<li>
-          <span class="fee-description"
-            ><span class="fee-kind">${line.kind === 'fee' ? msg('Fee') : msg('Charge')}:</span
-            ><span lang=${CONTENT_LANG}> ${line.description}</span></span
-          >
+          <span class="fee-description">${feeDescription(line)}</span>
           <span class="amount">${formatVnd(line.amount)}</span>
         </li>`,
       )}
@@ -171,7 +168,30 @@ function historyView(history: Schemas['HistoryEntry'][], level: number): Templat
     </ol>`;
 }
 
+/**
+ * The due date. After an apology the new date is the due date, and the one it replaces is labelled
+ * as the original, so the old date never stands beside the new one as if both held.
+ */
+function dueDates(dossier: Dossier): TemplateResult | typeof nothing {
+  const newDueAt = dossier.apology?.newDueAt;
+  if (newDueAt) {
+    return html`<div><dt>${msg('Due on')}</dt><dd class="emphasis">${dateTime(newDueAt)}</dd></div>
+      ${dossier.dueAt
+        ? html`<div class="original-due"><dt>${msg('Original due date')}</dt><dd class="muted">${dateTime(dossier.dueAt)}</dd></div>`
+        : nothing}`;
+  }
+  return dossier.dueAt ? html`<div><dt>${msg('Due on')}</dt><dd>${dateTime(dossier.dueAt)}</dd></div>` : nothing;
+}
+
+/** "Phí: …" for a fee line, unless its description already starts with its kind ("Phí cung cấp…"). */
+function feeDescription(line: { kind: string; description: string }): TemplateResult {
+  const kind = line.kind === 'fee' ? msg('Fee') : msg('Charge');
+  return startsWithLabel(line.description, kind)
+    ? html`<span lang=${CONTENT_LANG}>${line.description}</span>`
+    : html`<span class="fee-kind">${kind}:</span><span lang=${CONTENT_LANG}> ${line.description}</span>`;
+}
+
 /** A date and time in Vietnam time, in the page's language, with the machine-readable instant. */
 function dateTime(iso: string): TemplateResult {
-  return html`<time datetime=${iso}>${formatDate(iso)}</time>`;
+  return html`<time datetime=${iso}>${formatDateTime(iso)}</time>`;
 }

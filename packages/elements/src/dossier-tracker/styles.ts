@@ -73,37 +73,53 @@ export const dossierTrackerStyles = css`
     content: ':';
   }
 
+  /* A shape per kind (icons.ts), on the first line of its text however that wraps. */
   .icon {
     flex: none;
     inline-size: 1.25em;
     block-size: 1.25em;
+    margin-block-start: 0.125em;
   }
 
+  /* The check cut out of the filled disc: the colour of what the icon sits on. */
+  .icon .icon-knockout {
+    stroke: var(--_dvc-icon-knockout, var(--_dvc-color-surface));
+  }
+
+  /*
+   * The status: its shape and words on a tinted band with a bar at the start, not a pill. A long
+   * status ("Yêu cầu thực hiện nghĩa vụ tài chính") moves under "Trạng thái" as a whole, and on a
+   * phone wraps like any text, the shape staying on its first line.
+   */
   .badge {
+    --_dvc-icon-knockout: var(--_dvc-color-surface-alt);
     display: inline-flex;
-    align-items: center;
+    align-items: flex-start;
     gap: 0.375em;
-    padding: 0.125rem 0.75rem 0.125rem 0.5rem;
-    border: 2px solid currentColor;
-    border-radius: 999px;
-    background: var(--_dvc-color-surface);
+    max-inline-size: 100%;
+    padding: 0.125rem 0.625rem 0.125rem 0.5rem;
+    border: 0 solid currentColor;
+    border-inline-start-width: 4px;
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface-alt);
     color: var(--_dvc-color-primary);
     font-weight: 600;
   }
 
+  .badge-text {
+    min-inline-size: 0;
+  }
+
   .badge[data-kind='action-needed'] {
     color: var(--_dvc-color-warning);
-    border-style: dashed;
   }
 
   .badge[data-kind='done'] {
     color: var(--_dvc-color-success);
   }
 
-  /* Closed without a result: square corners as well as a different shape and words. */
   .badge[data-kind='closed'] {
     color: var(--_dvc-color-text-muted);
-    border-radius: var(--_dvc-radius);
   }
 
   .timeliness {
@@ -295,6 +311,14 @@ export const dossierTrackerStyles = css`
     .notice,
     .field.has-error {
       border-color: CanvasText;
+    }
+
+    .icon .icon-fill {
+      fill: CanvasText;
+    }
+
+    .icon .icon-knockout {
+      stroke: Canvas;
     }
 
     .history li::before {
