@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { onlineLevels, procedureLevels, type Agency, type ProcedureSearchResult } from '@dvc-kit/sdk';
+import { onlineLevels, procedureLevels, type Agency, type Field, type ProcedureSearchResult } from '@dvc-kit/sdk';
 import { CONTENT_LANG, formatNumber } from '../shared/locale.ts';
 import { levelLabel, onlineLabel } from './labels.ts';
 import { FILTER_NAMES } from './search-state.ts';
@@ -11,6 +11,8 @@ export interface FilterView {
   state: SearchState;
   facets: ProcedureSearchResult['facets'] | undefined;
   agencies: Agency[];
+  /** The catalogue's fields, loaded on start: the field filter's options until a search gives facets. */
+  fields: Field[];
   onChange: (name: FilterName, value: string) => void;
   onClear: () => void;
 }
@@ -22,7 +24,7 @@ const withCount = (label: string, count: number | undefined) =>
  * Native selects: they work with every screen reader, keyboard and phone. Options carry the facet
  * counts of the current search; the chosen value stays listed even when its count is 0.
  */
-export function filtersView({ state, facets, agencies, onChange, onClear }: FilterView): TemplateResult {
+export function filtersView({ state, facets, agencies, fields, onChange, onClear }: FilterView): TemplateResult {
   // Field and agency names come from the catalogue (Vietnamese): their options say so.
   const select = (name: FilterName, label: string, options: { value: string; label: string }[], optionLang?: string) => html`
     <div class="filter">
@@ -34,8 +36,13 @@ export function filtersView({ state, facets, agencies, onChange, onClear }: Filt
       </select>
     </div>`;
 
-  const fieldOptions = (facets?.field ?? []).map((f) => ({ value: f.value, label: withCount(f.label ?? f.value, f.count) }));
-  if (state.field && !fieldOptions.some((o) => o.value === state.field)) fieldOptions.unshift({ value: state.field, label: state.field });
+  // After a search, the fields it found with their counts; before one, every field of the catalogue.
+  const fieldOptions = facets
+    ? facets.field.map((f) => ({ value: f.value, label: withCount(f.label ?? fieldName(fields, f.value), f.count) }))
+    : fields.map((f) => ({ value: f.code, label: withCount(f.name, f.procedureCount) }));
+  if (state.field && !fieldOptions.some((o) => o.value === state.field)) {
+    fieldOptions.unshift({ value: state.field, label: fieldName(fields, state.field) });
+  }
   const count = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count;
   const levelOptions = procedureLevels.map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
   const onlineOptions = onlineLevels.map((value) => ({ value, label: withCount(onlineLabel(value), count(facets?.online, value)) }));
@@ -43,7 +50,7 @@ export function filtersView({ state, facets, agencies, onChange, onClear }: Filt
   const active = FILTER_NAMES.some((name) => state[name] !== '');
 
   return html`<fieldset class="filters" part="filters">
-    <legend>${msg('Filter the results')}</legend>
+    <legend class="visually-hidden">${msg('Filter the results')}</legend>
     ${select('field', msg('Field'), fieldOptions, CONTENT_LANG)}
     ${select('level', msg('Level'), levelOptions)}
     ${select('online', msg('Online service'), onlineOptions)}
@@ -52,4 +59,19 @@ export function filtersView({ state, facets, agencies, onChange, onClear }: Filt
       ? html`<button type="button" class="secondary" part="clear-filters" @click=${onClear}>${msg('Clear filters')}</button>`
       : nothing}
   </fieldset>`;
+}
+
+const fieldName = (fields: Field[], code: string) => fields.find((f) => f.code === code)?.name ?? code;
+
+/** How many filters are set, for the disclosure's label while it is closed. */
+export function activeFilterCount(state: SearchState): number {
+  return FILTER_NAMES.filter((name) => state[name] !== '').length;
+}
+
+/** "Bộ lọc" / "Filters", and "(2)" when two are in use: folded, it still says the results are filtered. */
+export function filtersToggleLabel(state: SearchState): string {
+  const active = activeFilterCount(state);
+  if (active === 0) return msg('Filters');
+  const count = formatNumber(active);
+  return msg(str`Filters (${count})`);
 }

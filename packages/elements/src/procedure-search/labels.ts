@@ -2,6 +2,7 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
 import { formatNumber, formatVnd, intlLocale, withContent } from '../shared/locale.ts';
+import type { VoiceProblem } from '../shared/speech-controllers.ts';
 import './translations.ts';
 
 type Schemas = components['schemas'];
@@ -94,4 +95,20 @@ export function feeAmountText(fee: { amount: number | null; setByProvince: boole
 export function lowestFeeText(lowest: Schemas['LowestFee'] | null): string {
   if (lowest === null) return msg('No fee published');
   return feeAmountText(lowest);
+}
+
+/** Why voice search heard nothing, politely, with what to do instead. */
+export function voiceProblemText(problem: VoiceProblem): string {
+  switch (problem) {
+    case 'no-speech':
+      return msg('No speech was heard. Please try again and say the name of the procedure, or type it.');
+    case 'not-allowed':
+      return msg('Voice search needs your permission to use the microphone. Allow it in your browser, or type your search.');
+    case 'audio-capture':
+      return msg('No microphone was found. Connect one, or type your search.');
+    case 'network':
+      return msg('Voice search could not reach the speech recognition service. Please type your search, or try again later.');
+    case 'failed':
+      return msg('Voice search did not work this time. Please type your search, or try again.');
+  }
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Procedure } from '@dvc-kit/sdk';
-import { CONTENT_LANG, formatDate, formatNumber, getLocale, withContent, type DvcLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, formatDate, formatNumber, getLocale, startsWithLabel, withContent, type DvcLocale } from '../shared/locale.ts';
 import type { SpeechPart } from '../shared/speech-controllers.ts';
 import { heading } from '../shared/heading.ts';
 import {
@@ -47,6 +47,27 @@ function section(level: number, id: string, title: string, body: TemplateResult 
   return html`<section part="detail-section" aria-labelledby=${id}>${heading(level, title, { id })}${body}</section>`;
 }
 
+type Fee = Procedure['channelDetails'][number]['fees'][number];
+
+/**
+ * One fee: "Lệ phí: 30.000 ₫", its description under it. A description that starts with the fee's
+ * kind ("Phí cung cấp thông tin…" for a Phí) names it already: the amount is not prefixed with the
+ * kind again, so the cell never reads "Phí: … Phí cung cấp…".
+ */
+function feeLine(fee: Fee): TemplateResult {
+  const kind = feeKindLabel(fee.kind);
+  const named = fee.description ? startsWithLabel(fee.description, kind) : false;
+  return html`<span class="fee-amount">${named ? feeAmountText(fee) : `${kind}: ${feeAmountText(fee)}`}</span>${fee.description
+    ? html`<span class="fee-note" lang=${CONTENT_LANG}>${fee.description}</span>`
+    : nothing}`;
+}
+
+/** "(ban hành ngày 01/10/2024)" / "(issued 1 Oct 2024)": the date carries its "ngày". */
+function issuedOn(date: string): string {
+  const when = formatDate(date);
+  return msg(str`issued ${when}`);
+}
+
 /** Everything needed to apply: who, where, how long, how much, what to bring, on what legal basis. */
 export function detailView({ procedure: p, headingLevel, onBack, readAloud }: DetailView): TemplateResult {
   const sub = headingLevel + 1;
@@ -62,7 +83,7 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
           @click=${readAloud.toggle}>${readAloud.speaking ? msg('Stop reading') : msg('Read aloud')}</button>`
       : nothing}
     <dl class="facts" part="detail-facts">
-      <div><dt>${msg('Code')}</dt><dd>${p.code}</dd></div>
+      <div><dt>${msg('Code')}</dt><dd class="code">${p.code}</dd></div>
       <div><dt>${msg('Field')}</dt><dd lang=${CONTENT_LANG}>${p.field.name}</dd></div>
       <div><dt>${msg('Level')}</dt><dd>${p.levels.map(levelLabel).join(', ') || msg('Not published')}</dd></div>
       <div><dt>${msg('Agencies')}</dt><dd lang=${agencies.length ? CONTENT_LANG : nothing}>${agencies.join('; ') || msg('Not published')}</dd></div>
@@ -71,18 +92,16 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
 
     ${section(sub, 'detail-channels', msg('Processing time and fees'), p.channelDetails.length === 0 ? nothing : html`
       <table part="channels">
-        <caption class="visually-hidden">${msg('Processing time and fees by way of applying')}</caption>
-        <thead><tr><th scope="col">${msg('Way of applying')}</th><th scope="col">${msg('Processing time')}</th><th scope="col">${msg('Fees')}</th></tr></thead>
+        <caption class="visually-hidden">${msg('Processing time and fees, by how you apply')}</caption>
+        <thead><tr><th scope="col">${msg('How to apply')}</th><th scope="col">${msg('Processing time')}</th><th scope="col">${msg('Fees')}</th></tr></thead>
         <tbody>${p.channelDetails.map((c) => html`<tr>
           <th scope="row">${channelLabel(c.channel)}</th>
           <td>${processingTimeView(c.processingTime)}</td>
-          <td>${c.fees.length === 0 ? msg('Free') : html`<ul class="plain">${c.fees.map((fee) => html`<li>
-            ${feeKindLabel(fee.kind)}: ${feeAmountText(fee)}${fee.description ? html`<span class="fee-note" lang=${CONTENT_LANG}>${fee.description}</span>` : nothing}
-          </li>`)}</ul>`}</td>
+          <td>${c.fees.length === 0 ? msg('Free') : html`<ul class="plain">${c.fees.map((fee) => html`<li>${feeLine(fee)}</li>`)}</ul>`}</td>
         </tr>`)}</tbody>
       </table>`)}
 
-    ${section(sub, 'detail-documents', msg('Documents to bring'), p.documentCases.map((c, i) => {
+    ${section(sub, 'detail-documents', msg('Documents you need'), p.documentCases.map((c, i) => {
       return html`<div class="case" part="document-case">
         ${p.documentCases.length > 1 || c.name
           ? heading(sub + 1, c.name || msg('Documents'), c.name ? { id: `case-${i}`, lang: CONTENT_LANG } : { id: `case-${i}` })
@@ -109,7 +128,7 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
     ${section(sub, 'detail-results', msg('Result'), p.results.length === 0 ? nothing : html`<ul>${p.results.map((r) => html`<li lang=${CONTENT_LANG}>${r}</li>`)}</ul>`)}
 
     ${section(sub, 'detail-legal', msg('Legal basis'), p.legalBasis.length === 0 ? nothing : html`<ul>${p.legalBasis.map((l) => html`<li>
-      <span lang=${CONTENT_LANG}>${l.number}</span>${l.title && l.title !== l.number ? html` — <span lang=${CONTENT_LANG}>${l.title}</span>` : nothing}${l.issuedOn ? html` (${msg(str`issued ${formatDate(l.issuedOn)}`)})` : nothing}
+      <span lang=${CONTENT_LANG}>${l.number}</span>${l.title && l.title !== l.number ? html` — <span lang=${CONTENT_LANG}>${l.title}</span>` : nothing}${l.issuedOn ? html` (${issuedOn(l.issuedOn)})` : nothing}
     </li>`)}</ul>`)}
   </article>`;
 }
@@ -131,7 +150,7 @@ export function detailSpeech(p: Procedure): SpeechPart[] {
   }
   for (const c of p.documentCases) {
     // The line break and colon go with a neighbour in the same language: no utterance of their own.
-    if (!c.name) say(`\n${msg('Documents to bring')}: `);
+    if (!c.name) say(`\n${msg('Documents you need')}: `);
     say(`${c.name ? `\n${c.name}: ` : ''}${c.documents.map((d) => d.name).join('; ')}.`, CONTENT_LANG);
   }
   return parts;

@@ -13,6 +13,7 @@ const $$ = <T extends Element = HTMLElement>(el: DvcProcedureSearch, selector: s
 const items = (el: DvcProcedureSearch) => $$(el, 'ul[part="list"] > li');
 const names = (el: DvcProcedureSearch) => items(el).map((li) => li.querySelector('.name')!.textContent!.trim());
 const summary = (el: DvcProcedureSearch) => $(el, '[role="status"]')!.textContent!.trim();
+const input = (el: DvcProcedureSearch) => $<HTMLInputElement>(el, 'input')!;
 const activeInside = (el: DvcProcedureSearch) => el.shadowRoot!.activeElement as HTMLElement | null;
 
 async function sandbox(path: string, body?: unknown): Promise<Response> {
@@ -365,5 +366,109 @@ describe('<dvc-procedure-search> journeys', () => {
       else w['SpeechRecognition'] = saved.standard;
       if (saved.webkit !== undefined) w['webkitSpeechRecognition'] = saved.webkit;
     }
+  });
+
+  it('says politely, beside the button and in the page\'s language, why voice search heard nothing: no speech, microphone refused, no microphone, no recognition service', async () => {
+    const w = window as unknown as Record<string, unknown>;
+    const saved = { standard: w['SpeechRecognition'], webkit: w['webkitSpeechRecognition'] };
+    /** What the next start() does: the error code the browser reports, or `throw` (start refused), or `silent` (ends with nothing). */
+    let next = 'no-speech';
+    class FailingRecognition extends EventTarget {
+      lang = '';
+      interimResults = true;
+      maxAlternatives = 5;
+      start() {
+        if (next === 'throw') throw new DOMException('Permission denied', 'NotAllowedError');
+        setTimeout(() => {
+          if (next !== 'silent') this.dispatchEvent(Object.assign(new Event('error'), { error: next }));
+          this.dispatchEvent(new Event('end'));
+        }, 10);
+      }
+      abort() {
+        setTimeout(() => {
+          this.dispatchEvent(Object.assign(new Event('error'), { error: 'aborted' }));
+          this.dispatchEvent(new Event('end'));
+        }, 10);
+      }
+    }
+    const status = (el: DvcProcedureSearch) => $(el, '[part="voice-status"]')!;
+    const said = (el: DvcProcedureSearch) => status(el).textContent!.trim();
+    async function listen(el: DvcProcedureSearch, outcome: string): Promise<string> {
+      next = outcome;
+      $<HTMLButtonElement>(el, '[part="voice-button"]')!.click();
+      await el.updateComplete;
+      await waitUntil(() => !/^(Dừng nghe|Stop listening)$/.test($(el, '[part="voice-button"]')!.textContent!.trim()), 'still listening', { timeout: 3000 });
+      await el.updateComplete;
+      return said(el);
+    }
+    try {
+      w['SpeechRecognition'] = FailingRecognition;
+      const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+      // A polite live region beside the button, there (empty) before anything goes wrong.
+      expect(status(el).getAttribute('aria-live')).to.equal('polite');
+      expect(said(el)).to.equal('');
+      expect(await listen(el, 'no-speech')).to.equal('Không nghe thấy giọng nói. Vui lòng thử lại và nói tên thủ tục, hoặc gõ tên thủ tục.');
+      expect(input(el).getAttribute('aria-describedby')).to.equal('q-hint q-voice');
+      expect(await listen(el, 'not-allowed')).to.equal('Tìm bằng giọng nói cần được phép dùng micrô. Vui lòng cho phép trong trình duyệt, hoặc gõ nội dung cần tìm.');
+      expect(await listen(el, 'service-not-allowed')).to.match(/^Tìm bằng giọng nói cần được phép dùng micrô/);
+      expect(await listen(el, 'throw')).to.match(/^Tìm bằng giọng nói cần được phép dùng micrô/);
+      expect(await listen(el, 'audio-capture')).to.equal('Không tìm thấy micrô. Vui lòng kết nối micrô, hoặc gõ nội dung cần tìm.');
+      expect(await listen(el, 'network')).to.equal('Không kết nối được dịch vụ nhận dạng giọng nói. Vui lòng gõ nội dung cần tìm, hoặc thử lại sau.');
+      expect(await listen(el, 'silent')).to.match(/^Không nghe thấy giọng nói/);
+      await expectNoAxeViolations(el);
+
+      await setLang('en');
+      await el.updateComplete;
+      expect(said(el), 'the same problem, now in English').to.equal('No speech was heard. Please try again and say the name of the procedure, or type it.');
+      expect(await listen(el, 'not-allowed')).to.equal('Voice search needs your permission to use the microphone. Allow it in your browser, or type your search.');
+      expect(await listen(el, 'audio-capture')).to.equal('No microphone was found. Connect one, or type your search.');
+      expect(await listen(el, 'network')).to.equal('Voice search could not reach the speech recognition service. Please type your search, or try again later.');
+
+      // Typing instead clears it; stopping on purpose says nothing.
+      input(el).value = 'khai sinh';
+      input(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(said(el)).to.equal('');
+      expect(input(el).getAttribute('aria-describedby')).to.equal('q-hint');
+      class Quiet extends EventTarget {
+        lang = ''; interimResults = true; maxAlternatives = 5;
+        start() { /* listens until stopped */ }
+        abort() {
+          setTimeout(() => {
+            this.dispatchEvent(Object.assign(new Event('error'), { error: 'aborted' }));
+            this.dispatchEvent(new Event('end'));
+          }, 10);
+        }
+      }
+      w['SpeechRecognition'] = Quiet;
+      $<HTMLButtonElement>(el, '[part="voice-button"]')!.click();
+      await el.updateComplete;
+      expect($(el, '[part="voice-button"]')!.textContent!.trim()).to.equal('Stop listening');
+      $<HTMLButtonElement>(el, '[part="voice-button"]')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      expect($(el, '[part="voice-button"]')!.textContent!.trim()).to.equal('Voice search');
+      expect(said(el)).to.equal('');
+    } finally {
+      if (saved.standard === undefined) delete w['SpeechRecognition'];
+      else w['SpeechRecognition'] = saved.standard;
+      if (saved.webkit !== undefined) w['webkitSpeechRecognition'] = saved.webkit;
+    }
+  });
+
+  it('offers the catalogue\'s fields in the field filter before any search, as it does the agencies', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    await waitUntil(() => $$(el, '#filter-field option').length > 1, 'the field filter is empty before a search', { timeout: 8000 });
+    const fields = await (await fetch(`${sandboxUrl()}/fields`)).json() as { items: Array<{ code: string; name: string; procedureCount: number }> };
+    const options = $$<HTMLOptionElement>(el, '#filter-field option').slice(1);
+    expect(options.map((o) => o.value)).to.deep.equal(fields.items.map((f) => f.code));
+    expect(options[0]!.textContent).to.equal(`${fields.items[0]!.name} (${fields.items[0]!.procedureCount})`);
+    expect(options[0]!.getAttribute('lang')).to.equal('vi');
+    expect($(el, '[part="results"]')!.hidden, 'no search ran').to.equal(true);
+    // Choosing one searches by it.
+    const first = options[0]!.value;
+    const searched = oneEvent(el, 'dvc-search');
+    await choose(el, 'field', first);
+    expect((await searched).detail.filters).to.deep.equal({ field: first });
   });
 });

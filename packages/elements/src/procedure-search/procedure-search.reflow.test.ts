@@ -5,10 +5,12 @@
  * Against the real sandbox.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { before, describe, it } from '../test-support/mocha.ts';
-import { expectReflow, narrowViewportSuite } from '../test-support/reflow.ts';
+import { setViewport } from '@web/test-runner-commands';
+import { afterEach, before, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { RUNNER_VIEWPORT, expectReflow, narrowViewportSuite, reflowProblems } from '../test-support/reflow.ts';
+import { shadowTree } from '../test-support/shadow-tree.ts';
 import {
-  LANGS, maybe, mountSearch, openFirstResult, part, sandbox, searchSettled, searchSuite, setLang, slow, text,
+  LANGS, maybe, mountSearch, openFirstResult, part, sandbox, searchSettled, searchStatus, searchSuite, setLang, slow, text,
   type DvcProcedureSearch,
 } from '../test-support/screen-reader-drivers.ts';
 
@@ -160,3 +162,114 @@ describe('<dvc-procedure-search> at 320 px (WCAG 1.4.10, 2.5.8)', () => {
     });
   }
 });
+
+/** A phone held upright with the text doubled (WCAG 1.4.4 on top of 1.4.10): 360 × 800, root font 200%. */
+const PHONE = { width: 360, height: 800 } as const;
+
+/** Waits for Lit and for layout, then every reflow problem (test-support/reflow.ts), at whatever width. */
+async function problemsNow(el: DvcProcedureSearch): Promise<string[]> {
+  await el.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  expect(window.innerWidth, 'the viewport was not set').to.equal(PHONE.width);
+  return reflowProblems(el);
+}
+
+/** The top of an element on the page (not the viewport), in CSS px. */
+const pageTop = (node: Element) => node.getBoundingClientRect().top + window.scrollY;
+
+/** The text a screen reader can reach: every text node of the widget not inside aria-hidden. */
+function spokenTexts(el: Element): string[] {
+  const texts: string[] = [];
+  for (const node of [el, ...shadowTree(el)]) {
+    if (node.closest('[aria-hidden="true"]')) continue;
+    for (const child of node.childNodes) if (child.nodeType === Node.TEXT_NODE && child.textContent!.trim()) texts.push(child.textContent!.trim());
+  }
+  return texts;
+}
+
+describe('<dvc-procedure-search> at 360 × 800 with text at 200% (WCAG 1.4.4)', () => {
+  searchSuite();
+  beforeEach(async () => {
+    await setViewport(PHONE);
+    document.documentElement.style.fontSize = '200%';
+    window.scrollTo(0, 0);
+  });
+  afterEach(async () => {
+    document.documentElement.style.fontSize = '';
+    await setViewport(RUNNER_VIEWPORT);
+  });
+
+  for (const lang of LANGS) {
+    it(`the search box, results and a detail with fees do not scroll sideways, and words and codes stay whole (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      await waitUntil(() => maybe(el, 'select[name="agency"]') !== null, 'no agency filter', { timeout: 8000 });
+      expect(await problemsNow(el), 'before a search').to.deep.equal([]);
+      // The microphone sits beside the box; the box is not pushed past the edge.
+      const box = part(el, '#q').getBoundingClientRect();
+      const mic = maybe(el, '[part="voice-button"]');
+      if (mic) expect(Math.abs(mic.getBoundingClientRect().top - box.top), 'the voice button beside the box').to.be.below(2);
+
+      el.level = 'commune';
+      el.query = 'dang ky khai sinh';
+      await searchSettled(el);
+      expect(await problemsNow(el), 'results').to.deep.equal([]);
+      // Codes read whole: one line each, never "1.00119/3".
+      for (const code of el.shadowRoot!.querySelectorAll('[part="meta"] .code')) expect(code.getClientRects().length, code.textContent!).to.equal(1);
+      // Words wrap whole: no box breaks a word to fit ("thôn/g tin").
+      for (const node of shadowTree(el)) {
+        const style = getComputedStyle(node);
+        expect(style.wordBreak, `${node.localName}.${node.className}`).to.not.equal('break-all');
+        if (!node.matches('[part="form-link"]')) expect(style.overflowWrap, `${node.localName}.${node.className}`).to.not.equal('anywhere');
+      }
+
+      el.showProcedure(HEAVIEST_DETAIL);
+      await waitUntil(() => maybe(el, '[part="channels"]') !== null, 'no detail', { timeout: 8000 });
+      expect(await problemsNow(el), 'a detail with six ways of applying and their fees').to.deep.equal([]);
+    });
+
+    it(`shows the results, the loading line and "no results" on the first screen after a search, the filters folded into a disclosure (${lang})`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'delay', delayMs: 1500 });
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await waitUntil(() => maybe(el, '[part="loading"]') !== null, 'not loading');
+      expect(pageTop(part(el, '[part="loading"]')), 'the loading line').to.be.below(PHONE.height);
+      await searchSettled(el);
+      const disclosure = part<HTMLDetailsElement>(el, '[part="filters-disclosure"]');
+      expect(disclosure.localName).to.equal('details');
+      // Folded on a phone, saying how many filters are in use.
+      expect(disclosure.open).to.equal(false);
+      expect(text(part(el, '[part="filters-toggle"]'))).to.equal(lang === 'vi' ? 'Bộ lọc (1)' : 'Filters (1)');
+      expect(pageTop(part(el, '[part="results"]')), 'the results').to.be.below(PHONE.height);
+      expect(pageTop(part(el, '[part="item"]')), 'the first result').to.be.below(PHONE.height);
+
+      el.level = '';
+      el.query = 'xqzwvkj';
+      await waitUntil(() => maybe(el, '[part="empty"]') !== null, 'no empty view', { timeout: 8000 });
+      await el.updateComplete;
+      expect(pageTop(part(el, '[part="empty"]')), 'the empty view').to.be.below(PHONE.height);
+      expect(pageTop(part(el, '[part="summary"]')), '"No procedures found"').to.be.below(PHONE.height);
+      expect(await problemsNow(el), 'no results').to.deep.equal([]);
+    });
+
+    it(`says "no procedures found" once, in its live region, not again in the empty view (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'xqzwvkj' });
+      await searchSettled(el);
+      const message = lang === 'vi' ? 'Không tìm thấy thủ tục nào' : 'No procedures found';
+      expect(text(searchStatus(el))).to.equal(message);
+      expect(spokenTexts(el).filter((t) => t.includes(message)), 'times it can be heard').to.have.length(1);
+      expect(text(part(el, '[part="empty"]'))).to.not.include(message);
+    });
+  }
+
+  it('keeps the filters open on a wide screen', async () => {
+    document.documentElement.style.fontSize = '';
+    await setViewport({ width: 1024, height: 768 });
+    const el = await mountSearch();
+    expect(part<HTMLDetailsElement>(el, '[part="filters-disclosure"]').open).to.equal(true);
+    expect(text(part(el, '[part="filters-toggle"]'))).to.equal('Bộ lọc');
+  });
+});
+

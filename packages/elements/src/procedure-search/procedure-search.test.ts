@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { afterEach, before, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import './index.ts';
 import type { DvcProcedureSearch } from './procedure-search.ts';
@@ -93,7 +93,9 @@ describe('<dvc-procedure-search>', () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="xqzwvkj"></dvc-procedure-search>`);
     await settled(el);
     expect(summary(el)).to.equal('Không tìm thấy thủ tục nào');
-    expect($(el, '[part="empty"]')!.textContent).to.include('Không tìm thấy thủ tục nào');
+    // Said once, by the summary: the empty view says what to try next.
+    expect($(el, '[part="empty"]')!.textContent).to.not.include('Không tìm thấy thủ tục nào');
+    expect($(el, '[part="empty"]')!.textContent).to.include('Hãy thử bớt từ khóa hoặc kiểm tra lại chính tả.');
     expect(items(el)).to.have.length(0);
     await expectNoAxeViolations(el);
   });
@@ -183,5 +185,87 @@ describe('<dvc-procedure-search>', () => {
     expect((await searched).detail.query).to.equal('khai sinh');
     await settled(el);
     expect(items(el).length).to.be.greaterThan(0);
+  });
+
+  describe('the detail', () => {
+    /** A procedure with one fee whose description names its kind and one whose description does not. */
+    const FEES = {
+      code: '9.900331',
+      name: 'Thủ tục thử nghiệm ghi phí',
+      field: { code: 'G15-TP07', name: 'Hộ tịch' },
+      levels: ['province'],
+      onlineLevel: 'partial',
+      channelDetails: [{
+        channel: 'in-person',
+        processingTime: { value: 5, unit: 'working-days' },
+        fees: [
+          { kind: 'charge', amount: 200_000, setByProvince: false, description: 'Phí cung cấp thông tin: 200.000 đồng/lần.' },
+          { kind: 'fee', amount: 10_000, setByProvince: false, description: 'Mức thu 10.000 đồng/bản.' },
+          { kind: 'fee', amount: 5_000, setByProvince: false, description: 'lệ phí cấp bản sao: 5.000 đồng/bản.' },
+        ],
+      }],
+      legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', issuer: 'Quốc hội', issuedOn: '2014-11-20' }],
+    };
+
+    async function openDetail(code: string): Promise<DvcProcedureSearch> {
+      const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+      el.showProcedure(code);
+      await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+      await el.updateComplete;
+      return el;
+    }
+    const legalDates = (el: DvcProcedureSearch) =>
+      [...el.shadowRoot!.querySelectorAll('#detail-legal ~ ul li')].map((li) => /\(([^)]*)\)\s*$/.exec(li.textContent!.replace(/\s+/g, ' ').trim())?.[1]);
+
+    before(async () => {
+      const response = await fetch(`${sandboxUrl()}/_sandbox/procedures`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(FEES),
+      });
+      expect(response.ok, 'the test procedure is stored').to.equal(true);
+    });
+
+    it('writes a legal basis\' issue date as "ban hành ngày 20/11/2014" in Vietnamese and "issued 20 Nov 2014" in English', async () => {
+      const el = await openDetail(FEES.code);
+      expect(legalDates(el)).to.deep.equal(['ban hành ngày 20/11/2014']);
+      // The birth registration's legal bases, from the seed: never Intl's "20 thg 11, 2014", never "ngày ngày".
+      const birth = await openDetail('1.001193');
+      const dates = legalDates(birth);
+      expect(dates.length).to.be.greaterThan(1);
+      for (const date of dates) expect(date).to.match(/^ban hành ngày \d{2}\/\d{2}\/\d{4}$/);
+      await setLang('en');
+      await el.updateComplete;
+      expect(legalDates(el)).to.deep.equal(['issued 20 Nov 2014']);
+    });
+
+    it('does not repeat a fee\'s kind when its description starts with it: no "Phí: … Phí cung cấp…"', async () => {
+      const el = await openDetail(FEES.code);
+      const fees = [...el.shadowRoot!.querySelectorAll('[part="channels"] li')].map((li) => ({
+        amount: li.querySelector('.fee-amount')!.textContent!.replace(/\s+/g, ' ').trim(),
+        note: li.querySelector('.fee-note')!.textContent!.trim(),
+      }));
+      const vnd = (n: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(n).replace(/\s+/g, ' ');
+      expect(fees).to.deep.equal([
+        { amount: vnd(200_000), note: 'Phí cung cấp thông tin: 200.000 đồng/lần.' },
+        { amount: `Lệ phí: ${vnd(10_000)}`, note: 'Mức thu 10.000 đồng/bản.' },
+        { amount: vnd(5_000), note: 'lệ phí cấp bản sao: 5.000 đồng/bản.' },
+      ]);
+      // On an English page the kind is English, so it says what the Vietnamese description is.
+      await setLang('en');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="channels"] li .fee-amount')!.textContent!.trim()).to.match(/^Charge: /);
+    });
+
+    it('says "How to apply", "Documents you need" and "Read aloud" in English, "Nghe đọc" in Vietnamese', async () => {
+      const el = await openDetail('1.001193');
+      const speech = 'speechSynthesis' in window;
+      if (speech) expect($(el, '[part="read-aloud-button"]')!.textContent!.trim()).to.equal('Nghe đọc');
+      await setLang('en');
+      await el.updateComplete;
+      expect($(el, '[part="channels"] thead th')!.textContent!.trim()).to.equal('How to apply');
+      expect($(el, '#detail-documents')!.textContent!.trim()).to.equal('Documents you need');
+      expect($(el, '[part="channels"] caption')!.textContent!.trim()).to.equal('Processing time and fees, by how you apply');
+      if (speech) expect($(el, '[part="read-aloud-button"]')!.textContent!.trim()).to.equal('Read aloud');
+      expect(el.shadowRoot!.textContent).to.not.match(/Way of applying|Documents to bring/);
+    });
   });
 });

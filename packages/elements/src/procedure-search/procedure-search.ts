@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
-import type { Agency, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
+import type { Agency, Field, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { FocusController } from '../shared/focus-controller.ts';
@@ -13,7 +13,8 @@ import { heading, topHeadingLevel } from '../shared/heading.ts';
 import { emptyView, failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { detailSpeech, detailView } from './procedure-detail.ts';
-import { filtersView } from './filters.ts';
+import { filtersToggleLabel, filtersView } from './filters.ts';
+import { voiceProblemText } from './labels.ts';
 import { paginationView } from './pagination.ts';
 import { foundMessage, pageMessage, resultItem } from './result-item.ts';
 import { FILTER_NAMES, isBlank, sanitizeState } from './search-state.ts';
@@ -25,6 +26,14 @@ import './translations.ts';
 import type { DvcProcedureSelectEventDetail, DvcSearchEventDetail } from './events.ts';
 
 export type { DvcProcedureSelectEventDetail, DvcSearchEventDetail };
+
+/** Wide enough for the filters to stand open beside the results' start (40 × 16 px). */
+const WIDE_SCREEN = '(min-width: 40rem)';
+
+/** Decorative: the button's words are its name. */
+const MICROPHONE = html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
+  fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"
+  ><rect x="9" y="2.5" width="6" height="12" rx="3"/><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21.5M8.5 21.5h7"/></svg>`;
 
 interface SearchOutcome {
   /** The state that produced these results (highlighting must use its query, not the input's). */
@@ -50,6 +59,9 @@ interface SearchOutcome {
  * @csspart input - The search box.
  * @csspart submit-button - The search button.
  * @csspart voice-button - The voice search button (only where the browser recognises speech).
+ * @csspart voice-status - Why voice search heard nothing (no speech, no microphone, permission refused…); a polite live region.
+ * @csspart filters-disclosure - The "Filters" disclosure (a `<details>`): open on wide screens, folded on phones.
+ * @csspart filters-toggle - Its `<summary>`.
  * @csspart filters - The filter fieldset.
  * @csspart filter - Each filter's select.
  * @csspart clear-filters - The "Clear filters" button.
@@ -105,6 +117,9 @@ export class DvcProcedureSearch extends DvcElement {
   @state() private accessor page = 1;
   @state() private accessor openCode = '';
   @state() private accessor agencies: Agency[] = [];
+  @state() private accessor fields: Field[] = [];
+  /** The filters' disclosure as the visitor left it; undefined until they open or close it. */
+  @state() private accessor filtersOpen: boolean | undefined;
 
   readonly #debounce = new DebounceController(this, 250);
   readonly #search = new RequestController<SearchState, SearchOutcome>(this, async (state, signal) => {
@@ -150,7 +165,7 @@ export class DvcProcedureSearch extends DvcElement {
       if (fromUrl) this.#apply(fromUrl, 'none');
     }
     if (this.hasUpdated && this.#search.status === 'idle' && !isBlank(this.#state)) void this.#searchNow();
-    void this.#loadAgencies();
+    void this.#loadFilterLists();
   }
 
   override disconnectedCallback(): void {
@@ -165,7 +180,7 @@ export class DvcProcedureSearch extends DvcElement {
     }
     const inputs = ['query', 'field', 'level', 'agency', 'online', 'apiBase', 'pageSize'] as const;
     if (!inputs.some((name) => changed.has(name))) return;
-    if (changed.has('apiBase') && this.hasUpdated) void this.#loadAgencies();
+    if (changed.has('apiBase') && this.hasUpdated) void this.#loadFilterLists();
     // A new question starts from its first page.
     if ((['query', 'field', 'level', 'agency', 'online'] as const).some((name) => changed.has(name))) this.page = 1;
     if (changed.has('query') && this.#typing) {
@@ -221,16 +236,38 @@ export class DvcProcedureSearch extends DvcElement {
     this.emit('dvc-search', { query: state.query, filters, total: outcome.result.total });
   }
 
-  async #loadAgencies(): Promise<void> {
-    try {
-      this.agencies = this.api.baseUrl ? await this.api.client.procedures.agencies() : [];
-    } catch {
-      // The agency filter is a convenience: without the list it is simply not offered.
+  /**
+   * The agencies and the fields of the catalogue, on start, so both filters have their choices
+   * before any search. Each is a convenience: without its list, the agency filter is not offered
+   * and the field filter waits for a search's facets.
+   */
+  async #loadFilterLists(): Promise<void> {
+    if (!this.api.baseUrl) {
       this.agencies = [];
+      this.fields = [];
+      return;
     }
+    const { client } = this.api;
+    const [agencies, fields] = await Promise.allSettled([client.procedures.agencies(), client.procedures.fields()]);
+    this.agencies = agencies.status === 'fulfilled' ? agencies.value : [];
+    this.fields = fields.status === 'fulfilled' ? fields.value : [];
+  }
+
+  /**
+   * As the visitor left it; else open on a wide screen and folded on a phone, where its label says
+   * how many filters are in use.
+   */
+  get #filtersShown(): boolean {
+    return this.filtersOpen ?? window.matchMedia(WIDE_SCREEN).matches;
+  }
+
+  #onFiltersToggle(event: Event): void {
+    const open = (event.currentTarget as HTMLDetailsElement).open;
+    if (open !== this.#filtersShown) this.filtersOpen = open;
   }
 
   #onInput(event: InputEvent): void {
+    this.#voice.clearProblem();
     this.#typing = true;
     this.query = (event.target as HTMLInputElement).value;
   }
@@ -298,29 +335,41 @@ export class DvcProcedureSearch extends DvcElement {
   // page gets Vietnamese); elements holding catalogue text say lang="vi" (CONTENT_LANG).
   protected override render(): TemplateResult {
     const lang = getLocale();
+    const voice = this.#voice;
+    const voiceProblem = voice.problem ? voiceProblemText(voice.problem) : '';
     return html`
       <form part="form" role="search" lang=${lang} @submit=${this.#onSubmit} ?hidden=${this.openCode !== ''}>
         <div class="field">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
           <div class="input-row">
             <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
-              aria-describedby="q-hint" .value=${live(this.query)} @input=${this.#onInput} />
-            ${this.#voice.supported
+              aria-describedby=${voiceProblem ? 'q-hint q-voice' : 'q-hint'} .value=${live(this.query)} @input=${this.#onInput} />
+            ${voice.supported
               // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
-              ? html`<button type="button" class="secondary" part="voice-button"
-                  @click=${this.#listen}>${this.#voice.listening ? msg('Stop listening') : msg('Voice search')}</button>`
+              // On a phone only the microphone shows; the words stay its name.
+              ? html`<button type="button" class="secondary voice" part="voice-button" @click=${this.#listen}
+                  >${MICROPHONE}<span class="voice-label">${voice.listening ? msg('Stop listening') : msg('Voice search')}</span></button>`
               : nothing}
           </div>
-          <p id="q-hint" class="hint">${msg('With or without diacritics, e.g. "dang ky khai sinh".')}</p>
+          ${voice.supported
+            // Said politely where it happened, in the widget's language: voice search never fails
+            // silently. A live region of its own (not role="status": that is the result count's).
+            ? html`<p id="q-voice" class="voice-status" part="voice-status" aria-live="polite" aria-atomic="true">${voiceProblem}</p>`
+            : nothing}
+          <p id="q-hint" class="hint">${msg('With or without accents, e.g. "dang ky khai sinh".')}</p>
         </div>
         <button part="submit-button" type="submit">${msg('Search')}</button>
-        ${filtersView({
-          state: this.#state,
-          facets: this.#search.value?.result.facets,
-          agencies: this.agencies,
-          onChange: (name, value) => this.#onFilter(name, value),
-          onClear: () => this.#clearFilters(),
-        })}
+        <details class="filters-disclosure" part="filters-disclosure" ?open=${this.#filtersShown} @toggle=${this.#onFiltersToggle}>
+          <summary part="filters-toggle">${filtersToggleLabel(this.#state)}</summary>
+          ${filtersView({
+            state: this.#state,
+            facets: this.#search.value?.result.facets,
+            agencies: this.agencies,
+            fields: this.fields,
+            onChange: (name, value) => this.#onFilter(name, value),
+            onClear: () => this.#clearFilters(),
+          })}
+        </details>
       </form>
       <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${this.#summary()}</p>
       ${this.openCode ? this.#detailView() : this.#resultsView()}
@@ -345,10 +394,11 @@ export class DvcProcedureSearch extends DvcElement {
       body = loadingView();
     } else if (value && value.result.items.length === 0) {
       const filtered = FILTER_NAMES.some((name) => value.state[name] !== '');
+      // "No procedures found" is the summary's, seen above and said once by its live region: the
+      // empty view gives what to try next.
       body = emptyView(
-        msg('No procedures found'),
-        html`<span>${msg('Try fewer words, or check the spelling.')}</span>
-          ${filtered ? html` <button type="button" class="link" @click=${this.#clearFilters}>${msg('Search without filters')}</button>` : nothing}`,
+        msg('Try fewer words, or check the spelling.'),
+        filtered ? html`<button type="button" class="link" @click=${this.#clearFilters}>${msg('Search without filters')}</button>` : undefined,
         'empty-suggestion',
       );
     } else if (value) {

@@ -53,7 +53,7 @@ export function resultItem(item: ProcedureSummary, query: string, onOpen: (code:
       @click=${(event: Event) => onOpen(item.code, event.currentTarget as HTMLElement)}
     >${highlight(item.name, query)}</button>
     <dl part="meta">
-      <div><dt>${msg('Code')}</dt><dd>${item.code}</dd></div>
+      <div><dt>${msg('Code')}</dt><dd class="code">${item.code}</dd></div>
       <div><dt>${msg('Field')}</dt><dd lang=${CONTENT_LANG}>${item.field.name}</dd></div>
       ${item.levels.length
         ? html`<div><dt>${msg('Level')}</dt><dd>${item.levels.map(levelLabel).join(', ')}</dd></div>`

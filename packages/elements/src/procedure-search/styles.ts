@@ -9,11 +9,13 @@ export const procedureSearchStyles = css`
     gap: var(--_dvc-space);
   }
 
+  /* Boxes that may shrink below their content's widest word: a phone with large text (WCAG 1.4.4). */
   .field {
     display: flex;
     flex: 1 1 16rem;
     flex-direction: column;
     gap: calc(var(--_dvc-space) / 2);
+    min-inline-size: 0;
   }
 
   label {
@@ -49,22 +51,29 @@ export const procedureSearchStyles = css`
   }
 
   /*
-   * Catalogue text can hold a word wider than a phone (a web address, a long document number): it
-   * breaks anywhere rather than push the page sideways at 320 px (WCAG 1.4.10). "anywhere", unlike
-   * "break-word", also keeps that word from setting the minimum width of the grid and flex boxes
-   * around it. Labels, and table cells while they are columns, keep their words whole (a squeezed
-   * label or column must not break mid-word); a fee's note, the long text in a cell, breaks anyway.
+   * Words wrap whole, as in print: "thông tin" never becomes "thôn/g tin", nor a code "1.00119/3".
+   * Only a word wider than the whole line (a web address written out in catalogue text) breaks
+   * where it must ("break-word"). So that such a word never sets the width of the boxes around it,
+   * the grids below size their column with minmax(0, 1fr) and the table lays out by its own width,
+   * not by its content's longest word (table-layout: fixed).
    */
-  ul[part='list'],
-  .detail,
-  .fee-note {
-    overflow-wrap: anywhere;
+  :host {
+    overflow-wrap: break-word;
   }
 
-  dt,
-  th,
-  td {
-    overflow-wrap: break-word;
+  ul[part='list'],
+  .detail {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  /* A code is short and must read whole. */
+  .code {
+    white-space: nowrap;
+  }
+
+  /* A form's address may be one long word: it alone may break anywhere. */
+  [part='form-link'] {
+    overflow-wrap: anywhere;
   }
 
   ul[part='list'] > li {
@@ -74,8 +83,10 @@ export const procedureSearchStyles = css`
     background: var(--_dvc-color-surface);
   }
 
+  /* A button is as wide as its longest word unless told otherwise: a web address in a name must wrap. */
   .name {
     display: block;
+    max-inline-size: 100%;
     color: var(--_dvc-color-primary);
     margin-block-end: calc(var(--_dvc-space) / 2);
     font-size: 1.0625em;
@@ -91,9 +102,14 @@ export const procedureSearchStyles = css`
     font-size: 0.9375em;
   }
 
+  /* "Mã thủ tục: 1.001193" as one line of text, wrapping like a sentence when it must. */
   dl > div {
-    display: flex;
-    gap: 0.25em;
+    display: block;
+  }
+
+  dt,
+  dd {
+    display: inline;
   }
 
   dt::after {
@@ -101,7 +117,7 @@ export const procedureSearchStyles = css`
   }
 
   dd {
-    margin: 0;
+    margin: 0 0 0 0.25em;
   }
 
   .badge {
@@ -124,33 +140,61 @@ export const procedureSearchStyles = css`
     gap: var(--_dvc-space);
   }
 
+  /* The microphone beside the box, on a phone with large text too. */
   .input-row input {
-    flex: 1 1 12rem;
+    flex: 1 1 6rem;
+    min-inline-size: 0;
+  }
+
+  .voice {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+  }
+
+  .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+  }
+
+  .hint,
+  .voice-status {
+    margin: 0;
+    font-size: 0.9375em;
   }
 
   .hint {
-    margin: 0;
     color: var(--_dvc-color-text-muted);
-    font-size: 0.9375em;
+  }
+
+  /* The filters fold into "Bộ lọc" on a phone (open on wider screens), so results come first. */
+  .filters-disclosure {
+    flex: 1 1 100%;
+    min-inline-size: 0;
+    border: 1px solid var(--_dvc-color-surface-alt);
+    border-radius: var(--_dvc-radius);
+  }
+
+  .filters-disclosure > summary {
+    min-block-size: 1.5rem; /* 24 px target, and the line's own height above it */
+    padding: calc(var(--_dvc-space) / 2) calc(var(--_dvc-space) * 1.5);
+    color: var(--_dvc-color-primary);
+    font-weight: 600;
+    cursor: pointer;
   }
 
   .filters {
     display: flex;
-    flex: 1 1 100%;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: var(--_dvc-space) calc(var(--_dvc-space) * 2);
     /* A fieldset is min-content wide by default: it would push the page sideways on a phone. */
     min-inline-size: 0;
     margin: 0;
-    padding: var(--_dvc-space) calc(var(--_dvc-space) * 1.5) calc(var(--_dvc-space) * 1.5);
-    border: 1px solid var(--_dvc-color-surface-alt);
-    border-radius: var(--_dvc-radius);
-  }
-
-  .filters legend {
-    padding: 0 0.25em;
-    font-weight: 600;
+    padding: 0 calc(var(--_dvc-space) * 1.5) calc(var(--_dvc-space) * 1.5);
+    border: 0;
   }
 
   .filter {
@@ -247,6 +291,15 @@ export const procedureSearchStyles = css`
   table {
     width: 100%;
     border-collapse: collapse;
+    table-layout: fixed;
+  }
+
+  thead th:first-child {
+    width: 25%;
+  }
+
+  thead th:nth-child(2) {
+    width: 30%;
   }
 
   th,
@@ -285,12 +338,33 @@ export const procedureSearchStyles = css`
     td {
       padding: 0.125em 0;
       border: 0;
-      overflow-wrap: anywhere; /* blocks here: no column to squeeze, so a long word may break */
+    }
+  }
+
+  /* Phones: the voice button shows its microphone only (its words stay its name), the hint is smaller. */
+  @media (max-width: 30rem) {
+    .voice-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .voice {
+      padding-inline: calc(var(--_dvc-space) * 1.25);
+    }
+
+    .hint {
+      font-size: 0.8125em;
     }
   }
 
   @media (forced-colors: active) {
     ul[part='list'] > li,
+    .filters-disclosure,
     .badge {
       border: 1px solid CanvasText;
     }

@@ -91,6 +91,9 @@ type RecognitionConstructor = new () => Recognition;
 interface RecognitionResultEvent extends Event {
   results: ArrayLike<ArrayLike<{ transcript: string }>>;
 }
+interface RecognitionErrorEvent extends Event {
+  error?: string;
+}
 
 function recognitionConstructor(): RecognitionConstructor | undefined {
   const w = window as unknown as { SpeechRecognition?: RecognitionConstructor; webkitSpeechRecognition?: RecognitionConstructor };
@@ -98,13 +101,41 @@ function recognitionConstructor(): RecognitionConstructor | undefined {
 }
 
 /**
+ * Why listening gave no phrase, for the widget to say in its own words: nothing was heard, the
+ * microphone was refused, there is no microphone, the recogniser's service could not be reached, or
+ * something else went wrong. Stopping on purpose is not a problem.
+ */
+export type VoiceProblem = 'no-speech' | 'not-allowed' | 'audio-capture' | 'network' | 'failed';
+
+/** The Web Speech API's error codes, as problems (`aborted` is a stop, not a problem). */
+function problemOf(code: string | undefined): VoiceProblem | undefined {
+  switch (code) {
+    case 'aborted':
+      return undefined;
+    case 'no-speech':
+      return 'no-speech';
+    case 'not-allowed':
+    case 'service-not-allowed':
+      return 'not-allowed';
+    case 'audio-capture':
+      return 'audio-capture';
+    case 'network':
+      return 'network';
+    default:
+      return 'failed';
+  }
+}
+
+/**
  * Voice input for a search box: one phrase, in the language the caller names. `supported` is false
- * where the browser cannot recognise speech; a refused microphone or no speech ends quietly.
+ * where the browser cannot recognise speech. When listening ends without a phrase, `problem` says
+ * why (until the next `listen()`), so the widget can tell the citizen instead of going quiet.
  */
 export class VoiceInputController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #recognition: Recognition | undefined;
   listening = false;
+  problem: VoiceProblem | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -118,37 +149,71 @@ export class VoiceInputController implements ReactiveController {
   listen(locale: DvcLocale, onPhrase: (text: string) => void): void {
     const Constructor = recognitionConstructor();
     if (!Constructor) return;
-    this.#recognition?.abort();
+    this.stop();
+    this.problem = undefined;
     const recognition = new Constructor();
     recognition.lang = SPEECH_LANG[locale];
     recognition.interimResults = false;
     recognition.maxAlternatives = 1;
+    let heard = false;
+    let stopped = false;
+    let problem: VoiceProblem | undefined;
     recognition.addEventListener('result', (event) => {
       const phrase = (event as RecognitionResultEvent).results[0]?.[0]?.transcript.trim();
-      if (phrase) onPhrase(phrase);
+      if (phrase) {
+        heard = true;
+        onPhrase(phrase);
+      }
+    });
+    recognition.addEventListener('error', (event) => {
+      const code = (event as RecognitionErrorEvent).error;
+      if (code === 'aborted') stopped = true;
+      else problem ??= problemOf(code);
+      done();
+    });
+    // Speech that matched no words: as good as nothing heard.
+    recognition.addEventListener('nomatch', () => {
+      problem ??= 'no-speech';
     });
     const done = () => {
+      if (this.#recognition !== recognition) return;
+      // Ended with no phrase, no error and no stop (some browsers end quietly): nothing was heard.
+      this.problem = heard || stopped ? undefined : problem ?? 'no-speech';
       this.listening = false;
       this.#recognition = undefined;
       this.#host.requestUpdate();
     };
     recognition.addEventListener('end', done);
-    recognition.addEventListener('error', done);
     this.#recognition = recognition;
     this.listening = true;
     try {
       recognition.start();
-    } catch {
+    } catch (error) {
+      problem = error instanceof DOMException && error.name === 'NotAllowedError' ? 'not-allowed' : 'failed';
       done();
     }
     this.#host.requestUpdate();
   }
 
+  /** Stops listening on purpose: no problem is reported. */
   stop(): void {
-    this.#recognition?.abort();
+    const recognition = this.#recognition;
+    if (!recognition) return;
+    this.#recognition = undefined;
+    this.listening = false;
+    this.problem = undefined;
+    recognition.abort();
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets the last problem (the citizen typed instead). */
+  clearProblem(): void {
+    if (this.problem === undefined) return;
+    this.problem = undefined;
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.#recognition?.abort();
+    this.stop();
   }
 }

@@ -6,8 +6,10 @@ snapshots["empty (vi)"] =
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm bằng giọng nói"
+  paragraph [live=polite, atomic]
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
+  DisclosureTriangle "Bộ lọc" [expanded]
   StaticText "Lọc kết quả"
   StaticText "Lĩnh vực"
   combobox "Lĩnh vực" [collapsed, value="Tất cả", haspopup=menu]
@@ -25,8 +27,10 @@ snapshots["loading (vi)"] =
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="dang ky khai sinh"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm bằng giọng nói"
+  paragraph [live=polite, atomic]
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
+  DisclosureTriangle "Bộ lọc (1)" [expanded]
   StaticText "Lọc kết quả"
   StaticText "Lĩnh vực"
   combobox "Lĩnh vực" [collapsed, value="Tất cả", haspopup=menu]
@@ -48,8 +52,10 @@ snapshots["results (vi)"] =
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="dang ky khai sinh"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm bằng giọng nói"
+  paragraph [live=polite, atomic]
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
+  DisclosureTriangle "Bộ lọc (1)" [expanded]
   StaticText "Lọc kết quả"
   StaticText "Lĩnh vực"
   combobox "Lĩnh vực" [collapsed, value="Tất cả", haspopup=menu]
@@ -126,8 +132,10 @@ snapshots["no results (vi)"] =
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="xqzwvkj"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm bằng giọng nói"
+  paragraph [live=polite, atomic]
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
+  DisclosureTriangle "Bộ lọc" [expanded]
   StaticText "Lọc kết quả"
   StaticText "Lĩnh vực"
   combobox "Lĩnh vực" [collapsed, value="Tất cả", haspopup=menu]
@@ -141,7 +149,6 @@ status [live=polite, atomic]
   StaticText "Không tìm thấy thủ tục nào"
 region "Kết quả tìm kiếm"
   heading "Kết quả tìm kiếm" [level=2]
-  StaticText "Không tìm thấy thủ tục nào"
   StaticText "Hãy thử bớt từ khóa hoặc kiểm tra lại chính tả."`;
 /* end snapshot no results (vi) */
 
@@ -149,7 +156,7 @@ snapshots["detail open (vi)"] =
 `status [live=polite, atomic]
 button "Quay lại kết quả"
 heading "Thủ tục đăng ký khai sinh" [focused, level=2]
-button "Đọc to"
+button "Nghe đọc"
 StaticText "Mã thủ tục"
 StaticText ":"
 StaticText "1.001193"
@@ -173,21 +180,15 @@ region "Thời hạn giải quyết và phí, lệ phí"
   StaticText "Phí, lệ phí"
   StaticText "Trực tuyến"
   StaticText "1 ngày làm việc"
-  StaticText "Lệ phí"
-  StaticText ":"
-  StaticText "Miễn phí"
+  StaticText "Lệ phí: Miễn phí"
   StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
   StaticText "Qua bưu chính công ích"
   StaticText "1 ngày làm việc"
-  StaticText "Lệ phí"
-  StaticText ":"
-  StaticText "Miễn phí"
+  StaticText "Lệ phí: Miễn phí"
   StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
   StaticText "Trực tiếp"
   StaticText "1 ngày làm việc"
-  StaticText "Lệ phí"
-  StaticText ":"
-  StaticText "Miễn phí"
+  StaticText "Lệ phí: Miễn phí"
   StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
 region "Giấy tờ cần nộp"
   heading "Giấy tờ cần nộp" [level=3]
@@ -233,31 +234,31 @@ region "Căn cứ pháp lý"
   StaticText "—"
   StaticText "Luật Hộ tịch"
   StaticText "("
-  StaticText "ban hành ngày 20 thg 11, 2014"
+  StaticText "ban hành ngày 20/11/2014"
   StaticText ")"
   StaticText "123/2015/NĐ-CP"
   StaticText "—"
   StaticText "Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch"
   StaticText "("
-  StaticText "ban hành ngày 15 thg 11, 2015"
+  StaticText "ban hành ngày 15/11/2015"
   StaticText ")"
   StaticText "04/2020/TT-BTP"
   StaticText "—"
   StaticText "Thông tư quy định chi tiết thi hành một số điều của Luật Hộ tịch và Nghị định số 123/2015/NĐ-CP"
   StaticText "("
-  StaticText "ban hành ngày 28 thg 5, 2020"
+  StaticText "ban hành ngày 28/05/2020"
   StaticText ")"
   StaticText "120/2025/NĐ-CP"
   StaticText "—"
   StaticText "Nghị định quy định về phân định thẩm quyền của chính quyền địa phương 02 cấp trong lĩnh vực quản lý nhà nước của Bộ Tư pháp"
   StaticText "("
-  StaticText "ban hành ngày 11 thg 6, 2025"
+  StaticText "ban hành ngày 11/06/2025"
   StaticText ")"
   StaticText "85/2019/TT-BTC"
   StaticText "—"
   StaticText "Thông tư hướng dẫn về phí và lệ phí thuộc thẩm quyền quyết định của Hội đồng nhân dân tỉnh, thành phố trực thuộc Trung ương"
   StaticText "("
-  StaticText "ban hành ngày 29 thg 11, 2019"
+  StaticText "ban hành ngày 29/11/2019"
   StaticText ")"`;
 /* end snapshot detail open (vi) */
 
@@ -266,8 +267,10 @@ snapshots["error (vi)"] =
   StaticText "Tìm thủ tục hành chính"
   searchbox "Tìm thủ tục hành chính" [value="ly lich tu phap"] description="Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm bằng giọng nói"
+  paragraph [live=polite, atomic]
   StaticText "Gõ có dấu hoặc không dấu, ví dụ “dang ky khai sinh”."
   button "Tìm kiếm"
+  DisclosureTriangle "Bộ lọc" [expanded]
   StaticText "Lọc kết quả"
   StaticText "Lĩnh vực"
   combobox "Lĩnh vực" [collapsed, value="Tất cả", haspopup=menu]
@@ -288,10 +291,12 @@ region "Kết quả tìm kiếm"
 snapshots["empty (en)"] = 
 `search
   StaticText "Search for a procedure"
-  searchbox "Search for a procedure" description="With or without diacritics, e.g. "dang ky khai sinh"."
+  searchbox "Search for a procedure" description="With or without accents, e.g. "dang ky khai sinh"."
   button "Voice search"
-  StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
+  paragraph [live=polite, atomic]
+  StaticText "With or without accents, e.g. "dang ky khai sinh"."
   button "Search"
+  DisclosureTriangle "Filters" [expanded]
   StaticText "Filter the results"
   StaticText "Field"
   combobox "Field" [collapsed, value="All", haspopup=menu]
@@ -307,10 +312,12 @@ status [live=polite, atomic]`;
 snapshots["loading (en)"] = 
 `search
   StaticText "Search for a procedure"
-  searchbox "Search for a procedure" [value="dang ky khai sinh"] description="With or without diacritics, e.g. "dang ky khai sinh"."
+  searchbox "Search for a procedure" [value="dang ky khai sinh"] description="With or without accents, e.g. "dang ky khai sinh"."
   button "Voice search"
-  StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
+  paragraph [live=polite, atomic]
+  StaticText "With or without accents, e.g. "dang ky khai sinh"."
   button "Search"
+  DisclosureTriangle "Filters (1)" [expanded]
   StaticText "Filter the results"
   StaticText "Field"
   combobox "Field" [collapsed, value="All", haspopup=menu]
@@ -330,10 +337,12 @@ region "Search results" [busy]
 snapshots["results (en)"] = 
 `search
   StaticText "Search for a procedure"
-  searchbox "Search for a procedure" [value="dang ky khai sinh"] description="With or without diacritics, e.g. "dang ky khai sinh"."
+  searchbox "Search for a procedure" [value="dang ky khai sinh"] description="With or without accents, e.g. "dang ky khai sinh"."
   button "Voice search"
-  StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
+  paragraph [live=polite, atomic]
+  StaticText "With or without accents, e.g. "dang ky khai sinh"."
   button "Search"
+  DisclosureTriangle "Filters (1)" [expanded]
   StaticText "Filter the results"
   StaticText "Field"
   combobox "Field" [collapsed, value="All", haspopup=menu]
@@ -408,10 +417,12 @@ region "Search results"
 snapshots["no results (en)"] = 
 `search
   StaticText "Search for a procedure"
-  searchbox "Search for a procedure" [value="xqzwvkj"] description="With or without diacritics, e.g. "dang ky khai sinh"."
+  searchbox "Search for a procedure" [value="xqzwvkj"] description="With or without accents, e.g. "dang ky khai sinh"."
   button "Voice search"
-  StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
+  paragraph [live=polite, atomic]
+  StaticText "With or without accents, e.g. "dang ky khai sinh"."
   button "Search"
+  DisclosureTriangle "Filters" [expanded]
   StaticText "Filter the results"
   StaticText "Field"
   combobox "Field" [collapsed, value="All", haspopup=menu]
@@ -425,7 +436,6 @@ status [live=polite, atomic]
   StaticText "No procedures found"
 region "Search results"
   heading "Search results" [level=2]
-  StaticText "No procedures found"
   StaticText "Try fewer words, or check the spelling."`;
 /* end snapshot no results (en) */
 
@@ -451,30 +461,24 @@ StaticText ":"
 StaticText "Partly online"
 region "Processing time and fees"
   heading "Processing time and fees" [level=3]
-  StaticText "Processing time and fees by way of applying"
-  StaticText "Way of applying"
+  StaticText "Processing time and fees, by how you apply"
+  StaticText "How to apply"
   StaticText "Processing time"
   StaticText "Fees"
   StaticText "Online"
   StaticText "1 working day"
-  StaticText "Fee"
-  StaticText ":"
-  StaticText "Free"
+  StaticText "Fee: Free"
   StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
   StaticText "By post"
   StaticText "1 working day"
-  StaticText "Fee"
-  StaticText ":"
-  StaticText "Free"
+  StaticText "Fee: Free"
   StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
   StaticText "In person"
   StaticText "1 working day"
-  StaticText "Fee"
-  StaticText ":"
-  StaticText "Free"
+  StaticText "Fee: Free"
   StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
-region "Documents to bring"
-  heading "Documents to bring" [level=3]
+region "Documents you need"
+  heading "Documents you need" [level=3]
   heading "Giấy tờ phải nộp" [level=4]
   StaticText "Tờ khai đăng ký khai sinh theo mẫu (khi nộp trực tuyến: mẫu điện tử tương tác trên Cổng Dịch vụ công)"
   StaticText "Originals: 1 · Required"
@@ -548,10 +552,12 @@ region "Legal basis"
 snapshots["error (en)"] = 
 `search
   StaticText "Search for a procedure"
-  searchbox "Search for a procedure" [value="ly lich tu phap"] description="With or without diacritics, e.g. "dang ky khai sinh"."
+  searchbox "Search for a procedure" [value="ly lich tu phap"] description="With or without accents, e.g. "dang ky khai sinh"."
   button "Voice search"
-  StaticText "With or without diacritics, e.g. "dang ky khai sinh"."
+  paragraph [live=polite, atomic]
+  StaticText "With or without accents, e.g. "dang ky khai sinh"."
   button "Search"
+  DisclosureTriangle "Filters" [expanded]
   StaticText "Filter the results"
   StaticText "Field"
   combobox "Field" [collapsed, value="All", haspopup=menu]
