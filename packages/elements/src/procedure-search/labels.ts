@@ -101,14 +101,13 @@ export function lowestFeeText(lowest: Schemas['LowestFee'] | null): string {
 export function voiceProblemText(problem: VoiceProblem): string {
   switch (problem) {
     case 'no-speech':
-      return msg('No speech was heard. Please try again and say the name of the procedure, or type it.');
+      return msg('Nothing was heard. Please try again, or type your search.');
     case 'not-allowed':
-      return msg('Voice search needs your permission to use the microphone. Allow it in your browser, or type your search.');
+      return msg('The microphone is not allowed. Allow it in your browser, or type your search.');
     case 'audio-capture':
-      return msg('No microphone was found. Connect one, or type your search.');
+      return msg('No microphone was found. Please type your search.');
     case 'network':
-      return msg('Voice search could not reach the speech recognition service. Please type your search, or try again later.');
     case 'failed':
-      return msg('Voice search did not work this time. Please type your search, or try again.');
+      return msg('Voice search is not available right now. Please type your search.');
   }
 }

@@ -407,22 +407,23 @@ describe('<dvc-procedure-search> journeys', () => {
       // A polite live region beside the button, there (empty) before anything goes wrong.
       expect(status(el).getAttribute('aria-live')).to.equal('polite');
       expect(said(el)).to.equal('');
-      expect(await listen(el, 'no-speech')).to.equal('Không nghe thấy giọng nói. Vui lòng thử lại và nói tên thủ tục, hoặc gõ tên thủ tục.');
+      expect(await listen(el, 'no-speech')).to.equal('Không nghe thấy gì. Vui lòng thử lại, hoặc gõ nội dung cần tìm.');
       expect(input(el).getAttribute('aria-describedby')).to.equal('q-hint q-voice');
-      expect(await listen(el, 'not-allowed')).to.equal('Tìm bằng giọng nói cần được phép dùng micrô. Vui lòng cho phép trong trình duyệt, hoặc gõ nội dung cần tìm.');
-      expect(await listen(el, 'service-not-allowed')).to.match(/^Tìm bằng giọng nói cần được phép dùng micrô/);
-      expect(await listen(el, 'throw')).to.match(/^Tìm bằng giọng nói cần được phép dùng micrô/);
-      expect(await listen(el, 'audio-capture')).to.equal('Không tìm thấy micrô. Vui lòng kết nối micrô, hoặc gõ nội dung cần tìm.');
-      expect(await listen(el, 'network')).to.equal('Không kết nối được dịch vụ nhận dạng giọng nói. Vui lòng gõ nội dung cần tìm, hoặc thử lại sau.');
-      expect(await listen(el, 'silent')).to.match(/^Không nghe thấy giọng nói/);
+      expect(await listen(el, 'not-allowed')).to.equal('Trình duyệt chưa cho phép dùng micrô. Vui lòng cho phép, hoặc gõ nội dung cần tìm.');
+      expect(await listen(el, 'service-not-allowed')).to.match(/^Trình duyệt chưa cho phép dùng micrô/);
+      expect(await listen(el, 'throw')).to.match(/^Trình duyệt chưa cho phép dùng micrô/);
+      expect(await listen(el, 'audio-capture')).to.equal('Không tìm thấy micrô. Vui lòng gõ nội dung cần tìm.');
+      expect(await listen(el, 'network')).to.equal('Hiện chưa tìm được bằng giọng nói. Vui lòng gõ nội dung cần tìm.');
+      expect(await listen(el, 'language-not-supported')).to.equal('Hiện chưa tìm được bằng giọng nói. Vui lòng gõ nội dung cần tìm.');
+      expect(await listen(el, 'silent')).to.match(/^Không nghe thấy gì/);
       await expectNoAxeViolations(el);
 
       await setLang('en');
       await el.updateComplete;
-      expect(said(el), 'the same problem, now in English').to.equal('No speech was heard. Please try again and say the name of the procedure, or type it.');
-      expect(await listen(el, 'not-allowed')).to.equal('Voice search needs your permission to use the microphone. Allow it in your browser, or type your search.');
-      expect(await listen(el, 'audio-capture')).to.equal('No microphone was found. Connect one, or type your search.');
-      expect(await listen(el, 'network')).to.equal('Voice search could not reach the speech recognition service. Please type your search, or try again later.');
+      expect(said(el), 'the same problem, now in English').to.equal('Nothing was heard. Please try again, or type your search.');
+      expect(await listen(el, 'not-allowed')).to.equal('The microphone is not allowed. Allow it in your browser, or type your search.');
+      expect(await listen(el, 'audio-capture')).to.equal('No microphone was found. Please type your search.');
+      expect(await listen(el, 'network')).to.equal('Voice search is not available right now. Please type your search.');
 
       // Typing instead clears it; stopping on purpose says nothing.
       input(el).value = 'khai sinh';
