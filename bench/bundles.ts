@@ -15,12 +15,14 @@ const kB = 1024;
  * the bundle shrinks. Raising one is a deliberate change, in a commit that says what the growth bought.
  */
 export const CEILINGS: Record<string, number> = {
-  'dvc-kit.js': 47 * kB,
-  // The shared core (base element, error summary, focus controller) is in every widget now.
-  'dvc-procedure-search.js': 29 * kB,
-  'dvc-dossier-tracker.js': 27 * kB,
-  'dvc-payment.js': 29 * kB,
-  'dvc-satisfaction-survey.js': 26.5 * kB,
+  'dvc-kit.js': 49.5 * kB,
+  // The shared core (base element, error summary, focus controller) is in every widget now; dates in
+  // the official Vietnamese style and the error wording in all four; the search's voice feedback,
+  // filters disclosure and field list, the tracker's status shapes and apology dates.
+  'dvc-procedure-search.js': 31 * kB,
+  'dvc-dossier-tracker.js': 28.5 * kB,
+  'dvc-payment.js': 30 * kB,
+  'dvc-satisfaction-survey.js': 27.5 * kB,
 };
 
 export interface Size {
