@@ -31,7 +31,7 @@ export type { DvcProcedureSelectEventDetail, DvcSearchEventDetail };
 const WIDE_SCREEN = '(min-width: 40rem)';
 
 /** Decorative: the button's words are its name. */
-const MICROPHONE = html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
+const MICROPHONE = html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
   fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"
   ><rect x="9" y="2.5" width="6" height="12" rx="3"/><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21.5M8.5 21.5h7"/></svg>`;
 
@@ -59,6 +59,7 @@ interface SearchOutcome {
  * @csspart input - The search box.
  * @csspart submit-button - The search button.
  * @csspart voice-button - The voice search button (only where the browser recognises speech).
+ * @csspart icon - The microphone on the voice search button (decorative).
  * @csspart voice-status - Why voice search heard nothing (no speech, no microphone, permission refused…); a polite live region.
  * @csspart filters-disclosure - The "Filters" disclosure (a `<details>`): open on wide screens, folded on phones.
  * @csspart filters-toggle - Its `<summary>`.

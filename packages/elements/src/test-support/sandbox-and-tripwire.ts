@@ -58,7 +58,7 @@ const DIALOGS = ['alert', 'confirm', 'prompt', 'print'] as const;
 /** Elements no widget renders itself: any of these in a shadow root came from data. */
 const FOREIGN = new Set([
   'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style', 'noscript',
-  'img', 'image', 'video', 'audio', 'source', 'picture', 'math', 'mglyph', 'mtext', 'details', 'body', 'html', 'head',
+  'img', 'image', 'video', 'audio', 'source', 'picture', 'math', 'mglyph', 'mtext', 'body', 'html', 'head',
   'title', 'marquee', 'template', 'x',
 ]);
 /** Attributes holding an address. */
@@ -84,12 +84,13 @@ export function findInjected(host: Element): string[] {
     const name = el.localName;
     if (FOREIGN.has(name)) problems.push(`foreign element ${describe(el)}`);
     if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
-      // The widgets' only SVG: decorative icons (part="icon") drawn with circles and paths.
+      // The widgets' only SVG: decorative icons (part="icon") drawn with circles, paths and rects.
       const icon = el.closest('svg');
       const ownIcon = icon !== null && (icon.getAttribute('part') ?? '').split(/\s+/).includes('icon');
-      if (!ownIcon || !['svg', 'circle', 'path'].includes(name)) problems.push(`foreign ${el.namespaceURI} element ${describe(el)}`);
+      if (!ownIcon || !['svg', 'circle', 'path', 'rect'].includes(name)) problems.push(`foreign ${el.namespaceURI} element ${describe(el)}`);
     }
-    if (name === 'form' && !el.hasAttribute('part')) problems.push(`a form that is not the widget's ${describe(el)}`);
+    // The search's filters disclosure is the widgets' only <details> (one with a part).
+    if ((name === 'form' || name === 'details') && !el.hasAttribute('part')) problems.push(`a ${name} that is not the widget's ${describe(el)}`);
     for (const attribute of el.attributes) {
       const attr = attribute.name.toLowerCase();
       if (attr.startsWith('on') && !(el === host && own.has(attr))) problems.push(`event handler attribute ${attr} on ${describe(el)}`);
