@@ -4,7 +4,9 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { announcer } from '../shared/announcer.ts';
 import { applicantIdField } from '../shared/applicant-id.ts';
+import { forgetAccess, forgetLastDossier, lastDossier, rememberAccess } from '../shared/dossier-access.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
+import { handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
@@ -39,8 +41,8 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @tag dvc-dossier-tracker
  *
  * @fires {CustomEvent<DvcDossierFoundEventDetail>} dvc-dossier-found - A dossier was found: `{ code, status }`. Bubbles, composed. No personal data.
- * @fires {CustomEvent<DvcPaymentRequestedEventDetail>} dvc-payment-requested - The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed.
- * @fires {CustomEvent<DvcSurveyRequestedEventDetail>} dvc-survey-requested - The citizen chose "Evaluate" on a decided dossier: `{ dossierCode }`. Bubbles, composed.
+ * @fires {CustomEvent<DvcPaymentRequestedEventDetail>} dvc-payment-requested - The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed. **Cancelable**: unless cancelled, the `<dvc-payment>` on the page shows the dossier (scrolled into view, focused, without asking for the identity number again), or the browser goes to `payment-url`.
+ * @fires {CustomEvent<DvcSurveyRequestedEventDetail>} dvc-survey-requested - The citizen chose "Evaluate" on a decided dossier: `{ dossierCode }`. Bubbles, composed. **Cancelable**: unless cancelled, the `<dvc-satisfaction-survey>` on the page (or `survey-url`) takes the dossier.
  *
  * @slot not-found-help - Help shown with the "no dossier matches" message (the one-stop desk's phone number, say).
  *
@@ -103,6 +105,17 @@ export class DvcDossierTracker extends DvcElement {
    */
   @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
 
+  /**
+   * The portal's payment page, for pages without a `<dvc-payment>`: "Pay" goes there with
+   * `?dossier=<code>`, and the `<dvc-payment>` there pays without asking for the identity number
+   * again. Default: `window.dvcKit.paymentUrl`. With neither, and no payment widget on the page,
+   * "Pay" is not shown.
+   */
+  @property({ attribute: 'payment-url' }) accessor paymentUrl = '';
+
+  /** The portal's evaluation page, as `payment-url` is for paying (default `window.dvcKit.surveyUrl`). */
+  @property({ attribute: 'survey-url' }) accessor surveyUrl = '';
+
   /** The form's problems, shown next to the fields and in the error summary. */
   @state() private accessor fieldErrors: FieldErrors = {};
 
@@ -145,14 +158,40 @@ export class DvcDossierTracker extends DvcElement {
     await this.#lookup.lookup(code, (pageId ?? typedId) as string);
     const dossier = this.#lookup.dossier;
     if (run !== this.#runs || !dossier) return;
-    // The number has done its job: empty the field before the form leaves the page.
+    // The number has done its job: empty the field before the form leaves the page. The token the
+    // lookup gave lets the payment and the survey act for this dossier without it.
     if (input) input.value = '';
+    if (dossier.access) rememberAccess(dossier.code, dossier.access);
     this.emit('dvc-dossier-found', { code: dossier.code, status: dossier.status });
     this.#focus.focusAfterUpdate(`#${RESULT_HEADING_ID}`);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated && !this.code) void this.#resumeLast();
+  }
+
+  /**
+   * Back on a page of the portal (from the payment gateway, say) in the same tab, within the
+   * token's time: the dossier looked up last is shown again without asking for anything. A token
+   * the API no longer takes is forgotten, and the form is shown.
+   */
+  async #resumeLast(): Promise<void> {
+    const last = lastDossier();
+    if (!last) return;
+    const run = ++this.#runs;
+    await this.#lookup.resume(last.dossierCode, last.access.token);
+    if (run !== this.#runs) return;
+    if (this.#lookup.error !== undefined && this.#lookup.status === 'error') {
+      forgetAccess(last.dossierCode);
+      forgetLastDossier();
+      this.#lookup.reset();
+    }
+  }
+
   /** Clears the form, the result and the typed identity number, and focuses the code field. */
   reset(): void {
+    forgetLastDossier();
     this.#runs++;
     this.#lookup.reset();
     this.fieldErrors = {};
@@ -172,14 +211,26 @@ export class DvcDossierTracker extends DvcElement {
     this.code = (event.target as HTMLInputElement).value;
   }
 
-  #onPay(): void {
+  /**
+   * "Pay" or "Evaluate": the page hears it first and may route its own way (`preventDefault()`);
+   * otherwise the dossier goes to the widget or page that does it (shared/hand-over.ts).
+   */
+  #request(kind: HandOverKind): void {
     const dossier = this.#lookup.dossier;
-    if (dossier) this.emit('dvc-payment-requested', { dossierCode: dossier.code });
+    const target = handOverTarget(kind, kind === 'payment' ? this.paymentUrl : this.surveyUrl);
+    if (!dossier || !target) return;
+    const proceed = kind === 'payment'
+      ? this.emit('dvc-payment-requested', { dossierCode: dossier.code }, { cancelable: true })
+      : this.emit('dvc-survey-requested', { dossierCode: dossier.code }, { cancelable: true });
+    if (proceed) void handOver(target, dossier.code);
   }
 
-  #onEvaluate(): void {
-    const dossier = this.#lookup.dossier;
-    if (dossier) this.emit('dvc-survey-requested', { dossierCode: dossier.code });
+  /**
+   * The action, when there is somewhere to go: a widget on the page or a page named for it. A portal
+   * that routes its own way names its page and cancels the event.
+   */
+  #action(kind: HandOverKind): (() => void) | undefined {
+    return handOverTarget(kind, kind === 'payment' ? this.paymentUrl : this.surveyUrl) ? () => this.#request(kind) : undefined;
   }
 
   // Each top-level element says the widget's language, which may differ from the page's (a French
@@ -190,8 +241,8 @@ export class DvcDossierTracker extends DvcElement {
       ${announcer(this.#announcement())}
       ${dossier
         ? resultView(dossier, {
-            onPay: () => this.#onPay(),
-            onEvaluate: () => this.#onEvaluate(),
+            onPay: this.#action('payment'),
+            onEvaluate: this.#action('survey'),
             onAnother: () => this.reset(),
           }, this.#headingLevel)
         : this.#formView()}

@@ -10,13 +10,14 @@ import { DvcApiError, type Dossier, type DvcClient } from '@dvc-kit/sdk';
 import { RequestController, type RequestStatus } from '../shared/request-controller.ts';
 
 export class DossierLookupController implements ReactiveController {
-  readonly #request: RequestController<{ code: string }, Dossier>;
+  readonly #request: RequestController<{ code: string; dossierToken?: string }, Dossier>;
   // Set by lookup() and taken by the task in the same tick; undefined at every other moment.
   #applicantId: string | undefined;
 
   constructor(host: ReactiveControllerHost, client: () => DvcClient) {
     host.addController(this);
-    this.#request = new RequestController(host, ({ code }, signal) => {
+    this.#request = new RequestController(host, ({ code, dossierToken }, signal) => {
+      if (dossierToken) return client().dossiers.get(code, { dossierToken, signal });
       const applicantId = this.#applicantId ?? '';
       this.#applicantId = undefined;
       return client().dossiers.lookup({ code, applicantId }, { signal });
@@ -54,6 +55,11 @@ export class DossierLookupController implements ReactiveController {
     // The task has already taken it; this also covers a task that threw before taking it.
     this.#applicantId = undefined;
     return run;
+  }
+
+  /** Shows a dossier again with the token an earlier lookup in this tab gave (no identity number). */
+  resume(code: string, dossierToken: string): Promise<void> {
+    return this.#request.run({ code, dossierToken });
   }
 
   /** Aborts any lookup and forgets the result. */

@@ -15,8 +15,10 @@ import './translations.ts';
 type Schemas = components['schemas'];
 
 export interface ResultActions {
-  onPay(): void;
-  onEvaluate(): void;
+  /** Pay the fees; absent when the page has nowhere to pay (the button is not shown). */
+  onPay: (() => void) | undefined;
+  /** Evaluate the service; absent when the page has nowhere to evaluate (no invitation shown). */
+  onEvaluate: (() => void) | undefined;
   onAnother(): void;
 }
 
@@ -113,7 +115,7 @@ function supplementView(request: Schemas['SupplementRequest'], level: number): T
   </div>`;
 }
 
-function paymentView(dossier: Dossier, onPay: () => void, level: number): TemplateResult {
+function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: number): TemplateResult {
   const payment = dossier.payment!;
   const canPay = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled'].includes(payment.state);
   return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
@@ -134,17 +136,17 @@ function paymentView(dossier: Dossier, onPay: () => void, level: number): Templa
     ${payment.state === 'paid' && payment.receiptNumbers?.length
       ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>`
       : nothing}
-    ${canPay
+    ${canPay && onPay
       ? html`<button type="button" part="pay-button" @click=${onPay}>${msg('Pay')}</button>`
       : nothing}
   </div>`;
 }
 
-function evaluationView(dossier: Dossier, onEvaluate: () => void, level: number): TemplateResult | typeof nothing {
+function evaluationView(dossier: Dossier, onEvaluate: (() => void) | undefined, level: number): TemplateResult | typeof nothing {
   if (dossier.evaluation === 'submitted') {
     return html`<p class="evaluation-done" part="evaluation">${msg('Thank you: you have evaluated how this dossier was handled.')}</p>`;
   }
-  if (dossier.evaluation !== 'open') return nothing;
+  if (dossier.evaluation !== 'open' || !onEvaluate) return nothing;
   return html`<div class="notice" part="evaluation">
     ${heading(level, msg('Rate the service'))}
     <p>${msg('Tell the agency how satisfied you are with how your dossier was handled.')}</p>

@@ -9,7 +9,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 declare global {
   interface Window {
     /** Page-wide settings for DVC Kit widgets, settable before the script loads. */
-    dvcKit?: { apiBase?: string };
+    dvcKit?: {
+      /** The API root for widgets without `api-base`. */
+      apiBase?: string;
+      /** The portal's payment page, for trackers on pages without a `<dvc-payment>`. */
+      paymentUrl?: string;
+      /** The portal's evaluation page, for trackers on pages without a `<dvc-satisfaction-survey>`. */
+      surveyUrl?: string;
+    };
   }
 }
 

@@ -34,6 +34,9 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
       return msg('This request was already sent with different details. Please start again.');
     case 'survey_not_available':
       return msg('The satisfaction survey is not available for this dossier.');
+    case 'dossier_token_invalid':
+    case 'dossier_token_expired':
+      return msg('For your security, please enter your personal identification number again.');
     case 'survey_already_submitted':
       return msg('You have already answered the survey for this dossier. Thank you.');
     case 'rate_limited':

@@ -1,0 +1,70 @@
+/**
+ * What this browser tab holds about a dossier the citizen has proved they may see: the dossier
+ * access token the API gave on a successful lookup, until it expires. With it, the payment and the
+ * survey act for that dossier without asking for the identity number again, on this page or on the
+ * page a portal sends the citizen to (sessionStorage: this tab only, gone when it closes).
+ *
+ * Never stored: the identity number. The token proves the lookup, for one dossier, for minutes; it
+ * never goes in a URL, an attribute, an event or the console.
+ */
+import { tabStorage } from './tab-storage.ts';
+
+const PREFIX = 'dvc-access:';
+/** The dossier the citizen looked up last in this tab, so a page they come back to can show it again. */
+const LAST = 'dvc-access-last';
+
+export interface DossierAccess {
+  token: string;
+  /** When the API stops accepting the token (ISO 8601). */
+  expiresAt: string;
+}
+
+/** Keeps the token the lookup of `dossierCode` gave. */
+export function rememberAccess(dossierCode: string, access: DossierAccess): void {
+  tabStorage().set(PREFIX + dossierCode, JSON.stringify(access));
+  tabStorage().set(LAST, dossierCode);
+}
+
+/** The dossier looked up last in this tab, while its token is valid. */
+export function lastDossier(): { dossierCode: string; access: DossierAccess } | undefined {
+  const dossierCode = tabStorage().get(LAST) ?? '';
+  const access = accessFor(dossierCode);
+  return access ? { dossierCode, access } : undefined;
+}
+
+/** The citizen is done with the last dossier ("Look up another"): a page no longer shows it again. */
+export function forgetLastDossier(): void {
+  tabStorage().remove(LAST);
+}
+
+/** The token for `dossierCode`, while it is still valid (a minute's margin for the request's way). */
+export function accessFor(dossierCode: string, now = Date.now()): DossierAccess | undefined {
+  if (!dossierCode) return undefined;
+  const raw = tabStorage().get(PREFIX + dossierCode);
+  if (!raw) return undefined;
+  try {
+    const access = JSON.parse(raw) as Partial<DossierAccess>;
+    const expires = typeof access.expiresAt === 'string' ? Date.parse(access.expiresAt) : Number.NaN;
+    if (typeof access.token !== 'string' || !/^[A-Za-z0-9._~-]{16,1024}$/.test(access.token)) {
+      forgetAccess(dossierCode);
+      return undefined;
+    }
+    // Kept when expired, so a widget can say why it asks for the identity number again.
+    if (!(expires - 60_000 > now)) return undefined;
+    return { token: access.token, expiresAt: access.expiresAt as string };
+  } catch {
+    forgetAccess(dossierCode);
+    return undefined;
+  }
+}
+
+/** Whether this tab held a token for `dossierCode` that has expired (the citizen proved it before). */
+export function accessExpired(dossierCode: string, now = Date.now()): boolean {
+  if (!dossierCode || accessFor(dossierCode, now)) return false;
+  return tabStorage().get(PREFIX + dossierCode) !== null;
+}
+
+/** Drops the token (the API refused it, or it expired). */
+export function forgetAccess(dossierCode: string): void {
+  tabStorage().remove(PREFIX + dossierCode);
+}

@@ -1,0 +1,147 @@
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
+import { sandboxUrl } from '../test-support/axe.ts';
+import '../dossier-tracker/index.ts';
+import '../payment/index.ts';
+import '../satisfaction-survey/index.ts';
+import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
+import type { DvcPayment } from '../payment/payment.ts';
+import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
+import { accessExpired, accessFor, forgetAccess, lastDossier, rememberAccess } from './dossier-access.ts';
+import { handOverTarget, pageAddress } from './hand-over.ts';
+
+const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
+const DECIDED = { code: '000.00.15.H26-261102-0009', applicantId: '001099000009' };
+
+const inside = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+
+async function lookUp(tracker: DvcDossierTracker, who: { code: string; applicantId: string }): Promise<void> {
+  tracker.code = who.code;
+  await tracker.updateComplete;
+  inside(tracker, '#applicant-id')!.setAttribute('value', '');
+  (inside(tracker, '#applicant-id') as HTMLInputElement).value = who.applicantId;
+  await tracker.lookup();
+  await waitUntil(() => inside(tracker, '[part~="result"]'), 'no dossier found', { timeout: 8000 });
+}
+
+describe('hand-over between widgets, with no page script', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    delete window.dvcKit;
+  });
+  afterEach(() => {
+    fixtureCleanup();
+    sessionStorage.clear();
+    delete window.dvcKit;
+  });
+
+  it('the tracker shows no "Pay" or "Evaluate" when the page has nowhere to send the dossier', async () => {
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await lookUp(tracker, PAYMENT_DUE);
+    expect(inside(tracker, '[part~="fee-lines"]'), 'the fees are still shown').to.not.equal(null);
+    expect(inside(tracker, '[part~="pay-button"]')).to.equal(null);
+  });
+
+  it('"Pay" hands the dossier to the <dvc-payment> on the page: what is due, no identity number asked, focus moved there', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <section hidden><dvc-payment api-base=${sandboxUrl()}></dvc-payment></section>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const payment = page.querySelector<DvcPayment>('dvc-payment')!;
+    await lookUp(tracker, PAYMENT_DUE);
+    const requested: string[] = [];
+    page.addEventListener('dvc-payment-requested', (event) => requested.push(event.detail.dossierCode));
+    inside(tracker, '[part~="pay-button"]')!.click();
+    await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'the payment did not show what is due', { timeout: 8000 });
+    expect(requested).to.deep.equal([PAYMENT_DUE.code]);
+    expect(payment.dossierCode).to.equal(PAYMENT_DUE.code);
+    expect(payment.closest('section')!.hidden, 'the section the page kept hidden is revealed').to.equal(false);
+    expect(inside(payment, '#applicant-id')).to.equal(null);
+    await waitUntil(() => payment.shadowRoot!.activeElement?.id === 'state-heading', 'focus did not move to what is due');
+  });
+
+  it('a portal that cancels the request routes its own way: nothing is handed over', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <dvc-payment api-base=${sandboxUrl()}></dvc-payment>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const payment = page.querySelector<DvcPayment>('dvc-payment')!;
+    await lookUp(tracker, PAYMENT_DUE);
+    page.addEventListener('dvc-payment-requested', (event) => event.preventDefault());
+    inside(tracker, '[part~="pay-button"]')!.click();
+    await payment.updateComplete;
+    expect(payment.dossierCode).to.equal('');
+  });
+
+  it('"Evaluate" hands the dossier to the dossier survey (not to page feedback), which names it and asks no identity number', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-satisfaction-survey api-base=${sandboxUrl()} mode="page"></dvc-satisfaction-survey>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <dvc-satisfaction-survey id="evaluation" api-base=${sandboxUrl()}></dvc-satisfaction-survey>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const survey = page.querySelector<DvcSatisfactionSurvey>('#evaluation')!;
+    await lookUp(tracker, DECIDED);
+    inside(tracker, '[part~="evaluate-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="form"]'), 'the evaluation form did not load', { timeout: 8000 });
+    expect(survey.dossierCode).to.equal(DECIDED.code);
+    expect(inside(survey, '#applicant-id')).to.equal(null);
+    expect(inside(survey, '[part~="dossier"]')!.textContent).to.contain(DECIDED.code);
+    await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'title', 'focus did not move to the form');
+  });
+
+  it('without the widget, a page named for it: the dossier code in its address, the proof only in this tab\'s storage', async () => {
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()} payment-url="/thanh-toan?tab=1"></dvc-dossier-tracker>`);
+    await lookUp(tracker, PAYMENT_DUE);
+    expect(inside(tracker, '[part~="pay-button"]')).to.not.equal(null);
+    const target = handOverTarget('payment', '/thanh-toan?tab=1');
+    expect(target?.kind).to.equal('page');
+    const address = pageAddress((target as { url: URL }).url, PAYMENT_DUE.code);
+    expect(new URL(address).pathname).to.equal('/thanh-toan');
+    expect(new URL(address).searchParams.get('tab')).to.equal('1');
+    expect(new URL(address).searchParams.get('dossier')).to.equal(PAYMENT_DUE.code);
+    expect(address).to.not.contain(PAYMENT_DUE.applicantId);
+    expect(address).to.not.contain(accessFor(PAYMENT_DUE.code)!.token);
+    // Page-wide, and never a script address.
+    window.dvcKit = { surveyUrl: 'javascript:alert(1)' };
+    expect(handOverTarget('survey', undefined)).to.equal(undefined);
+  });
+
+  it('the page a portal sent the citizen to (?dossier=…) pays with the tab\'s token, asking nothing', async () => {
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await lookUp(tracker, PAYMENT_DUE);
+    fixtureCleanup();
+    const home = location.href;
+    history.replaceState(history.state, '', `?dossier=${encodeURIComponent(PAYMENT_DUE.code)}`);
+    try {
+      const payment = await fixture<DvcPayment>(html`<dvc-payment api-base=${sandboxUrl()}></dvc-payment>`);
+      await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'what is due was not shown', { timeout: 8000 });
+      expect(payment.dossierCode).to.equal(PAYMENT_DUE.code);
+      expect(inside(payment, '#applicant-id')).to.equal(null);
+    } finally {
+      history.replaceState(history.state, '', home);
+    }
+  });
+
+  it('dossier access: kept per dossier until it expires, then said to have expired; the last dossier is remembered', () => {
+    const future = new Date(Date.now() + 30 * 60_000).toISOString();
+    rememberAccess(PAYMENT_DUE.code, { token: 'dvt1.abcdefghijklmnop.qrstuvwxyz012345', expiresAt: future });
+    expect(accessFor(PAYMENT_DUE.code)?.expiresAt).to.equal(future);
+    expect(lastDossier()?.dossierCode).to.equal(PAYMENT_DUE.code);
+    expect(accessFor(DECIDED.code)).to.equal(undefined);
+    expect(accessExpired(PAYMENT_DUE.code)).to.equal(false);
+    // Within a minute of its end the token is not used: the request could arrive too late.
+    expect(accessFor(PAYMENT_DUE.code, Date.now() + 29.5 * 60_000)).to.equal(undefined);
+    expect(accessExpired(PAYMENT_DUE.code, Date.now() + 31 * 60_000)).to.equal(true);
+    // What the page's scripts wrote there is checked, not trusted.
+    sessionStorage.setItem(`dvc-access:${DECIDED.code}`, JSON.stringify({ token: '<script>', expiresAt: future }));
+    expect(accessFor(DECIDED.code)).to.equal(undefined);
+    forgetAccess(PAYMENT_DUE.code);
+    expect(accessFor(PAYMENT_DUE.code)).to.equal(undefined);
+    expect(lastDossier()).to.equal(undefined);
+    // Never the identity number.
+    expect(JSON.stringify({ ...sessionStorage })).to.not.contain(PAYMENT_DUE.applicantId);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * How the tracker hands a dossier to the payment or the survey, with no page script: to the widget
+ * of that kind on the same page, else to the page the portal names for it (`payment-url` /
+ * `survey-url`, or `window.dvcKit.paymentUrl` / `surveyUrl`), with the dossier code in the address.
+ * The proof that the citizen may act for the dossier travels separately, as the access token in this
+ * tab's storage (shared/dossier-access.ts): never in the address.
+ */
+
+export type HandOverKind = 'payment' | 'survey';
+
+// The survey that evaluates dossiers, not a page-feedback one beside it.
+const RECEIVERS: Record<HandOverKind, string> = { payment: 'dvc-payment', survey: 'dvc-satisfaction-survey:not([mode="page"])' };
+
+/** The query parameter that carries the dossier code to the page a portal names. */
+export const DOSSIER_PARAM = 'dossier';
+
+/** A widget that can take a dossier handed to it. */
+export interface DossierReceiver extends HTMLElement {
+  /** Shows `dossierCode`, brings the widget into view and moves focus into it. */
+  showDossier(dossierCode: string): Promise<void>;
+}
+
+export type HandOverTarget =
+  | { kind: 'widget'; element: DossierReceiver }
+  | { kind: 'page'; url: URL };
+
+/** Where a dossier of `kind` would go from this page; undefined when nowhere (the button is not shown). */
+export function handOverTarget(kind: HandOverKind, ownUrl: string | undefined): HandOverTarget | undefined {
+  const element = document.querySelector(RECEIVERS[kind]) as DossierReceiver | null;
+  if (element && typeof element.showDossier === 'function') return { kind: 'widget', element };
+  const pageWide = kind === 'payment' ? window.dvcKit?.paymentUrl : window.dvcKit?.surveyUrl;
+  const address = ownUrl?.trim() || pageWide?.trim();
+  if (!address) return undefined;
+  try {
+    const url = new URL(address, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? { kind: 'page', url } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hands the dossier over: the widget shows it, or the browser goes to the page with its code. */
+export async function handOver(target: HandOverTarget, dossierCode: string): Promise<void> {
+  if (target.kind === 'widget') {
+    await target.element.showDossier(dossierCode);
+    return;
+  }
+  window.location.assign(pageAddress(target.url, dossierCode));
+}
+
+/** The address of a portal's page for a dossier: its own, with `?dossier=<code>` added. */
+export function pageAddress(page: URL, dossierCode: string): string {
+  const url = new URL(page);
+  url.searchParams.set(DOSSIER_PARAM, dossierCode);
+  return url.href;
+}
+
+/** The dossier code a portal's page was opened with (`?dossier=…`), if any. */
+export function dossierFromAddress(): string | undefined {
+  const code = new URLSearchParams(window.location.search).get(DOSSIER_PARAM)?.trim();
+  // The contract's DossierCode; anything else is not ours to act on.
+  return code && /^[0-9A-Z.]{3,40}-[0-9]{6}-[0-9]{4}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Brings a widget the page keeps hidden until needed into view: the portal hid the payment section
+ * until the citizen asked to pay, and now they have.
+ */
+export function reveal(element: HTMLElement): void {
+  for (let node: HTMLElement | null = element; node; node = node.parentElement) {
+    if (node.hidden) node.hidden = false;
+  }
+  element.scrollIntoView({ block: 'start' });
+}
