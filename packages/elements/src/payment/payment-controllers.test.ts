@@ -16,6 +16,12 @@ class MapStorage {
   removeItem(key: string) {
     this.items.delete(key);
   }
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
 }
 
 const payment = (state: Payment['state']): Payment => ({
@@ -34,6 +40,9 @@ describe('<dvc-payment> controllers', () => {
     expect(session.attemptFor(code, 200_000, 'bank-qr').idempotencyKey).to.equal(first.idempotencyKey);
     session.rememberPayment(code, 'pay_abcdefghijklmnop12');
     expect(session.read(code)!.paymentId).to.equal('pay_abcdefghijklmnop12');
+    // Back from the gateway on a page that does not name the dossier: the payment says which.
+    expect(session.dossierOfPayment('pay_abcdefghijklmnop12')).to.equal(code);
+    expect(session.dossierOfPayment('pay_zzzzzzzzzzzzzzzz99')).to.equal(undefined);
     expect(session.attemptFor(code, 250_000, 'bank-qr').idempotencyKey).to.not.equal(first.idempotencyKey);
     const other = session.attemptFor(code, 250_000, 'e-wallet');
     expect(other.paymentId).to.equal(null);

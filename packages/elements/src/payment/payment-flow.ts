@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, usableApplicantId } from '../shared/applicant-id.ts';
+import { accessExpired, accessFor, forgetAccess, rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd } from '../shared/locale.ts';
 import { RequestController } from '../shared/request-controller.ts';
@@ -39,9 +40,19 @@ export interface PaymentFlowOptions {
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K], options?: EmitOptions): boolean;
   /** Moves focus to the new state's heading (or to the error summary) after the next render. */
   focus(target: 'heading' | 'error-summary'): void;
+  /** Brings the widget into view (the page may keep it hidden until needed). */
+  reveal(): void;
 }
 
 type Due = Extract<PaymentState, { kind: 'due' }>;
+
+/** What proves the payer may pay: the identity number, or the token of a lookup made before. */
+type Proof = { applicantId: string } | { dossierToken: string };
+
+function accessToken(dossierCode: string): Proof | undefined {
+  const access = accessFor(dossierCode);
+  return access ? { dossierToken: access.token } : undefined;
+}
 type Flow = (signal: AbortSignal) => Promise<void>;
 
 export class PaymentFlow implements ReactiveController {
@@ -112,6 +123,17 @@ export class PaymentFlow implements ReactiveController {
       return;
     }
     this.#run((signal) => this.#lookupOrAsk(signal));
+  }
+
+  /** The dossier the payer was paying for when they left for the gateway, read back on return. */
+  returningDossier(): string | undefined {
+    const ref = readReturnReference(location.href);
+    return ref ? this.#session.dossierOfPayment(ref) : undefined;
+  }
+
+  /** The tracker handed a dossier over: the payer acted, so focus follows the states from here. */
+  handedOver(): void {
+    this.#interacted = true;
   }
 
   /** Another dossier: what was typed for the last one is forgotten. */
@@ -204,11 +226,47 @@ export class PaymentFlow implements ReactiveController {
 
   async #lookupOrAsk(signal: AbortSignal): Promise<void> {
     const applicantId = this.#applicantIdInEffect;
-    if (!applicantId) {
-      this.#setView({ kind: 'ask', busy: false });
+    if (applicantId) {
+      await this.#lookup(applicantId, signal);
       return;
     }
-    await this.#lookup(applicantId, signal);
+    const access = accessFor(this.#host.dossierCode);
+    if (access) {
+      await this.#read(access.token, signal);
+      return;
+    }
+    const reverify = accessExpired(this.#host.dossierCode);
+    forgetAccess(this.#host.dossierCode);
+    this.#setView(reverify ? { kind: 'ask', busy: false, reverify } : { kind: 'ask', busy: false });
+  }
+
+  /** The dossier read with the token the tracker's lookup gave: no identity number to ask for. */
+  async #read(dossierToken: string, signal: AbortSignal, notice?: DueNotice): Promise<void> {
+    this.#setView({ kind: 'loading' });
+    this.#announce(() => msg('Looking up what you need to pay…'));
+    let dossier: Dossier;
+    try {
+      dossier = await this.#options.client().dossiers.get(this.#host.dossierCode, { dossierToken, signal });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#announce(undefined);
+      if (this.#tokenRefused(error)) return;
+      this.#setView({ kind: 'lookup-error', error });
+      return;
+    }
+    if (signal.aborted) return;
+    this.#showDossier(dossier, notice);
+  }
+
+  /**
+   * The API no longer takes the token (expired, or not this dossier's): forget it and ask for the
+   * identity number again, saying why. True when that was the error.
+   */
+  #tokenRefused(error: unknown): boolean {
+    if (!(error instanceof DvcApiError) || (error.code !== 'dossier_token_expired' && error.code !== 'dossier_token_invalid')) return false;
+    forgetAccess(this.#host.dossierCode);
+    this.#setView({ kind: 'ask', busy: false, reverify: true });
+    return true;
   }
 
   async #lookup(applicantId: string, signal: AbortSignal, options: { notice?: DueNotice | undefined; typed?: boolean } = {}): Promise<void> {
@@ -235,6 +293,8 @@ export class PaymentFlow implements ReactiveController {
     }
     if (signal.aborted) return;
     if (fromForm) this.#typedApplicantId = applicantId;
+    // Proved once: the survey (here or on another page) need not ask again.
+    if (dossier.access) rememberAccess(dossier.code, dossier.access);
     this.#showDossier(dossier, options.notice);
   }
 
@@ -299,14 +359,20 @@ export class PaymentFlow implements ReactiveController {
     const view = this.view;
     if (view.kind !== 'due') return;
     const applicantId = this.#applicantIdInEffect;
-    if (!applicantId) {
+    const proof: Proof | undefined = applicantId ? { applicantId } : accessToken(this.#host.dossierCode);
+    if (!proof) {
       this.#setView({ kind: 'ask', busy: false });
       return;
     }
-    await this.#flows.run((signal) => this.#create(view, applicantId, signal));
+    await this.#flows.run((signal) => this.#create(view, proof, signal));
   }
 
-  async #create(view: Due, applicantId: string, signal: AbortSignal): Promise<void> {
+  /** Looks the dossier up again with the same proof (after the amount changed, say). */
+  #again(proof: Proof, signal: AbortSignal, notice?: DueNotice): Promise<void> {
+    return 'applicantId' in proof ? this.#lookup(proof.applicantId, signal, { notice }) : this.#read(proof.dossierToken, signal, notice);
+  }
+
+  async #create(view: Due, proof: Proof, signal: AbortSignal): Promise<void> {
     const code = this.#host.dossierCode;
     const total = view.payment.total;
     const method = view.payment.methods.length > 0 ? this.method || view.payment.methods[0]!.id : null;
@@ -317,26 +383,25 @@ export class PaymentFlow implements ReactiveController {
     for (let tries = 0; ; tries++) {
       let payment: Payment;
       try {
-        payment = await this.#options.client().payments.create({
-          dossierCode: code,
-          applicantId,
-          returnUrl: this.#returnAddress(),
-          expectedAmount: total,
-          ...(method ? { method } : {}),
-        }, { idempotencyKey: attempt.idempotencyKey, signal });
+        const request = { dossierCode: code, returnUrl: this.#returnAddress(), expectedAmount: total, ...(method ? { method } : {}) };
+        const client = this.#options.client();
+        payment = 'applicantId' in proof
+          ? await client.payments.create({ ...request, applicantId: proof.applicantId }, { idempotencyKey: attempt.idempotencyKey, signal })
+          : await client.payments.create(request, { idempotencyKey: attempt.idempotencyKey, signal, dossierToken: proof.dossierToken });
       } catch (error) {
         if (signal.aborted) return;
+        if (this.#tokenRefused(error)) return;
         if (error instanceof DvcApiError) {
           switch (error.code) {
             case 'payment_amount_changed':
               // The payer never pays an amount they did not see: show the new one, ask again.
               this.#session.forget(code);
-              await this.#lookup(applicantId, signal, { notice: { kind: 'amount-changed', previousTotal: total } });
+              await this.#again(proof, signal, { kind: 'amount-changed', previousTotal: total });
               return;
             case 'payment_already_paid':
             case 'payment_not_due':
               this.#session.forget(code);
-              await this.#lookup(applicantId, signal);
+              await this.#again(proof, signal);
               return;
             case 'idempotency_key_reused':
               // The key was used with other details (another return URL, say): a new attempt; the
@@ -424,7 +489,10 @@ export class PaymentFlow implements ReactiveController {
       await this.#lookupOrAsk(signal);
       return;
     }
-    if (source === 'return') cleanAddressBar();
+    if (source === 'return') {
+      cleanAddressBar();
+      this.#options.reveal();
+    }
     const result = await pollPayment((pollSignal) => client.payments.get(paymentId, { signal: pollSignal }), signal, this.#schedule, first);
     if (!result || signal.aborted) return;
     if (result.settled) this.#showOutcome(result.payment);

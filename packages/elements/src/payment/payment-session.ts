@@ -20,7 +20,7 @@ export interface PaymentAttempt {
   paymentId: string | null;
 }
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 const PREFIX = 'dvc-payment:';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -28,6 +28,12 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 /** A stand-in when sessionStorage is unavailable (blocked, private modes): this page only. */
 class MemoryStorage implements KeyValueStorage {
   readonly #items = new Map<string, string>();
+  get length(): number {
+    return this.#items.size;
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null;
+  }
   getItem(key: string): string | null {
     return this.#items.get(key) ?? null;
   }
@@ -95,6 +101,24 @@ export class PaymentSession {
     const attempt: PaymentAttempt = { idempotencyKey: newIdempotencyKey(), amount, method, paymentId: null };
     this.#write(dossierCode, attempt);
     return attempt;
+  }
+
+  /**
+   * The dossier whose attempt made `paymentId`: how a page without `dossier-code` knows, back from
+   * the gateway, which dossier the payer was paying for.
+   */
+  dossierOfPayment(paymentId: string): string | undefined {
+    try {
+      for (let i = 0; i < this.#storage.length; i++) {
+        const key = this.#storage.key(i);
+        if (!key?.startsWith(PREFIX)) continue;
+        const code = key.slice(PREFIX.length);
+        if (this.read(code)?.paymentId === paymentId) return code;
+      }
+    } catch {
+      // Storage unreadable: the page must name the dossier.
+    }
+    return undefined;
   }
 
   /** Notes the payment the API made for the current attempt. */

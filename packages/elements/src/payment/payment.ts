@@ -5,6 +5,7 @@ import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
+import { dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -124,7 +125,20 @@ export class DvcPayment extends DvcElement {
     navigate: (url) => this.navigate(url),
     emit: (type, detail, options) => this.emit(type, detail, options),
     focus: (target) => this.#focus.focusAfterUpdate(target === 'heading' ? `#${STATE_HEADING_ID}` : ERROR_SUMMARY),
+    reveal: () => reveal(this),
   });
+
+  /**
+   * Shows a dossier handed over by the tracker (or by the page): brings the widget into view, asks
+   * for nothing the tracker already proved, and moves focus to what is due.
+   */
+  async showDossier(dossierCode: string): Promise<void> {
+    reveal(this);
+    this.#flow.handedOver();
+    if (this.dossierCode === dossierCode) this.#flow.start();
+    else this.dossierCode = dossierCode;
+    await this.updateComplete;
+  }
 
   /**
    * Asks the API for the result of a payment and shows it: by default the payment this tab started
@@ -135,6 +149,9 @@ export class DvcPayment extends DvcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // No dossier-code: the one a portal's page was opened with (?dossier=…), or, back from the
+    // gateway, the one this tab was paying for.
+    if (!this.hasUpdated && !this.dossierCode) this.dossierCode = dossierFromAddress() ?? this.#flow.returningDossier() ?? '';
     if (this.hasUpdated && changed.has('dossierCode')) this.#flow.dossierChanged();
     else if (!this.hasUpdated || changed.has('apiBase')) this.#flow.start();
     else if (changed.has('applicantId')) this.#flow.applicantIdChanged();

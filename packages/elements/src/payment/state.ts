@@ -19,8 +19,11 @@ export type DueNotice =
 export type PaymentState =
   /** No dossier code: nothing to do. */
   | { kind: 'idle' }
-  /** The page did not give the identity number: the widget asks for it. */
-  | { kind: 'ask'; busy: boolean; problem?: ApplicantIdProblem; error?: unknown }
+  /**
+   * The page did not give the identity number: the widget asks for it. `reverify`: the tracker's
+   * proof has expired (or was refused), so it is asked again, saying why.
+   */
+  | { kind: 'ask'; busy: boolean; problem?: ApplicantIdProblem; error?: unknown; reverify?: boolean }
   /** Looking the dossier up (or, after a reload, the payment this tab started). */
   | { kind: 'loading' }
   /** The lookup failed: `error` says why. */
