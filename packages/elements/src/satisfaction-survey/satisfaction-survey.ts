@@ -5,6 +5,7 @@ import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { usableApplicantId } from '../shared/applicant-id.ts';
+import { dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { getLocale } from '../shared/locale.ts';
 import { failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -93,6 +94,18 @@ export class DvcSatisfactionSurvey extends DvcElement {
     },
   });
 
+  /**
+   * Shows the evaluation of a dossier handed over by the tracker (or by the page): brings the widget
+   * into view and moves focus to the form once it is there.
+   */
+  async showDossier(dossierCode: string): Promise<void> {
+    reveal(this);
+    this.#flow.handedOver();
+    if (this.dossierCode === dossierCode) this.#flow.load();
+    else this.dossierCode = dossierCode;
+    await this.updateComplete;
+  }
+
   /** The mode in effect: the attribute, else `dossier` when a dossier code is set. */
   get effectiveMode(): SurveyMode {
     if (this.mode === 'dossier' || this.mode === 'page') return this.mode;
@@ -100,6 +113,8 @@ export class DvcSatisfactionSurvey extends DvcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // No dossier-code on a dossier evaluation: the one a portal's page was opened with (?dossier=…).
+    if (!this.hasUpdated && !this.dossierCode && this.mode !== 'page') this.dossierCode = dossierFromAddress();
     const subjectChanged = changed.has('dossierCode') || changed.has('procedureCode') || changed.has('mode');
     // A new api-base while the form is shown only changes where answers are sent: reloading would
     // throw away what the visitor is doing. Before that (loading, failed) it loads from there.
@@ -148,7 +163,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
       loaded,
       answers: flow.answers,
       errors: flow.errors,
-      askApplicantId: loaded.subject.kind === 'dossier' && !usableApplicantId(this.applicantId),
+      askApplicantId: loaded.subject.kind === 'dossier' && !usableApplicantId(this.applicantId) && !flow.dossierToken,
       applicantIdProblem: flow.applicantIdProblem,
       sending: flow.sending,
       sendError: flow.sendError,

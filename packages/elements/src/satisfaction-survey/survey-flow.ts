@@ -4,8 +4,9 @@
  * and what the API's answer means for the visitor. The element only wires properties and views to it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DvcApiError, newIdempotencyKey, type components, type DvcClient, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
+import { DvcApiError, newIdempotencyKey, type components, type DossierSurveyStatus, type DvcClient, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import { accessFor, forgetAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap } from '../shared/dvc-element.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers } from './answers.ts';
@@ -20,6 +21,11 @@ export type Question = SurveyForm['questions'][number];
 export interface LoadedForm {
   form: SurveyForm;
   subject: DraftSubject;
+  /**
+   * Where the dossier stands, asked before the form is shown when this tab holds the dossier's
+   * access token: already evaluated or not finished yet is said at once, and the procedure named.
+   */
+  status?: DossierSurveyStatus;
 }
 
 /** What the widget shows once the form is there. */
@@ -36,6 +42,8 @@ interface FormArgs {
 interface Send {
   submission: SurveySubmission;
   idempotencyKey: string;
+  /** The dossier's access token, in place of the identity number. */
+  dossierToken: string | undefined;
 }
 
 /** What the flow needs from the element. */
@@ -59,7 +67,7 @@ export interface SurveyFlowOptions {
   client(): DvcClient;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
-  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available'): void;
+  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title'): void;
   /** Empties the identity number field once it has done its job. */
   clearApplicantId(): void;
 }
@@ -93,6 +101,8 @@ export class SurveyFlow implements ReactiveController {
   #attempt: { key: string; request: string } | undefined;
   // The loaded form whose draft is applied (a reload of the same subject gives a new object).
   #applied: LoadedForm | undefined;
+  /** The tracker handed the dossier over: focus goes to the form (or what stands for it) once loaded. */
+  #handedOver = false;
 
   constructor(host: SurveyFlowHost, options: SurveyFlowOptions) {
     this.#host = host;
@@ -102,11 +112,15 @@ export class SurveyFlow implements ReactiveController {
     this.counts = new CharacterCountController(host);
     this.#load = new RequestController(host, async (args, signal) => {
       const { kind, dossierCode, procedureCode, subject } = args;
-      const form = await this.#options.client().surveys.form({ kind, dossierCode, procedureCode }, { signal });
-      return { form, subject };
+      const client = this.#options.client();
+      const [form, status] = await Promise.all([
+        client.surveys.form({ kind, dossierCode, procedureCode }, { signal }),
+        kind === 'dossier' && dossierCode ? this.#status(client, dossierCode, signal) : undefined,
+      ]);
+      return status ? { form, subject, status } : { form, subject };
     });
-    this.#send = new RequestController(host, ({ submission, idempotencyKey }) =>
-      this.#options.client().surveys.submit(submission, { idempotencyKey }),
+    this.#send = new RequestController(host, ({ submission, idempotencyKey, dossierToken }) =>
+      this.#options.client().surveys.submit(submission, dossierToken ? { idempotencyKey, dossierToken } : { idempotencyKey }),
     );
   }
 
@@ -163,6 +177,33 @@ export class SurveyFlow implements ReactiveController {
     void this.#load.run({ kind, dossierCode: dossierCode || undefined, procedureCode, subject: this.#subject() });
   }
 
+  /** The dossier's standing, with the tab's token for it; none without one (or when it is refused). */
+  async #status(client: DvcClient, dossierCode: string, signal: AbortSignal): Promise<DossierSurveyStatus | undefined> {
+    const access = accessFor(dossierCode);
+    if (!access) return undefined;
+    try {
+      return await client.surveys.status(dossierCode, { dossierToken: access.token, signal });
+    } catch (error) {
+      if (isTokenRefused(error)) {
+        // The form asks for the identity number instead.
+        forgetAccess(dossierCode);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** The token that proves the applicant of the dossier shown, when this tab holds one. */
+  get dossierToken(): string | undefined {
+    const subject = this.#applied?.subject;
+    return subject?.kind === 'dossier' ? accessFor(subject.dossierCode)?.token : undefined;
+  }
+
+  /** The citizen came from the tracker's "Evaluate": the loaded form takes focus. */
+  handedOver(): void {
+    this.#handedOver = true;
+  }
+
   retryLoad(): void {
     void this.#load.retry();
   }
@@ -176,12 +217,20 @@ export class SurveyFlow implements ReactiveController {
     const { form, subject } = loaded;
     this.answers = cleanDraft(form, this.#draft.open(draftKey(form.id, subject)));
     this.errors = new Map();
-    this.outcome = 'form';
+    this.outcome = loaded.status?.status === 'already-evaluated' ? 'already-evaluated'
+      : loaded.status?.status === 'not-available' ? 'not-available'
+      : 'form';
+    // Nothing left to send for this dossier: the draft has no use.
+    if (this.outcome === 'already-evaluated') this.#draft.clear();
     this.applicantIdProblem = undefined;
     for (const question of form.questions) {
       if (question.type === 'text') {
         this.counts.reset(question.id, String(this.answers[question.id] ?? '').length, textLimit(question));
       }
+    }
+    if (this.#handedOver) {
+      this.#handedOver = false;
+      this.#options.focus(this.outcome === 'form' ? 'title' : this.outcome);
     }
   }
 
@@ -213,8 +262,9 @@ export class SurveyFlow implements ReactiveController {
     const errors = validateAnswers(form, this.answers);
     // The identity number: the page's, else the one typed here (checked with the answers).
     let applicantId: string | undefined;
+    const dossierToken = this.dossierToken;
     this.applicantIdProblem = undefined;
-    if (subject.kind === 'dossier') {
+    if (subject.kind === 'dossier' && !dossierToken) {
       applicantId = usableApplicantId(this.#host.applicantId);
       if (!applicantId) {
         const id = normaliseApplicantId(typed.applicantId);
@@ -234,7 +284,7 @@ export class SurveyFlow implements ReactiveController {
     const submission: SurveySubmission = { formId: form.id, formVersion: form.version, answers: answersToSend(form, this.answers) };
     if (subject.kind === 'dossier') {
       submission.dossierCode = subject.dossierCode;
-      submission.applicantId = applicantId!;
+      if (applicantId) submission.applicantId = applicantId;
     } else if (subject.kind === 'procedure') {
       submission.procedureCode = subject.procedureCode;
     } else {
@@ -246,7 +296,7 @@ export class SurveyFlow implements ReactiveController {
     // Same request as the attempt that failed: a retry, same key. Anything else: a new attempt.
     const request = JSON.stringify(submission);
     if (this.#attempt?.request !== request) this.#attempt = { key: newIdempotencyKey(), request };
-    await this.#send.run({ submission, idempotencyKey: this.#attempt.key });
+    await this.#send.run({ submission, idempotencyKey: this.#attempt.key, dossierToken });
     this.#settle(loaded);
   }
 
@@ -265,6 +315,12 @@ export class SurveyFlow implements ReactiveController {
       return;
     }
     if (status !== 'error' || !(error instanceof DvcApiError)) return;
+    if (isTokenRefused(error) && loaded.subject.kind === 'dossier') {
+      // Expired meanwhile: the form asks for the identity number, the failure view says why.
+      forgetAccess(loaded.subject.dossierCode);
+      this.#attempt = undefined;
+      return;
+    }
     // Should not happen (a key goes with one request only); if it does, the next send starts afresh.
     if (error.code === 'idempotency_key_reused') this.#attempt = undefined;
     if (error.code === 'dossier_not_found' && !usableApplicantId(this.#host.applicantId)) {
@@ -292,6 +348,10 @@ export class SurveyFlow implements ReactiveController {
       }
     }
   }
+}
+
+function isTokenRefused(error: unknown): boolean {
+  return error instanceof DvcApiError && (error.code === 'dossier_token_expired' || error.code === 'dossier_token_invalid');
 }
 
 /** The page's address without query string or fragment, which may hold identifiers. */

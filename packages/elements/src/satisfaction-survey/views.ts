@@ -9,7 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
 import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
 import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
-import { formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
 import { failureView } from '../shared/status-views.ts';
 import { textLimit, type AnswerError, type Answers } from './answers.ts';
 import type { LoadedForm, Outcome, Question } from './survey-flow.ts';
@@ -78,7 +78,8 @@ export function formView(model: FormViewModel): TemplateResult {
     @submit=${model.onSubmit}
   >
     ${summary(model)}
-    ${dossier ? html`<h2 id="survey-title" part="title">${localized(form.title)}</h2>` : nothing}
+    ${dossier ? html`<h2 id="survey-title" part="title" tabindex="-1">${localized(form.title)}</h2>` : nothing}
+    ${subject.kind === 'dossier' ? dossierLine(subject.dossierCode, model.loaded.status?.procedureName) : nothing}
     ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
     ${hasRequired && !description.includes('*')
       ? html`<p class="required-note" part="required-note">${msg('Questions marked * are required.')}</p>`
@@ -95,6 +96,14 @@ export function formView(model: FormViewModel): TemplateResult {
       </button>
     </div>
   </form>`;
+}
+
+/** Which dossier is being evaluated: its code and, when known, its procedure (Vietnamese, API text). */
+function dossierLine(code: string, procedureName: string | undefined): TemplateResult {
+  return html`<p class="dossier" part="dossier">
+    <span class="dossier-code">${msg(str`Dossier ${code}`)}</span>
+    ${procedureName ? html`<span class="procedure-name" lang=${CONTENT_LANG}>${procedureName}</span>` : nothing}
+  </p>`;
 }
 
 function summary(model: FormViewModel): TemplateResult | typeof nothing {

@@ -4,6 +4,7 @@ export const snapshots = {};
 snapshots["empty form (vi)"] = 
 `form "Đánh giá mức độ hài lòng"
   heading "Đánh giá mức độ hài lòng" [level=2]
+  StaticText "Hồ sơ 000.00.15.H26-250714-0903"
   StaticText "Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn. Các câu có dấu * là bắt buộc."
   StaticText "Số định danh cá nhân"
   StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
@@ -81,6 +82,7 @@ snapshots["validation errors (vi)"] =
       link "Vui lòng chọn một câu trả lời cho “Mức độ hài lòng chung của Ông/Bà”"
         StaticText "Vui lòng chọn một câu trả lời cho “Mức độ hài lòng chung của Ông/Bà”"
   heading "Đánh giá mức độ hài lòng" [level=2]
+  StaticText "Hồ sơ 000.00.15.H26-250714-0903"
   StaticText "Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn. Các câu có dấu * là bắt buộc."
   StaticText "Số định danh cá nhân"
   StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
@@ -155,6 +157,7 @@ snapshots["validation errors (vi)"] =
 snapshots["sending failed (vi)"] = 
 `form "Đánh giá mức độ hài lòng"
   heading "Đánh giá mức độ hài lòng" [level=2]
+  StaticText "Hồ sơ 000.00.15.H26-250714-0903"
   StaticText "Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn. Các câu có dấu * là bắt buộc."
   StaticText "Số định danh cá nhân"
   StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
@@ -226,6 +229,7 @@ snapshots["sent (vi)"] =
 snapshots["empty form (en)"] = 
 `form "Rate this service"
   heading "Rate this service" [level=2]
+  StaticText "Dossier 000.00.15.H26-250714-0903"
   StaticText "Your answers help the agency serve you better. Questions marked * are required."
   StaticText "Personal identification number"
   StaticText "The 12 digits on your citizen identity card."
@@ -303,6 +307,7 @@ snapshots["validation errors (en)"] =
       link "Please choose an answer to “Overall, how satisfied are you?”"
         StaticText "Please choose an answer to “Overall, how satisfied are you?”"
   heading "Rate this service" [level=2]
+  StaticText "Dossier 000.00.15.H26-250714-0903"
   StaticText "Your answers help the agency serve you better. Questions marked * are required."
   StaticText "Personal identification number"
   StaticText "The 12 digits on your citizen identity card."
@@ -377,6 +382,7 @@ snapshots["validation errors (en)"] =
 snapshots["sending failed (en)"] = 
 `form "Rate this service"
   heading "Rate this service" [level=2]
+  StaticText "Dossier 000.00.15.H26-250714-0903"
   StaticText "Your answers help the agency serve you better. Questions marked * are required."
   StaticText "Personal identification number"
   StaticText "The 12 digits on your citizen identity card."
