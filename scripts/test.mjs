@@ -84,6 +84,15 @@ const steps = [
     },
   },
   {
+    name: 'The citizen journey across the widgets (built CDN bundle, keyboard only, Chromium and Firefox)',
+    before: () => {
+      process.env.CHROME_PATH ??= ensureChromium();
+    },
+    cmd: node,
+    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/elements/journeys/*.test.ts'],
+    count: countNodeTests,
+  },
+  {
     name: 'dvc-audit (the CLI on a broken fixture and on the demo portal, Chromium and Firefox)',
     before: () => {
       process.env.CHROME_PATH ??= ensureChromium();

@@ -92,7 +92,7 @@ function listen(server: Server): Promise<number> {
 }
 
 /** Serves `routes` (URL prefix → folder); `rewrite` may change an HTML page's text. */
-async function serveStatic(routes: Array<[string, string]>, headers: Record<string, string>, rewrite?: (html: string) => string): Promise<Running> {
+export async function serveStatic(routes: Array<[string, string]>, headers: Record<string, string>, rewrite?: (html: string) => string): Promise<Running> {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const route = routes.find(([prefix]) => pathname.startsWith(prefix));

@@ -1,0 +1,280 @@
+/**
+ * The citizen's journey across the four widgets, as a citizen goes: in a real browser (Chromium and
+ * Firefox ESR), by keyboard only, on the built CDN bundle, on the demo portal and on a bare page
+ * that holds only the README's snippet and the four tags (no page script). The identity number is
+ * typed once, in the tracker: the payment, the gateway's way back and the survey never ask for it.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser } from '../../audit/src/browser.ts';
+import type { BrowserName } from '../../audit/src/types.ts';
+import { buildBundle, serveStatic, startPortal, startSandbox, type Running } from '../../audit/test/support/servers.ts';
+
+/** The survey that evaluates dossiers (the demo portal also has a page-feedback one). */
+const SURVEY = 'dvc-satisfaction-survey:not([mode="page"])';
+const BROWSERS: BrowserName[] = process.env['FIREFOX_PATH'] === 'none' ? ['chromium'] : ['chromium', 'firefox'];
+type Outcome = 'success' | 'failure' | 'cancel';
+
+/** The README's snippet and the four tags, nothing else. */
+const barePage = (api: string): string => `<!doctype html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Trang trống</title>
+  <script type="module" src="/cdn/dvc-kit.js"></script>
+</head>
+<body>
+  <main>
+    <dvc-procedure-search api-base="${api}"></dvc-procedure-search>
+    <dvc-dossier-tracker api-base="${api}"></dvc-dossier-tracker>
+    <dvc-payment api-base="${api}"></dvc-payment>
+    <dvc-satisfaction-survey api-base="${api}"></dvc-satisfaction-survey>
+  </main>
+</body>
+</html>`;
+
+let sandbox: Running;
+let bundle: { dir: string; remove(): Promise<void> };
+let portal: Running;
+let bare: Running;
+let bareDir: string;
+let applicantSerial = 0;
+
+before(async () => {
+  sandbox = await startSandbox();
+  bundle = await buildBundle();
+  portal = await startPortal(bundle.dir, sandbox.url);
+  bareDir = await mkdtemp(join(tmpdir(), 'dvc-bare-page-'));
+  await writeFile(join(bareDir, 'index.html'), barePage(sandbox.url));
+  bare = await serveStatic([['/cdn/', bundle.dir], ['/', bareDir]], {});
+});
+
+after(async () => {
+  await Promise.all([portal?.stop(), bare?.stop(), sandbox?.stop()]);
+  await bundle?.remove();
+  if (bareDir) await rm(bareDir, { recursive: true, force: true });
+});
+
+async function admin<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
+    method: 'POST',
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const answer = await response.text();
+  assert.ok(response.ok, `${path}: ${response.status} ${answer}`);
+  return (answer ? JSON.parse(answer) : undefined) as T;
+}
+
+/**
+ * A payment-due dossier of its own, for a made-up applicant, on a sandbox reset first: lookups are
+ * rate-limited per client (ten a minute), and every journey here comes from one machine.
+ */
+async function newDossier(): Promise<{ code: string; applicantId: string }> {
+  await admin('/reset');
+  const applicantId = `0012${String(Date.now() % 1e6).padStart(6, '0')}${String(++applicantSerial % 100).padStart(2, '0')}`;
+  const dossier = await admin<{ code: string }>('/dossiers', {
+    procedureCode: '3.000333', applicantId, status: 'payment-due',
+    fees: [{ kind: 'fee', description: 'Lệ phí cấp Phiếu lý lịch tư pháp', amount: 200_000 }],
+  });
+  return { code: dossier.code, applicantId };
+}
+
+/** What has focus, through shadow roots: `tag` of the widget it is in, and the element's own description. */
+async function focused(page: Page): Promise<{ widget: string; tag: string; id: string; part: string; text: string }> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    let host: Element | null = null;
+    while (active?.shadowRoot?.activeElement) {
+      host = active;
+      active = active.shadowRoot.activeElement;
+    }
+    if (active?.tagName.toLowerCase().startsWith('dvc-')) host = active;
+    // A page-feedback survey is told apart from the dossier evaluation.
+    const widget = host ? `${host.tagName.toLowerCase()}${host.getAttribute('mode') === 'page' ? '[page]' : ''}` : '';
+    return {
+      widget, tag: active?.tagName.toLowerCase() ?? '', id: active?.id ?? '',
+      part: active?.getAttribute('part') ?? '', text: (active?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 120),
+    };
+  });
+}
+
+/** Presses Tab until focus is on what `match` accepts (a keyboard user's way there). */
+async function tabTo(page: Page, what: string, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (match(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}; focus ended on ${JSON.stringify(await focused(page))}`);
+}
+
+/** Waits until a selector matches inside a widget's shadow root. */
+async function waitIn(page: Page, widget: string, selector: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (w, s) => [...document.querySelectorAll(w)].some((el) => el.shadowRoot?.querySelector(s)),
+    { timeout, polling: 100 }, widget, selector,
+  );
+}
+
+async function textIn(page: Page, widget: string, selector: string): Promise<string> {
+  return page.evaluate((w, s) => {
+    for (const el of document.querySelectorAll(w)) {
+      const found = el.shadowRoot?.querySelector(s);
+      if (found) return (found.textContent ?? '').trim().replace(/\s+/g, ' ');
+    }
+    return '';
+  }, widget, selector);
+}
+
+async function countIn(page: Page, widget: string, selector: string): Promise<number> {
+  return page.evaluate((w, s) => [...document.querySelectorAll(w)].reduce((n, el) => n + (el.shadowRoot?.querySelectorAll(s).length ?? 0), 0), widget, selector);
+}
+
+/** Looks the dossier up in the tracker: the one place the identity number is typed. */
+async function lookUp(page: Page, dossier: { code: string; applicantId: string }): Promise<void> {
+  await tabTo(page, 'the dossier code', (f) => f.widget === 'dvc-dossier-tracker' && f.id === 'code');
+  await page.keyboard.type(dossier.code);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).id, 'applicant-id');
+  await page.keyboard.type(dossier.applicantId);
+  await page.keyboard.press('Enter');
+  await waitIn(page, 'dvc-dossier-tracker', '[part~="result"]');
+}
+
+/** Tracker → "Nộp phí" → the payment shows what is due, focused, without asking for the number. */
+async function payFromTracker(page: Page): Promise<void> {
+  await tabTo(page, 'the tracker\'s pay button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'pay-button');
+  await page.keyboard.press('Enter');
+  await waitIn(page, 'dvc-payment', '[part~="state"][data-state="due"]');
+  assert.equal(await countIn(page, 'dvc-payment', '#applicant-id'), 0, 'the payment does not ask for the identity number');
+  await page.waitForFunction(() => document.activeElement?.tagName.toLowerCase() === 'dvc-payment', { timeout: 5000 });
+}
+
+/** Pays on the gateway with the chosen outcome, by keyboard, and comes back to the page. */
+async function payAtGateway(page: Page, outcome: Outcome): Promise<void> {
+  await tabTo(page, 'the pay button', (f) => f.widget === 'dvc-payment' && f.part === 'pay-button');
+  await Promise.all([page.waitForNavigation({ timeout: 20_000 }), page.keyboard.press('Enter')]);
+  assert.match(page.url(), /\/_sandbox\/gateway/);
+  await tabTo(page, `the gateway's ${outcome} button`, (f) => f.tag === 'button' && f.text.endsWith(`(${outcome})`), 20);
+  await Promise.all([page.waitForNavigation({ timeout: 20_000 }), page.keyboard.press('Enter')]);
+}
+
+/** Back on the page: the outcome is shown and has focus. */
+async function expectOutcome(page: Page, state: string): Promise<void> {
+  await waitIn(page, 'dvc-payment', `[part~="state"][data-state="${state}"]`, 20_000);
+  await page.waitForFunction(() => {
+    const host = document.querySelector('dvc-payment');
+    return host?.shadowRoot?.activeElement?.id === 'state-heading';
+  }, { timeout: 5000 });
+  assert.equal(page.url().includes('vnp_'), false, 'the gateway parameters left the address bar');
+}
+
+/** Answers every rating question with its first choice and sends, by keyboard. */
+async function evaluate(page: Page): Promise<void> {
+  const groups = await countIn(page, SURVEY, 'fieldset[part~="question"]');
+  assert.ok(groups >= 5, `the evaluation form (${groups} questions)`);
+  for (let i = 0; i < groups; i++) {
+    await tabTo(page, `question ${i + 1}`, (f) => f.widget === 'dvc-satisfaction-survey' && f.tag === 'input', 10);
+    await page.keyboard.press(' ');
+  }
+  await tabTo(page, 'the send button', (f) => f.widget === 'dvc-satisfaction-survey' && f.part === 'submit-button', 10);
+  await page.keyboard.press('Enter');
+  await waitIn(page, SURVEY, '[part~="thanks"]');
+  await page.waitForFunction((survey) => document.querySelector(survey)?.shadowRoot?.activeElement?.getAttribute('part') === 'thanks', { timeout: 5000 }, SURVEY);
+}
+
+for (const name of BROWSERS) {
+  describe(`the citizen journey in ${name}`, () => {
+    let browser: Browser;
+    before(async () => {
+      browser = await launchBrowser(name);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    for (const [where, url] of [['the demo portal', () => portal.url], ['a bare page with only the snippet and the tags', () => bare.url]] as const) {
+      test(`${where}: look up (the number typed once) → pay → gateway success → paid, receipts, focus on the outcome → evaluate → thanks → already evaluated`, async () => {
+        const page = await browser.newPage();
+        try {
+          const dossier = await newDossier();
+          await page.goto(url(), { waitUntil: 'load' });
+          await lookUp(page, dossier);
+          await payFromTracker(page);
+          await payAtGateway(page, 'success');
+          await expectOutcome(page, 'paid');
+          assert.ok(await countIn(page, 'dvc-payment', '[part~="receipt"]') >= 1, 'receipts listed');
+
+          // The agency decides; the citizen comes back to the page in the same tab.
+          await admin(`/dossiers/${encodeURIComponent(dossier.code)}/status`, { status: 'decided' });
+          await page.goto(url(), { waitUntil: 'load' });
+          await waitIn(page, 'dvc-dossier-tracker', '[part~="evaluate-button"]');
+          await tabTo(page, 'the tracker\'s evaluate button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'evaluate-button');
+          await page.keyboard.press('Enter');
+          await waitIn(page, SURVEY, '[part~="form"]');
+          assert.equal(await countIn(page, SURVEY, '#applicant-id'), 0, 'the survey does not ask for the identity number');
+          assert.match(await textIn(page, SURVEY, '[part~="dossier"]'), new RegExp(dossier.code.replaceAll('.', '\\.')));
+          await evaluate(page);
+
+          // The survey mounted again, for the same dossier: it says so before any question.
+          await page.goto(`${url()}?dossier=${encodeURIComponent(dossier.code)}`, { waitUntil: 'load' });
+          await waitIn(page, SURVEY, '[part~="already-evaluated"]');
+          assert.equal(await countIn(page, SURVEY, 'fieldset[part~="question"]'), 0, 'no question shown');
+        } finally {
+          await page.close();
+        }
+      });
+
+      for (const outcome of ['failure', 'cancel'] as const) {
+        test(`${where}: a payment ${outcome === 'failure' ? 'refused' : 'cancelled'} at the gateway is shown on return, focused, with "pay again" and no number asked`, async () => {
+          const page = await browser.newPage();
+          try {
+            const dossier = await newDossier();
+            await page.goto(url(), { waitUntil: 'load' });
+            await lookUp(page, dossier);
+            await payFromTracker(page);
+            await payAtGateway(page, outcome);
+            await expectOutcome(page, outcome === 'failure' ? 'failed' : 'cancelled');
+            assert.equal(await countIn(page, 'dvc-payment', '[part~="pay-again-button"]'), 1);
+            // Paying again needs no number either: the token still proves the applicant.
+            await tabTo(page, 'pay again', (f) => f.widget === 'dvc-payment' && f.part === 'pay-again-button');
+            await page.keyboard.press('Enter');
+            await waitIn(page, 'dvc-payment', '[part~="state"][data-state="due"]');
+            assert.equal(await countIn(page, 'dvc-payment', '#applicant-id'), 0);
+          } finally {
+            await page.close();
+          }
+        });
+      }
+
+      test(`${where}: an expired token: the payment asks for the identity number again, saying why`, async () => {
+        const page = await browser.newPage();
+        try {
+          const dossier = await newDossier();
+          await page.goto(url(), { waitUntil: 'load' });
+          await lookUp(page, dossier);
+          // Half an hour later: the token the tab keeps has expired.
+          await page.evaluate((code) => {
+            const key = `dvc-access:${code}`;
+            const access = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { expiresAt?: string };
+            sessionStorage.setItem(key, JSON.stringify({ ...access, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+          }, dossier.code);
+          await tabTo(page, 'the tracker\'s pay button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'pay-button');
+          await page.keyboard.press('Enter');
+          await waitIn(page, 'dvc-payment', '#applicant-id');
+          assert.match(await textIn(page, 'dvc-payment', '[part~="state"]'), /Để bảo mật/);
+          await tabTo(page, 'the identity number', (f) => f.widget === 'dvc-payment' && f.id === 'applicant-id');
+          await page.keyboard.type(dossier.applicantId);
+          await page.keyboard.press('Enter');
+          await waitIn(page, 'dvc-payment', '[part~="state"][data-state="due"]');
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
