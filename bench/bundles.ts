@@ -15,14 +15,16 @@ const kB = 1024;
  * the bundle shrinks. Raising one is a deliberate change, in a commit that says what the growth bought.
  */
 export const CEILINGS: Record<string, number> = {
-  'dvc-kit.js': 49.5 * kB,
+  'dvc-kit.js': 50.5 * kB,
   // The shared core (base element, error summary, focus controller) is in every widget now; dates in
   // the official Vietnamese style and the error wording in all four; the search's voice feedback,
-  // filters disclosure and field list, the tracker's status shapes and apology dates.
+  // filters disclosure and field list, the tracker's status shapes and apology dates; the journey
+  // (the dossier access token kept per tab, the hand-over from the tracker, the payment's way back
+  // from the gateway on any page, the survey's status before its form).
   'dvc-procedure-search.js': 31 * kB,
-  'dvc-dossier-tracker.js': 28.5 * kB,
-  'dvc-payment.js': 30 * kB,
-  'dvc-satisfaction-survey.js': 27.5 * kB,
+  'dvc-dossier-tracker.js': 29 * kB,
+  'dvc-payment.js': 31 * kB,
+  'dvc-satisfaction-survey.js': 28.5 * kB,
 };
 
 export interface Size {

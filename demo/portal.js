@@ -1,11 +1,6 @@
-// The demo portal's own script (not DVC Kit). It shows what a portal wires by hand:
-// - the language switch sets <html lang>, which every widget follows;
-// - the tracker's "Pay" and "Evaluate" open the payment and survey widgets for that dossier.
-//   Events carry only the dossier code: each widget asks for the identity number itself, so no
-//   personal data passes through the page.
-const payment = document.querySelector('#thanh-toan');
-const survey = document.querySelector('#danh-gia');
-
+// The demo portal's own script (not DVC Kit): only the language switch, which sets <html lang>;
+// every widget follows it. The journey between the widgets needs no page script: the tracker's
+// "Pay" and "Evaluate" hand the dossier to the payment and survey widgets on this page.
 for (const button of document.querySelectorAll('[data-lang]')) {
   button.addEventListener('click', () => {
     document.documentElement.lang = button.dataset.lang;
@@ -14,15 +9,3 @@ for (const button of document.querySelectorAll('[data-lang]')) {
     }
   });
 }
-
-function open(section, dossierCode) {
-  section.querySelector('dvc-payment, dvc-satisfaction-survey').setAttribute('dossier-code', dossierCode);
-  section.hidden = false;
-  section.querySelector('h2').focus();
-}
-
-document.addEventListener('dvc-payment-requested', (event) => open(payment, event.detail.dossierCode));
-document.addEventListener('dvc-survey-requested', (event) => open(survey, event.detail.dossierCode));
-
-// Back from the payment gateway: the address carries the payment reference; show the widget.
-if (new URLSearchParams(location.search).has('vnp_TxnRef')) payment.hidden = false;
