@@ -8,7 +8,7 @@ import type * as React from 'react';
 import type { DvcDossierFoundEventDetail, DvcDossierTracker, DvcPayment, DvcPaymentFailedEventDetail, DvcPaymentRequestedEventDetail, DvcPaymentStartedEventDetail, DvcPaymentSucceededEventDetail, DvcProcedureSearch, DvcProcedureSelectEventDetail, DvcSatisfactionSurvey, DvcSearchEventDetail, DvcSurveyRequestedEventDetail, DvcSurveySubmittedEventDetail } from './dist/index.js';
 
 /** Props of `<dvc-dossier-tracker>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'code' | 'applicantId' | 'headingLevel' | 'apiBase' | 'heading-level' | 'api-base' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
+export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDossierTracker>, 'code' | 'applicantId' | 'headingLevel' | 'paymentUrl' | 'surveyUrl' | 'apiBase' | 'heading-level' | 'payment-url' | 'survey-url' | 'api-base' | 'ondvc-dossier-found' | 'ondvc-payment-requested' | 'ondvc-survey-requested'>, React.RefAttributes<DvcDossierTracker> {
   /**
    * The dossier code; the `code` attribute prefills the field. Not reflected while the citizen types.
    *
@@ -31,6 +31,21 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   headingLevel?: DvcDossierTracker['headingLevel'];
   /**
+   * The portal's payment page, for pages without a `<dvc-payment>`: "Pay" goes there with
+   * `?dossier=<code>`, and the `<dvc-payment>` there pays without asking for the identity number
+   * again. Default: `window.dvcKit.paymentUrl`. With neither, and no payment widget on the page,
+   * "Pay" is not shown.
+   *
+   * Attribute: `payment-url`.
+   */
+  paymentUrl?: DvcDossierTracker['paymentUrl'];
+  /**
+   * The portal's evaluation page, as `payment-url` is for paying (default `window.dvcKit.surveyUrl`).
+   *
+   * Attribute: `survey-url`.
+   */
+  surveyUrl?: DvcDossierTracker['surveyUrl'];
+  /**
    * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Attribute: `api-base`.
@@ -44,6 +59,21 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   'heading-level'?: number | string;
   /**
+   * The portal's payment page, for pages without a `<dvc-payment>`: "Pay" goes there with
+   * `?dossier=<code>`, and the `<dvc-payment>` there pays without asking for the identity number
+   * again. Default: `window.dvcKit.paymentUrl`. With neither, and no payment widget on the page,
+   * "Pay" is not shown.
+   *
+   * Property: `paymentUrl`.
+   */
+  'payment-url'?: string;
+  /**
+   * The portal's evaluation page, as `payment-url` is for paying (default `window.dvcKit.surveyUrl`).
+   *
+   * Property: `surveyUrl`.
+   */
+  'survey-url'?: string;
+  /**
    * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Property: `apiBase`.
@@ -51,9 +81,9 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
   'api-base'?: string;
   /** `dvc-dossier-found`: A dossier was found: `{ code, status }`. Bubbles, composed. No personal data. */
   'ondvc-dossier-found'?: (event: CustomEvent<DvcDossierFoundEventDetail>) => void;
-  /** `dvc-payment-requested`: The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed. */
+  /** `dvc-payment-requested`: The citizen chose "Pay" on a dossier awaiting payment: `{ dossierCode }`. Bubbles, composed. **Cancelable**: unless cancelled, the `<dvc-payment>` on the page shows the dossier (scrolled into view, focused, without asking for the identity number again), or the browser goes to `payment-url`. */
   'ondvc-payment-requested'?: (event: CustomEvent<DvcPaymentRequestedEventDetail>) => void;
-  /** `dvc-survey-requested`: The citizen chose "Evaluate" on a decided dossier: `{ dossierCode }`. Bubbles, composed. */
+  /** `dvc-survey-requested`: The citizen chose "Evaluate" on a decided dossier: `{ dossierCode }`. Bubbles, composed. **Cancelable**: unless cancelled, the `<dvc-satisfaction-survey>` on the page (or `survey-url`) takes the dossier. */
   'ondvc-survey-requested'?: (event: CustomEvent<DvcSurveyRequestedEventDetail>) => void;
 }
 

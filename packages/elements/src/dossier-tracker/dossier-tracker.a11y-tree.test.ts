@@ -10,6 +10,10 @@ import {
   slow, submitLookup,
 } from '../test-support/screen-reader-drivers.ts';
 import { waitUntil } from '@open-wc/testing';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 describe('dvc-dossier-tracker accessibility tree', () => {
   beforeEach(async () => {

@@ -9,6 +9,10 @@ import { expectNonTextContrast } from '../test-support/non-text-contrast.ts';
 import {
   DEMO_FEES_DOSSIER, FINISHED_DOSSIER, createFinishedDossier, lookupSettled, mountTracker, sandbox, setLang, submitLookup,
 } from '../test-support/screen-reader-drivers.ts';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 const controls = (measured: readonly { control: string }[]) => measured.map((m) => m.control);
 

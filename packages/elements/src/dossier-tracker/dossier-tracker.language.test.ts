@@ -12,6 +12,10 @@ import {
 } from '../test-support/screen-reader-drivers.ts';
 import { amendJson, expectVietnameseMarked, hasVietnameseLetters, outerElements } from '../test-support/language-of-parts.ts';
 import { setLang } from '../test-support/page-lang.ts';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 const langs = (el: Element) => outerElements(el).map((node) => node.getAttribute('lang'));
 

@@ -9,6 +9,10 @@ import {
   FINISHED_DOSSIER, LANGS, alertText, createFinishedDossier, expectAnnounced, lookupSettled, maybe, mountTracker,
   politeRegion, sandbox, setLang, slow, submitLookup, text, trackerStatus, type Lang,
 } from '../test-support/screen-reader-drivers.ts';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 const WORDS: Record<Lang, {
   looking: string; found: string; problem: string; enterCode: string; enterId: string; notFound: string; unavailable: string; retry: string;

@@ -11,6 +11,10 @@ import { setLang } from '../test-support/page-lang.ts';
 import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
 import type { DossierStatus } from './labels.ts';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 type SandboxDossierInput = sandboxComponents['schemas']['SandboxDossierInput'];
 type SandboxFault = sandboxComponents['schemas']['SandboxFault'];

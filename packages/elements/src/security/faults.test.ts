@@ -28,6 +28,10 @@ import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { completeAtGateway } from '../test-support/payment-drivers.ts';
 import { CLOSED_PORT_API, sandbox, setLang, sleep, slow, text } from '../test-support/sandbox-and-tripwire.ts';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 type FaultName = '500' | '503 with Retry-After' | 'timeout' | 'network offline' | '429 with Retry-After' | 'slow 3 s' | 'malformed JSON';
 

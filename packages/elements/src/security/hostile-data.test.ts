@@ -23,6 +23,10 @@ import { HOSTILE_FORM_URLS, HOSTILE_PAYLOADS, fit, type HostilePayload } from '.
 import {
   Tripwire, expectInert, expectShownAsText, findInjected, norm, sandbox, setLang, slow, text,
 } from '../test-support/sandbox-and-tripwire.ts';
+import { namePortalPages } from '../test-support/portal-pages.ts';
+
+// The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
+namePortalPages();
 
 /** A word only the hostile procedures have, to list them all in one search. */
 const TOKEN = 'Zqxhostile';

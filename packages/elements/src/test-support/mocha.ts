@@ -22,3 +22,10 @@ export const before: MochaGlobals['before'] = (...args) => mocha.before(...args)
 export const after: MochaGlobals['after'] = (...args) => mocha.after(...args);
 export const beforeEach: MochaGlobals['beforeEach'] = (...args) => mocha.beforeEach(...args);
 export const afterEach: MochaGlobals['afterEach'] = (...args) => mocha.afterEach(...args);
+
+// Every test starts as a new visit: a tracker shows the tab's last looked-up dossier again on a page
+// it comes back to (shared/dossier-access.ts), and tests in one file share one tab. A root hook,
+// registered once by the module every test file imports.
+mocha.beforeEach(() => {
+  sessionStorage.removeItem('dvc-access-last');
+});

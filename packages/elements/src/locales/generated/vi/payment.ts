@@ -49,7 +49,6 @@ export const templates = {
   'sbbdf63c81c2a18ab': `Thẻ hoặc tài khoản của bạn chưa đăng ký dịch vụ ngân hàng trực tuyến.`,
   'sbe7842719eec559a': str`Biên lai số ${0}`,
   'sbeea2ff8a1a1bcd7': `Đã thanh toán`,
-  'sc00eb670449cf4c0': str`Hồ sơ ${0}`,
   'sc0c8035281ee7caf': `Kiểm tra lại`,
   'sc125fa3e5134d6a8': `Cổng thanh toán đã được mở. Khi thanh toán xong, hãy kiểm tra kết quả tại đây.`,
   'sc6fd357abd504aa9': `Chưa có kết quả thanh toán.`,
