@@ -35,6 +35,8 @@ export const paymentStyles = css`
 
   .state {
     display: grid;
+    /* One column no wider than the widget: Firefox otherwise sizes it to the widest content. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_dvc-space) * 2);
     justify-items: start;
   }
@@ -49,11 +51,14 @@ export const paymentStyles = css`
 
   .dossier {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     color: var(--_dvc-color-text-muted);
   }
 
   .dossier-code {
     font-variant-numeric: tabular-nums;
+    /* A code wider than the line (large text on a phone) breaks rather than run off the screen. */
+    overflow-wrap: anywhere;
   }
 
   .procedure-name {
@@ -209,6 +214,8 @@ export const paymentStyles = css`
     display: grid;
     gap: calc(var(--_dvc-space) / 2);
     inline-size: 100%;
+    /* Firefox gives a fieldset its content's min-content width: at 200% text it ran off the screen. */
+    min-inline-size: 0;
     max-inline-size: 32rem;
     margin: 0;
     padding: var(--_dvc-space) calc(var(--_dvc-space) * 2) calc(var(--_dvc-space) * 2);
@@ -228,6 +235,10 @@ export const paymentStyles = css`
     min-block-size: 2.75rem; /* the whole label is the target */
     font-weight: 400;
     cursor: pointer;
+  }
+
+  .method span {
+    min-inline-size: 0;
   }
 
   .method input {
@@ -265,6 +276,7 @@ export const paymentStyles = css`
 
   .receipts {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_dvc-space) / 2);
     margin: 0;
     padding: 0;
@@ -281,8 +293,10 @@ export const paymentStyles = css`
   }
 
   .receipt-number {
+    min-inline-size: 0;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
   }
 
   .receipt-date,

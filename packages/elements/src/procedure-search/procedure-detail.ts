@@ -54,11 +54,15 @@ type Fee = Procedure['channelDetails'][number]['fees'][number];
  * kind ("Phí cung cấp thông tin…" for a Phí) names it already: the amount is not prefixed with the
  * kind again, so the cell never reads "Phí: … Phí cung cấp…".
  */
-function feeLine(fee: Fee): TemplateResult {
+/** A fee: its amount, and its note unless an earlier row of the table said the same (`shown`). */
+function feeLine(fee: Fee, shown: Set<string>): TemplateResult {
   const kind = feeKindLabel(fee.kind);
   const named = fee.description ? startsWithLabel(fee.description, kind) : false;
-  return html`<span class="fee-amount">${named ? feeAmountText(fee) : `${kind}: ${feeAmountText(fee)}`}</span>${fee.description
-    ? html`<span class="fee-note" lang=${CONTENT_LANG}>${fee.description}</span>`
+  // The same note under every way of applying says nothing new after the first.
+  const note = fee.description && !shown.has(fee.description) ? fee.description : '';
+  if (fee.description) shown.add(fee.description);
+  return html`<span class="fee-amount">${named ? feeAmountText(fee) : `${kind}: ${feeAmountText(fee)}`}</span>${note
+    ? html`<span class="fee-note" lang=${CONTENT_LANG}>${note}</span>`
     : nothing}`;
 }
 
@@ -94,11 +98,11 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
       <table part="channels">
         <caption class="visually-hidden">${msg('Processing time and fees, by how you apply')}</caption>
         <thead><tr><th scope="col">${msg('How to apply')}</th><th scope="col">${msg('Processing time')}</th><th scope="col">${msg('Fees')}</th></tr></thead>
-        <tbody>${p.channelDetails.map((c) => html`<tr>
+        <tbody>${((shown: Set<string>) => p.channelDetails.map((c) => html`<tr>
           <th scope="row">${channelLabel(c.channel)}</th>
           <td>${processingTimeView(c.processingTime)}</td>
-          <td>${c.fees.length === 0 ? msg('Free') : html`<ul class="plain">${c.fees.map((fee) => html`<li>${feeLine(fee)}</li>`)}</ul>`}</td>
-        </tr>`)}</tbody>
+          <td>${c.fees.length === 0 ? msg('Free') : html`<ul class="plain">${c.fees.map((fee) => html`<li>${feeLine(fee, shown)}</li>`)}</ul>`}</td>
+        </tr>`))(new Set())}</tbody>
       </table>`)}
 
     ${section(sub, 'detail-documents', msg('Documents you need'), p.documentCases.map((c, i) => {

@@ -203,6 +203,10 @@ describe('<dvc-procedure-search>', () => {
           { kind: 'fee', amount: 10_000, setByProvince: false, description: 'Mức thu 10.000 đồng/bản.' },
           { kind: 'fee', amount: 5_000, setByProvince: false, description: 'lệ phí cấp bản sao: 5.000 đồng/bản.' },
         ],
+      }, {
+        channel: 'postal',
+        processingTime: { value: 7, unit: 'working-days' },
+        fees: [{ kind: 'fee', amount: 10_000, setByProvince: false, description: 'Mức thu 10.000 đồng/bản.' }],
       }],
       legalBasis: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', issuer: 'Quốc hội', issuedOn: '2014-11-20' }],
     };
@@ -239,7 +243,7 @@ describe('<dvc-procedure-search>', () => {
 
     it('does not repeat a fee\'s kind when its description starts with it: no "Phí: … Phí cung cấp…"', async () => {
       const el = await openDetail(FEES.code);
-      const fees = [...el.shadowRoot!.querySelectorAll('[part="channels"] li')].map((li) => ({
+      const fees = [...el.shadowRoot!.querySelectorAll('[part="channels"] tbody tr:first-child li')].map((li) => ({
         amount: li.querySelector('.fee-amount')!.textContent!.replace(/\s+/g, ' ').trim(),
         note: li.querySelector('.fee-note')!.textContent!.trim(),
       }));
@@ -253,6 +257,16 @@ describe('<dvc-procedure-search>', () => {
       await setLang('en');
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="channels"] li .fee-amount')!.textContent!.trim()).to.match(/^Charge: /);
+    });
+
+    it('says a fee\'s note once, not again under every way of applying', async () => {
+      const el = await openDetail(FEES.code);
+      const rows = [...el.shadowRoot!.querySelectorAll('[part="channels"] tbody tr')];
+      expect(rows).to.have.length(2);
+      expect(rows[1]!.querySelector('.fee-amount')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Lệ phí: 10\.000/);
+      expect(rows[1]!.querySelector('.fee-note'), 'the postal row does not repeat the note').to.equal(null);
+      const notes = [...el.shadowRoot!.querySelectorAll('[part="channels"] .fee-note')].map((n) => n.textContent!.trim());
+      expect(new Set(notes).size).to.equal(notes.length);
     });
 
     it('says "How to apply", "Documents you need" and "Read aloud" in English, "Nghe đọc" in Vietnamese', async () => {

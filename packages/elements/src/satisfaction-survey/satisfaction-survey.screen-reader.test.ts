@@ -12,7 +12,7 @@ import {
 } from '../test-support/screen-reader-drivers.ts';
 
 const WORDS: Record<Lang, {
-  left100: string; left5: string; checkAnswers: string; enterId: string; chooseAnswer: string; firstQuestion: string;
+  left100: string; left5: string; checkAnswers: string; enterId: string; firstQuestionError: string;
   thanksTitle: string; thanksText: string; unavailable: string; retry: string;
 }> = {
   vi: {
@@ -20,8 +20,7 @@ const WORDS: Record<Lang, {
     left5: 'Còn 5 ký tự',
     checkAnswers: 'Có lỗi cần khắc phục',
     enterId: 'Nhập số định danh cá nhân',
-    chooseAnswer: 'Vui lòng chọn một câu trả lời.',
-    firstQuestion: 'Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ',
+    firstQuestionError: 'Vui lòng chọn một câu trả lời cho “Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ”',
     thanksTitle: 'Cảm ơn Ông/Bà đã đánh giá',
     thanksText: 'Ý kiến của Ông/Bà đã được ghi nhận và sẽ giúp cơ quan phục vụ người dân tốt hơn.',
     unavailable: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
@@ -32,8 +31,7 @@ const WORDS: Record<Lang, {
     left5: '5 characters left',
     checkAnswers: 'There is a problem',
     enterId: 'Enter your personal identification number',
-    chooseAnswer: 'Please choose an answer.',
-    firstQuestion: 'How many times you had to contact the agency to complete your application',
+    firstQuestionError: 'Please choose an answer to “How many times you had to contact the agency to complete your application”',
     thanksTitle: 'Thank you for your evaluation',
     thanksText: 'Your answers have been recorded. They help the agency serve citizens better.',
     unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
@@ -90,7 +88,7 @@ describe('dvc-satisfaction-survey live-region announcements', () => {
       expect(text(summary.querySelector('[part~="error-summary-title"]')), 'its title').to.equal(words.checkAnswers);
       const links = textsOf(el, '[part="error-summary"] a');
       expect(links).to.have.length(6);
-      expect(links.slice(0, 2)).to.deep.equal([words.enterId, `${words.firstQuestion}: ${words.chooseAnswer}`]);
+      expect(links.slice(0, 2)).to.deep.equal([words.enterId, words.firstQuestionError]);
     });
 
     it(`announces the evaluation sent by moving focus to the thank-you message (${lang})`, async () => {

@@ -85,7 +85,8 @@ describe('hand-over between widgets, with no page script', () => {
     const survey = page.querySelector<DvcSatisfactionSurvey>('#evaluation')!;
     await lookUp(tracker, DECIDED);
     inside(tracker, '[part~="evaluate-button"]')!.click();
-    await waitUntil(() => inside(survey, '[part~="form"]'), 'the evaluation form did not load', { timeout: 8000 });
+    // The dossier's form (it showed page feedback before it had a dossier).
+    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
     expect(survey.dossierCode).to.equal(DECIDED.code);
     expect(inside(survey, '#applicant-id')).to.equal(null);
     expect(inside(survey, '[part~="dossier"]')!.textContent).to.contain(DECIDED.code);

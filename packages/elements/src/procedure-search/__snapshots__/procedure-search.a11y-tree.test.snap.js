@@ -185,11 +185,9 @@ region "Thời hạn giải quyết và phí, lệ phí"
   StaticText "Qua bưu chính công ích"
   StaticText "1 ngày làm việc"
   StaticText "Lệ phí: Miễn phí"
-  StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
   StaticText "Trực tiếp"
   StaticText "1 ngày làm việc"
   StaticText "Lệ phí: Miễn phí"
-  StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
 region "Giấy tờ cần nộp"
   heading "Giấy tờ cần nộp" [level=3]
   heading "Giấy tờ phải nộp" [level=4]
@@ -472,11 +470,9 @@ region "Processing time and fees"
   StaticText "By post"
   StaticText "1 working day"
   StaticText "Fee: Free"
-  StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
   StaticText "In person"
   StaticText "1 working day"
   StaticText "Fee: Free"
-  StaticText "Miễn lệ phí đăng ký khai sinh đúng hạn. Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản."
 region "Documents you need"
   heading "Documents you need" [level=3]
   heading "Giấy tờ phải nộp" [level=4]
