@@ -36,7 +36,24 @@ export default {
     cleanOutput(),
     nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', include: /\.ts$/ }),
-    minifyHtmlLiterals(),
+    minifyTemplates(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],
 };
+
+/**
+ * Lit templates minified with the minifier's own defaults, but whitespace collapsed to one space,
+ * never removed: the space in `${number} — ${title}` or before "(ban hành …)" is text people read.
+ */
+export function minifyTemplates() {
+  return minifyHtmlLiterals({
+    options: {
+      minifyOptions: {
+        caseSensitive: true, collapseWhitespace: true, conservativeCollapse: true, decodeEntities: true,
+        minifyCSS: { minify: true }, minifyJS: true, processConditionalComments: true, removeAttributeQuotes: false,
+        removeComments: true, removeEmptyAttributes: true, removeScriptTypeAttributes: true,
+        removeStyleLinkTypeAttributes: true, useShortDoctype: true,
+      },
+    },
+  });
+}

@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
-import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { minifyTemplates } from './rollup.config.mjs';
 import widgetList from './packages/elements/widgets.json' with { type: 'json' };
 
 const cleanOutput = (dir) => ({ name: 'clean-output', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
@@ -46,6 +46,6 @@ export default [
       ...Object.fromEntries(widgetList.widgets.map(({ folder }) => [`${folder}/index`, `packages/elements/src/${folder}/index.ts`])),
     },
     // Templates and styles lose their indentation; code stays readable (apps minify it).
-    [minifyHtmlLiterals()],
+    [minifyTemplates()],
   ),
 ];

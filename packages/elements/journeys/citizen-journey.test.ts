@@ -251,6 +251,21 @@ for (const name of BROWSERS) {
         });
       }
 
+      test(`${where}: the built bundle keeps the spaces the sources have (a procedure's legal basis)`, async () => {
+        const page = await browser.newPage();
+        try {
+          await page.goto(url(), { waitUntil: 'load' });
+          await page.waitForFunction(() => customElements.get('dvc-procedure-search') !== undefined);
+          await page.evaluate(() => (document.querySelector('dvc-procedure-search') as unknown as { showProcedure(code: string): void }).showProcedure('1.001193'));
+          await waitIn(page, 'dvc-procedure-search', '[part~="detail"] li');
+          const legal = await page.evaluate(() => [...document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('[part~="detail"] li')]
+            .map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()).find((text) => text.startsWith('60/2014/QH13')));
+          assert.match(legal ?? '', /^60\/2014\/QH13 — Luật Hộ tịch \(ban hành ngày 20\/11\/2014\)$/);
+        } finally {
+          await page.close();
+        }
+      });
+
       test(`${where}: an expired token: the payment asks for the identity number again, saying why`, async () => {
         const page = await browser.newPage();
         try {
