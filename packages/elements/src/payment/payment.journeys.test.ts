@@ -79,13 +79,16 @@ describe('<dvc-payment> through the gateway', () => {
     expect(text(paidAt)).to.equal(`Thanh toán lúc ${formatDateTime(payment.paidAt!)}`);
     expect(text(paidAt)).to.match(/^Thanh toán lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
     const link = $<HTMLAnchorElement>(el, '[part="receipt-link"]')!;
-    expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt`);
+    // The printable page in the widget's language.
+    expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt?lang=vi`);
     expect(link.target).to.equal('_blank');
     expect(link.rel).to.include('noopener');
     expect(text(link)).to.include('mở trong thẻ mới');
     const printable = await fetch(link.href, { headers: { accept: 'text/html' } });
     expect(printable.headers.get('content-type')).to.match(/^text\/html/);
-    expect(await printable.text()).to.include(numbers[0]!);
+    const page = await printable.text();
+    expect(page).to.include(numbers[0]!);
+    expect(page).to.match(/<html lang="vi"/);
 
     const succeeded = log.of<{ paymentId: string; receiptNumbers: string[] }>('dvc-payment-succeeded');
     expect(succeeded).to.have.length(1);

@@ -7,6 +7,7 @@ import { FocusController } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
+import { getLocale } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import type { DvcPaymentFailedEventDetail, DvcPaymentStartedEventDetail, DvcPaymentSucceededEventDetail } from './events.ts';
@@ -172,7 +173,12 @@ export class DvcPayment extends DvcElement {
     return {
       headingLevel: topHeadingLevel(this.headingLevel, 1),
       dossierCode: this.dossierCode,
-      receiptUrl: (paymentId) => new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.api.client.baseUrl).href,
+      // The printable page in the widget's language (a language code holds nothing personal).
+      receiptUrl: (paymentId) => {
+        const url = new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.api.client.baseUrl);
+        url.searchParams.set('lang', getLocale());
+        return url.href;
+      },
     };
   }
 

@@ -1067,7 +1067,10 @@ export interface operations {
     };
     getReceipt: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The printable page's language (`vi` or `en`); else Accept-Language, else Vietnamese. */
+                lang?: "vi" | "en";
+            };
             header?: never;
             path: {
                 id: components["parameters"]["PaymentId"];
