@@ -38,11 +38,22 @@ const barePage = (api: string): string => `<!doctype html>
 </body>
 </html>`;
 
+/** A portal whose tracker and payment live on different pages. */
+const trackerPage = (api: string): string => barePage(api)
+  .replace(/<dvc-payment[^>]*><\/dvc-payment>\n\s*/, '')
+  .replace(`<dvc-dossier-tracker api-base="${api}">`, `<dvc-dossier-tracker api-base="${api}" payment-url="/nop-phi.html">`);
+const paymentPage = (api: string): string => barePage(api)
+  .replace(/<dvc-procedure-search[^>]*><\/dvc-procedure-search>\n\s*/, '')
+  .replace(/<dvc-dossier-tracker[^>]*><\/dvc-dossier-tracker>\n\s*/, '')
+  .replace(/<dvc-satisfaction-survey[^>]*><\/dvc-satisfaction-survey>\n\s*/, '');
+
 let sandbox: Running;
 let bundle: { dir: string; remove(): Promise<void> };
 let portal: Running;
 let bare: Running;
 let bareDir: string;
+let pages: Running;
+let pagesDir: string;
 let applicantSerial = 0;
 
 before(async () => {
@@ -52,12 +63,16 @@ before(async () => {
   bareDir = await mkdtemp(join(tmpdir(), 'dvc-bare-page-'));
   await writeFile(join(bareDir, 'index.html'), barePage(sandbox.url));
   bare = await serveStatic([['/cdn/', bundle.dir], ['/', bareDir]], {});
+  pagesDir = await mkdtemp(join(tmpdir(), 'dvc-portal-pages-'));
+  await writeFile(join(pagesDir, 'index.html'), trackerPage(sandbox.url));
+  await writeFile(join(pagesDir, 'nop-phi.html'), paymentPage(sandbox.url));
+  pages = await serveStatic([['/cdn/', bundle.dir], ['/', pagesDir]], {});
 });
 
 after(async () => {
-  await Promise.all([portal?.stop(), bare?.stop(), sandbox?.stop()]);
+  await Promise.all([portal?.stop(), bare?.stop(), pages?.stop(), sandbox?.stop()]);
   await bundle?.remove();
-  if (bareDir) await rm(bareDir, { recursive: true, force: true });
+  for (const dir of [bareDir, pagesDir]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function admin<T>(path: string, body?: unknown): Promise<T> {
@@ -195,6 +210,28 @@ for (const name of BROWSERS) {
     });
     after(async () => {
       await browser?.close();
+    });
+
+    test('across pages: "Pay" on the tracker\'s page opens the payment page with the dossier code; it pays without asking for the number', async () => {
+      const page = await browser.newPage();
+      try {
+        const dossier = await newDossier();
+        await page.goto(pages.url, { waitUntil: 'load' });
+        await lookUp(page, dossier);
+        await tabTo(page, 'the tracker\'s pay button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'pay-button');
+        await Promise.all([page.waitForNavigation({ timeout: 20_000 }), page.keyboard.press('Enter')]);
+        const opened = new URL(page.url());
+        assert.equal(opened.pathname, '/nop-phi.html');
+        assert.equal(opened.searchParams.get('dossier'), dossier.code);
+        assert.equal(page.url().includes(dossier.applicantId), false, 'no identity number in the address');
+        await waitIn(page, 'dvc-payment', '[part~="state"][data-state="due"]');
+        assert.equal(await countIn(page, 'dvc-payment', '#applicant-id'), 0, 'the payment page does not ask for the identity number');
+        await payAtGateway(page, 'success');
+        assert.equal(new URL(page.url()).pathname, '/nop-phi.html', 'back on the payment page');
+        await expectOutcome(page, 'paid');
+      } finally {
+        await page.close();
+      }
     });
 
     for (const [where, url] of [['the demo portal', () => portal.url], ['a bare page with only the snippet and the tags', () => bare.url]] as const) {
