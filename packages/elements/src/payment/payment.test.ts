@@ -179,7 +179,7 @@ describe('<dvc-payment>', () => {
     expect(receipts).to.have.length(2);
     expect($$(el, '[part="receipt"]').map((li) => text(li))).to.deep.equal(receipts.map((n) => `Biên lai số ${n}`));
     const link = $<HTMLAnchorElement>(el, '[part="receipt-link"]')!;
-    expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt`);
+    expect(link.href).to.equal(`${api()}/payments/${paymentId}/receipt?lang=vi`);
     expect(link.target).to.equal('_blank');
     expect(text(link)).to.equal('Xem và in biên lai (mở trong thẻ mới)');
     expect(log.of('dvc-payment-succeeded')).to.have.length(0);
@@ -199,7 +199,7 @@ describe('<dvc-payment>', () => {
     await waitForState(el, 'already-paid');
     expect(focusedInside(el)?.id).to.equal('state-heading');
     expect(payButton(el)).to.equal(null);
-    expect($<HTMLAnchorElement>(el, '[part="receipt-link"]')!.href).to.equal(`${api()}/payments/${other.id}/receipt`);
+    expect($<HTMLAnchorElement>(el, '[part="receipt-link"]')!.href).to.equal(`${api()}/payments/${other.id}/receipt?lang=vi`);
     expect(log.of('dvc-payment-started')).to.have.length(0);
     expect(sessionStorage.getItem(`dvc-payment:${code}`)).to.equal(null);
   });
