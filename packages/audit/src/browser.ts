@@ -60,6 +60,15 @@ export async function launchBrowser(name: BrowserName): Promise<Browser> {
  * on it defined and rendered, and the DOM quiet (widgets fetch their data after connecting).
  */
 export async function openPage(page: Page, url: string): Promise<void> {
+  // Every state starts as a new visit: what a widget kept in this tab for the last one (a dossier
+  // looked up, a payment under way, in sessionStorage) would change what the next one shows.
+  await page.evaluate(() => {
+    try {
+      sessionStorage.clear();
+    } catch {
+      // about:blank, or storage blocked: nothing kept.
+    }
+  }).catch(() => undefined);
   let response;
   try {
     response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
