@@ -125,6 +125,16 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     }
   });
 
+  // The validator coerces a query's "1e309" to Infinity, which no bound in the contract refuses (Ajv
+  // checks bounds before its coercion of strings): refuse any non-finite number, for every operation.
+  app.addHook('preHandler', async (request) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        throw new ApiProblem(400, 'validation_failed', undefined, { errors: [{ path: `/querystring/${name}`, message: 'must be a finite number' }] });
+      }
+    }
+  });
+
   // Before the headers below, which see the fault header: a `drop-after-commit` fault's request has
   // done its work; here its answer is lost.
   app.addHook('onSend', async (request, reply, payload) => faults.loseAnswer(request, reply, payload));
