@@ -4,12 +4,10 @@
  * The patterns are the contract's (`DossierCode`, `ApplicantId` in openapi/dvc.yaml).
  */
 
-/** `<agency id>-<YYMMDD>-<NNNN>`, e.g. `000.00.15.H26-250714-0042` (the contract's DossierCode). */
-export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{3,40}-[0-9]{6}-[0-9]{4}$/;
-
 import { APPLICANT_ID_PATTERN, normaliseApplicantId } from '../shared/applicant-id.ts';
+import { DOSSIER_CODE_PATTERN } from '../shared/dossier-code.ts';
 
-export { APPLICANT_ID_PATTERN, normaliseApplicantId };
+export { APPLICANT_ID_PATTERN, DOSSIER_CODE_PATTERN, normaliseApplicantId };
 
 /** What is wrong with one field. */
 export type FieldProblem = 'missing' | 'format';

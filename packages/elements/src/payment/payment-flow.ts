@@ -11,7 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, usableApplicantId } from '../shared/applicant-id.ts';
-import { accessExpired, accessFor, forgetAccess, rememberAccess } from '../shared/dossier-access.ts';
+import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd } from '../shared/locale.ts';
 import { RequestController } from '../shared/request-controller.ts';
@@ -263,7 +263,7 @@ export class PaymentFlow implements ReactiveController {
    * identity number again, saying why. True when that was the error.
    */
   #tokenRefused(error: unknown): boolean {
-    if (!(error instanceof DvcApiError) || (error.code !== 'dossier_token_expired' && error.code !== 'dossier_token_invalid')) return false;
+    if (!isAccessRefused(error)) return false;
     forgetAccess(this.#host.dossierCode);
     this.#setView({ kind: 'ask', busy: false, reverify: true });
     return true;

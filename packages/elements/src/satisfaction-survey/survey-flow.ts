@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DvcApiError, newIdempotencyKey, type components, type DossierSurveyStatus, type DvcClient, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem } from '../shared/applicant-id.ts';
-import { accessFor, forgetAccess } from '../shared/dossier-access.ts';
+import { accessFor, forgetAccess, isAccessRefused } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap } from '../shared/dvc-element.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers } from './answers.ts';
@@ -184,7 +184,7 @@ export class SurveyFlow implements ReactiveController {
     try {
       return await client.surveys.status(dossierCode, { dossierToken: access.token, signal });
     } catch (error) {
-      if (isTokenRefused(error)) {
+      if (isAccessRefused(error)) {
         // The form asks for the identity number instead.
         forgetAccess(dossierCode);
         return undefined;
@@ -315,7 +315,7 @@ export class SurveyFlow implements ReactiveController {
       return;
     }
     if (status !== 'error' || !(error instanceof DvcApiError)) return;
-    if (isTokenRefused(error) && loaded.subject.kind === 'dossier') {
+    if (isAccessRefused(error) && loaded.subject.kind === 'dossier') {
       // Expired meanwhile: the form asks for the identity number, the failure view says why.
       forgetAccess(loaded.subject.dossierCode);
       this.#attempt = undefined;
@@ -348,10 +348,6 @@ export class SurveyFlow implements ReactiveController {
       }
     }
   }
-}
-
-function isTokenRefused(error: unknown): boolean {
-  return error instanceof DvcApiError && (error.code === 'dossier_token_expired' || error.code === 'dossier_token_invalid');
 }
 
 /** The page's address without query string or fragment, which may hold identifiers. */

@@ -7,6 +7,7 @@
  * Never stored: the identity number. The token proves the lookup, for one dossier, for minutes; it
  * never goes in a URL, an attribute, an event or the console.
  */
+import { DvcApiError } from '@dvc-kit/sdk';
 import { tabStorage } from './tab-storage.ts';
 
 const PREFIX = 'dvc-access:';
@@ -62,6 +63,11 @@ export function accessFor(dossierCode: string, now = Date.now()): DossierAccess 
 export function accessExpired(dossierCode: string, now = Date.now()): boolean {
   if (!dossierCode || accessFor(dossierCode, now)) return false;
   return tabStorage().get(PREFIX + dossierCode) !== null;
+}
+
+/** The API no longer takes the token: expired, or not this dossier's. */
+export function isAccessRefused(error: unknown): boolean {
+  return error instanceof DvcApiError && (error.code === 'dossier_token_expired' || error.code === 'dossier_token_invalid');
 }
 
 /** Drops the token (the API refused it, or it expired). */

@@ -5,6 +5,7 @@
  * The proof that the citizen may act for the dossier travels separately, as the access token in this
  * tab's storage (shared/dossier-access.ts): never in the address.
  */
+import { DOSSIER_CODE_PATTERN } from './dossier-code.ts';
 
 export type HandOverKind = 'payment' | 'survey';
 
@@ -59,7 +60,7 @@ export function pageAddress(page: URL, dossierCode: string): string {
 export function dossierFromAddress(): string | undefined {
   const code = new URLSearchParams(window.location.search).get(DOSSIER_PARAM)?.trim();
   // The contract's DossierCode; anything else is not ours to act on.
-  return code && /^[0-9A-Z.]{3,40}-[0-9]{6}-[0-9]{4}$/.test(code) ? code : undefined;
+  return code && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }
 
 /**
