@@ -16,11 +16,18 @@ class MapStorage {
   removeItem(key: string) {
     this.items.delete(key);
   }
-  get length() {
-    return this.items.size;
+  // The tab-storage interface the session uses.
+  get(key: string) {
+    return this.getItem(key);
   }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
+  set(key: string, value: string) {
+    this.setItem(key, value);
+  }
+  remove(key: string) {
+    this.removeItem(key);
+  }
+  keys() {
+    return [...this.items.keys()];
   }
 }
 

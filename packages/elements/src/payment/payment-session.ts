@@ -7,6 +7,7 @@
  * Never stored: the identity number, or anything else personal. The dossier code names the record.
  */
 import { newIdempotencyKey } from '@dvc-kit/sdk';
+import { tabStorage, type TabStorage } from '../shared/tab-storage.ts';
 import { PAYMENT_ID_PATTERN } from './return-params.ts';
 
 export interface PaymentAttempt {
@@ -20,44 +21,8 @@ export interface PaymentAttempt {
   paymentId: string | null;
 }
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
 const PREFIX = 'dvc-payment:';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
-
-/** A stand-in when sessionStorage is unavailable (blocked, private modes): this page only. */
-class MemoryStorage implements KeyValueStorage {
-  readonly #items = new Map<string, string>();
-  get length(): number {
-    return this.#items.size;
-  }
-  key(index: number): string | null {
-    return [...this.#items.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key);
-  }
-}
-
-const memory = new MemoryStorage();
-
-function tabStorage(): KeyValueStorage {
-  try {
-    const storage = window.sessionStorage;
-    const probe = `${PREFIX}probe`;
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return memory;
-  }
-}
 
 /** A stored record, when it is whole and well-formed (storage is shared with the page's scripts). */
 function parse(raw: string | null): PaymentAttempt | null {
@@ -75,19 +40,16 @@ function parse(raw: string | null): PaymentAttempt | null {
 }
 
 export class PaymentSession {
-  #storage: KeyValueStorage;
+  readonly #storage: TabStorage;
 
-  constructor(storage: KeyValueStorage = tabStorage()) {
+  /** `storage`: this tab's sessionStorage (shared/tab-storage.ts), or a stand-in for tests. */
+  constructor(storage: TabStorage = tabStorage()) {
     this.#storage = storage;
   }
 
   /** The current attempt for a dossier, if any. */
   read(dossierCode: string): PaymentAttempt | null {
-    try {
-      return parse(this.#storage.getItem(PREFIX + dossierCode));
-    } catch {
-      return null;
-    }
+    return parse(this.#storage.get(PREFIX + dossierCode));
   }
 
   /**
@@ -108,17 +70,10 @@ export class PaymentSession {
    * the gateway, which dossier the payer was paying for.
    */
   dossierOfPayment(paymentId: string): string | undefined {
-    try {
-      for (let i = 0; i < this.#storage.length; i++) {
-        const key = this.#storage.key(i);
-        if (!key?.startsWith(PREFIX)) continue;
-        const code = key.slice(PREFIX.length);
-        if (this.read(code)?.paymentId === paymentId) return code;
-      }
-    } catch {
-      // Storage unreadable: the page must name the dossier.
-    }
-    return undefined;
+    return this.#storage.keys()
+      .filter((key) => key.startsWith(PREFIX))
+      .map((key) => key.slice(PREFIX.length))
+      .find((code) => this.read(code)?.paymentId === paymentId);
   }
 
   /** Notes the payment the API made for the current attempt. */
@@ -129,20 +84,11 @@ export class PaymentSession {
 
   /** Ends the current attempt (paid, failed, cancelled, or refused): the next one gets a new key. */
   forget(dossierCode: string): void {
-    try {
-      this.#storage.removeItem(PREFIX + dossierCode);
-    } catch {
-      // Nothing stored, nothing to forget.
-    }
+    this.#storage.remove(PREFIX + dossierCode);
   }
 
   #write(dossierCode: string, attempt: PaymentAttempt): void {
-    try {
-      this.#storage.setItem(PREFIX + dossierCode, JSON.stringify(attempt));
-    } catch {
-      // Storage full or blocked: keep the attempt for this page at least, rather than lose the key.
-      this.#storage = memory;
-      memory.setItem(PREFIX + dossierCode, JSON.stringify(attempt));
-    }
+    // Storage full or blocked: the tab storage keeps it for this page at least, rather than lose the key.
+    this.#storage.set(PREFIX + dossierCode, JSON.stringify(attempt));
   }
 }

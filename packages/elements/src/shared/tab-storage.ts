@@ -8,6 +8,8 @@ export interface TabStorage {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+  /** Every key held. */
+  keys(): string[];
 }
 
 const memory = new Map<string, string>();
@@ -16,6 +18,7 @@ const inMemory: TabStorage = {
   get: (key) => memory.get(key) ?? null,
   set: (key, value) => void memory.set(key, value),
   remove: (key) => void memory.delete(key),
+  keys: () => [...memory.keys()],
 };
 
 function session(): Storage | undefined {
@@ -56,6 +59,18 @@ export function tabStorage(): TabStorage {
       } catch {
         // Nothing stored, nothing to remove.
       }
+    },
+    keys: () => {
+      const held = new Set(memory.keys());
+      try {
+        for (let i = 0; i < storage.length; i++) {
+          const key = storage.key(i);
+          if (key !== null) held.add(key);
+        }
+      } catch {
+        // Unreadable now: what this page kept in memory is all there is.
+      }
+      return [...held];
     },
   };
 }
