@@ -180,11 +180,25 @@ export function formatVnd(amount: number): string {
 
 /** The calendar date and clock time an instant has in Vietnam, as numbers. */
 function vietnamParts(date: Date): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE,
-  }).formatToParts(date);
+  const parts = dateFormats().parts.formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
   return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') };
+}
+
+/**
+ * The formatters, made once: building an Intl.DateTimeFormat costs far more than using one, and a
+ * dossier's history formats a date per step on every render.
+ */
+let formats: { parts: Intl.DateTimeFormat; enDate: Intl.DateTimeFormat; enDateTime: Intl.DateTimeFormat } | undefined;
+function dateFormats(): NonNullable<typeof formats> {
+  formats ??= {
+    parts: new Intl.DateTimeFormat('en-GB', {
+      day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE,
+    }),
+    enDate: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: TIME_ZONE }),
+    enDateTime: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }),
+  };
+  return formats;
 }
 
 /** A date without a time (`2024-10-01`) is that calendar day, not midnight UTC. */
@@ -209,7 +223,7 @@ export interface DateOptions {
 export function formatDate(iso: string, { bare = false }: DateOptions = {}): string {
   const { date } = instant(iso);
   if (getLocale() === 'en') {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+    return dateFormats().enDate.format(date);
   }
   const { day, month, year } = vietnamParts(date);
   return `${bare ? '' : 'ngày '}${day}/${month}/${year}`;
@@ -224,7 +238,7 @@ export function formatDateTime(iso: string, options: DateOptions = {}): string {
   const { date, dateOnly } = instant(iso);
   if (dateOnly) return formatDate(iso, options);
   if (getLocale() === 'en') {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+    return dateFormats().enDateTime.format(date);
   }
   const { day, month, year, hour, minute } = vietnamParts(date);
   return `${hour}:${minute} ngày ${day}/${month}/${year}`;
