@@ -160,6 +160,14 @@ async function lookUp(page: Page, dossier: { code: string; applicantId: string }
   await waitIn(page, 'dvc-dossier-tracker', '[part~="result"]');
 }
 
+/** A new dossier, the page opened, and the dossier looked up there. */
+async function visitAndLookUp(page: Page, url: string): Promise<{ code: string; applicantId: string }> {
+  const dossier = await newDossier();
+  await page.goto(url, { waitUntil: 'load' });
+  await lookUp(page, dossier);
+  return dossier;
+}
+
 /** Tracker → "Nộp phí" → the payment shows what is due, focused, without asking for the number. */
 async function payFromTracker(page: Page): Promise<void> {
   await tabTo(page, 'the tracker\'s pay button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'pay-button');
@@ -215,9 +223,7 @@ for (const name of BROWSERS) {
     test('across pages: "Pay" on the tracker\'s page opens the payment page with the dossier code; it pays without asking for the number', async () => {
       const page = await browser.newPage();
       try {
-        const dossier = await newDossier();
-        await page.goto(pages.url, { waitUntil: 'load' });
-        await lookUp(page, dossier);
+        const dossier = await visitAndLookUp(page, pages.url);
         await tabTo(page, 'the tracker\'s pay button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'pay-button');
         await Promise.all([page.waitForNavigation({ timeout: 20_000 }), page.keyboard.press('Enter')]);
         const opened = new URL(page.url());
@@ -238,9 +244,7 @@ for (const name of BROWSERS) {
       test(`${where}: look up (the number typed once) → pay → gateway success → paid, receipts, focus on the outcome → evaluate → thanks → already evaluated`, async () => {
         const page = await browser.newPage();
         try {
-          const dossier = await newDossier();
-          await page.goto(url(), { waitUntil: 'load' });
-          await lookUp(page, dossier);
+          const dossier = await visitAndLookUp(page, url());
           await payFromTracker(page);
           await payAtGateway(page, 'success');
           await expectOutcome(page, 'paid');
@@ -270,9 +274,7 @@ for (const name of BROWSERS) {
         test(`${where}: a payment ${outcome === 'failure' ? 'refused' : 'cancelled'} at the gateway is shown on return, focused, with "pay again" and no number asked`, async () => {
           const page = await browser.newPage();
           try {
-            const dossier = await newDossier();
-            await page.goto(url(), { waitUntil: 'load' });
-            await lookUp(page, dossier);
+            await visitAndLookUp(page, url());
             await payFromTracker(page);
             await payAtGateway(page, outcome);
             await expectOutcome(page, outcome === 'failure' ? 'failed' : 'cancelled');
@@ -306,9 +308,7 @@ for (const name of BROWSERS) {
       test(`${where}: an expired token: the payment asks for the identity number again, saying why`, async () => {
         const page = await browser.newPage();
         try {
-          const dossier = await newDossier();
-          await page.goto(url(), { waitUntil: 'load' });
-          await lookUp(page, dossier);
+          const dossier = await visitAndLookUp(page, url());
           // Half an hour later: the token the tab keeps has expired.
           await page.evaluate((code) => {
             const key = `dvc-access:${code}`;

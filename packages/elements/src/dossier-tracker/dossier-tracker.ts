@@ -182,7 +182,7 @@ export class DvcDossierTracker extends DvcElement {
     const run = ++this.#runs;
     await this.#lookup.resume(last.dossierCode, last.access.token);
     if (run !== this.#runs) return;
-    if (this.#lookup.error !== undefined && this.#lookup.status === 'error') {
+    if (this.#lookup.status === 'error') {
       forgetAccess(last.dossierCode);
       forgetLastDossier();
       this.#lookup.reset();
