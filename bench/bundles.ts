@@ -22,7 +22,8 @@ export const CEILINGS: Record<string, number> = {
   // (the dossier access token kept per tab, the hand-over from the tracker, the payment's way back
   // from the gateway on any page, the survey's status before its form).
   'dvc-procedure-search.js': 31 * kB,
-  'dvc-dossier-tracker.js': 29 * kB,
+  // The tracker also pays 0.1 kB for the date formatters made once instead of per date.
+  'dvc-dossier-tracker.js': 29.5 * kB,
   'dvc-payment.js': 31 * kB,
   'dvc-satisfaction-survey.js': 28.5 * kB,
 };
