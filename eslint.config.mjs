@@ -5,7 +5,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/sdk/src/generated/**', 'packages/sandbox/src/generated/**', 'packages/elements/src/locales/generated/**', 'storybook-static/**', 'coverage/**', 'docs/sdk/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/sdk/src/generated/**', 'packages/server/src/generated/**', 'packages/elements/src/locales/generated/**', 'storybook-static/**', 'coverage/**', 'docs/sdk/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

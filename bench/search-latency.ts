@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { foldedWords } from '@dvc-kit/sdk';
-import type { Database } from '../packages/sandbox/src/db/database.ts';
-import { searchProcedures } from '../packages/sandbox/src/procedures/repository.ts';
+import type { Database } from '../packages/server/src/db/database.ts';
+import { searchProcedures } from '../packages/server/src/procedures/repository.ts';
 import { summarize, type Summary } from './stats.ts';
 
 /**

@@ -1,7 +1,7 @@
 // Generates TypeScript from the two contracts:
 //   openapi/dvc.yaml     → packages/sdk/src/generated/openapi.ts (the public API's types)
 //                          packages/sdk/src/generated/enums.ts (its enums' values, as const arrays)
-//   openapi/sandbox.yaml → packages/sandbox/src/generated/sandbox-openapi.ts (the sandbox's test
+//   openapi/sandbox.yaml → packages/server/src/generated/sandbox-openapi.ts (the sandbox's test
 //                          controls; the public schemas they use are copied in by openapi-typescript)
 // `--check` fails (exit 1) when a checked-in file differs from what the contracts generate.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -53,7 +53,7 @@ async function enumValuesOf(spec) {
 const outputs = [
   { target: 'packages/sdk/src/generated/openapi.ts', spec: publicSpec, make: () => typesOf(publicSpec) },
   { target: 'packages/sdk/src/generated/enums.ts', spec: publicSpec, make: () => enumValuesOf(publicSpec) },
-  { target: 'packages/sandbox/src/generated/sandbox-openapi.ts', spec: sandboxSpec, make: () => typesOf(sandboxSpec) },
+  { target: 'packages/server/src/generated/sandbox-openapi.ts', spec: sandboxSpec, make: () => typesOf(sandboxSpec) },
 ];
 
 const check = process.argv.includes('--check');

@@ -16,7 +16,7 @@ console.log('Building the CDN bundle (rollup)…');
 const build = spawnSync(join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const sandbox = spawn(process.execPath, ['--conditions=source', join(root, 'packages/sandbox/src/cli.ts'), 'serve', '--port', String(apiPort), ...process.argv.slice(2)], {
+const sandbox = spawn(process.execPath, ['--conditions=source', join(root, 'packages/server/src/cli.ts'), 'serve', '--port', String(apiPort), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, DVC_PUBLIC_API_URL: process.env.DVC_PUBLIC_API_URL ?? `http://localhost:${apiPort}/api/v1` },

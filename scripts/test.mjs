@@ -32,7 +32,7 @@ const steps = [
   {
     name: 'Node tests (SDK, sandbox, strict-CSP page, conformance report generator)',
     cmd: node,
-    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/sandbox/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts', 'scripts/acr/*.test.mjs'],
+    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts', 'scripts/acr/*.test.mjs'],
     count: (out) => {
       const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
       const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);

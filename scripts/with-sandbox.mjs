@@ -17,7 +17,7 @@ const port = await new Promise((resolve, reject) => {
   });
 });
 const url = `http://127.0.0.1:${port}/api/v1`;
-const cli = fileURLToPath(new URL('../packages/sandbox/src/cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../packages/server/src/cli.ts', import.meta.url));
 const sandbox = spawn(process.execPath, ['--conditions=source', cli, 'serve', '--port', String(port), '--db', ':memory:', '--quiet'], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, DVC_PUBLIC_API_URL: url },

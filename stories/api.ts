@@ -1,4 +1,4 @@
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 
 /** The sandbox API the stories talk to: `npm start` serves it; STORYBOOK_DVC_API overrides. */
 export const SANDBOX_API: string =

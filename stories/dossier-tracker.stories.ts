@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/dossier-tracker/index.ts';
 import type { DvcDossierTracker } from '../packages/elements/src/dossier-tracker/dossier-tracker.ts';
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { SANDBOX_API, UNREACHABLE_API, armFault } from './api.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { createDvcClient, type components } from '@dvc-kit/sdk';
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import '../packages/elements/src/payment/index.ts';
 import { DvcPayment } from '../packages/elements/src/payment/payment.ts';
 import { SANDBOX_API, UNREACHABLE_API, armFault } from './api.ts';

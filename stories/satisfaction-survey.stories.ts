@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import '../packages/elements/src/satisfaction-survey/index.ts';
 import type { DvcSatisfactionSurvey } from '../packages/elements/src/satisfaction-survey/index.ts';
 import type { components } from '@dvc-kit/sdk';
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { SANDBOX_API, UNREACHABLE_API } from './api.ts';
 
 interface Args {

@@ -105,7 +105,7 @@ describe('the packed packages, installed into an empty project', { timeout: 180_
 
     const port = await freePort();
     sandboxUrl = `http://localhost:${port}/api/v1`;
-    sandbox = spawn(process.execPath, ['--conditions=source', join(root, 'packages/sandbox/src/cli.ts'), 'serve', '--db', ':memory:', '--port', String(port), '--quiet'], {
+    sandbox = spawn(process.execPath, ['--conditions=source', join(root, 'packages/server/src/cli.ts'), 'serve', '--db', ':memory:', '--port', String(port), '--quiet'], {
       stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DVC_PUBLIC_API_URL: sandboxUrl },
     });
     for (const deadline = Date.now() + 20_000; ;) {

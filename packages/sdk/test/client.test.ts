@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import {
   createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, signGatewayParams,
 } from '@dvc-kit/sdk';
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { startSandbox, DEMO } from '../../sandbox/test/support/sandbox.ts';
 
 const GATEWAY_SECRET = 'sdk-test-secret';

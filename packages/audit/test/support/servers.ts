@@ -44,7 +44,7 @@ export async function startSandbox(): Promise<Running> {
   const port = await freePort();
   const url = `http://localhost:${port}/api/v1`;
   const child: ChildProcess = spawn(process.execPath, [
-    '--conditions=source', join(ROOT, 'packages/sandbox/src/cli.ts'), 'serve', '--port', String(port), '--db', ':memory:', '--quiet',
+    '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'serve', '--port', String(port), '--db', ':memory:', '--quiet',
   ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DVC_PUBLIC_API_URL: url } });
   const deadline = Date.now() + 20_000;
   for (;;) {

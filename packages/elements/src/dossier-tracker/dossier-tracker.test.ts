@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { dossierStatuses, type Dossier } from '@dvc-kit/sdk';
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 import { atViewport, expectReflow } from '../test-support/reflow.ts';

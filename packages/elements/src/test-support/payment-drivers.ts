@@ -5,7 +5,7 @@
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { createDvcClient, type components, type Dossier, type Payment } from '@dvc-kit/sdk';
-import type { components as sandboxComponents } from '@dvc-kit/sandbox/contract-types';
+import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { sandboxUrl } from './axe.ts';
 import '../payment/index.ts';
 import type { DvcPayment } from '../payment/payment.ts';

@@ -10,7 +10,7 @@
  * record certificate, passports, company registration, certification, identity card) from
  * public law.
  *
- * Run: node --conditions=source packages/sandbox/scripts/curate-seed.ts [public data dir]
+ * Run: node --conditions=source packages/server/scripts/curate-seed.ts [public data dir]
  * (default: ../shared/data/dichvucong beside the checkout), then review the diff of the JSON.
  */
 import { readFile, writeFile } from 'node:fs/promises';
