@@ -18,7 +18,7 @@ import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startSandbox } from '../../sandbox/test/support/sandbox.ts';
+import { startSandbox } from '../../server/test/support/sandbox.ts';
 import { ensureChromium } from '../../../scripts/find-chromium.mjs';
 import widgetList from '../widgets.json' with { type: 'json' };
 

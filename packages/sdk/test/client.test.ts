@@ -6,7 +6,7 @@ import {
   createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, signGatewayParams,
 } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
-import { startSandbox, DEMO } from '../../sandbox/test/support/sandbox.ts';
+import { startSandbox, DEMO } from '../../server/test/support/sandbox.ts';
 
 const GATEWAY_SECRET = 'sdk-test-secret';
 
