@@ -47,13 +47,13 @@ if (existsSync(publicData)) {
 }
 log(`dataset: ${dataset}`);
 
-const sandbox = await createSandbox({ database: existsSync(database) ? database : ':memory:', rateLimits: {}, logger: false });
+const sandbox = await createSandbox({ databaseUrl: existsSync(database) ? database : ':memory:', rateLimits: {}, logger: false });
 try {
-  const names = (sandbox.context.db.prepare('SELECT name FROM procedures ORDER BY code').all() as { name: string }[]).map((r) => r.name);
+  const names = (await sandbox.context.storage.all<{ name: string }>('SELECT name FROM procedures ORDER BY code')).map((r) => r.name);
   const sequences = typingSequences(names);
 
   log('in-process search latency');
-  const searchLatency = measureSearchLatency(sandbox.context.db, sequences);
+  const searchLatency = await measureSearchLatency(sandbox.context, sequences);
 
   await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
   const apiBase = `http://127.0.0.1:${(sandbox.app.server.address() as AddressInfo).port}/api/v1`;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { foldedWords } from '@dvc-kit/sdk';
-import type { Database } from '../packages/server/src/db/database.ts';
+import type { ServerContext } from '../packages/server/src/context.ts';
 import { searchProcedures } from '../packages/server/src/procedures/repository.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -8,13 +8,13 @@ import { summarize, type Summary } from './stats.ts';
  * The baseline a first version would write: LIKE over the folded names, one clause per word, plus
  * the count. Same result size, no index.
  */
-function naiveSearch(db: Database, q: string) {
+async function naiveSearch(ctx: ServerContext, q: string) {
   const words = foldedWords(q);
-  const where = words.map(() => 'name_folded LIKE ?').join(' AND ') || '1 = 1';
+  const where = words.map(() => 'search_name LIKE ?').join(' AND ') || '1 = 1';
   const params = words.map((w) => `%${w}%`);
-  const total = db.prepare(`SELECT count(*) AS n FROM procedures WHERE ${where}`).get(...params);
-  const rows = db.prepare(`SELECT summary FROM procedures WHERE ${where} ORDER BY name LIMIT 10`).all(...params);
-  return { total, items: rows.map((r) => JSON.parse((r as { summary: string }).summary)) };
+  const total = await ctx.storage.one(`SELECT count(*) AS n FROM procedures WHERE ${where}`, params);
+  const rows = await ctx.storage.all<{ summary: string }>(`SELECT summary FROM procedures WHERE ${where} ORDER BY name LIMIT 10`, params);
+  return { total, items: rows.map((r) => JSON.parse(r.summary) as unknown) };
 }
 
 export interface SearchLatency {
@@ -24,21 +24,21 @@ export interface SearchLatency {
 }
 
 /** In-process latency of the search (SQL + facets + JSON), every keystroke of every typing sequence. */
-export function measureSearchLatency(db: Database, sequences: string[][], rounds = 3): SearchLatency {
+export async function measureSearchLatency(ctx: ServerContext, sequences: string[][], rounds = 3): Promise<SearchLatency> {
   const queries = sequences.flat();
   for (const q of queries.slice(0, 50)) {
-    searchProcedures(db, { q, page: 1, pageSize: 10 });
-    naiveSearch(db, q);
+    await searchProcedures(ctx, { q, page: 1, pageSize: 10 });
+    await naiveSearch(ctx, q);
   }
   const fts: number[] = [];
   const naive: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const q of queries) {
       let t = performance.now();
-      searchProcedures(db, { q, page: 1, pageSize: 10 });
+      await searchProcedures(ctx, { q, page: 1, pageSize: 10 });
       fts.push(performance.now() - t);
       t = performance.now();
-      naiveSearch(db, q);
+      await naiveSearch(ctx, q);
       naive.push(performance.now() - t);
     }
   }

@@ -3,10 +3,13 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import openapiGlue from 'fastify-openapi-glue';
 import { readFileSync } from 'node:fs';
-import { openDatabase } from './db/database.ts';
-import type { SandboxContext } from './context.ts';
-import { API_PREFIX, defaultOptions } from './config.ts';
-import type { SandboxOptions } from './config.ts';
+import { randomUUID } from 'node:crypto';
+import type { ServerContext } from './context.ts';
+import { API_PREFIX, defaultOptions, productionProblems } from './config.ts';
+import type { ServerOptions } from './config.ts';
+import { openStorage } from './storage/open.ts';
+import { migrate, migrationStatus } from './storage/migrate.ts';
+import { CatalogueIndexes } from './procedures/search-index.ts';
 import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
@@ -18,12 +21,26 @@ import { registerGatewayPage } from './payments/gateway-page.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export interface Sandbox {
+export interface Server {
   app: FastifyInstance;
-  context: SandboxContext;
+  context: ServerContext;
+  options: ServerOptions;
 }
 
-function isAllowedOrigin(origin: string, allowed: SandboxOptions['allowedOrigins']): boolean {
+/** @deprecated The server in sandbox mode: use Server. */
+export type Sandbox = Server;
+
+/** The server cannot start as configured; `problems` says what to change. */
+export class ConfigurationError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`The server cannot start in production mode:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+function isAllowedOrigin(origin: string, allowed: ServerOptions['allowedOrigins']): boolean {
   if (allowed === 'localhost') {
     try {
       const { hostname, protocol } = new URL(origin);
@@ -57,14 +74,21 @@ function toApiProblem(error: FastifyError): ApiProblem {
 }
 
 /**
- * Builds the sandbox: the contract's routes on SQLite, seeded. Call `app.listen()` to serve, or
- * `app.inject()` in tests.
+ * Builds the server: the contract's routes on the storage DATABASE_URL names. In sandbox mode the
+ * schema is migrated and the demo data seeded; in production the configuration is checked first
+ * and the schema is left to `dvc-server migrate` (`/ready` says whether it is current).
+ * Call `app.listen()` to serve, or `app.inject()` in tests.
  */
-export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+export async function createServer(overrides: Partial<ServerOptions> = {}): Promise<Server> {
   const options = defaultOptions(overrides);
-  const db = openDatabase(options.database);
-  const context: SandboxContext = {
-    db,
+  if (options.mode === 'production') {
+    const problems = productionProblems(options);
+    if (problems.length > 0) throw new ConfigurationError(problems);
+  }
+  const storage = openStorage(options.databaseUrl, { poolSize: options.poolSize });
+  const context: ServerContext = {
+    storage,
+    catalogue: new CatalogueIndexes(storage),
     applicantKey: options.applicantKey,
     gatewaySecret: options.gatewaySecret,
     tokenSecret: options.tokenSecret,
@@ -73,11 +97,25 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     allowsOrigin: (origin) => isAllowedOrigin(origin, options.allowedOrigins),
     now: options.now,
   };
-  seedDatabase(context, options.seedFile);
+  try {
+    if (options.mode === 'sandbox') {
+      await migrate(storage);
+      await seedDatabase(context, options.seedFile);
+    }
+    // The first search should not pay for building the index; a database not yet migrated has
+    // no catalogue to index (and is not ready).
+    if ((await migrationStatus(storage)).pending.length === 0) await context.catalogue.current();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
 
-  const rateLimiter = new RateLimiter();
+  const rateLimiter = new RateLimiter(storage);
   const faults = new FaultInjector();
   const app = Fastify({
+    // One id per request in every log line, and in the response for a citizen's support call.
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
     logger: options.logger === false ? false : {
       level: options.logger === true ? 'info' : options.logger.level,
       ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
@@ -100,7 +138,10 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, allowUnionTypes: true } },
   });
-  app.addHook('onClose', async () => db.close());
+  app.addHook('onClose', async () => storage.close());
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   // Bodies are validated per declared content type: a JSON body sent as text/plain would skip the
   // contract's schema. Without a text/plain parser such requests are refused (415) before routing.
   app.removeContentTypeParser('text/plain');
@@ -109,7 +150,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     origin: (origin, callback) => callback(null, origin === undefined || context.allowsOrigin(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'idempotency-key', 'accept', DOSSIER_TOKEN_HEADER],
-    exposedHeaders: ['retry-after', 'idempotent-replayed'],
+    exposedHeaders: ['retry-after', 'idempotent-replayed', 'x-request-id'],
     maxAge: 600,
   });
 
@@ -118,7 +159,7 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
     if (operationId && options.adminRoutes && (await faults.apply(operationId, request, reply))) return reply;
     const limit = operationId ? options.rateLimits[operationId] : undefined;
     if (!limit) return;
-    const wait = rateLimiter.hit(operationId!, request.ip, limit);
+    const wait = await rateLimiter.hit(operationId!, request.ip, limit);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });
@@ -174,15 +215,19 @@ export async function createSandbox(overrides: Partial<SandboxOptions> = {}): Pr
       version: VERSION,
       adminRoutes: options.adminRoutes,
       faults,
-      reset: () => {
-        rateLimiter.clear();
+      reset: async () => {
         faults.clear();
-        resetDatabase(context);
+        await resetDatabase(context);
       },
     }),
     prefix: API_PREFIX,
   });
   if (options.adminRoutes) registerGatewayPage(app, context, API_PREFIX);
 
-  return { app, context };
+  return { app, context, options };
+}
+
+/** The server in sandbox mode (the default mode), as tests and `npm start` use it. */
+export function createSandbox(overrides: Partial<ServerOptions> = {}): Promise<Server> {
+  return createServer({ ...overrides, mode: 'sandbox' });
 }

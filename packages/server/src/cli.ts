@@ -52,7 +52,7 @@ if (command === 'import') {
   const publicApiUrl = env['DVC_PUBLIC_API_URL'] ?? `http://localhost:${port}${API_PREFIX}`;
   const ttl = tokenTtlMs(env['DVC_TOKEN_TTL_SECONDS']);
   const { app } = await createSandbox({
-    database,
+    databaseUrl: database,
     adminRoutes: !(values['no-admin'] || env['DVC_ADMIN_ROUTES'] === '0'),
     allowedOrigins: env['DVC_ALLOWED_ORIGINS'] ? env['DVC_ALLOWED_ORIGINS'].split(',').map((o) => o.trim()) : 'localhost',
     publicApiUrl,

@@ -1,11 +1,21 @@
 import type { RateLimit } from './http/rate-limit.ts';
 
-export interface SandboxOptions {
-  /** SQLite file path, or `:memory:`. */
-  database: string;
-  /** The procedures loaded into an empty catalogue. Default: the curated seed. */
+/**
+ * `sandbox`: the test controls (`/_sandbox/*`), the simulated gateway, the demo dossiers, built-in
+ * secrets and migrations at start. `production`: none of that; every secret comes from the
+ * environment and the schema is migrated by `dvc-server migrate`.
+ */
+export type ServerMode = 'sandbox' | 'production';
+
+export interface ServerOptions {
+  mode: ServerMode;
+  /** DATABASE_URL: a SQLite file path, `:memory:`, or `postgres://…`. */
+  databaseUrl: string;
+  /** PostgreSQL connections per process. */
+  poolSize?: number;
+  /** The procedures loaded into an empty catalogue (sandbox). Default: the curated seed. */
   seedFile?: URL | string;
-  /** Serve `/_sandbox/*` (reset, test dossiers, gateway page). On by default; off in anything public. */
+  /** Serve `/_sandbox/*` (reset, test dossiers, gateway page). Sandbox only; on by default there. */
   adminRoutes: boolean;
   /** Origins allowed by CORS; `localhost` allows any http(s)://localhost or 127.0.0.1 port. */
   allowedOrigins: string[] | 'localhost';
@@ -19,10 +29,13 @@ export interface SandboxOptions {
   tokenTtlMs: number;
   /** Per-client limits by operationId. */
   rateLimits: Partial<Record<string, RateLimit>>;
-  /** Log requests (never bodies, never identity numbers). */
+  /** Log requests as JSON lines (never bodies, identity numbers, tokens or keys). */
   logger: boolean | { level: string; stream?: NodeJS.WritableStream };
   now: () => Date;
 }
+
+/** @deprecated The options of the server in sandbox mode: use ServerOptions. */
+export type SandboxOptions = ServerOptions;
 
 export const API_PREFIX = '/api/v1';
 
@@ -35,20 +48,59 @@ export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
   searchProcedures: { max: 600, windowMs: 60_000 },
 };
 
-export function defaultOptions(overrides: Partial<SandboxOptions> = {}): SandboxOptions {
+/** The sandbox's own secrets: public, so never accepted in production. */
+export const SANDBOX_SECRETS = {
+  applicantKey: 'dvc-sandbox-applicant-key',
+  gatewaySecret: 'dvc-sandbox-gateway-secret',
+  tokenSecret: 'dvc-sandbox-token-secret',
+} as const;
+
+export function defaultOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {
+  const mode = overrides.mode ?? 'sandbox';
   return {
-    database: ':memory:',
-    adminRoutes: true,
+    mode,
+    databaseUrl: ':memory:',
+    adminRoutes: mode === 'sandbox',
     allowedOrigins: 'localhost',
     publicApiUrl: `http://localhost:4010${API_PREFIX}`,
-    // Sandbox-only secrets: a real deployment sets its own through the environment.
-    applicantKey: 'dvc-sandbox-applicant-key',
-    gatewaySecret: 'dvc-sandbox-gateway-secret',
-    tokenSecret: 'dvc-sandbox-token-secret',
+    ...SANDBOX_SECRETS,
     tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
     rateLimits: DEFAULT_RATE_LIMITS,
     logger: false,
     now: () => new Date(),
     ...overrides,
   };
+}
+
+/**
+ * What stops a production server from starting, in words an operator can act on; empty when
+ * nothing does. Sandbox secrets and wildcard origins are refused as if missing.
+ */
+export function productionProblems(options: ServerOptions): string[] {
+  const problems: string[] = [];
+  if (options.databaseUrl === ':memory:' || options.databaseUrl === '') {
+    problems.push('DATABASE_URL must name the database: a SQLite file path (one machine) or postgres://… (several).');
+  }
+  const secrets = [
+    ['applicantKey', 'DVC_APPLICANT_KEY'], ['tokenSecret', 'DVC_TOKEN_SECRET'], ['gatewaySecret', 'DVC_GATEWAY_SECRET'],
+  ] as const;
+  for (const [option, variable] of secrets) {
+    const value = options[option];
+    if (!value || Object.values(SANDBOX_SECRETS).includes(value as never)) problems.push(`${variable} must be set (a random secret of at least 32 characters).`);
+    else if (value.length < 32) problems.push(`${variable} must be at least 32 characters long.`);
+  }
+  if (options.allowedOrigins === 'localhost' || options.allowedOrigins.length === 0) {
+    problems.push('DVC_ALLOWED_ORIGINS must list the portal origins that embed the widgets, e.g. https://dichvucong.example.gov.vn.');
+  } else {
+    for (const origin of options.allowedOrigins) {
+      let valid = false;
+      try {
+        const url = new URL(origin);
+        valid = url.origin === origin && (url.protocol === 'https:' || url.hostname === 'localhost');
+      } catch { /* refused below */ }
+      if (!valid) problems.push(`DVC_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://dichvucong.example.gov.vn.`);
+    }
+  }
+  if (options.adminRoutes) problems.push('The sandbox routes cannot be served in production.');
+  return problems;
 }

@@ -1,8 +1,11 @@
-import type { Database } from './db/database.ts';
+import type { Storage } from './storage/storage.ts';
+import type { CatalogueIndexes } from './procedures/search-index.ts';
 
-/** What every part of the sandbox needs: the database, its settings, and the clock. */
-export interface SandboxContext {
-  db: Database;
+/** What every part of the server needs: the storage, its settings, and the clock. */
+export interface ServerContext {
+  storage: Storage;
+  /** The catalogue's search index, kept current with the storage. */
+  catalogue: CatalogueIndexes;
   /** Key of the applicant-id digests. */
   applicantKey: string;
   /** Shared secret of the simulated payment gateway (HMAC-SHA512). */

@@ -46,16 +46,16 @@ describe('seeded demo dossiers: every event in working time, in order, at the do
   before(async () => { sandbox = await createSandbox({ rateLimits: {}, now: () => clock }); });
   after(() => sandbox.app.close());
 
-  test('for seeding on any weekday, at any hour, on a weekend and on holidays', () => {
+  test('for seeding on any weekday, at any hour, on a weekend and on holidays', async () => {
     for (const local of CLOCKS) {
       clock = vn(local);
-      resetDatabase(sandbox.context);
-      const codes = (sandbox.context.db.prepare('SELECT code FROM dossiers ORDER BY code').all() as { code: string }[]).map((r) => r.code);
+      await resetDatabase(sandbox.context);
+      const codes = (await sandbox.context.storage.all<{ code: string }>('SELECT code FROM dossiers ORDER BY code')).map((r) => r.code);
       assert.equal(codes.length, 14);
       for (const code of codes) {
-        const row = findDossier(sandbox.context, code)!;
+        const row = (await findDossier(sandbox.context, code))!;
         const where = `${code} seeded ${local}`;
-        const history = historyOf(sandbox.context, code);
+        const history = await historyOf(sandbox.context, code);
         const supplement = row.supplement ? JSON.parse(row.supplement) as { requestedAt: string } : null;
         const apology = row.apology ? JSON.parse(row.apology) as { issuedAt: string } : null;
         const events = [row.received_at, row.completed_at, supplement?.requestedAt, apology?.issuedAt, ...history.map((h) => h.at)]
@@ -77,13 +77,13 @@ describe('seeded demo dossiers: every event in working time, in order, at the do
       }
 
       // The README's demo-dossier table, as seeded.
-      const timeliness = (n: string) => deriveTimeliness(findDossier(sandbox.context, `000.00.15.H26-261102-00${n}`)!, clock);
-      assert.deepEqual(timeliness('04'), { state: 'on-track', workingDays: 0 }, local);
-      assert.equal(timeliness('09').state, 'early', local);
-      assert.deepEqual(timeliness('10'), { state: 'on-time', workingDays: 0 }, local);
-      assert.deepEqual(timeliness('11'), { state: 'overdue', workingDays: 3 }, local);
-      assert.equal(timeliness('12').state, 'overdue', local);
-      assert.deepEqual(timeliness('13'), { state: 'late', workingDays: 2 }, local);
+      const timeliness = async (n: string) => deriveTimeliness((await findDossier(sandbox.context, `000.00.15.H26-261102-00${n}`))!, clock);
+      assert.deepEqual(await timeliness('04'), { state: 'on-track', workingDays: 0 }, local);
+      assert.equal((await timeliness('09')).state, 'early', local);
+      assert.deepEqual(await timeliness('10'), { state: 'on-time', workingDays: 0 }, local);
+      assert.deepEqual(await timeliness('11'), { state: 'overdue', workingDays: 3 }, local);
+      assert.equal((await timeliness('12')).state, 'overdue', local);
+      assert.deepEqual(await timeliness('13'), { state: 'late', workingDays: 2 }, local);
     }
   });
 });

@@ -57,11 +57,11 @@ describe('dossier access tokens', () => {
     });
   const surveyStatus = (code: string, token: string) =>
     sandbox.app.inject({ method: 'GET', url: `/api/v1/dossiers/${code}/survey-status`, headers: { [HEADER]: token } });
-  const stored = () => ({
-    payments: (sandbox.context.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number }).n,
-    paymentKeys: (sandbox.context.db.prepare('SELECT count(*) AS n FROM idempotency_keys').get() as { n: number }).n,
-    responses: (sandbox.context.db.prepare('SELECT count(*) AS n FROM survey_responses').get() as { n: number }).n,
-    surveyKeys: (sandbox.context.db.prepare('SELECT count(*) AS n FROM survey_idempotency_keys').get() as { n: number }).n,
+  const stored = async () => ({
+    payments: (await sandbox.context.storage.one<{ n: number }>('SELECT count(*) AS n FROM payments'))!.n,
+    paymentKeys: (await sandbox.context.storage.one<{ n: number }>('SELECT count(*) AS n FROM idempotency_keys'))!.n,
+    responses: (await sandbox.context.storage.one<{ n: number }>('SELECT count(*) AS n FROM survey_responses'))!.n,
+    surveyKeys: (await sandbox.context.storage.one<{ n: number }>('SELECT count(*) AS n FROM survey_idempotency_keys'))!.n,
   });
   const assertRefused = (res: Awaited<ReturnType<typeof pay>>, code: string, what: string) => {
     assert.equal(res.statusCode, 401, `${what}: ${res.body}`);
@@ -190,7 +190,7 @@ describe('dossier access tokens', () => {
         return `dvt1.${body}.${mac}`;
       })(),
     };
-    const before = stored();
+    const before = await stored();
     for (const [what, token] of [['another dossier\'s', other] as const, ...Object.entries(forged), ...Object.entries(malformed)]) {
       assertRefused(await pay(token), 'dossier_token_invalid', `payment: ${what}`);
       assertRefused(await evaluate(token, { dossierCode: DEMO.paymentDue.code }), 'dossier_token_invalid', `survey: ${what}`);
@@ -199,7 +199,7 @@ describe('dossier access tokens', () => {
     // A token is checked even for a key that was used before: a replay does not skip the proof.
     const key = 'token-test-replay-key-002';
     assert.equal((await pay(mine, {}, key)).statusCode, 201);
-    const paidBefore = stored();
+    const paidBefore = await stored();
     assertRefused(await pay(forged['a byte of the signature changed'], {}, key), 'dossier_token_invalid', 'replayed key');
 
     clock = new Date(SEEDED_AT.getTime() + 30 * 60_000);
@@ -207,7 +207,7 @@ describe('dossier access tokens', () => {
     assertRefused(await evaluate(other), 'dossier_token_expired', 'survey, expired');
     assertRefused(await surveyStatus(DEMO.decided.code, other), 'dossier_token_expired', 'status, expired');
     assertRefused(await pay(forged['a byte of the payload changed']), 'dossier_token_invalid', 'a forged token is invalid, not expired');
-    assert.deepEqual(stored(), paidBefore);
+    assert.deepEqual((await stored()), paidBefore);
     assert.deepEqual([paidBefore.responses, paidBefore.surveyKeys], [before.responses, before.surveyKeys], 'no survey stored');
     assert.equal(paidBefore.payments, before.payments + 1, 'only the one valid payment');
     // A minute before the end it still works; a new lookup gives a new token.
@@ -219,7 +219,7 @@ describe('dossier access tokens', () => {
 
   test('exactly one proof: a token with an identity number (wrong or right) or neither is validation_failed', async () => {
     const token = await tokenFor(DEMO.paymentDue);
-    const before = stored();
+    const before = await stored();
     for (const applicantId of ['123456789012', DEMO.paymentDue.applicantId]) {
       const payment = await pay(token, { applicantId });
       assert.equal(payment.statusCode, 400, payment.body);
@@ -237,7 +237,7 @@ describe('dossier access tokens', () => {
     assert.deepEqual([none.statusCode, (none.json() as Problem).errors?.[0]?.path], [400, '/body/applicantId']);
     const noCode = await evaluate(decided, { dossierCode: undefined });
     assert.deepEqual([noCode.statusCode, (noCode.json() as Problem).errors?.[0]?.path], [400, '/body/dossierCode']);
-    assert.deepEqual(stored(), before);
+    assert.deepEqual((await stored()), before);
   });
 
   test('with an Idempotency-Key the token\'s evaluation is stored once; the same key with the identity number is another request', async () => {
@@ -249,7 +249,7 @@ describe('dossier access tokens', () => {
     assert.deepEqual(again.json(), first.json());
     const switched = await evaluate(undefined, { applicantId: DEMO.decided.applicantId }, headers);
     assert.deepEqual([switched.statusCode, (switched.json() as Problem).code], [422, 'idempotency_key_reused']);
-    assert.equal(stored().responses, 1);
+    assert.equal((await stored()).responses, 1);
   });
 
   test('the token never reaches the log, nor does the identity number', async () => {

@@ -77,12 +77,12 @@ describe('receipt route', () => {
   before(async () => {
     sandbox = await createSandbox({ rateLimits: {} });
     // A paid payment with its receipts, stored as the gateway notification leaves them.
-    const { db } = sandbox.context;
-    db.prepare(`INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, paid_at)
-      VALUES (?, ?, 'paid', '[]', 210000, 'vnpay', 'http://localhost:8080/r', ?, ?)`)
-      .run(id, DEMO.paymentDueTwoKinds.code, '2026-11-17T23:00:00Z', '2026-11-17T23:07:00Z');
-    db.prepare("INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES ('BL-2026-900001', ?, 'charge', 200000, ?)")
-      .run(id, '2026-11-17T23:07:00Z');
+    const { storage } = sandbox.context;
+    await storage.run(`INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, paid_at)
+      VALUES (?, ?, 'paid', '[]', 210000, 'vnpay', 'http://localhost:8080/r', ?, ?)`,
+    [id, DEMO.paymentDueTwoKinds.code, '2026-11-17T23:00:00Z', '2026-11-17T23:07:00Z']);
+    await storage.run("INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES ('BL-2026-900001', ?, 'charge', 200000, ?)",
+      [id, '2026-11-17T23:07:00Z']);
   });
   after(() => sandbox.app.close());
   const page = (query: string, headers: Record<string, string> = {}) =>

@@ -46,7 +46,7 @@ test('idempotency records hold no guessable hash of the identity number: keyed, 
       assert.equal(other.statusCode, 422, other.body);
       const again = await app.inject({ method: 'POST', url: '/api/v1/payments', headers, payload: request });
       assert.equal(again.json().id, first.json().id);
-      return (context.db.prepare('SELECT request_digest FROM idempotency_keys').all() as { request_digest: string }[]).map((r) => r.request_digest);
+      return (await context.storage.all<{ request_digest: string }>('SELECT request_digest FROM idempotency_keys')).map((r) => r.request_digest);
     } finally {
       await app.close();
     }

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
-import { openDatabase, transaction } from '../db/database.ts';
+import { openStorage } from '../storage/open.ts';
+import { migrate } from '../storage/migrate.ts';
+import { CatalogueIndexes } from '../procedures/search-index.ts';
 import { countProcedures, saveProcedures } from '../procedures/repository.ts';
 import { createImportStats, readPublicCatalogue } from './import-dichvucong.ts';
 import type { ProcedureRecord } from './record.ts';
 
 /**
- * Loads the national portal's public catalogue (catalog.jsonl + details/) into a sandbox database,
- * replacing procedures with the same code. For scale tests and benchmarks.
+ * Loads the national portal's public catalogue (catalog.jsonl + details/) into a database,
+ * replacing procedures with the same code. Running servers see it within a second.
  */
 export interface ImportResult {
   /** Records read from the catalogue. */
@@ -17,16 +19,18 @@ export interface ImportResult {
   skipped: number;
 }
 
-export async function importPublicCatalogue(database: string, directory: string): Promise<ImportResult> {
+export async function importPublicCatalogue(databaseUrl: string, directory: string): Promise<ImportResult> {
   if (!existsSync(directory)) throw new Error(`No public catalogue at ${directory}.`);
   const records: ProcedureRecord[] = [];
   const stats = createImportStats();
   for await (const record of readPublicCatalogue(directory, stats)) records.push(record);
-  const db = openDatabase(database);
+  const storage = openStorage(databaseUrl);
   try {
-    const read = transaction(db, () => saveProcedures(db, records));
-    return { read, stored: countProcedures(db), skipped: stats.skipped };
+    await migrate(storage);
+    const ctx = { storage, catalogue: new CatalogueIndexes(storage) };
+    const read = await saveProcedures(ctx, records);
+    return { read, stored: await countProcedures(ctx), skipped: stats.skipped };
   } finally {
-    db.close();
+    await storage.close();
   }
 }

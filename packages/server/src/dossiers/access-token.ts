@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { SandboxContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { ApiProblem } from '../http/problem.ts';
 
 /**
@@ -30,7 +30,7 @@ function mac(secret: string, signed: string): Buffer {
 }
 
 /** A token for this dossier, valid from now for the configured time. */
-export function issueDossierToken(ctx: SandboxContext, dossierCode: string): { token: string; expiresAt: Date } {
+export function issueDossierToken(ctx: ServerContext, dossierCode: string): { token: string; expiresAt: Date } {
   const issued = Math.floor(ctx.now().getTime() / 1000);
   const payload: TokenPayload = { d: dossierCode, iat: issued, exp: issued + Math.max(1, Math.ceil(ctx.tokenTtlMs / 1000)) };
   const signed = `${TOKEN_VERSION}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
@@ -49,7 +49,7 @@ function isPayload(value: unknown): value is TokenPayload {
  * expired: `dossier_token_invalid` (malformed, forged, another dossier's) or `dossier_token_expired`.
  * The signature is checked before anything in the token is read.
  */
-export function checkDossierToken(ctx: SandboxContext, token: string, dossierCode: string): void {
+export function checkDossierToken(ctx: ServerContext, token: string, dossierCode: string): void {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== TOKEN_VERSION) throw invalid('The dossier token is malformed.');
   const [, body = '', signature = ''] = parts;
@@ -76,7 +76,7 @@ export function checkDossierToken(ctx: SandboxContext, token: string, dossierCod
  * (header): neither or both is a request outside the contract (400). A token is checked here (401).
  */
 export function checkApplicantProof(
-  ctx: SandboxContext, dossierCode: string | undefined, applicantId: string | undefined, token: string | undefined,
+  ctx: ServerContext, dossierCode: string | undefined, applicantId: string | undefined, token: string | undefined,
 ): void {
   if (token === undefined) return;
   if (applicantId !== undefined) {

@@ -1,7 +1,7 @@
 import type { components } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
-import type { SandboxContext } from '../context.ts';
-import { transaction } from '../db/database.ts';
+import type { ServerContext } from '../context.ts';
+import type { Queryable } from '../storage/storage.ts';
 import { getProcedure } from '../procedures/repository.ts';
 import { computeDueDate } from '../calendar/working-time.ts';
 import type { DurationUnit, PauseInterval } from '../calendar/working-time.ts';
@@ -70,12 +70,12 @@ function defaultFees(procedure: Schemas['Procedure']): PaymentLine[] {
     }));
 }
 
-function nextCode(ctx: SandboxContext, agencyCode: string, received: Date): string {
+async function nextCode(ctx: ServerContext, agencyCode: string, received: Date): Promise<string> {
   const day = localPlainDate(received);
   const yymmdd = `${String(day.year % 100).padStart(2, '0')}${String(day.month).padStart(2, '0')}${String(day.day).padStart(2, '0')}`;
   const prefix = `${agencyCode}-${yymmdd}-`;
-  const row = ctx.db.prepare('SELECT max(code) AS last FROM dossiers WHERE code LIKE ?').get(`${prefix}%`) as { last: string | null };
-  const sequence = row.last ? Number(row.last.slice(prefix.length)) + 1 : 1;
+  const row = await ctx.storage.one<{ last: string | null }>('SELECT max(code) AS last FROM dossiers WHERE code LIKE ?', [`${prefix}%`]);
+  const sequence = row?.last ? Number(row.last!.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(sequence).padStart(4, '0')}`;
 }
 
@@ -83,12 +83,12 @@ function nextCode(ctx: SandboxContext, agencyCode: string, received: Date): stri
  * Creates a dossier as if it had gone through the usual steps to `status`, with a plausible
  * history, its due date in working time (supplement time pushes it back) and its fees.
  */
-export function createDossier(ctx: SandboxContext, input: DossierInput): string {
-  const procedure = getProcedure(ctx.db, input.procedureCode);
+export async function createDossier(ctx: ServerContext, input: DossierInput): Promise<string> {
+  const procedure = await getProcedure(ctx, input.procedureCode);
   if (!procedure) throw new ApiProblem(404, 'procedure_not_found');
   const now = ctx.now();
   const received = input.receivedAt ? new Date(input.receivedAt) : new Date(now.getTime() - 2 * 24 * ONE_HOUR);
-  const code = input.code ?? nextCode(ctx, input.agencyCode ?? DEFAULT_AGENCY_CODE, received);
+  const code = input.code ?? await nextCode(ctx, input.agencyCode ?? DEFAULT_AGENCY_CODE, received);
   const agency = input.agency ?? DEFAULT_AGENCY;
   const supplement = input.supplement ?? (input.status === 'supplement-requested'
     ? { reason: 'Hồ sơ còn thiếu giấy tờ theo quy định.', documents: ['Bản sao giấy tờ tùy thân'] }
@@ -108,34 +108,32 @@ export function createDossier(ctx: SandboxContext, input: DossierInput): string 
   const steps = pathTo(input.status);
   const times = historyTimes(steps, { received, completed, supplementRequestedAt: supplement?.requestedAt ? new Date(supplement.requestedAt) : undefined, now });
 
-  transaction(ctx.db, () => {
-    const exists = ctx.db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code);
-    if (exists) throw new ApiProblem(409, 'validation_failed', 'A dossier with this code already exists.');
-    ctx.db.prepare(`
+  await ctx.storage.transaction(async (tx) => {
+    const inserted = await tx.run(`
       INSERT INTO dossiers (code, procedure_code, procedure_name, agency, applicant_digest, status,
         received_at, due_at, completed_at, apology, supplement, fees)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`, [
       code, procedure.code, procedure.name, agency, applicantDigest(input.applicantId, ctx.applicantKey),
       input.status, received.toISOString(), due.toISOString(), completed?.toISOString() ?? null,
       input.apology ? JSON.stringify({ ...input.apology, issuedAt: new Date(Math.min(due.getTime(), now.getTime())).toISOString() }) : null,
       supplement ? JSON.stringify({ requestedAt: received.toISOString(), resolvedAt: null, ...supplement }) : null,
       JSON.stringify(fees),
-    );
-    steps.forEach((status, index) => {
-      addHistory(ctx, code, { status, at: times[index] ?? received, unit: agency });
-    });
+    ]);
+    if (inserted === 0) throw new ApiProblem(409, 'validation_failed', 'A dossier with this code already exists.');
+    for (const [index, status] of steps.entries()) {
+      await addHistory(tx, code, { status, at: times[index] ?? received, unit: agency });
+    }
   });
   return code;
 }
 
-function addHistory(
-  ctx: SandboxContext, code: string, entry: { status: DossierStatus; at: Date; unit: string; action?: string },
-): void {
+async function addHistory(
+  tx: Queryable, code: string, entry: { status: DossierStatus; at: Date; unit: string; action?: string },
+): Promise<void> {
   const template = HISTORY_ACTIONS[entry.status];
-  ctx.db.prepare(`
+  await tx.run(`
     INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(code, entry.at.toISOString(), entry.unit, template.officerTitle, entry.action ?? template.action, entry.status);
+  [code, entry.at.toISOString(), entry.unit, template.officerTitle, entry.action ?? template.action, entry.status]);
 }
 
 /**
@@ -143,12 +141,13 @@ function addHistory(
  * supplement clock (requested → paused; answered → the due date moves back by the pause) and, when
  * given, revised fees.
  */
-export function changeStatus(
-  ctx: SandboxContext, code: string,
+export async function changeStatus(
+  ctx: ServerContext, code: string,
   change: { status: DossierStatus; at?: string; action?: string; unit?: string; fees?: PaymentLine[] },
-): void {
-  transaction(ctx.db, () => {
-    const row = ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+): Promise<void> {
+  const procedure = await findDossier(ctx, code).then((row) => row && getProcedure(ctx, row.procedure_code));
+  await ctx.storage.transaction(async (tx) => {
+    const row = await tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [code]);
     if (!row) throw new ApiProblem(404, 'dossier_not_found');
     const at = change.at ? new Date(change.at) : ctx.now();
     let dueAt = row.due_at;
@@ -158,7 +157,6 @@ export function changeStatus(
     } else if (row.status === 'supplement-requested' && supplement && !supplement.resolvedAt) {
       supplement.resolvedAt = at.toISOString();
       if (dueAt) {
-        const procedure = getProcedure(ctx.db, row.procedure_code);
         if (procedure) {
           const rule = dueRule(procedure);
           dueAt = computeDueDate(new Date(row.received_at), rule.amount, rule.unit, {
@@ -168,11 +166,11 @@ export function changeStatus(
       }
     }
     const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
-    ctx.db.prepare('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ? WHERE code = ?')
-      .run(change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, code);
+    await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ? WHERE code = ?',
+      [change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, code]);
     // The agency revised what is owed (sandbox-only): a payment made for the old amount is refused.
-    if (change.fees) ctx.db.prepare('UPDATE dossiers SET fees = ? WHERE code = ?').run(JSON.stringify(change.fees), code);
-    addHistory(ctx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
+    if (change.fees) await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [JSON.stringify(change.fees), code]);
+    await addHistory(tx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
   });
 }
 
@@ -180,20 +178,19 @@ export function changeStatus(
  * The dossier with this code *and* this applicant, or undefined. An unknown code and a wrong
  * identity number are indistinguishable: both compute and compare a digest.
  */
-export function findDossierFor(ctx: SandboxContext, code: string, applicantId: string): DossierRow | undefined {
-  const row = ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+export async function findDossierFor(ctx: ServerContext, code: string, applicantId: string): Promise<DossierRow | undefined> {
+  const row = await findDossier(ctx, code);
   const digest = applicantDigest(applicantId, ctx.applicantKey);
   const stored = row?.applicant_digest ?? applicantDigest('000000000000-absent', ctx.applicantKey);
   return digestsEqual(digest, stored) && row ? row : undefined;
 }
 
-export function findDossier(ctx: SandboxContext, code: string): DossierRow | undefined {
-  return ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+export function findDossier(ctx: ServerContext, code: string): Promise<DossierRow | undefined> {
+  return ctx.storage.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [code]);
 }
 
-export function historyOf(ctx: SandboxContext, code: string): HistoryRow[] {
-  return ctx.db.prepare('SELECT at, unit, officer_title, action, status, note FROM dossier_history WHERE dossier_code = ? ORDER BY at, id')
-    .all(code) as unknown as HistoryRow[];
+export function historyOf(ctx: ServerContext, code: string): Promise<HistoryRow[]> {
+  return ctx.storage.all<HistoryRow>('SELECT at, unit, officer_title, action, status, note FROM dossier_history WHERE dossier_code = ? ORDER BY at, id', [code]);
 }
 
 /** ISO with the Vietnam offset, as the contract promises. */

@@ -1,5 +1,5 @@
 import type { components } from '@dvc-kit/sdk';
-import type { SandboxContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { timeliness, workingDaysEarly, workingDaysLate } from '../calendar/working-time.ts';
 import { paymentsOfDossier, receiptNumbersOf } from '../payments/repository.ts';
 import { PAYMENT_METHODS } from '../payments/methods.ts';
@@ -29,10 +29,10 @@ export function deriveTimeliness(row: DossierRow, now: Date): Schemas['Timelines
   return late > 0 ? { state: 'overdue', workingDays: late } : { state: 'on-track', workingDays: 0 };
 }
 
-function paymentView(ctx: SandboxContext, row: DossierRow): Schemas['DossierPayment'] | null {
+async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas['DossierPayment'] | null> {
   const lines = JSON.parse(row.fees) as Schemas['PaymentLine'][];
   if (lines.length === 0) return null;
-  const payments = paymentsOfDossier(ctx, row.code);
+  const payments = await paymentsOfDossier(ctx, row.code);
   const paid = payments.find((p) => p.state === 'paid');
   const latest = paid ?? payments.at(-1);
   return {
@@ -41,20 +41,20 @@ function paymentView(ctx: SandboxContext, row: DossierRow): Schemas['DossierPaym
     total: lines.reduce((sum, line) => sum + line.amount, 0),
     methods: PAYMENT_METHODS,
     paymentId: latest?.id ?? null,
-    receiptNumbers: paid ? receiptNumbersOf(ctx, paid.id) : [],
+    receiptNumbers: paid ? await receiptNumbersOf(ctx, paid.id) : [],
   };
 }
 
 /** Whether the applicant can evaluate the dossier now: only a finished one, and only once. */
-export function evaluationOf(ctx: SandboxContext, row: DossierRow): Schemas['Dossier']['evaluation'] {
+export async function evaluationOf(ctx: ServerContext, row: DossierRow): Promise<Schemas['Dossier']['evaluation']> {
   if (!FINISHED.has(row.status)) return 'not-available';
-  const evaluated = ctx.db.prepare('SELECT 1 FROM survey_responses WHERE dossier_code = ?').get(row.code) !== undefined;
+  const evaluated = (await ctx.storage.one('SELECT 1 AS found FROM survey_responses WHERE dossier_code = ?', [row.code])) !== undefined;
   return evaluated ? 'submitted' : 'open';
 }
 
 /** Where the dossier stands for evaluation, for a survey widget holding its token. */
-export function surveyStatusView(ctx: SandboxContext, row: DossierRow): Schemas['DossierSurveyStatus'] {
-  const evaluation = evaluationOf(ctx, row);
+export async function surveyStatusView(ctx: ServerContext, row: DossierRow): Promise<Schemas['DossierSurveyStatus']> {
+  const evaluation = await evaluationOf(ctx, row);
   return {
     status: evaluation === 'submitted' ? 'already-evaluated' : evaluation,
     dossierCode: row.code,
@@ -64,7 +64,8 @@ export function surveyStatusView(ctx: SandboxContext, row: DossierRow): Schemas[
 }
 
 /** The dossier as the API shows it to its applicant. */
-export function dossierView(ctx: SandboxContext, row: DossierRow): Schemas['Dossier'] {
+export async function dossierView(ctx: ServerContext, row: DossierRow): Promise<Schemas['Dossier']> {
+  const [history, payment, evaluation] = await Promise.all([historyOf(ctx, row.code), paymentView(ctx, row), evaluationOf(ctx, row)]);
   const apology = row.apology ? JSON.parse(row.apology) as Schemas['Apology'] : null;
   const supplement = row.supplement ? JSON.parse(row.supplement) as Schemas['SupplementRequest'] : null;
   return {
@@ -81,7 +82,7 @@ export function dossierView(ctx: SandboxContext, row: DossierRow): Schemas['Doss
     supplementRequest: supplement
       ? { ...supplement, requestedAt: vnTime(supplement.requestedAt), resolvedAt: supplement.resolvedAt ? vnTime(supplement.resolvedAt) : null }
       : null,
-    history: historyOf(ctx, row.code).map((h) => ({
+    history: history.map((h) => ({
       at: vnTime(h.at),
       unit: h.unit,
       ...(h.officer_title ? { officerTitle: h.officer_title } : {}),
@@ -89,7 +90,7 @@ export function dossierView(ctx: SandboxContext, row: DossierRow): Schemas['Doss
       status: h.status,
       ...(h.note ? { note: h.note } : {}),
     })),
-    payment: paymentView(ctx, row),
-    evaluation: evaluationOf(ctx, row),
+    payment,
+    evaluation,
   };
 }

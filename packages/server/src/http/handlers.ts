@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { components, operations } from '@dvc-kit/sdk';
 import type { components as sandboxComponents, operations as sandboxOperations } from '../generated/sandbox-openapi.ts';
-import type { SandboxContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { ApiProblem } from './problem.ts';
 import { countProcedures, getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
-import { transaction } from '../db/database.ts';
 import { changeStatus, createDossier, findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { dossierView, surveyStatusView } from '../dossiers/view.ts';
 import { checkDossierToken, DOSSIER_TOKEN_HEADER, issueDossierToken } from '../dossiers/access-token.ts';
@@ -33,7 +32,7 @@ export interface HandlerOptions {
   adminRoutes: boolean;
   faults: FaultInjector;
   /** Restores the seed (sandbox reset). */
-  reset: () => void;
+  reset: () => Promise<void>;
 }
 
 /**
@@ -42,7 +41,7 @@ export interface HandlerOptions {
  * carry the domain logic. With the admin routes off the test controls are not served at all
  * (see http/contract.ts); their handlers refuse as well.
  */
-export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
+export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
   const requireAdmin = () => {
     if (!options.adminRoutes) throw new ApiProblem(404, 'not_found');
   };
@@ -51,41 +50,41 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
   return {
     async searchProcedures(request: FastifyRequest<{ Querystring: Query<'searchProcedures'> }>) {
       const { q, field, level, agency, online, page = 1, pageSize = 10 } = request.query;
-      return searchProcedures(ctx.db, { q, field, level, agency, online, page, pageSize });
+      return searchProcedures(ctx, { q, field, level, agency, online, page, pageSize });
     },
 
     async getProcedure(request: FastifyRequest<{ Params: { code: string } }>) {
-      const procedure = getProcedure(ctx.db, request.params.code);
+      const procedure = await getProcedure(ctx, request.params.code);
       if (!procedure) throw new ApiProblem(404, 'procedure_not_found');
       return procedure;
     },
 
     async listFields() {
-      return { items: listFields(ctx.db) };
+      return { items: await listFields(ctx) };
     },
 
     async listAgencies() {
-      return { items: listAgencies(ctx.db) };
+      return { items: await listAgencies(ctx) };
     },
 
     async lookupDossier(request: FastifyRequest<{ Body: Schemas['DossierLookupRequest'] }>): Promise<Schemas['DossierLookupResult']> {
-      const row = findDossierFor(ctx, request.body.code, request.body.applicantId);
+      const row = await findDossierFor(ctx, request.body.code, request.body.applicantId);
       if (!row) throw new ApiProblem(404, 'dossier_not_found');
       // Verified once: the token proves the applicant of this dossier for a while, without the number.
       const { token, expiresAt } = issueDossierToken(ctx, row.code);
-      return { ...dossierView(ctx, row), access: { token, expiresAt: vnTime(expiresAt.toISOString()) } };
+      return { ...(await dossierView(ctx, row)), access: { token, expiresAt: vnTime(expiresAt.toISOString()) } };
     },
 
     async getDossier(request: FastifyRequest<{ Params: { code: string }; Headers: TokenHeader }>): Promise<Schemas['Dossier']> {
       checkDossierToken(ctx, request.headers[DOSSIER_TOKEN_HEADER]!, request.params.code);
-      const row = findDossier(ctx, request.params.code);
+      const row = await findDossier(ctx, request.params.code);
       if (!row) throw new ApiProblem(404, 'dossier_not_found');
       return dossierView(ctx, row);
     },
 
     async getDossierSurveyStatus(request: FastifyRequest<{ Params: { code: string }; Headers: TokenHeader }>) {
       checkDossierToken(ctx, request.headers[DOSSIER_TOKEN_HEADER]!, request.params.code);
-      const row = findDossier(ctx, request.params.code);
+      const row = await findDossier(ctx, request.params.code);
       if (!row) throw new ApiProblem(404, 'dossier_not_found');
       return surveyStatusView(ctx, row);
     },
@@ -118,8 +117,8 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
 
     async getSurveyForm(request: FastifyRequest<{ Querystring: Query<'getSurveyForm'> }>) {
       const { kind = 'dossier', dossierCode, procedureCode } = request.query;
-      if (dossierCode && !findDossier(ctx, dossierCode)) throw new ApiProblem(404, 'dossier_not_found');
-      if (procedureCode && !getProcedure(ctx.db, procedureCode)) throw new ApiProblem(404, 'procedure_not_found');
+      if (dossierCode && !(await findDossier(ctx, dossierCode))) throw new ApiProblem(404, 'dossier_not_found');
+      if (procedureCode && !(await getProcedure(ctx, procedureCode))) throw new ApiProblem(404, 'procedure_not_found');
       return findForm(kind, surveyForms.all);
     },
 
@@ -128,19 +127,19 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
       reply: FastifyReply,
     ) {
       const key = request.headers['idempotency-key'];
-      const { receipt, replayed } = submitSurvey(ctx, request.body, surveyForms.all, key, request.headers[DOSSIER_TOKEN_HEADER]);
+      const { receipt, replayed } = await submitSurvey(ctx, request.body, surveyForms.all, key, request.headers[DOSSIER_TOKEN_HEADER]);
       reply.code(201);
       if (key !== undefined) reply.header('idempotent-replayed', String(replayed));
       return receipt;
     },
 
     async getHealth() {
-      return { status: 'ok' as const, version: options.version, procedures: countProcedures(ctx.db), time: new Date().toISOString() };
+      return { status: 'ok' as const, version: options.version, procedures: await countProcedures(ctx), time: new Date().toISOString() };
     },
 
     async sandboxReset(_request: FastifyRequest, reply: FastifyReply) {
       requireAdmin();
-      options.reset();
+      await options.reset();
       surveyForms.restore();
       reply.code(204);
     },
@@ -148,19 +147,19 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
     async sandboxPutProcedure(request: FastifyRequest<{ Body: SandboxSchemas['SandboxProcedureInput'] }>, reply: FastifyReply) {
       requireAdmin();
       const input = request.body;
-      transaction(ctx.db, () => saveProcedures(ctx.db, [{
+      await saveProcedures(ctx, [{
         levels: [], onlineLevel: 'none', channelDetails: [], documentCases: [], steps: [], eligibility: [],
         requirements: '', results: [], legalBasis: [],
         ...input,
         agencyDetails: input.agencyDetails ?? { executing: [], competent: [], authorised: [], coordinating: [] },
-      }]));
+      }]);
       reply.code(201);
-      return getProcedure(ctx.db, input.code);
+      return getProcedure(ctx, input.code);
     },
 
     async sandboxListSurveyResponses(request: FastifyRequest<{ Querystring: SandboxQuery<'sandboxListSurveyResponses'> }>) {
       requireAdmin();
-      return { items: listSurveyResponses(ctx, request.query) };
+      return { items: await listSurveyResponses(ctx, request.query) };
     },
 
     async sandboxPutSurveyForm(request: FastifyRequest<{ Body: Schemas['SurveyForm'] }>, reply: FastifyReply) {
@@ -178,17 +177,17 @@ export function createHandlers(ctx: SandboxContext, options: HandlerOptions) {
 
     async sandboxCreateDossier(request: FastifyRequest<{ Body: SandboxSchemas['SandboxDossierInput'] }>, reply: FastifyReply) {
       requireAdmin();
-      const code = createDossier(ctx, request.body);
+      const code = await createDossier(ctx, request.body);
       reply.code(201);
-      return dossierView(ctx, findDossier(ctx, code)!);
+      return dossierView(ctx, (await findDossier(ctx, code))!);
     },
 
     async sandboxSetDossierStatus(
       request: FastifyRequest<{ Params: { code: string }; Body: SandboxSchemas['SandboxStatusChange'] }>,
     ) {
       requireAdmin();
-      changeStatus(ctx, request.params.code, request.body);
-      return dossierView(ctx, findDossier(ctx, request.params.code)!);
+      await changeStatus(ctx, request.params.code, request.body);
+      return dossierView(ctx, (await findDossier(ctx, request.params.code))!);
     },
   };
 }

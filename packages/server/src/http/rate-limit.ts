@@ -1,39 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Storage } from '../storage/storage.ts';
+
 /**
- * A fixed-window counter per client and bucket, in memory (the sandbox is one process). Enough to
- * make lookups and payments unattractive to script, and to let tests see a real 429.
+ * Fixed-window counters per client and bucket, kept in the database so a client is counted the
+ * same whichever process its requests reach. Windows are aligned on the clock (every process
+ * agrees where one starts), and one upsert counts a request and reads the total atomically.
+ * Enough to make lookups and payments unattractive to script, and to let tests see a real 429.
  */
 export interface RateLimit {
   max: number;
   windowMs: number;
 }
 
-export class RateLimiter {
-  readonly #windows = new Map<string, { start: number; count: number }>();
-  readonly #now: () => number;
+/** Old windows are swept now and then, not on every request. */
+const SWEEP_EVERY = 1_000;
 
-  constructor(now: () => number = Date.now) {
+export class RateLimiter {
+  readonly #storage: Storage;
+  readonly #now: () => number;
+  #sinceSweep = 0;
+
+  constructor(storage: Storage, now: () => number = Date.now) {
+    this.#storage = storage;
     this.#now = now;
   }
 
   /** Counts one request; returns the seconds to wait when over the limit, else 0. */
-  hit(bucket: string, client: string, limit: RateLimit): number {
-    const key = `${bucket}\u0000${client}`;
+  async hit(bucket: string, client: string, limit: RateLimit): Promise<number> {
     const now = this.#now();
-    let window = this.#windows.get(key);
-    if (!window || now - window.start >= limit.windowMs) {
-      window = { start: now, count: 0 };
-      this.#windows.set(key, window);
-      if (this.#windows.size > 50_000) this.#sweep(now, limit.windowMs);
+    const windowStart = Math.floor(now / limit.windowMs) * limit.windowMs;
+    // The address is personal data: only a digest of it is written down.
+    const who = createHash('sha256').update(client).digest('base64url').slice(0, 22);
+    const row = await this.#storage.one<{ hits: number }>(`
+      INSERT INTO rate_limit_windows (bucket, client, window_start, hits) VALUES (?, ?, ?, 1)
+      ON CONFLICT (bucket, client) DO UPDATE SET
+        hits = CASE WHEN rate_limit_windows.window_start = excluded.window_start THEN rate_limit_windows.hits + 1 ELSE 1 END,
+        window_start = excluded.window_start
+      RETURNING hits`, [bucket, who, windowStart]);
+    if (++this.#sinceSweep >= SWEEP_EVERY) {
+      this.#sinceSweep = 0;
+      await this.#storage.run('DELETE FROM rate_limit_windows WHERE window_start < ?', [now - 24 * 3_600_000]);
     }
-    window.count++;
-    return window.count > limit.max ? Math.max(1, Math.ceil((window.start + limit.windowMs - now) / 1000)) : 0;
-  }
-
-  clear(): void {
-    this.#windows.clear();
-  }
-
-  #sweep(now: number, windowMs: number): void {
-    for (const [key, window] of this.#windows) if (now - window.start >= windowMs) this.#windows.delete(key);
+    return row!.hits > limit.max ? Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)) : 0;
   }
 }

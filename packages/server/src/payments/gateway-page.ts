@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
-import type { SandboxContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { gatewayDate, handleNotification, recordGatewayOutcome } from './repository.ts';
 
 /** What a tester can make the simulated gateway do. */
@@ -45,7 +45,7 @@ function page(title: string, body: string): string {
  * the payer back to the return URL with signed parameters; "return lost" only records the payment,
  * so the portal must recover it with a status query.
  */
-export function registerGatewayPage(app: FastifyInstance, ctx: SandboxContext, prefix: string): void {
+export function registerGatewayPage(app: FastifyInstance, ctx: ServerContext, prefix: string): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -84,9 +84,8 @@ export function registerGatewayPage(app: FastifyInstance, ctx: SandboxContext, p
     const form = request.body as Record<string, string | undefined>;
     const outcome = OUTCOMES[form['outcome'] as Outcome];
     const ref = form['ref'] ?? '';
-    const payment = ctx.db.prepare('SELECT return_url, total, state FROM payments WHERE id = ?').get(ref) as
-      | { return_url: string; total: number; state: string }
-      | undefined;
+    const payment = await ctx.storage.one<{ return_url: string; total: number; state: string }>(
+      'SELECT return_url, total, state FROM payments WHERE id = ?', [ref]);
     if (!outcome || !payment || form['amount'] !== String(payment.total * 100)) {
       return html(reply, 400, page('Lỗi', '<h1>Giao dịch không hợp lệ</h1>'));
     }
@@ -103,7 +102,7 @@ export function registerGatewayPage(app: FastifyInstance, ctx: SandboxContext, p
       vnp_PayDate: gatewayDate(ctx.now()),
       vnp_BankCode: 'NCB',
     };
-    recordGatewayOutcome(ctx, ref, {
+    await recordGatewayOutcome(ctx, ref, {
       responseCode: result['vnp_ResponseCode']!, transactionNo: result['vnp_TransactionNo']!,
       payDate: result['vnp_PayDate']!, amount: result['vnp_Amount']!,
     });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
 import { paymentLineKinds, signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
-import type { SandboxContext } from '../context.ts';
-import { transaction } from '../db/database.ts';
+import type { ServerContext } from '../context.ts';
+import type { Queryable } from '../storage/storage.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
@@ -42,13 +42,22 @@ const SETTLED: ReadonlySet<PaymentState> = new Set(['paid', 'refunded', 'cancell
 const SUCCESS = '00';
 const CANCELLED = '24';
 
-export function paymentsOfDossier(ctx: SandboxContext, dossierCode: string): PaymentRow[] {
-  return ctx.db.prepare('SELECT * FROM payments WHERE dossier_code = ? ORDER BY created_at, rowid').all(dossierCode) as unknown as PaymentRow[];
+export function paymentsOfDossier(ctx: ServerContext, dossierCode: string): Promise<PaymentRow[]> {
+  return ctx.storage.all<PaymentRow>(`SELECT * FROM payments WHERE dossier_code = ? ORDER BY created_at, ${ctx.storage.insertionOrder}`, [dossierCode]);
 }
 
-export function receiptNumbersOf(ctx: SandboxContext, paymentId: string): string[] {
-  return (ctx.db.prepare('SELECT number FROM receipts WHERE payment_id = ? ORDER BY number').all(paymentId) as { number: string }[])
+export async function receiptNumbersOf(ctx: ServerContext, paymentId: string): Promise<string[]> {
+  return (await ctx.storage.all<{ number: string }>('SELECT number FROM receipts WHERE payment_id = ? ORDER BY number', [paymentId]))
     .map((r) => r.number);
+}
+
+function findPayment(db: Queryable, id: string): Promise<PaymentRow | undefined> {
+  return db.one<PaymentRow>('SELECT * FROM payments WHERE id = ?', [id]);
+}
+
+/** What an Idempotency-Key found, if it was used before. */
+function findIdempotencyKey(db: Queryable, key: string) {
+  return db.one<{ request_digest: string; payment_id: string }>('SELECT request_digest, payment_id FROM idempotency_keys WHERE key = ?', [key]);
 }
 
 /**
@@ -56,7 +65,7 @@ export function receiptNumbersOf(ctx: SandboxContext, paymentId: string): string
  * holds the identity number, and a plain hash of twelve digits and a known dossier code is found
  * by trying every number.
  */
-function requestDigest(ctx: SandboxContext, request: Schemas['PaymentCreateRequest']): string {
+function requestDigest(ctx: ServerContext, request: Schemas['PaymentCreateRequest']): string {
   // Proved by a token, applicantId is null: a key first used with a token and sent again with the
   // identity number is another request (422), and the other way round.
   const canonical = JSON.stringify([request.dossierCode, request.applicantId ?? null, request.returnUrl, request.expectedAmount ?? null, request.method ?? null]);
@@ -75,7 +84,7 @@ function newPaymentId(): string {
  * exactly one of them; a token is checked before anything else, a replayed key included.
  */
 export async function createPayment(
-  ctx: SandboxContext, request: Schemas['PaymentCreateRequest'], idempotencyKey: string, dossierToken?: string,
+  ctx: ServerContext, request: Schemas['PaymentCreateRequest'], idempotencyKey: string, dossierToken?: string,
 ): Promise<{ payment: Payment; replayed: boolean }> {
   checkApplicantProof(ctx, request.dossierCode, request.applicantId, dossierToken);
   if (dossierToken === undefined && request.applicantId === undefined) {
@@ -84,13 +93,12 @@ export async function createPayment(
     });
   }
   const digest = requestDigest(ctx, request);
-  const known = ctx.db.prepare('SELECT request_digest, payment_id FROM idempotency_keys WHERE key = ?').get(idempotencyKey) as
-    | { request_digest: string; payment_id: string }
-    | undefined;
-  if (known) {
+  const replay = async (known: { request_digest: string; payment_id: string }) => {
     if (!digestsEqual(known.request_digest, digest)) throw new ApiProblem(422, 'idempotency_key_reused');
     return { payment: await getPayment(ctx, known.payment_id), replayed: true };
-  }
+  };
+  const known = await findIdempotencyKey(ctx.storage, idempotencyKey);
+  if (known) return replay(known);
 
   // The gateway sends the payer back here: only to the portals this API serves (no open redirect).
   if (!ctx.allowsOrigin(new URL(request.returnUrl).origin)) {
@@ -100,12 +108,12 @@ export async function createPayment(
   }
   // The token was checked above, for this very dossier code.
   const dossier = request.applicantId === undefined
-    ? findDossier(ctx, request.dossierCode)
-    : findDossierFor(ctx, request.dossierCode, request.applicantId);
+    ? await findDossier(ctx, request.dossierCode)
+    : await findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
   const lines = JSON.parse(dossier.fees) as PaymentLine[];
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
-  const existing = paymentsOfDossier(ctx, dossier.code);
+  const existing = await paymentsOfDossier(ctx, dossier.code);
   if (existing.some((p) => p.state === 'paid')) throw new ApiProblem(409, 'payment_already_paid');
   if (dossier.status !== 'payment-due' || total === 0) throw new ApiProblem(409, 'payment_not_due');
   if (request.expectedAmount !== undefined && request.expectedAmount !== total) {
@@ -116,44 +124,46 @@ export async function createPayment(
     throw new ApiProblem(400, 'validation_failed', 'Unknown payment method.', { errors: [{ path: '/body/method', message: 'unknown payment method' }] });
   }
 
-  const open = existing.find((p) => p.state === 'pending' && p.total === total);
-  const paymentId = transaction(ctx.db, () => {
+  // Every step below is safe against the same request in another process at the same moment: the
+  // pending payment of a dossier and amount is unique, and so is the Idempotency-Key; the loser of
+  // either race finds the winner's row.
+  const outcome = await ctx.storage.transaction(async (tx) => {
     // A pending payment for an amount no longer due is superseded: cancelled, so its gateway page
     // can no longer be completed and the payer cannot pay both the old and the new amount.
-    ctx.db.prepare("UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE dossier_code = ? AND state = 'pending' AND total != ?")
-      .run(dossier.code, total);
-    const id = open?.id ?? newPaymentId();
-    if (!open) {
-      ctx.db.prepare(`
-        INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at)
-        VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)`,
-      ).run(id, dossier.code, JSON.stringify(lines), total, method, request.returnUrl, ctx.now().toISOString());
-    }
-    ctx.db.prepare('INSERT INTO idempotency_keys (key, request_digest, payment_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(idempotencyKey, digest, id, ctx.now().toISOString());
-    return id;
+    await tx.run("UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE dossier_code = ? AND state = 'pending' AND total != ?",
+      [dossier.code, total]);
+    const created = await tx.run(`
+      INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at)
+      VALUES (?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    [newPaymentId(), dossier.code, JSON.stringify(lines), total, method, request.returnUrl, ctx.now().toISOString()]);
+    const open = await tx.one<{ id: string }>("SELECT id FROM payments WHERE dossier_code = ? AND total = ? AND state = 'pending'", [dossier.code, total]);
+    if (!open) throw new ApiProblem(409, 'payment_not_due');
+    const keyed = await tx.run('INSERT INTO idempotency_keys (key, request_digest, payment_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      [idempotencyKey, digest, open.id, ctx.now().toISOString()]);
+    return { paymentId: open.id, created: created === 1, keyed: keyed === 1 };
   });
-  return { payment: await getPayment(ctx, paymentId), replayed: open !== undefined };
+  if (!outcome.keyed) return replay((await findIdempotencyKey(ctx.storage, idempotencyKey))!);
+  return { payment: await getPayment(ctx, outcome.paymentId), replayed: !outcome.created };
 }
 
 /**
  * A payment's state. While pending, the gateway is asked (the status query), so a payment whose
  * return redirect and notification were both lost is still recovered.
  */
-export async function getPayment(ctx: SandboxContext, id: string): Promise<Payment> {
-  let row = ctx.db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentRow | undefined;
+export async function getPayment(ctx: ServerContext, id: string): Promise<Payment> {
+  let row = await findPayment(ctx.storage, id);
   if (!row) throw new ApiProblem(404, 'payment_not_found');
   if (row.state === 'pending' && row.gateway_outcome) {
     const outcome = JSON.parse(row.gateway_outcome) as GatewayOutcome;
     await settle(ctx, row, outcome);
-    row = ctx.db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as unknown as PaymentRow;
+    row = (await findPayment(ctx.storage, id))!;
   }
   return toApi(ctx, row);
 }
 
-async function toApi(ctx: SandboxContext, row: PaymentRow): Promise<Payment> {
-  const receipts = (ctx.db.prepare('SELECT number, kind, amount, issued_at FROM receipts WHERE payment_id = ? ORDER BY number').all(row.id) as
-    { number: string; kind: Schemas['PaymentLineKind']; amount: number; issued_at: string }[])
+async function toApi(ctx: ServerContext, row: PaymentRow): Promise<Payment> {
+  const receipts = (await ctx.storage.all<{ number: string; kind: Schemas['PaymentLineKind']; amount: number; issued_at: string }>(
+    'SELECT number, kind, amount, issued_at FROM receipts WHERE payment_id = ? ORDER BY number', [row.id]))
     .map((r) => ({ number: r.number, kind: r.kind, amount: r.amount, issuedAt: vnTime(r.issued_at) }));
   return {
     id: row.id,
@@ -171,7 +181,7 @@ async function toApi(ctx: SandboxContext, row: PaymentRow): Promise<Payment> {
 }
 
 /** The simulated gateway's payment page, with the signed order parameters (VNPay 2.1 style). */
-async function gatewayUrl(ctx: SandboxContext, row: PaymentRow): Promise<string> {
+async function gatewayUrl(ctx: ServerContext, row: PaymentRow): Promise<string> {
   const params: Record<string, string> = {
     vnp_Version: '2.1.0',
     vnp_Command: 'pay',
@@ -195,54 +205,51 @@ export function gatewayDate(instant: Date): string {
  * Applies a gateway outcome once. Paid only when the code is success and the amount matches; the
  * receipts are issued in the same transaction, so a repeat can never issue them twice.
  */
-async function settle(ctx: SandboxContext, row: PaymentRow, outcome: GatewayOutcome): Promise<Acknowledgement> {
+async function settle(ctx: ServerContext, row: PaymentRow, outcome: GatewayOutcome): Promise<Acknowledgement> {
   if (SETTLED.has(row.state)) return { RspCode: '02', Message: 'Order already confirmed' };
   if (outcome.amount !== String(row.total * 100)) return { RspCode: '04', Message: 'Invalid amount' };
   const now = ctx.now().toISOString();
-  transaction(ctx.db, () => {
-    // Re-read inside the transaction: two notifications racing must not both settle.
-    const current = ctx.db.prepare('SELECT state FROM payments WHERE id = ?').get(row.id) as { state: PaymentState };
-    if (current.state !== 'pending') return;
+  const moved = await ctx.storage.transaction(async (tx) => {
+    // A conditional update: of two notifications racing (in one process or two), one moves the
+    // payment and issues the receipts; the other changes nothing and is told so.
     if (outcome.responseCode === SUCCESS) {
-      ctx.db.prepare("UPDATE payments SET state = 'paid', paid_at = ?, gateway_outcome = ? WHERE id = ?")
-        .run(now, JSON.stringify(outcome), row.id);
-      issueReceipts(ctx, row, now);
-    } else {
-      const state: PaymentState = outcome.responseCode === CANCELLED ? 'cancelled' : 'failed';
-      ctx.db.prepare('UPDATE payments SET state = ?, failure_code = ?, gateway_outcome = ? WHERE id = ?')
-        .run(state, outcome.responseCode, JSON.stringify(outcome), row.id);
+      const paid = await tx.run("UPDATE payments SET state = 'paid', paid_at = ?, gateway_outcome = ? WHERE id = ? AND state = 'pending'",
+        [now, JSON.stringify(outcome), row.id]);
+      if (paid === 1) await issueReceipts(tx, row, now);
+      return paid;
     }
+    const state: PaymentState = outcome.responseCode === CANCELLED ? 'cancelled' : 'failed';
+    return tx.run("UPDATE payments SET state = ?, failure_code = ?, gateway_outcome = ? WHERE id = ? AND state = 'pending'",
+      [state, outcome.responseCode, JSON.stringify(outcome), row.id]);
   });
-  return { RspCode: '00', Message: 'Confirm Success' };
+  return moved === 1 ? { RspCode: '00', Message: 'Confirm Success' } : { RspCode: '02', Message: 'Order already confirmed' };
 }
 
-/** One e-receipt per kind of line (charge / fee), numbered per year. */
-function issueReceipts(ctx: SandboxContext, row: PaymentRow, issuedAt: string): void {
+/** One e-receipt per kind of line (charge / fee), numbered per year without gaps or repeats. */
+async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): Promise<void> {
   const lines = JSON.parse(row.lines) as PaymentLine[];
   const year = vnTime(issuedAt).slice(0, 4);
   for (const kind of paymentLineKinds) {
     const amount = lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.amount, 0);
     if (amount === 0) continue;
-    const counterKey = `receipt-seq-${year}`;
-    const last = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(counterKey) as { value: string } | undefined;
-    const next = Number(last?.value ?? 0) + 1;
-    ctx.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(counterKey, String(next));
-    ctx.db.prepare('INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES (?, ?, ?, ?, ?)')
-      .run(`BL-${year}-${String(next).padStart(6, '0')}`, row.id, kind, amount, issuedAt);
+    const next = (await tx.one<{ value: number }>(`INSERT INTO counters (name, value) VALUES (?, 1)
+      ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`, [`receipt-${year}`]))!.value;
+    await tx.run('INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES (?, ?, ?, ?, ?)',
+      [`BL-${year}-${String(next).padStart(6, '0')}`, row.id, kind, amount, issuedAt]);
   }
   // Paid: the dossier goes on being processed.
-  ctx.db.prepare("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'").run(row.dossier_code);
-  ctx.db.prepare(`INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status)
-    VALUES (?, ?, 'Cổng thanh toán', 'Hệ thống', 'Đã thanh toán trực tuyến phí, lệ phí', 'processing')`).run(row.dossier_code, issuedAt);
+  await tx.run("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'", [row.dossier_code]);
+  await tx.run(`INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status)
+    VALUES (?, ?, 'Cổng thanh toán', 'Hệ thống', 'Đã thanh toán trực tuyến phí, lệ phí', 'processing')`, [row.dossier_code, issuedAt]);
 }
 
 /**
  * The gateway's server notification (IPN). Always answers with an acknowledgement code; never
  * confirms twice. Order of checks as the gateway documents: signature, order, amount, state.
  */
-export async function handleNotification(ctx: SandboxContext, params: Record<string, string>): Promise<Acknowledgement> {
+export async function handleNotification(ctx: ServerContext, params: Record<string, string>): Promise<Acknowledgement> {
   if (!(await verifyGatewaySignature(params, ctx.gatewaySecret))) return { RspCode: '97', Message: 'Invalid signature' };
-  const row = ctx.db.prepare('SELECT * FROM payments WHERE id = ?').get(params['vnp_TxnRef'] ?? '') as PaymentRow | undefined;
+  const row = await findPayment(ctx.storage, params['vnp_TxnRef'] ?? '');
   if (!row) return { RspCode: '01', Message: 'Order not found' };
   return settle(ctx, row, {
     responseCode: params['vnp_ResponseCode'] ?? '99',
@@ -253,14 +260,14 @@ export async function handleNotification(ctx: SandboxContext, params: Record<str
 }
 
 /** The simulated gateway records what the payer chose, so the status query can find it later. */
-export function recordGatewayOutcome(ctx: SandboxContext, paymentId: string, outcome: GatewayOutcome): void {
-  ctx.db.prepare("UPDATE payments SET gateway_outcome = ? WHERE id = ? AND state = 'pending'").run(JSON.stringify(outcome), paymentId);
+export async function recordGatewayOutcome(ctx: ServerContext, paymentId: string, outcome: GatewayOutcome): Promise<void> {
+  await ctx.storage.run("UPDATE payments SET gateway_outcome = ? WHERE id = ? AND state = 'pending'", [JSON.stringify(outcome), paymentId]);
 }
 
-export async function getReceiptBundle(ctx: SandboxContext, id: string): Promise<Schemas['ReceiptBundle']> {
+export async function getReceiptBundle(ctx: ServerContext, id: string): Promise<Schemas['ReceiptBundle']> {
   const payment = await getPayment(ctx, id);
   if (payment.state !== 'paid' || !payment.paidAt) throw new ApiProblem(409, 'payment_not_paid');
-  const dossier = findDossier(ctx, payment.dossierCode);
+  const dossier = await findDossier(ctx, payment.dossierCode);
   return {
     paymentId: payment.id,
     dossierCode: payment.dossierCode,

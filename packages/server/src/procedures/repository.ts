@@ -1,12 +1,14 @@
 import type { components } from '@dvc-kit/sdk';
 import { foldVietnamese, foldedWords, onlineLevels, procedureLevels, slugify } from '@dvc-kit/sdk';
-import type { Database } from '../db/database.ts';
+import type { ServerContext } from '../context.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
-import { catalogueIndex, invalidateCatalogueIndex } from './catalogue-index.ts';
-import type { IndexedProcedure } from './catalogue-index.ts';
+import { CATALOGUE_VERSION } from './search-index.ts';
+import type { CatalogueIndex, IndexedProcedure, ScoredMatch } from './search-index.ts';
 
 type Schemas = components['schemas'];
+/** What the catalogue's functions need of the server: its storage and search index. */
+type CatalogueContext = Pick<ServerContext, 'storage' | 'catalogue'>;
 type Procedure = Schemas['Procedure'];
 type ProcedureSummary = Schemas['ProcedureSummary'];
 type SearchResult = Schemas['ProcedureSearchResult'];
@@ -25,83 +27,81 @@ export interface SearchQuery {
 
 const CODE_PATTERN = /^\d\.\d{6}$/;
 
-/** Inserts or replaces procedures (and their agencies and search rows) in one go. */
-export function saveProcedures(db: Database, records: Iterable<ProcedureRecord>): number {
-  const upsertAgency = db.prepare('INSERT OR IGNORE INTO agencies (id, name) VALUES (?, ?)');
-  const findExisting = db.prepare('SELECT id FROM procedures WHERE code = ?');
-  const deleteExisting = db.prepare('DELETE FROM procedures WHERE id = ?');
-  const deleteSearchRow = db.prepare('DELETE FROM procedure_search WHERE rowid = ?');
-  const insertProcedure = db.prepare(`
-    INSERT INTO procedures (code, name, name_folded, field_code, field_name, online_level,
-      level_central, level_province, level_commune, record, summary)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const linkAgency = db.prepare('INSERT OR IGNORE INTO procedure_agencies (procedure_id, agency_id) VALUES (?, ?)');
-  const insertSearchRow = db.prepare(
-    'INSERT INTO procedure_search (rowid, name, code, field, agencies, body) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+/** The procedure's searched text, folded the kit's own way (see search-index.ts). */
+function searchColumns(record: ProcedureRecord): string[] {
+  return [
+    foldVietnamese(record.name),
+    foldedWords(record.code).join(' '),
+    foldVietnamese(record.field.name),
+    foldVietnamese(record.agencyDetails.executing.join(' ')),
+    foldVietnamese([...record.results, ...record.eligibility].join(' ')),
+  ];
+}
 
-  invalidateCatalogueIndex(db);
+/**
+ * Inserts or replaces procedures (and their agencies) in one transaction, and moves the catalogue
+ * version on so every process rebuilds its search index.
+ */
+export async function saveProcedures(ctx: CatalogueContext, records: Iterable<ProcedureRecord>): Promise<number> {
   let count = 0;
-  for (const record of records) {
-    const existing = findExisting.get(record.code) as { id: number } | undefined;
-    if (existing) {
-      deleteSearchRow.run(existing.id);
-      deleteExisting.run(existing.id);
+  await ctx.storage.transaction(async (tx) => {
+    for (const record of records) {
+      await tx.run('DELETE FROM procedures WHERE code = ?', [record.code]);
+      const summary = summarize(record);
+      const inserted = await tx.one<{ id: number }>(`
+        INSERT INTO procedures (code, name, field_code, field_name, online_level,
+          level_central, level_province, level_commune, record, summary,
+          search_name, search_code, search_field, search_agencies, search_body)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, [
+        record.code, record.name, record.field.code, record.field.name, record.onlineLevel,
+        Number(record.levels.includes('central')), Number(record.levels.includes('province')),
+        Number(record.levels.includes('commune')),
+        JSON.stringify(record), JSON.stringify(summary),
+        ...searchColumns(record),
+      ]);
+      for (const name of record.agencyDetails.executing) {
+        const id = slugify(name);
+        if (id === '') continue;
+        await tx.run('INSERT INTO agencies (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [id, name]);
+        await tx.run('INSERT INTO procedure_agencies (procedure_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [inserted!.id, id]);
+      }
+      count++;
     }
-    const summary = summarize(record);
-    const { lastInsertRowid } = insertProcedure.run(
-      record.code, record.name, foldVietnamese(record.name), record.field.code, record.field.name,
-      record.onlineLevel,
-      Number(record.levels.includes('central')), Number(record.levels.includes('province')),
-      Number(record.levels.includes('commune')),
-      JSON.stringify(record), JSON.stringify(summary),
-    );
-    for (const name of record.agencyDetails.executing) {
-      const id = slugify(name);
-      if (id === '') continue;
-      upsertAgency.run(id, name);
-      linkAgency.run(lastInsertRowid, id);
-    }
-    insertSearchRow.run(
-      lastInsertRowid,
-      foldVietnamese(record.name),
-      foldedWords(record.code).join(' '),
-      foldVietnamese(record.field.name),
-      foldVietnamese(record.agencyDetails.executing.join(' ')),
-      foldVietnamese([...record.results, ...record.eligibility].join(' ')),
-    );
-    count++;
-  }
+    await tx.run(`INSERT INTO counters (name, value) VALUES (?, 1)
+      ON CONFLICT (name) DO UPDATE SET value = counters.value + 1`, [CATALOGUE_VERSION]);
+  });
+  ctx.catalogue.invalidate();
   return count;
 }
 
-export function getProcedure(db: Database, code: string): Procedure | undefined {
-  const row = db.prepare('SELECT record, summary FROM procedures WHERE code = ?').get(code) as
-    | { record: string; summary: string }
-    | undefined;
+export async function getProcedure(ctx: CatalogueContext, code: string): Promise<Procedure | undefined> {
+  const row = await ctx.storage.one<{ record: string; summary: string }>('SELECT record, summary FROM procedures WHERE code = ?', [code]);
   if (!row) return undefined;
   const record = JSON.parse(row.record) as ProcedureRecord;
   const summary = JSON.parse(row.summary) as ProcedureSummary;
   return { ...record, ...summary, agencyDetails: record.agencyDetails };
 }
 
-export function countProcedures(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number }).n;
+export async function countProcedures(ctx: CatalogueContext): Promise<number> {
+  return (await ctx.storage.one<{ n: number }>('SELECT count(*) AS n FROM procedures'))!.n;
 }
 
-export function listFields(db: Database): Schemas['Field'][] {
-  return db.prepare(`
-    SELECT field_code AS code, field_name AS name, count(*) AS procedureCount
-    FROM procedures GROUP BY field_code, field_name ORDER BY field_name COLLATE NOCASE, field_code`,
-  ).all() as unknown as Schemas['Field'][];
+/** Vietnamese alphabetical order, the way a citizen reads a list. */
+const byName = new Intl.Collator('vi', { sensitivity: 'base' });
+
+export async function listFields(ctx: CatalogueContext): Promise<Schemas['Field'][]> {
+  const rows = await ctx.storage.all<Schemas['Field']>(`
+    SELECT field_code AS code, field_name AS name, count(*) AS "procedureCount"
+    FROM procedures GROUP BY field_code, field_name`);
+  return rows.sort((a, b) => byName.compare(a.name, b.name) || compareText(a.code, b.code));
 }
 
-export function listAgencies(db: Database): Schemas['Agency'][] {
-  return db.prepare(`
-    SELECT a.id, a.name, count(*) AS procedureCount
+export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agency'][]> {
+  const rows = await ctx.storage.all<Schemas['Agency']>(`
+    SELECT a.id, a.name, count(*) AS "procedureCount"
     FROM agencies a JOIN procedure_agencies pa ON pa.agency_id = a.id
-    GROUP BY a.id, a.name ORDER BY a.name COLLATE NOCASE`,
-  ).all() as unknown as Schemas['Agency'][];
+    GROUP BY a.id, a.name`);
+  return rows.sort((a, b) => byName.compare(a.name, b.name) || compareText(a.id, b.id));
 }
 
 /**
@@ -109,7 +109,7 @@ export function listAgencies(db: Database): Schemas['Agency'][] {
  *
  * Ranking: an exact code first; then procedures whose name contains the whole query (folded), the
  * shortest such name first (the closest to what was typed); then FTS5's bm25 with the name weighted
- * far above the other columns. When every word together finds nothing (a typo, a stray word), see
+ * far above the other columns (search-index.ts). When every word together finds nothing (a typo, a stray word), see
  * `looseCandidates`: the procedures matching the most of the query's words come first, and the list
  * keeps only those that match all of the words but one.
  *
@@ -117,21 +117,19 @@ export function listAgencies(db: Database): Schemas['Agency'][] {
  * (every filter but the facet's own) and ordering happen in one pass here, and only the page's
  * summaries are read back. Re-running the match per count and per facet cost several times more.
  */
-export function searchProcedures(db: Database, query: SearchQuery): SearchResult {
+export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery): Promise<SearchResult> {
+  const index = await ctx.catalogue.current();
   const words = foldedWords(query.q ?? '').slice(0, 12);
   const trimmed = (query.q ?? '').trim();
   const exactCode = CODE_PATTERN.test(trimmed) ? trimmed : null;
-  const candidates = findCandidates(db, words.length > 0 ? words.map((w) => `"${w}"*`).join(' AND ') : null);
-  if (candidates.length === 0 && words.length > 1) {
-    const loose = looseCandidates(db, words);
-    return rankAndPage(db, loose.candidates, query, loose.phrase, exactCode);
-  }
-  return rankAndPage(db, candidates, query, words.join(' '), exactCode);
+  const candidates: Candidate[] = words.length > 0 ? index.match(words, true) : index.docs.map((p) => ({ p, score: 0 }));
+  const found = candidates.length === 0 && words.length > 1
+    ? looseCandidates(index, words)
+    : { candidates, phrase: words.join(' ') };
+  return rankAndPage(ctx, found.candidates, query, found.phrase, exactCode);
 }
 
-interface Candidate {
-  p: IndexedProcedure;
-  score: number;
+interface Candidate extends ScoredMatch {
   /** How many of the query's words it matches (all of them, but in the loose search). */
   matched?: number;
 }
@@ -148,14 +146,10 @@ const MIN_PREFIX = 3;
  * matching the most): a typo gives a short list with the procedure meant on top, not every
  * procedure that shares one common word.
  */
-function looseCandidates(db: Database, words: string[]): { candidates: Candidate[]; phrase: string } {
-  const matchesOf = db.prepare('SELECT rowid AS id FROM procedure_search WHERE procedure_search MATCH ?');
-  const anyMatch = db.prepare('SELECT 1 FROM procedure_search WHERE procedure_search MATCH ? LIMIT 1');
-  const matches = (term: string) => matchesOf.all(`"${term}"*`) as { id: number }[];
-
-  const terms: { term: string; ids: { id: number }[] }[] = [];
+function looseCandidates(index: CatalogueIndex, words: string[]): { candidates: Candidate[]; phrase: string } {
+  const terms: { term: string; ids: number[] }[] = [];
   for (const word of words) {
-    let ids = matches(word);
+    let ids = index.idsMatching(word);
     let term = word;
     if (ids.length === 0 && word.length > MIN_PREFIX) {
       // Prefixes of a matching prefix match too, so the longest matching one is found by bisection.
@@ -163,53 +157,39 @@ function looseCandidates(db: Database, words: string[]): { candidates: Candidate
       let high = word.length; // shortest length known not to match
       while (high - low > 1) {
         const mid = (low + high) >> 1;
-        if (anyMatch.get(`"${word.slice(0, mid)}"*`)) low = mid;
+        if (index.hasPrefix(word.slice(0, mid))) low = mid;
         else high = mid;
       }
       if (low >= MIN_PREFIX) {
         term = word.slice(0, low);
-        ids = matches(term);
+        ids = index.idsMatching(term);
       }
     }
     if (ids.length > 0) terms.push({ term, ids });
   }
 
   const counts = new Map<number, number>();
-  for (const { ids } of terms) for (const { id } of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const { ids } of terms) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   let best = 0;
   for (const n of counts.values()) if (n > best) best = n;
   const least = Math.min(best, Math.max(1, words.length - 1));
 
   const phrase = terms.map((t) => t.term).join(' ');
   if (best === 0) return { candidates: [], phrase };
-  const candidates = findCandidates(db, [...new Set(terms.map((t) => `"${t.term}"*`))].join(' OR '))
+  const candidates = index.match(terms.map((t) => t.term), false)
     .map((c) => ({ ...c, matched: counts.get(c.p.id) ?? 0 }))
     .filter((c) => c.matched >= least);
   return { candidates, phrase };
 }
 
-function findCandidates(db: Database, match: string | null): Candidate[] {
-  const index = catalogueIndex(db);
-  if (match === null) return [...index.values()].map((p) => ({ p, score: 0 }));
-  // bm25 weights per column: name, code, field, agencies, body.
-  const rows = db.prepare(`
-    SELECT rowid AS id, bm25(procedure_search, 10.0, 8.0, 2.0, 1.5, 0.5) AS score
-    FROM procedure_search WHERE procedure_search MATCH ?`,
-  ).all(match) as { id: number; score: number }[];
-  const candidates: Candidate[] = [];
-  for (const row of rows) {
-    const p = index.get(row.id);
-    if (p) candidates.push({ p, score: row.score });
-  }
-  return candidates;
-}
-
 /** Code-point order: folded names are plain ASCII-like text, and Intl collation is slow per pair. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function rankAndPage(db: Database, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null): SearchResult {
+async function rankAndPage(
+  ctx: CatalogueContext, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null,
+): Promise<SearchResult> {
   const agencyMembers = query.agency
-    ? new Set((db.prepare('SELECT procedure_id AS id FROM procedure_agencies WHERE agency_id = ?').all(query.agency) as { id: number }[]).map((r) => r.id))
+    ? new Set((await ctx.storage.all<{ id: number }>('SELECT procedure_id AS id FROM procedure_agencies WHERE agency_id = ?', [query.agency])).map((r) => Number(r.id)))
     : null;
   const passes = {
     field: (c: Candidate) => !query.field || c.p.fieldCode === query.field,
@@ -259,8 +239,9 @@ function rankAndPage(db: Database, candidates: Candidate[], query: SearchQuery, 
   const offset = (query.page - 1) * query.pageSize;
   const pageIds = ranked.slice(offset, offset + query.pageSize).map((r) => r.c.p.id);
   const summaries = new Map(
-    pageIds.length === 0 ? [] : (db.prepare(`SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`)
-      .all(...pageIds) as { id: number; summary: string }[]).map((r) => [r.id, r.summary]),
+    pageIds.length === 0 ? [] : (await ctx.storage.all<{ id: number; summary: string }>(
+      `SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`, pageIds,
+    )).map((r) => [Number(r.id), r.summary]),
   );
 
   return {

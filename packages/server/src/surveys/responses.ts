@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { components } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
-import type { SandboxContext } from '../context.ts';
-import { transaction } from '../db/database.ts';
+import type { ServerContext } from '../context.ts';
+import type { Queryable } from '../storage/storage.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { checkApplicantProof } from '../dossiers/access-token.ts';
@@ -34,7 +34,7 @@ interface ResponseRow {
  * createPayment compares its request. Keyed (HMAC with the applicant key) rather than a bare hash:
  * the body carries the applicant's identity number, which is stored nowhere in the clear.
  */
-function requestDigest(ctx: SandboxContext, submission: Submission): string {
+function requestDigest(ctx: ServerContext, submission: Submission): string {
   const answers = Object.entries(submission.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonical = JSON.stringify([
     submission.formId, submission.formVersion, submission.dossierCode ?? null, submission.applicantId ?? null,
@@ -84,35 +84,46 @@ export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm
  * transaction as the response, and only when the submission succeeds. A honeypot submission's key
  * is kept with its receipt, so a replay cannot tell a bot that it was caught.
  */
-export function submitSurvey(
-  ctx: SandboxContext, submission: Submission, forms: readonly SurveyForm[] = FORMS, idempotencyKey?: string, dossierToken?: string,
-): { receipt: Receipt; replayed: boolean } {
+export async function submitSurvey(
+  ctx: ServerContext, submission: Submission, forms: readonly SurveyForm[] = FORMS, idempotencyKey?: string, dossierToken?: string,
+): Promise<{ receipt: Receipt; replayed: boolean }> {
   checkApplicantProof(ctx, submission.dossierCode, submission.applicantId, dossierToken);
   const digest = idempotencyKey === undefined ? undefined : requestDigest(ctx, submission);
+  const replay = async () => {
+    const known = await ctx.storage.one<{ request_digest: string; receipt_id: string; created_at: string }>(
+      'SELECT request_digest, receipt_id, created_at FROM survey_idempotency_keys WHERE key = ?', [idempotencyKey!]);
+    if (!known) return undefined;
+    if (!digestsEqual(known.request_digest, digest!)) throw new ApiProblem(422, 'idempotency_key_reused');
+    return { receipt: { id: known.receipt_id, submittedAt: vnTime(known.created_at) }, replayed: true };
+  };
   if (idempotencyKey !== undefined) {
-    const known = ctx.db.prepare('SELECT request_digest, receipt_id, created_at FROM survey_idempotency_keys WHERE key = ?')
-      .get(idempotencyKey) as { request_digest: string; receipt_id: string; created_at: string } | undefined;
-    if (known) {
-      if (!digestsEqual(known.request_digest, digest!)) throw new ApiProblem(422, 'idempotency_key_reused');
-      return { receipt: { id: known.receipt_id, submittedAt: vnTime(known.created_at) }, replayed: true };
-    }
+    const replayed = await replay();
+    if (replayed) return replayed;
   }
 
   const submittedAt = ctx.now();
   const receipt = { id: `srv_${randomUUID().replaceAll('-', '')}`, submittedAt: vnTime(submittedAt.toISOString()) };
-  const rememberKey = () => {
-    if (idempotencyKey === undefined) return;
-    ctx.db.prepare('INSERT INTO survey_idempotency_keys (key, request_digest, receipt_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(idempotencyKey, digest!, receipt.id, submittedAt.toISOString());
+  /** Keeps the key with this receipt; false when the same key landed meanwhile (another process). */
+  const rememberKey = async (db: Queryable) => idempotencyKey === undefined ||
+    (await db.run('INSERT INTO survey_idempotency_keys (key, request_digest, receipt_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      [idempotencyKey, digest!, receipt.id, submittedAt.toISOString()])) === 1;
+  /** Stores the response and its key together; a key taken meanwhile undoes it and replays. */
+  const store = async (work: (tx: Queryable) => Promise<void>) => {
+    try {
+      await ctx.storage.transaction(async (tx) => {
+        await work(tx);
+        if (!(await rememberKey(tx))) throw KEY_TAKEN;
+      });
+    } catch (error) {
+      if (error !== KEY_TAKEN) throw error;
+      return (await replay())!;
+    }
+    return { receipt, replayed: false };
   };
-  const stored = { receipt, replayed: false };
 
   const form = forms.find((f) => f.id === submission.formId && f.version === submission.formVersion);
   if (!form) throw new ApiProblem(422, 'validation_failed', 'Unknown form or version.', { errors: [{ path: '/body/formId', message: 'unknown form' }] });
-  if (submission.website) {
-    rememberKey();
-    return stored;
-  }
+  if (submission.website) return store(async () => undefined);
   validateAnswers(form, submission.answers);
 
   if (form.kind === 'dossier') {
@@ -128,19 +139,17 @@ export function submitSurvey(
     }
     // A token was checked on the way in, for this very dossier code.
     const dossier = submission.applicantId
-      ? findDossierFor(ctx, submission.dossierCode, submission.applicantId)
-      : findDossier(ctx, submission.dossierCode);
+      ? await findDossierFor(ctx, submission.dossierCode, submission.applicantId)
+      : await findDossier(ctx, submission.dossierCode);
     if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
     if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available');
-    transaction(ctx.db, () => {
-      const result = ctx.db.prepare(`
+    return store(async (tx) => {
+      const inserted = await tx.run(`
         INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
-        VALUES (?, ?, ?, 'dossier', ?, ?, ?) ON CONFLICT(dossier_code) DO NOTHING`,
-      ).run(receipt.id, form.id, form.version, dossier.code, JSON.stringify(submission.answers), submittedAt.toISOString());
-      if (result.changes === 0) throw new ApiProblem(409, 'survey_already_submitted');
-      rememberKey();
+        VALUES (?, ?, ?, 'dossier', ?, ?, ?) ON CONFLICT (dossier_code) DO NOTHING`,
+      [receipt.id, form.id, form.version, dossier.code, JSON.stringify(submission.answers), submittedAt.toISOString()]);
+      if (inserted === 0) throw new ApiProblem(409, 'survey_already_submitted');
     });
-    return stored;
   }
 
   if (!submission.procedureCode && !submission.pageUrl) {
@@ -148,27 +157,32 @@ export function submitSurvey(
       errors: [{ path: '/body/procedureCode', message: 'procedureCode or pageUrl is required' }],
     });
   }
-  if (submission.procedureCode && !getProcedure(ctx.db, submission.procedureCode)) throw new ApiProblem(404, 'procedure_not_found');
-  transaction(ctx.db, () => {
-    ctx.db.prepare(`
+  if (submission.procedureCode && !(await getProcedure(ctx, submission.procedureCode))) throw new ApiProblem(404, 'procedure_not_found');
+  return store(async (tx) => {
+    await tx.run(`
       INSERT INTO survey_responses (id, form_id, form_version, kind, procedure_code, page_url, answers, submitted_at)
       VALUES (?, ?, ?, 'page', ?, ?, ?, ?)`,
-    ).run(receipt.id, form.id, form.version, submission.procedureCode ?? null, submission.pageUrl ?? null,
-      JSON.stringify(submission.answers), submittedAt.toISOString());
-    rememberKey();
+    [receipt.id, form.id, form.version, submission.procedureCode ?? null, submission.pageUrl ?? null,
+      JSON.stringify(submission.answers), submittedAt.toISOString()]);
   });
-  return stored;
 }
 
+/** Thrown inside the transaction to undo it when the Idempotency-Key was taken meanwhile. */
+const KEY_TAKEN = Symbol('idempotency key taken');
+
 /** The stored responses, oldest first (sandbox only: tests check what was stored, and how often). */
-export function listSurveyResponses(
-  ctx: SandboxContext, filter: { dossierCode?: string; procedureCode?: string; pageUrl?: string } = {},
-): StoredResponse[] {
-  const rows = ctx.db.prepare(`
-    SELECT * FROM survey_responses
-    WHERE (?1 IS NULL OR dossier_code = ?1) AND (?2 IS NULL OR procedure_code = ?2) AND (?3 IS NULL OR page_url = ?3)
-    ORDER BY submitted_at, rowid`,
-  ).all(filter.dossierCode ?? null, filter.procedureCode ?? null, filter.pageUrl ?? null) as unknown as ResponseRow[];
+export async function listSurveyResponses(
+  ctx: ServerContext, filter: { dossierCode?: string; procedureCode?: string; pageUrl?: string } = {},
+): Promise<StoredResponse[]> {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  for (const [column, value] of [['dossier_code', filter.dossierCode], ['procedure_code', filter.procedureCode], ['page_url', filter.pageUrl]] as const) {
+    if (value === undefined) continue;
+    conditions.push(`${column} = ?`);
+    params.push(value);
+  }
+  const rows = await ctx.storage.all<ResponseRow>(`SELECT * FROM survey_responses
+    ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY submitted_at, ${ctx.storage.insertionOrder}`, params);
   return rows.map((row) => ({
     id: row.id,
     formId: row.form_id,

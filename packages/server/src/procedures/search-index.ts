@@ -1,0 +1,231 @@
+import type { components } from '@dvc-kit/sdk';
+import type { Storage } from '../storage/storage.ts';
+
+type OnlineLevel = components['schemas']['OnlineLevel'];
+
+/** What search needs of every procedure to filter, count facets and rank. */
+export interface IndexedProcedure {
+  id: number;
+  code: string;
+  nameFolded: string;
+  fieldCode: string;
+  fieldName: string;
+  online: OnlineLevel;
+  central: number;
+  province: number;
+  commune: number;
+}
+
+/** The searched columns, in order, and their weights in the ranking (the name far above the rest). */
+const COLUMNS = ['search_name', 'search_code', 'search_field', 'search_agencies', 'search_body'] as const;
+const WEIGHTS = [10, 8, 2, 1.5, 0.5];
+/** BM25's usual constants. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** One word's occurrences: in which procedure (index into `docs`) and column, how often. */
+interface Posting {
+  doc: number;
+  column: number;
+  count: number;
+}
+
+/** A procedure matched by a query, and its BM25 score (lower is better, as SQLite's bm25()). */
+export interface ScoredMatch {
+  p: IndexedProcedure;
+  score: number;
+}
+
+const tokenize = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The catalogue's full-text index, in memory: the folded words of every procedure's searched
+ * columns, matched by prefix (citizens search while typing: "dang k"), ranked by BM25 with column
+ * weights exactly as SQLite's FTS5 `bm25()` computes it. Held here rather than in either
+ * database, it answers a keystroke without a round trip and ranks alike on SQLite and PostgreSQL.
+ * About 2 MB for the full public catalogue.
+ */
+export class CatalogueIndex {
+  readonly docs: IndexedProcedure[] = [];
+  readonly byId = new Map<number, IndexedProcedure>();
+  /** Every distinct word, sorted: a prefix's words are one contiguous range. */
+  readonly #words: string[];
+  readonly #postings = new Map<string, Posting[]>();
+  readonly #length: Uint32Array;
+  readonly #averageLength: number;
+  readonly #prefixCache = new Map<string, Map<number, number>>();
+
+  constructor(rows: IndexRow[]) {
+    this.#length = new Uint32Array(rows.length);
+    let total = 0;
+    rows.forEach((row, doc) => {
+      const p: IndexedProcedure = {
+        id: row.id, code: row.code, nameFolded: row.search_name, fieldCode: row.field_code, fieldName: row.field_name,
+        online: row.online_level, central: row.level_central, province: row.level_province, commune: row.level_commune,
+      };
+      this.docs.push(p);
+      this.byId.set(p.id, p);
+      COLUMNS.forEach((column, c) => {
+        const counts = new Map<string, number>();
+        for (const word of tokenize(row[column])) {
+          counts.set(word, (counts.get(word) ?? 0) + 1);
+          this.#length[doc]!++;
+          total++;
+        }
+        for (const [word, count] of counts) {
+          let list = this.#postings.get(word);
+          if (!list) this.#postings.set(word, (list = []));
+          list.push({ doc, column: c, count });
+        }
+      });
+    });
+    this.#words = [...this.#postings.keys()].sort();
+    this.#averageLength = rows.length > 0 ? total / rows.length : 0;
+  }
+
+  /** The first index in the sorted words at or after `prefix`. */
+  #lowerBound(prefix: string): number {
+    let low = 0;
+    let high = this.#words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.#words[mid]! < prefix) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Whether any word of the catalogue begins with `prefix`. */
+  hasPrefix(prefix: string): boolean {
+    return this.#words[this.#lowerBound(prefix)]?.startsWith(prefix) ?? false;
+  }
+
+  /** For each procedure with a word beginning with `prefix`: its weighted count of such words. */
+  #frequencies(prefix: string): Map<number, number> {
+    let frequencies = this.#prefixCache.get(prefix);
+    if (frequencies) return frequencies;
+    frequencies = new Map();
+    for (let i = this.#lowerBound(prefix); i < this.#words.length && this.#words[i]!.startsWith(prefix); i++) {
+      for (const { doc, column, count } of this.#postings.get(this.#words[i]!)!) {
+        frequencies.set(doc, (frequencies.get(doc) ?? 0) + WEIGHTS[column]! * count);
+      }
+    }
+    // Short prefixes (typed first, by everyone) are the costly ones: keep the recent ones.
+    if (this.#prefixCache.size >= 2_000) this.#prefixCache.delete(this.#prefixCache.keys().next().value!);
+    this.#prefixCache.set(prefix, frequencies);
+    return frequencies;
+  }
+
+  /** Procedures having a word that begins with one of `prefixes` (any, or all of them when `every`). */
+  match(prefixes: string[], every: boolean): ScoredMatch[] {
+    const terms = [...new Set(prefixes)].map((prefix) => this.#frequencies(prefix));
+    if (terms.length === 0) return [];
+    const n = this.docs.length;
+    // IDF as FTS5 computes it, never zero or below so a very common word still counts a little.
+    const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.size + 0.5) / (t.size + 0.5))));
+    let candidates: Iterable<number>;
+    if (every) {
+      const smallest = terms.reduce((a, b) => (b.size < a.size ? b : a));
+      candidates = [...smallest.keys()].filter((doc) => terms.every((t) => t.has(doc)));
+    } else {
+      const union = new Set<number>();
+      for (const t of terms) for (const doc of t.keys()) union.add(doc);
+      candidates = union;
+    }
+    const matches: ScoredMatch[] = [];
+    for (const doc of candidates) {
+      const lengthNorm = K1 * (1 - B + (B * this.#length[doc]!) / this.#averageLength);
+      let score = 0;
+      terms.forEach((t, i) => {
+        const f = t.get(doc);
+        if (f) score += idf[i]! * ((f * (K1 + 1)) / (f + lengthNorm));
+      });
+      matches.push({ p: this.docs[doc]!, score: -score });
+    }
+    return matches;
+  }
+
+  /** The ids of the procedures having a word that begins with `prefix`. */
+  idsMatching(prefix: string): number[] {
+    return [...this.#frequencies(prefix).keys()].map((doc) => this.docs[doc]!.id);
+  }
+}
+
+export interface IndexRow {
+  id: number;
+  code: string;
+  field_code: string;
+  field_name: string;
+  online_level: OnlineLevel;
+  level_central: number;
+  level_province: number;
+  level_commune: number;
+  search_name: string;
+  search_code: string;
+  search_field: string;
+  search_agencies: string;
+  search_body: string;
+}
+
+/** The counter that moves whenever the catalogue changes, in any process. */
+export const CATALOGUE_VERSION = 'catalogue-version';
+
+/**
+ * Keeps one storage's index current. Built on first use; rebuilt when this process changes the
+ * catalogue, and when another process did (checked at most every `checkEveryMs`): an import is
+ * seen by every server within that time. Searches go on with the old index while a new one builds.
+ */
+export class CatalogueIndexes {
+  readonly #storage: Storage;
+  readonly #checkEveryMs: number;
+  #index: CatalogueIndex | undefined;
+  #version: number | undefined;
+  #checkedAt = 0;
+  #building: Promise<CatalogueIndex> | undefined;
+  /** Moves on every invalidation: a build begun before it must not install a stale index. */
+  #generation = 0;
+
+  constructor(storage: Storage, checkEveryMs = 1_000) {
+    this.#storage = storage;
+    this.#checkEveryMs = checkEveryMs;
+  }
+
+  async current(): Promise<CatalogueIndex> {
+    const now = Date.now();
+    if (this.#index && now - this.#checkedAt < this.#checkEveryMs) return this.#index;
+    this.#checkedAt = now;
+    const version = await this.#readVersion();
+    if (this.#index && version === this.#version) return this.#index;
+    if (!this.#building) {
+      const building = this.#build(version).finally(() => {
+        if (this.#building === building) this.#building = undefined;
+      });
+      this.#building = building;
+    }
+    return this.#index ?? this.#building;
+  }
+
+  /** Forgets the index after this process changed the catalogue. */
+  invalidate(): void {
+    this.#generation++;
+    this.#index = undefined;
+    this.#building = undefined;
+    this.#checkedAt = 0;
+  }
+
+  async #readVersion(): Promise<number> {
+    return (await this.#storage.one<{ value: number }>('SELECT value FROM counters WHERE name = ?', [CATALOGUE_VERSION]))?.value ?? 0;
+  }
+
+  async #build(version: number): Promise<CatalogueIndex> {
+    const generation = this.#generation;
+    const rows = await this.#storage.all<IndexRow>(`SELECT id, code, field_code, field_name, online_level,
+      level_central, level_province, level_commune, ${COLUMNS.join(', ')} FROM procedures ORDER BY id`);
+    const index = new CatalogueIndex(rows.map((r) => ({ ...r, id: Number(r.id) })));
+    if (generation === this.#generation) {
+      this.#index = index;
+      this.#version = version;
+    }
+    return index;
+  }
+}

@@ -1,0 +1,74 @@
+import type { Queryable, Storage } from './storage.ts';
+import { LATEST_VERSION, MIGRATIONS } from './migrations.ts';
+
+export interface MigrationStatus {
+  /** The version the database is at (0: empty). */
+  current: number;
+  latest: number;
+  pending: { version: number; name: string }[];
+}
+
+/** Any number for PostgreSQL's advisory lock, the same in every process: one migrator at a time. */
+const MIGRATION_LOCK = 4_711_001;
+
+const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+/** A database made before versioned migrations (an old sandbox file): its tables, no ledger. */
+async function isUnversioned(db: Queryable, storage: Storage): Promise<boolean> {
+  const table = storage.engine === 'postgres'
+    ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('procedures', 'schema_migrations')"
+    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('procedures', 'schema_migrations')";
+  const names = (await db.all<{ name: string }>(table)).map((r) => r.name);
+  return names.includes('procedures') && !names.includes('schema_migrations');
+}
+
+export async function migrationStatus(storage: Storage): Promise<MigrationStatus> {
+  if (await isUnversioned(storage, storage)) {
+    throw new Error(`${storage.description} was made by an older version without versioned migrations. It holds only sandbox data: delete it and start again.`);
+  }
+  const ledger = storage.engine === 'postgres'
+    ? "SELECT 1 AS present FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+    : "SELECT 1 AS present FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+  const current = (await storage.one(ledger))
+    ? (await storage.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations'))?.v ?? 0
+    : 0;
+  return {
+    current,
+    latest: LATEST_VERSION,
+    pending: MIGRATIONS.filter((m) => m.version > current).map(({ version, name }) => ({ version, name })),
+  };
+}
+
+/**
+ * Brings the schema to the latest version, each step in its own transaction. Safe to run from
+ * several processes at once: PostgreSQL's advisory lock (SQLite's write lock) lets one migrate and
+ * the others then find nothing to do. A database newer than this code is refused.
+ */
+export async function migrate(storage: Storage, now: () => Date = () => new Date()): Promise<{ applied: number[]; current: number }> {
+  const applied: number[] = [];
+  // Refuses an unversioned database before the ledger would make it look versioned.
+  await migrationStatus(storage);
+  await storage.transaction(async (tx) => {
+    if (storage.engine === 'postgres') await tx.one('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    await tx.exec(CREATE_LEDGER);
+  });
+  const before = await migrationStatus(storage);
+  if (before.current > LATEST_VERSION) {
+    throw new Error(`The database is at schema version ${before.current}; this server knows up to ${LATEST_VERSION}. Upgrade the server.`);
+  }
+  for (const migration of MIGRATIONS) {
+    await storage.transaction(async (tx) => {
+      if (storage.engine === 'postgres') await tx.one('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+      const done = await tx.one('SELECT 1 AS done FROM schema_migrations WHERE version = ?', [migration.version]);
+      if (done) return;
+      await tx.exec(migration.sql(storage.engine));
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, now().toISOString()]);
+      applied.push(migration.version);
+    });
+  }
+  return { applied, current: LATEST_VERSION };
+}

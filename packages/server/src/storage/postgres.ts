@@ -1,0 +1,107 @@
+import pg from 'pg';
+import type { Queryable, SqlValue, Storage } from './storage.ts';
+
+/** `?` placeholders (the repositories' common SQL) as PostgreSQL's `$1, $2…`; quoted text untouched. */
+export function numberPlaceholders(sql: string): string {
+  let n = 0;
+  let quoted = false;
+  let out = '';
+  for (const char of sql) {
+    if (char === "'") quoted = !quoted;
+    out += char === '?' && !quoted ? `$${++n}` : char;
+  }
+  return out;
+}
+
+/** Counts (bigint) and averages (numeric) as numbers: the values the API serves fit easily. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The engine for more than one machine: any number of server processes on one PostgreSQL. Every
+ * race between them (two notifications, two clicks) is settled by the database.
+ */
+export class PostgresStorage implements Storage {
+  readonly engine = 'postgres' as const;
+  readonly insertionOrder = 'seq' as const;
+  readonly description: string;
+  readonly #pool: pg.Pool;
+  readonly #sql = new Map<string, string>();
+  readonly #root: Queryable;
+
+  constructor(url: string, options: { poolSize?: number } = {}) {
+    this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+    // An idle connection that breaks (a restarted server) must not crash the process.
+    this.#pool.on('error', () => undefined);
+    const parsed = new URL(url);
+    const host = parsed.searchParams.get('host') ?? parsed.hostname;
+    this.description = `postgres ${host}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+    this.#root = this.#on(this.#pool);
+  }
+
+  #text(sql: string): string {
+    let text = this.#sql.get(sql);
+    if (text === undefined) {
+      text = numberPlaceholders(sql);
+      this.#sql.set(sql, text);
+    }
+    return text;
+  }
+
+  #on(client: pg.Pool | pg.PoolClient): Queryable {
+    return {
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) =>
+        (await client.query({ text: this.#text(sql), values: params as SqlValue[] })).rows as T[],
+      one: async <T>(sql: string, params: readonly SqlValue[] = []) =>
+        (await client.query({ text: this.#text(sql), values: params as SqlValue[] })).rows[0] as T | undefined,
+      run: async (sql: string, params: readonly SqlValue[] = []) =>
+        (await client.query({ text: this.#text(sql), values: params as SqlValue[] })).rowCount ?? 0,
+      exec: async (sql: string) => {
+        await client.query(sql);
+      },
+    };
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.#root.all<T>(sql, params);
+  }
+
+  one<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.#root.one<T>(sql, params);
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.#root.run(sql, params);
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#root.exec(sql);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(this.#on(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.#pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}

@@ -1,0 +1,105 @@
+import { DatabaseSync } from 'node:sqlite';
+import type { StatementSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Queryable, SqlValue, Storage } from './storage.ts';
+
+/**
+ * The embedded engine: one SQLite file (or `:memory:`), zero set-up. Several processes may share
+ * the file on one machine: WAL lets readers go on while one writes, and a writer waits for the
+ * lock (busy_timeout) instead of failing.
+ *
+ * node:sqlite is synchronous, and one connection serves every request of the process. A
+ * transaction's work awaits between statements, so statements of other requests must not run on
+ * the connection meanwhile (they would join the transaction): they wait until it ends.
+ */
+export class SqliteStorage implements Storage {
+  readonly engine = 'sqlite' as const;
+  readonly insertionOrder = 'rowid' as const;
+  readonly description: string;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  /** Settles when the transactions queued so far have ended. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #inTransaction = false;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.description = path;
+    this.#db = new DatabaseSync(path);
+    this.#db.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    // WAL with synchronous=NORMAL: a commit survives a crash of the process, not of the machine.
+    if (path !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** The statements themselves, run at once: for a transaction's work, and for the idle connection. */
+  readonly #direct: Queryable = {
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).all(...params) as T[],
+    one: async <T>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).get(...params) as T | undefined,
+    run: async (sql: string, params: readonly SqlValue[] = []) => Number(this.#statement(sql).run(...params).changes),
+    exec: async (sql: string) => {
+      this.#db.exec(sql);
+    },
+  };
+
+  async #idle(): Promise<void> {
+    while (this.#inTransaction) await this.#queue;
+  }
+
+  async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    await this.#idle();
+    return this.#direct.all<T>(sql, params);
+  }
+
+  async one<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    await this.#idle();
+    return this.#direct.one<T>(sql, params);
+  }
+
+  async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    await this.#idle();
+    return this.#direct.run(sql, params);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.#idle();
+    this.#db.exec(sql);
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const run = this.#queue.then(async () => {
+      this.#inTransaction = true;
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.#direct);
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.#db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        this.#inTransaction = false;
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async ping(): Promise<void> {
+    await this.one('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.#idle();
+    if (this.#db.isOpen) this.#db.close();
+  }
+}
