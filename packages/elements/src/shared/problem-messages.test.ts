@@ -4,7 +4,8 @@ import { afterEach, describe, it } from '../test-support/mocha.ts';
 import { problemCodeMessage, problemMessage } from './problem-messages.ts';
 import { setLocale } from './locale.ts';
 
-// Every code of the contract's ProblemCode enum (openapi/dvc.yaml).
+// Every code of the contract's ProblemCode enum (openapi/dvc.yaml) that a widget can meet: the
+// server-to-server key codes (api_key_*) share the internal-error message.
 const CODES: ProblemCode[] = [
   'validation_failed', 'not_found', 'procedure_not_found', 'dossier_not_found', 'payment_not_found',
   'payment_not_due', 'payment_already_paid', 'payment_amount_changed', 'payment_not_paid',

@@ -5,7 +5,7 @@ import type { components } from './openapi.ts';
 /**
  * Every value of the contract's `ProblemCode`, in the contract's order.
  */
-export const problemCodes = ["validation_failed", "not_found", "procedure_not_found", "dossier_not_found", "dossier_token_invalid", "dossier_token_expired", "payment_not_found", "payment_not_due", "payment_already_paid", "payment_amount_changed", "payment_not_paid", "idempotency_key_reused", "survey_not_available", "survey_already_submitted", "rate_limited", "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable"] as const satisfies readonly components["schemas"]["ProblemCode"][];
+export const problemCodes = ["validation_failed", "not_found", "procedure_not_found", "dossier_not_found", "dossier_token_invalid", "dossier_token_expired", "payment_not_found", "payment_not_due", "payment_already_paid", "payment_amount_changed", "payment_not_paid", "idempotency_key_reused", "survey_not_available", "survey_already_submitted", "rate_limited", "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable", "api_key_invalid", "api_key_out_of_scope"] as const satisfies readonly components["schemas"]["ProblemCode"][];
 
 /**
  * Every value of the contract's `Level`, in the contract's order.
@@ -73,3 +73,21 @@ export const surveyAvailabilities = ["open", "already-evaluated", "not-available
  * `dossier` the regulation's evaluation of a finished dossier; `page` quick page feedback ("was this useful?").
  */
 export const surveyKinds = ["dossier", "page"] as const satisfies readonly components["schemas"]["SurveyKind"][];
+
+/**
+ * Every value of the contract's `SyncOutcome`, in the contract's order.
+ *
+ * `created` new here; `updated` known and changed; `unchanged` known and the same (a resend);
+ * `rejected` not stored, see `errors`.
+ */
+export const syncOutcomes = ["created", "updated", "unchanged", "rejected"] as const satisfies readonly components["schemas"]["SyncOutcome"][];
+
+/**
+ * Every value of the contract's `SyncErrorCode`, in the contract's order.
+ *
+ * `required` a needed field is missing or empty; `invalid` a field's value is not acceptable
+ * (`message` says why); `agency_out_of_scope` the dossier belongs to an agency the key may not
+ * write; `dossier_exists` the code is another dossier's (see `syncDossiers`);
+ * `dossier_not_found` a progress record for a dossier never sent.
+ */
+export const syncErrorCodes = ["required", "invalid", "agency_out_of_scope", "dossier_exists", "dossier_not_found"] as const satisfies readonly components["schemas"]["SyncErrorCode"][];

@@ -288,6 +288,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sync/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push dossiers from the one-stop system (the national portal's DongBoHoSoMC records)
+         * @description The records the one-stop system already sends the national portal, as they are: every value
+         *     a string, dates `yyyyMMddHHmmss` in Vietnam time (GMT+7), `TrangThaiHoSo` "1"–"10" mapped to
+         *     `DossierStatus` by a table the deployment can change (by default numbered as `DossierStatus`
+         *     describes). The portal adapters' wrapper can be sent unchanged: `service` and keys such as
+         *     `session` or `madonvi` are ignored.
+         *
+         *     Each record answers on its own, in `results`, in the order sent: `created`, `updated`,
+         *     `unchanged` (the same record again changes nothing, so a batch whose answer was lost can be
+         *     sent again as it was) or `rejected`, with every problem of the record named by its field
+         *     (`NgayTiepNhan`, `DanhSachLePhi[1].Gia`). One bad record never loses the others: a batch is
+         *     answered 200 whatever its records hold. Only a body that is not a batch is refused as a
+         *     whole (400): not an object, no `data` array, more than 100 records, a record that is not an
+         *     object, an object or array where a record has text (numbers are read as text). Contents
+         *     (required fields, codes, dates, status numbers, amounts) are checked per record.
+         *
+         *     A record needs `MaHoSo` (a `DossierCode`), `MaTTHC` (a `ProcedureCode`), `TenTTHC`,
+         *     `DonViXuLy`, `TrangThaiHoSo`, `NgayTiepNhan` (for a dossier submitted online and not received
+         *     yet, `NgayNopHoSo`) and the applicant's 12-digit identity number, in `SoGiayToChuHoSo` or in a
+         *     `DinhDanhCHS` item with `LoaiDinhDanh` "1": a dossier nobody can look up is of no use, and a
+         *     placeholder such as "000000001" is refused. The number is stored only as a keyed digest; no
+         *     answer repeats it. Also read: `NgayHenTra` (due), once decided `NgayKetThucXuLy` (else
+         *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out), the latest of
+         *     `DanhSachHoSoBoSung` and `TrichYeuHoSo`. Other fields are accepted and not checked.
+         *
+         *     `isUpdating` is what the adapter found on the national portal, and here only a hint: a new
+         *     code is created and a known one updated whatever it says, so a resend after a lost answer
+         *     works. One exception: with `isUpdating` false (or absent), a known code whose applicant or
+         *     procedure differs is rejected (`dossier_exists`) instead of being taken over.
+         *
+         *     The sync key is bound to an agency code and writes only dossiers whose code begins with it
+         *     (followed by `.` or `-`): a record of another agency is rejected (`agency_out_of_scope`) and
+         *     the others still count. A batch must fit in 1 MB (413 otherwise).
+         */
+        post: operations["syncDossiers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push processing steps from the one-stop system (the national portal's CapNhatTienDoHoSoMC records)
+         * @description One history step per record, for a dossier already sent with `syncDossiers` (else the record
+         *     is rejected, `dossier_not_found`): `ThoiDiemXuLy` when, `NoiDungXuLy` what was done,
+         *     `TrangThai` the status after it (numbered as `TrangThaiHoSo`), `PhongBanXuLy` the unit (when
+         *     empty, the dossier's processing agency) and `ChucDanh` the officer's title. `NguoiXuLy`, the
+         *     officer's name, is kept for the agency but never shown: the public history shows titles only.
+         *
+         *     A step is known by its dossier, `ThoiDiemXuLy` and `NoiDungXuLy`: the same step again changes
+         *     nothing (`unchanged`), and with other details it is `updated`. Records are answered one by
+         *     one; keys, limits and whole-request errors are as for `syncDossiers`.
+         */
+        post: operations["syncProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -331,7 +410,7 @@ export interface components {
         /** @description The format of an `Idempotency-Key` header (see `components/parameters/IdempotencyKey`). */
         IdempotencyKey: string;
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
         LocalizedText: {
             vi: string;
             en: string;
@@ -748,6 +827,194 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        /**
+         * @description `yyyyMMddHHmmss` in Vietnam time (GMT+7), e.g. `20260718143000`.
+         * @example 20260718143000
+         */
+        SyncDate: string;
+        /**
+         * @description Whether the adapter found the dossier on the national portal (the adapters send the strings
+         *     "True"/"False"). A hint: see `syncDossiers`. Absent is false.
+         * @enum {boolean|string}
+         */
+        SyncIsUpdating: true | false | "True" | "False" | "true" | "false";
+        /**
+         * @description The national portal adapters' wrapper: `data` holds the records; other keys (`service`,
+         *     `session`, `madonvi`) are accepted and ignored.
+         */
+        SyncDossierBatch: {
+            /** @description `DongBoHoSoMC` when sent; ignored. */
+            service?: string;
+            isUpdating?: components["schemas"]["SyncIsUpdating"];
+            data: components["schemas"]["SyncDossierRecord"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description As `SyncDossierBatch`, for progress records (`service` is `CapNhatTienDoHoSoMC`). */
+        SyncProgressBatch: {
+            service?: string;
+            data: components["schemas"]["SyncProgressRecord"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A DongBoHoSoMC record as the national portal defines it: every value a string. Which fields
+         *     are required, and how they are read, is in `syncDossiers`; contents are checked per record,
+         *     so nothing here is marked required. Keys not listed are accepted and ignored.
+         */
+        SyncDossierRecord: {
+            /** @description Dossier code (a `DossierCode`). */
+            MaHoSo?: string;
+            /** @description National procedure code (a `ProcedureCode`). */
+            MaTTHC?: string;
+            /** @description Procedure name. */
+            TenTTHC?: string;
+            /** @description Field code. */
+            MaLinhVuc?: string;
+            /** @description Field name. */
+            TenLinhVuc?: string;
+            /** @description Receipt number. */
+            SoBienNhan?: string;
+            /** @description The applicant's name. Not stored. */
+            ChuHoSo?: string;
+            /** @description "1" citizen, "2" business; some systems add "3" state agency, "4" organisation or other. */
+            LoaiDoiTuong?: string;
+            /** @description The applicant's national portal account id (not an identity number). Not stored. */
+            MaDoiTuong?: string;
+            /** @description The applicant's identity number. Personal data: stored only as a keyed digest. */
+            SoGiayToChuHoSo?: string;
+            /** @description The applicant's identity numbers; the item with `LoaiDinhDanh` "1" (12 digits) is used. */
+            DinhDanhCHS?: components["schemas"]["SyncIdentity"][];
+            /** @description Not stored. */
+            Email?: string;
+            /** @description Not stored. */
+            SoDienThoai?: string;
+            Fax?: string;
+            ThongTinKhac?: string;
+            /** @description Summary, at most 1000 characters. */
+            TrichYeuHoSo?: string;
+            NgayNopHoSo?: components["schemas"]["SyncDate"];
+            NgayTiepNhan?: components["schemas"]["SyncDate"];
+            NgayHenTra?: components["schemas"]["SyncDate"];
+            NgayTra?: components["schemas"]["SyncDate"];
+            NgayKetThucXuLy?: components["schemas"]["SyncDate"];
+            NgayTuChoi?: components["schemas"]["SyncDate"];
+            /** @description Status number, "1"–"10". */
+            TrangThaiHoSo?: string;
+            /** @description "1" in person, "2" online, "3" by post. */
+            KenhThucHien?: string;
+            /** @description Result delivery: "0" in person, "1" by post. */
+            HinhThuc?: string;
+            ThongTinTra?: string;
+            GhiChu?: string;
+            /** @description The processing agency's name. */
+            DonViXuLy?: string;
+            /** @description Submitted files (TepDinhKemId, TenTepDinhKem, IsDeleted, MaThanhPhanHoSo, DuongDanTaiTepTin). Not stored. */
+            TaiLieuNop?: Record<string, never>[];
+            /** @description Charges and fees owed. */
+            DanhSachLePhi?: components["schemas"]["SyncFee"][];
+            /** @description Other documents (TenGiayTo, SoLuong, LoaiGiayTo). Not stored. */
+            DanhSachTepDinhKemKhac?: Record<string, never>[];
+            /** @description Supplement requests; the latest (by `NgayBoSung`) is the dossier's. */
+            DanhSachHoSoBoSung?: components["schemas"]["SyncSupplement"][];
+            /** @description Result documents (TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua). Not stored. */
+            DanhSachGiayToKetQua?: Record<string, never>[];
+        } & {
+            [key: string]: unknown;
+        };
+        SyncIdentity: {
+            /** @description "1" a 12-digit personal identification number, "2" a 9-digit identity card number. */
+            LoaiDinhDanh?: string;
+            /** @description Personal data. */
+            SoDinhDanh?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One charge or fee. Whether it is a phí (`charge`) or a lệ phí (`fee`) is read from its name
+         *     (`TenPhiLePhi`); `LoaiPhiLePhi` does not say it in the systems seen, and is ignored.
+         */
+        SyncFee: {
+            /** @description The line as shown, e.g. `Lệ phí đăng ký khai sinh`. */
+            TenPhiLePhi?: string;
+            MaPhiLePhi?: string;
+            HinhThucThu?: string;
+            /** @description Amount, a whole number of VND, e.g. `8000`. */
+            Gia?: string;
+            LoaiPhiLePhi?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        SyncSupplement: {
+            HoSoBoSungId?: string;
+            /** @description What is asked for (the reason shown to the applicant). */
+            NoiDungBoSung?: string;
+            NgayBoSung?: components["schemas"]["SyncDate"];
+            NgayTiepNhanBoSung?: components["schemas"]["SyncDate"];
+            /** @description The documents asked for; each item's `TenGiayTo` is shown. */
+            DanhSachGiayToBoSung?: Record<string, never>[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A CapNhatTienDoHoSoMC record: every value a string. `MaHoSo`, `ThoiDiemXuLy`, `NoiDungXuLy`
+         *     and `TrangThai` are required (checked per record). Keys not listed are accepted and ignored.
+         */
+        SyncProgressRecord: {
+            /** @description Dossier code (a `DossierCode`). */
+            MaHoSo?: string;
+            /** @description The officer's name, at most 50 characters. Never shown to the public. */
+            NguoiXuLy?: string;
+            /** @description The officer's title. */
+            ChucDanh?: string;
+            ThoiDiemXuLy?: components["schemas"]["SyncDate"];
+            /** @description The unit that acted. */
+            PhongBanXuLy?: string;
+            /** @description What was done. */
+            NoiDungXuLy?: string;
+            /** @description The status after this step, numbered as `TrangThaiHoSo`. */
+            TrangThai?: string;
+            NgayBatDau?: components["schemas"]["SyncDate"];
+            NgayKetThucTheoQuyDinh?: components["schemas"]["SyncDate"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `created` new here; `updated` known and changed; `unchanged` known and the same (a resend);
+         *     `rejected` not stored, see `errors`.
+         * @enum {string}
+         */
+        SyncOutcome: "created" | "updated" | "unchanged" | "rejected";
+        /**
+         * @description `required` a needed field is missing or empty; `invalid` a field's value is not acceptable
+         *     (`message` says why); `agency_out_of_scope` the dossier belongs to an agency the key may not
+         *     write; `dossier_exists` the code is another dossier's (see `syncDossiers`);
+         *     `dossier_not_found` a progress record for a dossier never sent.
+         * @enum {string}
+         */
+        SyncErrorCode: "required" | "invalid" | "agency_out_of_scope" | "dossier_exists" | "dossier_not_found";
+        SyncRecordError: {
+            /** @description The record's field, as sent: `NgayTiepNhan`, `DanhSachLePhi[1].Gia`; `.` for the record itself. */
+            field: string;
+            code: components["schemas"]["SyncErrorCode"];
+            /** @description English, for the system's operators. Never quotes the value sent. */
+            message: string;
+        };
+        SyncRecordResult: {
+            /** @description The record's position in `data`. */
+            index: number;
+            /** @description The record's `MaHoSo`; null when it is missing or not a dossier code. */
+            dossierCode: string | null;
+            outcome: components["schemas"]["SyncOutcome"];
+            /** @description Every problem of a rejected record; empty otherwise. */
+            errors: components["schemas"]["SyncRecordError"][];
+        };
+        SyncResult: {
+            results: components["schemas"]["SyncRecordResult"][];
+            /** @description Records created, updated or unchanged. */
+            accepted: number;
+            rejected: number;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -813,6 +1080,35 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No key, or a key that is unknown, malformed or revoked (`api_key_invalid`). Nothing was done. */
+        ApiKeyRefused: {
+            headers: {
+                /** @description `Bearer`, the scheme to authenticate with. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The key is valid but not for this operation (`api_key_out_of_scope`). Nothing was done. */
+        ApiKeyOutOfScope: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than the operation accepts (`payload_too_large`). */
+        PayloadTooLarge: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -1250,6 +1546,66 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["DossierTokenRefused"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    syncDossiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncDossierBatch"];
+            };
+        };
+        responses: {
+            /** @description One result per record, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ApiKeyRefused"];
+            403: components["responses"]["ApiKeyOutOfScope"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    syncProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncProgressBatch"];
+            };
+        };
+        responses: {
+            /** @description One result per record, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ApiKeyRefused"];
+            403: components["responses"]["ApiKeyOutOfScope"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Error"];
         };
     };

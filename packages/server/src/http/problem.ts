@@ -23,6 +23,8 @@ const TITLES: Record<ProblemCode, string> = {
   unsupported_media_type: 'The request body must be JSON.',
   internal_error: 'The server failed to answer this request.',
   service_unavailable: 'The service is unavailable for now.',
+  api_key_invalid: 'The API key is missing, unknown or revoked.',
+  api_key_out_of_scope: 'The API key does not allow this operation.',
 };
 
 /**
