@@ -39,6 +39,13 @@ const steps = [
       return { pass, fail };
     },
   },
+  {
+    name: 'Node tests of the server on PostgreSQL (a throwaway cluster; every server test on the second engine)',
+    cmd: node,
+    args: ['scripts/with-postgres.mjs', node, '--conditions=source', '--test', '--test-reporter=spec', 'packages/server/test/**/*.test.ts'],
+    env: { DVC_TEST_ENGINE: 'postgres' },
+    count: countNodeTests,
+  },
   { name: 'npm builds (packages/sdk/dist, packages/elements/dist, with .d.ts)', cmd: node, args: ['scripts/build.mjs', '--npm-only', '--silent'] },
   {
     name: 'npm build tests (the built packages imported from dist in Node)',
@@ -116,7 +123,7 @@ const steps = [
 
 function run(step) {
   return new Promise((resolve) => {
-    const child = spawn(step.cmd, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(step.cmd, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...step.env } });
     let output = '';
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {

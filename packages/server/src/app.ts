@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import openapiGlue from 'fastify-openapi-glue';
@@ -50,6 +50,23 @@ function isAllowedOrigin(origin: string, allowed: ServerOptions['allowedOrigins'
     }
   }
   return allowed.includes(origin);
+}
+
+/** The path of the first string holding a NUL character, if any. */
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNul(item, `${path}/${index}`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? `${path}/${key}` : findNul(item, `${path}/${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
@@ -115,7 +132,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const app = Fastify({
     // One id per request in every log line, and in the response for a citizen's support call.
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     logger: options.logger === false ? false : {
       level: options.logger === true ? 'info' : options.logger.level,
       ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
@@ -166,14 +183,19 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     }
   });
 
-  // The validator coerces a query's "1e309" to Infinity, which no bound in the contract refuses (Ajv
-  // checks bounds before its coercion of strings): refuse any non-finite number, for every operation.
+  // Two rules the contract's schemas cannot say, for every operation: the validator coerces a
+  // query's "1e309" to Infinity, which no bound refuses (Ajv checks bounds before coercing); and
+  // PostgreSQL cannot store a NUL character, so no engine is given one (both answer alike).
   app.addHook('preHandler', async (request) => {
+    const errors: { path: string; message: string }[] = [];
     for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        throw new ApiProblem(400, 'validation_failed', undefined, { errors: [{ path: `/querystring/${name}`, message: 'must be a finite number' }] });
-      }
+      if (typeof value === 'number' && !Number.isFinite(value)) errors.push({ path: `/querystring/${name}`, message: 'must be a finite number' });
     }
+    for (const [where, value] of [['querystring', request.query], ['params', request.params], ['body', request.body]] as const) {
+      const found = findNul(value, `/${where}`);
+      if (found) errors.push({ path: found, message: 'must not contain a NUL character' });
+    }
+    if (errors.length > 0) throw new ApiProblem(400, 'validation_failed', undefined, { errors });
   });
 
   // Before the headers below, which see the fault header: a `drop-after-commit` fault's request has

@@ -2,17 +2,17 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { signGatewayParams } from '@dvc-kit/sdk';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DEMO } from './support/sandbox.ts';
 
-type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 
 const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown> & { items?: { code: string; name: string }[] };
 
 describe('procedure search', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await createSandbox({ rateLimits: {} }); });
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
   after(() => sandbox.app.close());
   const get = (url: string) => sandbox.app.inject({ method: 'GET', url: `/api/v1${url}` });
 
@@ -84,7 +84,7 @@ describe('dossier lookup', () => {
   let logText = '';
   logs.on('data', (chunk) => { logText += chunk; });
   before(async () => {
-    sandbox = await createSandbox({ rateLimits: { lookupDossier: { max: 5, windowMs: 60_000 } }, logger: { level: 'info', stream: logs } });
+    sandbox = await createTestSandbox({ rateLimits: { lookupDossier: { max: 5, windowMs: 60_000 } }, logger: { level: 'info', stream: logs } });
   });
   after(() => sandbox.app.close());
   const lookup = (body: object) => sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: body });
@@ -132,7 +132,7 @@ describe('dossier lookup', () => {
 
 describe('CORS and sandbox admin routes', () => {
   test('localhost origins are allowed by default, others are not', async () => {
-    const sandbox = await createSandbox();
+    const sandbox = await createTestSandbox();
     try {
       const allowed = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'http://localhost:8080' } });
       assert.equal(allowed.headers['access-control-allow-origin'], 'http://localhost:8080');
@@ -150,7 +150,7 @@ describe('CORS and sandbox admin routes', () => {
   });
 
   test('configured origins replace the default', async () => {
-    const sandbox = await createSandbox({ allowedOrigins: ['https://dichvucong.example.gov.vn'] });
+    const sandbox = await createTestSandbox({ allowedOrigins: ['https://dichvucong.example.gov.vn'] });
     try {
       const local = await sandbox.app.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'http://localhost:8080' } });
       assert.equal(local.headers['access-control-allow-origin'], undefined);
@@ -162,7 +162,7 @@ describe('CORS and sandbox admin routes', () => {
   });
 
   test('create a dossier, move it on, reset: and the routes are gone with admin off', async () => {
-    const sandbox = await createSandbox();
+    const sandbox = await createTestSandbox();
     try {
       const created = await sandbox.app.inject({
         method: 'POST', url: '/api/v1/_sandbox/dossiers',
@@ -184,7 +184,7 @@ describe('CORS and sandbox admin routes', () => {
     } finally {
       await sandbox.app.close();
     }
-    const locked = await createSandbox({ adminRoutes: false });
+    const locked = await createTestSandbox({ adminRoutes: false });
     try {
       const res = await locked.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
       assert.equal(res.statusCode, 404);
@@ -194,7 +194,7 @@ describe('CORS and sandbox admin routes', () => {
   });
 
   test('a dossier received on the Friday before Tết 2026 after 15:00 is due after the holiday', async () => {
-    const sandbox = await createSandbox();
+    const sandbox = await createTestSandbox();
     try {
       // Fri 13 Feb 2026 16:00: counts from Mon 23 Feb (Tết 14–22 Feb). Birth registration: the
       // seed's processing time decides the days; the due date must be after the holiday.
@@ -215,7 +215,7 @@ describe('payment notifications', () => {
   let sandbox: Sandbox;
   let paymentId = '';
   before(async () => {
-    sandbox = await createSandbox({ gatewaySecret: SECRET, rateLimits: {} });
+    sandbox = await createTestSandbox({ gatewaySecret: SECRET, rateLimits: {} });
     const res = await sandbox.app.inject({
       method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'notify-test-key-0000001' },
       payload: { dossierCode: DEMO.paymentDueTwoKinds.code, applicantId: DEMO.paymentDueTwoKinds.applicantId, returnUrl: 'http://localhost:8080/r' },
@@ -274,7 +274,7 @@ describe('payment notifications', () => {
 describe('simulated payment gateway', () => {
   const SECRET = 'gateway-page-secret';
   let sandbox: Sandbox;
-  before(async () => { sandbox = await createSandbox({ gatewaySecret: SECRET, rateLimits: {} }); });
+  before(async () => { sandbox = await createTestSandbox({ gatewaySecret: SECRET, rateLimits: {} }); });
   after(() => sandbox.app.close());
 
   async function startPayment(key: string) {
@@ -378,7 +378,7 @@ describe('simulated payment gateway', () => {
 
 describe('sandbox fault injection', () => {
   test('delay, status with Retry-After, malformed JSON, each for the requests it names, cleared by reset', async () => {
-    const sandbox = await createSandbox({ rateLimits: {} });
+    const sandbox = await createTestSandbox({ rateLimits: {} });
     try {
       const arm = (fault: sandboxComponents['schemas']['SandboxFault']) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
       assert.equal((await arm({ operationId: 'searchProcedures', kind: 'delay', delayMs: 300, whenQueryContains: 'khai' })).statusCode, 201);
@@ -409,7 +409,7 @@ describe('sandbox fault injection', () => {
     } finally {
       await sandbox.app.close();
     }
-    const locked = await createSandbox({ adminRoutes: false });
+    const locked = await createTestSandbox({ adminRoutes: false });
     try {
       assert.equal((await locked.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: { operationId: 'getHealth', kind: 'malformed' } })).statusCode, 404);
     } finally {
@@ -420,7 +420,7 @@ describe('sandbox fault injection', () => {
 
 describe('a changed amount never lets the payer pay twice', () => {
   test('the pending payment for the old amount is cancelled and its gateway page can no longer be completed', async () => {
-    const sandbox = await createSandbox({ rateLimits: {} });
+    const sandbox = await createTestSandbox({ rateLimits: {} });
     try {
       const pay = (key: string) => sandbox.app.inject({
         method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import { resetDatabase } from '../src/seed/load.ts';
 import { findDossier, historyOf } from '../src/dossiers/repository.ts';
 import { deriveTimeliness } from '../src/dossiers/view.ts';
@@ -42,8 +42,8 @@ const CLOCKS = [
 
 describe('seeded demo dossiers: every event in working time, in order, at the dossier\'s own dates', () => {
   let clock = new Date();
-  let sandbox: Awaited<ReturnType<typeof createSandbox>>;
-  before(async () => { sandbox = await createSandbox({ rateLimits: {}, now: () => clock }); });
+  let sandbox: Awaited<ReturnType<typeof createTestSandbox>>;
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {}, now: () => clock }); });
   after(() => sandbox.app.close());
 
   test('for seeding on any weekday, at any hour, on a weekend and on holidays', async () => {

@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { syncBuiltinESMExports } from 'node:module';
 import { PassThrough } from 'node:stream';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import { applicantDigest } from '../src/dossiers/applicant-digest.ts';
 import { DEMO } from './support/sandbox.ts';
 
-type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 interface Problem { status: number; code: string; errors?: { path: string }[] }
 
 const HEADER = 'dvc-dossier-token';
@@ -29,7 +29,7 @@ describe('dossier access tokens', () => {
   logs.on('data', (chunk) => { logText += chunk; });
 
   before(async () => {
-    sandbox = await createSandbox({ rateLimits: {}, now: () => clock, logger: { level: 'info', stream: logs } });
+    sandbox = await createTestSandbox({ rateLimits: {}, now: () => clock, logger: { level: 'info', stream: logs } });
   });
   after(() => sandbox.app.close());
   beforeEach(async () => {
@@ -169,7 +169,7 @@ describe('dossier access tokens', () => {
       // 32 bytes are 43 characters, the last one's two low bits spare: a different spelling of the same bytes.
       'the signature\'s spare bits changed': `${version}.${payload}.${signature.slice(0, -1)}${B64URL[B64URL.indexOf(signature.at(-1)!) ^ 1]}`,
       'signed with another secret': await (async () => {
-        const elsewhere = await createSandbox({ rateLimits: {}, tokenSecret: 'another-secret' });
+        const elsewhere = await createTestSandbox({ rateLimits: {}, tokenSecret: 'another-secret' });
         try {
           return ((await elsewhere.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.paymentDue })).json() as { access: { token: string } }).access.token;
         } finally {
@@ -296,7 +296,7 @@ describe('dossier access tokens', () => {
 
 test('the lifetime is configurable', async () => {
   let clock = SEEDED_AT;
-  const sandbox = await createSandbox({ rateLimits: {}, tokenTtlMs: 60_000, now: () => clock });
+  const sandbox = await createTestSandbox({ rateLimits: {}, tokenTtlMs: 60_000, now: () => clock });
   try {
     const res = await sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.decided });
     const { token, expiresAt } = (res.json() as { access: { token: string; expiresAt: string } }).access;

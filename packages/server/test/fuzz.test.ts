@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import { loadContract } from '../src/http/contract.ts';
 
 type Schema = Record<string, unknown>;
@@ -136,7 +136,7 @@ test('1,200 generated requests: no 5xx, errors are problem+json with a contract 
   log.on('data', (chunk: Buffer) => {
     for (const line of String(chunk).split('\n')) if (line.includes('"level":50')) lastError = line;
   });
-  const { app } = await createSandbox({ rateLimits: {}, logger: { level: 'error', stream: log } });
+  const { app } = await createTestSandbox({ rateLimits: {}, logger: { level: 'error', stream: log } });
   const codes = new Set((resolve({ $ref: '#/components/schemas/ProblemCode' })['enum'] as string[]));
   const rnd = random(20261122);
   const ops = operations();

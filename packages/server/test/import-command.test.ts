@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPublicCatalogue } from '../src/catalog/import-command.ts';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 
 const PUBLIC_DATA = resolve(fileURLToPath(new URL('../../../', import.meta.url)), '../shared/data/dichvucong');
 
@@ -20,7 +20,7 @@ test('the import command loads the whole public catalogue into a database the sa
     // One code is published twice (once with a stray space): stored once.
     assert.equal(stored, 5669);
     assert.equal(skipped, 0);
-    const { app } = await createSandbox({ databaseUrl: database, rateLimits: {} });
+    const { app } = await createTestSandbox({ databaseUrl: database, rateLimits: {} });
     try {
       const health = JSON.parse((await app.inject({ method: 'GET', url: '/api/v1/health' })).body) as { procedures: number };
       assert.equal(health.procedures, stored);

@@ -1,13 +1,13 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Procedure } from '@dvc-kit/sdk';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 
 const KIND_LABEL = { fee: /^lệ phí\s*:/iu, charge: /^phí\s*:/iu, price: /^giá\s*:/iu } as const;
 
 describe('fee lines the API returns', () => {
-  let sandbox: Awaited<ReturnType<typeof createSandbox>>;
-  before(async () => { sandbox = await createSandbox({ rateLimits: {} }); });
+  let sandbox: Awaited<ReturnType<typeof createTestSandbox>>;
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
   after(() => sandbox.app.close());
 
   test('no description repeats its kind as a label; no line or row is listed twice', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
 
 /** Sends `count` requests, returns their statuses; the last must be the limited one. */
@@ -11,7 +11,7 @@ async function burst(send: (i: number) => Promise<{ statusCode: number; headers:
 }
 
 test('payment creation is rate-limited per client, with Retry-After and a problem', async () => {
-  const { app } = await createSandbox({ rateLimits: { createPayment: { max: 3, windowMs: 60_000 } } });
+  const { app } = await createTestSandbox({ rateLimits: { createPayment: { max: 3, windowMs: 60_000 } } });
   try {
     const results = await burst((i) => app.inject({
       method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': `rate-limit-key-${String(i).padStart(8, '0')}` },
@@ -28,7 +28,7 @@ test('payment creation is rate-limited per client, with Retry-After and a proble
 });
 
 test('page feedback is rate-limited per client; another client is not affected', async () => {
-  const { app } = await createSandbox({ rateLimits: { submitSurvey: { max: 2, windowMs: 60_000 } } });
+  const { app } = await createTestSandbox({ rateLimits: { submitSurvey: { max: 2, windowMs: 60_000 } } });
   try {
     const feedback = (ip: string) => app.inject({
       method: 'POST', url: '/api/v1/surveys/responses', remoteAddress: ip,

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import { receiptLanguage, renderReceiptPage } from '../src/payments/receipt-page.ts';
 import { DEMO } from './support/sandbox.ts';
 
@@ -72,10 +72,10 @@ describe('printable receipt page', () => {
 });
 
 describe('receipt route', () => {
-  let sandbox: Awaited<ReturnType<typeof createSandbox>>;
+  let sandbox: Awaited<ReturnType<typeof createTestSandbox>>;
   const id = 'pay_receiptroutetest0001';
   before(async () => {
-    sandbox = await createSandbox({ rateLimits: {} });
+    sandbox = await createTestSandbox({ rateLimits: {} });
     // A paid payment with its receipts, stored as the gateway notification leaves them.
     const { storage } = sandbox.context;
     await storage.run(`INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, paid_at)

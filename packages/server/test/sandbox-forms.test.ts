@@ -1,12 +1,12 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { components } from '@dvc-kit/sdk';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DOSSIER_FORM, PAGE_FORM } from '../src/surveys/forms.ts';
 import { DEMO } from './support/sandbox.ts';
 
-type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 type SurveyForm = components['schemas']['SurveyForm'];
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
@@ -26,7 +26,7 @@ const hostileForm: SurveyForm = {
 
 describe('sandbox survey forms (POST /_sandbox/survey-forms)', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await createSandbox({ rateLimits: {} }); });
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
   after(() => sandbox.app.close());
   const put = (form: unknown) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/survey-forms', payload: form as object });
   const formOf = async (kind: 'dossier' | 'page') =>
@@ -64,7 +64,7 @@ describe('sandbox survey forms (POST /_sandbox/survey-forms)', () => {
   test('refuses a form that does not match the contract (400), and is absent with admin routes off (404)', async () => {
     assert.equal((await put({ ...hostileForm, kind: 'other' })).statusCode, 400);
     assert.equal((await put({ ...hostileForm, questions: [{ ...hostileForm.questions[0], id: 'Not An Id' }] })).statusCode, 400);
-    const locked = await createSandbox({ adminRoutes: false });
+    const locked = await createTestSandbox({ adminRoutes: false });
     try {
       assert.equal((await locked.app.inject({ method: 'POST', url: '/api/v1/_sandbox/survey-forms', payload: hostileForm })).statusCode, 404);
     } finally {
@@ -75,7 +75,7 @@ describe('sandbox survey forms (POST /_sandbox/survey-forms)', () => {
 
 describe('sandbox faults with a problem detail', () => {
   test('a status fault carries `detail` when given, the fixed sentence otherwise', async () => {
-    const sandbox = await createSandbox({ rateLimits: {} });
+    const sandbox = await createTestSandbox({ rateLimits: {} });
     try {
       const arm = (fault: sandboxComponents['schemas']['SandboxFault']) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
       assert.equal((await arm({ operationId: 'getHealth', kind: 'status', status: 500, detail: HOSTILE })).statusCode, 201);

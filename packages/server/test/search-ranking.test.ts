@@ -1,16 +1,16 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldVietnamese } from '@dvc-kit/sdk';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 
-type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 interface Result { total: number; items: { code: string; name: string }[] }
 
 const BIRTH_REGISTRATION = '1.001193';
 
 describe('search ranking when not every word matches', () => {
   let sandbox: Sandbox;
-  before(async () => { sandbox = await createSandbox({ rateLimits: {} }); });
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
   after(() => sandbox.app.close());
   const search = async (q: string, pageSize = 50) =>
     JSON.parse((await sandbox.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${encodeURIComponent(q)}&pageSize=${pageSize}` })).body) as Result;

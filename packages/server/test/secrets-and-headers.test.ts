@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
 import { applicantDigest, digestsEqual } from '../src/dossiers/applicant-digest.ts';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 
 test('API responses carry the security headers; HTML pages their own policy', async () => {
-  const { app } = await createSandbox({ rateLimits: {} });
+  const { app } = await createTestSandbox({ rateLimits: {} });
   try {
     for (const url of ['/api/v1/health', '/api/v1/procedures?q=khai%20sinh', '/api/v1/nope']) {
       const res = await app.inject({ method: 'GET', url });
@@ -36,7 +36,7 @@ test('idempotency records hold no guessable hash of the identity number: keyed, 
   // Demo dossier 0014 owes fees; its made-up identity number is in the README.
   const request = { dossierCode: '000.00.15.H26-261102-0014', applicantId: '001099000014', returnUrl: 'http://localhost:8080/pay' };
   const storedDigests = async (applicantKey: string) => {
-    const { app, context } = await createSandbox({ rateLimits: {}, applicantKey });
+    const { app, context } = await createTestSandbox({ rateLimits: {}, applicantKey });
     try {
       const headers = { 'idempotency-key': 'k'.repeat(32) };
       const first = await app.inject({ method: 'POST', url: '/api/v1/payments', headers, payload: request });

@@ -1,10 +1,10 @@
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSandbox } from '../src/index.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DEMO } from './support/sandbox.ts';
 
-type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 type Receipt = { id: string; submittedAt: string };
 type Stored = sandboxComponents['schemas']['SandboxSurveyResponseList'];
 
@@ -17,7 +17,7 @@ const pageBody = (answers: object = { useful: 1 }) => ({ formId: 'page-feedback'
 describe('submitSurvey with an Idempotency-Key', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await createSandbox({ rateLimits: {} });
+    sandbox = await createTestSandbox({ rateLimits: {} });
   });
   after(() => sandbox.app.close());
   beforeEach(async () => {
@@ -205,7 +205,7 @@ describe('submitSurvey with an Idempotency-Key', () => {
       ['page', 'http://localhost:8080/huong-dan', { useful: 0 }],
     ]);
     assert.deepEqual((await stored(byDossier)).map((r) => [r.kind, r.dossierCode]), [['dossier', DEMO.decided.code]]);
-    const locked = await createSandbox({ adminRoutes: false });
+    const locked = await createTestSandbox({ adminRoutes: false });
     try {
       assert.equal((await locked.app.inject({ method: 'GET', url: '/api/v1/_sandbox/survey-responses' })).statusCode, 404);
     } finally {

@@ -4,7 +4,7 @@ import type { ServerContext } from '../context.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
 import { CATALOGUE_VERSION } from './search-index.ts';
-import type { CatalogueIndex, IndexedProcedure, ScoredMatch } from './search-index.ts';
+import type { CatalogueIndex, ScoredMatch } from './search-index.ts';
 
 type Schemas = components['schemas'];
 /** What the catalogue's functions need of the server: its storage and search index. */

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { createSandbox } from '../../src/index.ts';
+import { createTestSandbox } from './test-database.ts';
 import type { SandboxOptions } from '../../src/index.ts';
 
 /** A real sandbox listening on a free loopback port, with its API root. */
 export async function startSandbox(overrides: Partial<SandboxOptions> = {}) {
-  const sandbox = await createSandbox({ rateLimits: {}, ...overrides });
+  const sandbox = await createTestSandbox({ rateLimits: {}, ...overrides });
   await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = sandbox.app.server.address() as AddressInfo;
   return { ...sandbox, baseUrl: `http://127.0.0.1:${port}/api/v1`, close: () => sandbox.app.close() };
