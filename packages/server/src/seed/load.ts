@@ -19,9 +19,12 @@ export function readSeedProcedures(file: URL | string = SEED_PROCEDURES): Proced
 
 /** Loads the curated procedures when the catalogue is empty, and the demo dossiers when none exist. */
 export async function seedDatabase(ctx: ServerContext, seedFile?: URL | string): Promise<void> {
-  if ((await countProcedures(ctx)) === 0) await saveProcedures(ctx, readSeedProcedures(seedFile));
-  const dossiers = (await ctx.storage.one<{ n: number }>('SELECT count(*) AS n FROM dossiers'))!.n;
-  if (dossiers === 0) for (const input of demoDossiers(ctx.now())) await createDossier(ctx, input);
+  // Two servers starting at once on one empty database: one seeds, the other then finds it seeded.
+  await ctx.storage.exclusive('seed', async () => {
+    if ((await countProcedures(ctx)) === 0) await saveProcedures(ctx, readSeedProcedures(seedFile));
+    const dossiers = (await ctx.storage.one<{ n: number }>('SELECT count(*) AS n FROM dossiers'))!.n;
+    if (dossiers === 0) for (const input of demoDossiers(ctx.now())) await createDossier(ctx, input);
+  });
 }
 
 /** Forgets everything people did (dossiers, payments, responses) and seeds again; keeps the catalogue. */

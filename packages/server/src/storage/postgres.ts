@@ -97,6 +97,21 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      // hashtext() turns the name into the lock's number, the same in every process.
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      try {
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
   }

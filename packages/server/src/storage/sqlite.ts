@@ -94,6 +94,14 @@ export class SqliteStorage implements Storage {
     return run;
   }
 
+  readonly #exclusive = new Map<string, Promise<unknown>>();
+
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.#exclusive.get(name) ?? Promise.resolve()).then(work);
+    this.#exclusive.set(name, run.catch(() => undefined));
+    return run;
+  }
+
   async ping(): Promise<void> {
     await this.one('SELECT 1');
   }

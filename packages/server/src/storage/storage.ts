@@ -35,6 +35,12 @@ export interface Storage extends Queryable {
    * must survive is settled by constraints and conditional updates, not by isolation levels.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while no other process runs work under the same name (PostgreSQL's advisory lock;
+   * on SQLite, whose writers already take turns, within this process). For work that spans several
+   * transactions, such as seeding an empty database while a second server starts beside this one.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Reaches the database (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
