@@ -10,6 +10,7 @@ import type { ServerOptions } from './config.ts';
 import { openStorage } from './storage/open.ts';
 import { migrate, migrationStatus } from './storage/migrate.ts';
 import { CatalogueIndexes } from './procedures/search-index.ts';
+import { loadStatusTable } from './sync/status-table.ts';
 import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
@@ -51,6 +52,10 @@ function isAllowedOrigin(origin: string, allowed: ServerOptions['allowedOrigins'
   }
   return allowed.includes(origin);
 }
+
+const BODY_LIMIT = 64 * 1024;
+const SYNC_BODY_LIMIT = 1024 * 1024;
+const SYNC_OPERATIONS = new Set(['syncDossiers', 'syncProgress']);
 
 /** The path of the first string holding a NUL character, if any. */
 function findNul(value: unknown, path: string): string | undefined {
@@ -106,6 +111,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const context: ServerContext = {
     storage,
     catalogue: new CatalogueIndexes(storage),
+    statusTable: loadStatusTable(options.syncStatusTable),
     applicantKey: options.applicantKey,
     gatewaySecret: options.gatewaySecret,
     tokenSecret: options.tokenSecret,
@@ -144,7 +150,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
       },
       redact: ['applicantId', '*.applicantId', 'req.headers', 'body', `headers["${DOSSIER_TOKEN_HEADER}"]`, `*.headers["${DOSSIER_TOKEN_HEADER}"]`, 'access', '*.access'],
     },
-    bodyLimit: 64 * 1024,
+    // The one-stop system's batches (below); every other operation keeps to 64 KB.
+    bodyLimit: SYNC_BODY_LIMIT,
     // Long path parameters reach schema validation (a 400 naming the parameter); beyond this the
     // router refuses them itself, answered as a problem too (frameworkErrors).
     routerOptions: { maxParamLength: 2048 },
@@ -154,6 +161,10 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
         .send(problem.toProblem(request.url.split('?')[0]?.slice(0, 200)));
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, allowUnionTypes: true } },
+  });
+  app.addHook('onRoute', (route) => {
+    const operationId = (route.schema as { operationId?: string } | undefined)?.operationId;
+    if (!SYNC_OPERATIONS.has(operationId ?? '')) route.bodyLimit = BODY_LIMIT;
   });
   app.addHook('onClose', async () => storage.close());
   app.addHook('onRequest', async (request, reply) => {
@@ -217,8 +228,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toApiProblem(error);
     if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
-    // A refused dossier token: the scheme to authenticate with (RFC 9110 asks it of every 401).
-    if (problem.status === 401) reply.header('www-authenticate', 'Dvc-Dossier-Token');
+    // The scheme to authenticate with (RFC 9110 asks it of every 401): a system's key, or a dossier token.
+    if (problem.status === 401) reply.header('www-authenticate', problem.code === 'api_key_invalid' ? 'Bearer' : 'Dvc-Dossier-Token');
     reply.code(problem.status).type('application/problem+json').send(problem.toProblem(request.url.split('?')[0]));
   });
   app.setNotFoundHandler((request, reply) => {

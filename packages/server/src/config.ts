@@ -27,6 +27,11 @@ export interface ServerOptions {
   tokenSecret: string;
   /** How long a dossier access token proves the applicant, in ms. Default 30 minutes. */
   tokenTtlMs: number;
+  /**
+   * The deployment's own status numbers for synced records, as JSON (`{"11": "processing"}`),
+   * merged over the national portal's 1–10.
+   */
+  syncStatusTable?: string;
   /** Per-client limits by operationId. */
   rateLimits: Partial<Record<string, RateLimit>>;
   /** Log requests as JSON lines (never bodies, identity numbers, tokens or keys). */
@@ -46,6 +51,9 @@ export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
   createPayment: { max: 20, windowMs: 60_000 },
   submitSurvey: { max: 10, windowMs: 60_000 },
   searchProcedures: { max: 600, windowMs: 60_000 },
+  // A one-stop system sends batches of up to 100 records, often several a second after an outage.
+  syncDossiers: { max: 600, windowMs: 60_000 },
+  syncProgress: { max: 600, windowMs: 60_000 },
 };
 
 /** The sandbox's own secrets: public, so never accepted in production. */

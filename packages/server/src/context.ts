@@ -1,5 +1,6 @@
 import type { Storage } from './storage/storage.ts';
 import type { CatalogueIndexes } from './procedures/search-index.ts';
+import type { StatusTable } from './sync/status-table.ts';
 
 /** What every part of the server needs: the storage, its settings, and the clock. */
 export interface ServerContext {
@@ -17,6 +18,8 @@ export interface ServerContext {
   publicApiUrl: string;
   /** Whether a browser origin may call the API (CORS) and be a payment's return address. */
   allowsOrigin: (origin: string) => boolean;
+  /** The one-stop system's status numbers (TrangThaiHoSo) as the contract's statuses. */
+  statusTable: StatusTable;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
 }

@@ -12,6 +12,8 @@ import { renderReceiptPage } from '../payments/receipt-page.ts';
 import { findForm, listSurveyResponses, submitSurvey } from '../surveys/responses.ts';
 import { SurveyForms } from '../surveys/forms.ts';
 import type { FaultInjector } from './faults.ts';
+import { authenticateApiKey } from '../auth/api-keys.ts';
+import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
 
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
@@ -131,6 +133,16 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
       reply.code(201);
       if (key !== undefined) reply.header('idempotent-replayed', String(replayed));
       return receipt;
+    },
+
+    async syncDossiers(request: FastifyRequest<{ Body: Schemas['SyncDossierBatch'] }>) {
+      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
+      return syncDossiers(ctx, key, request.body);
+    },
+
+    async syncProgress(request: FastifyRequest<{ Body: Schemas['SyncProgressBatch'] }>) {
+      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
+      return syncProgress(ctx, key, request.body);
     },
 
     async getHealth() {

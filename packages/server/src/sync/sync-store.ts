@@ -1,0 +1,148 @@
+import type { components } from '@dvc-kit/sdk';
+import type { ServerContext } from '../context.ts';
+import type { ApiKey } from '../auth/api-keys.ts';
+import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
+import { FINISHED } from '../dossiers/statuses.ts';
+import type { DossierRow } from '../dossiers/repository.ts';
+import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from './agency-scope.ts';
+import { readIsUpdating } from './is-updating.ts';
+import { dossierCodeOf, readDossierRecord, readProgressRecord } from './records.ts';
+import type { SyncedDossier, SyncedProgress } from './records.ts';
+import type { SyncFieldError } from './record-reader.ts';
+
+type Schemas = components['schemas'];
+type RecordResult = Schemas['SyncRecordResult'];
+type Outcome = Schemas['SyncOutcome'];
+
+/**
+ * The one-stop system's records, stored. Each record is read, checked against the key's agency
+ * and stored in its own transaction, so one bad record never loses the others. The same record
+ * again changes nothing: a dossier keeps the keyed digest of the last record applied, a history
+ * step the digest of what identifies it (dossier, time, action).
+ */
+function rejected(index: number, raw: unknown, errors: SyncFieldError[]): RecordResult {
+  return { index, dossierCode: dossierCodeOf(raw), outcome: 'rejected', errors };
+}
+
+function summarize(results: RecordResult[]): Schemas['SyncResult'] {
+  const refused = results.filter((r) => r.outcome === 'rejected').length;
+  return { results, accepted: results.length - refused, rejected: refused };
+}
+
+/** The dossier as stored from a record: the columns, and a digest of all of them. */
+function dossierColumns(ctx: ServerContext, dossier: SyncedDossier) {
+  const columns = {
+    procedure_code: dossier.procedureCode,
+    procedure_name: dossier.procedureName,
+    agency: dossier.agency,
+    applicant_digest: applicantDigest(dossier.applicantId.reveal(), ctx.applicantKey),
+    status: dossier.status,
+    received_at: dossier.receivedAt.toISOString(),
+    due_at: dossier.dueAt?.toISOString() ?? null,
+    completed_at: dossier.completedAt?.toISOString() ?? (FINISHED.has(dossier.status) ? (dossier.dueAt ?? dossier.receivedAt).toISOString() : null),
+    supplement: dossier.supplement ? JSON.stringify({
+      requestedAt: dossier.supplement.requestedAt.toISOString(),
+      reason: dossier.supplement.reason || 'Hồ sơ cần bổ sung giấy tờ theo quy định.',
+      documents: dossier.supplement.documents,
+      resolvedAt: dossier.supplement.resolvedAt?.toISOString() ?? null,
+    }) : null,
+    fees: JSON.stringify(dossier.fees),
+  };
+  // Keyed like the identity digests: the columns hold one, and a plain hash of them would not.
+  return { columns, digest: keyedDigest(JSON.stringify([dossier.code, columns]), ctx.applicantKey) };
+}
+
+async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdating: boolean): Promise<Outcome | SyncFieldError> {
+  const { columns, digest } = dossierColumns(ctx, dossier);
+  return ctx.storage.transaction(async (tx) => {
+    const names = Object.keys(columns);
+    const values = Object.values(columns);
+    const inserted = await tx.run(`INSERT INTO dossiers (code, ${names.join(', ')}, sync_digest)
+      VALUES (?, ${names.map(() => '?').join(', ')}, ?) ON CONFLICT (code) DO NOTHING`, [dossier.code, ...values, digest]);
+    if (inserted === 1) return 'created';
+    const known = (await tx.one<DossierRow & { sync_digest: string | null }>('SELECT * FROM dossiers WHERE code = ?', [dossier.code]))!;
+    if (known.sync_digest !== null && digestsEqual(known.sync_digest, digest)) return 'unchanged';
+    // A record not marked as an update must not take over another applicant's or procedure's dossier.
+    const sameDossier = digestsEqual(known.applicant_digest, columns.applicant_digest) && known.procedure_code === columns.procedure_code;
+    if (!isUpdating && !sameDossier) {
+      return { field: 'MaHoSo', code: 'dossier_exists', message: 'is another dossier\'s code: send the record with isUpdating to replace it' } as SyncFieldError;
+    }
+    await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
+    return 'updated';
+  });
+}
+
+export async function syncDossiers(
+  ctx: ServerContext, key: ApiKey, batch: { isUpdating?: boolean | string; data: unknown[] },
+): Promise<Schemas['SyncResult']> {
+  const isUpdating = readIsUpdating(batch.isUpdating) ?? false;
+  const results: RecordResult[] = [];
+  for (const [index, raw] of batch.data.entries()) {
+    const read = readDossierRecord(raw, ctx.statusTable);
+    if (!read.ok) {
+      results.push(rejected(index, raw, read.errors));
+      continue;
+    }
+    if (!isWithinAgency(read.value.code, key.agency)) {
+      results.push(rejected(index, raw, [AGENCY_OUT_OF_SCOPE]));
+      continue;
+    }
+    const outcome = await storeDossier(ctx, read.value, isUpdating);
+    results.push(typeof outcome === 'string'
+      ? { index, dossierCode: read.value.code, outcome, errors: [] }
+      : rejected(index, raw, [outcome]));
+  }
+  return summarize(results);
+}
+
+async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<Outcome | SyncFieldError> {
+  const identity = keyedDigest(JSON.stringify([step.code, step.at.toISOString(), step.action]), ctx.applicantKey);
+  return ctx.storage.transaction(async (tx) => {
+    const dossier = await tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [step.code]);
+    if (!dossier) {
+      return { field: 'MaHoSo', code: 'dossier_not_found', message: 'no dossier has this code: send its DongBoHoSoMC record first' } as SyncFieldError;
+    }
+    const entry = { unit: step.unit ?? dossier.agency, officer_title: step.officerTitle, status: step.status };
+    let outcome: Outcome;
+    const inserted = await tx.run(`INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status, sync_digest)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sync_digest) DO NOTHING`,
+    [step.code, step.at.toISOString(), entry.unit, entry.officer_title, step.action, entry.status, identity]);
+    if (inserted === 1) {
+      outcome = 'created';
+    } else {
+      const known = (await tx.one<{ unit: string; officer_title: string | null; status: string }>(
+        'SELECT unit, officer_title, status FROM dossier_history WHERE sync_digest = ?', [identity]))!;
+      if (known.unit === entry.unit && known.officer_title === entry.officer_title && known.status === entry.status) return 'unchanged';
+      await tx.run('UPDATE dossier_history SET unit = ?, officer_title = ?, status = ? WHERE sync_digest = ?',
+        [entry.unit, entry.officer_title, entry.status, identity]);
+      outcome = 'updated';
+    }
+    // The newest step says where the dossier stands now.
+    const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ?', [step.code]))!;
+    if (newest.at === step.at.toISOString() && dossier.status !== step.status) {
+      const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
+      await tx.run('UPDATE dossiers SET status = ?, completed_at = ? WHERE code = ?', [step.status, completedAt, step.code]);
+    }
+    return outcome;
+  });
+}
+
+export async function syncProgress(ctx: ServerContext, key: ApiKey, batch: { data: unknown[] }): Promise<Schemas['SyncResult']> {
+  const results: RecordResult[] = [];
+  for (const [index, raw] of batch.data.entries()) {
+    const read = readProgressRecord(raw, ctx.statusTable);
+    if (!read.ok) {
+      results.push(rejected(index, raw, read.errors));
+      continue;
+    }
+    if (!isWithinAgency(read.value.code, key.agency)) {
+      results.push(rejected(index, raw, [AGENCY_OUT_OF_SCOPE]));
+      continue;
+    }
+    const outcome = await storeProgress(ctx, read.value);
+    results.push(typeof outcome === 'string'
+      ? { index, dossierCode: read.value.code, outcome, errors: [] }
+      : rejected(index, raw, [outcome]));
+  }
+  return summarize(results);
+}

@@ -1,0 +1,187 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createTestSandbox } from './support/test-database.ts';
+import type { Server } from '../src/index.ts';
+import { createApiKey, revokeApiKey } from '../src/auth/api-keys.ts';
+
+const APPLICANT = '001089012345';
+const CODE = '000.00.15.H26-250714-0042';
+
+/** A DongBoHoSoMC record as a provincial one-stop system sends it: every value a string. */
+function dossierRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    MaHoSo: CODE,
+    MaTTHC: '1.001193',
+    TenTTHC: 'Đăng ký khai sinh',
+    SoGiayToChuHoSo: APPLICANT,
+    DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: APPLICANT }],
+    TrichYeuHoSo: 'Đăng ký khai sinh cho con',
+    NgayTiepNhan: '20250714091500',
+    NgayHenTra: '20250716170000',
+    TrangThaiHoSo: '4',
+    DonViXuLy: 'UBND phường Ba Đình',
+    DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký khai sinh', Gia: '8000', LoaiPhiLePhi: '1' }],
+    ...overrides,
+  };
+}
+
+function progressRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    MaHoSo: CODE,
+    NguoiXuLy: 'Trần Thị Bình',
+    ChucDanh: 'Công chức Tư pháp - Hộ tịch',
+    ThoiDiemXuLy: '20250715103000',
+    PhongBanXuLy: 'Bộ phận Tư pháp - Hộ tịch',
+    NoiDungXuLy: 'Thẩm định hồ sơ',
+    TrangThai: '4',
+    ...overrides,
+  };
+}
+
+describe('the one-stop system pushes dossiers and progress', () => {
+  let server: Server;
+  let syncKey: string;
+  let reportsKey: string;
+  let revokedKey: string;
+  const logLines: string[] = [];
+
+  before(async () => {
+    server = await createTestSandbox({
+      rateLimits: {},
+      logger: { level: 'info', stream: new Writable({ write(chunk, _encoding, done) { logLines.push(String(chunk)); done(); } }) },
+    });
+    const { storage } = server.context;
+    syncKey = (await createApiKey(storage, { scope: 'sync', agency: '000.00.15.H26', label: 'Một cửa Ba Đình' })).key;
+    reportsKey = (await createApiKey(storage, { scope: 'reports', agency: '000.00.15.H26' })).key;
+    const revoked = await createApiKey(storage, { scope: 'sync', agency: '000.00.15.H26' });
+    revokedKey = revoked.key;
+    assert.equal(await revokeApiKey(storage, revoked.id), true);
+  });
+  after(() => server.app.close());
+
+  const push = (path: 'dossiers' | 'progress', body: unknown, key: string | null = syncKey) => server.app.inject({
+    method: 'POST', url: `/api/v1/sync/${path}`, payload: body as object,
+    headers: key === null ? {} : { authorization: `Bearer ${key}` },
+  });
+  const lookup = (code = CODE, applicantId = APPLICANT) =>
+    server.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code, applicantId } });
+  const dossierCount = async () => (await server.context.storage.one<{ n: number }>('SELECT count(*) AS n FROM dossiers'))!.n;
+
+  test('a missing, unknown or revoked key is 401 (Bearer); a reports key is 403; nothing is written', async () => {
+    const before = await dossierCount();
+    for (const key of [null, 'dvc_sync_not-a-real-key', revokedKey]) {
+      const res = await push('dossiers', { data: [dossierRecord()] }, key);
+      assert.equal(res.statusCode, 401, res.body);
+      assert.equal(res.headers['www-authenticate'], 'Bearer');
+      assert.equal(res.json().code, 'api_key_invalid');
+    }
+    const wrongScope = await push('progress', { data: [progressRecord()] }, reportsKey);
+    assert.equal(wrongScope.statusCode, 403, wrongScope.body);
+    assert.equal(wrongScope.json().code, 'api_key_out_of_scope');
+    assert.equal(await dossierCount(), before);
+  });
+
+  test('a new dossier is created, found by its applicant, and the same record again changes nothing', async () => {
+    const first = await push('dossiers', { isUpdating: 'False', data: [dossierRecord()] });
+    assert.equal(first.statusCode, 200, first.body);
+    assert.deepEqual(first.json(), { results: [{ index: 0, dossierCode: CODE, outcome: 'created', errors: [] }], accepted: 1, rejected: 0 });
+    const found = await lookup();
+    assert.equal(found.statusCode, 200, found.body);
+    const dossier = found.json();
+    assert.equal(dossier.status, 'processing');
+    assert.equal(dossier.procedure.name, 'Đăng ký khai sinh');
+    assert.equal(dossier.receivedAt, '2025-07-14T09:15:00+07:00');
+    assert.equal(dossier.dueAt, '2025-07-16T17:00:00+07:00');
+    assert.equal(dossier.payment.total, 8000);
+    assert.equal((await lookup(CODE, '001089099999')).statusCode, 404, 'another identity number finds nothing');
+
+    const again = await push('dossiers', { isUpdating: 'True', data: [dossierRecord()] });
+    assert.equal(again.json().results[0].outcome, 'unchanged');
+    const moved = await push('dossiers', { isUpdating: true, data: [dossierRecord({ TrangThaiHoSo: '9', NgayKetThucXuLy: '20250715090000' })] });
+    assert.equal(moved.json().results[0].outcome, 'updated');
+    const decided = (await lookup()).json();
+    assert.equal(decided.status, 'decided');
+    assert.equal(decided.completedAt, '2025-07-15T09:00:00+07:00');
+    assert.equal(decided.timeliness.state, 'early');
+  });
+
+  test('the identity number is kept only as a keyed digest, and never logged', async () => {
+    const tables = ['dossiers', 'dossier_history'];
+    for (const table of tables) {
+      const rows = await server.context.storage.all<Record<string, unknown>>(`SELECT * FROM ${table}`);
+      assert.ok(!JSON.stringify(rows).includes(APPLICANT), `${table} holds the identity number`);
+    }
+    assert.ok(logLines.length > 0);
+    assert.ok(!logLines.join('').includes(APPLICANT), 'a log line holds the identity number');
+    assert.ok(!logLines.join('').includes(syncKey), 'a log line holds the key');
+  });
+
+  test('each record answers on its own: bad fields named, another agency refused, the good one stored', async () => {
+    const res = await push('dossiers', {
+      data: [
+        dossierRecord({ MaHoSo: '000.00.15.H26-250714-0043', NgayTiepNhan: '20251332000000', TrangThaiHoSo: '42' }),
+        dossierRecord({ MaHoSo: '000.00.16.H26-250714-0001' }),
+        dossierRecord({ MaHoSo: '000.00.15.H26-250714-0044' }),
+      ],
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const { results, accepted, rejected } = res.json();
+    assert.deepEqual([accepted, rejected], [1, 2]);
+    assert.equal(results[0].outcome, 'rejected');
+    assert.deepEqual(results[0].errors.map((e: { field: string }) => e.field).sort(), ['NgayTiepNhan', 'TrangThaiHoSo']);
+    assert.deepEqual(results[1].errors.map((e: { code: string }) => e.code), ['agency_out_of_scope']);
+    assert.equal(results[2].outcome, 'created');
+    assert.equal((await lookup('000.00.15.H26-250714-0043')).statusCode, 404);
+    assert.equal((await lookup('000.00.16.H26-250714-0001')).statusCode, 404);
+    assert.equal((await lookup('000.00.15.H26-250714-0044')).statusCode, 200);
+  });
+
+  test('a record not marked as an update cannot take over another applicant\'s dossier', async () => {
+    const other = dossierRecord({ SoGiayToChuHoSo: '001089054321', DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: '001089054321' }] });
+    const res = await push('dossiers', { isUpdating: 'False', data: [other] });
+    assert.deepEqual(res.json().results[0].errors.map((e: { code: string }) => e.code), ['dossier_exists']);
+    assert.equal((await lookup()).statusCode, 200, 'the applicant still finds the dossier');
+    assert.equal((await lookup(CODE, '001089054321')).statusCode, 404);
+  });
+
+  test('progress steps land in the history once; the newest moves the status; unknown dossiers are named', async () => {
+    const steps = [
+      progressRecord(),
+      progressRecord({ ThoiDiemXuLy: '20250716160000', NoiDungXuLy: 'Trả kết quả', TrangThai: '10', PhongBanXuLy: '' }),
+      progressRecord({ MaHoSo: '000.00.15.H26-250714-0999' }),
+    ];
+    const first = await push('progress', { data: steps });
+    assert.equal(first.statusCode, 200, first.body);
+    assert.deepEqual(first.json().results.map((r: { outcome: string }) => r.outcome), ['created', 'created', 'rejected']);
+    assert.deepEqual(first.json().results[2].errors.map((e: { code: string }) => e.code), ['dossier_not_found']);
+    const again = await push('progress', { data: steps.slice(0, 2) });
+    assert.deepEqual(again.json().results.map((r: { outcome: string }) => r.outcome), ['unchanged', 'unchanged']);
+    const retitled = await push('progress', { data: [progressRecord({ ChucDanh: 'Phó Chủ tịch UBND phường' })] });
+    assert.equal(retitled.json().results[0].outcome, 'updated');
+
+    const dossier = (await lookup()).json();
+    assert.equal(dossier.status, 'result-delivered');
+    const synced = dossier.history.filter((h: { action: string }) => ['Thẩm định hồ sơ', 'Trả kết quả'].includes(h.action));
+    assert.deepEqual(synced.map((h: { action: string; unit: string; officerTitle?: string }) => [h.action, h.unit, h.officerTitle]), [
+      ['Thẩm định hồ sơ', 'Bộ phận Tư pháp - Hộ tịch', 'Phó Chủ tịch UBND phường'],
+      ['Trả kết quả', 'UBND phường Ba Đình', 'Công chức Tư pháp - Hộ tịch'],
+    ]);
+  });
+
+  test('a batch may be up to 1 MB; the other operations keep their 64 KB limit', async () => {
+    const long = 'Đăng ký khai sinh '.repeat(50);
+    const batch = Array.from({ length: 100 }, (_, i) =>
+      dossierRecord({ MaHoSo: `000.00.15.H26-250715-${String(i + 1).padStart(4, '0')}`, ThongTinKhac: long.repeat(3) }));
+    const body = JSON.stringify({ data: batch });
+    assert.ok(body.length > 256 * 1024 && body.length < 1024 * 1024, `${body.length} bytes`);
+    const res = await push('dossiers', JSON.parse(body));
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.equal(res.json().accepted, 100);
+    const big = await server.app.inject({
+      method: 'POST', url: '/api/v1/dossiers/lookup', headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ code: CODE, applicantId: APPLICANT, padding: 'x'.repeat(70 * 1024) }),
+    });
+    assert.equal(big.statusCode, 413, big.body);
+  });
+});
