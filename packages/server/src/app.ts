@@ -112,6 +112,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     storage,
     catalogue: new CatalogueIndexes(storage),
     statusTable: loadStatusTable(options.syncStatusTable),
+    simulatedGateway: options.mode === 'sandbox' && options.adminRoutes,
     applicantKey: options.applicantKey,
     gatewaySecret: options.gatewaySecret,
     tokenSecret: options.tokenSecret,

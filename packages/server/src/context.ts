@@ -9,6 +9,8 @@ export interface ServerContext {
   catalogue: CatalogueIndexes;
   /** Key of the applicant-id digests. */
   applicantKey: string;
+  /** Whether payments go to the sandbox's simulated gateway; without it no gateway is configured. */
+  simulatedGateway: boolean;
   /** Shared secret of the simulated payment gateway (HMAC-SHA512). */
   gatewaySecret: string;
   /** Key of the dossier access tokens (HMAC-SHA256), and how long one lasts (ms). */

@@ -374,8 +374,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service health */
+        /**
+         * Service health (liveness)
+         * @description Whether the process is alive. It does not touch the database, so an outage of the database
+         *     does not make an orchestrator restart every server: see `/ready` for that.
+         */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ready to serve (readiness)
+         * @description Whether this server should receive traffic: its database answers and the schema is at the
+         *     version this server knows (`dvc-server migrate` applied). A load balancer routes to a
+         *     server only while it answers 200; 503 says which check failed. Never cached.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1015,6 +1041,24 @@ export interface components {
             accepted: number;
             rejected: number;
         };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not-ready";
+            checks: {
+                /** @enum {string} */
+                database: "ok" | "unreachable";
+                /**
+                 * @description `pending` the database is older than this server (run `dvc-server migrate`);
+                 *     `ahead` it is newer (this server is outdated); `unknown` the database did not answer.
+                 * @enum {string}
+                 */
+                migrations: "current" | "pending" | "ahead" | "unknown";
+            };
+            /** @description The database's schema version. */
+            schemaVersion: number | null;
+            /** @description The newest version this server knows. */
+            latestSchemaVersion: number;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -1628,6 +1672,37 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Not ready; `checks` says why. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

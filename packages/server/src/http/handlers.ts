@@ -3,7 +3,7 @@ import type { components, operations } from '@dvc-kit/sdk';
 import type { components as sandboxComponents, operations as sandboxOperations } from '../generated/sandbox-openapi.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiProblem } from './problem.ts';
-import { countProcedures, getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
+import { getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
 import { changeStatus, createDossier, findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { dossierView, surveyStatusView } from '../dossiers/view.ts';
 import { checkDossierToken, DOSSIER_TOKEN_HEADER, issueDossierToken } from '../dossiers/access-token.ts';
@@ -13,6 +13,7 @@ import { findForm, listSurveyResponses, submitSurvey } from '../surveys/response
 import { SurveyForms } from '../surveys/forms.ts';
 import type { FaultInjector } from './faults.ts';
 import { authenticateApiKey } from '../auth/api-keys.ts';
+import { readinessOf } from '../storage/readiness.ts';
 import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
 
 type Schemas = components['schemas'];
@@ -146,7 +147,13 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async getHealth() {
-      return { status: 'ok' as const, version: options.version, procedures: await countProcedures(ctx), time: new Date().toISOString() };
+      return { status: 'ok' as const, version: options.version, procedures: ctx.catalogue.size, time: new Date().toISOString() };
+    },
+
+    async getReadiness(_request: FastifyRequest, reply: FastifyReply): Promise<Schemas['Readiness']> {
+      const readiness = await readinessOf(ctx.storage);
+      reply.code(readiness.status === 'ready' ? 200 : 503);
+      return readiness;
     },
 
     async sandboxReset(_request: FastifyRequest, reply: FastifyReply) {

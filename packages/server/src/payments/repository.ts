@@ -87,6 +87,8 @@ export async function createPayment(
   ctx: ServerContext, request: Schemas['PaymentCreateRequest'], idempotencyKey: string, dossierToken?: string,
 ): Promise<{ payment: Payment; replayed: boolean }> {
   checkApplicantProof(ctx, request.dossierCode, request.applicantId, dossierToken);
+  // Production without a gateway configured takes no payment rather than sending the payer nowhere.
+  if (!ctx.simulatedGateway) throw new ApiProblem(503, 'service_unavailable', 'No payment gateway is configured on this server.');
   if (dossierToken === undefined && request.applicantId === undefined) {
     throw new ApiProblem(400, 'validation_failed', 'A payment needs applicantId or a Dvc-Dossier-Token header.', {
       errors: [{ path: '/body/applicantId', message: 'required without a Dvc-Dossier-Token header' }],

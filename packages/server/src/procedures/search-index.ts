@@ -205,6 +205,11 @@ export class CatalogueIndexes {
     return this.#index ?? this.#building;
   }
 
+  /** How many procedures the index holds now, without asking the database (liveness). */
+  get size(): number {
+    return this.#index?.docs.length ?? 0;
+  }
+
   /** Forgets the index after this process changed the catalogue. */
   invalidate(): void {
     this.#generation++;

@@ -1,0 +1,95 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, createServer, migrate, openStorage } from '../src/index.ts';
+import { LATEST_VERSION } from '../src/storage/migrations.ts';
+import { freshDatabaseUrl } from './support/test-database.ts';
+import { DEMO } from './support/sandbox.ts';
+
+/** What a production deployment sets in its environment. */
+const PRODUCTION = {
+  mode: 'production' as const,
+  applicantKey: 'a'.repeat(40),
+  tokenSecret: 'b'.repeat(40),
+  gatewaySecret: 'c'.repeat(40),
+  allowedOrigins: ['https://dichvucong.example.gov.vn'],
+  rateLimits: {},
+};
+
+describe('operations: modes, readiness, liveness', () => {
+  test('production refuses to start without its secrets, origins and database, naming each', async () => {
+    await assert.rejects(createServer({ mode: 'production' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigurationError);
+      const text = error.problems.join('\n');
+      for (const name of ['DATABASE_URL', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET', 'DVC_ALLOWED_ORIGINS']) {
+        assert.match(text, new RegExp(name), `${name} is named`);
+      }
+      return true;
+    });
+    // The sandbox's public secrets are refused as if missing; a wildcard-like origin too.
+    await assert.rejects(createServer({ ...PRODUCTION, databaseUrl: '/tmp/x.db', tokenSecret: 'dvc-sandbox-token-secret', allowedOrigins: ['*'] }),
+      (error: unknown) => error instanceof ConfigurationError && error.problems.length === 2);
+  });
+
+  test('production on an unmigrated database starts but is not ready; after migrate it is, and it has no sandbox', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
+    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'production.db');
+    try {
+      const before = await createServer({ ...PRODUCTION, databaseUrl });
+      const notReady = await before.app.inject({ method: 'GET', url: '/api/v1/ready' });
+      assert.equal(notReady.statusCode, 503, notReady.body);
+      assert.deepEqual(notReady.json(), {
+        status: 'not-ready', checks: { database: 'ok', migrations: 'pending' }, schemaVersion: 0, latestSchemaVersion: LATEST_VERSION,
+      });
+      assert.equal(notReady.headers['cache-control'], 'no-store');
+      await before.app.close();
+
+      const storage = openStorage(databaseUrl);
+      assert.deepEqual(await migrate(storage), { applied: [LATEST_VERSION], current: LATEST_VERSION });
+      assert.deepEqual(await migrate(storage), { applied: [], current: LATEST_VERSION }, 'a second migrate does nothing');
+      await storage.close();
+
+      const server = await createServer({ ...PRODUCTION, databaseUrl });
+      try {
+        const ready = await server.app.inject({ method: 'GET', url: '/api/v1/ready' });
+        assert.equal(ready.statusCode, 200, ready.body);
+        assert.equal(ready.json().status, 'ready');
+        assert.equal((await server.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' })).statusCode, 404);
+        assert.equal((await server.app.inject({ method: 'GET', url: '/api/v1/_sandbox/gateway' })).statusCode, 404);
+        const health = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
+        assert.equal(health.json().procedures, 0, 'production seeds nothing');
+        assert.match(String(health.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+        // No gateway configured: no payment is taken (and nobody is sent to a simulated page).
+        const pay = await server.app.inject({
+          method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'k'.repeat(32) },
+          payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'https://dichvucong.example.gov.vn/nop-phi' },
+        });
+        assert.equal(pay.statusCode, 503, pay.body);
+        assert.equal(pay.json().code, 'service_unavailable');
+      } finally {
+        await server.app.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('liveness does not need the database; readiness says it is unreachable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
+    try {
+      const server = await createServer({ databaseUrl: join(dir, 'sandbox.db'), rateLimits: {} });
+      await server.context.storage.close();
+      const health = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
+      assert.equal(health.statusCode, 200, health.body);
+      assert.ok(health.json().procedures > 0);
+      const ready = await server.app.inject({ method: 'GET', url: '/api/v1/ready' });
+      assert.equal(ready.statusCode, 503, ready.body);
+      assert.deepEqual(ready.json().checks, { database: 'unreachable', migrations: 'unknown' });
+      await server.app.close().catch(() => undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
