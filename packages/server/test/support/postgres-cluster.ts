@@ -39,7 +39,7 @@ const isExecutable = (file: string) => {
 const hasServerBinaries = (dir: string) => ['initdb', 'pg_ctl', 'postgres'].every((name) => isExecutable(join(dir, name)));
 
 /** The directory holding initdb, pg_ctl and postgres: all three from one place, so their versions match. */
-function findBinDir(): string {
+export function findBinDir(): string {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir && hasServerBinaries(dir)) return dir;
   }
