@@ -4,11 +4,20 @@
  * document for fastify-openapi-glue. sandbox.yaml refers to the public components as
  * `./dvc.yaml#/components/…`; in the merged document those are local references again.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 
-export const PUBLIC_CONTRACT = new URL('../../../../openapi/dvc.yaml', import.meta.url);
-export const SANDBOX_CONTRACT = new URL('../../../../openapi/sandbox.yaml', import.meta.url);
+/**
+ * A contract file: the copy the build puts beside the built code (dist/openapi/, so the installed
+ * package has its contract), else the repository's openapi/, which the sources read as it is edited.
+ */
+function contractFile(name: string): URL {
+  const built = new URL(`../openapi/${name}`, import.meta.url);
+  return existsSync(built) ? built : new URL(`../../../../openapi/${name}`, import.meta.url);
+}
+
+export const PUBLIC_CONTRACT = contractFile('dvc.yaml');
+export const SANDBOX_CONTRACT = contractFile('sandbox.yaml');
 const PUBLIC_REF = './dvc.yaml#';
 
 type Json = Record<string, unknown>;

@@ -1,0 +1,61 @@
+/** `dvc-server migrate`: brings the database schema to this version's, or reports where it is. */
+import { migrate as applyMigrations, migrationStatus } from '../storage/migrate.ts';
+import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine } from './command.ts';
+import type { Command } from './command.ts';
+import { databaseSettings, withStorage } from './database.ts';
+
+const OPTIONS = {
+  ...DATABASE_OPTIONS,
+  status: { type: 'boolean' },
+} as const;
+
+const HELP = `dvc-server migrate — updates the database schema
+
+Usage: dvc-server migrate [--status] [options]
+
+Applies the schema migrations the database does not have yet, each in its own transaction, and
+prints what it applied. Run it before starting a new version of the server in production (the
+sandbox migrates by itself at start). Safe to run again, and from several machines at once: one
+migrates, the others find nothing left to do. A database made by a newer version is refused.
+
+With --status it changes nothing: it prints the database, its schema version (current), this
+version's (latest) and the migrations pending, and exits with status 1 if any are pending, so a
+deployment can check before it switches traffic.
+
+Options (each with its environment variable):
+${DATABASE_HELP}
+  --status        Report only; exit status 1 when migrations are pending.
+  -h, --help      This help.
+
+Environment variables: DVC_PG_POOL_SIZE (see "dvc-server help serve").
+
+Examples:
+  DATABASE_URL=postgres://dvc:secret@db.internal/dvc dvc-server migrate --mode production
+  dvc-server migrate --status --db /var/lib/dvc/dvc.db
+
+${EXIT_HELP}`;
+
+export const migrate: Command = {
+  name: 'migrate',
+  summary: 'apply pending database migrations (--status: report them)',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseCommandLine('migrate', args, OPTIONS);
+    const settings = databaseSettings(io, values);
+    return withStorage(settings, async (storage) => {
+      if (values.status) {
+        const { current, latest, pending } = await migrationStatus(storage);
+        io.out(`database: ${storage.description}`);
+        io.out(`current: ${current}`);
+        io.out(`latest: ${latest}`);
+        io.out(`pending: ${pending.length === 0 ? 'none' : pending.map((m) => `${m.version} (${m.name})`).join(', ')}`);
+        return pending.length === 0 ? EXIT.ok : EXIT.failure;
+      }
+      const { applied, current } = await applyMigrations(storage);
+      io.out(applied.length === 0
+        ? `${storage.description} is up to date (schema version ${current}).`
+        : `${storage.description}: applied migration${applied.length === 1 ? '' : 's'} ${applied.join(', ')}; schema version ${current}.`);
+      return EXIT.ok;
+    });
+  },
+};

@@ -1,0 +1,140 @@
+/**
+ * The server's settings from the environment and the command line: the options `dvc-server`
+ * passes to createServer, and where it listens. A flag wins over its environment variable; what
+ * neither sets keeps its default. Invalid values are collected, not thrown one by one, so an
+ * operator sees everything to fix at once.
+ *
+ * Secrets are only passed through: whether production accepts them is productionProblems' call
+ * (config.ts), which also names a missing DATABASE_URL and refuses the sandbox's own secrets.
+ */
+import { resolve } from 'node:path';
+import { API_PREFIX } from './config.ts';
+import type { ServerMode, ServerOptions } from './config.ts';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The command-line flags that have an environment variable (or a default) behind them. */
+export interface SettingsFlags {
+  mode?: string;
+  db?: string;
+  port?: string;
+  host?: string;
+  /** `--no-admin`: the sandbox without its test controls. */
+  noAdmin?: boolean;
+}
+
+export interface Settings {
+  mode: ServerMode;
+  /** For createServer. `databaseUrl` is '' in production when nothing names the database. */
+  options: Partial<ServerOptions> & { mode: ServerMode; databaseUrl: string };
+  port: number;
+  /** `localhost` (the default) listens on both 127.0.0.1 and ::1: browsers may resolve either. */
+  host: string;
+  /** How long a graceful shutdown may take before the process gives up on it. */
+  shutdownTimeoutMs: number;
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = 'localhost';
+/** The sandbox's database when nothing names one, relative to the working directory. */
+export const DEFAULT_SANDBOX_DATABASE = '.data/sandbox.db';
+export const DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 10;
+
+/** Settings that cannot be used as given; `problems` has one sentence per setting. */
+export class SettingsError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`The settings cannot be used:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** A variable's value, or undefined when it is unset or empty (`VAR=` in an env file means unset). */
+function read(env: Environment, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** A whole number within [min, max], or a problem naming where it came from. */
+function wholeNumber(value: string, min: number, max: number, name: string, problems: string[]): number | undefined {
+  const number = Number(value.trim());
+  if (Number.isInteger(number) && number >= min && number <= max) return number;
+  problems.push(`${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  return undefined;
+}
+
+/** DVC_ADMIN_ROUTES: the usual ways of writing yes and no. */
+function onOff(value: string, name: string, problems: string[]): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(word)) return true;
+  if (['0', 'false', 'no', 'off'].includes(word)) return false;
+  problems.push(`${name} must be 1 or 0, not "${value}".`);
+  return undefined;
+}
+
+export function settingsFromEnvironment(env: Environment, flags: SettingsFlags = {}): Settings {
+  const problems: string[] = [];
+
+  const modeText = (flags.mode ?? read(env, 'DVC_MODE') ?? 'sandbox').trim();
+  if (modeText !== 'sandbox' && modeText !== 'production') {
+    problems.push(`${flags.mode !== undefined ? '--mode' : 'DVC_MODE'} must be "sandbox" or "production", not "${modeText}".`);
+  }
+  const mode: ServerMode = modeText === 'production' ? 'production' : 'sandbox';
+
+  const portText = flags.port ?? read(env, 'PORT');
+  const port = portText === undefined
+    ? DEFAULT_PORT
+    : wholeNumber(portText, 1, 65_535, flags.port !== undefined ? '--port' : 'PORT', problems) ?? DEFAULT_PORT;
+  const host = (flags.host ?? read(env, 'HOST') ?? DEFAULT_HOST).trim();
+
+  // DATABASE_URL is the name every platform uses; DVC_DB and --db are the sandbox's older names.
+  // Production has no default: a server that quietly made a new empty file would look healthy.
+  const named = flags.db ?? read(env, 'DATABASE_URL') ?? read(env, 'DVC_DB');
+  const databaseUrl = named ?? (mode === 'sandbox' ? resolve(DEFAULT_SANDBOX_DATABASE) : '');
+
+  const options: Settings['options'] = { mode, databaseUrl };
+
+  const poolSize = read(env, 'DVC_PG_POOL_SIZE');
+  if (poolSize !== undefined) {
+    const size = wholeNumber(poolSize, 1, 100, 'DVC_PG_POOL_SIZE', problems);
+    if (size !== undefined) options.poolSize = size;
+  }
+
+  // Production never serves the test controls: left unset, they are off there. Asked for anyway,
+  // productionProblems refuses them rather than this quietly ignoring the request.
+  const adminText = read(env, 'DVC_ADMIN_ROUTES');
+  const adminFromEnv = adminText === undefined ? undefined : onOff(adminText, 'DVC_ADMIN_ROUTES', problems);
+  options.adminRoutes = flags.noAdmin ? false : adminFromEnv ?? mode === 'sandbox';
+
+  const origins = read(env, 'DVC_ALLOWED_ORIGINS');
+  options.allowedOrigins = origins === undefined
+    ? 'localhost'
+    : origins.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+
+  const publicApiUrl = read(env, 'DVC_PUBLIC_API_URL')?.trim();
+  if (publicApiUrl !== undefined && !/^https?:\/\/[^/\s]+/i.test(publicApiUrl)) {
+    problems.push(`DVC_PUBLIC_API_URL must be an http(s) address such as https://api.example.gov.vn${API_PREFIX}, not "${publicApiUrl}".`);
+  }
+  options.publicApiUrl = publicApiUrl ?? `http://localhost:${port}${API_PREFIX}`;
+
+  const secrets = [['applicantKey', 'DVC_APPLICANT_KEY'], ['gatewaySecret', 'DVC_GATEWAY_SECRET'], ['tokenSecret', 'DVC_TOKEN_SECRET']] as const;
+  for (const [option, variable] of secrets) {
+    const value = read(env, variable);
+    if (value !== undefined) options[option] = value;
+  }
+
+  const ttl = read(env, 'DVC_TOKEN_TTL_SECONDS');
+  if (ttl !== undefined) {
+    const seconds = wholeNumber(ttl, 1, 31 * 24 * 3600, 'DVC_TOKEN_TTL_SECONDS', problems);
+    if (seconds !== undefined) options.tokenTtlMs = seconds * 1000;
+  }
+
+  const shutdown = read(env, 'DVC_SHUTDOWN_TIMEOUT_SECONDS');
+  const shutdownSeconds = shutdown === undefined
+    ? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS
+    : wholeNumber(shutdown, 1, 3600, 'DVC_SHUTDOWN_TIMEOUT_SECONDS', problems) ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
+
+  if (problems.length > 0) throw new SettingsError(problems);
+  return { mode, options, port, host, shutdownTimeoutMs: shutdownSeconds * 1000 };
+}

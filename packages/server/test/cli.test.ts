@@ -1,0 +1,367 @@
+// dvc-server as an operator runs it: the CLI spawned from its sources, in a clean environment and
+// a temporary working directory; and settingsFromEnvironment on its own.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SANDBOX_SECRETS } from '../src/config.ts';
+import { SettingsError, settingsFromEnvironment } from '../src/settings.ts';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+/** Secrets and origins production accepts. */
+const PRODUCTION_ENV = {
+  DVC_MODE: 'production',
+  DVC_APPLICANT_KEY: 'a'.repeat(40),
+  DVC_TOKEN_SECRET: 'b'.repeat(40),
+  DVC_GATEWAY_SECRET: 'c'.repeat(40),
+  DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
+};
+
+let work: string;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'dvc-server-cli-'));
+});
+
+after(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** The CLI with only PATH and `env` set (none of the developer's DATABASE_URL and the like). */
+function start(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--conditions=source', CLI, ...args], {
+    cwd: work,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+interface Result { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+function finished(child: ChildProcess): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+  return new Promise((done) => child.on('close', (code, signal) => done({ code, signal, stdout, stderr })));
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => finished(start(args, env));
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * A running `serve`: its base URL once /health answers, its exit, and `inProgress`, which resolves
+ * once the server has logged a request for `path` (the logs are on unless `--quiet` is passed).
+ */
+async function startServer(args: string[], env: Record<string, string> = {}) {
+  const port = await freePort();
+  const child = start(['serve', '--port', String(port), '--host', '127.0.0.1', ...args], env);
+  const exit = finished(child);
+  const logs: { msg?: string; req?: { url: string } }[] = [];
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) logs.push(JSON.parse(line) as (typeof logs)[number]);
+  });
+  const url = `http://127.0.0.1:${port}/api/v1`;
+  for (const deadline = Date.now() + 20_000; ;) {
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (child.exitCode !== null || Date.now() > deadline) assert.fail(`the server did not start:\n${(await exit).stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  /** Resolves when one more request for `path` than now has come in. */
+  const inProgress = async (path: string) => {
+    const count = () => logs.filter((line) => line.msg === 'incoming request' && line.req?.url === `/api/v1${path}`).length;
+    const before = count();
+    while (count() === before) await new Promise((r) => setTimeout(r, 20));
+  };
+  return { url, exit, child, logs, inProgress };
+}
+
+describe('dvc-server help', () => {
+  it('describes every command with --help, -h and `help <command>`', async () => {
+    const overview = await run(['--help']);
+    assert.equal(overview.code, 0, overview.stderr);
+    for (const name of ['serve', 'migrate', 'import', 'keys', 'help']) assert.match(overview.stdout, new RegExp(`^  ${name} `, 'm'));
+    assert.equal((await run(['help'])).stdout, overview.stdout);
+
+    const runs = ['serve', 'migrate', 'import', 'keys'].flatMap((name) => [[name, '--help'], ['help', name]]);
+    runs.push(['migrate', '-h'], ['keys', 'create', '--help'], ['--port', '4010', '--help']);
+    const results = await Promise.all(runs.map((args) => run(args)));
+    for (const [i, result] of results.entries()) {
+      const args = runs[i]!;
+      const name = args[0] === 'help' ? args[1] : args[0] === '--port' ? 'serve' : args[0];
+      assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stdout, new RegExp(`^dvc-server ${name} — `), args.join(' '));
+      assert.match(result.stdout, /^Usage:/m, args.join(' '));
+      assert.match(result.stdout, /Examples?:/, args.join(' '));
+    }
+    const serveHelp = results[0]!.stdout;
+    for (const variable of ['PORT', 'HOST', 'DATABASE_URL', 'DVC_MODE', 'DVC_ALLOWED_ORIGINS', 'DVC_PUBLIC_API_URL', 'DVC_APPLICANT_KEY',
+      'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET', 'DVC_TOKEN_TTL_SECONDS', 'DVC_PG_POOL_SIZE', 'DVC_SHUTDOWN_TIMEOUT_SECONDS', 'DVC_ADMIN_ROUTES']) {
+      assert.ok(serveHelp.includes(variable), `serve --help names ${variable}`);
+    }
+  });
+
+  it('refuses an unknown command, option or subcommand with exit status 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['bogus'], /unknown command "bogus"/],
+      [['help', 'bogus'], /unknown command "bogus"/],
+      [['migrate', '--bogus'], /Unknown option '--bogus'/],
+      [['--bogus'], /Unknown option '--bogus'/],
+      [['migrate', 'extra'], /Unexpected argument "extra"/],
+      [['import', '--from'], /argument missing/],
+      [['keys'], /subcommand/],
+      [['keys', 'rotate'], /unknown subcommand "rotate"/],
+      [['keys', 'create', '--scope', 'admin', '--agency', '000'], /--scope must be sync or reports/],
+      [['keys', 'create', '--scope', 'sync'], /--agency/],
+      [['keys', 'revoke'], /needs the id/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(args)));
+    for (const [i, result] of results.entries()) {
+      const [args, message] = cases[i]!;
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message, args.join(' '));
+      assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
+    }
+  });
+});
+
+describe('dvc-server settings', () => {
+  it('refuses to serve in production with nothing set, naming every missing setting (exit 78)', async () => {
+    const result = await run(['serve', '--mode', 'production']);
+    assert.equal(result.code, 78, result.stderr);
+    for (const variable of ['DATABASE_URL', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET', 'DVC_ALLOWED_ORIGINS']) {
+      assert.ok(result.stderr.includes(variable), `names ${variable}:\n${result.stderr}`);
+    }
+    assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
+    // DVC_MODE does the same as --mode.
+    assert.equal((await run([], { DVC_MODE: 'production' })).code, 78);
+  });
+
+  it('refuses the sandbox secrets in production', async () => {
+    const result = await run(['serve'], {
+      ...PRODUCTION_ENV,
+      DATABASE_URL: join(work, 'refused.db'),
+      DVC_APPLICANT_KEY: SANDBOX_SECRETS.applicantKey,
+      DVC_TOKEN_SECRET: SANDBOX_SECRETS.tokenSecret,
+      DVC_GATEWAY_SECRET: SANDBOX_SECRETS.gatewaySecret,
+    });
+    assert.equal(result.code, 78, result.stderr);
+    for (const variable of ['DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET']) assert.ok(result.stderr.includes(variable), result.stderr);
+    assert.ok(!result.stderr.includes('DATABASE_URL'), result.stderr);
+  });
+
+  it('refuses invalid values, every one named, with exit status 78', async () => {
+    const result = await run(['serve'], { DVC_TOKEN_TTL_SECONDS: '90.5', DVC_PG_POOL_SIZE: '0', PORT: 'http', DVC_MODE: 'staging' });
+    assert.equal(result.code, 78, result.stderr);
+    for (const name of ['DVC_TOKEN_TTL_SECONDS', 'DVC_PG_POOL_SIZE', 'PORT', 'DVC_MODE']) assert.ok(result.stderr.includes(name), result.stderr);
+    const migrate = await run(['migrate', '--mode', 'production']);
+    assert.equal(migrate.code, 78, migrate.stderr);
+    assert.match(migrate.stderr, /DATABASE_URL/);
+  });
+
+  it('settingsFromEnvironment: defaults, flags over variables, the older names', () => {
+    const sandbox = settingsFromEnvironment({});
+    assert.equal(sandbox.mode, 'sandbox');
+    assert.equal(sandbox.port, 4010);
+    assert.equal(sandbox.host, 'localhost');
+    assert.equal(sandbox.shutdownTimeoutMs, 10_000);
+    assert.equal(sandbox.options.databaseUrl, resolve('.data/sandbox.db'));
+    assert.equal(sandbox.options.adminRoutes, true);
+    assert.equal(sandbox.options.allowedOrigins, 'localhost');
+    assert.equal(sandbox.options.publicApiUrl, 'http://localhost:4010/api/v1');
+    assert.equal(sandbox.options.applicantKey, undefined, 'the sandbox secrets are createServer\'s defaults');
+
+    assert.equal(settingsFromEnvironment({ DVC_DB: 'old.db' }).options.databaseUrl, 'old.db');
+    assert.equal(settingsFromEnvironment({ DVC_DB: 'old.db', DATABASE_URL: 'new.db' }).options.databaseUrl, 'new.db');
+    assert.equal(settingsFromEnvironment({ DATABASE_URL: 'new.db' }, { db: ':memory:' }).options.databaseUrl, ':memory:');
+    assert.equal(settingsFromEnvironment({ PORT: '8080', HOST: '0.0.0.0' }, { port: '9090' }).port, 9090);
+    assert.equal(settingsFromEnvironment({ PORT: '8080' }).options.publicApiUrl, 'http://localhost:8080/api/v1');
+    assert.equal(settingsFromEnvironment({ DVC_ADMIN_ROUTES: '0' }).options.adminRoutes, false);
+    assert.equal(settingsFromEnvironment({}, { noAdmin: true }).options.adminRoutes, false);
+    assert.equal(settingsFromEnvironment({ DVC_PG_POOL_SIZE: '25' }).options.poolSize, 25);
+    assert.equal(settingsFromEnvironment({ DVC_TOKEN_TTL_SECONDS: '600' }).options.tokenTtlMs, 600_000);
+    assert.equal(settingsFromEnvironment({ DVC_SHUTDOWN_TIMEOUT_SECONDS: '3' }).shutdownTimeoutMs, 3000);
+    assert.deepEqual(settingsFromEnvironment({ DVC_ALLOWED_ORIGINS: ' https://a.gov.vn, https://b.gov.vn ,' }).options.allowedOrigins, ['https://a.gov.vn', 'https://b.gov.vn']);
+    // An empty variable is an unset one.
+    assert.equal(settingsFromEnvironment({ DATABASE_URL: '', PORT: '' }).port, 4010);
+
+    const production = settingsFromEnvironment({ DVC_MODE: 'production', DVC_APPLICANT_KEY: 'k'.repeat(32) });
+    assert.equal(production.options.databaseUrl, '', 'no default database in production');
+    assert.equal(production.options.adminRoutes, false);
+    assert.equal(production.options.applicantKey, 'k'.repeat(32));
+    assert.equal(settingsFromEnvironment({ DVC_MODE: 'sandbox' }, { mode: 'production' }).mode, 'production');
+    // Asked for in production, the test controls are passed on for productionProblems to refuse.
+    assert.equal(settingsFromEnvironment({ DVC_MODE: 'production', DVC_ADMIN_ROUTES: '1' }).options.adminRoutes, true);
+
+    for (const [env, name] of [
+      [{ DVC_PG_POOL_SIZE: '101' }, 'DVC_PG_POOL_SIZE'], [{ DVC_TOKEN_TTL_SECONDS: '0' }, 'DVC_TOKEN_TTL_SECONDS'],
+      [{ PORT: '70000' }, 'PORT'], [{ DVC_ADMIN_ROUTES: 'maybe' }, 'DVC_ADMIN_ROUTES'], [{ DVC_MODE: 'prod' }, 'DVC_MODE'],
+      [{ DVC_PUBLIC_API_URL: 'api.example.gov.vn' }, 'DVC_PUBLIC_API_URL'], [{ DVC_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }, 'DVC_SHUTDOWN_TIMEOUT_SECONDS'],
+    ] as const) {
+      assert.throws(() => settingsFromEnvironment(env), (error: unknown) =>
+        error instanceof SettingsError && error.problems.length === 1 && error.problems[0]!.startsWith(name), name);
+    }
+    assert.throws(() => settingsFromEnvironment({}, { port: '0' }), /--port/);
+  });
+});
+
+describe('dvc-server migrate', () => {
+  it('reports pending migrations (exit 1), applies them, then reports none (exit 0)', async () => {
+    const db = join(work, 'migrated.db');
+    const before = await run(['migrate', '--status', '--db', db]);
+    assert.equal(before.code, 1, before.stderr);
+    assert.match(before.stdout, /^current: 0$/m);
+    assert.match(before.stdout, /^latest: [1-9]\d*$/m);
+    assert.match(before.stdout, /^pending: 1 /m);
+
+    const migrate = await run(['migrate'], { DATABASE_URL: db });
+    assert.equal(migrate.code, 0, migrate.stderr);
+    assert.match(migrate.stdout, /schema version \d+/);
+
+    const status = await run(['migrate', '--status'], { DVC_MODE: 'production', DATABASE_URL: db });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^pending: none$/m);
+    const latest = /^latest: (\d+)$/m.exec(before.stdout)![1];
+    assert.match(status.stdout, new RegExp(`^current: ${latest}$`, 'm'));
+
+    const again = await run(['migrate', '--db', db]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /up to date/);
+  });
+});
+
+describe('dvc-server keys', () => {
+  it('creates a key shown once on standard output, lists it, revokes it once', async () => {
+    const db = join(work, 'keys.db');
+    const empty = await run(['keys', 'list', '--db', db]);
+    assert.equal(empty.code, 0, empty.stderr);
+    assert.equal(empty.stdout, '');
+
+    const created = await run(['keys', 'create', '--scope', 'sync', '--agency', '000.00.15.H26', '--label', 'Một cửa tỉnh', '--db', db]);
+    assert.equal(created.code, 0, created.stderr);
+    const key = created.stdout.trim();
+    assert.match(key, /^\S{32,}$/, 'the key alone on standard output');
+    const id = /Created key (\S+):/.exec(created.stderr)?.[1];
+    assert.ok(id, created.stderr);
+
+    const listed = await run(['keys', 'list', '--json', '--db', db]);
+    assert.equal(listed.code, 0, listed.stderr);
+    const keys = JSON.parse(listed.stdout) as { id: string; scope: string; agency: string; label: string; revokedAt: string | null }[];
+    assert.deepEqual(keys.map(({ id, scope, agency, label, revokedAt }) => ({ id, scope, agency, label, revokedAt })),
+      [{ id, scope: 'sync', agency: '000.00.15.H26', label: 'Một cửa tỉnh', revokedAt: null }]);
+    assert.ok(!listed.stdout.includes(key), 'the key is never shown again');
+    const table = await run(['keys', 'list', '--db', db]);
+    assert.match(table.stdout, /^ID\s+SCOPE\s+AGENCY\s+LABEL\s+CREATED\s+REVOKED$/m);
+    assert.ok(table.stdout.includes(id!));
+
+    assert.equal((await run(['keys', 'revoke', id!, '--db', db])).code, 0);
+    const again = await run(['keys', 'revoke', id!, '--db', db]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /No key/);
+    const revoked = JSON.parse((await run(['keys', 'list', '--json', '--db', db])).stdout) as { revokedAt: string | null }[];
+    assert.ok(revoked[0]!.revokedAt);
+  });
+
+  it('in production, asks for the migration first', async () => {
+    const result = await run(['keys', 'list', '--mode', 'production', '--db', join(work, 'unmigrated.db')]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /run "dvc-server migrate" first/);
+  });
+});
+
+describe('dvc-server serve', () => {
+  it('announces the mode, API and database; answers while stopping on SIGTERM, then exits 0', async () => {
+    const db = join(work, 'sandbox.db');
+    const { url, exit, child, logs, inProgress } = await startServer(['--db', db]);
+    // A request made slow by the sandbox's fault control, still running when the signal comes.
+    const fault = await fetch(`${url}/_sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationId: 'getHealth', kind: 'delay', delayMs: 1500 }),
+    });
+    assert.equal(fault.status, 201);
+    const started = Date.now();
+    const received = inProgress('/health');
+    const slow = fetch(`${url}/health`);
+    await received;
+    child.kill('SIGTERM');
+    const response = await slow;
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { status: string }).status, 'ok');
+    assert.ok(Date.now() - started >= 1400, 'the response came after the delay');
+
+    const { code, stderr } = await exit;
+    assert.equal(code, 0, stderr);
+    assert.ok(stderr.includes(`sandbox mode: http://localhost:`) && stderr.includes(`database ${db}`), stderr);
+    assert.match(stderr, /SIGTERM: finishing the requests in progress/);
+    const completed = logs.filter((line) => line.msg === 'request completed');
+    assert.ok(completed.length >= 3, 'one JSON log line per request, at info level');
+  });
+
+  it('gives up on a stop that takes longer than DVC_SHUTDOWN_TIMEOUT_SECONDS (exit 1); a second signal stops at once', async () => {
+    /** Starts a request the sandbox holds for 5 s; resolves once the server has it. */
+    const slowRequest = async ({ url, inProgress }: Awaited<ReturnType<typeof startServer>>) => {
+      await fetch(`${url}/_sandbox/faults`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ operationId: 'getHealth', kind: 'delay', delayMs: 5000 }),
+      });
+      const received = inProgress('/health');
+      // Never answered: the process ends first.
+      void fetch(`${url}/health`).catch(() => undefined);
+      await received;
+    };
+
+    const timedOut = await startServer(['--db', ':memory:'], { DVC_SHUTDOWN_TIMEOUT_SECONDS: '1' });
+    await slowRequest(timedOut);
+    const startedA = Date.now();
+    timedOut.child.kill('SIGTERM');
+    const a = await timedOut.exit;
+    assert.equal(a.code, 1, a.stderr);
+    assert.ok(Date.now() - startedA < 4000, 'at the timeout, not after the request');
+    assert.match(a.stderr, /did not finish within 1 s/);
+
+    const twice = await startServer(['--db', ':memory:']);
+    await slowRequest(twice);
+    const startedB = Date.now();
+    twice.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    twice.child.kill('SIGINT');
+    const b = await twice.exit;
+    assert.equal(b.code, 1, b.stderr);
+    assert.ok(Date.now() - startedB < 3000, 'at once, not after the request');
+    assert.match(b.stderr, /SIGINT again: stopping at once/);
+  });
+
+  it('in production, on a migrated SQLite file: the public API without the sandbox routes', async () => {
+    const db = join(work, 'production.db');
+    assert.equal((await run(['migrate', '--db', db])).code, 0);
+    const { url, exit, child } = await startServer(['--quiet'], { ...PRODUCTION_ENV, DATABASE_URL: db });
+    const health = await fetch(`${url}/health`);
+    assert.equal(health.status, 200);
+    assert.equal((await fetch(`${url}/_sandbox/reset`, { method: 'POST' })).status, 404);
+    assert.equal((await fetch(`${url}/_sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operationId: 'getHealth', kind: 'delay' }),
+    })).status, 404);
+    child.kill('SIGTERM');
+    const { code, stderr } = await exit;
+    assert.equal(code, 0, stderr);
+    assert.ok(stderr.includes('production mode') && stderr.includes(db), stderr);
+    assert.ok(!stderr.includes('a'.repeat(40)), 'no secret in the output');
+  });
+});
