@@ -2,14 +2,16 @@
 // @dvc-kit/sdk and @dvc-kit/elements (rollup.npm.config.mjs → packages/*/dist/*.js) with their
 // declarations (tsc --emitDeclarationOnly, packages/*/tsconfig.build.json → packages/*/dist/*.d.ts),
 // the CDN bundle again inside @dvc-kit/elements (packages/elements/dist/cdn/, so a public npm CDN
-// serves it as it is), and dvc-audit (tsc, packages/audit/tsconfig.build.json → packages/audit/dist/).
+// serves it as it is), dvc-audit (tsc, packages/audit/tsconfig.build.json → packages/audit/dist/), and
+// @dvc-kit/server with its dvc-server bin (tsc, packages/server/tsconfig.build.json →
+// packages/server/dist/, the contract openapi/*.yaml copied to dist/openapi/, where it reads it).
 // `--npm-only` (`npm run build:npm`) skips dist/cdn/ and builds the elements' copy directly.
 //
 // tsc's `rewriteRelativeImportExtensions` rewrites `./x.ts` to `./x.js` in emitted JavaScript but
 // not in declarations (TypeScript issue 61037, open): the last step does it for the .d.ts files, so
 // they name files that exist in dist/.
 import { spawnSync } from 'node:child_process';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,4 +67,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await rm(join(root, 'packages/audit/dist'), { recursive: true, force: true });
   run('dvc-audit (packages/audit/dist, with .d.ts)', bin('tsc'), ['-p', 'packages/audit/tsconfig.build.json']);
   await rewriteDeclarationImports(join(root, 'packages/audit/dist'));
+  // After the SDK's declarations, which the server's import. The contract lives outside the package.
+  const serverDist = join(root, 'packages/server/dist');
+  await rm(serverDist, { recursive: true, force: true });
+  run('@dvc-kit/server and dvc-server (packages/server/dist, with .d.ts)', bin('tsc'), ['-p', 'packages/server/tsconfig.build.json']);
+  await rewriteDeclarationImports(serverDist);
+  for (const file of ['dvc.yaml', 'sandbox.yaml']) await cp(join(root, 'openapi', file), join(serverDist, 'openapi', file));
+  await chmod(join(serverDist, 'cli.js'), 0o755);
 }

