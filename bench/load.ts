@@ -27,3 +27,20 @@ export async function load(url: string, paths: string[], durationSeconds: number
     total: result.requests.total,
   };
 }
+
+/**
+ * Several loads at once, one per server process (each its own autocannon instance, all in this
+ * process): what they served together. Autocannon shares this process's thread and the machine's
+ * cores with the servers, which bounds what the servers can show.
+ */
+export async function loadTogether(
+  targets: { url: string; paths: string[] }[], durationSeconds: number, connectionsEach: number,
+): Promise<{ perProcess: LoadResult[]; requestsPerSecond: number; errors: number; non2xx: number }> {
+  const perProcess = await Promise.all(targets.map((t) => load(t.url, t.paths, durationSeconds, connectionsEach)));
+  return {
+    perProcess,
+    requestsPerSecond: perProcess.reduce((sum, r) => sum + r.requestsPerSecond, 0),
+    errors: perProcess.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: perProcess.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
