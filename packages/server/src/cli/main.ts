@@ -8,12 +8,13 @@ import { ConfigurationError } from '../app.ts';
 import { SettingsError } from '../settings.ts';
 import { asksForHelp, EXIT, EXIT_HELP, UsageError } from './command.ts';
 import type { Command, Io } from './command.ts';
+import { backup } from './backup.ts';
 import { importCatalogue } from './import.ts';
 import { keys } from './keys.ts';
 import { migrate } from './migrate.ts';
 import { serve } from './serve.ts';
 
-const COMMANDS: Command[] = [serve, migrate, importCatalogue, keys];
+const COMMANDS: Command[] = [serve, migrate, importCatalogue, keys, backup];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

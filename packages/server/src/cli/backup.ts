@@ -1,0 +1,55 @@
+/** `dvc-server backup`: a consistent copy of a SQLite database while the server runs. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
+import type { Command } from './command.ts';
+import { databaseSettings, withStorage } from './database.ts';
+
+const OPTIONS = {
+  ...DATABASE_OPTIONS,
+  to: { type: 'string' },
+} as const;
+
+const HELP = `dvc-server backup — copies a SQLite database while the server runs
+
+Usage: dvc-server backup --to FILE [options]
+
+Writes a consistent copy of the database to FILE (SQLite's VACUUM INTO: one transaction's view,
+compacted), without stopping the servers that use it. FILE must not exist yet. To restore, stop
+the servers, put the copy in place of the database file, and start them again.
+
+PostgreSQL has its own tools, which this command does not replace:
+  back up:  pg_dump --format=custom --file dvc.dump "$DATABASE_URL"
+  restore:  pg_restore --no-owner --dbname "$NEW_DATABASE_URL" dvc.dump
+
+Options (each with its environment variable):
+${DATABASE_HELP}
+  --to FILE       Where to write the copy.
+  -h, --help      This help.
+
+Example:
+  dvc-server backup --mode production --to /backups/dvc-$(date +%F).db
+
+${EXIT_HELP}`;
+
+export const backup: Command = {
+  name: 'backup',
+  summary: 'copy a SQLite database while it is in use (PostgreSQL: pg_dump)',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseCommandLine('backup', args, OPTIONS);
+    if (!values.to) throw new UsageError('backup', 'Name the copy with --to FILE.');
+    const target = resolve(values.to);
+    if (existsSync(target)) throw new UsageError('backup', `${target} exists already: name a new file.`);
+    const settings = databaseSettings(io, values);
+    return withStorage(settings, async (storage) => {
+      if (storage.engine !== 'sqlite') {
+        io.err('dvc-server backup copies SQLite databases. For PostgreSQL use pg_dump (see "dvc-server help backup").');
+        return EXIT.usage;
+      }
+      await storage.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+      io.out(`${storage.description} copied to ${target}.`);
+      return EXIT.ok;
+    });
+  },
+};
