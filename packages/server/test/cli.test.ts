@@ -1,16 +1,19 @@
 // dvc-server as an operator runs it: the CLI spawned from its sources, in a clean environment and
-// a temporary working directory; and settingsFromEnvironment on its own.
+// a temporary working directory; and settingsFromEnvironment on its own. On the PostgreSQL pass
+// (DVC_TEST_ENGINE=postgres) only the tests that touch a database run again, each on a fresh
+// PostgreSQL database whose URL carries a password that must never be printed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_SECRETS } from '../src/config.ts';
 import { SettingsError, settingsFromEnvironment } from '../src/settings.ts';
+import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -22,6 +25,24 @@ const PRODUCTION_ENV = {
   DVC_GATEWAY_SECRET: 'c'.repeat(40),
   DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
 };
+
+/** Suites about the command line alone run once, on the SQLite pass. */
+const ONCE = { skip: TEST_ENGINE === 'postgres' ? 'the same on every engine: run on the SQLite pass' : false };
+const PASSWORD = 'never-printed-password';
+
+/** A new, empty database on the test engine: a SQLite file named `name`, or a PostgreSQL database. */
+async function newDatabase(name: string): Promise<string> {
+  if (TEST_ENGINE === 'sqlite') return join(work, name);
+  const url = new URL(await freshDatabaseUrl());
+  // The test cluster trusts every local connection: the password is only there to be hidden.
+  url.password = PASSWORD;
+  return url.toString();
+}
+
+/** What the CLI prints for the database: the path, or PostgreSQL's host and database without credentials. */
+function described(databaseUrl: string): string {
+  return TEST_ENGINE === 'sqlite' ? databaseUrl : new URL(databaseUrl).pathname;
+}
 
 let work: string;
 
@@ -93,7 +114,7 @@ async function startServer(args: string[], env: Record<string, string> = {}) {
   return { url, exit, child, logs, inProgress };
 }
 
-describe('dvc-server help', () => {
+describe('dvc-server help', ONCE, () => {
   it('describes every command with --help, -h and `help <command>`', async () => {
     const overview = await run(['--help']);
     assert.equal(overview.code, 0, overview.stderr);
@@ -142,7 +163,7 @@ describe('dvc-server help', () => {
   });
 });
 
-describe('dvc-server settings', () => {
+describe('dvc-server settings', ONCE, () => {
   it('refuses to serve in production with nothing set, naming every missing setting (exit 78)', async () => {
     const result = await run(['serve', '--mode', 'production']);
     assert.equal(result.code, 78, result.stderr);
@@ -224,9 +245,10 @@ describe('dvc-server settings', () => {
 
 describe('dvc-server migrate', () => {
   it('reports pending migrations (exit 1), applies them, then reports none (exit 0)', async () => {
-    const db = join(work, 'migrated.db');
+    const db = await newDatabase('migrated.db');
     const before = await run(['migrate', '--status', '--db', db]);
     assert.equal(before.code, 1, before.stderr);
+    assert.ok(before.stdout.startsWith('database: ') && before.stdout.includes(described(db)), before.stdout);
     assert.match(before.stdout, /^current: 0$/m);
     assert.match(before.stdout, /^latest: [1-9]\d*$/m);
     assert.match(before.stdout, /^pending: 1 /m);
@@ -244,12 +266,33 @@ describe('dvc-server migrate', () => {
     const again = await run(['migrate', '--db', db]);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /up to date/);
+    for (const output of [before, migrate, status, again]) assert.ok(!`${output.stdout}${output.stderr}`.includes(PASSWORD), 'no password printed');
+  });
+});
+
+describe('dvc-server import', () => {
+  it('loads a catalogue folder (catalog.jsonl) into the database, counting malformed lines', async () => {
+    const from = join(work, 'catalogue');
+    await mkdir(from);
+    const line = (code: string, name: string) => JSON.stringify({
+      id: `id-${code}`, name, code, codeNotation: code, categories: ['Hộ tịch'], departments: ['Ủy ban nhân dân cấp xã'],
+      formalityTargetType: ['Công dân Việt Nam'], state: 'ACTIVE', type: 'COMMON',
+    });
+    await writeFile(join(from, 'catalog.jsonl'), `${line('9.000001', 'Thủ tục thử nghiệm một')}\n{"code": \n${line('9.000002', 'Thủ tục thử nghiệm hai')}\n`);
+    const db = await newDatabase('imported.db');
+    const result = await run(['import', '--from', from, '--db', db]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim(), `Read 2 procedures from ${from}; the database now holds 2 (1 malformed lines skipped).`);
+
+    const missing = await run(['import', '--from', join(work, 'nowhere'), '--db', db]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /No public catalogue at .*nowhere/);
   });
 });
 
 describe('dvc-server keys', () => {
   it('creates a key shown once on standard output, lists it, revokes it once', async () => {
-    const db = join(work, 'keys.db');
+    const db = await newDatabase('keys.db');
     const empty = await run(['keys', 'list', '--db', db]);
     assert.equal(empty.code, 0, empty.stderr);
     assert.equal(empty.stdout, '');
@@ -280,7 +323,7 @@ describe('dvc-server keys', () => {
   });
 
   it('in production, asks for the migration first', async () => {
-    const result = await run(['keys', 'list', '--mode', 'production', '--db', join(work, 'unmigrated.db')]);
+    const result = await run(['keys', 'list', '--mode', 'production', '--db', await newDatabase('unmigrated.db')]);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /run "dvc-server migrate" first/);
   });
@@ -288,7 +331,7 @@ describe('dvc-server keys', () => {
 
 describe('dvc-server serve', () => {
   it('announces the mode, API and database; answers while stopping on SIGTERM, then exits 0', async () => {
-    const db = join(work, 'sandbox.db');
+    const db = await newDatabase('sandbox.db');
     const { url, exit, child, logs, inProgress } = await startServer(['--db', db]);
     // A request made slow by the sandbox's fault control, still running when the signal comes.
     const fault = await fetch(`${url}/_sandbox/faults`, {
@@ -308,13 +351,14 @@ describe('dvc-server serve', () => {
 
     const { code, stderr } = await exit;
     assert.equal(code, 0, stderr);
-    assert.ok(stderr.includes(`sandbox mode: http://localhost:`) && stderr.includes(`database ${db}`), stderr);
+    assert.ok(stderr.includes(`sandbox mode: http://localhost:`) && stderr.includes(described(db)), stderr);
+    assert.ok(!stderr.includes(PASSWORD), 'no password printed');
     assert.match(stderr, /SIGTERM: finishing the requests in progress/);
     const completed = logs.filter((line) => line.msg === 'request completed');
     assert.ok(completed.length >= 3, 'one JSON log line per request, at info level');
   });
 
-  it('gives up on a stop that takes longer than DVC_SHUTDOWN_TIMEOUT_SECONDS (exit 1); a second signal stops at once', async () => {
+  it('gives up on a stop that takes longer than DVC_SHUTDOWN_TIMEOUT_SECONDS (exit 1); a second signal stops at once', ONCE, async () => {
     /** Starts a request the sandbox holds for 5 s; resolves once the server has it. */
     const slowRequest = async ({ url, inProgress }: Awaited<ReturnType<typeof startServer>>) => {
       await fetch(`${url}/_sandbox/faults`, {
@@ -348,12 +392,12 @@ describe('dvc-server serve', () => {
     assert.match(b.stderr, /SIGINT again: stopping at once/);
   });
 
-  it('in production, on a migrated SQLite file: the public API without the sandbox routes', async () => {
-    const db = join(work, 'production.db');
+  it('in production, on a migrated database: the public API without the sandbox routes', async () => {
+    const db = await newDatabase('production.db');
     assert.equal((await run(['migrate', '--db', db])).code, 0);
     const { url, exit, child } = await startServer(['--quiet'], { ...PRODUCTION_ENV, DATABASE_URL: db });
-    const health = await fetch(`${url}/health`);
-    assert.equal(health.status, 200);
+    assert.equal((await fetch(`${url}/health`)).status, 200);
+    assert.equal((await fetch(`${url}/ready`)).status, 200);
     assert.equal((await fetch(`${url}/_sandbox/reset`, { method: 'POST' })).status, 404);
     assert.equal((await fetch(`${url}/_sandbox/faults`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operationId: 'getHealth', kind: 'delay' }),
@@ -361,7 +405,7 @@ describe('dvc-server serve', () => {
     child.kill('SIGTERM');
     const { code, stderr } = await exit;
     assert.equal(code, 0, stderr);
-    assert.ok(stderr.includes('production mode') && stderr.includes(db), stderr);
-    assert.ok(!stderr.includes('a'.repeat(40)), 'no secret in the output');
+    assert.ok(stderr.includes('production mode') && stderr.includes(described(db)), stderr);
+    assert.ok(!stderr.includes('a'.repeat(40)) && !stderr.includes(PASSWORD), 'no secret in the output');
   });
 });
