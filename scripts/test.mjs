@@ -46,7 +46,7 @@ const steps = [
     env: { DVC_TEST_ENGINE: 'postgres' },
     count: countNodeTests,
   },
-  { name: 'npm builds (packages/sdk/dist, packages/elements/dist, with .d.ts)', cmd: node, args: ['scripts/build.mjs', '--npm-only', '--silent'] },
+  { name: 'npm builds (packages/sdk/dist, packages/elements/dist, packages/server/dist, with .d.ts)', cmd: node, args: ['scripts/build.mjs', '--npm-only', '--silent'] },
   {
     name: 'npm build tests (the built packages imported from dist in Node)',
     cmd: node,

@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { API_PREFIX } from './config.ts';
 import type { ServerMode, ServerOptions } from './config.ts';
+import { loadStatusTable } from './sync/status-table.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -128,6 +129,16 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
   if (ttl !== undefined) {
     const seconds = wholeNumber(ttl, 1, 31 * 24 * 3600, 'DVC_TOKEN_TTL_SECONDS', problems);
     if (seconds !== undefined) options.tokenTtlMs = seconds * 1000;
+  }
+
+  const statusTable = read(env, 'DVC_SYNC_STATUS_TABLE');
+  if (statusTable !== undefined) {
+    try {
+      loadStatusTable(statusTable);
+      options.syncStatusTable = statusTable;
+    } catch (error) {
+      problems.push(`DVC_SYNC_STATUS_TABLE: ${(error as Error).message}`);
+    }
   }
 
   const shutdown = read(env, 'DVC_SHUTDOWN_TIMEOUT_SECONDS');

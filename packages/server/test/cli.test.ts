@@ -219,6 +219,7 @@ describe('dvc-server settings', ONCE, () => {
     assert.equal(settingsFromEnvironment({ DVC_PG_POOL_SIZE: '25' }).options.poolSize, 25);
     assert.equal(settingsFromEnvironment({ DVC_TOKEN_TTL_SECONDS: '600' }).options.tokenTtlMs, 600_000);
     assert.equal(settingsFromEnvironment({ DVC_SHUTDOWN_TIMEOUT_SECONDS: '3' }).shutdownTimeoutMs, 3000);
+    assert.equal(settingsFromEnvironment({ DVC_SYNC_STATUS_TABLE: '{"11": "processing"}' }).options.syncStatusTable, '{"11": "processing"}');
     assert.deepEqual(settingsFromEnvironment({ DVC_ALLOWED_ORIGINS: ' https://a.gov.vn, https://b.gov.vn ,' }).options.allowedOrigins, ['https://a.gov.vn', 'https://b.gov.vn']);
     // An empty variable is an unset one.
     assert.equal(settingsFromEnvironment({ DATABASE_URL: '', PORT: '' }).port, 4010);
@@ -235,6 +236,7 @@ describe('dvc-server settings', ONCE, () => {
       [{ DVC_PG_POOL_SIZE: '101' }, 'DVC_PG_POOL_SIZE'], [{ DVC_TOKEN_TTL_SECONDS: '0' }, 'DVC_TOKEN_TTL_SECONDS'],
       [{ PORT: '70000' }, 'PORT'], [{ DVC_ADMIN_ROUTES: 'maybe' }, 'DVC_ADMIN_ROUTES'], [{ DVC_MODE: 'prod' }, 'DVC_MODE'],
       [{ DVC_PUBLIC_API_URL: 'api.example.gov.vn' }, 'DVC_PUBLIC_API_URL'], [{ DVC_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }, 'DVC_SHUTDOWN_TIMEOUT_SECONDS'],
+      [{ DVC_SYNC_STATUS_TABLE: '{"11": "almost-done"}' }, 'DVC_SYNC_STATUS_TABLE'], [{ DVC_SYNC_STATUS_TABLE: 'not json' }, 'DVC_SYNC_STATUS_TABLE'],
     ] as const) {
       assert.throws(() => settingsFromEnvironment(env), (error: unknown) =>
         error instanceof SettingsError && error.problems.length === 1 && error.problems[0]!.startsWith(name), name);

@@ -185,3 +185,22 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(big.statusCode, 413, big.body);
   });
 });
+
+describe('a deployment maps its own status numbers', () => {
+  test('with DVC_SYNC_STATUS_TABLE {"11": "processing"}, a record at 11 is processing; 12 is still refused', async () => {
+    const server = await createTestSandbox({ rateLimits: {}, syncStatusTable: '{"11": "processing"}' });
+    try {
+      const { key } = await createApiKey(server.context.storage, { scope: 'sync', agency: '000.00.15.H26' });
+      const push = (record: Record<string, unknown>) => server.app.inject({
+        method: 'POST', url: '/api/v1/sync/dossiers', payload: { data: [record] }, headers: { authorization: `Bearer ${key}` },
+      });
+      assert.equal((await push(dossierRecord({ TrangThaiHoSo: '11' }))).json().results[0].outcome, 'created');
+      const found = await server.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code: CODE, applicantId: APPLICANT } });
+      assert.equal(found.json().status, 'processing');
+      const refused = (await push(dossierRecord({ MaHoSo: '000.00.15.H26-250714-0050', TrangThaiHoSo: '12' }))).json().results[0];
+      assert.deepEqual(refused.errors.map((e: { field: string }) => e.field), ['TrangThaiHoSo']);
+    } finally {
+      await server.app.close();
+    }
+  });
+});

@@ -54,6 +54,8 @@ Environment variables:
   DVC_GATEWAY_SECRET      Shared secret of the payment gateway.       characters each.
   DVC_TOKEN_TTL_SECONDS   How long a dossier access token is valid. Default: 1800.
   DVC_PG_POOL_SIZE        PostgreSQL connections of this process, 1 to 100. Default: 10.
+  DVC_SYNC_STATUS_TABLE   The one-stop system's own status numbers, as JSON merged over the
+                          national portal's 1–10, e.g. {"11": "processing"}.
   DVC_SHUTDOWN_TIMEOUT_SECONDS
                           The longest a graceful stop may take. Default: 10.
 
