@@ -15,7 +15,9 @@ const kB = 1024;
  * the bundle shrinks. Raising one is a deliberate change, in a commit that says what the growth bought.
  */
 export const CEILINGS: Record<string, number> = {
-  'dvc-kit.js': 50.5 * kB,
+  // 0.1 kB for the contract's two API-key problem codes, which the widgets' exhaustive message
+  // switch names (a citizen meets them only from a misconfigured service).
+  'dvc-kit.js': 50.6 * kB,
   // The shared core (base element, error summary, focus controller) is in every widget now; dates in
   // the official Vietnamese style and the error wording in all four; the search's voice feedback,
   // filters disclosure and field list, the tracker's status shapes and apology dates; the journey

@@ -172,6 +172,29 @@ describe('two server processes on one PostgreSQL', { timeout: 120_000 }, () => {
     assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
   });
 
+  test('a notification at one process while the other opens a payment: never a second payment beside the paid one', async () => {
+    for (let round = 0; round < 2 * ROUNDS; round++) {
+      const client = citizen();
+      try {
+        const dossier = await payableDossier(client);
+        const created = await createPayment(client, a, dossier, randomKey());
+        const payment = body<Payment>(created);
+        const notification = await paidNotification(payment.id, payment.total, SANDBOX_SECRETS.gatewaySecret);
+        // The citizen, in a second tab, pays again (a new key) as the gateway's notification lands.
+        const [notified, again] = await Promise.all([
+          client.request(`${a.baseUrl}/payments/notify`, { method: 'POST', body: notification }),
+          createPayment(client, b, dossier, randomKey()),
+        ]);
+        assert.equal(body<{ RspCode: string }>(notified).RspCode, '00');
+        if (again.status === 201) assert.equal(body<Payment>(again).id, payment.id, 'before the payment: the same one');
+        else assert.equal(body<{ code: string }>(again).code, 'payment_already_paid', describeAnswer(again));
+        assert.equal(await count('SELECT count(*) AS n FROM payments WHERE dossier_code = $1', [dossier.code]), 1, `round ${round}`);
+      } finally {
+        client.close();
+      }
+    }
+  });
+
   test('the lookup rate limit of a client counts its requests at both processes', async () => {
     const limit = DEFAULT_RATE_LIMITS['lookupDossier']!;
     assert.equal(limit.max, 10, 'the CLI serves the default limits');
@@ -237,7 +260,11 @@ describe('two server processes on one PostgreSQL', { timeout: 120_000 }, () => {
     const names = (await sql<{ name: string }>('SELECT name FROM procedures ORDER BY code')).map((r) => r.name);
     const queries = typingSequences(names).flat();
 
-    const result = await runMixedLoad({ servers: [a.baseUrl, b.baseUrl], durationMs: 4_000, concurrency: 8, dossiers, queries });
+    // Some payments are confirmed by the gateway's notification, at either process, while others
+    // are being opened: the race a paid dossier must survive.
+    const result = await runMixedLoad({
+      servers: [a.baseUrl, b.baseUrl], durationMs: 4_000, concurrency: 8, dossiers, queries, gatewaySecret: SANDBOX_SECRETS.gatewaySecret,
+    });
     t.diagnostic(`${result.requests} requests (${result.requestsPerSecond}/s): ${JSON.stringify(result.answers)}`);
     assert.equal(result.serverErrors, 0, result.unexpected.join('\n'));
     assert.equal(result.failures, 0, result.unexpected.join('\n'));
@@ -246,7 +273,7 @@ describe('two server processes on one PostgreSQL', { timeout: 120_000 }, () => {
     assert.ok((result.answers.createPayment['201'] ?? 0) > 0, 'payments were made');
 
     assert.deepEqual(await doublePayments((text) => sql(text)), []);
-    // Without notifications nothing is paid or superseded: one payment row per dossier at most.
+    // Nothing is superseded, and nothing is opened once paid: one payment row per dossier at most.
     assert.deepEqual(await sql('SELECT dossier_code FROM payments GROUP BY dossier_code HAVING count(*) > 1'), []);
   });
 

@@ -51,6 +51,17 @@ export async function receiptNumbersOf(ctx: ServerContext, paymentId: string): P
     .map((r) => r.number);
 }
 
+/**
+ * Locks a dossier's row until the transaction ends and reads it. Every transaction that opens or
+ * settles a payment of the dossier takes this lock first, so they follow one another (SQLite's
+ * write lock already orders them; PostgreSQL waits here). An update that changes nothing takes
+ * the row lock in both engines with one statement.
+ */
+async function lockDossier(tx: Queryable, code: string): Promise<{ status: string; fees: string }> {
+  await tx.run('UPDATE dossiers SET code = code WHERE code = ?', [code]);
+  return (await tx.one<{ status: string; fees: string }>('SELECT status, fees FROM dossiers WHERE code = ?', [code]))!;
+}
+
 function findPayment(db: Queryable, id: string): Promise<PaymentRow | undefined> {
   return db.one<PaymentRow>('SELECT * FROM payments WHERE id = ?', [id]);
 }
@@ -113,23 +124,28 @@ export async function createPayment(
     ? await findDossier(ctx, request.dossierCode)
     : await findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
-  const lines = JSON.parse(dossier.fees) as PaymentLine[];
-  const total = lines.reduce((sum, line) => sum + line.amount, 0);
-  const existing = await paymentsOfDossier(ctx, dossier.code);
-  if (existing.some((p) => p.state === 'paid')) throw new ApiProblem(409, 'payment_already_paid');
-  if (dossier.status !== 'payment-due' || total === 0) throw new ApiProblem(409, 'payment_not_due');
-  if (request.expectedAmount !== undefined && request.expectedAmount !== total) {
-    throw new ApiProblem(409, 'payment_amount_changed', `The amount due is now ${total} VND.`);
-  }
   const method = request.method ?? PAYMENT_METHODS[0]!.id;
   if (!PAYMENT_METHODS.some((m) => m.id === method)) {
     throw new ApiProblem(400, 'validation_failed', 'Unknown payment method.', { errors: [{ path: '/body/method', message: 'unknown payment method' }] });
   }
 
-  // Every step below is safe against the same request in another process at the same moment: the
-  // pending payment of a dossier and amount is unique, and so is the Idempotency-Key; the loser of
-  // either race finds the winner's row.
+  // Every step below is safe against another request about this dossier in another process at the
+  // same moment. The dossier's row is locked first, as the gateway's notification locks it before
+  // it marks a payment paid, so what is due and what is paid are read after the other has landed:
+  // a payment paid a moment ago is seen, and no second one is opened beside it. The pending payment
+  // of a dossier and amount is unique, and so is the Idempotency-Key: the loser of either race
+  // finds the winner's row.
   const outcome = await ctx.storage.transaction(async (tx) => {
+    const current = await lockDossier(tx, dossier.code);
+    const lines = JSON.parse(current.fees) as PaymentLine[];
+    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    if (await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossier.code])) {
+      throw new ApiProblem(409, 'payment_already_paid');
+    }
+    if (current.status !== 'payment-due' || total === 0) throw new ApiProblem(409, 'payment_not_due');
+    if (request.expectedAmount !== undefined && request.expectedAmount !== total) {
+      throw new ApiProblem(409, 'payment_amount_changed', `The amount due is now ${total} VND.`);
+    }
     // A pending payment for an amount no longer due is superseded: cancelled, so its gateway page
     // can no longer be completed and the payer cannot pay both the old and the new amount.
     await tx.run("UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE dossier_code = ? AND state = 'pending' AND total != ?",
@@ -212,6 +228,8 @@ async function settle(ctx: ServerContext, row: PaymentRow, outcome: GatewayOutco
   if (outcome.amount !== String(row.total * 100)) return { RspCode: '04', Message: 'Invalid amount' };
   const now = ctx.now().toISOString();
   const moved = await ctx.storage.transaction(async (tx) => {
+    // After any payment being opened for this dossier (see createPayment).
+    await lockDossier(tx, row.dossier_code);
     // A conditional update: of two notifications racing (in one process or two), one moves the
     // payment and issues the receipts; the other changes nothing and is told so.
     if (outcome.responseCode === SUCCESS) {
