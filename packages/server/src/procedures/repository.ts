@@ -185,59 +185,99 @@ function looseCandidates(index: CatalogueIndex, words: string[]): { candidates: 
 /** Code-point order: folded names are plain ASCII-like text, and Intl collation is slow per pair. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A candidate's sort keys, computed once: a comparator that searched names would run n·log n times. */
+interface Ranked {
+  c: Candidate;
+  exact: number;
+  words: number;
+  phrase: number;
+}
+
+function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
+  return a.exact - b.exact ||
+    a.words - b.words ||
+    a.phrase - b.phrase ||
+    a.c.score - b.c.score ||
+    (phrase ? 0 : compareText(a.c.p.nameFolded, b.c.p.nameFolded)) ||
+    compareText(a.c.p.code, b.c.p.code);
+}
+
+/**
+ * The best `count` candidates, best first: an exact code, then the most query words matched (the
+ * loose search), then the shortest name containing the query as typed, then BM25, then the name
+ * (with no query) and the code.
+ */
+function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null): Ranked[] {
+  const keyOf = (c: Candidate): Ranked => ({
+    c,
+    exact: c.p.code === exactCode ? 0 : 1,
+    words: -(c.matched ?? 0),
+    phrase: phrase && c.p.nameFolded.includes(phrase) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
+  });
+  if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
+  const top: Ranked[] = [];
+  for (const c of candidates) {
+    const ranked = keyOf(c);
+    if (top.length === count && compareRanked(ranked, top[count - 1]!, phrase) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareRanked(top[mid]!, ranked, phrase) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    top.splice(low, 0, ranked);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
 async function rankAndPage(
   ctx: CatalogueContext, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null,
 ): Promise<SearchResult> {
   const agencyMembers = query.agency
     ? new Set((await ctx.storage.all<{ id: number }>('SELECT procedure_id AS id FROM procedure_agencies WHERE agency_id = ?', [query.agency])).map((r) => Number(r.id)))
     : null;
-  const passes = {
-    field: (c: Candidate) => !query.field || c.p.fieldCode === query.field,
-    level: (c: Candidate) => !query.level || c.p[query.level] === 1,
-    online: (c: Candidate) => !query.online || c.p.online === query.online,
-    agency: (c: Candidate) => agencyMembers === null || agencyMembers.has(c.p.id),
-  };
-
-  const fieldCounts = new Map<string, { label: string; count: number }>();
+  // Facet counts apply every filter but the facet's own, in one pass. Most keystrokes have no
+  // filter at all: each test is then one comparison with null.
+  const field = query.field ?? null;
+  const level = query.level ?? null;
+  const online = query.online ?? null;
+  const fieldCounts = new Map<string, number>();
+  const fieldLabels = new Map<string, string>();
   const levelCounts: Record<Level, number> = { central: 0, province: 0, commune: 0 };
   const onlineCounts: Record<OnlineLevel, number> = { full: 0, partial: 0, none: 0 };
   const matched: Candidate[] = [];
   for (const c of candidates) {
-    const field = passes.field(c);
-    const level = passes.level(c);
-    const online = passes.online(c);
-    const agency = passes.agency(c);
-    if (level && online && agency) {
-      const entry = fieldCounts.get(c.p.fieldCode) ?? { label: c.p.fieldName, count: 0 };
-      entry.count++;
-      fieldCounts.set(c.p.fieldCode, entry);
+    const p = c.p;
+    if (agencyMembers !== null && !agencyMembers.has(p.id)) continue;
+    const fieldOk = field === null || p.fieldCode === field;
+    const levelOk = level === null || p[level] === 1;
+    const onlineOk = online === null || p.online === online;
+    if (levelOk && onlineOk) {
+      const count = fieldCounts.get(p.fieldCode);
+      if (count === undefined) {
+        fieldCounts.set(p.fieldCode, 1);
+        fieldLabels.set(p.fieldCode, p.fieldName);
+      } else {
+        fieldCounts.set(p.fieldCode, count + 1);
+      }
     }
-    if (field && online && agency) {
-      levelCounts.central += c.p.central;
-      levelCounts.province += c.p.province;
-      levelCounts.commune += c.p.commune;
+    if (fieldOk && onlineOk) {
+      levelCounts.central += p.central;
+      levelCounts.province += p.province;
+      levelCounts.commune += p.commune;
     }
-    if (field && level && agency) onlineCounts[c.p.online]++;
-    if (field && level && online && agency) matched.push(c);
+    if (fieldOk && levelOk) onlineCounts[p.online]++;
+    if (fieldOk && levelOk && onlineOk) matched.push(c);
   }
 
-  // Sort keys computed once per candidate: a comparator that searched names would run n·log n times.
-  const ranked = matched.map((c) => ({
-    c,
-    exact: c.p.code === exactCode ? 0 : 1,
-    words: -(c.matched ?? 0),
-    phrase: phrase && c.p.nameFolded.includes(phrase) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
-  }));
-  ranked.sort((a, b) =>
-    a.exact - b.exact ||
-    a.words - b.words ||
-    a.phrase - b.phrase ||
-    a.c.score - b.c.score ||
-    (phrase ? 0 : compareText(a.c.p.nameFolded, b.c.p.nameFolded)) ||
-    compareText(a.c.p.code, b.c.p.code));
-
+  // Only the page is ever shown: the best `offset + pageSize` are kept as the candidates go by
+  // (most need one comparison with the worst kept), instead of sorting thousands for a short
+  // prefix such as "ch". The order is total (the code breaks every tie), so the page is the one a
+  // full sort gives.
   const offset = (query.page - 1) * query.pageSize;
-  const pageIds = ranked.slice(offset, offset + query.pageSize).map((r) => r.c.p.id);
+  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode).slice(offset).map((r) => r.c.p.id);
   const summaries = new Map(
     pageIds.length === 0 ? [] : (await ctx.storage.all<{ id: number; summary: string }>(
       `SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`, pageIds,
@@ -250,8 +290,8 @@ async function rankAndPage(
     page: query.page,
     pageSize: query.pageSize,
     facets: {
-      field: [...fieldCounts].map(([value, { label, count }]) => ({ value, label, count }))
-        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+      field: [...fieldCounts].map(([value, count]) => ({ value, label: fieldLabels.get(value)!, count }))
+        .sort((a, b) => b.count - a.count || byName.compare(a.label, b.label)),
       level: procedureLevels.map((value) => ({ value, count: levelCounts[value] })),
       online: onlineLevels.map((value) => ({ value, count: onlineCounts[value] })),
     },

@@ -53,6 +53,8 @@ export class CatalogueIndex {
   readonly #postings = new Map<string, Posting[]>();
   readonly #length: Uint32Array;
   readonly #averageLength: number;
+  /** BM25's length normalisation of each procedure, computed once. */
+  readonly #lengthNorms: Float64Array;
   readonly #prefixCache = new Map<string, Map<number, number>>();
 
   constructor(rows: IndexRow[]) {
@@ -81,6 +83,7 @@ export class CatalogueIndex {
     });
     this.#words = [...this.#postings.keys()].sort();
     this.#averageLength = rows.length > 0 ? total / rows.length : 0;
+    this.#lengthNorms = Float64Array.from(this.#length, (length) => K1 * (1 - B + (B * length) / this.#averageLength));
   }
 
   /** The first index in the sorted words at or after `prefix`. */
@@ -133,13 +136,13 @@ export class CatalogueIndex {
       candidates = union;
     }
     const matches: ScoredMatch[] = [];
+    const norms = this.#lengthNorms;
     for (const doc of candidates) {
-      const lengthNorm = K1 * (1 - B + (B * this.#length[doc]!) / this.#averageLength);
       let score = 0;
-      terms.forEach((t, i) => {
-        const f = t.get(doc);
-        if (f) score += idf[i]! * ((f * (K1 + 1)) / (f + lengthNorm));
-      });
+      for (let i = 0; i < terms.length; i++) {
+        const f = terms[i]!.get(doc);
+        if (f) score += idf[i]! * ((f * (K1 + 1)) / (f + norms[doc]!));
+      }
       matches.push({ p: this.docs[doc]!, score: -score });
     }
     return matches;
