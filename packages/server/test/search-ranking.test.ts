@@ -48,3 +48,29 @@ describe('search ranking when not every word matches', () => {
     assert.equal((await search('ho tich')).total, 24);
   });
 });
+
+describe('recent answers', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
+  after(() => sandbox.app.close());
+  const search = async (q: string) =>
+    JSON.parse((await sandbox.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${encodeURIComponent(q)}` })).body) as Result;
+
+  test('are the answer a fresh search gives, and go when the catalogue changes', async () => {
+    const typed = await search('Đăng ký khai sinh');
+    // The same words typed otherwise: the answer already at hand, the same as a fresh search.
+    assert.deepEqual(await search('dang ky   KHAI SINH'), typed);
+    const { searchProcedures } = await import('../src/procedures/repository.ts');
+    const fresh = await searchProcedures(sandbox.context, { q: 'dang ky khai sinh', page: 1, pageSize: 10 }, { reuse: false });
+    assert.deepEqual(JSON.parse(JSON.stringify(fresh)), typed);
+
+    const added = await sandbox.app.inject({
+      method: 'POST', url: '/api/v1/_sandbox/procedures',
+      payload: { code: '9.999001', name: 'Đăng ký khai sinh lưu động tại nhà', field: { code: 'G15-TP07', name: 'Hộ tịch' } },
+    });
+    assert.equal(added.statusCode, 201, added.body);
+    const after = await search('dang ky khai sinh');
+    assert.equal(after.total, typed.total + 1);
+    assert.ok(after.items.some((p) => p.code === '9.999001'));
+  });
+});

@@ -36,6 +36,31 @@ export interface ScoredMatch {
   score: number;
 }
 
+/** A small least-recently-used map: a hit moves to the back, the front goes when it is full. */
+export class RecentAnswers<T> {
+  readonly #entries = new Map<string, T>();
+  readonly #capacity: number;
+
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+  }
+
+  get(key: string): T | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+}
+
 const tokenize = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
@@ -56,6 +81,8 @@ export class CatalogueIndex {
   /** BM25's length normalisation of each procedure, computed once. */
   readonly #lengthNorms: Float64Array;
   readonly #prefixCache = new Map<string, Map<number, number>>();
+  /** Recent search answers over this index (procedures/repository.ts), dropped with it. */
+  readonly answers = new RecentAnswers<components['schemas']['ProcedureSearchResult']>(2_000);
 
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
