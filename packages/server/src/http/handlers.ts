@@ -3,7 +3,7 @@ import type { components, operations } from '@dvc-kit/sdk';
 import type { components as sandboxComponents, operations as sandboxOperations } from '../generated/sandbox-openapi.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiProblem } from './problem.ts';
-import { getProcedure, listAgencies, listFields, saveProcedures, searchProcedures } from '../procedures/repository.ts';
+import { getProcedure, listAgencies, listFields, saveProcedures, searchAnswer } from '../procedures/repository.ts';
 import { changeStatus, createDossier, findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { dossierView, surveyStatusView } from '../dossiers/view.ts';
 import { checkDossierToken, DOSSIER_TOKEN_HEADER, issueDossierToken } from '../dossiers/access-token.ts';
@@ -51,9 +51,11 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
   const surveyForms = new SurveyForms();
 
   return {
-    async searchProcedures(request: FastifyRequest<{ Querystring: Query<'searchProcedures'> }>) {
+    async searchProcedures(request: FastifyRequest<{ Querystring: Query<'searchProcedures'> }>, reply: FastifyReply) {
       const { q, field, level, agency, online, page = 1, pageSize = 10 } = request.query;
-      return searchProcedures(ctx, { q, field, level, agency, online, page, pageSize });
+      // JSON text already: sent as it is.
+      reply.type('application/json; charset=utf-8');
+      return searchAnswer(ctx, { q, field, level, agency, online, page, pageSize });
     },
 
     async getProcedure(request: FastifyRequest<{ Params: { code: string } }>) {

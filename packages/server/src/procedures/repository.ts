@@ -116,25 +116,35 @@ export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agen
  * One FTS query finds the candidates with what filters and facets need; filtering, facet counts
  * (every filter but the facet's own) and ordering happen in one pass here, and only the page's
  * summaries are read back. Re-running the match per count and per facet cost several times more.
- * `reuse: false` computes the answer even when a recent one is at hand (benchmarks).
  */
-export async function searchProcedures(
-  ctx: CatalogueContext, query: SearchQuery, options: { reuse?: boolean } = {},
-): Promise<SearchResult> {
+export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery): Promise<SearchResult> {
   const index = await ctx.catalogue.current();
   const words = foldedWords(query.q ?? '').slice(0, 12);
-  const trimmed = (query.q ?? '').trim();
-  const exactCode = CODE_PATTERN.test(trimmed) ? trimmed : null;
-  if (options.reuse === false) return search(ctx, index, query, words, exactCode);
-  // Citizens type the same few beginnings ("dang k", "khai s"): an answer is reused while the
-  // catalogue stays as it is (the cache lives and dies with this index). The key is what the
-  // search reads: the folded words, not the text as typed.
+  return search(ctx, index, query, words, exactCodeOf(query.q));
+}
+
+/**
+ * The search's answer as the API sends it, JSON text. Citizens type the same few beginnings
+ * ("dang k", "khai s"): an answer is reused while the catalogue stays as it is (the cache lives
+ * and dies with the index), neither searched nor serialized again. The key is what the search
+ * reads: the folded words, not the text as typed.
+ */
+export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): Promise<string> {
+  const index = await ctx.catalogue.current();
+  const words = foldedWords(query.q ?? '').slice(0, 12);
+  const exactCode = exactCodeOf(query.q);
   const key = JSON.stringify([words, exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
-  if (known) return known;
-  const answer = await search(ctx, index, query, words, exactCode);
+  if (known !== undefined) return known;
+  const answer = JSON.stringify(await search(ctx, index, query, words, exactCode));
   index.answers.set(key, answer);
   return answer;
+}
+
+/** The query as a procedure code, when it is one: that procedure comes first. */
+function exactCodeOf(q: string | undefined): string | null {
+  const trimmed = (q ?? '').trim();
+  return CODE_PATTERN.test(trimmed) ? trimmed : null;
 }
 
 async function search(

@@ -81,8 +81,8 @@ export class CatalogueIndex {
   /** BM25's length normalisation of each procedure, computed once. */
   readonly #lengthNorms: Float64Array;
   readonly #prefixCache = new Map<string, Map<number, number>>();
-  /** Recent search answers over this index (procedures/repository.ts), dropped with it. */
-  readonly answers = new RecentAnswers<components['schemas']['ProcedureSearchResult']>(2_000);
+  /** Recent search answers over this index, as JSON text (procedures/repository.ts), dropped with it. */
+  readonly answers = new RecentAnswers<string>(2_000);
 
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
