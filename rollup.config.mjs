@@ -2,6 +2,7 @@
 // Lit, @lit/localize, ky and the SDK are bundled; each widget's vi messages (and the shared ones)
 // are their own chunk, loaded lazily on a Vietnamese page: chunks/vi-<part>-<hash>.js.
 // Never mark the element modules side-effect free: their customElements.define() must survive.
+// dvc-loader.js loads only the widgets a page uses, each from its entry (packages/elements/src/loader.ts).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -21,6 +22,7 @@ export default {
     'dvc-kit': 'packages/elements/src/index.ts',
     // One entry per widget, named by its tag (packages/elements/widgets.json).
     ...Object.fromEntries(widgetList.widgets.map((widget) => [widget.tag, `packages/elements/src/${widget.folder}/index.ts`])),
+    'dvc-loader': 'packages/elements/src/loader.ts',
   },
   output: {
     dir: 'dist/cdn',
@@ -36,10 +38,40 @@ export default {
     cleanOutput(),
     nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', include: /\.ts$/ }),
+    loaderWidgets(),
     minifyTemplates(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],
 };
+
+/**
+ * Writes into dvc-loader.js (in place of `__DVC_WIDGETS__`) the widgets it may load: each tag of
+ * packages/elements/widgets.json with the chunks its entry imports, directly or not, so the loader
+ * can preload them alongside the entry. The names carry rollup's hash placeholders, which rollup
+ * replaces with the final hashes in every chunk it writes. Before terser, which then minifies it.
+ */
+export function loaderWidgets() {
+  return {
+    name: 'dvc-loader-widgets',
+    renderChunk(code, chunk, _options, { chunks }) {
+      if (chunk.name !== 'dvc-loader' || !chunk.isEntry) return null;
+      const staticImports = (fileName, found = new Set()) => {
+        for (const imported of chunks[fileName]?.imports ?? []) {
+          if (!found.has(imported)) staticImports(imported, found.add(imported));
+        }
+        return found;
+      };
+      const widgets = {};
+      for (const { tag } of widgetList.widgets) {
+        if (!chunks[`${tag}.js`]) this.error(`dvc-loader: no entry ${tag}.js was built`);
+        widgets[tag] = [...staticImports(`${tag}.js`)].sort();
+      }
+      if (!code.includes('__DVC_WIDGETS__')) this.error('dvc-loader: __DVC_WIDGETS__ not found in the loader');
+      // One identifier replaced on its own line: the source map's lines stay right.
+      return { code: code.replace('__DVC_WIDGETS__', JSON.stringify(widgets)), map: null };
+    },
+  };
+}
 
 /**
  * Lit templates minified with the minifier's own defaults, but whitespace collapsed to one space,

@@ -11,6 +11,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createStaticHandler } from '../../../../scripts/static-server.mjs';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -120,17 +121,27 @@ export async function serveStatic(routes: Array<[string, string]>, headers: Reco
   };
 }
 
-/** The demo portal as scripts/start.mjs serves it (same CSP), its widgets pointed at `apiUrl`. */
-export function startPortal(bundleDir: string, apiUrl: string): Promise<Running> {
+/**
+ * The demo portal as scripts/start.mjs serves it (the same handler: compression, caching, the same
+ * CSP), its widgets pointed at `apiUrl`.
+ */
+export async function startPortal(bundleDir: string, apiUrl: string): Promise<Running> {
   const apiOrigin = new URL(apiUrl).origin;
-  return serveStatic(
-    [['/cdn/', bundleDir], ['/', join(ROOT, 'demo')]],
-    {
-      'x-content-type-options': 'nosniff',
+  const server = createServer(createStaticHandler({
+    routes: [['/cdn/', bundleDir], ['/', join(ROOT, 'demo')]],
+    headers: {
       'content-security-policy': `default-src 'self'; connect-src 'self' ${apiOrigin}; style-src 'self' 'unsafe-inline'; form-action 'self' ${apiOrigin}`,
     },
-    (html) => html.replaceAll(DEMO_API, apiUrl),
-  );
+    rewriteHtml: (html) => html.replaceAll(DEMO_API, apiUrl),
+  }));
+  const port = await listen(server);
+  return {
+    url: `http://localhost:${port}/`,
+    stop: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 /** The audit's fixtures over HTTP. */
