@@ -11,6 +11,27 @@ export const dossierTrackerStyles = css`
     overflow-wrap: break-word;
   }
 
+  /*
+   * The space this widget holds from the moment it is defined, in the same steps as a page holds it
+   * before the script has run (README, "Hold the widgets' space"): as tall as its first view at
+   * that width, so the page does not move when the widget draws itself.
+   */
+  :host {
+    min-block-size: 31.25rem;
+  }
+
+  @media (min-width: 20em) {
+    :host {
+      min-block-size: 22.25rem;
+    }
+  }
+
+  @media (min-width: 30em) {
+    :host {
+      min-block-size: 19.25rem;
+    }
+  }
+
   /* Headings are h2–h6 as heading-level asks: sized by their role, never by their tag. */
   h2,
   h3,
@@ -338,6 +359,7 @@ export const dossierTrackerStyles = css`
   /* Paper: the dossier, its dates and history in black on white; nothing to click. */
   @media print {
     :host {
+      min-block-size: 0;
       color: #000;
       background: none;
       font-size: 11pt;

@@ -10,6 +10,27 @@ export const paymentStyles = css`
     overflow-wrap: break-word;
   }
 
+  /*
+   * The space this widget holds from the moment it is defined, in the same steps as a page holds it
+   * before the script has run (README, "Hold the widgets' space"): as tall as its first view at
+   * that width, so the page does not move when the widget draws itself.
+   */
+  :host {
+    min-block-size: 4.5rem;
+  }
+
+  @media (min-width: 20em) {
+    :host {
+      min-block-size: 3rem;
+    }
+  }
+
+  @media (min-width: 30em) {
+    :host {
+      min-block-size: 1.5rem;
+    }
+  }
+
   h2,
   h3,
   h4,

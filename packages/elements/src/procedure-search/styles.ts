@@ -2,6 +2,46 @@ import { css } from 'lit';
 
 /** Layout of <dvc-procedure-search>; colours and spacing come from the shared tokens. */
 export const procedureSearchStyles = css`
+  /*
+   * The space this widget holds from the moment it is defined, in the same steps as a page holds it
+   * before the script has run (README, "Hold the widgets' space"): as tall as its first view at
+   * that width, so the page does not move when the widget draws itself or its filter lists arrive.
+   */
+  :host {
+    min-block-size: 16rem;
+  }
+
+  @media (min-width: 20em) {
+    :host {
+      min-block-size: 13.3rem;
+    }
+  }
+
+  @media (min-width: 30em) {
+    :host {
+      min-block-size: 10.5rem;
+    }
+  }
+
+  /* The filters stand open from 40em (WIDE_SCREEN): in two rows, then in one. */
+  @media (min-width: 40em) {
+    :host {
+      min-block-size: 20.8rem;
+    }
+  }
+
+  @media (min-width: 52em) {
+    :host {
+      min-block-size: 15.8rem;
+    }
+  }
+
+  @media (min-width: 70em) {
+    :host {
+      min-block-size: 14.3rem;
+    }
+  }
+
   form {
     display: flex;
     flex-wrap: wrap;
@@ -140,9 +180,9 @@ export const procedureSearchStyles = css`
     gap: var(--_dvc-space);
   }
 
-  /* The microphone beside the box, on a phone with large text too. */
+  /* The microphone beside the box, on a phone with large text too (a box of 4rem and the button). */
   .input-row input {
-    flex: 1 1 6rem;
+    flex: 1 1 4rem;
     min-inline-size: 0;
   }
 
@@ -203,6 +243,17 @@ export const procedureSearchStyles = css`
     flex-direction: column;
     gap: 0.25em;
     min-width: 0;
+  }
+
+  /*
+   * The agency filter comes with the agency list, after the first render: until then (for good
+   * when there is no list) an empty box of a filter's size, a label line, the gap and the select,
+   * holds its place, so the other filters neither narrow nor wrap when it comes.
+   */
+  .filters:not(:has(#filter-agency))::after {
+    content: '';
+    flex: 1 1 12rem;
+    block-size: calc(1.5em + 0.25em + 2.75rem);
   }
 
   select {

@@ -2,6 +2,15 @@ import { css } from 'lit';
 
 /** Layout of <dvc-satisfaction-survey>; colours and spacing come from the shared tokens. */
 export const satisfactionSurveyStyles = css`
+  /*
+   * The space this widget holds from the moment it is defined, as a page holds it before the script
+   * has run (README, "Hold the widgets' space"): its first view, the line that says the form is
+   * loading. The form comes from the API, its length with it.
+   */
+  :host {
+    min-block-size: 1.5rem;
+  }
+
   form {
     display: grid;
     gap: calc(var(--_dvc-space) * 2);
