@@ -1,6 +1,6 @@
 // CDN build of the widgets: what a webmaster pastes with one <script type="module"> tag.
 // Lit, @lit/localize, ky and the SDK are bundled; each widget's vi messages (and the shared ones)
-// are their own chunk, loaded lazily on a Vietnamese page: chunks/vi-<part>-<hash>.js.
+// are in the widget's own files, so a Vietnamese page paints Vietnamese with no second request.
 // Never mark the element modules side-effect free: their customElements.define() must survive.
 // dvc-loader.js loads only the widgets a page uses, each from its entry (packages/elements/src/loader.ts).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -28,10 +28,7 @@ export default {
     dir: 'dist/cdn',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: (chunk) => {
-      const part = /\/locales\/generated\/([\w-]+)\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
-      return part ? `chunks/${part[1]}-${part[2]}-[hash].js` : 'chunks/[name]-[hash].js';
-    },
+    chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
   plugins: [

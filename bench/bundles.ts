@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -9,25 +10,23 @@ import terser from '@rollup/plugin-terser';
 const kB = 1024;
 
 /**
- * The size ceilings `npm test` enforces (bench/check-sizes.ts): brotli bytes per CDN entry, counting
- * the entry, the chunks it imports and the Vietnamese message chunks it loads. Each is the size
+ * The size ceilings `npm test` enforces (bench/check-sizes.ts): brotli bytes per CDN entry as sent,
+ * the entry and the chunks it imports each compressed on its own (as a CDN does), the Vietnamese
+ * messages included (they are bundled with their widget). Each is the size
  * measured when it was set, rounded up by at most 1 kB: a ratchet against growth, lowered whenever
  * the bundle shrinks. Raising one is a deliberate change, in a commit that says what the growth bought.
  */
 export const CEILINGS: Record<string, number> = {
-  // 0.1 kB for the contract's two API-key problem codes, which the widgets' exhaustive message
-  // switch names (a citizen meets them only from a misconfigured service).
-  'dvc-kit.js': 50.6 * kB,
-  // The shared core (base element, error summary, focus controller) is in every widget now; dates in
-  // the official Vietnamese style and the error wording in all four; the search's voice feedback,
-  // filters disclosure and field list, the tracker's status shapes and apology dates; the journey
-  // (the dossier access token kept per tab, the hand-over from the tracker, the payment's way back
-  // from the gateway on any page, the survey's status before its form).
-  'dvc-procedure-search.js': 31 * kB,
-  // The tracker also pays 0.1 kB for the date formatters made once instead of per date.
-  'dvc-dossier-tracker.js': 29.5 * kB,
-  'dvc-payment.js': 31 * kB,
-  'dvc-satisfaction-survey.js': 28.5 * kB,
+  // Measured as sent since the Vietnamese messages came into the widgets' own files (no second
+  // request, no English first frame): each file compressed on its own adds 1.5–2 kB per entry over
+  // the older figure, which compressed an entry's files as one piece.
+  'dvc-kit.js': 60 * kB,
+  'dvc-procedure-search.js': 32.5 * kB,
+  'dvc-dossier-tracker.js': 31.5 * kB,
+  'dvc-payment.js': 33.5 * kB,
+  'dvc-satisfaction-survey.js': 30.5 * kB,
+  // The loader: the widget list and each widget's chunk names, which it preloads.
+  'dvc-loader.js': 1 * kB,
 };
 
 export interface Size {
@@ -58,39 +57,42 @@ function closure(dir: string, file: string, seen = new Set<string>()): Set<strin
 
 export interface BundleEntry {
   entry: string;
-  /** Entry plus statically imported chunks. */
+  /** The entry and every chunk it imports statically: what a page downloads before the widget runs. */
+  files: string[];
+  /** Their sizes summed, each file compressed on its own, as a CDN sends them. */
   size: Size;
-  /** Plus the lazily loaded Vietnamese message chunks it asks for (what a vi page downloads). */
-  withViLocale: Size;
-  viChunks: string[];
+  /** The parts of the Vietnamese messages bundled in those files (`shared`, a widget's folder). */
+  viParts: string[];
   /** Its ceiling (CEILINGS), or null for an entry that has none. */
   ceilingBrotli: number | null;
   withinCeiling: boolean;
 }
 
-/** The Vietnamese message chunks the given files load lazily (`import("./vi-<part>-….js")`). */
-function viChunks(dir: string, files: Iterable<string>): string[] {
-  const found = new Set<string>();
-  for (const file of files) {
-    const code = readFileSync(join(dir, file), 'utf8');
-    for (const match of code.matchAll(/import\(\s*["']\.\/?((?:[\w-]+\/)*vi-[\w-]+\.js)["']\s*\)/g)) {
-      found.add(join(dirname(file), match[1]!).replace(/^\.\//, ''));
-    }
+const GENERATED_VI = fileURLToPath(new URL('../packages/elements/src/locales/generated/vi/', import.meta.url));
+
+/** Each part of the Vietnamese messages and its message ids (which survive minification as keys). */
+function viMessageIds(): Map<string, string[]> {
+  const parts = new Map<string, string[]>();
+  for (const file of readdirSync(GENERATED_VI).filter((f) => f.endsWith('.ts'))) {
+    const ids = [...readFileSync(join(GENERATED_VI, file), 'utf8').matchAll(/^\s*'([\w-]+)':/gm)].map((m) => m[1]!);
+    parts.set(file.replace(/\.ts$/, ''), ids);
   }
-  return [...found].sort();
+  return parts;
 }
 
 /** Sizes of the CDN entries in dist/cdn (run `rollup -c` first). */
 export function measureBundles(dir: string): BundleEntry[] {
   const entries = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const messageIds = viMessageIds();
   return entries.map((entry) => {
     const files = [...closure(dir, entry)];
-    const code = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
-    const vi = viChunks(dir, files);
-    const withVi = Buffer.concat([code, ...vi.map((f) => readFileSync(join(dir, f)))]);
+    const sizes = files.map((f) => size(readFileSync(join(dir, f))));
+    const total = sizes.reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+    const code = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const viParts = [...messageIds].filter(([, ids]) => ids.some((id) => code.includes(`${id}:`) || code.includes(`"${id}"`) || code.includes(`'${id}'`)))
+      .map(([part]) => part).sort();
     const ceilingBrotli = CEILINGS[entry] ?? null;
-    const withViLocale = size(withVi);
-    return { entry, size: size(code), withViLocale, viChunks: vi, ceilingBrotli, withinCeiling: ceilingBrotli !== null && withViLocale.brotli <= ceilingBrotli };
+    return { entry, files, size: total, viParts, ceilingBrotli, withinCeiling: ceilingBrotli !== null && total.brotli <= ceilingBrotli };
   });
 }
 

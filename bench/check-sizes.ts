@@ -1,9 +1,9 @@
 /**
  * `npm test`'s size check: builds the CDN bundle and fails when
- *   - an entry grows past its ceiling (CEILINGS in bench/bundles.ts; brotli, entry + the chunks it
- *     imports + the Vietnamese message chunks it loads: what a Vietnamese page downloads),
+ *   - an entry grows past its ceiling (CEILINGS in bench/bundles.ts; brotli as sent: the entry and
+ *     the chunks it imports, each compressed on its own, the Vietnamese messages included),
  *   - a widget in packages/elements/widgets.json has no entry or no ceiling,
- *   - a one-widget entry loads another widget's messages (each loads its own part and `shared`), or
+ *   - a one-widget entry holds another widget's messages (each holds its own part and `shared`), or
  *   - a file of the bundle holds a demo dossier code (bench/dossier-codes.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,7 @@ for (const entry of new Set([...Object.keys(CEILINGS), 'dvc-kit.js', ...widgetEn
 }
 for (const bundle of bundles) {
   const ceiling = CEILINGS[bundle.entry];
-  const brotli = bundle.withViLocale.brotli;
+  const brotli = bundle.size.brotli;
   if (ceiling === undefined) {
     problems.push(`${bundle.entry}: a CDN entry with no ceiling in bench/bundles.ts`);
   } else if (brotli > ceiling) {
@@ -37,19 +37,18 @@ for (const bundle of bundles) {
   }
   const widget = widgetEntries.get(bundle.entry);
   if (widget) {
-    const parts = bundle.viChunks.map((chunk) => /vi-([\w-]+?)-[\w-]{8}\.js$/.exec(chunk)?.[1] ?? chunk).sort();
     const expected = [widget, 'shared'].sort();
-    if (parts.join() !== expected.join()) {
-      problems.push(`${bundle.entry}: loads the Vietnamese parts [${parts.join(', ')}], expected [${expected.join(', ')}]`);
+    if (bundle.viParts.join() !== expected.join()) {
+      problems.push(`${bundle.entry}: holds the Vietnamese parts [${bundle.viParts.join(', ')}], expected [${expected.join(', ')}]`);
     }
   }
   rows.push(`  ${bundle.entry.padEnd(28)} ${(brotli / kB).toFixed(1).padStart(5)} kB   ceiling ${((ceiling ?? 0) / kB).toFixed(1).padStart(4)} kB`);
 }
 
-console.log('CDN bundle sizes (brotli, with the Vietnamese messages each entry loads):');
+console.log('CDN bundle sizes (brotli as sent, each file on its own, the Vietnamese messages included):');
 console.log(rows.sort().join('\n'));
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('Within the ceilings; each widget loads only its own and the shared messages; no demo dossier code.');
+console.log('Within the ceilings; each widget holds only its own and the shared messages; no demo dossier code.');

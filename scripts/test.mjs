@@ -91,12 +91,12 @@ const steps = [
     },
   },
   {
-    name: 'The citizen journey across the widgets (built CDN bundle, keyboard only, Chromium and Firefox)',
+    name: 'On the built CDN bundle: the citizen journey by keyboard, the first frame\'s language, the loader, layout shift (Chromium and Firefox)',
     before: () => {
       process.env.CHROME_PATH ??= ensureChromium();
     },
     cmd: node,
-    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/elements/journeys/*.test.ts'],
+    args: ['--conditions=source', '--test', '--test-concurrency=1', '--test-reporter=spec', 'packages/elements/journeys/*.test.ts'],
     count: countNodeTests,
   },
   {

@@ -7,6 +7,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from './api-client.ts';
+import { localeReady } from './locale.ts';
 
 /**
  * The events of all widgets, by name, with their details. Each widget's `events.ts` adds its own
@@ -32,6 +33,16 @@ export abstract class DvcElement extends LitElement {
     super();
     // Re-render when the page switches language (<html lang> or setLocale()).
     updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * The first render waits for the page's language, so a Vietnamese page never paints English
+   * first (nor an English page Vietnamese). The messages come with the script: this is a few
+   * microtasks, not a request. Should a language fail to load, the widget still renders.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await localeReady().catch(() => undefined);
+    super.scheduleUpdate();
   }
 
   /**

@@ -9,14 +9,15 @@
 import { html, type TemplateResult } from 'lit';
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../locales/generated/locale-codes.ts';
+import { templates as sharedVi } from '../locales/generated/vi/shared.ts';
 
 export type DvcLocale = 'en' | 'vi';
 type TargetLocale = (typeof targetLocales)[number];
 
 /**
- * One part of the translations (a widget's messages, or the shared ones), per target locale.
- * Explicit imports: esbuild (the test runner, bundlers) only rewrites static import specifiers, so a
- * template-literal `import(`./${locale}.ts`)` would 404.
+ * One part of the translations (a widget's messages, or the shared ones), per target locale. The
+ * kit's own parts are bundled with their widget (`async () => ({ templates })`); a loader may also
+ * fetch a part (`() => import(…)`), which the first render then waits for.
  */
 export type TranslationLoaders = Record<TargetLocale, () => Promise<LocaleModule>>;
 
@@ -89,7 +90,8 @@ export function registerTranslations(loaders: TranslationLoaders): void {
   loading.then(() => partsInFlight.delete(loading), () => partsInFlight.delete(loading));
 }
 
-registerTranslations({ vi: () => import('../locales/generated/vi/shared.ts') });
+// With the script, not after it: the first frame on a Vietnamese page is already Vietnamese.
+registerTranslations({ vi: async () => ({ templates: sharedVi }) });
 
 /** Maps a BCP 47 tag to a kit locale: English for `en`/`en-*`, Vietnamese otherwise. */
 export function resolveLocale(lang: string | null | undefined): DvcLocale {
@@ -140,8 +142,9 @@ export function getLocale(): DvcLocale {
 }
 
 /**
- * Resolves when the locale the page asks for has loaded. Reads `<html lang>` first, so a test can
- * set `document.documentElement.lang` and await this without waiting for the MutationObserver.
+ * Resolves when the locale the page asks for has loaded (every widget's first render waits for it:
+ * see DvcElement). Reads `<html lang>` first, so a test can set `document.documentElement.lang`
+ * and await this without waiting for the MutationObserver.
  */
 export async function localeReady(): Promise<void> {
   followDocumentLang();
