@@ -162,6 +162,9 @@ describe('hostile data: shown as text, never run', () => {
     slow(this, 60_000);
     // Procedures survive resets: seeded once (again when the other browser runs: same codes, replaced).
     for (const p of HOSTILE_PAYLOADS) await sandbox('/procedures', hostileProcedure(p));
+    // The catalogue's lists may be cached for a minute (as the API allows); a widget of an earlier
+    // test file may have put them in this browser's cache before the hostile procedures existed.
+    await Promise.all(['/agencies', '/fields'].map((path) => fetch(`${sandboxUrl()}${path}`, { cache: 'reload' })));
   });
 
   beforeEach(async () => {
