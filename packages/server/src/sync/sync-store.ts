@@ -7,7 +7,7 @@ import type { DossierRow } from '../dossiers/repository.ts';
 import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from './agency-scope.ts';
 import { readIsUpdating } from './is-updating.ts';
 import { dossierCodeOf, readDossierRecord, readProgressRecord } from './records.ts';
-import type { SyncedDossier, SyncedProgress } from './records.ts';
+import type { ReadResult, SyncedDossier, SyncedProgress } from './records.ts';
 import type { SyncFieldError } from './record-reader.ts';
 
 type Schemas = components['schemas'];
@@ -72,27 +72,37 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
   });
 }
 
-export async function syncDossiers(
-  ctx: ServerContext, key: ApiKey, batch: { isUpdating?: boolean | string; data: unknown[] },
+/**
+ * Each record of a batch in turn: read (every bad field named), checked against the key's agency,
+ * then stored by `store` in its own transaction.
+ */
+async function storeEach<T extends { code: string }>(
+  key: ApiKey, records: unknown[], read: (raw: unknown) => ReadResult<T>, store: (record: T) => Promise<Outcome | SyncFieldError>,
 ): Promise<Schemas['SyncResult']> {
-  const isUpdating = readIsUpdating(batch.isUpdating) ?? false;
   const results: RecordResult[] = [];
-  for (const [index, raw] of batch.data.entries()) {
-    const read = readDossierRecord(raw, ctx.statusTable);
-    if (!read.ok) {
-      results.push(rejected(index, raw, read.errors));
+  for (const [index, raw] of records.entries()) {
+    const record = read(raw);
+    if (!record.ok) {
+      results.push(rejected(index, raw, record.errors));
       continue;
     }
-    if (!isWithinAgency(read.value.code, key.agency)) {
+    if (!isWithinAgency(record.value.code, key.agency)) {
       results.push(rejected(index, raw, [AGENCY_OUT_OF_SCOPE]));
       continue;
     }
-    const outcome = await storeDossier(ctx, read.value, isUpdating);
+    const outcome = await store(record.value);
     results.push(typeof outcome === 'string'
-      ? { index, dossierCode: read.value.code, outcome, errors: [] }
+      ? { index, dossierCode: record.value.code, outcome, errors: [] }
       : rejected(index, raw, [outcome]));
   }
   return summarize(results);
+}
+
+export function syncDossiers(
+  ctx: ServerContext, key: ApiKey, batch: { isUpdating?: boolean | string; data: unknown[] },
+): Promise<Schemas['SyncResult']> {
+  const isUpdating = readIsUpdating(batch.isUpdating) ?? false;
+  return storeEach(key, batch.data, (raw) => readDossierRecord(raw, ctx.statusTable), (dossier) => storeDossier(ctx, dossier, isUpdating));
 }
 
 async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<Outcome | SyncFieldError> {
@@ -127,22 +137,6 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
   });
 }
 
-export async function syncProgress(ctx: ServerContext, key: ApiKey, batch: { data: unknown[] }): Promise<Schemas['SyncResult']> {
-  const results: RecordResult[] = [];
-  for (const [index, raw] of batch.data.entries()) {
-    const read = readProgressRecord(raw, ctx.statusTable);
-    if (!read.ok) {
-      results.push(rejected(index, raw, read.errors));
-      continue;
-    }
-    if (!isWithinAgency(read.value.code, key.agency)) {
-      results.push(rejected(index, raw, [AGENCY_OUT_OF_SCOPE]));
-      continue;
-    }
-    const outcome = await storeProgress(ctx, read.value);
-    results.push(typeof outcome === 'string'
-      ? { index, dossierCode: read.value.code, outcome, errors: [] }
-      : rejected(index, raw, [outcome]));
-  }
-  return summarize(results);
+export function syncProgress(ctx: ServerContext, key: ApiKey, batch: { data: unknown[] }): Promise<Schemas['SyncResult']> {
+  return storeEach(key, batch.data, (raw) => readProgressRecord(raw, ctx.statusTable), (step) => storeProgress(ctx, step));
 }

@@ -4,10 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { accessSync, constants, readdirSync, rmSync } from 'node:fs';
 import { appendFile, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.ts';
 
 export interface PostgresCluster {
   /** URL of the default database, `postgres`. */
@@ -58,16 +58,6 @@ export function findBinDir(): string {
   throw new Error(INSTALL_HINT);
 }
 
-/** A TCP port nobody listens on. The server listens on no TCP port, but the port names its socket file. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // initdb refuses to run as root, so as root the server's tools run as the postgres user.
 const asRoot = process.getuid?.() === 0;
