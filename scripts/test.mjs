@@ -1,7 +1,8 @@
 // `npm test`: every check, in order, stopping at the first failure.
 //   lint → typecheck → OpenAPI lint → drift checks (types, locales, manifest) → Node tests →
-//   npm builds and their tests → CDN bundle sizes → TypeDoc → stories (axe) → framework examples → browser tests →
-//   dvc-audit → accessibility conformance reports (docs/acr) checked against this run's results
+//   the server's tests again on PostgreSQL → npm builds and their tests → CDN bundle sizes → TypeDoc →
+//   stories (axe) → framework examples → browser tests → the built bundle in browsers (journey, first
+//   frame, loader, layout shift) → dvc-audit → accessibility conformance reports (docs/acr)
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -54,7 +55,7 @@ const steps = [
     count: countNodeTests,
   },
   {
-    name: 'CDN bundle sizes (brotli ceilings; each widget loads only its own Vietnamese messages)',
+    name: 'CDN bundle sizes as sent (brotli ceilings; each widget holds only its own Vietnamese messages)',
     cmd: node,
     args: ['--conditions=source', 'bench/check-sizes.ts'],
   },
