@@ -108,14 +108,15 @@ export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agen
  * Full-text search with filters and facets.
  *
  * Ranking: an exact code first; then procedures whose name contains the whole query (folded), the
- * shortest such name first (the closest to what was typed); then FTS5's bm25 with the name weighted
- * far above the other columns (search-index.ts). When every word together finds nothing (a typo, a stray word), see
+ * shortest such name first (the closest to what was typed); then BM25 (as SQLite's FTS5 computes
+ * it) with the name weighted far above the other columns (search-index.ts). When every word
+ * together finds nothing (a typo, a stray word), see
  * `looseCandidates`: the procedures matching the most of the query's words come first, and the list
  * keeps only those that match all of the words but one.
  *
- * One FTS query finds the candidates with what filters and facets need; filtering, facet counts
- * (every filter but the facet's own) and ordering happen in one pass here, and only the page's
- * summaries are read back. Re-running the match per count and per facet cost several times more.
+ * The index finds the candidates with what filters and facets need; filtering and facet counts
+ * (every filter but the facet's own) happen in one pass here, the page's best are kept as they go
+ * by, and only the page's summaries are read from the database.
  */
 export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery): Promise<SearchResult> {
   const index = await ctx.catalogue.current();
