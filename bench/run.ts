@@ -11,6 +11,8 @@
  *      keystroke-to-results p95 for the search widget (baseline: a bare API round trip)
  *   5. CDN bundle sizes, gzip and brotli, against their ceilings (baselines: a minimal Lit element,
  *      and the previous run's sizes when there is one)
+ *   6. first paint on a cheap phone (Chromium, slow 3G, 4× CPU): the demo portal and the README's
+ *      one-widget page against their budgets (baseline: the same page with a plain input, no script)
  * Writes bench/results/report.json and report.md. Not a test: it never fails on a slow figure.
  *
  * `--server-only` measures 1–3 (no bundle build, no browser) and writes report-server.json and
@@ -40,6 +42,7 @@ import { Client, doublePayments, runMixedLoad } from './mixed-load.ts';
 import type { PayableDossier } from './mixed-load.ts';
 import { measureInBrowser } from './browser.ts';
 import type { BrowserResults } from './browser.ts';
+import { firstPaintMarkdown, measureFirstPaint, type FirstPaintResults } from './first-paint.ts';
 import { measureBundles, measureMinimalLit, type BundleEntry, type Size } from './bundles.ts';
 import { ratio } from './stats.ts';
 import { typingSequences } from './queries.ts';
@@ -189,6 +192,7 @@ try {
   let browser: BrowserResults | null = null;
   let bundles: BundleEntry[] | null = null;
   let minimalLit: Size | null = null;
+  let firstPaint: FirstPaintResults | null = null;
   if (!serverOnly) {
     await sqlite.app.listen({ port: 0, host: '127.0.0.1' });
     const apiBase = `http://127.0.0.1:${(sqlite.app.server.address() as AddressInfo).port}/api/v1`;
@@ -197,6 +201,8 @@ try {
     log('bundle sizes');
     bundles = measureBundles(join(root, 'dist/cdn'));
     minimalLit = await measureMinimalLit(root);
+    log('browser: first paint on a cheap phone (slow 3G, 4× CPU), three pages × 3 cold loads');
+    firstPaint = await measureFirstPaint(ensureChromium(), join(root, 'dist/cdn'), apiBase);
   }
 
   const speedup = (l: SearchLatency) => ({ p50: ratio(l.naiveLike.p50, l.memoryIndex.p50), p95: ratio(l.naiveLike.p95, l.memoryIndex.p95) });
@@ -234,6 +240,7 @@ try {
     browser: browser ? { ...browser, keystrokeP95VsRoundTripP95: ratio(browser.keystrokeToResults.p95, browser.apiRoundTrip.p95) } : null,
     bundles,
     minimalLit,
+    firstPaint,
     previousBundles: serverOnly ? null : previous?.bundles ?? null,
   };
   const name = serverOnly ? 'report-server' : 'report';
@@ -314,6 +321,7 @@ try {
       `| baseline: minimal LitElement | ${kb(minimalLit.gzip)} | ${kb(minimalLit.brotli)} | | | 1× | |`,
       '',
     ] : []),
+    ...(firstPaint ? firstPaintMarkdown(firstPaint) : []),
   ].join('\n');
   writeFileSync(join(resultsDir, `${name}.md`), md);
   console.log(`\n${md}`);
