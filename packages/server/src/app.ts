@@ -1,6 +1,8 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
+import compress from '@fastify/compress';
+import { constants as zlib } from 'node:zlib';
 import openapiGlue from 'fastify-openapi-glue';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -174,6 +176,15 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   // Bodies are validated per declared content type: a JSON body sent as text/plain would skip the
   // contract's schema. Without a text/plain parser such requests are refused (415) before routing.
   app.removeContentTypeParser('text/plain');
+
+  // Answers sent compressed when the client takes it (the catalogue's lists are tens of kB of JSON
+  // for a phone on a slow network). Brotli at a middle quality: a good ratio at a small CPU cost
+  // per answer; a CDN or proxy in front may compress again at higher effort.
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin === undefined || context.allowsOrigin(origin)),
