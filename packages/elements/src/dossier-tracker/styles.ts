@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { heldSpace } from '../shared/held-space.ts';
 
 /**
  * Layout of <dvc-dossier-tracker>; colours and spacing come from the shared tokens. Works from
@@ -6,30 +7,9 @@ import { css } from 'lit';
  * stylesheet: printing the page gives the dossier's status and history on paper, without the form
  * or buttons.
  */
-export const dossierTrackerStyles = css`
+export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22.25rem'], ['30em', '19.25rem']]), css`
   :host {
     overflow-wrap: break-word;
-  }
-
-  /*
-   * The space this widget holds from the moment it is defined, in the same steps as a page holds it
-   * before the script has run (README, "Hold the widgets' space"): as tall as its first view at
-   * that width, so the page does not move when the widget draws itself.
-   */
-  :host {
-    min-block-size: 31.25rem;
-  }
-
-  @media (min-width: 20em) {
-    :host {
-      min-block-size: 22.25rem;
-    }
-  }
-
-  @media (min-width: 30em) {
-    :host {
-      min-block-size: 19.25rem;
-    }
   }
 
   /* Headings are h2–h6 as heading-level asks: sized by their role, never by their tag. */
@@ -416,4 +396,4 @@ export const dossierTrackerStyles = css`
       break-after: avoid;
     }
   }
-`;
+`];

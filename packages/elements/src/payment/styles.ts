@@ -1,34 +1,14 @@
 import { css } from 'lit';
+import { heldSpace } from '../shared/held-space.ts';
 
 /**
  * Layout of <dvc-payment>; colours and spacing come from the shared tokens. Works from 320 px up
  * without sideways scrolling (descriptions wrap, amounts do not), keeps every target at least
  * 24 × 24 px (buttons and method choices are 44 px high), and keeps shapes in forced colours.
  */
-export const paymentStyles = css`
+export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['30em', '1.5rem']]), css`
   :host {
     overflow-wrap: break-word;
-  }
-
-  /*
-   * The space this widget holds from the moment it is defined, in the same steps as a page holds it
-   * before the script has run (README, "Hold the widgets' space"): as tall as its first view at
-   * that width, so the page does not move when the widget draws itself.
-   */
-  :host {
-    min-block-size: 4.5rem;
-  }
-
-  @media (min-width: 20em) {
-    :host {
-      min-block-size: 3rem;
-    }
-  }
-
-  @media (min-width: 30em) {
-    :host {
-      min-block-size: 1.5rem;
-    }
   }
 
   h2,
@@ -346,4 +326,4 @@ export const paymentStyles = css`
       border-color: GrayText;
     }
   }
-`;
+`];

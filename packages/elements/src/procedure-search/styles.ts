@@ -1,47 +1,11 @@
 import { css } from 'lit';
+import { heldSpace } from '../shared/held-space.ts';
 
 /** Layout of <dvc-procedure-search>; colours and spacing come from the shared tokens. */
-export const procedureSearchStyles = css`
-  /*
-   * The space this widget holds from the moment it is defined, in the same steps as a page holds it
-   * before the script has run (README, "Hold the widgets' space"): as tall as its first view at
-   * that width, so the page does not move when the widget draws itself or its filter lists arrive.
-   */
-  :host {
-    min-block-size: 16rem;
-  }
+/** Its first view's height by page width; the filters stand open from 40em (WIDE_SCREEN): in two rows, then in one. */
+const searchSpace = heldSpace([[null, '16rem'], ['20em', '13.3rem'], ['30em', '10.5rem'], ['40em', '20.8rem'], ['52em', '15.8rem'], ['70em', '14.3rem']]);
 
-  @media (min-width: 20em) {
-    :host {
-      min-block-size: 13.3rem;
-    }
-  }
-
-  @media (min-width: 30em) {
-    :host {
-      min-block-size: 10.5rem;
-    }
-  }
-
-  /* The filters stand open from 40em (WIDE_SCREEN): in two rows, then in one. */
-  @media (min-width: 40em) {
-    :host {
-      min-block-size: 20.8rem;
-    }
-  }
-
-  @media (min-width: 52em) {
-    :host {
-      min-block-size: 15.8rem;
-    }
-  }
-
-  @media (min-width: 70em) {
-    :host {
-      min-block-size: 14.3rem;
-    }
-  }
-
+export const procedureSearchStyles = [searchSpace, css`
   form {
     display: flex;
     flex-wrap: wrap;
@@ -420,4 +384,4 @@ export const procedureSearchStyles = css`
       border: 1px solid CanvasText;
     }
   }
-`;
+`];

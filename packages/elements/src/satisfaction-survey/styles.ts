@@ -1,16 +1,9 @@
 import { css } from 'lit';
+import { heldSpace } from '../shared/held-space.ts';
 
 /** Layout of <dvc-satisfaction-survey>; colours and spacing come from the shared tokens. */
-export const satisfactionSurveyStyles = css`
-  /*
-   * The space this widget holds from the moment it is defined, as a page holds it before the script
-   * has run (README, "Hold the widgets' space"): its first view, the line that says the form is
-   * loading. The form comes from the API, its length with it.
-   */
-  :host {
-    min-block-size: 1.5rem;
-  }
-
+/** Its first view: the line that says the form is loading. The form comes from the API, its length with it. */
+export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
   form {
     display: grid;
     gap: calc(var(--_dvc-space) * 2);
@@ -212,4 +205,4 @@ export const satisfactionSurveyStyles = css`
       color: GrayText;
     }
   }
-`;
+`];

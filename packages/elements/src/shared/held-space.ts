@@ -1,0 +1,16 @@
+import { unsafeCSS, type CSSResult } from 'lit';
+
+/** A height a widget holds from a minimum page width on (`null`: at every width). */
+export type HeldStep = readonly [minWidth: string | null, height: string];
+
+/**
+ * The space a widget holds from the moment it is defined, in the same steps as a page holds it
+ * before the script has run (README, "Hold the widgets' space"): as tall as its first view at that
+ * width, so the page does not move when the widget draws itself. One step a media query, widest last.
+ */
+export function heldSpace(steps: readonly HeldStep[]): CSSResult {
+  return unsafeCSS(steps.map(([minWidth, height]) => {
+    const rule = `:host { min-block-size: ${height}; }`;
+    return minWidth === null ? rule : `@media (min-width: ${minWidth}) { ${rule} }`;
+  }).join('\n'));
+}
