@@ -36,7 +36,7 @@ export interface ScoredMatch {
   score: number;
 }
 
-/** A small least-recently-used map: a hit moves to the back, the front goes when it is full. */
+/** A small least-recently-used map (recent answers, prefix matches): a hit moves to the back, the front goes when it is full. */
 export class RecentAnswers<T> {
   readonly #entries = new Map<string, T>();
   readonly #capacity: number;
@@ -80,7 +80,8 @@ export class CatalogueIndex {
   readonly #averageLength: number;
   /** BM25's length normalisation of each procedure, computed once. */
   readonly #lengthNorms: Float64Array;
-  readonly #prefixCache = new Map<string, Map<number, number>>();
+  /** Short prefixes (typed first, by everyone) are the costly ones: the recent ones are kept. */
+  readonly #prefixCache = new RecentAnswers<Map<number, number>>(2_000);
   /** Recent search answers over this index, as JSON text (procedures/repository.ts), dropped with it. */
   readonly answers = new RecentAnswers<string>(2_000);
 
@@ -140,8 +141,6 @@ export class CatalogueIndex {
         frequencies.set(doc, (frequencies.get(doc) ?? 0) + WEIGHTS[column]! * count);
       }
     }
-    // Short prefixes (typed first, by everyone) are the costly ones: keep the recent ones.
-    if (this.#prefixCache.size >= 2_000) this.#prefixCache.delete(this.#prefixCache.keys().next().value!);
     this.#prefixCache.set(prefix, frequencies);
     return frequencies;
   }
