@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page, type Protocol, type Viewport } from 'puppeteer-core';
 import { createStaticHandler } from '../scripts/static-server.mjs';
 import { startPortal } from '../packages/audit/test/support/servers.ts';
+import { kitMessages, messagesIn, type Message } from '../packages/elements/journeys/kit-messages.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -167,22 +168,6 @@ interface InPage {
   timeOrigin: number;
 }
 
-interface Message { source: string; target: string }
-
-/** The kit's messages in English and Vietnamese (the translators' file). */
-async function messages(): Promise<Message[]> {
-  const xliff = await readFile(join(ROOT, 'packages/elements/xliff/vi.xlf'), 'utf8');
-  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return [...xliff.matchAll(/<source>([^<]*)<\/source>\s*<target>([^<]*)<\/target>/g)]
-    .map(([, source, target]) => ({ source: decode(source!).trim(), target: decode(target!).trim() }));
-}
-
-/** English messages in a Vietnamese text, leaving out those a Vietnamese message present contains ("Email"). */
-function englishIn(text: string, kit: Message[]): string[] {
-  const distinct = kit.filter((m) => m.source !== m.target && m.source.length >= 6 && m.target.length >= 6);
-  const own = distinct.filter((m) => text.includes(m.target));
-  return distinct.filter((m) => text.includes(m.source) && !own.some((o) => o.target.includes(m.source))).map((m) => m.source);
-}
 
 /** The README's one-widget snippet (the first html block of "For webmasters"), pointed at this CDN and API. */
 async function readmePage(apiBase: string): Promise<string> {
@@ -315,7 +300,7 @@ async function loadOnce(browser: Browser, url: string, label: string, prefixes: 
         widgetBodyBytesBeforeInput: sum(beforeInput, 'bodyBytes'),
         requests: done.length,
         widgetRequests: widget.length,
-        english: [...new Set(got.texts.flatMap((text) => englishIn(text, kit)))],
+        english: [...new Set(got.texts.flatMap((text) => messagesIn(text, 'vi', kit).foreign))],
       },
       requests: done.map((r) => ({
         url: r.url.replace(/^https?:\/\/[^/]+/, ''), bytes: r.bytes, endMs: Math.round(r.endMs),
@@ -356,7 +341,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Measures the three pages in the system Chromium, with the CDN bundle in `cdnDir` and the API at `apiBase`. */
 export async function measureFirstPaint(chromium: string, cdnDir: string, apiBase: string): Promise<FirstPaintResults> {
-  const kit = await messages();
+  const kit = await kitMessages();
   const label = kit.find((m) => m.source === 'Search for a procedure')?.target;
   if (!label) throw new Error('vi.xlf: no translation of "Search for a procedure"');
   const apiOrigin = new URL(apiBase).origin;
