@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { hexDigestsEqual, hmacHex } from '../src/payments/providers/hmac.ts';
-import { formatVnTimestamp, parseVnTimestamp } from '../src/payments/providers/vn-timestamp.ts';
+import { formatVnTimestamp, parseVnTimestamp } from '../src/calendar/vn-timestamp.ts';
 import {
   vnpayAmount, vnpayIpnDecision, vnpayOrderInfo, vnpayPaymentUrl, vnpayReturnResult, vnpaySign, vnpaySigningString, vnpayVerify,
 } from '../src/payments/providers/vnpay.ts';

@@ -8,7 +8,7 @@ import { dossierStatuses } from '@dvc-kit/sdk';
 import { DOSSIER_CODE, PROCEDURE_CODE, dossierCodeOf, readDossierRecord, readProgressRecord } from '../src/sync/records.ts';
 import type { SyncedDossier, SyncedProgress } from '../src/sync/records.ts';
 import { DEFAULT_STATUS_TABLE, loadStatusTable, statusFor } from '../src/sync/status-table.ts';
-import { formatSyncDate, parseSyncDate } from '../src/sync/sync-date.ts';
+import { formatVnTimestamp as formatSyncDate, parseVnTimestamp as parseSyncDate } from '../src/calendar/vn-timestamp.ts';
 import { feeKindOf } from '../src/sync/fee-lines.ts';
 import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from '../src/sync/agency-scope.ts';
 import { readIsUpdating } from '../src/sync/is-updating.ts';

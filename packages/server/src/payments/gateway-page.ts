@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { signGatewayParams, verifyGatewaySignature } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
-import { gatewayDate, handleNotification, recordGatewayOutcome } from './repository.ts';
+import { handleNotification, recordGatewayOutcome } from './repository.ts';
+import { formatVnTimestamp } from '../calendar/vn-timestamp.ts';
 
 /** What a tester can make the simulated gateway do. */
 const OUTCOMES = {
@@ -99,7 +100,7 @@ export function registerGatewayPage(app: FastifyInstance, ctx: ServerContext, pr
       vnp_ResponseCode: outcome.responseCode,
       vnp_TransactionStatus: outcome.responseCode,
       vnp_TransactionNo: String(Date.now() % 100_000_000),
-      vnp_PayDate: gatewayDate(ctx.now()),
+      vnp_PayDate: formatVnTimestamp(ctx.now()),
       vnp_BankCode: 'NCB',
     };
     await recordGatewayOutcome(ctx, ref, {

@@ -8,6 +8,7 @@ import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { checkApplicantProof } from '../dossiers/access-token.ts';
 import { PAYMENT_METHODS } from './methods.ts';
+import { formatVnTimestamp } from '../calendar/vn-timestamp.ts';
 
 type Schemas = components['schemas'];
 type Payment = Schemas['Payment'];
@@ -208,15 +209,10 @@ async function gatewayUrl(ctx: ServerContext, row: PaymentRow): Promise<string> 
     vnp_CurrCode: 'VND',
     vnp_OrderInfo: `Thanh toan ho so ${row.dossier_code}`,
     vnp_ReturnUrl: row.return_url,
-    vnp_CreateDate: gatewayDate(new Date(row.created_at)),
+    vnp_CreateDate: formatVnTimestamp(new Date(row.created_at)),
   };
   params['vnp_SecureHash'] = await signGatewayParams(params, ctx.gatewaySecret);
   return `${ctx.publicApiUrl}/_sandbox/gateway?${new URLSearchParams(params)}`;
-}
-
-/** `yyyyMMddHHmmss` in GMT+7, the gateway's date format. */
-export function gatewayDate(instant: Date): string {
-  return vnTime(instant.toISOString()).slice(0, 19).replace(/[-T:]/g, '');
 }
 
 /**

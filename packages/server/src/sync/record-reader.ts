@@ -4,7 +4,7 @@
  * Messages never quote the value sent: it may be personal data.
  */
 import type { components } from '@dvc-kit/sdk';
-import { parseSyncDate } from './sync-date.ts';
+import { parseVnTimestamp } from '../calendar/vn-timestamp.ts';
 
 export type SyncFieldError = components['schemas']['SyncRecordError'];
 
@@ -80,7 +80,7 @@ export class RecordReader {
   date(key: string, options: { required?: boolean } = {}): Date | undefined {
     const text = this.text(key, options);
     if (text === undefined) return undefined;
-    return parseSyncDate(text) ?? this.fail(key, 'invalid', DATE_MESSAGE);
+    return parseVnTimestamp(text) ?? this.fail(key, 'invalid', DATE_MESSAGE);
   }
 
   /** The raw items of an array field (none when absent); a value that is not an array is a problem. */

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { plainValue } from './fields.ts';
 import { hexDigestsEqual, hmacHex } from './hmac.ts';
-import { formatVnTimestamp } from './vn-timestamp.ts';
+import { formatVnTimestamp } from '../../calendar/vn-timestamp.ts';
 import { amountFromVnpay, checkIpAddr, checkTmnCode, VNPAY_VERSION, vnpayOrderInfo } from './vnpay.ts';
 
 /** What a status query is made of. */

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { foldVietnamese } from '@dvc-kit/sdk';
 import { hexDigestsEqual, hmacHex } from './hmac.ts';
 import { checkHttpUrl, checkLength } from './fields.ts';
-import { formatVnTimestamp } from './vn-timestamp.ts';
+import { formatVnTimestamp } from '../../calendar/vn-timestamp.ts';
 
 /** `vnp_Version` of this protocol. */
 export const VNPAY_VERSION = '2.1.0';

@@ -1,8 +1,9 @@
 /**
- * The `yyyyMMddHHmmss` timestamps VNPay 2.1 exchanges (vnp_CreateDate, vnp_ExpireDate, vnp_PayDate,
- * vnp_TransactionDate): Vietnam wall-clock time, Asia/Ho_Chi_Minh, GMT+7 with no daylight saving.
+ * `yyyyMMddHHmmss` timestamps in Vietnam wall-clock time (Asia/Ho_Chi_Minh, GMT+7, no daylight
+ * saving): the national portal's sync records, and VNPay 2.1's vnp_CreateDate, vnp_ExpireDate,
+ * vnp_PayDate and vnp_TransactionDate.
  */
-import { formatLocalDateTime, vnInstant } from '../../calendar/vn-time.ts';
+import { formatLocalDateTime, vnInstant } from './vn-time.ts';
 
 /**
  * `yyyyMMddHHmmss` of an instant in GMT+7, e.g. 2026-07-17T17:00:00Z → `20260718000000`
