@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { digestsEqual } from '../dossiers/applicant-digest.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ApiProblem } from '../http/problem.ts';
 
@@ -73,7 +74,7 @@ export async function authenticateApiKey(storage: Storage, authorization: string
   const digest = digestOf(presented ?? '');
   const row = presented ? await storage.one<ApiKeyRow>('SELECT * FROM api_keys WHERE digest = ?', [digest]) : undefined;
   // The lookup is by digest; the compare is in constant time all the same.
-  const matches = row !== undefined && timingSafeEqual(Buffer.from(row.digest, 'hex'), Buffer.from(digest, 'hex'));
+  const matches = row !== undefined && digestsEqual(row.digest, digest);
   if (!row || !matches || row.revoked_at !== null) throw new ApiProblem(401, 'api_key_invalid');
   if (row.scope !== scope) throw new ApiProblem(403, 'api_key_out_of_scope');
   return toApiKey(row);

@@ -13,6 +13,7 @@ export function keyedDigest(text: string, key: string): string {
   return createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }
 
+/** Two hex digests compared in constant time (identity digests, request digests, keys, gateway signatures). */
 export function digestsEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
   const right = Buffer.from(b, 'hex');

@@ -3,7 +3,8 @@
  * (VNPay 2.1: HMAC-SHA512, 128 hex characters; MoMo v3: HMAC-SHA256, 64 hex characters), and a
  * constant-time comparison of a received signature with the expected one.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { digestsEqual } from '../../dossiers/applicant-digest.ts';
 
 /** The hash functions the gateways publish: VNPay 2.1 uses SHA-512, MoMo v3 SHA-256. */
 export type HmacAlgorithm = 'sha256' | 'sha512';
@@ -27,7 +28,5 @@ export function hmacHex(algorithm: HmacAlgorithm, secret: string, data: string):
 export function hexDigestsEqual(expected: string, received: unknown): boolean {
   if (typeof received !== 'string') return false;
   if (received.length !== expected.length || !/^[0-9a-fA-F]*$/.test(received)) return false;
-  const left = Buffer.from(expected, 'hex');
-  const right = Buffer.from(received, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
+  return digestsEqual(expected, received);
 }
