@@ -30,9 +30,6 @@ export interface Server {
   options: ServerOptions;
 }
 
-/** @deprecated The server in sandbox mode: use Server. */
-export type Sandbox = Server;
-
 /** The server cannot start as configured; `problems` says what to change. */
 export class ConfigurationError extends Error {
   readonly problems: string[];

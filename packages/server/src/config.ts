@@ -39,9 +39,6 @@ export interface ServerOptions {
   now: () => Date;
 }
 
-/** @deprecated The options of the server in sandbox mode: use ServerOptions. */
-export type SandboxOptions = ServerOptions;
-
 export const API_PREFIX = '/api/v1';
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
