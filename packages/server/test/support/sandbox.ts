@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { createTestSandbox } from './test-database.ts';
-import type { SandboxOptions } from '../../src/index.ts';
+import type { ServerOptions } from '../../src/index.ts';
 
 /** A real sandbox listening on a free loopback port, with its API root. */
-export async function startSandbox(overrides: Partial<SandboxOptions> = {}) {
+export async function startSandbox(overrides: Partial<ServerOptions> = {}) {
   const sandbox = await createTestSandbox({ rateLimits: {}, ...overrides });
   await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = sandbox.app.server.address() as AddressInfo;
