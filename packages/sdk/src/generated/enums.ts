@@ -91,3 +91,10 @@ export const syncOutcomes = ["created", "updated", "unchanged", "rejected"] as c
  * `dossier_not_found` a progress record for a dossier never sent.
  */
 export const syncErrorCodes = ["required", "invalid", "agency_out_of_scope", "dossier_exists", "dossier_not_found"] as const satisfies readonly components["schemas"]["SyncErrorCode"][];
+
+/**
+ * Every value of the contract's `SurveyReportGrouping`, in the contract's order.
+ *
+ * `procedure` by the dossier's procedure; `unit` by the receiving unit, the identifier that begins the dossier code.
+ */
+export const surveyReportGroupings = ["procedure", "unit"] as const satisfies readonly components["schemas"]["SurveyReportGrouping"][];

@@ -367,6 +367,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satisfaction survey results for a period, by procedure or by receiving unit
+         * @description The dossier evaluations (`SurveyKind` `dossier`) submitted in the period for the key's
+         *     agency's dossiers: those whose code begins with the key's agency code, followed by `.` or
+         *     `-`. Page feedback belongs to no dossier, so to no agency, and is not counted.
+         *
+         *     Grouped by procedure (`groupBy=procedure`, the dossier's procedure code) or by receiving unit
+         *     (`groupBy=unit`, the unit identifier that begins the dossier code, e.g. `000.00.15.H26` of
+         *     `000.00.15.H26-250714-0042`), each group and the whole (`total`) with: the number of
+         *     evaluations; for each criterion (each rating question of the evaluation form) how many
+         *     answered it, how many gave each score of its scale (every score listed, zeros included), the
+         *     average score rounded half up to 2 decimals (null when nobody answered), and how many gave a
+         *     score counted as satisfied or better, with their share of those who answered, in per cent
+         *     rounded half up to 2 decimals. Satisfied or better is the two best levels of a scale of three
+         *     levels or more (very satisfied and satisfied of the one-stop rules' three; very satisfied and
+         *     satisfied of a five-level scale), the best level of a two-level scale: `satisfiedFrom` in
+         *     `criteria` names the lowest score it counts.
+         *
+         *     `Accept: text/csv` answers the same figures as CSV for Excel (see `ReportCsv`): one row per
+         *     group and criterion, then the total's rows, group name `Tổng cộng`.
+         */
+        get: operations["getSurveyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments for a period, by state and fee kind
+         * @description The payments of the key's agency's dossiers (code beginning with the agency code, followed by
+         *     `.` or `-`) in the period: a paid or refunded payment on the day it was paid (money moved
+         *     then), any other on the day it was started. For every state a payment can be in (`paid`,
+         *     `pending`, `failed`, `cancelled`, `refunded`, each listed, zeros included): how many, their
+         *     amount in VND, and that amount by fee kind (`charge` phí, `fee` lệ phí).
+         *
+         *     `Accept: text/csv` answers the same figures as CSV for Excel (see `ReportCsv`): one row per
+         *     state.
+         */
+        get: operations["getPaymentReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1041,6 +1105,98 @@ export interface components {
             accepted: number;
             rejected: number;
         };
+        /** @description The days reported, in Vietnam time, both included. */
+        ReportPeriod: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        /**
+         * @description RFC 4180 CSV for Excel: UTF-8 with a byte order mark (so Excel reads the Vietnamese as it is),
+         *     comma-separated, CRLF line ends, a header row in Vietnamese, fields quoted when they hold a
+         *     comma, a quote or a line break. Numbers are written plainly: no thousands separator, `.` before
+         *     decimals. Amounts in VND. A text field that Excel would run as a formula (beginning with `=`,
+         *     `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe.
+         */
+        ReportCsv: string;
+        /**
+         * @description `procedure` by the dossier's procedure; `unit` by the receiving unit, the identifier that begins the dossier code.
+         * @enum {string}
+         */
+        SurveyReportGrouping: "procedure" | "unit";
+        /** @description A rating question of the evaluation form, as the report counts it. */
+        SurveyReportCriterion: {
+            id: string;
+            label: components["schemas"]["LocalizedText"];
+            /** @description The scores, best first. */
+            scale: {
+                value: number;
+                label: components["schemas"]["LocalizedText"];
+            }[];
+            /** @description The lowest score counted as satisfied or better. */
+            satisfiedFrom: number;
+        };
+        SurveyCriterionResult: {
+            /** @description The criterion (`SurveyReportCriterion.id`). */
+            id: string;
+            /** @description How many evaluations scored it. */
+            answered: number;
+            /** @description How many gave each score of the scale, best first, every score listed. */
+            distribution: {
+                value: number;
+                count: number;
+            }[];
+            /** @description The average score, rounded half up to 2 decimals; null when nobody answered. */
+            average: number | null;
+            /** @description How many gave a score of `satisfiedFrom` or better. */
+            satisfied: number;
+            /** @description `satisfied` in per cent of `answered`, rounded half up to 2 decimals; null when nobody answered. */
+            satisfiedPercent: number | null;
+        };
+        SurveyReportGroup: {
+            /** @description The procedure code, or the receiving unit's identifier. */
+            code: string;
+            /** @description The procedure's name, or the unit's processing agency, as on its latest evaluated dossier. */
+            name: string;
+            evaluations: number;
+            criteria: components["schemas"]["SurveyCriterionResult"][];
+        };
+        SurveyReport: {
+            /** @description The agency code of the key. */
+            agency: string;
+            period: components["schemas"]["ReportPeriod"];
+            groupBy: components["schemas"]["SurveyReportGrouping"];
+            /** @description The evaluation form whose responses are counted (any of its versions). */
+            form: {
+                id: string;
+                version: number;
+            };
+            criteria: components["schemas"]["SurveyReportCriterion"][];
+            /** @description The groups with at least one evaluation, by code. */
+            groups: components["schemas"]["SurveyReportGroup"][];
+            total: {
+                evaluations: number;
+                criteria: components["schemas"]["SurveyCriterionResult"][];
+            };
+        };
+        PaymentReportState: {
+            state: components["schemas"]["PaymentState"];
+            count: number;
+            amount: components["schemas"]["Money"];
+            /** @description The amount by fee kind, every kind listed. */
+            byKind: {
+                kind: components["schemas"]["PaymentLineKind"];
+                amount: components["schemas"]["Money"];
+            }[];
+        };
+        PaymentReport: {
+            /** @description The agency code of the key. */
+            agency: string;
+            period: components["schemas"]["ReportPeriod"];
+            /** @description Every state a payment can be in, each listed, zeros included. */
+            states: components["schemas"]["PaymentReportState"][];
+        };
         Readiness: {
             /** @enum {string} */
             status: "ready" | "not-ready";
@@ -1191,11 +1347,20 @@ export interface components {
         /** @description As `DossierToken`, required here. */
         RequiredDossierToken: components["schemas"]["DossierToken"];
         PaymentId: components["schemas"]["PaymentId"];
+        /** @description The period's first day, in Vietnam time (from 00:00 +07:00). */
+        ReportFrom: string;
+        /**
+         * @description The period's last day, in Vietnam time, included (until 24:00 +07:00). Not before `from`; at
+         *     most 366 days from `from` to `to` (400 naming `/querystring/to` otherwise).
+         */
+        ReportTo: string;
     };
     requestBodies: never;
     headers: {
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
+        /** @description For CSV: `attachment` with a file name that says the report and its period, e.g. `bao-cao-khao-sat-2026-01-01-2026-01-31.csv`. */
+        ReportContentDisposition: string;
     };
     pathItems: never;
 }
@@ -1649,6 +1814,78 @@ export interface operations {
             401: components["responses"]["ApiKeyRefused"];
             403: components["responses"]["ApiKeyOutOfScope"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getSurveyReport: {
+        parameters: {
+            query: {
+                /** @description The period's first day, in Vietnam time (from 00:00 +07:00). */
+                from: components["parameters"]["ReportFrom"];
+                /**
+                 * @description The period's last day, in Vietnam time, included (until 24:00 +07:00). Not before `from`; at
+                 *     most 366 days from `from` to `to` (400 naming `/querystring/to` otherwise).
+                 */
+                to: components["parameters"]["ReportTo"];
+                /** @description `procedure` (default) or `unit`, the receiving unit. */
+                groupBy?: components["schemas"]["SurveyReportGrouping"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or (`Accept: text/csv`) as CSV. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ReportContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReport"];
+                    "text/csv": components["schemas"]["ReportCsv"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ApiKeyRefused"];
+            403: components["responses"]["ApiKeyOutOfScope"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getPaymentReport: {
+        parameters: {
+            query: {
+                /** @description The period's first day, in Vietnam time (from 00:00 +07:00). */
+                from: components["parameters"]["ReportFrom"];
+                /**
+                 * @description The period's last day, in Vietnam time, included (until 24:00 +07:00). Not before `from`; at
+                 *     most 366 days from `from` to `to` (400 naming `/querystring/to` otherwise).
+                 */
+                to: components["parameters"]["ReportTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or (`Accept: text/csv`) as CSV. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ReportContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentReport"];
+                    "text/csv": components["schemas"]["ReportCsv"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ApiKeyRefused"];
+            403: components["responses"]["ApiKeyOutOfScope"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Error"];
         };
