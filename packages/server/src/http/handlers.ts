@@ -15,6 +15,9 @@ import type { FaultInjector } from './faults.ts';
 import { authenticateApiKey } from '../auth/api-keys.ts';
 import { readinessOf } from '../storage/readiness.ts';
 import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
+import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
+import { paymentReport, paymentReportRows } from '../reports/payment-report.ts';
+import { answerReport, reportOrProblem } from '../reports/answer.ts';
 
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
@@ -146,6 +149,20 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     async syncProgress(request: FastifyRequest<{ Body: Schemas['SyncProgressBatch'] }>) {
       const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
       return syncProgress(ctx, key, request.body);
+    },
+
+    async getSurveyReport(request: FastifyRequest<{ Querystring: Query<'getSurveyReport'> }>, reply: FastifyReply) {
+      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'reports');
+      const { from, to, groupBy = 'procedure' } = request.query;
+      const report = await reportOrProblem(() => surveyReport(ctx.storage, { agency: key.agency, from, to, groupBy }, surveyForms.all));
+      return answerReport(request.headers.accept, reply, report, surveyReportRows, `bao-cao-khao-sat-${from}-${to}.csv`);
+    },
+
+    async getPaymentReport(request: FastifyRequest<{ Querystring: Query<'getPaymentReport'> }>, reply: FastifyReply) {
+      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'reports');
+      const { from, to } = request.query;
+      const report = await reportOrProblem(() => paymentReport(ctx.storage, { agency: key.agency, from, to }));
+      return answerReport(request.headers.accept, reply, report, paymentReportRows, `bao-cao-thanh-toan-${from}-${to}.csv`);
     },
 
     async getHealth() {

@@ -1,0 +1,89 @@
+/**
+ * The payment report: one agency's payments in a period, by state, with their amounts by fee kind
+ * (phí, lệ phí).
+ */
+import type { components } from '@dvc-kit/sdk';
+import { paymentLineKinds } from '@dvc-kit/sdk';
+import type { Storage } from '../storage/storage.ts';
+import type { CsvCell } from './csv.ts';
+import { agencyPrefix, ofAgency, periodBounds } from './period.ts';
+import type { ReportPeriod } from './period.ts';
+
+type Schemas = components['schemas'];
+type PaymentReport = Schemas['PaymentReport'];
+type PaymentState = Schemas['PaymentState'];
+type PaymentLineKind = Schemas['PaymentLineKind'];
+
+export interface PaymentReportQuery extends ReportPeriod {
+  /** The agency code: its dossiers are those whose code begins with it (whole segments). */
+  agency: string;
+}
+
+/**
+ * The states a payment can be in, each listed in the report, in the order people read them.
+ * (`unpaid` is a dossier's state before any payment, never a payment's.)
+ */
+export const REPORTED_STATES: readonly PaymentState[] = ['paid', 'pending', 'failed', 'cancelled', 'refunded'];
+
+/** The states and kinds as the CSV names them. */
+const STATE_LABELS: Record<PaymentState, string> = {
+  unpaid: 'Chưa thanh toán',
+  pending: 'Đang chờ thanh toán',
+  paid: 'Đã thanh toán',
+  refunded: 'Đã hoàn tiền',
+  cancelled: 'Đã hủy',
+  failed: 'Không thành công',
+};
+const KIND_LABELS: Record<PaymentLineKind, string> = { charge: 'Phí', fee: 'Lệ phí' };
+
+interface PaymentRow {
+  dossier_code: string;
+  state: PaymentState;
+  lines: string;
+  total: number;
+}
+
+/**
+ * The report. A paid or refunded payment counts on the day it was paid, when the money moved; any
+ * other on the day it was started (it has no other date). Days are Vietnam time, `from` 00:00 to
+ * `to` 24:00. Amounts are what each payment asked for, split by its fee lines' kinds.
+ */
+export async function paymentReport(storage: Storage, query: PaymentReportQuery): Promise<PaymentReport> {
+  const { start, end } = periodBounds(query);
+  const rows = (await storage.all<PaymentRow>(`
+    SELECT dossier_code, state, lines, total FROM payments
+    WHERE COALESCE(paid_at, created_at) >= ? AND COALESCE(paid_at, created_at) < ? AND dossier_code LIKE ?`,
+  [start, end, agencyPrefix(query.agency)])).filter(ofAgency(query.agency));
+
+  const states = new Map(REPORTED_STATES.map((state) => [state, { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }]));
+  for (const row of rows) {
+    let entry = states.get(row.state);
+    // A state this list does not know yet is reported all the same, after the others.
+    if (!entry) states.set(row.state, (entry = { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }));
+    entry.count += 1;
+    entry.amount += Number(row.total);
+    for (const line of JSON.parse(row.lines) as Schemas['PaymentLine'][]) {
+      entry.byKind.set(line.kind, (entry.byKind.get(line.kind) ?? 0) + line.amount);
+    }
+  }
+
+  return {
+    agency: query.agency,
+    period: { from: query.from, to: query.to },
+    states: [...states.entries()].map(([state, { count, amount, byKind }]) => ({
+      state, count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind, amount: kindAmount })),
+    })),
+  };
+}
+
+/** The report as CSV rows: a header, then one row per state. */
+export function paymentReportRows(report: PaymentReport): CsvCell[][] {
+  return [
+    ['Trạng thái', 'Mã trạng thái', 'Số giao dịch', ...paymentLineKinds.map((kind) => `${KIND_LABELS[kind]} (VND)`), 'Tổng tiền (VND)'],
+    ...report.states.map((s): CsvCell[] => [
+      STATE_LABELS[s.state], s.state, s.count,
+      ...paymentLineKinds.map((kind) => s.byKind.find((b) => b.kind === kind)?.amount ?? 0),
+      s.amount,
+    ]),
+  ];
+}

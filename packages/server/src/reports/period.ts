@@ -1,0 +1,55 @@
+/**
+ * What both reports share: the period they cover, read as Vietnam calendar days, and the agency
+ * whose dossiers they count.
+ */
+import { parsePlainDate, toEpochDay } from '../calendar/plain-date.ts';
+import { localMidnightMs } from '../calendar/vn-time.ts';
+import { isWithinAgency } from '../sync/agency-scope.ts';
+
+/** The longest period a report covers, in days: a year, a leap one included. */
+export const MAX_PERIOD_DAYS = 366;
+
+/** The days reported, `YYYY-MM-DD` in Vietnam time, both included. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+/** A period the reports refuse, and which of its two ends is at fault. */
+export class ReportPeriodError extends Error {
+  readonly field: 'from' | 'to';
+
+  constructor(field: 'from' | 'to', message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+/**
+ * The period as stored timestamps (ISO 8601 in UTC, which sort as they compare): from `from`'s
+ * midnight in Vietnam (17:00 UTC the day before) up to, not including, the midnight after `to`.
+ */
+export function periodBounds(period: ReportPeriod): { start: string; end: string } {
+  const day = (field: 'from' | 'to') => {
+    try {
+      return toEpochDay(parsePlainDate(period[field]));
+    } catch {
+      throw new ReportPeriodError(field, 'must be a date, YYYY-MM-DD');
+    }
+  };
+  const from = day('from');
+  const to = day('to');
+  if (to < from) throw new ReportPeriodError('to', 'must not be before from');
+  if (to - from + 1 > MAX_PERIOD_DAYS) throw new ReportPeriodError('to', `the period must be at most ${MAX_PERIOD_DAYS} days`);
+  return { start: new Date(localMidnightMs(from)).toISOString(), end: new Date(localMidnightMs(to + 1)).toISOString() };
+}
+
+/**
+ * Narrows a query to one agency's dossiers. The LIKE finds the candidates (agency codes hold
+ * only letters, digits and dots, none of them a LIKE wildcard); `isWithinAgency` then keeps the
+ * codes that continue with a whole segment, the rule sync keys follow, and settles the engines'
+ * difference (SQLite's LIKE ignores case, PostgreSQL's does not).
+ */
+export const agencyPrefix = (agency: string): string => `${agency}%`;
+
+export const ofAgency = (agency: string) => (row: { dossier_code: string }): boolean => isWithinAgency(row.dossier_code, agency);

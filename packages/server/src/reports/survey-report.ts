@@ -1,0 +1,173 @@
+/**
+ * The satisfaction survey report: the dossier evaluations of one agency's dossiers submitted in a
+ * period, by procedure or by receiving unit, with each criterion's scores.
+ */
+import type { components } from '@dvc-kit/sdk';
+import type { Storage } from '../storage/storage.ts';
+import { findForm } from '../surveys/responses.ts';
+import { FORMS } from '../surveys/forms.ts';
+import type { CsvCell } from './csv.ts';
+import { agencyPrefix, ofAgency, periodBounds } from './period.ts';
+import type { ReportPeriod } from './period.ts';
+
+type Schemas = components['schemas'];
+type SurveyForm = Schemas['SurveyForm'];
+type SurveyReport = Schemas['SurveyReport'];
+type Criterion = Schemas['SurveyReportCriterion'];
+type CriterionResult = Schemas['SurveyCriterionResult'];
+export type SurveyReportGrouping = Schemas['SurveyReportGrouping'];
+
+export interface SurveyReportQuery extends ReportPeriod {
+  /** The agency code: its dossiers are those whose code begins with it (whole segments). */
+  agency: string;
+  groupBy: SurveyReportGrouping;
+}
+
+interface EvaluationRow {
+  dossier_code: string;
+  answers: string;
+  procedure_code: string;
+  procedure_name: string;
+  agency: string;
+}
+
+/**
+ * The lowest score counted as "satisfied or better" on a scale. The one-stop rules rate on three
+ * levels (very satisfied / satisfied / not satisfied) and some portals on five (very satisfied /
+ * satisfied / neutral / not satisfied / not at all): either way it is the two best levels. A scale
+ * of two levels (yes / no) has one good level, the best.
+ */
+export function satisfiedFrom(scale: readonly { value: number }[]): number {
+  const values = scale.map((s) => s.value).sort((a, b) => b - a);
+  return values.length >= 3 ? values[1]! : values[0]!;
+}
+
+/** Rounded half up to 2 decimals, from an exact fraction (no binary rounding on the way). */
+function hundredths(numerator: number, denominator: number): number {
+  return Math.round((numerator * 100) / denominator) / 100;
+}
+
+/** The receiving unit of a dossier: the identifier its code begins with, before `-YYMMDD-NNNN`. */
+export function receivingUnit(dossierCode: string): string {
+  const dash = dossierCode.indexOf('-');
+  return dash === -1 ? dossierCode : dossierCode.slice(0, dash);
+}
+
+/** The form's rating questions, each with the score from which it counts as satisfied. */
+function criteriaOf(form: SurveyForm): Criterion[] {
+  return form.questions
+    .filter((q) => q.type === 'rating' && (q.scale ?? []).length > 0)
+    .map((q) => {
+      const scale = [...q.scale!].sort((a, b) => b.value - a.value);
+      return { id: q.id, label: q.label, scale, satisfiedFrom: satisfiedFrom(scale) };
+    });
+}
+
+/** Counts the scores given to each criterion by a set of evaluations. */
+class Tally {
+  evaluations = 0;
+  readonly #counts: Map<number, number>[];
+  readonly #criteria: readonly Criterion[];
+
+  constructor(criteria: readonly Criterion[]) {
+    this.#criteria = criteria;
+    this.#counts = criteria.map((c) => new Map(c.scale.map((s) => [s.value, 0])));
+  }
+
+  add(answers: Record<string, unknown>): void {
+    this.evaluations += 1;
+    this.#criteria.forEach((criterion, index) => {
+      const value = answers[criterion.id];
+      const counts = this.#counts[index]!;
+      // Answers were checked against the form when submitted; a value off the scale is not a score.
+      if (typeof value === 'number' && counts.has(value)) counts.set(value, counts.get(value)! + 1);
+    });
+  }
+
+  results(): CriterionResult[] {
+    return this.#criteria.map((criterion, index) => {
+      const distribution = criterion.scale.map((s) => ({ value: s.value, count: this.#counts[index]!.get(s.value)! }));
+      const answered = distribution.reduce((sum, d) => sum + d.count, 0);
+      const total = distribution.reduce((sum, d) => sum + d.value * d.count, 0);
+      const satisfied = distribution.filter((d) => d.value >= criterion.satisfiedFrom).reduce((sum, d) => sum + d.count, 0);
+      return {
+        id: criterion.id,
+        answered,
+        distribution,
+        average: answered === 0 ? null : hundredths(total, answered),
+        satisfied,
+        satisfiedPercent: answered === 0 ? null : hundredths(satisfied * 100, answered),
+      };
+    });
+  }
+}
+
+/**
+ * The report. Counted: the evaluations of the current dossier form (any of its versions) submitted
+ * from `from` 00:00 to `to` 24:00 in Vietnam time, for the agency's dossiers. A group's name is
+ * the one on its latest evaluated dossier: the procedure's name, or the unit's processing agency.
+ */
+export async function surveyReport(storage: Storage, query: SurveyReportQuery, forms: readonly SurveyForm[] = FORMS): Promise<SurveyReport> {
+  const { start, end } = periodBounds(query);
+  const form = findForm('dossier', forms);
+  const criteria = criteriaOf(form);
+  const rows = (await storage.all<EvaluationRow>(`
+    SELECT r.dossier_code, r.answers, d.procedure_code, d.procedure_name, d.agency
+    FROM survey_responses r JOIN dossiers d ON d.code = r.dossier_code
+    WHERE r.kind = 'dossier' AND r.form_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.dossier_code LIKE ?
+    ORDER BY r.submitted_at, r.${storage.insertionOrder}`,
+  [form.id, start, end, agencyPrefix(query.agency)])).filter(ofAgency(query.agency));
+
+  const total = new Tally(criteria);
+  const groups = new Map<string, { name: string; tally: Tally }>();
+  for (const row of rows) {
+    const answers = JSON.parse(row.answers) as Record<string, unknown>;
+    const [code, name] = query.groupBy === 'unit' ? [receivingUnit(row.dossier_code), row.agency] : [row.procedure_code, row.procedure_name];
+    let group = groups.get(code);
+    if (!group) groups.set(code, (group = { name, tally: new Tally(criteria) }));
+    // Rows come oldest first: the latest name wins.
+    group.name = name;
+    group.tally.add(answers);
+    total.add(answers);
+  }
+
+  return {
+    agency: query.agency,
+    period: { from: query.from, to: query.to },
+    groupBy: query.groupBy,
+    form: { id: form.id, version: form.version },
+    criteria,
+    groups: [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([code, { name, tally }]) => ({ code, name, evaluations: tally.evaluations, criteria: tally.results() })),
+    total: { evaluations: total.evaluations, criteria: total.results() },
+  };
+}
+
+/** The label of the total's rows in the CSV. */
+export const TOTAL_LABEL = 'Tổng cộng';
+
+/**
+ * The report as CSV rows: a header, then one row per group and criterion, then the total's, with
+ * one column per score of the scales (best first; empty where a criterion's scale lacks it).
+ */
+export function surveyReportRows(report: SurveyReport): CsvCell[][] {
+  const scores = [...new Set(report.criteria.flatMap((c) => c.scale.map((s) => s.value)))].sort((a, b) => b - a);
+  const labels = new Map(report.criteria.map((c) => [c.id, c.label.vi]));
+  const header = [
+    ...(report.groupBy === 'unit' ? ['Mã đơn vị tiếp nhận', 'Đơn vị xử lý'] : ['Mã thủ tục', 'Tên thủ tục']),
+    'Số lượt đánh giá', 'Mã tiêu chí', 'Tiêu chí', 'Số lượt trả lời',
+    ...scores.map((score) => `Số lượt điểm ${score}`),
+    'Điểm trung bình', 'Số lượt hài lòng trở lên', 'Tỷ lệ hài lòng trở lên (%)',
+  ];
+  const rowsOf = (code: string, name: string, evaluations: number, results: CriterionResult[]) => results.map((r): CsvCell[] => [
+    code, name, evaluations, r.id, labels.get(r.id) ?? r.id, r.answered,
+    ...scores.map((score) => r.distribution.find((d) => d.value === score)?.count ?? null),
+    r.average, r.satisfied, r.satisfiedPercent,
+  ]);
+  return [
+    header,
+    ...report.groups.flatMap((g) => rowsOf(g.code, g.name, g.evaluations, g.criteria)),
+    ...rowsOf('', TOTAL_LABEL, report.total.evaluations, report.total.criteria),
+  ];
+}
