@@ -33,7 +33,7 @@ interface ApiKeyRow {
 }
 
 /** An agency code as dossier codes begin with it: letters, digits and dots. */
-const AGENCY_CODE = /^[0-9A-Z][0-9A-Z.]{0,39}$/;
+export const AGENCY_CODE = /^[0-9A-Z][0-9A-Z.]{0,39}$/;
 
 const digestOf = (key: string) => createHash('sha256').update(key).digest('hex');
 

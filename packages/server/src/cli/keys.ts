@@ -56,7 +56,7 @@ const LIST_OPTIONS = { ...DATABASE_OPTIONS, json: { type: 'boolean' } } as const
 const REVOKE_OPTIONS = DATABASE_OPTIONS;
 
 /** The storage at the current schema: migrated in the sandbox, refused otherwise. */
-async function currentSchema(storage: Storage, settings: Settings): Promise<void> {
+export async function currentSchema(storage: Storage, settings: Settings): Promise<void> {
   const { current, latest, pending } = await migrationStatus(storage);
   if (pending.length === 0) return;
   if (settings.mode === 'sandbox') {

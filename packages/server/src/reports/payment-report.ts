@@ -6,7 +6,7 @@ import type { components } from '@dvc-kit/sdk';
 import { paymentLineKinds } from '@dvc-kit/sdk';
 import type { Storage } from '../storage/storage.ts';
 import type { CsvCell } from './csv.ts';
-import { agencyPrefix, ofAgency, periodBounds } from './period.ts';
+import { agencyFilter, periodBounds } from './period.ts';
 import type { ReportPeriod } from './period.ts';
 
 type Schemas = components['schemas'];
@@ -15,7 +15,7 @@ type PaymentState = Schemas['PaymentState'];
 type PaymentLineKind = Schemas['PaymentLineKind'];
 
 export interface PaymentReportQuery extends ReportPeriod {
-  /** The agency code: its dossiers are those whose code begins with it (whole segments). */
+  /** The agency code: its dossiers are those whose code begins with it (whole segments); empty for all. */
   agency: string;
 }
 
@@ -50,10 +50,11 @@ interface PaymentRow {
  */
 export async function paymentReport(storage: Storage, query: PaymentReportQuery): Promise<PaymentReport> {
   const { start, end } = periodBounds(query);
+  const agency = agencyFilter(query.agency);
   const rows = (await storage.all<PaymentRow>(`
     SELECT dossier_code, state, lines, total FROM payments
     WHERE COALESCE(paid_at, created_at) >= ? AND COALESCE(paid_at, created_at) < ? AND dossier_code LIKE ?`,
-  [start, end, agencyPrefix(query.agency)])).filter(ofAgency(query.agency));
+  [start, end, agency.like])).filter(agency.keep);
 
   const states = new Map(REPORTED_STATES.map((state) => [state, { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }]));
   for (const row of rows) {

@@ -45,11 +45,13 @@ export function periodBounds(period: ReportPeriod): { start: string; end: string
 }
 
 /**
- * Narrows a query to one agency's dossiers. The LIKE finds the candidates (agency codes hold
- * only letters, digits and dots, none of them a LIKE wildcard); `isWithinAgency` then keeps the
- * codes that continue with a whole segment, the rule sync keys follow, and settles the engines'
- * difference (SQLite's LIKE ignores case, PostgreSQL's does not).
+ * Narrows a query to one agency's dossiers, or to every dossier for an empty code (the command
+ * line's report for the whole server; a key always has a code). The LIKE finds the candidates
+ * (agency codes hold only letters, digits and dots, none of them a LIKE wildcard); `isWithinAgency`
+ * then keeps the codes that continue with a whole segment, the rule sync keys follow, and settles
+ * the engines' difference (SQLite's LIKE ignores case, PostgreSQL's does not).
  */
-export const agencyPrefix = (agency: string): string => `${agency}%`;
-
-export const ofAgency = (agency: string) => (row: { dossier_code: string }): boolean => isWithinAgency(row.dossier_code, agency);
+export function agencyFilter(agency: string): { like: string; keep: (row: { dossier_code: string }) => boolean } {
+  if (agency === '') return { like: '%', keep: () => true };
+  return { like: `${agency}%`, keep: (row) => isWithinAgency(row.dossier_code, agency) };
+}

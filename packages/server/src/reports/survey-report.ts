@@ -7,7 +7,7 @@ import type { Storage } from '../storage/storage.ts';
 import { findForm } from '../surveys/responses.ts';
 import { FORMS } from '../surveys/forms.ts';
 import type { CsvCell } from './csv.ts';
-import { agencyPrefix, ofAgency, periodBounds } from './period.ts';
+import { agencyFilter, periodBounds } from './period.ts';
 import type { ReportPeriod } from './period.ts';
 
 type Schemas = components['schemas'];
@@ -18,7 +18,7 @@ type CriterionResult = Schemas['SurveyCriterionResult'];
 export type SurveyReportGrouping = Schemas['SurveyReportGrouping'];
 
 export interface SurveyReportQuery extends ReportPeriod {
-  /** The agency code: its dossiers are those whose code begins with it (whole segments). */
+  /** The agency code: its dossiers are those whose code begins with it (whole segments); empty for all. */
   agency: string;
   groupBy: SurveyReportGrouping;
 }
@@ -109,6 +109,7 @@ class Tally {
  */
 export async function surveyReport(storage: Storage, query: SurveyReportQuery, forms: readonly SurveyForm[] = FORMS): Promise<SurveyReport> {
   const { start, end } = periodBounds(query);
+  const agency = agencyFilter(query.agency);
   const form = findForm('dossier', forms);
   const criteria = criteriaOf(form);
   const rows = (await storage.all<EvaluationRow>(`
@@ -116,7 +117,7 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
     FROM survey_responses r JOIN dossiers d ON d.code = r.dossier_code
     WHERE r.kind = 'dossier' AND r.form_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.dossier_code LIKE ?
     ORDER BY r.submitted_at, r.${storage.insertionOrder}`,
-  [form.id, start, end, agencyPrefix(query.agency)])).filter(ofAgency(query.agency));
+  [form.id, start, end, agency.like])).filter(agency.keep);
 
   const total = new Tally(criteria);
   const groups = new Map<string, { name: string; tally: Tally }>();
