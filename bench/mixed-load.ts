@@ -1,7 +1,7 @@
 /**
  * What citizens do at once, spread over several server processes: search, look up a dossier, start
- * a payment (a double click, a second tab: the same dossier from several requests), and, with the
- * gateway's secret, the gateway confirming some payments. Each simulated citizen has its own
+ * a payment (a double click, a second tab: the same dossier from several requests), and VNPay
+ * confirming some payments (the sandbox's simulated merchant). Each simulated citizen has its own
  * loopback address (127.x.y.z) for a few requests, so the per-client rate limits count them as
  * the separate people they stand for, as they would in production.
  *
@@ -10,7 +10,8 @@
 import { Agent, request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { signGatewayParams } from '@dvc-kit/sdk';
+import { SANDBOX_MERCHANT } from '../packages/server/src/payments/gateways/settings.ts';
+import { vnpaySign } from '../packages/server/src/payments/providers/vnpay.ts';
 
 export interface Answer {
   status: number;
@@ -95,15 +96,21 @@ export interface PayableDossier {
 export const GATEWAY_RETURN_URL = 'http://localhost:8080/thanh-toan/ket-qua';
 
 /** The gateway's signed notification (IPN) that a payment of `total` VND succeeded. */
-export async function paidNotification(paymentId: string, total: number, secret: string): Promise<Record<string, string>> {
+/**
+ * VNPay's notification that a payment was paid: the path and query of its GET, signed for the
+ * sandbox's simulated merchant.
+ */
+export function paidNotification(paymentId: string, total: number): string {
   const params: Record<string, string> = {
+    vnp_TmnCode: SANDBOX_MERCHANT.vnpay.tmnCode,
     vnp_TxnRef: paymentId,
     vnp_Amount: String(total * 100),
     vnp_ResponseCode: '00',
-    vnp_TransactionNo: String(Date.now()),
+    vnp_TransactionStatus: '00',
+    vnp_TransactionNo: String(Date.now() % 100_000_000),
     vnp_PayDate: '20260101120000',
   };
-  return { ...params, vnp_SecureHash: await signGatewayParams(params, secret) };
+  return `/payments/gateways/vnpay/ipn?${new URLSearchParams({ ...params, vnp_SecureHash: vnpaySign(params, SANDBOX_MERCHANT.vnpay.hashSecret) })}`;
 }
 
 export type Operation = 'search' | 'lookup' | 'createPayment' | 'notify';
@@ -117,8 +124,8 @@ export interface MixedLoadOptions {
   /** Dossiers in state payment-due, paid for during the load. */
   dossiers: PayableDossier[];
   queries: string[];
-  /** With the gateway's secret, some payments are confirmed by its notification, at a random process. */
-  gatewaySecret?: string;
+  /** Some payments are confirmed by VNPay's notification, at a random process (servers in sandbox mode). */
+  notify?: boolean;
 }
 
 export interface MixedLoadResult {
@@ -201,9 +208,8 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
             // 409 once the dossier is paid (payment_already_paid) or no longer due.
             record('createPayment', answer, (a) => a.status === 201 || (a.status === 409 && ['payment_already_paid', 'payment_not_due'].includes((a.body as { code?: string }).code ?? '')));
             const payment = answer instanceof Error ? undefined : (answer.body as { id?: string; total?: number; state?: string });
-            if (options.gatewaySecret && payment?.id && payment.state === 'pending' && Math.random() < 0.1) {
-              const params = await paidNotification(payment.id, payment.total!, options.gatewaySecret);
-              const notified = await send(client, `${pick(options.servers)}/payments/notify`, { method: 'POST', body: params });
+            if (options.notify && payment?.id && payment.state === 'pending' && Math.random() < 0.1) {
+              const notified = await send(client, `${pick(options.servers)}${paidNotification(payment.id, payment.total!)}`);
               // 00 confirmed; 02 already confirmed (or superseded meanwhile).
               record('notify', notified, (a) => a.status === 200 && ['00', '02'].includes((a.body as { RspCode?: string }).RspCode ?? ''));
             }

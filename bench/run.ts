@@ -28,7 +28,6 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createSandbox } from '../packages/server/src/index.ts';
-import { SANDBOX_SECRETS } from '../packages/server/src/config.ts';
 import { importPublicCatalogue } from '../packages/server/src/catalog/import-command.ts';
 import { startPostgres } from '../packages/server/test/support/postgres-cluster.ts';
 import { startServerProcess } from '../packages/server/test/support/server-process.ts';
@@ -174,7 +173,7 @@ try {
   }
   const { result: mixed, cpu: mixedCpu } = await measureCpu(mixedServers.map((s) => s.pid), () => runMixedLoad({
     servers: mixedServers.map((s) => s.baseUrl), durationMs: MIXED_SECONDS * 1000, concurrency: MIXED_CONCURRENCY,
-    dossiers, queries: sequences.flat(), gatewaySecret: SANDBOX_SECRETS.gatewaySecret,
+    dossiers, queries: sequences.flat(), notify: true,
   }));
   const db = new pg.Client({ connectionString: postgresUrl });
   await db.connect();

@@ -61,7 +61,7 @@ async function paidThrough(outcome: 'success' | 'failure' | 'cancel' | null, fee
     const form = page.querySelector('form')!;
     const body = new URLSearchParams();
     for (const input of form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')) body.set(input.name, input.value);
-    body.set('outcome', outcome);
+    body.set('scenario', outcome);
     // The 303 back to this page is not followed: the story shows the return itself.
     await fetch(new URL(form.getAttribute('action')!, payment.redirectUrl), { method: 'POST', body, redirect: 'manual' });
   }

@@ -15,9 +15,5 @@ export type {
 } from './client.ts';
 export { DvcError, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, toProblem, parseRetryAfter } from './errors.ts';
 export type { Problem, ProblemCode } from './errors.ts';
-export {
-  signGatewayParams, verifyGatewaySignature, gatewaySigningData, SECURE_HASH_PARAM,
-} from './gateway-signature.ts';
-export type { GatewayParams } from './gateway-signature.ts';
 export { foldVietnamese, foldedWords, slugify, findMatches } from './text/fold.ts';
 export type { TextRange } from './text/fold.ts';

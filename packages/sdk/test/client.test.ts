@@ -3,19 +3,18 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, signGatewayParams,
+  createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError,
 } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { startSandbox, DEMO } from '../../server/test/support/sandbox.ts';
-
-const GATEWAY_SECRET = 'sdk-test-secret';
+import { payAtGateway } from '../../server/test/support/gateway-driver.ts';
 
 describe('SDK against the sandbox', () => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   let client: ReturnType<typeof createDvcClient>;
 
   before(async () => {
-    sandbox = await startSandbox({ gatewaySecret: GATEWAY_SECRET });
+    sandbox = await startSandbox();
     client = createDvcClient({ baseUrl: sandbox.baseUrl, retry: false });
   });
   after(() => sandbox.close());
@@ -76,22 +75,15 @@ describe('SDK against the sandbox', () => {
     const again = await client.payments.create(request, { idempotencyKey: 'sdk-test-key-000000001' });
     assert.equal(again.id, first.id);
     assert.equal(first.state, 'pending');
-    assert.ok(first.redirectUrl?.includes('/_sandbox/gateway?'));
+    assert.ok(first.redirectUrl?.includes('/_sandbox/vnpay/paymentv2/vpcpay.html?'));
     // Without a key the SDK makes one; the sandbox still finds the open payment: no second charge.
     const third = await client.payments.create(request);
     assert.equal(third.id, first.id);
 
     await assert.rejects(client.payments.receipt(first.id), (e: unknown) => e instanceof DvcApiError && e.code === 'payment_not_paid');
 
-    const params: Record<string, string> = {
-      vnp_TxnRef: first.id, vnp_Amount: String(first.total * 100), vnp_ResponseCode: '00',
-      vnp_TransactionNo: '14000001', vnp_PayDate: '20261122103000',
-    };
-    params['vnp_SecureHash'] = await signGatewayParams(params, GATEWAY_SECRET);
-    const ack = await fetch(`${sandbox.baseUrl}/payments/notify`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params),
-    }).then((r) => r.json());
-    assert.deepEqual(ack, { RspCode: '00', Message: 'Confirm Success' });
+    // The payer pays on the simulated VNPay; its notification reaches the sandbox before the return.
+    assert.equal((await payAtGateway(first.redirectUrl!, 'success')).status, 303);
 
     const paid = await client.payments.get(first.id);
     assert.equal(paid.state, 'paid');

@@ -20,7 +20,10 @@ import { createHandlers } from './http/handlers.ts';
 import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
 import { loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
-import { registerGatewayPage } from './payments/gateway-page.ts';
+import { registerGatewaySimulators } from './payments/simulators/register.ts';
+import { PaymentGateways } from './payments/gateways/gateways.ts';
+import { sandboxGatewaySettings } from './payments/gateways/settings.ts';
+import { startReconciliation } from './payments/reconcile.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -107,17 +110,21 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     if (problems.length > 0) throw new ConfigurationError(problems);
   }
   const storage = openStorage(options.databaseUrl, { poolSize: options.poolSize });
+  // The sandbox pays through its own simulated VNPay and MoMo unless told otherwise.
+  const gatewaySettings = options.gateways ?? (options.mode === 'sandbox' && options.adminRoutes ? sandboxGatewaySettings(options.publicApiUrl) : {});
   const context: ServerContext = {
     storage,
     catalogue: new CatalogueIndexes(storage),
     statusTable: loadStatusTable(options.syncStatusTable),
-    simulatedGateway: options.mode === 'sandbox' && options.adminRoutes,
+    gateways: new PaymentGateways(gatewaySettings, options.publicApiUrl),
+    paymentExpiryMs: options.paymentExpiryMs,
     applicantKey: options.applicantKey,
-    gatewaySecret: options.gatewaySecret,
     tokenSecret: options.tokenSecret,
     tokenTtlMs: options.tokenTtlMs,
     publicApiUrl: options.publicApiUrl,
     allowsOrigin: (origin) => isAllowedOrigin(origin, options.allowedOrigins),
+    // Replaced by the app's log once it exists (below); until then nothing is logged.
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     now: options.now,
   };
   try {
@@ -142,10 +149,11 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     logger: options.logger === false ? false : {
       level: options.logger === true ? 'info' : options.logger.level,
       ...(options.logger !== true && options.logger.stream ? { stream: options.logger.stream } : {}),
-      // Bodies are never logged; the URL carries no identifier and no token by design. Headers are
-      // dropped (the dossier token travels in one), and redacted should one reach a log line anyway.
+      // Bodies are never logged; nor are query strings (a citizen's search words, a gateway's signed
+      // parameters); the path carries no identifier and no token by design. Headers are dropped
+      // (the dossier token travels in one), and redacted should one reach a log line anyway.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: ['applicantId', '*.applicantId', 'req.headers', 'body', `headers["${DOSSIER_TOKEN_HEADER}"]`, `*.headers["${DOSSIER_TOKEN_HEADER}"]`, 'access', '*.access'],
@@ -166,6 +174,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     const operationId = (route.schema as { operationId?: string } | undefined)?.operationId;
     if (!SYNC_OPERATIONS.has(operationId ?? '')) route.bodyLimit = BODY_LIMIT;
   });
+  context.log = app.log;
   app.addHook('onClose', async () => storage.close());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -264,7 +273,11 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     }),
     prefix: API_PREFIX,
   });
-  if (options.adminRoutes) registerGatewayPage(app, context, API_PREFIX);
+  if (options.adminRoutes) registerGatewaySimulators(app, context, API_PREFIX);
+  if (options.reconcileEveryMs > 0 && (context.gateways.vnpay || context.gateways.momo)) {
+    const stop = startReconciliation(context, { olderThanMs: options.reconcileAfterMs, everyMs: options.reconcileEveryMs });
+    app.addHook('onClose', stop);
+  }
 
   return { app, context, options };
 }

@@ -1,4 +1,6 @@
 import type { RateLimit } from './http/rate-limit.ts';
+import type { GatewaySettings } from './payments/gateways/settings.ts';
+import { gatewayProductionProblems } from './payments/gateways/settings.ts';
 
 /**
  * `sandbox`: the test controls (`/_sandbox/*`), the simulated gateway, the demo dossiers, built-in
@@ -22,7 +24,16 @@ export interface ServerOptions {
   /** The API root as browsers reach it, for gateway links. */
   publicApiUrl: string;
   applicantKey: string;
-  gatewaySecret: string;
+  /**
+   * The payment gateways and their merchant credentials. Left out in the sandbox (with its test
+   * controls on), the simulated VNPay and MoMo; left out in production, no payment is taken.
+   */
+  gateways?: GatewaySettings;
+  /** How long a payer has at the gateway (VNPay's vnp_ExpireDate). Default 15 minutes. */
+  paymentExpiryMs: number;
+  /** Reconciliation: how old a pending payment must be before its gateway is asked, and how often (0: never). */
+  reconcileAfterMs: number;
+  reconcileEveryMs: number;
   /** Key of the dossier access tokens (HMAC-SHA256). */
   tokenSecret: string;
   /** How long a dossier access token proves the applicant, in ms. Default 30 minutes. */
@@ -42,6 +53,10 @@ export interface ServerOptions {
 export const API_PREFIX = '/api/v1';
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
+export const DEFAULT_PAYMENT_EXPIRY_MS = 15 * 60_000;
+/** VNPay retries a notification for up to 50 minutes; the status query needs no such wait. */
+export const DEFAULT_RECONCILE_AFTER_MS = 20 * 60_000;
+export const DEFAULT_RECONCILE_EVERY_MS = 5 * 60_000;
 
 export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
   lookupDossier: { max: 10, windowMs: 60_000 },
@@ -56,7 +71,6 @@ export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
 /** The sandbox's own secrets: public, so never accepted in production. */
 export const SANDBOX_SECRETS = {
   applicantKey: 'dvc-sandbox-applicant-key',
-  gatewaySecret: 'dvc-sandbox-gateway-secret',
   tokenSecret: 'dvc-sandbox-token-secret',
 } as const;
 
@@ -70,6 +84,9 @@ export function defaultOptions(overrides: Partial<ServerOptions> = {}): ServerOp
     publicApiUrl: `http://localhost:4010${API_PREFIX}`,
     ...SANDBOX_SECRETS,
     tokenTtlMs: DEFAULT_TOKEN_TTL_MS,
+    paymentExpiryMs: DEFAULT_PAYMENT_EXPIRY_MS,
+    reconcileAfterMs: DEFAULT_RECONCILE_AFTER_MS,
+    reconcileEveryMs: DEFAULT_RECONCILE_EVERY_MS,
     rateLimits: DEFAULT_RATE_LIMITS,
     logger: false,
     now: () => new Date(),
@@ -87,7 +104,7 @@ export function productionProblems(options: ServerOptions): string[] {
     problems.push('DATABASE_URL must name the database: a SQLite file path (one machine) or postgres://… (several).');
   }
   const secrets = [
-    ['applicantKey', 'DVC_APPLICANT_KEY'], ['tokenSecret', 'DVC_TOKEN_SECRET'], ['gatewaySecret', 'DVC_GATEWAY_SECRET'],
+    ['applicantKey', 'DVC_APPLICANT_KEY'], ['tokenSecret', 'DVC_TOKEN_SECRET'],
   ] as const;
   for (const [option, variable] of secrets) {
     const value = options[option];
@@ -107,5 +124,6 @@ export function productionProblems(options: ServerOptions): string[] {
     }
   }
   if (options.adminRoutes) problems.push('The sandbox routes cannot be served in production.');
+  if (options.gateways) problems.push(...gatewayProductionProblems(options.gateways));
   return problems;
 }

@@ -1,6 +1,8 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Storage } from './storage/storage.ts';
 import type { CatalogueIndexes } from './procedures/search-index.ts';
 import type { StatusTable } from './sync/status-table.ts';
+import type { PaymentGateways } from './payments/gateways/gateways.ts';
 
 /** What every part of the server needs: the storage, its settings, and the clock. */
 export interface ServerContext {
@@ -9,10 +11,9 @@ export interface ServerContext {
   catalogue: CatalogueIndexes;
   /** Key of the applicant-id digests. */
   applicantKey: string;
-  /** Whether payments go to the sandbox's simulated gateway; without it no gateway is configured. */
-  simulatedGateway: boolean;
-  /** Shared secret of the simulated payment gateway (HMAC-SHA512). */
-  gatewaySecret: string;
+  /** The payment gateways configured (none: no payment is taken), and how long a payment stays open at them. */
+  gateways: PaymentGateways;
+  paymentExpiryMs: number;
   /** Key of the dossier access tokens (HMAC-SHA256), and how long one lasts (ms). */
   tokenSecret: string;
   tokenTtlMs: number;
@@ -22,6 +23,8 @@ export interface ServerContext {
   allowsOrigin: (origin: string) => boolean;
   /** The one-stop system's status numbers (TrangThaiHoSo) as the contract's statuses. */
   statusTable: StatusTable;
+  /** The server's log (JSON lines): never identity numbers, tokens or keys. */
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
 }

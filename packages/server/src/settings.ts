@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { API_PREFIX } from './config.ts';
 import type { ServerMode, ServerOptions } from './config.ts';
 import { loadStatusTable } from './sync/status-table.ts';
+import { gatewaySettingsFromEnvironment } from './payments/gateways/settings.ts';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -119,7 +120,7 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
   }
   options.publicApiUrl = publicApiUrl ?? `http://localhost:${port}${API_PREFIX}`;
 
-  const secrets = [['applicantKey', 'DVC_APPLICANT_KEY'], ['gatewaySecret', 'DVC_GATEWAY_SECRET'], ['tokenSecret', 'DVC_TOKEN_SECRET']] as const;
+  const secrets = [['applicantKey', 'DVC_APPLICANT_KEY'], ['tokenSecret', 'DVC_TOKEN_SECRET']] as const;
   for (const [option, variable] of secrets) {
     const value = read(env, variable);
     if (value !== undefined) options[option] = value;
@@ -129,6 +130,20 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
   if (ttl !== undefined) {
     const seconds = wholeNumber(ttl, 1, 31 * 24 * 3600, 'DVC_TOKEN_TTL_SECONDS', problems);
     if (seconds !== undefined) options.tokenTtlMs = seconds * 1000;
+  }
+
+  const gateways = gatewaySettingsFromEnvironment(env, problems);
+  if (gateways.vnpay || gateways.momo) options.gateways = gateways;
+  const minutes = [
+    ['paymentExpiryMs', 'DVC_PAYMENT_EXPIRY_MINUTES', 5, 24 * 60],
+    ['reconcileAfterMs', 'DVC_RECONCILE_AFTER_MINUTES', 1, 7 * 24 * 60],
+    ['reconcileEveryMs', 'DVC_RECONCILE_EVERY_MINUTES', 0, 24 * 60],
+  ] as const;
+  for (const [option, variable, min, max] of minutes) {
+    const text = read(env, variable);
+    if (text === undefined) continue;
+    const value = wholeNumber(text, min, max, variable, problems);
+    if (value !== undefined) options[option] = value * 60_000;
   }
 
   const statusTable = read(env, 'DVC_SYNC_STATUS_TABLE');

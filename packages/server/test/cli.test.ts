@@ -11,9 +11,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
 import { SANDBOX_SECRETS } from '../src/config.ts';
 import { SettingsError, settingsFromEnvironment } from '../src/settings.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
+import { DEMO, startSandbox } from './support/sandbox.ts';
+import { payAtGateway } from './support/gateway-driver.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -22,7 +25,6 @@ const PRODUCTION_ENV = {
   DVC_MODE: 'production',
   DVC_APPLICANT_KEY: 'a'.repeat(40),
   DVC_TOKEN_SECRET: 'b'.repeat(40),
-  DVC_GATEWAY_SECRET: 'c'.repeat(40),
   DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
 };
 
@@ -124,10 +126,10 @@ describeOnce('dvc-server help', () => {
   it('describes every command with --help, -h and `help <command>`', async () => {
     const overview = await run(['--help']);
     assert.equal(overview.code, 0, overview.stderr);
-    for (const name of ['serve', 'migrate', 'import', 'keys', 'help']) assert.match(overview.stdout, new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['serve', 'migrate', 'import', 'keys', 'payments', 'help']) assert.match(overview.stdout, new RegExp(`^  ${name} `, 'm'));
     assert.equal((await run(['help'])).stdout, overview.stdout);
 
-    const runs = ['serve', 'migrate', 'import', 'keys'].flatMap((name) => [[name, '--help'], ['help', name]]);
+    const runs = ['serve', 'migrate', 'import', 'keys', 'payments'].flatMap((name) => [[name, '--help'], ['help', name]]);
     runs.push(['migrate', '-h'], ['keys', 'create', '--help'], ['--port', '4010', '--help']);
     const results = await Promise.all(runs.map((args) => run(args)));
     for (const [i, result] of results.entries()) {
@@ -140,7 +142,8 @@ describeOnce('dvc-server help', () => {
     }
     const serveHelp = results[0]!.stdout;
     for (const variable of ['PORT', 'HOST', 'DATABASE_URL', 'DVC_MODE', 'DVC_ALLOWED_ORIGINS', 'DVC_PUBLIC_API_URL', 'DVC_APPLICANT_KEY',
-      'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET', 'DVC_TOKEN_TTL_SECONDS', 'DVC_PG_POOL_SIZE', 'DVC_SHUTDOWN_TIMEOUT_SECONDS', 'DVC_ADMIN_ROUTES']) {
+      'DVC_TOKEN_SECRET', 'DVC_VNPAY_TMN_CODE', 'DVC_VNPAY_HASH_SECRET', 'DVC_MOMO_PARTNER_CODE', 'DVC_MOMO_SECRET_KEY',
+      'DVC_PAYMENT_EXPIRY_MINUTES', 'DVC_RECONCILE_AFTER_MINUTES', 'DVC_RECONCILE_EVERY_MINUTES', 'DVC_TOKEN_TTL_SECONDS', 'DVC_PG_POOL_SIZE', 'DVC_SHUTDOWN_TIMEOUT_SECONDS', 'DVC_ADMIN_ROUTES']) {
       assert.ok(serveHelp.includes(variable), `serve --help names ${variable}`);
     }
   });
@@ -173,7 +176,7 @@ describeOnce('dvc-server settings', () => {
   it('refuses to serve in production with nothing set, naming every missing setting (exit 78)', async () => {
     const result = await run(['serve', '--mode', 'production']);
     assert.equal(result.code, 78, result.stderr);
-    for (const variable of ['DATABASE_URL', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET', 'DVC_ALLOWED_ORIGINS']) {
+    for (const variable of ['DATABASE_URL', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_ALLOWED_ORIGINS']) {
       assert.ok(result.stderr.includes(variable), `names ${variable}:\n${result.stderr}`);
     }
     assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
@@ -187,17 +190,28 @@ describeOnce('dvc-server settings', () => {
       DATABASE_URL: join(work, 'refused.db'),
       DVC_APPLICANT_KEY: SANDBOX_SECRETS.applicantKey,
       DVC_TOKEN_SECRET: SANDBOX_SECRETS.tokenSecret,
-      DVC_GATEWAY_SECRET: SANDBOX_SECRETS.gatewaySecret,
+      DVC_VNPAY_TMN_CODE: SANDBOX_MERCHANT.vnpay.tmnCode,
+      DVC_VNPAY_HASH_SECRET: SANDBOX_MERCHANT.vnpay.hashSecret,
+      DVC_VNPAY_PAYMENT_URL: 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html',
+      DVC_VNPAY_QUERY_URL: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction',
     });
     assert.equal(result.code, 78, result.stderr);
-    for (const variable of ['DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET']) assert.ok(result.stderr.includes(variable), result.stderr);
+    for (const text of ['DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'VNPay: the sandbox simulator']) {
+      assert.ok(result.stderr.includes(text), `${text}: ${result.stderr}`);
+    }
     assert.ok(!result.stderr.includes('DATABASE_URL'), result.stderr);
   });
 
   it('refuses invalid values, every one named, with exit status 78', async () => {
-    const result = await run(['serve'], { DVC_TOKEN_TTL_SECONDS: '90.5', DVC_PG_POOL_SIZE: '0', PORT: 'http', DVC_MODE: 'staging' });
+    const result = await run(['serve'], {
+      DVC_TOKEN_TTL_SECONDS: '90.5', DVC_PG_POOL_SIZE: '0', PORT: 'http', DVC_MODE: 'staging', DVC_RECONCILE_EVERY_MINUTES: '-1',
+      // Half a gateway's configuration is a mistake, not a choice: the missing variables are named.
+      DVC_MOMO_PARTNER_CODE: 'MOMOXXXX2026',
+    });
     assert.equal(result.code, 78, result.stderr);
-    for (const name of ['DVC_TOKEN_TTL_SECONDS', 'DVC_PG_POOL_SIZE', 'PORT', 'DVC_MODE']) assert.ok(result.stderr.includes(name), result.stderr);
+    for (const name of ['DVC_TOKEN_TTL_SECONDS', 'DVC_PG_POOL_SIZE', 'PORT', 'DVC_MODE', 'DVC_RECONCILE_EVERY_MINUTES', 'DVC_MOMO_ACCESS_KEY, DVC_MOMO_SECRET_KEY, DVC_MOMO_ENDPOINT']) {
+      assert.ok(result.stderr.includes(name), result.stderr);
+    }
     const migrate = await run(['migrate', '--mode', 'production']);
     assert.equal(migrate.code, 78, migrate.stderr);
     assert.match(migrate.stderr, /DATABASE_URL/);
@@ -334,6 +348,37 @@ describe('dvc-server keys', () => {
     const result = await run(['keys', 'list', '--mode', 'production', '--db', await newDatabase('unmigrated.db')]);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /run "dvc-server migrate" first/);
+  });
+});
+
+describe('dvc-server payments reconcile', () => {
+  it('settles, from the command line, a payment whose notification was lost; a second run finds nothing', async () => {
+    const databaseUrl = await newDatabase('reconcile.db');
+    // The sandbox serving its simulated gateways; the command asks them at its public address.
+    const sandbox = await startSandbox({ databaseUrl, reconcileEveryMs: 0 });
+    try {
+      const created = await fetch(`${sandbox.baseUrl}/payments`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'cli-reconcile-key-000001' },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' }),
+      });
+      const payment = await created.json() as { id: string; redirectUrl: string };
+      assert.equal((await payAtGateway(payment.redirectUrl, 'ipn-lost')).status, 303);
+      const env = { DATABASE_URL: databaseUrl, DVC_PUBLIC_API_URL: sandbox.baseUrl };
+
+      const young = await run(['payments', 'reconcile'], env);
+      assert.equal(young.code, 0, young.stderr);
+      assert.match(young.stdout, /^0 pending payments checked/);
+      const result = await run(['payments', 'reconcile', '--older-than', '0'], env);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^1 pending payment checked: 1 settled, 0 still pending, 0 unanswered\./);
+      const paid = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as { state: string; receipts: unknown[] };
+      assert.deepEqual([paid.state, paid.receipts.length], ['paid', 1]);
+      assert.match((await run(['payments', 'reconcile', '--older-than', '0'], env)).stdout, /^0 pending payments checked/);
+    } finally {
+      await sandbox.close();
+    }
+    assert.equal((await run(['payments', 'reconcile', '--older-than', 'soon'])).code, 2);
+    assert.equal((await run(['payments'])).code, 2);
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, createServer, migrate, openStorage } from '../src/index.ts';
-import { LATEST_VERSION } from '../src/storage/migrations.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../src/storage/migrations.ts';
 import { freshDatabaseUrl } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
 
@@ -13,7 +13,6 @@ const PRODUCTION = {
   mode: 'production' as const,
   applicantKey: 'a'.repeat(40),
   tokenSecret: 'b'.repeat(40),
-  gatewaySecret: 'c'.repeat(40),
   allowedOrigins: ['https://dichvucong.example.gov.vn'],
   rateLimits: {},
 };
@@ -23,7 +22,7 @@ describe('operations: modes, readiness, liveness', () => {
     await assert.rejects(createServer({ mode: 'production' }), (error: unknown) => {
       assert.ok(error instanceof ConfigurationError);
       const text = error.problems.join('\n');
-      for (const name of ['DATABASE_URL', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_GATEWAY_SECRET', 'DVC_ALLOWED_ORIGINS']) {
+      for (const name of ['DATABASE_URL', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_ALLOWED_ORIGINS']) {
         assert.match(text, new RegExp(name), `${name} is named`);
       }
       return true;
@@ -47,7 +46,7 @@ describe('operations: modes, readiness, liveness', () => {
       await before.app.close();
 
       const storage = openStorage(databaseUrl);
-      assert.deepEqual(await migrate(storage), { applied: [LATEST_VERSION], current: LATEST_VERSION });
+      assert.deepEqual(await migrate(storage), { applied: MIGRATIONS.map((m) => m.version), current: LATEST_VERSION });
       assert.deepEqual(await migrate(storage), { applied: [], current: LATEST_VERSION }, 'a second migrate does nothing');
       await storage.close();
 
@@ -57,7 +56,7 @@ describe('operations: modes, readiness, liveness', () => {
         assert.equal(ready.statusCode, 200, ready.body);
         assert.equal(ready.json().status, 'ready');
         assert.equal((await server.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' })).statusCode, 404);
-        assert.equal((await server.app.inject({ method: 'GET', url: '/api/v1/_sandbox/gateway' })).statusCode, 404);
+        assert.equal((await server.app.inject({ method: 'GET', url: '/api/v1/_sandbox/vnpay/paymentv2/vpcpay.html' })).statusCode, 404);
         const health = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
         assert.equal(health.json().procedures, 0, 'production seeds nothing');
         assert.match(String(health.headers['x-request-id']), /^[0-9a-f-]{36}$/);

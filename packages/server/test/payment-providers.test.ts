@@ -13,6 +13,7 @@ import {
   momoCreateRequest, momoCreateSignature, momoCreateSigningString, momoIpnDecision, momoIpnSignature, momoIpnSigningString,
 } from '../src/payments/providers/momo.ts';
 import type { MomoIpn, MomoOrder } from '../src/payments/providers/momo.ts';
+import { momoQueryRequest, momoQueryResult, momoQuerySigningString } from '../src/payments/providers/momo-query.ts';
 
 /** Query text back into parameters, decoded as a server framework decodes them. */
 const parseQuery = (query: string): Record<string, string> => Object.fromEntries(new URLSearchParams(query));
@@ -643,5 +644,40 @@ describe('MoMo IPN', () => {
       const waiting = await momoIpnDecision(signed({ resultCode: code }), options(pending));
       assert.deepEqual([waiting.outcome?.paid, waiting.outcome?.final], [false, false], String(code));
     }
+  });
+});
+
+describe('MoMo status query', () => {
+  test('hand-worked: the request signs accessKey, orderId, partnerCode and requestId in that order', () => {
+    // accessKey    F8BBA842ECF85                       (MoMo's public test merchant)
+    // orderId      pay_QueryVector2026
+    // partnerCode  MOMO
+    // requestId    4c8f0f9e2d7a4b1c9e3f5a6b7c8d9e0f
+    const text = 'accessKey=F8BBA842ECF85&orderId=pay_QueryVector2026&partnerCode=MOMO&requestId=4c8f0f9e2d7a4b1c9e3f5a6b7c8d9e0f';
+    // HMAC-SHA256(key "K951B6PE1waDMi640xX08PD3vg6EkVlz", text), worked with OpenSSL rather than node:crypto:
+    //   printf '%s' "$text" | openssl dgst -sha256 -hmac 'K951B6PE1waDMi640xX08PD3vg6EkVlz'
+    const signature = '8aa10798c19c4fe4b3074aae54e2f01efc0f35083522c6e20ebec31abf77373b';
+    const request = momoQueryRequest({
+      partnerCode: 'MOMO', accessKey: 'F8BBA842ECF85', secretKey: 'K951B6PE1waDMi640xX08PD3vg6EkVlz',
+      requestId: '4c8f0f9e2d7a4b1c9e3f5a6b7c8d9e0f', orderId: 'pay_QueryVector2026', lang: 'vi',
+    });
+    assert.equal(momoQuerySigningString({ ...request, accessKey: 'F8BBA842ECF85' }), text);
+    assert.deepEqual(request, {
+      partnerCode: 'MOMO', requestId: '4c8f0f9e2d7a4b1c9e3f5a6b7c8d9e0f', orderId: 'pay_QueryVector2026', lang: 'vi', signature,
+    });
+  });
+
+  test('an answer is paid only for this partner and order, resultCode 0 and the order\'s amount; pending codes are not final', () => {
+    const expected = { partnerCode: 'MOMO', orderId: 'pay_QueryVector2026', amountVnd: 50_000 };
+    const answer = { partnerCode: 'MOMO', orderId: 'pay_QueryVector2026', resultCode: 0, amount: 50_000, transId: 4088878653, message: 'Thành công.' };
+    assert.deepEqual(momoQueryResult(answer, expected), { valid: true, resultCode: '0', message: 'Thành công.', transId: '4088878653', paid: true, final: true });
+    assert.equal(momoQueryResult({ ...answer, amount: 49_000 }, expected).paid, false);
+    assert.equal(momoQueryResult({ ...answer, orderId: 'pay_other' }, expected).valid, false);
+    assert.equal(momoQueryResult({ ...answer, partnerCode: 'OTHER' }, expected).paid, false);
+    for (const pending of [1000, 7000, 7002, 9000]) {
+      const result = momoQueryResult({ ...answer, resultCode: pending }, expected);
+      assert.deepEqual([result.paid, result.final], [false, false], String(pending));
+    }
+    assert.deepEqual(Object.values((({ paid, final }) => ({ paid, final }))(momoQueryResult({ ...answer, resultCode: 1006 }, expected))), [false, true]);
   });
 });

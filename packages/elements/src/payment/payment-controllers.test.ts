@@ -101,4 +101,15 @@ describe('<dvc-payment> controllers', () => {
     expect(safeHttpUrl('javascript:alert(1)')).to.equal(undefined);
     expect(safeHttpUrl('https://gateway.example/pay?x=1')).to.equal('https://gateway.example/pay?x=1');
   });
+
+  it('return-params: from MoMo the reference is orderId; its fields are removed only when MoMo signed them', () => {
+    const href = 'https://portal.example/ho-so?tab=pay&message=hello&partnerCode=MOMO&orderId=pay_abcdefghijklmnop12&requestId=r1'
+      + '&amount=200000&orderInfo=Thanh+to%C3%A1n&orderType=momo_wallet&transId=1&resultCode=0&payType=qr&responseTime=1&extraData=&signature=ab';
+    expect(readReturnReference(href)).to.equal('pay_abcdefghijklmnop12');
+    expect(withoutGatewayParams(href)).to.equal('https://portal.example/ho-so?tab=pay');
+    // A portal page of its own with ?orderId=… or ?message=… is not a gateway's answer.
+    const own = 'https://portal.example/don-hang?orderId=pay_abcdefghijklmnop12&message=hi';
+    expect(readReturnReference(own)).to.equal(undefined);
+    expect(withoutGatewayParams(own)).to.equal(own);
+  });
 });

@@ -13,7 +13,7 @@ import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-ki
 import { checkApplicantId, normaliseApplicantId, usableApplicantId } from '../shared/applicant-id.ts';
 import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
-import { formatVnd } from '../shared/locale.ts';
+import { formatVnd, getLocale } from '../shared/locale.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { failureReason } from './labels.ts';
 import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
@@ -383,7 +383,10 @@ export class PaymentFlow implements ReactiveController {
     for (let tries = 0; ; tries++) {
       let payment: Payment;
       try {
-        const request = { dossierCode: code, returnUrl: this.#returnAddress(), expectedAmount: total, ...(method ? { method } : {}) };
+        // The gateway's pages speak the page's language too.
+        const request = {
+          dossierCode: code, returnUrl: this.#returnAddress(), expectedAmount: total, language: getLocale(), ...(method ? { method } : {}),
+        };
         const client = this.#options.client();
         payment = 'applicantId' in proof
           ? await client.payments.create({ ...request, applicantId: proof.applicantId }, { idempotencyKey: attempt.idempotencyKey, signal })

@@ -98,6 +98,32 @@ describe('<dvc-payment> through the gateway', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('MoMo (e-wallet): the payer chooses the wallet, pays on MoMo and comes back to the receipt; MoMo\'s fields leave the address bar', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const first = await widget({ code, applicantId: APPLICANT });
+    await waitForState(first, 'due');
+    ($$(first, '[part="method"] input')[1] as HTMLInputElement).click();
+    const paymentId = await pay(first, log);
+    first.remove();
+    const started = await getPayment(paymentId);
+    expect(started.method).to.equal('e-wallet');
+    expect(started.redirectUrl).to.include('/_sandbox/momo/pay?');
+
+    const back = await completeAtGateway(paymentId, 'success');
+    expect(back!.searchParams.get('orderId')).to.equal(paymentId);
+    expect(back!.searchParams.has('signature')).to.equal(true);
+    expect(back!.href).to.not.include(APPLICANT);
+    arriveWith(back!.searchParams);
+
+    const el = await widget({ code });
+    await waitForState(el, 'paid');
+    const left = [...new URL(location.href).searchParams.keys()];
+    for (const name of ['partnerCode', 'orderId', 'resultCode', 'signature']) expect(left).to.not.include(name);
+    expect($$(el, '[part="receipt"]')).to.have.length(1);
+    expect(log.of<{ paymentId: string }>('dvc-payment-succeeded').map((e) => e.detail.paymentId)).to.deep.equal([paymentId]);
+  });
+
   it('failure: the reason in the payer\'s language, dvc-payment-failed, and "Pay again" makes a new payment', async function () {
     slow(this);
     const code = await createDossier(ONE_CHARGE);

@@ -1,30 +1,45 @@
 /**
- * The gateway sends the payer back to the return URL with signed `vnp_*` parameters. The widget only
- * takes the payment reference from them, as a hint of which payment to ask the API about: the state
+ * The gateway sends the payer back to the return URL with its signed parameters: VNPay's `vnp_*`,
+ * or MoMo's fields (`partnerCode`, `orderId`, `resultCode`, …, `signature`). The widget only takes
+ * the payment reference from them, as a hint of which payment to ask the API about: the state
  * always comes from the API, never from the URL.
  */
 
 /** The contract's `PaymentId`. */
 export const PAYMENT_ID_PATTERN = /^pay_[A-Za-z0-9]{16,40}$/;
 
-const isGatewayParam = (name: string) => name.toLowerCase().startsWith('vnp_');
+/** The fields MoMo's return carries (its IPN's, without accessKey). */
+const MOMO_FIELDS = ['partnerCode', 'orderId', 'requestId', 'amount', 'orderInfo', 'orderType', 'transId', 'resultCode',
+  'message', 'payType', 'responseTime', 'extraData', 'signature'];
 
-/** The payment reference (`vnp_TxnRef`) in `href`, when it looks like one of our payment ids. */
+/** A MoMo return: its signature beside the partner and the order (a page's own `message` alone is not). */
+function isMomoReturn(params: URLSearchParams): boolean {
+  return params.has('partnerCode') && params.has('orderId') && params.has('signature');
+}
+
+/** The parameter names of the gateway's answer in `params`. */
+function gatewayParamNames(params: URLSearchParams): string[] {
+  const momo = isMomoReturn(params);
+  return [...new Set(params.keys())].filter((name) => name.toLowerCase().startsWith('vnp_') || (momo && MOMO_FIELDS.includes(name)));
+}
+
+/** The payment reference (VNPay's `vnp_TxnRef`, MoMo's `orderId`) in `href`, when it looks like one of our payment ids. */
 export function readReturnReference(href: string): string | undefined {
-  const ref = new URL(href).searchParams.get('vnp_TxnRef')?.trim();
+  const params = new URL(href).searchParams;
+  const ref = (params.get('vnp_TxnRef') ?? (isMomoReturn(params) ? params.get('orderId') : null))?.trim();
   return ref && PAYMENT_ID_PATTERN.test(ref) ? ref : undefined;
 }
 
-/** `href` without any `vnp_*` parameter (the page's own parameters and fragment stay). */
+/** `href` without the gateway's parameters (the page's own parameters and fragment stay). */
 export function withoutGatewayParams(href: string): string {
   const url = new URL(href);
-  for (const name of [...url.searchParams.keys()]) if (isGatewayParam(name)) url.searchParams.delete(name);
+  for (const name of gatewayParamNames(url.searchParams)) url.searchParams.delete(name);
   return url.href;
 }
 
 /**
- * Removes the `vnp_*` parameters from the address bar, without a reload or a history entry, so a
- * bookmark, a shared link or a reload does not carry the gateway's answer around.
+ * Removes the gateway's parameters from the address bar, without a reload or a history entry, so
+ * a bookmark, a shared link or a reload does not carry the gateway's answer around.
  */
 export function cleanAddressBar(): void {
   const clean = withoutGatewayParams(location.href);

@@ -72,7 +72,7 @@ export async function completeAtGateway(paymentId: string, outcome: Outcome): Pr
   const form = new DOMParser().parseFromString(await page.text(), 'text/html').querySelector('form')!;
   const body = new URLSearchParams();
   for (const input of form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')) body.set(input.name, input.value);
-  body.set('outcome', outcome);
+  body.set('scenario', outcome);
   const action = new URL(form.getAttribute('action')!, payment.redirectUrl);
   const response = await fetch(action, { method: 'POST', body });
   if (!response.ok) throw new Error(`gateway complete: ${response.status}`);

@@ -139,8 +139,10 @@ export interface paths {
         };
         /**
          * Get a payment's state
-         * @description While a payment is pending the server queries the gateway, so a payment whose return
-         *     redirect was lost is still recovered.
+         * @description While a payment is pending the server asks its gateway (VNPay's `querydr`, MoMo's query;
+         *     at most every few seconds per payment), so a payment whose notification or return was
+         *     lost is still recovered. Only the gateway's notification or its status answer marks a
+         *     payment paid; the parameters the payer's browser brings back never do.
          */
         get: operations["getPayment"];
         put?: never;
@@ -168,7 +170,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/payments/notify": {
+    "/payments/gateways/vnpay/ipn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VNPay's server notification (IPN), as VNPay 2.1 sends it
+         * @description The address a department registers with VNPay as its IPN URL. VNPay calls it with a GET
+         *     whose query holds the payment's `vnp_` parameters (those listed, and any VNPay adds) and
+         *     `vnp_SecureHash`: HMAC-SHA512 of the other `vnp_` parameters, sorted by name and
+         *     form-encoded, keyed with the merchant's hash secret.
+         *
+         *     The checks run in VNPay's order, each with its answer: signature (`97`), the payment
+         *     (`01`), its amount (`vnp_Amount` is VND × 100, `04`), still open (`02`), then `00`, which
+         *     means "recorded" for a failed payment too. A payment is marked paid only when
+         *     `vnp_ResponseCode` and `vnp_TransactionStatus` are both `00`; its e-receipts are issued
+         *     then, once, whichever process receives the notification. `99` (an error here) makes VNPay
+         *     send it again. The answer is always HTTP 200.
+         */
+        get: operations["receiveVnpayNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/gateways/momo/ipn": {
         parameters: {
             query?: never;
             header?: never;
@@ -178,13 +210,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The payment gateway's signed server notification (IPN)
-         * @description Parameters are signed with HMAC-SHA512 over the parameters sorted by name and URL-encoded
-         *     (`vnp_SecureHash` excluded), amount in VND × 100. The payment is marked paid only when the
-         *     signature is valid, the response code is `00` and the amount matches. A repeated
-         *     notification is acknowledged (`02`) and changes nothing.
+         * MoMo's server notification (IPN), as MoMo v3 sends it
+         * @description The `ipnUrl` the server gives MoMo with each payment. MoMo POSTs the result as JSON, signed
+         *     with HMAC-SHA256 over its fields in MoMo's fixed order (with the merchant's access key),
+         *     keyed with the merchant's secret key. The signature, the partner code, the payment and
+         *     its amount are checked; a payment is marked paid only for `resultCode` 0 (MoMo's pending
+         *     codes leave it pending), once. The answer is 204 whatever the outcome, as MoMo asks.
          */
-        post: operations["notifyPayment"];
+        post: operations["receiveMomoNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -816,6 +849,11 @@ export interface components {
             /** @description The total the payer confirmed; refused with 409 when the amount due differs. */
             expectedAmount?: components["schemas"]["Money"];
             method?: string;
+            /**
+             * @description The payer's page language, for the gateway's pages (default `vi`).
+             * @enum {string}
+             */
+            language?: "vi" | "en";
         };
         Receipt: {
             /** @description e-receipt number, e.g. `BL-2026-000123`. */
@@ -852,14 +890,23 @@ export interface components {
             /** Format: date-time */
             paidAt: string;
         };
-        /** @description The gateway's parameters, all strings, as it signed them. */
-        GatewayNotification: {
-            vnp_TxnRef: string;
-            vnp_Amount: string;
-            vnp_ResponseCode: string;
-            vnp_SecureHash: string;
+        /** @description MoMo v3's notification body, as MoMo sends it (numbers for amount, resultCode, transId and responseTime). */
+        MomoNotification: {
+            partnerCode?: string;
+            orderId?: string;
+            requestId?: string;
+            amount?: number | string;
+            orderInfo?: string;
+            orderType?: string;
+            transId?: number | string;
+            resultCode?: number | string;
+            message?: string;
+            payType?: string;
+            responseTime?: number | string;
+            extraData?: string;
+            signature?: string;
         } & {
-            [key: string]: string;
+            [key: string]: unknown;
         };
         GatewayAcknowledgement: {
             /**
@@ -1600,7 +1647,42 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    notifyPayment: {
+    receiveVnpayNotification: {
+        parameters: {
+            query?: {
+                vnp_TmnCode?: string;
+                vnp_Amount?: string;
+                vnp_BankCode?: string;
+                vnp_BankTranNo?: string;
+                vnp_CardType?: string;
+                vnp_PayDate?: string;
+                vnp_OrderInfo?: string;
+                vnp_TransactionNo?: string;
+                vnp_ResponseCode?: string;
+                vnp_TransactionStatus?: string;
+                vnp_TxnRef?: string;
+                vnp_SecureHash?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledgement VNPay expects (the outcome is in `RspCode`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            default: components["responses"]["Error"];
+        };
+    };
+    receiveMomoNotification: {
         parameters: {
             query?: never;
             header?: never;
@@ -1609,18 +1691,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GatewayNotification"];
+                "application/json": components["schemas"]["MomoNotification"];
             };
         };
         responses: {
-            /** @description The acknowledgement the gateway expects (always 200; the outcome is in `RspCode`). */
-            200: {
+            /** @description Received. */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["GatewayAcknowledgement"];
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             default: components["responses"]["Error"];

@@ -12,10 +12,11 @@ import { backup } from './backup.ts';
 import { importCatalogue } from './import.ts';
 import { keys } from './keys.ts';
 import { migrate } from './migrate.ts';
+import { payments } from './payments.ts';
 import { reports } from './reports.ts';
 import { serve } from './serve.ts';
 
-const COMMANDS: Command[] = [serve, migrate, importCatalogue, keys, reports, backup];
+const COMMANDS: Command[] = [serve, migrate, importCatalogue, keys, reports, payments, backup];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -50,8 +50,16 @@ Environment variables:
   DVC_PUBLIC_API_URL      The API's address as browsers reach it, for links the server makes.
                           Default: http://localhost:PORT/api/v1.
   DVC_APPLICANT_KEY       Key of the applicant identity digests.      In production: required,
-  DVC_TOKEN_SECRET        Key of the dossier access tokens.           random, at least 32
-  DVC_GATEWAY_SECRET      Shared secret of the payment gateway.       characters each.
+  DVC_TOKEN_SECRET        Key of the dossier access tokens.           random, 32+ characters.
+  DVC_VNPAY_TMN_CODE, DVC_VNPAY_HASH_SECRET, DVC_VNPAY_PAYMENT_URL, DVC_VNPAY_QUERY_URL
+                          A VNPay 2.1 merchant (the "bank-qr" method): all four, or none.
+  DVC_MOMO_PARTNER_CODE, DVC_MOMO_ACCESS_KEY, DVC_MOMO_SECRET_KEY, DVC_MOMO_ENDPOINT
+                          A MoMo v3 merchant (the "e-wallet" method): all four, or none.
+                          Without either, production takes no payment (503); the sandbox pays
+                          through its simulated VNPay and MoMo.
+  DVC_PAYMENT_EXPIRY_MINUTES   How long a payer has at the gateway. Default: 15.
+  DVC_RECONCILE_AFTER_MINUTES  Pending this long, a payment's gateway is asked. Default: 20.
+  DVC_RECONCILE_EVERY_MINUTES  How often that runs; 0 never (run "payments reconcile"). Default: 5.
   DVC_TOKEN_TTL_SECONDS   How long a dossier access token is valid. Default: 1800.
   DVC_PG_POOL_SIZE        PostgreSQL connections of this process, 1 to 100. Default: 10.
   DVC_SYNC_STATUS_TABLE   The one-stop system's own status numbers, as JSON merged over the
@@ -62,7 +70,7 @@ Environment variables:
 Examples:
   dvc-server serve --db .data/sandbox.db
   DVC_MODE=production DATABASE_URL=postgres://dvc:secret@db.internal/dvc \\
-    DVC_APPLICANT_KEY=… DVC_TOKEN_SECRET=… DVC_GATEWAY_SECRET=… \\
+    DVC_APPLICANT_KEY=… DVC_TOKEN_SECRET=… DVC_VNPAY_TMN_CODE=… DVC_VNPAY_HASH_SECRET=… … \\
     DVC_ALLOWED_ORIGINS=https://dichvucong.example.gov.vn dvc-server serve --host 0.0.0.0 --port 8080
 
 ${EXIT_HELP}`;

@@ -2,7 +2,6 @@ import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import { timeliness, workingDaysEarly, workingDaysLate } from '../calendar/working-time.ts';
 import { paymentsOfDossier, receiptNumbersOf } from '../payments/repository.ts';
-import { PAYMENT_METHODS } from '../payments/methods.ts';
 import { historyOf, vnTime } from './repository.ts';
 import type { DossierRow } from './repository.ts';
 import { CLOSED_WITHOUT_RESULT, FINISHED, STATUS_NUMBERS } from './statuses.ts';
@@ -39,7 +38,7 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
     state: paid ? 'paid' : latest?.state ?? 'unpaid',
     lines,
     total: lines.reduce((sum, line) => sum + line.amount, 0),
-    methods: PAYMENT_METHODS,
+    methods: ctx.gateways.methods,
     paymentId: latest?.id ?? null,
     receiptNumbers: paid ? await receiptNumbersOf(ctx, paid.id) : [],
   };

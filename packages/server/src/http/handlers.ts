@@ -7,7 +7,9 @@ import { getProcedure, listAgencies, listFields, saveProcedures, searchAnswer } 
 import { changeStatus, createDossier, findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { dossierView, surveyStatusView } from '../dossiers/view.ts';
 import { checkDossierToken, DOSSIER_TOKEN_HEADER, issueDossierToken } from '../dossiers/access-token.ts';
-import { createPayment, getPayment, getReceiptBundle, handleNotification } from '../payments/repository.ts';
+import { createPayment, getPayment, getReceiptBundle } from '../payments/repository.ts';
+import { receiveMomoNotification, receiveVnpayNotification } from '../payments/notifications.ts';
+import type { MomoIpn } from '../payments/providers/momo.ts';
 import { renderReceiptPage } from '../payments/receipt-page.ts';
 import { findForm, listSurveyResponses, submitSurvey } from '../surveys/responses.ts';
 import { SurveyForms } from '../surveys/forms.ts';
@@ -101,7 +103,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
       request: FastifyRequest<{ Body: Schemas['PaymentCreateRequest']; Headers: { 'idempotency-key': string } & TokenHeader }>,
       reply: FastifyReply,
     ) {
-      const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key'], request.headers[DOSSIER_TOKEN_HEADER]);
+      const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key'], request.headers[DOSSIER_TOKEN_HEADER], request.ip);
       reply.code(201).header('idempotent-replayed', String(replayed));
       return payment;
     },
@@ -119,8 +121,13 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
       return bundle;
     },
 
-    async notifyPayment(request: FastifyRequest<{ Body: Record<string, string> }>) {
-      return handleNotification(ctx, request.body);
+    async receiveVnpayNotification(request: FastifyRequest<{ Querystring: Record<string, unknown> }>) {
+      return receiveVnpayNotification(ctx, request.query);
+    },
+
+    async receiveMomoNotification(request: FastifyRequest<{ Body: MomoIpn }>, reply: FastifyReply) {
+      await receiveMomoNotification(ctx, request.body);
+      return reply.code(204).send();
     },
 
     async getSurveyForm(request: FastifyRequest<{ Querystring: Query<'getSurveyForm'> }>) {

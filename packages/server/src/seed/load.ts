@@ -11,6 +11,7 @@ export const SEED_PROCEDURES = new URL('../../seed/procedures.json', import.meta
 /** Tables emptied by a sandbox reset before the seed is loaded again (children first). */
 const RESETTABLE_TABLES = [
   'survey_idempotency_keys', 'survey_responses', 'receipts', 'idempotency_keys', 'payments', 'dossier_history', 'dossiers', 'rate_limit_windows',
+  'sandbox_gateway_transactions', 'sandbox_gateway_requests',
 ] as const;
 
 export function readSeedProcedures(file: URL | string = SEED_PROCEDURES): ProcedureRecord[] {

@@ -170,6 +170,43 @@ CREATE TABLE api_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'payment gateways, and the sandbox\'s simulated gateways',
+    sql: () => `
+-- Which gateway a payment went to, the address the payer is sent to (MoMo makes it; VNPay's is
+-- signed once), when the gateway stops taking it, and when the gateway was last asked about it
+-- (the status query is rate-limited per payment, across processes, by a conditional update).
+ALTER TABLE payments ADD COLUMN gateway TEXT;
+ALTER TABLE payments ADD COLUMN gateway_url TEXT;
+ALTER TABLE payments ADD COLUMN expires_at TEXT;
+ALTER TABLE payments ADD COLUMN checked_at TEXT;
+CREATE INDEX payments_pending ON payments(state, created_at);
+
+-- The sandbox's VNPay and MoMo simulators: what each "gateway" knows of a transaction. Production
+-- never writes here.
+CREATE TABLE sandbox_gateway_transactions (
+  gateway TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  page_token TEXT NOT NULL UNIQUE,
+  result_code TEXT,
+  transaction_no TEXT,
+  pay_date TEXT,
+  details TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (gateway, ref)
+);
+-- Request ids a simulated gateway has seen, per day: VNPay refuses a repeated vnp_RequestId (94),
+-- MoMo a repeated requestId (40).
+CREATE TABLE sandbox_gateway_requests (
+  gateway TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  PRIMARY KEY (gateway, request_id, day)
+);
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

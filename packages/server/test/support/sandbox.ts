@@ -1,13 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import { createTestSandbox } from './test-database.ts';
+import { freePort } from './free-port.ts';
 import type { ServerOptions } from '../../src/index.ts';
 
-/** A real sandbox listening on a free loopback port, with its API root. */
+/**
+ * A real sandbox listening on a free loopback port, with its API root. Its public address is that
+ * port, so its simulated gateways link to it and send their notifications to it.
+ */
 export async function startSandbox(overrides: Partial<ServerOptions> = {}) {
-  const sandbox = await createTestSandbox({ rateLimits: {}, ...overrides });
-  await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = sandbox.app.server.address() as AddressInfo;
-  return { ...sandbox, baseUrl: `http://127.0.0.1:${port}/api/v1`, close: () => sandbox.app.close() };
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
+  const sandbox = await createTestSandbox({ rateLimits: {}, publicApiUrl: baseUrl, ...overrides });
+  await sandbox.app.listen({ port, host: '127.0.0.1' });
+  return { ...sandbox, baseUrl, close: () => sandbox.app.close() };
 }
 
 export const DEMO = {

@@ -195,7 +195,7 @@ export interface MomoOrder {
 }
 
 /** resultCode values MoMo calls pending: 9000 authorized, 1000 waiting for the user, 7000/7002 processing. */
-const PENDING_RESULT_CODES: ReadonlySet<string> = new Set(['9000', '1000', '7000', '7002']);
+export const MOMO_PENDING_RESULT_CODES: ReadonlySet<string> = new Set(['9000', '1000', '7000', '7002']);
 
 /** What a MoMo IPN reported, once every check passed. */
 export interface MomoIpnOutcome {
@@ -262,7 +262,7 @@ export async function momoIpnDecision(
     status: 'recorded',
     outcome: {
       paid: resultCode === '0',
-      final: !PENDING_RESULT_CODES.has(resultCode),
+      final: !MOMO_PENDING_RESULT_CODES.has(resultCode),
       resultCode,
       message: plainValue(ipn.message),
       transId: plainValue(ipn.transId),

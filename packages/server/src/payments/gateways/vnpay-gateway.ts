@@ -1,0 +1,77 @@
+/** VNPay 2.1 as a {@link PaymentGateway}: the protocol modules in `providers/` with a merchant's settings. */
+import type { FinalVerdict, GatewayOrder, GatewayVerdict, PayerContext, PaymentGateway } from './gateway.ts';
+import { GATEWAY_TIMEOUT_MS } from './gateway.ts';
+import type { VnpaySettings } from './settings.ts';
+import type { VnpayIpnOutcome } from '../providers/vnpay.ts';
+import { vnpayPaymentUrl } from '../providers/vnpay.ts';
+import { newVnpayRequestId, vnpayQuery, vnpayQueryRequest } from '../providers/vnpay-querydr.ts';
+import { formatVnTimestamp } from '../../calendar/vn-timestamp.ts';
+import { serverAddress } from './server-address.ts';
+
+/** VNPay's vnp_ResponseCode for "the payer cancelled". */
+const CANCELLED = '24';
+
+export class VnpayGateway implements PaymentGateway {
+  readonly name = 'vnpay' as const;
+  readonly settings: VnpaySettings;
+  readonly #fetch: typeof fetch;
+
+  constructor(settings: VnpaySettings, fetchImpl: typeof fetch = fetch) {
+    this.settings = settings;
+    this.#fetch = fetchImpl;
+  }
+
+  start(order: GatewayOrder, payer: PayerContext): Promise<string> {
+    return Promise.resolve(vnpayPaymentUrl({
+      endpoint: this.settings.paymentUrl,
+      tmnCode: this.settings.tmnCode,
+      hashSecret: this.settings.hashSecret,
+      txnRef: order.id,
+      amountVnd: order.amountVnd,
+      orderInfo: `Thanh toan ho so ${order.dossierCode}`,
+      returnUrl: order.returnUrl,
+      ipAddr: payer.ipAddress,
+      locale: payer.locale,
+      createdAt: order.createdAt,
+      expiresAt: order.expiresAt,
+    }));
+  }
+
+  async query(order: GatewayOrder, now: Date): Promise<GatewayVerdict> {
+    const request = vnpayQueryRequest({
+      tmnCode: this.settings.tmnCode,
+      hashSecret: this.settings.hashSecret,
+      txnRef: order.id,
+      transactionDate: formatVnTimestamp(order.createdAt),
+      orderInfo: `Truy van giao dich ${order.id}`,
+      ipAddr: serverAddress(),
+      now,
+      requestId: newVnpayRequestId(),
+    });
+    const result = await vnpayQuery({
+      fetch: this.#fetch, endpoint: this.settings.queryUrl, request, hashSecret: this.settings.hashSecret,
+      amountVnd: order.amountVnd, signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
+    });
+    if (!result.valid) throw new Error(`VNPay's status answer for ${order.id} is not signed for this merchant and order.`);
+    const detail = `vnpay querydr ${result.responseCode}/${result.transactionStatus}`;
+    // 91: VNPay has no such transaction: the payer never reached its page.
+    if (result.responseCode === '91') return { state: 'pending', known: false, detail };
+    if (result.responseCode !== '00') throw new Error(`VNPay's status query for ${order.id} answered ${result.responseCode}.`);
+    if (result.paid) return { state: 'paid', transactionNo: result.transactionNo, detail };
+    if (result.transactionStatus === '00') {
+      // Paid at VNPay for an amount that is not the order's: never marked paid here.
+      throw new Error(`VNPay reports ${order.id} paid with ${result.amountVnd ?? '?'} VND, not ${order.amountVnd}.`);
+    }
+    // 01: not completed yet. Anything else is VNPay's final word that the payment did not go through.
+    if (result.transactionStatus === '01') return { state: 'pending', known: true, detail };
+    return { state: 'failed', code: result.transactionStatus === '02' ? '99' : result.transactionStatus, transactionNo: result.transactionNo, detail };
+  }
+}
+
+/** The verdict of an IPN VNPay confirmed: paid only when both codes are 00. */
+export function vnpayIpnVerdict(outcome: VnpayIpnOutcome): FinalVerdict {
+  const detail = `vnpay ipn ${outcome.responseCode}/${outcome.transactionStatus}`;
+  if (outcome.paid) return { state: 'paid', transactionNo: outcome.transactionNo, detail };
+  const code = outcome.responseCode === '' ? '99' : outcome.responseCode;
+  return { state: code === CANCELLED ? 'cancelled' : 'failed', code, transactionNo: outcome.transactionNo, detail };
+}

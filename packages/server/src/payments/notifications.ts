@@ -1,0 +1,102 @@
+/**
+ * The gateways' server notifications (IPN), each as its gateway sends it: VNPay a GET answered
+ * `{"RspCode","Message"}`, MoMo a JSON POST answered 204. The protocol checks are the providers'
+ * (signature first, compared in constant time; then order, amount, state); what a confirmed
+ * notification says is applied by `settle`, once, whichever process receives it. Every refusal is
+ * logged with the payment reference and the reason only: a notification carries no identity number.
+ */
+import type { ServerContext } from '../context.ts';
+import type { GatewayVerdict } from './gateways/gateway.ts';
+import { vnpayIpnVerdict } from './gateways/vnpay-gateway.ts';
+import { momoIpnVerdict } from './gateways/momo-gateway.ts';
+import { VNPAY_IPN_UNKNOWN_ERROR, vnpayIpnDecision } from './providers/vnpay.ts';
+import type { MomoIpn } from './providers/momo.ts';
+import { momoIpnDecision } from './providers/momo.ts';
+import { findPayment } from './payment-row.ts';
+import { settle } from './settlement.ts';
+
+export interface VnpayAcknowledgement {
+  RspCode: string;
+  Message: string;
+}
+
+/** A payment of this gateway, as the IPN checks see it. */
+async function findOrder(ctx: ServerContext, gateway: string, id: string) {
+  const row = await findPayment(ctx.storage, id);
+  return row?.gateway === gateway ? { row, amountVnd: row.total, state: row.state } : undefined;
+}
+
+/**
+ * A notification that the payment went through, for a payment already closed here (superseded by
+ * a new amount or method, or expired): the payer was charged for nothing. The answer stays "already
+ * confirmed", and the agency's staff must refund it: this log line is what they search for.
+ */
+function flagRefund(ctx: ServerContext, gateway: string, paymentId: string, state: string, verdict: GatewayVerdict | undefined) {
+  if (verdict?.state === 'paid' && state !== 'paid') {
+    ctx.log.error({ paymentId, gateway, state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
+  }
+}
+
+/** VNPay's IPN: the query parameters as received. Never throws; an exception is `99` (VNPay retries). */
+export async function receiveVnpayNotification(ctx: ServerContext, query: Record<string, unknown>): Promise<VnpayAcknowledgement> {
+  const vnpay = ctx.gateways.vnpay;
+  const ref = typeof query['vnp_TxnRef'] === 'string' ? query['vnp_TxnRef'] : '';
+  try {
+    // A parameter sent twice arrives as a list: it cannot be what VNPay signed.
+    const params = Object.values(query).every((value) => typeof value === 'string') ? query as Record<string, string> : undefined;
+    const decision = vnpay && params
+      ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, findOrder: (id) => findOrder(ctx, 'vnpay', id) })
+      : { rspCode: '97', message: 'Invalid signature' } as const;
+    if (decision.rspCode !== '00' || !decision.outcome) {
+      ctx.log.warn({ gateway: 'vnpay', paymentId: ref, rspCode: decision.rspCode }, `payment notification refused: ${decision.message}`);
+      if (decision.rspCode === '02') {
+        const row = await findPayment(ctx.storage, ref);
+        const outcome = await vnpayIpnDecision(params!, { hashSecret: vnpay!.settings.hashSecret, findOrder: () => ({ amountVnd: row!.total, state: 'pending' }) });
+        if (outcome.outcome) flagRefund(ctx, 'vnpay', ref, row!.state, vnpayIpnVerdict(outcome.outcome));
+      }
+      return { RspCode: decision.rspCode, Message: decision.message };
+    }
+    const verdict = vnpayIpnVerdict(decision.outcome);
+    const row = (await findPayment(ctx.storage, ref))!;
+    if (await settle(ctx, row, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
+    return { RspCode: '02', Message: 'Order already confirmed' };
+  } catch (error) {
+    ctx.log.error({ gateway: 'vnpay', paymentId: ref, err: (error as Error).message }, 'payment notification failed');
+    return { ...VNPAY_IPN_UNKNOWN_ERROR };
+  }
+}
+
+/**
+ * MoMo's IPN: the JSON body as received. The answer is 204 whatever happened (MoMo asks for it
+ * within 15 seconds and does nothing with a refusal), so this returns nothing; an exception is
+ * logged, and the payment is found by the status query.
+ */
+export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn): Promise<void> {
+  const momo = ctx.gateways.momo;
+  const ref = typeof body.orderId === 'string' ? body.orderId : '';
+  try {
+    if (!momo) {
+      ctx.log.warn({ gateway: 'momo', paymentId: ref }, 'payment notification refused: MoMo is not configured');
+      return;
+    }
+    const { partnerCode, accessKey, secretKey } = momo.settings;
+    const decision = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: (id) => findOrder(ctx, 'momo', id) });
+    if (decision.status !== 'recorded' || !decision.outcome) {
+      ctx.log.warn({ gateway: 'momo', paymentId: ref, status: decision.status }, 'payment notification refused');
+      if (decision.status === 'already_confirmed') {
+        const row = (await findPayment(ctx.storage, ref))!;
+        const again = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: () => ({ amountVnd: row.total, state: 'pending' }) });
+        if (again.outcome) flagRefund(ctx, 'momo', ref, row.state, momoIpnVerdict(again.outcome));
+      }
+      return;
+    }
+    const verdict = momoIpnVerdict(decision.outcome);
+    // Not final yet (MoMo's pending codes): the payment stays pending until the final word.
+    if (verdict === undefined) return;
+    if (!(await settle(ctx, (await findPayment(ctx.storage, ref))!, verdict, 'ipn'))) {
+      ctx.log.warn({ gateway: 'momo', paymentId: ref, status: 'already_confirmed' }, 'payment notification refused');
+    }
+  } catch (error) {
+    ctx.log.error({ gateway: 'momo', paymentId: ref, err: (error as Error).message }, 'payment notification failed');
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Reconciliation: payments still pending some time after they were opened are asked about at their
+ * gateway and settled, so a payment whose notification was lost (and whose payer never came back
+ * to the page) is paid, with its receipts, all the same. The server runs it on a timer;
+ * `dvc-server payments reconcile` runs it once.
+ */
+import type { ServerContext } from '../context.ts';
+import type { PaymentRow } from './payment-row.ts';
+import type { CheckResult } from './settlement.ts';
+import { checkAtGateway } from './settlement.ts';
+
+export interface ReconcileOptions {
+  /** Only payments opened at least this long ago (their IPN had its chance). */
+  olderThanMs: number;
+  /** At most this many payments per run, oldest first. */
+  limit?: number;
+}
+
+export interface ReconcileSummary {
+  /** Pending payments old enough to be asked about. */
+  checked: number;
+  /** Settled by this run: paid, failed, cancelled or expired. */
+  settled: number;
+  /** Still pending at their gateway (or asked about a moment ago by someone else). */
+  stillPending: number;
+  /** The gateway could not be asked or its answer could not be trusted; asked again next run. */
+  unanswered: number;
+}
+
+/** Less than this apart, a payment is not asked about twice (a payer's polling may just have asked). */
+const MIN_QUERY_INTERVAL_MS = 60_000;
+
+/**
+ * One run. Several processes may run it at once: they take turns (an advisory lock), and each
+ * settlement is a conditional update anyway, so receipts are issued once.
+ */
+export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions): Promise<ReconcileSummary> {
+  return ctx.storage.exclusive('payments-reconcile', async () => {
+    const before = new Date(ctx.now().getTime() - options.olderThanMs).toISOString();
+    const rows = await ctx.storage.all<PaymentRow>(
+      `SELECT * FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND created_at <= ? ORDER BY created_at LIMIT ${Math.trunc(options.limit ?? 500)}`,
+      [before]);
+    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0 };
+    for (const row of rows) {
+      const result: CheckResult = await checkAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
+      if (result === 'settled') summary.settled += 1;
+      else if (result === 'unanswered') summary.unanswered += 1;
+      else summary.stillPending += 1;
+    }
+    if (rows.length > 0) ctx.log.info({ ...summary }, 'payments reconciled');
+    return summary;
+  });
+}
+
+/** Runs reconciliation every `everyMs` until stopped; a failed run is logged and the next one tries again. */
+export function startReconciliation(ctx: ServerContext, options: ReconcileOptions & { everyMs: number }): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    // A slow gateway may make a run outlast the interval: the next run waits for its turn.
+    running ??= reconcilePayments(ctx, options)
+      .then(() => undefined, (error: unknown) => {
+        ctx.log.error({ err: (error as Error).message }, 'payment reconciliation failed');
+      })
+      .finally(() => { running = undefined; });
+  }, options.everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * How a payment leaves `pending`: a gateway's verdict applied once, whichever path brought it (the
+ * IPN, the status query when the payer comes back, the reconciliation job), with the e-receipts
+ * issued in the same transaction, so no path and no race can issue them twice.
+ */
+import { paymentLineKinds } from '@dvc-kit/sdk';
+import type { components } from '@dvc-kit/sdk';
+import type { ServerContext } from '../context.ts';
+import type { Queryable } from '../storage/storage.ts';
+import type { FinalVerdict, GatewayVerdict } from './gateways/gateway.ts';
+import type { PaymentRow } from './payment-row.ts';
+import { orderOf } from './payment-row.ts';
+import { vnTime } from '../dossiers/repository.ts';
+
+/** After its expiry a gateway takes no more money; this long after it, a payment still open is closed. */
+export const EXPIRY_GRACE_MS = 5 * 60_000;
+/** VNPay's response code for "the payment window expired", which the widgets explain. */
+const EXPIRED = '11';
+
+/**
+ * Locks a dossier's row until the transaction ends and reads it. Every transaction that opens or
+ * settles a payment of the dossier takes this lock first, so they follow one another (SQLite's
+ * write lock already orders them; PostgreSQL waits here). An update that changes nothing takes
+ * the row lock in both engines with one statement.
+ */
+export async function lockDossier(tx: Queryable, code: string): Promise<{ status: string; fees: string }> {
+  await tx.run('UPDATE dossiers SET code = code WHERE code = ?', [code]);
+  return (await tx.one<{ status: string; fees: string }>('SELECT status, fees FROM dossiers WHERE code = ?', [code]))!;
+}
+
+/**
+ * Applies a final verdict to a pending payment. True when this call moved it; false when it was
+ * no longer pending (another notification, query or process got there first).
+ */
+export async function settle(ctx: ServerContext, row: PaymentRow, verdict: FinalVerdict, via: 'ipn' | 'query'): Promise<boolean> {
+  const now = ctx.now().toISOString();
+  const outcome = JSON.stringify({ via, detail: verdict.detail, at: now });
+  const moved = await ctx.storage.transaction(async (tx) => {
+    // After any payment being opened for this dossier (see createPayment).
+    await lockDossier(tx, row.dossier_code);
+    // A conditional update: of two settlements racing (in one process or two), one moves the
+    // payment and issues the receipts; the other changes nothing and is told so.
+    if (verdict.state === 'paid') {
+      const paid = await tx.run("UPDATE payments SET state = 'paid', paid_at = ?, gateway_transaction = ?, gateway_outcome = ? WHERE id = ? AND state = 'pending'",
+        [now, verdict.transactionNo, outcome, row.id]);
+      if (paid === 1) await issueReceipts(tx, row, now);
+      return paid === 1;
+    }
+    return (await tx.run("UPDATE payments SET state = ?, failure_code = ?, gateway_transaction = ?, gateway_outcome = ? WHERE id = ? AND state = 'pending'",
+      [verdict.state, verdict.code, verdict.transactionNo, outcome, row.id])) === 1;
+  });
+  if (moved) ctx.log.info({ paymentId: row.id, state: verdict.state, via, detail: verdict.detail }, 'payment settled');
+  return moved;
+}
+
+/** One e-receipt per kind of line (charge / fee), numbered per year without gaps or repeats. */
+async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): Promise<void> {
+  const lines = JSON.parse(row.lines) as components['schemas']['PaymentLine'][];
+  const year = vnTime(issuedAt).slice(0, 4);
+  for (const kind of paymentLineKinds) {
+    const amount = lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.amount, 0);
+    if (amount === 0) continue;
+    const next = (await tx.one<{ value: number }>(`INSERT INTO counters (name, value) VALUES (?, 1)
+      ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`, [`receipt-${year}`]))!.value;
+    await tx.run('INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES (?, ?, ?, ?, ?)',
+      [`BL-${year}-${String(next).padStart(6, '0')}`, row.id, kind, amount, issuedAt]);
+  }
+  // Paid: the dossier goes on being processed.
+  await tx.run("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'", [row.dossier_code]);
+  await tx.run(`INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status)
+    VALUES (?, ?, 'Cổng thanh toán', 'Hệ thống', 'Đã thanh toán trực tuyến phí, lệ phí', 'processing')`, [row.dossier_code, issuedAt]);
+}
+
+/** What asking the gateway about a payment came to. */
+export type CheckResult = 'settled' | 'still-pending' | 'not-asked' | 'unanswered';
+
+/**
+ * Asks the payment's gateway where a pending payment stands (the status query) and applies the
+ * answer. At most once per `minIntervalMs` per payment, across processes: the right to ask is
+ * claimed with a conditional update, so a payer's polling and the reconciliation job never flood
+ * the gateway. A payment the gateway still calls open (or never saw) is closed as expired once its
+ * pay window and a grace period have passed.
+ */
+export async function checkAtGateway(ctx: ServerContext, row: PaymentRow, minIntervalMs: number): Promise<CheckResult> {
+  const gateway = ctx.gateways.get(row.gateway);
+  if (!gateway || row.state !== 'pending') return 'not-asked';
+  const now = ctx.now();
+  const claimed = await ctx.storage.run(
+    "UPDATE payments SET checked_at = ? WHERE id = ? AND state = 'pending' AND (checked_at IS NULL OR checked_at <= ?)",
+    [now.toISOString(), row.id, new Date(now.getTime() - minIntervalMs).toISOString()]);
+  if (claimed !== 1) return 'not-asked';
+  let verdict: GatewayVerdict;
+  try {
+    verdict = await gateway.query(orderOf(row), now);
+  } catch (error) {
+    // Asked again on the next poll or reconciliation run; the payment stays pending meanwhile.
+    ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: (error as Error).message }, 'payment status query failed');
+    return 'unanswered';
+  }
+  if (verdict.state !== 'pending') return (await settle(ctx, row, verdict, 'query')) ? 'settled' : 'still-pending';
+  const closesAt = new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
+  if (now.getTime() < closesAt) return 'still-pending';
+  const expired = { state: 'cancelled', code: EXPIRED, transactionNo: '', detail: `${verdict.detail}, expired` } as const;
+  return (await settle(ctx, row, expired, 'query')) ? 'settled' : 'still-pending';
+}

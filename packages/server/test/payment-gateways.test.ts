@@ -1,0 +1,334 @@
+/**
+ * Payments end to end through each gateway as it is published: the server opens a payment, the
+ * payer acts on the sandbox's VNPay or MoMo simulator (which speaks the gateway's protocol over
+ * HTTP), the gateway notifies this server (VNPay a GET, MoMo a JSON POST) or is asked (status
+ * query), and only then is the payment paid, with its receipts, once. Every scenario runs for both.
+ */
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startSandbox, DEMO } from './support/sandbox.ts';
+import { payAtGateway } from './support/gateway-driver.ts';
+import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
+import { vnpayVerify } from '../src/payments/providers/vnpay.ts';
+import { momoIpnSignature } from '../src/payments/providers/momo.ts';
+import { reconcilePayments } from '../src/payments/reconcile.ts';
+import { LATE_NOTIFICATION_MS, TAMPER_VND } from '../src/payments/simulators/scenarios.ts';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+interface Payment { id: string; state: string; total: number; redirectUrl: string | null; failureCode: string | null; receipts: { number: string }[] }
+
+const PORTAL_RETURN = 'http://localhost:8080/ho-so?tab=pay';
+
+const GATEWAYS = [
+  { name: 'vnpay', method: 'bank-qr', acknowledged: '200 {"RspCode":"00","Message":"Confirm Success"}', repeated: '200 {"RspCode":"02","Message":"Order already confirmed"}', forged: '200 {"RspCode":"97","Message":"Invalid signature"}', tampered: '200 {"RspCode":"04","Message":"Invalid amount"}' },
+  { name: 'momo', method: 'e-wallet', acknowledged: '204', repeated: '204', forged: '204', tampered: '204' },
+] as const;
+
+for (const gateway of GATEWAYS) {
+  describe(`${gateway.name}: payer → simulated gateway → notification or status query → paid → receipts`, () => {
+    let sandbox: Sandbox;
+    let keys = 0;
+    before(async () => { sandbox = await startSandbox({ reconcileEveryMs: 0 }); });
+    after(() => sandbox.close());
+    beforeEach(async () => { await fetch(`${sandbox.baseUrl}/_sandbox/reset`, { method: 'POST' }); });
+
+    const api = (path: string, init?: RequestInit) => fetch(`${sandbox.baseUrl}${path}`, init);
+    async function open(dossier: { code: string; applicantId: string } = DEMO.paymentDue): Promise<Payment> {
+      const res = await api('/payments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `gateway-test-${gateway.name}-${++keys}-0000000` },
+        body: JSON.stringify({ dossierCode: dossier.code, applicantId: dossier.applicantId, returnUrl: PORTAL_RETURN, method: gateway.method, language: 'vi' }),
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+      const payment = await res.json() as Payment;
+      assert.equal(payment.state, 'pending');
+      assert.ok(payment.redirectUrl);
+      return payment;
+    }
+    /** The payment as stored, without asking the gateway (GET /payments/{id} would). */
+    const stored = async (id: string) => (await sandbox.context.storage.one<{ state: string; failure_code: string | null; gateway_outcome: string | null }>(
+      'SELECT state, failure_code, gateway_outcome FROM payments WHERE id = ?', [id]))!;
+    const receipts = async (id: string) => (await sandbox.context.storage.all('SELECT number FROM receipts WHERE payment_id = ?', [id])).length;
+    const answers = async (id: string) => {
+      const row = await sandbox.context.storage.one<{ details: string }>('SELECT details FROM sandbox_gateway_transactions WHERE gateway = ? AND ref = ?', [gateway.name, id]);
+      return (JSON.parse(row!.details) as { notificationAnswers?: string[] }).notificationAnswers ?? [];
+    };
+
+    test('success: the notification pays it before the payer is back; the return is signed, display-only, without the identity number', async () => {
+      const payment = await open(DEMO.paymentDueTwoKinds);
+      if (gateway.name === 'vnpay') {
+        const url = new URL(payment.redirectUrl!);
+        assert.equal(url.searchParams.get('vnp_Amount'), String(210_000 * 100));
+        assert.equal(url.searchParams.get('vnp_Locale'), 'vn');
+        assert.equal(url.searchParams.get('vnp_OrderInfo'), `Thanh toan ho so ${DEMO.paymentDueTwoKinds.code}`);
+        assert.match(url.searchParams.get('vnp_ExpireDate')!, /^\d{14}$/);
+      }
+      const res = await payAtGateway(payment.redirectUrl!, 'success');
+      assert.equal(res.status, 303);
+      assert.equal((await stored(payment.id)).state, 'paid', 'paid by the notification, before the payer is back');
+      assert.equal(await receipts(payment.id), 2, 'one receipt per fee kind');
+      assert.deepEqual(await answers(payment.id), [gateway.acknowledged]);
+
+      const back = new URL(res.headers.get('location')!);
+      assert.equal(back.origin + back.pathname, 'http://localhost:8080/ho-so');
+      assert.equal(back.searchParams.get('tab'), 'pay');
+      assert.equal(back.search.includes(DEMO.paymentDueTwoKinds.applicantId), false);
+      const params = Object.fromEntries(back.searchParams);
+      if (gateway.name === 'vnpay') {
+        assert.equal(vnpayVerify(params, SANDBOX_MERCHANT.vnpay.hashSecret), true);
+        assert.equal(params['vnp_TxnRef'], payment.id);
+      } else {
+        assert.equal(params['signature'], momoIpnSignature(params, SANDBOX_MERCHANT.momo.accessKey, SANDBOX_MERCHANT.momo.secretKey));
+        assert.equal(params['orderId'], payment.id);
+      }
+      const api = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as Payment;
+      assert.equal(api.state, 'paid');
+      assert.equal(api.receipts.length, 2);
+    });
+
+    test('return first, notification after: pending when the payer is back, paid by the late notification', async () => {
+      const payment = await open();
+      const res = await payAtGateway(payment.redirectUrl!, 'return-first');
+      assert.equal(res.status, 303);
+      assert.equal((await stored(payment.id)).state, 'pending', 'the return alone marks nothing paid');
+      await sleep(LATE_NOTIFICATION_MS + 1_000);
+      const settled = await stored(payment.id);
+      assert.equal(settled.state, 'paid');
+      assert.equal(JSON.parse(settled.gateway_outcome!).via, 'ipn');
+      assert.equal(await receipts(payment.id), 1);
+    });
+
+    test('failure and cancel: nothing is paid; the reason is kept in the code the widgets explain', async () => {
+      const failed = await open();
+      await payAtGateway(failed.redirectUrl!, 'failure');
+      assert.deepEqual({ ...(await stored(failed.id)), gateway_outcome: undefined }, { state: 'failed', failure_code: '51', gateway_outcome: undefined });
+      assert.equal(await receipts(failed.id), 0);
+      const cancelled = await open();
+      await payAtGateway(cancelled.redirectUrl!, 'cancel');
+      assert.deepEqual({ ...(await stored(cancelled.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: '24', gateway_outcome: undefined });
+    });
+
+    test('notification lost: pending when the payer is back; the status query pays it, receipts once', async () => {
+      const payment = await open();
+      assert.equal((await payAtGateway(payment.redirectUrl!, 'ipn-lost')).status, 303);
+      assert.deepEqual(await answers(payment.id), []);
+      assert.equal((await stored(payment.id)).state, 'pending');
+      const polled = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as Payment;
+      assert.equal(polled.state, 'paid');
+      assert.equal(JSON.parse((await stored(payment.id)).gateway_outcome!).via, 'query');
+      assert.equal(polled.receipts.length, 1);
+      const again = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as Payment;
+      assert.deepEqual(again.receipts, polled.receipts);
+    });
+
+    test('return lost: the notification paid it; the gateway tells the payer to go back and check', async () => {
+      const payment = await open();
+      const res = await payAtGateway(payment.redirectUrl!, 'return-lost');
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /Đã thanh toán/);
+      assert.equal((await stored(payment.id)).state, 'paid');
+    });
+
+    test('notification repeated: confirmed once, receipts once', async () => {
+      const payment = await open();
+      await payAtGateway(payment.redirectUrl!, 'ipn-repeated');
+      assert.deepEqual(await answers(payment.id), [gateway.acknowledged, gateway.repeated]);
+      assert.equal((await stored(payment.id)).state, 'paid');
+      assert.equal(await receipts(payment.id), 1);
+    });
+
+    test('notification forged: refused before anything is looked up; the genuine one (cancelled) is what counts', async () => {
+      const payment = await open();
+      await payAtGateway(payment.redirectUrl!, 'ipn-forged');
+      assert.deepEqual(await answers(payment.id), [gateway.forged, gateway.acknowledged]);
+      assert.equal((await stored(payment.id)).state, 'cancelled');
+      assert.equal(await receipts(payment.id), 0);
+    });
+
+    test('amount tampered: a notification for another amount pays nothing, nor does the status query', async () => {
+      const payment = await open();
+      await payAtGateway(payment.redirectUrl!, 'amount-tampered');
+      assert.deepEqual(await answers(payment.id), [gateway.tampered]);
+      assert.equal((await stored(payment.id)).state, 'pending');
+      const polled = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as Payment;
+      assert.equal(polled.state, 'pending', `paid ${payment.total - TAMPER_VND} VND at the gateway is not ${payment.total}`);
+      assert.equal(await receipts(payment.id), 0);
+    });
+
+    test('reconciliation settles a payment whose notification was lost and whose payer never came back', async () => {
+      const payment = await open();
+      await payAtGateway(payment.redirectUrl!, 'ipn-lost');
+      const young = await reconcilePayments(sandbox.context, { olderThanMs: 60_000 });
+      assert.equal(young.checked, 0, 'not yet old enough');
+      const run = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
+      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0 });
+      assert.equal((await stored(payment.id)).state, 'paid');
+      assert.equal(await receipts(payment.id), 1);
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).checked, 0);
+    });
+
+    test('reconciliation leaves a payment the payer is still on alone, and closes it once its window has passed', async () => {
+      const payment = await open();
+      // The payer opened the gateway's page and has not chosen yet.
+      assert.equal((await fetch(payment.redirectUrl!)).status, 200);
+      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0 });
+      await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z', checked_at = NULL WHERE id = ?", [payment.id]);
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).settled, 1);
+      assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: '11', gateway_outcome: undefined });
+    });
+  });
+}
+
+describe('the notification routes refuse what the gateways never send', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await startSandbox({ reconcileEveryMs: 0 }); });
+  after(() => sandbox.close());
+
+  test('VNPay: an unsigned or unknown notification is answered as VNPay documents, and changes nothing', async () => {
+    const ipn = async (query: string) => (await fetch(`${sandbox.baseUrl}/payments/gateways/vnpay/ipn?${query}`)).json();
+    assert.deepEqual(await ipn('vnp_TxnRef=pay_x&vnp_Amount=100&vnp_ResponseCode=00'), { RspCode: '97', Message: 'Invalid signature' });
+    const { vnpaySign } = await import('../src/payments/providers/vnpay.ts');
+    const params = { vnp_TxnRef: 'pay_unknown', vnp_Amount: '10000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TmnCode: SANDBOX_MERCHANT.vnpay.tmnCode };
+    const query = new URLSearchParams({ ...params, vnp_SecureHash: vnpaySign(params, SANDBOX_MERCHANT.vnpay.hashSecret) });
+    assert.deepEqual(await ipn(query.toString()), { RspCode: '01', Message: 'Order not found' });
+  });
+
+  test('MoMo: a body that is not JSON is a 400; a forged one is answered 204 and changes nothing', async () => {
+    const post = (body: string, type = 'application/json') => fetch(`${sandbox.baseUrl}/payments/gateways/momo/ipn`, { method: 'POST', headers: { 'content-type': type }, body });
+    assert.equal((await post('{not json')).status, 400);
+    assert.equal((await post(JSON.stringify({ orderId: 'pay_x', amount: 1, resultCode: 0, signature: 'ab' }))).status, 204);
+  });
+});
+
+describe('what a payer cannot do', () => {
+  let sandbox: Sandbox;
+  const lines: string[] = [];
+  before(async () => {
+    sandbox = await startSandbox({
+      reconcileEveryMs: 0,
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream },
+    });
+  });
+  after(() => sandbox.close());
+  beforeEach(async () => { await fetch(`${sandbox.baseUrl}/_sandbox/reset`, { method: 'POST' }); });
+
+  const create = (key: string, body: Record<string, unknown> = {}) => fetch(`${sandbox.baseUrl}/payments`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN, ...body }),
+  });
+
+  test('pay a dossier twice: once paid, another payment is refused; the receipt prints', async () => {
+    const payment = await (await create('payer-cannot-key-000001')).json() as Payment;
+    await payAtGateway(payment.redirectUrl!, 'success');
+    const again = await create('payer-cannot-key-000002');
+    assert.equal(again.status, 409);
+    assert.equal((await again.json() as { code: string }).code, 'payment_already_paid');
+    const html = await fetch(`${sandbox.baseUrl}/payments/${payment.id}/receipt`, { headers: { accept: 'text/html' } });
+    assert.match(html.headers.get('content-type')!, /^text\/html/);
+    assert.match(await html.text(), /Biên lai điện tử số BL-/);
+  });
+
+  test('change the amount in the gateway address: VNPay refuses the signature; a return address elsewhere is refused', async () => {
+    const payment = await (await create('payer-cannot-key-000003')).json() as Payment;
+    const url = new URL(payment.redirectUrl!);
+    url.searchParams.set('vnp_Amount', '100');
+    assert.equal((await fetch(url)).status, 400);
+    const foreign = await create('payer-cannot-key-000004', { returnUrl: 'https://evil.example/steal' });
+    assert.equal(foreign.status, 400);
+    const long = await create('payer-cannot-key-000005', { returnUrl: `http://localhost:8080/${'a'.repeat(250)}` });
+    assert.equal(long.status, 400, 'VNPay takes a return address of at most 255 characters');
+    assert.match(await long.text(), /255/);
+  });
+
+  test('pay a superseded payment in an old tab: confirmed nowhere, no receipts, and logged for a refund', async () => {
+    const old = await (await create('payer-cannot-key-000006')).json() as Payment;
+    await fetch(`${sandbox.baseUrl}/_sandbox/dossiers/${DEMO.paymentDue.code}/status`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'payment-due', fees: [{ kind: 'charge', description: 'Phí (điều chỉnh)', amount: 250_000 }] }),
+    });
+    const fresh = await (await create('payer-cannot-key-000007')).json() as Payment;
+    assert.notEqual(fresh.id, old.id);
+    assert.equal(fresh.total, 250_000);
+    // The gateway still has the old order open: the payer pays it there.
+    assert.equal((await payAtGateway(old.redirectUrl!, 'success')).status, 303);
+    const after = await (await fetch(`${sandbox.baseUrl}/payments/${old.id}`)).json() as Payment;
+    assert.deepEqual([after.state, after.failureCode, after.receipts.length], ['cancelled', 'superseded', 0]);
+    const refund = lines.map((line) => JSON.parse(line) as { msg: string; paymentId?: string }).find((entry) => entry.msg.includes('refund'));
+    assert.equal(refund?.paymentId, old.id);
+    assert.equal(lines.some((line) => line.includes(DEMO.paymentDue.applicantId)), false, 'no identity number in the log');
+  });
+
+  test('switch method: the open payment of the other gateway is superseded, not reused', async () => {
+    const vnpay = await (await create('payer-cannot-key-000008', { method: 'bank-qr' })).json() as Payment;
+    const momo = await (await create('payer-cannot-key-000009', { method: 'e-wallet' })).json() as Payment;
+    assert.notEqual(momo.id, vnpay.id);
+    assert.match(momo.redirectUrl!, /\/_sandbox\/momo\/pay\?t=/);
+    const closed = await (await fetch(`${sandbox.baseUrl}/payments/${vnpay.id}`)).json() as Payment;
+    assert.deepEqual([closed.state, closed.failureCode], ['cancelled', 'superseded']);
+  });
+});
+
+describe('a deployment picks its gateways', () => {
+  const VNPAY = {
+    tmnCode: 'TESTTMN1', hashSecret: 'a-merchant-hash-secret-from-vnpay',
+    paymentUrl: 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html', queryUrl: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction',
+  };
+
+  test('VNPay only: the payer is offered its method and sent to its payment page, signed with the merchant\'s secret', async () => {
+    const sandbox = await startSandbox({ gateways: { vnpay: VNPAY }, reconcileEveryMs: 0 });
+    try {
+      const dossier = await (await fetch(`${sandbox.baseUrl}/dossiers/lookup`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId }),
+      })).json() as { payment: { methods: { id: string }[] } };
+      assert.deepEqual(dossier.payment.methods.map((m) => m.id), ['bank-qr']);
+      const created = await fetch(`${sandbox.baseUrl}/payments`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'deployment-key-00000001' },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN, language: 'en' }),
+      });
+      const payment = await created.json() as Payment;
+      const url = new URL(payment.redirectUrl!);
+      assert.equal(url.origin + url.pathname, VNPAY.paymentUrl);
+      assert.equal(url.searchParams.get('vnp_TmnCode'), 'TESTTMN1');
+      assert.equal(url.searchParams.get('vnp_Locale'), 'en');
+      assert.equal(vnpayVerify(Object.fromEntries(url.searchParams), VNPAY.hashSecret), true);
+      const momo = await fetch(`${sandbox.baseUrl}/payments`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'deployment-key-00000002' },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDueTwoKinds.code, applicantId: DEMO.paymentDueTwoKinds.applicantId, returnUrl: PORTAL_RETURN, method: 'e-wallet' }),
+      });
+      assert.equal(momo.status, 400, 'a method whose gateway is not configured is refused');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('MoMo unreachable: the payment is closed as failed and the payer told to try again; nothing is charged', async () => {
+    const sandbox = await startSandbox({
+      gateways: { momo: { partnerCode: 'MOMOTEST2026', accessKey: 'access', secretKey: 'a-merchant-secret-key-from-momo', endpoint: 'http://127.0.0.1:9' } },
+      reconcileEveryMs: 0,
+    });
+    try {
+      const created = await fetch(`${sandbox.baseUrl}/payments`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'deployment-key-00000003' },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN }),
+      });
+      assert.equal(created.status, 503);
+      const row = await sandbox.context.storage.one<{ state: string; failure_code: string }>('SELECT state, failure_code FROM payments WHERE dossier_code = ?', [DEMO.paymentDue.code]);
+      assert.deepEqual({ ...row }, { state: 'failed', failure_code: 'gateway_unavailable' });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('production refuses the simulators\' credentials, plain-http gateway addresses and short secrets', async () => {
+    const { gatewayProductionProblems } = await import('../src/payments/gateways/settings.ts');
+    assert.deepEqual(gatewayProductionProblems({ vnpay: VNPAY }), []);
+    const problems = gatewayProductionProblems({
+      vnpay: { ...VNPAY, ...SANDBOX_MERCHANT.vnpay, queryUrl: 'http://sandbox.vnpayment.vn/merchant_webapi/api/transaction' },
+      momo: { partnerCode: 'MOMOTEST2026', accessKey: 'access', secretKey: 'short', endpoint: 'https://payment.momo.vn' },
+    }).join('\n');
+    for (const text of ['VNPay: the sandbox simulator', 'DVC_VNPAY_QUERY_URL must be an https address', 'DVC_MOMO_SECRET_KEY looks too short']) {
+      assert.ok(problems.includes(text), `${text}: ${problems}`);
+    }
+  });
+});
