@@ -124,6 +124,12 @@ export function productionProblems(options: ServerOptions): string[] {
     }
   }
   if (options.adminRoutes) problems.push('The sandbox routes cannot be served in production.');
-  if (options.gateways) problems.push(...gatewayProductionProblems(options.gateways));
+  if (options.gateways) {
+    problems.push(...gatewayProductionProblems(options.gateways));
+    // MoMo is told this address with each payment, and VNPay's registered IPN URL is under it.
+    if (!options.publicApiUrl.startsWith('https://')) {
+      problems.push('DVC_PUBLIC_API_URL must be the API\'s public https address when a payment gateway is configured: the gateways send their notifications there.');
+    }
+  }
   return problems;
 }

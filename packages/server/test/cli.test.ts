@@ -196,7 +196,7 @@ describeOnce('dvc-server settings', () => {
       DVC_VNPAY_QUERY_URL: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction',
     });
     assert.equal(result.code, 78, result.stderr);
-    for (const text of ['DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'VNPay: the sandbox simulator']) {
+    for (const text of ['DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'VNPay: the sandbox simulator', 'DVC_PUBLIC_API_URL must be the API\'s public https address']) {
       assert.ok(result.stderr.includes(text), `${text}: ${result.stderr}`);
     }
     assert.ok(!result.stderr.includes('DATABASE_URL'), result.stderr);
