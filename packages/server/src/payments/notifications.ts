@@ -9,6 +9,7 @@ import type { ServerContext } from '../context.ts';
 import type { GatewayVerdict } from './gateways/gateway.ts';
 import { vnpayIpnVerdict } from './gateways/vnpay-gateway.ts';
 import { momoIpnVerdict } from './gateways/momo-gateway.ts';
+import type { VnpayIpnDecision } from './providers/vnpay.ts';
 import { VNPAY_IPN_UNKNOWN_ERROR, vnpayIpnDecision } from './providers/vnpay.ts';
 import type { MomoIpn } from './providers/momo.ts';
 import { momoIpnDecision } from './providers/momo.ts';
@@ -23,17 +24,19 @@ export interface VnpayAcknowledgement {
 /** A payment of this gateway, as the IPN checks see it. */
 async function findOrder(ctx: ServerContext, gateway: string, id: string) {
   const row = await findPayment(ctx.storage, id);
-  return row?.gateway === gateway ? { row, amountVnd: row.total, state: row.state } : undefined;
+  return row?.gateway === gateway ? { amountVnd: row.total, state: row.state } : undefined;
 }
 
 /**
- * A notification that the payment went through, for a payment already closed here (superseded by
- * a new amount or method, or expired): the payer was charged for nothing. The answer stays "already
+ * A genuine notification that the payer paid, for a payment already closed here (superseded by a
+ * new amount or method, or expired): the payer was charged for nothing. The answer stays "already
  * confirmed", and the agency's staff must refund it: this log line is what they search for.
  */
-function flagRefund(ctx: ServerContext, gateway: string, paymentId: string, state: string, verdict: GatewayVerdict | undefined) {
-  if (verdict?.state === 'paid' && state !== 'paid') {
-    ctx.log.error({ paymentId, gateway, state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
+async function flagRefund(ctx: ServerContext, gateway: string, paymentId: string, verdict: GatewayVerdict | undefined): Promise<void> {
+  if (verdict?.state !== 'paid') return;
+  const row = await findPayment(ctx.storage, paymentId);
+  if (row && row.state !== 'paid') {
+    ctx.log.error({ paymentId, gateway, state: row.state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
   }
 }
 
@@ -44,16 +47,12 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
   try {
     // A parameter sent twice arrives as a list: it cannot be what VNPay signed.
     const params = Object.values(query).every((value) => typeof value === 'string') ? query as Record<string, string> : undefined;
-    const decision = vnpay && params
+    const decision: VnpayIpnDecision = vnpay && params
       ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, findOrder: (id) => findOrder(ctx, 'vnpay', id) })
-      : { rspCode: '97', message: 'Invalid signature' } as const;
+      : { rspCode: '97', message: 'Invalid signature' };
     if (decision.rspCode !== '00' || !decision.outcome) {
       ctx.log.warn({ gateway: 'vnpay', paymentId: ref, rspCode: decision.rspCode }, `payment notification refused: ${decision.message}`);
-      if (decision.rspCode === '02') {
-        const row = await findPayment(ctx.storage, ref);
-        const outcome = await vnpayIpnDecision(params!, { hashSecret: vnpay!.settings.hashSecret, findOrder: () => ({ amountVnd: row!.total, state: 'pending' }) });
-        if (outcome.outcome) flagRefund(ctx, 'vnpay', ref, row!.state, vnpayIpnVerdict(outcome.outcome));
-      }
+      if (decision.outcome) await flagRefund(ctx, 'vnpay', ref, vnpayIpnVerdict(decision.outcome));
       return { RspCode: decision.rspCode, Message: decision.message };
     }
     const verdict = vnpayIpnVerdict(decision.outcome);
@@ -83,11 +82,7 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
     const decision = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: (id) => findOrder(ctx, 'momo', id) });
     if (decision.status !== 'recorded' || !decision.outcome) {
       ctx.log.warn({ gateway: 'momo', paymentId: ref, status: decision.status }, 'payment notification refused');
-      if (decision.status === 'already_confirmed') {
-        const row = (await findPayment(ctx.storage, ref))!;
-        const again = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: () => ({ amountVnd: row.total, state: 'pending' }) });
-        if (again.outcome) flagRefund(ctx, 'momo', ref, row.state, momoIpnVerdict(again.outcome));
-      }
+      if (decision.outcome) await flagRefund(ctx, 'momo', ref, momoIpnVerdict(decision.outcome));
       return;
     }
     const verdict = momoIpnVerdict(decision.outcome);

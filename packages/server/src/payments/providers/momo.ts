@@ -220,7 +220,10 @@ export type MomoIpnStatus = 'recorded' | 'invalid_signature' | 'wrong_partner' |
 /** The decision on a MoMo IPN. The HTTP answer is 204 whatever it says. */
 export interface MomoIpnDecision {
   status: MomoIpnStatus;
-  /** Present with `recorded` only: apply it to the order (once: a conditional update from pending). */
+  /**
+   * With `recorded`: apply it to the order (once: a conditional update from pending). With
+   * `already_confirmed`: what the genuine notification says, for the record only.
+   */
   outcome?: MomoIpnOutcome;
 }
 
@@ -256,20 +259,17 @@ export async function momoIpnDecision(
   if (!order) return { status: 'order_not_found' };
   const amount = plainValue(ipn.amount);
   if (!/^\d{1,15}$/.test(amount) || Number(amount) !== order.amountVnd) return { status: 'invalid_amount' };
-  if (order.state !== 'pending') return { status: 'already_confirmed' };
   const resultCode = plainValue(ipn.resultCode);
-  return {
-    status: 'recorded',
-    outcome: {
-      paid: resultCode === '0',
-      final: !MOMO_PENDING_RESULT_CODES.has(resultCode),
-      resultCode,
-      message: plainValue(ipn.message),
-      transId: plainValue(ipn.transId),
-      payType: plainValue(ipn.payType),
-      responseTime: plainValue(ipn.responseTime),
-    },
+  const outcome: MomoIpnOutcome = {
+    paid: resultCode === '0',
+    final: !MOMO_PENDING_RESULT_CODES.has(resultCode),
+    resultCode,
+    message: plainValue(ipn.message),
+    transId: plainValue(ipn.transId),
+    payType: plainValue(ipn.payType),
+    responseTime: plainValue(ipn.responseTime),
   };
+  return { status: order.state === 'pending' ? 'recorded' : 'already_confirmed', outcome };
 }
 
 function checkAmount(amountVnd: number, requestType: MomoRequestType): void {

@@ -211,7 +211,10 @@ export type VnpayIpnRspCode = '00' | '01' | '02' | '04' | '97';
 export interface VnpayIpnDecision {
   rspCode: VnpayIpnRspCode;
   message: string;
-  /** Present with `00` only: record it on the order (paid or not) before answering. */
+  /**
+   * With `00`: record it on the order (paid or not) before answering. With `02`: what the genuine
+   * notification says, for the record only (paid, for an order closed here, is money to refund).
+   */
   outcome?: VnpayIpnOutcome;
 }
 
@@ -224,7 +227,7 @@ export const VNPAY_IPN_UNKNOWN_ERROR = { RspCode: '99', Message: 'Unknown error'
  * 1. the signature (`97` Invalid signature), before anything is looked up;
  * 2. the order `vnp_TxnRef` exists (`01` Order not found);
  * 3. its amount equals `vnp_Amount / 100` (`04` Invalid amount);
- * 4. it is still pending (`02` Order already confirmed);
+ * 4. it is still pending (`02` Order already confirmed, with the outcome for the record only);
  * 5. `00` Confirm Success, with the outcome to record. `00` means "recorded", also for a failed
  *    payment; the outcome is `paid` only when vnp_ResponseCode and vnp_TransactionStatus are both
  *    `00` (VNPay's C# sample; its PHP sample accepts either, which is weaker).
@@ -246,21 +249,18 @@ export async function vnpayIpnDecision(
   const order = txnRef === '' ? undefined : await options.findOrder(txnRef);
   if (!order) return { rspCode: '01', message: 'Order not found' };
   if (!amountMatches(params['vnp_Amount'], order.amountVnd)) return { rspCode: '04', message: 'Invalid amount' };
-  if (order.state !== 'pending') return { rspCode: '02', message: 'Order already confirmed' };
   const responseCode = params['vnp_ResponseCode'] ?? '';
   const transactionStatus = params['vnp_TransactionStatus'] ?? '';
-  return {
-    rspCode: '00',
-    message: 'Confirm Success',
-    outcome: {
-      paid: responseCode === '00' && transactionStatus === '00',
-      responseCode,
-      transactionStatus,
-      transactionNo: params['vnp_TransactionNo'] ?? '',
-      bankCode: params['vnp_BankCode'] ?? '',
-      payDate: params['vnp_PayDate'] ?? '',
-    },
+  const outcome: VnpayIpnOutcome = {
+    paid: responseCode === '00' && transactionStatus === '00',
+    responseCode,
+    transactionStatus,
+    transactionNo: params['vnp_TransactionNo'] ?? '',
+    bankCode: params['vnp_BankCode'] ?? '',
+    payDate: params['vnp_PayDate'] ?? '',
   };
+  if (order.state !== 'pending') return { rspCode: '02', message: 'Order already confirmed', outcome };
+  return { rspCode: '00', message: 'Confirm Success', outcome };
 }
 
 /** What the payer's browser brought back, for the page that tells them the result. */
