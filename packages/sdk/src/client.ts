@@ -133,16 +133,15 @@ const IDEMPOTENT_METHODS = ['get', 'put', 'head', 'delete', 'options'];
 /** For one call whose POST carries an Idempotency-Key: POST retried too (the rest as configured). */
 const RETRY_WITH_KEY = { methods: [...IDEMPOTENT_METHODS, 'post'] };
 
+/** One request through the transport: its JSON answer (nothing for 204), or with `as: 'text'` its text as sent. */
+export type Call = <T>(path: string, request: Options & CallOptions & { as?: 'text' }) => Promise<T>;
+
 /**
- * Creates a client for the DVC Kit API.
- *
- * Errors are `DvcApiError` (the API answered an error), `DvcNetworkError`, `DvcTimeoutError` or
- * `DvcResponseError`; an aborted call rejects with the signal's reason. GET requests, and POSTs that
- * carry an Idempotency-Key (`payments.create`, `surveys.submit`: each makes one when none is given),
- * are retried on network errors, 408, 429, 5xx, honouring Retry-After; `dossiers.lookup` is not.
- * Retries reuse the key, so a POST whose answer was lost is not done twice.
+ * The transport of the SDK's clients (this one and the reports client, reports.ts): ky on the API
+ * root with the timeout, the retries of idempotent requests (Retry-After honoured, a long one
+ * refused) and the SDK's errors. Not exported by the package.
  */
-export function createDvcClient(options: DvcClientOptions): DvcClient {
+export function transport(options: DvcClientOptions): { baseUrl: string; call: Call } {
   const baseUrl = String(options.baseUrl).replace(/\/+$/, '') + '/';
   const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 5000;
@@ -170,7 +169,7 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     },
   });
 
-  async function call<T>(path: string, request: Options & CallOptions): Promise<T> {
+  async function call<T>(path: string, { as, ...request }: Options & CallOptions & { as?: 'text' }): Promise<T> {
     let response: Response;
     try {
       response = await http(path, request);
@@ -178,6 +177,8 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
       throw await translateError(error, request.signal);
     }
     if (response.status === 204) return undefined as T;
+    // As sent: a CSV's byte order mark, which Excel needs, is kept (Response.text() drops it).
+    if (as === 'text') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) as T;
     const text = await response.text();
     try {
       return JSON.parse(text) as T;
@@ -185,6 +186,21 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
       throw new DvcResponseError('The API answered with something that is not JSON.', response.status, { cause });
     }
   }
+
+  return { baseUrl, call };
+}
+
+/**
+ * Creates a client for the DVC Kit API.
+ *
+ * Errors are `DvcApiError` (the API answered an error), `DvcNetworkError`, `DvcTimeoutError` or
+ * `DvcResponseError`; an aborted call rejects with the signal's reason. GET requests, and POSTs that
+ * carry an Idempotency-Key (`payments.create`, `surveys.submit`: each makes one when none is given),
+ * are retried on network errors, 408, 429, 5xx, honouring Retry-After; `dossiers.lookup` is not.
+ * Retries reuse the key, so a POST whose answer was lost is not done twice.
+ */
+export function createDvcClient(options: DvcClientOptions): DvcClient {
+  const { baseUrl, call } = transport(options);
 
   /** The dossier token's header, when there is a token: a header, so it is never in a URL or an access log. */
   const tokenHeader = (dossierToken: string | undefined): Record<string, string> =>

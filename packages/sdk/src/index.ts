@@ -13,6 +13,11 @@ export type {
   Dossier, DossierLookupRequest, Payment, PaymentCreateRequest, ReceiptBundle,
   SurveyForm, SurveyFormParams, SurveySubmission, SurveyReceipt, Health,
 } from './client.ts';
+// The agency's reports, with its `reports` key: a module of its own, for servers and staff tools.
+export { createDvcReportsClient } from './reports.ts';
+export type {
+  DvcReportsClient, DvcReportsClientOptions, SurveyReport, PaymentReport, SurveyReportParams, PaymentReportParams,
+} from './reports.ts';
 export { DvcError, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, toProblem, parseRetryAfter } from './errors.ts';
 export type { Problem, ProblemCode } from './errors.ts';
 export { foldVietnamese, foldedWords, slugify, findMatches } from './text/fold.ts';
