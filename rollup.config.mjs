@@ -30,6 +30,10 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
+    manualChunks: litChunk,
+    // Chunks under 2 kB (a Lit directive, a decorator, the announcer) join the ones they load with:
+    // on a slow network each file's request and headers cost more than its few bytes save.
+    experimentalMinChunkSize: 2 * 1024,
   },
   plugins: [
     cleanOutput(),
@@ -40,6 +44,16 @@ export default {
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],
 };
+
+/**
+ * Lit and @lit/localize, which every widget needs to paint, in one chunk that widgets on a page
+ * share. Only these are named: a manual chunk takes in what its modules import, and the kit's
+ * shared modules reach the API client through the SDK's index, which must stay out of a widget's
+ * first download (shared/api-client.ts loads it on first need).
+ */
+export function litChunk(id) {
+  return /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]/.test(id) ? 'lit' : undefined;
+}
 
 /**
  * Writes into dvc-loader.js (in place of `__DVC_WIDGETS__`) the widgets it may load: each tag of

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -63,6 +63,8 @@ export interface BundleEntry {
   size: Size;
   /** The parts of the Vietnamese messages bundled in those files (`shared`, a widget's folder). */
   viParts: string[];
+  /** The source modules bundled in those files (from their source maps), relative to the repository. */
+  sources: string[];
   /** Its ceiling (CEILINGS), or null for an entry that has none. */
   ceilingBrotli: number | null;
   withinCeiling: boolean;
@@ -80,6 +82,18 @@ function viMessageIds(): Map<string, string[]> {
   return parts;
 }
 
+const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
+
+/** The source modules of bundled files, from their source maps (`<file>.map`), relative to the repository. */
+function sourcesOf(dir: string, files: string[]): string[] {
+  const sources = new Set<string>();
+  for (const file of files) {
+    const map = JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as { sources: string[] };
+    for (const source of map.sources) sources.add(relative(REPOSITORY, resolve(dirname(join(dir, file)), source)));
+  }
+  return [...sources].sort();
+}
+
 /** Sizes of the CDN entries in dist/cdn (run `rollup -c` first). */
 export function measureBundles(dir: string): BundleEntry[] {
   const entries = readdirSync(dir).filter((f) => f.endsWith('.js'));
@@ -92,7 +106,7 @@ export function measureBundles(dir: string): BundleEntry[] {
     const viParts = [...messageIds].filter(([, ids]) => ids.some((id) => code.includes(`${id}:`) || code.includes(`"${id}"`) || code.includes(`'${id}'`)))
       .map(([part]) => part).sort();
     const ceilingBrotli = CEILINGS[entry] ?? null;
-    return { entry, files, size: total, viParts, ceilingBrotli, withinCeiling: ceilingBrotli !== null && total.brotli <= ceilingBrotli };
+    return { entry, files, size: total, viParts, sources: sourcesOf(dir, files), ceilingBrotli, withinCeiling: ceilingBrotli !== null && total.brotli <= ceilingBrotli };
   });
 }
 

@@ -3,7 +3,9 @@
  *   - an entry grows past its ceiling (CEILINGS in bench/bundles.ts; brotli as sent: the entry and
  *     the chunks it imports, each compressed on its own, the Vietnamese messages included),
  *   - a widget in packages/elements/widgets.json has no entry or no ceiling,
- *   - a one-widget entry holds another widget's messages (each holds its own part and `shared`), or
+ *   - a one-widget entry holds another widget's messages (each holds its own part and `shared`),
+ *   - a widget's first download (its entry and the chunks it imports) holds the API client or its
+ *     transport, ky: they load on first need (packages/elements/src/shared/api-client.ts), or
  *   - a file of the bundle holds a demo dossier code (bench/dossier-codes.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -41,6 +43,8 @@ for (const bundle of bundles) {
     if (bundle.viParts.join() !== expected.join()) {
       problems.push(`${bundle.entry}: holds the Vietnamese parts [${bundle.viParts.join(', ')}], expected [${expected.join(', ')}]`);
     }
+    const client = bundle.sources.filter((source) => /(^|\/)node_modules\/ky\/|^packages\/sdk\/src\/client\.ts$/.test(source));
+    if (client.length > 0) problems.push(`${bundle.entry}: its first download holds the API client (${client.join(', ')}), which loads on first need`);
   }
   rows.push(`  ${bundle.entry.padEnd(28)} ${(brotli / kB).toFixed(1).padStart(5)} kB   ceiling ${((ceiling ?? 0) / kB).toFixed(1).padStart(4)} kB`);
 }
@@ -51,4 +55,4 @@ if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('Within the ceilings; each widget holds only its own and the shared messages; no demo dossier code.');
+console.log('Within the ceilings; each widget holds only its own and the shared messages, and not the API client; no demo dossier code.');

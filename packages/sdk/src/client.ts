@@ -1,5 +1,6 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import type { components, operations } from './generated/openapi.ts';
+import { newIdempotencyKey } from './idempotency-key.ts';
 import {
   DvcApiError, DvcError, DvcNetworkError, DvcResponseError, DvcTimeoutError, parseRetryAfter, toProblem,
 } from './errors.ts';
@@ -119,14 +120,6 @@ export interface DvcClient {
     status(dossierCode: string, options: SurveyStatusOptions): Promise<DossierSurveyStatus>;
   };
   health(options?: CallOptions): Promise<Health>;
-}
-
-/**
- * A fresh Idempotency-Key: 32 random hex characters (128 bits). From `crypto.getRandomValues`, which
- * browsers offer on any page; `crypto.randomUUID` only exists on HTTPS (and localhost) pages.
- */
-export function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 const IDEMPOTENT_METHODS = ['get', 'put', 'head', 'delete', 'options'];

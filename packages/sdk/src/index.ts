@@ -5,7 +5,8 @@
 export type { components, paths, operations } from './generated/openapi.ts';
 // Every enum of the contract as an `as const` array (`dossierStatuses`, `procedureLevels`, …), generated.
 export * from './generated/enums.ts';
-export { createDvcClient, newIdempotencyKey, DOSSIER_TOKEN_HEADER } from './client.ts';
+export { createDvcClient, DOSSIER_TOKEN_HEADER } from './client.ts';
+export { newIdempotencyKey } from './idempotency-key.ts';
 export type {
   Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, SubmitSurveyOptions, RetryOptions,
   DossierTokenOptions, SurveyStatusOptions, DossierReadOptions, DossierLookupResult, DossierAccess, DossierSurveyStatus,

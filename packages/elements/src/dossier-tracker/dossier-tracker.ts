@@ -119,7 +119,7 @@ export class DvcDossierTracker extends DvcElement {
   /** The form's problems, shown next to the fields and in the error summary. */
   @state() private accessor fieldErrors: FieldErrors = {};
 
-  readonly #lookup = new DossierLookupController(this, () => this.api.client);
+  readonly #lookup = new DossierLookupController(this, () => this.api.client());
   readonly #focus = new FocusController(this);
   // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
   #runs = 0;

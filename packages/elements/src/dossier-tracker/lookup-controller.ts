@@ -14,13 +14,14 @@ export class DossierLookupController implements ReactiveController {
   // Set by lookup() and taken by the task in the same tick; undefined at every other moment.
   #applicantId: string | undefined;
 
-  constructor(host: ReactiveControllerHost, client: () => DvcClient) {
+  constructor(host: ReactiveControllerHost, client: () => Promise<DvcClient>) {
     host.addController(this);
-    this.#request = new RequestController(host, ({ code, dossierToken }, signal) => {
-      if (dossierToken) return client().dossiers.get(code, { dossierToken, signal });
+    this.#request = new RequestController(host, async ({ code, dossierToken }, signal) => {
+      if (dossierToken) return (await client()).dossiers.get(code, { dossierToken, signal });
+      // Taken before the client is awaited: the number never waits in this field for a download.
       const applicantId = this.#applicantId ?? '';
       this.#applicantId = undefined;
-      return client().dossiers.lookup({ code, applicantId }, { signal });
+      return (await client()).dossiers.lookup({ code, applicantId }, { signal });
     });
   }
 

@@ -34,7 +34,7 @@ export interface PaymentFlowHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export interface PaymentFlowOptions {
-  client(): DvcClient;
+  client(): Promise<DvcClient>;
   /** Sends the browser to the gateway. */
   navigate(url: string): void;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K], options?: EmitOptions): boolean;
@@ -246,7 +246,7 @@ export class PaymentFlow implements ReactiveController {
     this.#announce(() => msg('Looking up what you need to pay…'));
     let dossier: Dossier;
     try {
-      dossier = await this.#options.client().dossiers.get(this.#host.dossierCode, { dossierToken, signal });
+      dossier = await (await this.#options.client()).dossiers.get(this.#host.dossierCode, { dossierToken, signal });
     } catch (error) {
       if (signal.aborted) return;
       this.#announce(undefined);
@@ -276,7 +276,7 @@ export class PaymentFlow implements ReactiveController {
     this.#announce(() => msg('Looking up what you need to pay…'));
     let dossier: Dossier;
     try {
-      dossier = await this.#options.client().dossiers.lookup({ code: this.#host.dossierCode, applicantId }, { signal });
+      dossier = await (await this.#options.client()).dossiers.lookup({ code: this.#host.dossierCode, applicantId }, { signal });
     } catch (error) {
       if (signal.aborted) return;
       this.#announce(undefined);
@@ -342,7 +342,7 @@ export class PaymentFlow implements ReactiveController {
   async #resume(paymentId: string, signal: AbortSignal): Promise<void> {
     this.#setView({ kind: 'loading' });
     try {
-      const payment = await this.#options.client().payments.get(paymentId, { signal });
+      const payment = await (await this.#options.client()).payments.get(paymentId, { signal });
       if (signal.aborted) return;
       if (payment.dossierCode === this.#host.dossierCode && payment.state === 'paid') {
         this.#showOutcome(payment);
@@ -387,7 +387,7 @@ export class PaymentFlow implements ReactiveController {
         const request = {
           dossierCode: code, returnUrl: this.#returnAddress(), expectedAmount: total, language: getLocale(), ...(method ? { method } : {}),
         };
-        const client = this.#options.client();
+        const client = await this.#options.client();
         payment = 'applicantId' in proof
           ? await client.payments.create({ ...request, applicantId: proof.applicantId }, { idempotencyKey: attempt.idempotencyKey, signal })
           : await client.payments.create(request, { idempotencyKey: attempt.idempotencyKey, signal, dossierToken: proof.dossierToken });
@@ -469,11 +469,12 @@ export class PaymentFlow implements ReactiveController {
 
   /** Asks for a payment's result, polling while it is pending, and shows it. */
   async #check(paymentId: string, source: 'return' | 'manual', signal: AbortSignal): Promise<void> {
-    const client = this.#options.client();
     this.#setView({ kind: 'checking', paymentId });
     this.#announce(() => msg('Checking your payment…'));
+    let client: DvcClient;
     let first: Payment;
     try {
+      client = await this.#options.client();
       first = await client.payments.get(paymentId, { signal });
     } catch (error) {
       if (signal.aborted) return;

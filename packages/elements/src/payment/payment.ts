@@ -122,7 +122,7 @@ export class DvcPayment extends DvcElement {
 
   readonly #focus = new FocusController(this);
   readonly #flow = new PaymentFlow(this, {
-    client: () => this.api.client,
+    client: () => this.api.client(),
     navigate: (url) => this.navigate(url),
     emit: (type, detail, options) => this.emit(type, detail, options),
     focus: (target) => this.#focus.focusAfterUpdate(target === 'heading' ? `#${STATE_HEADING_ID}` : ERROR_SUMMARY),
@@ -175,7 +175,7 @@ export class DvcPayment extends DvcElement {
       dossierCode: this.dossierCode,
       // The printable page in the widget's language (a language code holds nothing personal).
       receiptUrl: (paymentId) => {
-        const url = new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.api.client.baseUrl);
+        const url = new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.api.root);
         url.searchParams.set('lang', getLocale());
         return url.href;
       },

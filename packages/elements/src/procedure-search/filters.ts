@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { onlineLevels, procedureLevels, type Agency, type Field, type ProcedureSearchResult } from '@dvc-kit/sdk';
 import { CONTENT_LANG, formatNumber } from '../shared/locale.ts';
 import { levelLabel, onlineLabel } from './labels.ts';
+import { optionList, type Choice } from './option-list.ts';
 import { FILTER_NAMES } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
 import './translations.ts';
@@ -26,13 +27,13 @@ const withCount = (label: string, count: number | undefined) =>
  */
 export function filtersView({ state, facets, agencies, fields, onChange, onClear }: FilterView): TemplateResult {
   // Field and agency names come from the catalogue (Vietnamese): their options say so.
-  const select = (name: FilterName, label: string, options: { value: string; label: string }[], optionLang?: string) => html`
+  const select = (name: FilterName, label: string, options: Choice[], optionLang?: string) => html`
     <div class="filter">
       <label for="filter-${name}">${label}</label>
       <select id="filter-${name}" part="filter" name=${name} .value=${state[name]}
         @change=${(event: Event) => onChange(name, (event.target as HTMLSelectElement).value)}>
         <option value="">${msg('All')}</option>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === state[name]} lang=${optionLang ?? nothing}>${o.label}</option>`)}
+        ${optionList(options, state[name], optionLang)}
       </select>
     </div>`;
 

@@ -12,20 +12,21 @@ import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { heading, topHeadingLevel } from '../shared/heading.ts';
 import { emptyView, failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
-import { detailSpeech, detailView } from './procedure-detail.ts';
 import { filtersToggleLabel, filtersView } from './filters.ts';
 import { voiceProblemText } from './labels.ts';
-import { paginationView } from './pagination.ts';
-import { foundMessage, pageMessage, resultItem } from './result-item.ts';
 import { FILTER_NAMES, isBlank, sanitizeState } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
+import { later } from '../shared/later.ts';
 import { procedureSearchStyles } from './styles.ts';
 import './translations.ts';
 
 import type { DvcProcedureSelectEventDetail, DvcSearchEventDetail } from './events.ts';
 
 export type { DvcProcedureSelectEventDetail, DvcSearchEventDetail };
+
+/** The results, their pages and a procedure's detail: loaded with the first request, beside it. */
+const laterViews = later(() => import('./later-views.ts'));
 
 /** Wide enough for the filters to stand open beside the results' start (40 × 16 px). */
 const WIDE_SCREEN = '(min-width: 40rem)';
@@ -124,18 +125,24 @@ export class DvcProcedureSearch extends DvcElement {
 
   readonly #debounce = new DebounceController(this, 250);
   readonly #search = new RequestController<SearchState, SearchOutcome>(this, async (state, signal) => {
-    const result = await this.api.client.procedures.search({
-      q: state.query || undefined,
-      field: state.field || undefined,
-      level: state.level || undefined,
-      agency: state.agency || undefined,
-      online: state.online || undefined,
-      page: state.page,
-      pageSize: this.#pageSize,
-    }, { signal });
+    const [result] = await Promise.all([
+      this.api.client().then((client) => client.procedures.search({
+        q: state.query || undefined,
+        field: state.field || undefined,
+        level: state.level || undefined,
+        agency: state.agency || undefined,
+        online: state.online || undefined,
+        page: state.page,
+        pageSize: this.#pageSize,
+      }, { signal })),
+      laterViews.load(),
+    ]);
     return { state, result };
   });
-  readonly #detail = new RequestController<string, Procedure>(this, (code, signal) => this.api.client.procedures.get(code, { signal }));
+  readonly #detail = new RequestController<string, Procedure>(this, async (code, signal) => {
+    const [procedure] = await Promise.all([this.api.client().then((client) => client.procedures.get(code, { signal })), laterViews.load()]);
+    return procedure;
+  });
   readonly #readAloud = new ReadAloudController(this);
   readonly #voice = new VoiceInputController(this);
   readonly #url = new UrlSyncController(this, () => this.syncUrl, (state) => this.#apply(state, 'none'));
@@ -147,6 +154,8 @@ export class DvcProcedureSearch extends DvcElement {
   #applied = false;
   /** The control that opened the detail, to return focus to. */
   #opener: HTMLElement | undefined;
+  /** The API root the filters' lists were asked of; undefined until the filters are first shown. */
+  #listsFrom: string | undefined;
 
   get #pageSize(): number {
     return Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
@@ -166,7 +175,6 @@ export class DvcProcedureSearch extends DvcElement {
       if (fromUrl) this.#apply(fromUrl, 'none');
     }
     if (this.hasUpdated && this.#search.status === 'idle' && !isBlank(this.#state)) void this.#searchNow();
-    void this.#loadFilterLists();
   }
 
   override disconnectedCallback(): void {
@@ -181,7 +189,6 @@ export class DvcProcedureSearch extends DvcElement {
     }
     const inputs = ['query', 'field', 'level', 'agency', 'online', 'apiBase', 'pageSize'] as const;
     if (!inputs.some((name) => changed.has(name))) return;
-    if (changed.has('apiBase') && this.hasUpdated) void this.#loadFilterLists();
     // A new question starts from its first page.
     if ((['query', 'field', 'level', 'agency', 'online'] as const).some((name) => changed.has(name))) this.page = 1;
     if (changed.has('query') && this.#typing) {
@@ -237,21 +244,36 @@ export class DvcProcedureSearch extends DvcElement {
     this.emit('dvc-search', { query: state.query, filters, total: outcome.result.total });
   }
 
+  protected override updated(): void {
+    if (this.#filtersShown) this.#loadFilterLists();
+  }
+
   /**
-   * The agencies and the fields of the catalogue, on start, so both filters have their choices
-   * before any search. Each is a convenience: without its list, the agency filter is not offered
-   * and the field filter waits for a search's facets.
+   * The agencies and the fields of the catalogue, when the filters are first shown (at once on a
+   * wide screen, where they stand open; on a phone when they are opened), so both filters have
+   * their choices before any search, and a folded phone page never downloads them. Asked again
+   * when `api-base` changes. Each is a convenience: without its list, the agency filter is not
+   * offered and the field filter waits for a search's facets.
    */
-  async #loadFilterLists(): Promise<void> {
-    if (!this.api.baseUrl) {
+  #loadFilterLists(): void {
+    const base = this.api.baseUrl;
+    if (base === this.#listsFrom) return;
+    this.#listsFrom = base;
+    if (!base) {
       this.agencies = [];
       this.fields = [];
       return;
     }
-    const { client } = this.api;
-    const [agencies, fields] = await Promise.allSettled([client.procedures.agencies(), client.procedures.fields()]);
-    this.agencies = agencies.status === 'fulfilled' ? agencies.value : [];
-    this.fields = fields.status === 'fulfilled' ? fields.value : [];
+    void this.api.client().then(async (client) => {
+      const [agencies, fields] = await Promise.allSettled([client.procedures.agencies(), client.procedures.fields()]);
+      // A newer api-base asked its own.
+      if (this.#listsFrom !== base) return;
+      this.agencies = agencies.status === 'fulfilled' ? agencies.value : [];
+      this.fields = fields.status === 'fulfilled' ? fields.value : [];
+    }, () => {
+      // The client did not load: the next showing of the filters asks again.
+      if (this.#listsFrom === base) this.#listsFrom = undefined;
+    });
   }
 
   /**
@@ -265,6 +287,7 @@ export class DvcProcedureSearch extends DvcElement {
   #onFiltersToggle(event: Event): void {
     const open = (event.currentTarget as HTMLDetailsElement).open;
     if (open !== this.#filtersShown) this.filtersOpen = open;
+    if (open) this.#loadFilterLists();
   }
 
   #onInput(event: InputEvent): void {
@@ -380,15 +403,18 @@ export class DvcProcedureSearch extends DvcElement {
   /** Only settled results are announced: the count, and the page when there are several. */
   #summary(): string {
     const { status, value } = this.#search;
-    if (status !== 'success' || !value || this.openCode) return '';
+    const views = laterViews.value;
+    if (status !== 'success' || !value || !views || this.openCode) return '';
     const { total, pageSize } = value.result;
     const pages = Math.ceil(total / pageSize);
-    return pages > 1 ? `${foundMessage(total)}. ${pageMessage(value.state.page, pages)}.` : foundMessage(total);
+    return pages > 1 ? `${views.foundMessage(total)}. ${views.pageMessage(value.state.page, pages)}.` : views.foundMessage(total);
   }
 
   #resultsView(): TemplateResult {
     const { status, value, error } = this.#search;
     let body: TemplateResult | typeof nothing = nothing;
+    // Loaded with the request that brought `value`.
+    const views = laterViews.value;
     if (status === 'error') {
       body = failureView(error, { onRetry: () => void this.#search.retry() });
     } else if (status === 'loading' && !value) {
@@ -402,10 +428,10 @@ export class DvcProcedureSearch extends DvcElement {
         filtered ? html`<button type="button" class="link" @click=${this.#clearFilters}>${msg('Search without filters')}</button>` : undefined,
         'empty-suggestion',
       );
-    } else if (value) {
+    } else if (value && views) {
       const { items, total, pageSize } = value.result;
-      body = html`<ul part="list">${items.map((item) => resultItem(item, value.state.query, (code, opener) => this.#select(code, opener)))}</ul>
-        ${paginationView(value.state.page, Math.ceil(total / pageSize), (page) => this.#goToPage(page))}`;
+      body = html`<ul part="list">${items.map((item) => views.resultItem(item, value.state.query, (code, opener) => this.#select(code, opener)))}</ul>
+        ${views.paginationView(value.state.page, Math.ceil(total / pageSize), (page) => this.#goToPage(page))}`;
     }
     return html`<section class="results" part="results" aria-labelledby="results-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
       ?hidden=${status === 'idle'} lang=${getLocale()}>
@@ -428,15 +454,16 @@ export class DvcProcedureSearch extends DvcElement {
         ${failureView(error, { onRetry: () => void this.#detail.retry() })}
       </div>`;
     }
-    if (status !== 'success' || !value) return html`<div class="detail" part="detail" aria-busy="true" lang=${getLocale()}>${loadingView()}</div>`;
-    return detailView({
+    const views = laterViews.value;
+    if (status !== 'success' || !value || !views) return html`<div class="detail" part="detail" aria-busy="true" lang=${getLocale()}>${loadingView()}</div>`;
+    return views.detailView({
       procedure: value,
       headingLevel: this.#headingLevel,
       onBack: back,
       readAloud: {
         supported: this.#readAloud.supported,
         speaking: this.#readAloud.speaking,
-        toggle: () => (this.#readAloud.speaking ? this.#readAloud.stop() : this.#readAloud.speak(detailSpeech(value))),
+        toggle: () => (this.#readAloud.speaking ? this.#readAloud.stop() : this.#readAloud.speak(views.detailSpeech(value))),
       },
     });
   }

@@ -85,7 +85,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
 
   readonly #focus = new FocusController(this);
   readonly #flow = new SurveyFlow(this, {
-    client: () => this.api.client,
+    client: () => this.api.client(),
     emit: (type, detail) => this.emit(type, detail),
     focus: (part) => this.#focus.focusAfterUpdate(part === 'error-summary' ? ERROR_SUMMARY : `[part="${part}"]`),
     clearApplicantId: () => {

@@ -64,7 +64,7 @@ export interface TypedFields {
 }
 
 export interface SurveyFlowOptions {
-  client(): DvcClient;
+  client(): Promise<DvcClient>;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
   focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title'): void;
@@ -112,15 +112,15 @@ export class SurveyFlow implements ReactiveController {
     this.counts = new CharacterCountController(host);
     this.#load = new RequestController(host, async (args, signal) => {
       const { kind, dossierCode, procedureCode, subject } = args;
-      const client = this.#options.client();
+      const client = await this.#options.client();
       const [form, status] = await Promise.all([
         client.surveys.form({ kind, dossierCode, procedureCode }, { signal }),
         kind === 'dossier' && dossierCode ? this.#status(client, dossierCode, signal) : undefined,
       ]);
       return status ? { form, subject, status } : { form, subject };
     });
-    this.#send = new RequestController(host, ({ submission, idempotencyKey, dossierToken }) =>
-      this.#options.client().surveys.submit(submission, dossierToken ? { idempotencyKey, dossierToken } : { idempotencyKey }),
+    this.#send = new RequestController(host, async ({ submission, idempotencyKey, dossierToken }) =>
+      (await this.#options.client()).surveys.submit(submission, dossierToken ? { idempotencyKey, dossierToken } : { idempotencyKey }),
     );
   }
 

@@ -2,9 +2,14 @@
  * Gives a widget its API client. The base URL comes from the widget's own `api-base` attribute,
  * else from a page-wide default (`setDefaultApiBase()` or `window.dvcKit.apiBase`), so a portal with
  * many widgets configures the API once. Clients are cached per URL: widgets on a page share one.
+ *
+ * The client and its transport load on first need, not with the widget: a widget paints and takes
+ * input without them. Loading starts at the first sign of use (a pointer over the widget, focus in
+ * it) or the first request, so it has usually arrived before a request is sent.
  */
-import { createDvcClient, type DvcClient } from '@dvc-kit/sdk';
+import type { DvcClient } from '@dvc-kit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { later } from './later.ts';
 
 declare global {
   interface Window {
@@ -27,38 +32,67 @@ export class DvcConfigError extends Error {
 
 let defaultApiBase: string | undefined;
 const clients = new Map<string, DvcClient>();
+const sdk = later(() => import('./sdk-client.ts'));
 
 /** Sets the API root used by widgets without an `api-base` attribute. */
 export function setDefaultApiBase(url: string | undefined): void {
   defaultApiBase = url;
 }
 
-/** The client for an API root, created once per (absolute) URL. */
-export function clientFor(base: string): DvcClient {
-  // Resolve relative roots ("/api/v1") against the page, so equal URLs share one client.
+
+/** An API root as an absolute URL ending in "/": relative roots ("/api/v1") resolved against the page. */
+export function absoluteApiRoot(base: string): string {
   const absolute = typeof document === 'undefined' ? base : new URL(base, document.baseURI).href;
-  let client = clients.get(absolute);
+  return absolute.replace(/\/+$/, '') + '/';
+}
+
+/** The client for an API root, created once per (absolute) URL, once the client has loaded. */
+export async function clientFor(base: string): Promise<DvcClient> {
+  const root = absoluteApiRoot(base);
+  const { createDvcClient } = await sdk.load();
+  let client = clients.get(root);
   if (!client) {
-    client = createDvcClient({ baseUrl: absolute });
-    clients.set(absolute, client);
+    client = createDvcClient({ baseUrl: root });
+    clients.set(root, client);
   }
   return client;
 }
 
+/** What shows that a widget is about to be used: the client starts loading then. */
+const FIRST_USE = ['pointerover', 'pointerdown', 'focusin'] as const;
+
 /** Resolves a widget's client from its `api-base` attribute or the page-wide default. */
 export class ApiClientController implements ReactiveController {
   readonly #ownBase: () => string | null | undefined;
+  readonly #host: HTMLElement;
+  readonly #firstUse = (): void => {
+    this.#stopWatching();
+    // Errors are the first request's to report.
+    sdk.load().catch(() => undefined);
+  };
 
   /**
    * `ownBase` reads the host's setting; by default the `api-base` attribute. A host with an
    * `apiBase` property passes it, since a property set from script reflects only after the update.
    */
   constructor(host: ReactiveControllerHost & HTMLElement, ownBase?: () => string | null | undefined) {
+    this.#host = host;
     this.#ownBase = ownBase ?? (() => host.getAttribute('api-base'));
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (sdk.value) return;
+    for (const type of FIRST_USE) this.#host.addEventListener(type, this.#firstUse, { passive: true });
+  }
+
+  hostDisconnected(): void {
+    this.#stopWatching();
+  }
+
+  #stopWatching(): void {
+    for (const type of FIRST_USE) this.#host.removeEventListener(type, this.#firstUse);
+  }
 
   /** The API root in effect, or undefined when none is configured. */
   get baseUrl(): string | undefined {
@@ -67,10 +101,19 @@ export class ApiClientController implements ReactiveController {
     return own || defaultApiBase || pageWide || undefined;
   }
 
-  /** The client; throws `DvcConfigError` when no API root is configured. */
-  get client(): DvcClient {
+  /** The API root in effect as an absolute URL ending in "/" (for links into the API); throws `DvcConfigError` when none is configured. */
+  get root(): string {
+    return absoluteApiRoot(this.#configured());
+  }
+
+  /** The client, once loaded; rejects with `DvcConfigError` when no API root is configured. */
+  async client(): Promise<DvcClient> {
+    return clientFor(this.#configured());
+  }
+
+  #configured(): string {
     const base = this.baseUrl;
     if (!base) throw new DvcConfigError('DVC Kit: set the api-base attribute or call setDefaultApiBase().');
-    return clientFor(base);
+    return base;
   }
 }
