@@ -37,13 +37,13 @@ describe('the agency\'s reports', () => {
   let serial = 0;
 
   /** A dossier of `unit` made through the sandbox's control (so with the catalogue's procedure name). */
-  const dossier = async (unit: string, procedureCode: string, agency = 'Bộ phận Một cửa', status = 'decided') => {
+  const dossier = async (unit: string, procedureCode: string, agency = 'Bộ phận Một cửa', status = 'decided', fees?: object[]) => {
     serial += 1;
     const code = `${unit}-250301-${String(serial).padStart(4, '0')}`;
     const applicantId = `0010990${String(serial).padStart(5, '0')}`;
     const res = await server.app.inject({
       method: 'POST', url: '/api/v1/_sandbox/dossiers',
-      payload: { code, procedureCode, applicantId, status, agency, receivedAt: '2025-02-20T02:00:00.000Z' },
+      payload: { code, procedureCode, applicantId, status, agency, receivedAt: '2025-02-20T02:00:00.000Z', ...(fees ? { fees } : {}) },
     });
     assert.equal(res.statusCode, 201, res.body);
     return { code, applicantId };
@@ -100,6 +100,15 @@ describe('the agency\'s reports', () => {
     await payment(await payer(), 'paid', [['charge', 9_000]], '2025-03-31T16:00:00.000Z', END);
     await payment((await dossier(SUB_UNIT, BIRTH, 'Tổ một cửa 05', 'payment-due')).code, 'paid', [['fee', 12_000]], '2025-03-20T01:00:00.000Z', '2025-03-20T01:05:00.000Z');
     await payment(await payer(), 'pending', [['charge', 20_000]], '2025-03-05T03:00:00.000Z');
+    // One started through the API (on the sandbox's clock), as a citizen starts it: pending.
+    const due = await dossier(AGENCY, CRIMINAL_RECORD, 'Bộ phận Một cửa', 'payment-due',
+      [{ kind: 'charge', description: 'Phí cung cấp thông tin', amount: 200_000 }, { kind: 'fee', description: 'Lệ phí', amount: 1_000 }]);
+    const started = await server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'reports-test-payment-0001' },
+      payload: { dossierCode: due.code, applicantId: due.applicantId, returnUrl: 'http://localhost:8080/thanh-toan' },
+    });
+    assert.equal(started.statusCode, 201, started.body);
+    assert.equal(started.json().state, 'pending');
     await payment(await payer(), 'pending', [['charge', 21_000]], JUST_BEFORE_START);
     await payment(await payer(), 'failed', [['charge', 30_000], ['fee', 5_000]], '2025-03-06T03:00:00.000Z');
     await payment(await payer(), 'cancelled', [['fee', 8_000]], '2025-03-07T03:00:00.000Z');
@@ -228,7 +237,7 @@ describe('the agency\'s reports', () => {
       period: { from: '2025-03-01', to: '2025-03-31' },
       states: [
         state('paid', 3, 50_000, 120_000),
-        state('pending', 1, 20_000, 0),
+        state('pending', 2, 220_000, 1_000),
         state('failed', 1, 30_000, 5_000),
         state('cancelled', 1, 0, 8_000),
         state('refunded', 1, 40_000, 0),
@@ -286,7 +295,7 @@ describe('the agency\'s reports', () => {
     assert.deepEqual(header, ['Trạng thái', 'Mã trạng thái', 'Số giao dịch', 'Phí (VND)', 'Lệ phí (VND)', 'Tổng tiền (VND)']);
     assert.deepEqual(rows, [
       ['Đã thanh toán', 'paid', '3', '50000', '120000', '170000'],
-      ['Đang chờ thanh toán', 'pending', '1', '20000', '0', '20000'],
+      ['Đang chờ thanh toán', 'pending', '2', '220000', '1000', '221000'],
       ['Không thành công', 'failed', '1', '30000', '5000', '35000'],
       ['Đã hủy', 'cancelled', '1', '0', '8000', '8000'],
       ['Đã hoàn tiền', 'refunded', '1', '40000', '0', '40000'],
