@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli/main.ts';
 import { openStorage } from '../src/storage/open.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
@@ -137,6 +138,12 @@ describeOnce('dvc-server reports on a wrong command line', () => {
   });
 
   it('refuses a wrong command line with status 2, naming what is wrong', async () => {
+    // The table runs in process (main() with a captured Io): the same code path, without a Node
+    // start per case; the spawned CLI is checked once for the status and the streams.
+    const spawned = await run(['reports', 'surveys', '--from', '2025-02-30', '--to', '2025-03-31']);
+    assert.equal(spawned.code, 2, spawned.stderr);
+    assert.equal(spawned.stdout, '');
+    assert.match(spawned.stderr, /^dvc-server reports: --from: must be a date, YYYY-MM-DD\.\nRun "dvc-server help reports" for its options\.\n$/);
     const cases: [string[], RegExp][] = [
       [['reports'], /needs a report: surveys or payments/],
       [['reports', 'fees', ...PERIOD], /unknown report "fees"/],
@@ -151,10 +158,13 @@ describeOnce('dvc-server reports on a wrong command line', () => {
       [['reports', 'surveys', ...PERIOD, '--colour'], /Unknown option '--colour'/],
     ];
     for (const [args, message] of cases) {
-      const result = await run(args);
-      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
-      assert.match(result.stderr, message, args.join(' '));
-      assert.match(result.stderr, /Run "dvc-server help reports"/);
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(args, { env: {}, out: (line) => out.push(line), err: (line) => err.push(line) });
+      assert.equal(code, 2, `${args.join(' ')}: ${err.join('\n')}`);
+      assert.deepEqual(out, [], args.join(' '));
+      assert.match(err[0] ?? '', message, args.join(' '));
+      assert.match(err[1] ?? '', /Run "dvc-server help reports"/);
     }
   });
 
