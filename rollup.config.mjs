@@ -3,6 +3,7 @@
 // are in the widget's own files, so a Vietnamese page paints Vietnamese with no second request.
 // Never mark the element modules side-effect free: their customElements.define() must survive.
 // dvc-loader.js loads only the widgets a page uses, each from its entry (packages/elements/src/loader.ts).
+// dvc-hydrate.js is Lit's hydration, which the loader loads first for prerendered widgets.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -23,6 +24,9 @@ export default {
     // One entry per widget, named by its tag (packages/elements/widgets.json).
     ...Object.fromEntries(widgetList.widgets.map((widget) => [widget.tag, `packages/elements/src/${widget.folder}/index.ts`])),
     'dvc-loader': 'packages/elements/src/loader.ts',
+    // Lit's hydration of prerendered markup (scripts/prerender.mjs): the loader imports it first
+    // when a widget on the page already has its shadow root.
+    'dvc-hydrate': '@lit-labs/ssr-client/lit-element-hydrate-support.js',
   },
   output: {
     dir: 'dist/cdn',

@@ -6,6 +6,7 @@
 // @dvc-kit/server with its dvc-server bin (tsc, packages/server/tsconfig.build.json →
 // packages/server/dist/, the contract openapi/*.yaml copied to dist/openapi/, where it reads it).
 // `--npm-only` (`npm run build:npm`) skips dist/cdn/ and builds the elements' copy directly.
+// Each CDN bundle gets the widgets' prerendered markup, `prerendered/<tag>.<lang>.html` (scripts/prerender.mjs).
 //
 // tsc's `rewriteRelativeImportExtensions` rewrites `./x.ts` to `./x.js` in emitted JavaScript but
 // not in declarations (TypeScript issue 61037, open): the last step does it for the .d.ts files, so
@@ -48,7 +49,10 @@ export async function rewriteDeclarationImports(dir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quiet = silent ? ['--silent'] : [];
   const npmOnly = process.argv.includes('--npm-only');
-  if (!npmOnly) run('CDN bundle (dist/cdn)', bin('rollup'), ['-c', ...quiet]);
+  if (!npmOnly) {
+    run('CDN bundle (dist/cdn)', bin('rollup'), ['-c', ...quiet]);
+    run('prerendered widgets (dist/cdn/prerendered)', process.execPath, ['scripts/prerender.mjs', 'dist/cdn', ...quiet]);
+  }
   run('npm builds (packages/sdk/dist, packages/elements/dist)', bin('rollup'), ['-c', 'rollup.npm.config.mjs', ...quiet]);
   // The elements' declarations import @dvc-kit/sdk's: the SDK's come first.
   for (const pkg of ['sdk', 'elements']) {
@@ -60,6 +64,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const packagedCdn = join(root, 'packages/elements/dist/cdn');
   if (npmOnly) {
     run('CDN bundle in @dvc-kit/elements (packages/elements/dist/cdn)', bin('rollup'), ['-c', '-d', packagedCdn, ...quiet]);
+    run('prerendered widgets (packages/elements/dist/cdn/prerendered)', process.execPath, ['scripts/prerender.mjs', packagedCdn, ...quiet]);
   } else {
     await cp(join(root, 'dist/cdn'), packagedCdn, { recursive: true });
     if (!silent) console.log('  dist/cdn copied to packages/elements/dist/cdn');

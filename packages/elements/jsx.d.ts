@@ -167,7 +167,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
 }
 
 /** Props of `<dvc-procedure-search>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'apiBase' | 'page-size' | 'sync-url' | 'heading-level' | 'api-base' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
+export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'searchPage' | 'apiBase' | 'page-size' | 'sync-url' | 'heading-level' | 'search-page' | 'api-base' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
   /**
    * The search text; setting it searches at once.
    *
@@ -217,6 +217,13 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    */
   headingLevel?: DvcProcedureSearch['headingLevel'];
   /**
+   * The portal's search page: the form's `action`, where the prerendered form sends `?q=` when
+   * scripts do not run. The widget on that page starts with the query `?q=` gives.
+   *
+   * Attribute: `search-page`.
+   */
+  searchPage?: DvcProcedureSearch['searchPage'];
+  /**
    * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Attribute: `api-base`.
@@ -240,6 +247,13 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    * Property: `headingLevel`.
    */
   'heading-level'?: number | string;
+  /**
+   * The portal's search page: the form's `action`, where the prerendered form sends `?q=` when
+   * scripts do not run. The widget on that page starts with the query `?q=` gives.
+   *
+   * Property: `searchPage`.
+   */
+  'search-page'?: string;
   /**
    * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *

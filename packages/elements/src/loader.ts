@@ -12,6 +12,10 @@
  * {@link discover}. Only the kit's widgets are loaded, each once; any other `dvc-*` tag is left
  * alone (a portal may have elements of its own with that prefix).
  *
+ * A widget pasted prerendered (its shadow root already in the page, `dist/cdn/prerendered/`) is
+ * hydrated in place: Lit's hydration (`dvc-hydrate.js`) is loaded before the widgets, since it
+ * must be in place before Lit defines their classes.
+ *
  * This module runs from the CDN build only: the build writes the widget list into it.
  */
 
@@ -25,6 +29,8 @@ declare const __DVC_WIDGETS__: Readonly<Record<string, readonly string[]>>;
 const WIDGETS = __DVC_WIDGETS__;
 const requested = new Set<string>();
 const preloaded = new Set<string>();
+/** Lit's hydration, once a prerendered widget has been seen; every widget loads after it. */
+let hydration: Promise<unknown> | undefined;
 
 /**
  * Asks the browser for a chunk now, without running it. Without this the chunks are only requested
@@ -47,8 +53,31 @@ function load(tag: string): void {
   requested.add(tag);
   for (const chunk of chunks) preload(chunk);
   // Relative to the loader's own address, so the kit works from any CDN folder.
-  import(new URL(`./${tag}.js`, import.meta.url).href).catch((error: unknown) => {
+  const entry = new URL(`./${tag}.js`, import.meta.url).href;
+  (hydration ?? Promise.resolve()).then(() => import(entry)).catch((error: unknown) => {
     console.error(`DVC Kit: <${tag}> could not be loaded`, error);
+  });
+}
+
+type HydrateSupport = (lit: { LitElement: unknown }) => void;
+const litHooks = globalThis as { litElementHydrateSupport?: HydrateSupport };
+
+/**
+ * Loads Lit's hydration, once. Lit hands LitElement to `litElementHydrateSupport` as it defines it,
+ * which may be before the hydration has run (the bundle may put Lit in the chunk the hydration
+ * imports): a stand-in keeps LitElement until then, and the hydration gets it before any widget is
+ * defined. Should it fail to load, the widgets still work: they draw their roots anew.
+ */
+function hydrate(): void {
+  if (hydration) return;
+  let lit: { LitElement: unknown } | undefined;
+  const standIn: HydrateSupport = (found) => { lit = found; };
+  litHooks.litElementHydrateSupport ??= standIn;
+  hydration = import(new URL('./dvc-hydrate.js', import.meta.url).href).then(() => {
+    const support = litHooks.litElementHydrateSupport;
+    if (lit && support && support !== standIn) support(lit);
+  }).catch((error: unknown) => {
+    console.error('DVC Kit: prerendered widgets could not be hydrated', error);
   });
 }
 
@@ -58,10 +87,11 @@ function load(tag: string): void {
  * shadow root of your own that holds DVC Kit widgets.
  */
 export function discover(root: ParentNode): void {
-  if (root instanceof Element && root.localName.startsWith('dvc-')) load(root.localName);
-  for (const element of root.querySelectorAll(':not(:defined)')) {
-    if (element.localName.startsWith('dvc-')) load(element.localName);
-  }
+  const found = [...root.querySelectorAll(':not(:defined)')];
+  if (root instanceof Element) found.unshift(root);
+  const widgets = found.filter((element) => element.localName.startsWith('dvc-'));
+  if (widgets.some((element) => element.shadowRoot !== null && Object.hasOwn(WIDGETS, element.localName))) hydrate();
+  for (const element of widgets) load(element.localName);
 }
 
 // Watch first, then look: an element parsed or inserted in between is caught either way.

@@ -235,17 +235,20 @@ export class DvcDossierTracker extends DvcElement {
 
   // Each top-level element says the widget's language, which may differ from the page's (a French
   // page gets Vietnamese); the result marks the dossier's own text lang="vi" (result-view.ts).
+  // Prerendered, it is the first view: the empty form, nothing looked up (a dossier resumed from
+  // the tab, an identity number the page gave, come with the render after).
   protected override render(): TemplateResult {
-    const dossier = this.#lookup.dossier;
+    const prerendered = this.asPrerendered;
+    const dossier = prerendered ? undefined : this.#lookup.dossier;
     return html`
-      ${announcer(this.#announcement())}
+      ${announcer(prerendered ? '' : this.#announcement())}
       ${dossier
         ? resultView(dossier, {
             onPay: this.#action('payment'),
             onEvaluate: this.#action('survey'),
             onAnother: () => this.reset(),
           }, this.#headingLevel)
-        : this.#formView()}
+        : this.#formView(prerendered)}
     `;
   }
 
@@ -262,10 +265,10 @@ export class DvcDossierTracker extends DvcElement {
     return '';
   }
 
-  #formView(): TemplateResult {
-    const errors = this.fieldErrors;
-    const askApplicantId = this.#pageApplicantId === undefined;
-    const busy = this.#lookup.status === 'loading';
+  #formView(prerendered: boolean): TemplateResult {
+    const errors: FieldErrors = prerendered ? {} : this.fieldErrors;
+    const askApplicantId = prerendered || this.#pageApplicantId === undefined;
+    const busy = !prerendered && this.#lookup.status === 'loading';
     return html`
       ${errors.code || errors.applicantId ? this.#errorSummary(errors) : nothing}
       <form part="form" novalidate aria-label=${msg('Look up a dossier')} lang=${getLocale()} @submit=${this.#onSubmit}>
@@ -292,7 +295,7 @@ export class DvcDossierTracker extends DvcElement {
         ${askApplicantId ? applicantIdField(FIELD_IDS.applicantId, errors.applicantId) : nothing}
         <button type="submit" part="submit-button">${msg('Look up')}</button>
       </form>
-      <div class="outcome" part="outcome" aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>${this.#outcome()}</div>
+      <div class="outcome" part="outcome" aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>${prerendered ? nothing : this.#outcome()}</div>
     `;
   }
 

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { announcer } from '../shared/announcer.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
@@ -152,7 +152,7 @@ export class DvcPayment extends DvcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // No dossier-code: the one a portal's page was opened with (?dossier=…), or, back from the
     // gateway, the one this tab was paying for.
-    if (!this.hasUpdated && !this.dossierCode) this.dossierCode = dossierFromAddress() ?? this.#flow.returningDossier() ?? '';
+    if (!isServer && !this.hasUpdated && !this.dossierCode) this.dossierCode = dossierFromAddress() ?? this.#flow.returningDossier() ?? '';
     if (this.hasUpdated && changed.has('dossierCode')) this.#flow.dossierChanged();
     else if (!this.hasUpdated || changed.has('apiBase')) this.#flow.start();
     else if (changed.has('applicantId')) this.#flow.applicantIdChanged();
@@ -165,8 +165,14 @@ export class DvcPayment extends DvcElement {
 
   // The announcer and each state's section (views.ts) say the widget's language, which may differ
   // from the page's (a French page gets Vietnamese).
+  // Prerendered, it is the first view of a payment page: what is due, loading (at the heading level
+  // the build knows; the dossier, the page's level and a return from the gateway come with the
+  // render after).
   protected override render(): TemplateResult {
-    return html`${announcer(this.#flow.announcement?.() ?? '')}${this.#stateView()}`;
+    const prerendered = this.asPrerendered;
+    return html`${announcer(prerendered ? '' : this.#flow.announcement?.() ?? '')}${prerendered
+      ? loadingStateView({ ...this.#context, headingLevel: 2 })
+      : this.#stateView()}`;
   }
 
   get #context(): ViewContext {

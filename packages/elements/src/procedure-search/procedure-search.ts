@@ -6,7 +6,7 @@ import type { Agency, Field, Procedure, ProcedureSearchResult } from '@dvc-kit/s
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { FocusController } from '../shared/focus-controller.ts';
-import { RequestController } from '../shared/request-controller.ts';
+import { RequestController, type RequestStatus } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { heading, topHeadingLevel } from '../shared/heading.ts';
@@ -40,6 +40,13 @@ interface SearchOutcome {
   /** The state that produced these results (highlighting must use its query, not the input's). */
   state: SearchState;
   result: ProcedureSearchResult;
+}
+
+/** The search as the results show it: the request's, or none yet (the prerendered view). */
+interface SearchShown {
+  status: RequestStatus;
+  value?: SearchOutcome | undefined;
+  error?: unknown;
 }
 
 /**
@@ -116,6 +123,12 @@ export class DvcProcedureSearch extends DvcElement {
   /** The heading level of the widget's headings (2–6), to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
 
+  /**
+   * The portal's search page: the form's `action`, where the prerendered form sends `?q=` when
+   * scripts do not run. The widget on that page starts with the query `?q=` gives.
+   */
+  @property({ attribute: 'search-page', reflect: true }) accessor searchPage = '';
+
   @state() private accessor page = 1;
   @state() private accessor openCode = '';
   @state() private accessor agencies: Agency[] = [];
@@ -170,6 +183,7 @@ export class DvcProcedureSearch extends DvcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.query) this.query = this.#typedBeforeScript() || this.#queryFromSearchPage();
     if (this.syncUrl) {
       const fromUrl = this.#url.read();
       if (fromUrl) this.#apply(fromUrl, 'none');
@@ -244,6 +258,20 @@ export class DvcProcedureSearch extends DvcElement {
     this.emit('dvc-search', { query: state.query, filters, total: outcome.result.total });
   }
 
+  /** What the citizen typed into the prerendered form before the script came: kept, and searched. */
+  #typedBeforeScript(): string {
+    if (this.hasUpdated || !this.asPrerendered) return '';
+    return this.shadowRoot?.querySelector<HTMLInputElement>('input#q')?.value.trim().slice(0, 200) ?? '';
+  }
+
+  /** `?q=` on the page `search-page` names: what the search form sent, with scripting on or off. */
+  #queryFromSearchPage(): string {
+    if (!this.searchPage || this.hasUpdated) return '';
+    const page = new URL(this.searchPage, document.baseURI);
+    if (page.origin !== location.origin || page.pathname !== location.pathname) return '';
+    return new URLSearchParams(location.search).get('q')?.trim().slice(0, 200) ?? '';
+  }
+
   protected override updated(): void {
     if (this.#filtersShown) this.#loadFilterLists();
   }
@@ -281,7 +309,8 @@ export class DvcProcedureSearch extends DvcElement {
    * how many filters are in use.
    */
   get #filtersShown(): boolean {
-    return this.filtersOpen ?? window.matchMedia(WIDE_SCREEN).matches;
+    // Prerendered folded: the page's width is the browser's to know (the held space fits both).
+    return this.filtersOpen ?? (!this.asPrerendered && window.matchMedia(WIDE_SCREEN).matches);
   }
 
   #onFiltersToggle(event: Event): void {
@@ -357,25 +386,33 @@ export class DvcProcedureSearch extends DvcElement {
 
   // Each top-level element says the widget's language, which may differ from the page's (a French
   // page gets Vietnamese); elements holding catalogue text say lang="vi" (CONTENT_LANG).
+  // Prerendered, it is the first view: nothing searched or open, no filter set, no voice search
+  // (the browser's to offer); the input keeps what the citizen typed.
   protected override render(): TemplateResult {
     const lang = getLocale();
+    const prerendered = this.asPrerendered;
+    const state = prerendered ? sanitizeState({}) : this.#state;
+    const openCode = prerendered ? '' : this.openCode;
     const voice = this.#voice;
-    const voiceProblem = voice.problem ? voiceProblemText(voice.problem) : '';
+    const voiceSupported = !prerendered && voice.supported;
+    const voiceProblem = voiceSupported && voice.problem ? voiceProblemText(voice.problem) : '';
+    // method and action for the prerendered form without scripts; with them, #onSubmit searches here.
     return html`
-      <form part="form" role="search" lang=${lang} @submit=${this.#onSubmit} ?hidden=${this.openCode !== ''}>
+      <form part="form" role="search" lang=${lang} method="get" action=${this.searchPage || nothing} @submit=${this.#onSubmit}
+        ?hidden=${openCode !== ''}>
         <div class="field">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
           <div class="input-row">
             <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
               aria-describedby=${voiceProblem ? 'q-hint q-voice' : 'q-hint'} .value=${live(this.query)} @input=${this.#onInput} />
-            ${voice.supported
+            ${voiceSupported
               // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
               // On a phone only the microphone shows; the words stay its name.
               ? html`<button type="button" class="secondary voice" part="voice-button" @click=${this.#listen}
                   >${MICROPHONE}<span class="voice-label">${voice.listening ? msg('Stop listening') : msg('Voice search')}</span></button>`
               : nothing}
           </div>
-          ${voice.supported
+          ${voiceSupported
             // Said politely where it happened, in the widget's language: voice search never fails
             // silently. A live region of its own (not role="status": that is the result count's).
             ? html`<p id="q-voice" class="voice-status" part="voice-status" aria-live="polite" aria-atomic="true">${voiceProblem}</p>`
@@ -384,19 +421,19 @@ export class DvcProcedureSearch extends DvcElement {
         </div>
         <button part="submit-button" type="submit">${msg('Search')}</button>
         <details class="filters-disclosure" part="filters-disclosure" ?open=${this.#filtersShown} @toggle=${this.#onFiltersToggle}>
-          <summary part="filters-toggle">${filtersToggleLabel(this.#state)}</summary>
+          <summary part="filters-toggle">${filtersToggleLabel(state)}</summary>
           ${filtersView({
-            state: this.#state,
-            facets: this.#search.value?.result.facets,
-            agencies: this.agencies,
-            fields: this.fields,
+            state,
+            facets: prerendered ? undefined : this.#search.value?.result.facets,
+            agencies: prerendered ? [] : this.agencies,
+            fields: prerendered ? [] : this.fields,
             onChange: (name, value) => this.#onFilter(name, value),
             onClear: () => this.#clearFilters(),
           })}
         </details>
       </form>
-      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${this.#summary()}</p>
-      ${this.openCode ? this.#detailView() : this.#resultsView()}
+      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${prerendered ? '' : this.#summary()}</p>
+      ${openCode ? this.#detailView() : this.#resultsView(prerendered ? { status: 'idle' } : this.#search)}
     `;
   }
 
@@ -410,8 +447,7 @@ export class DvcProcedureSearch extends DvcElement {
     return pages > 1 ? `${views.foundMessage(total)}. ${views.pageMessage(value.state.page, pages)}.` : views.foundMessage(total);
   }
 
-  #resultsView(): TemplateResult {
-    const { status, value, error } = this.#search;
+  #resultsView({ status, value, error }: SearchShown): TemplateResult {
     let body: TemplateResult | typeof nothing = nothing;
     // Loaded with the request that brought `value`.
     const views = laterViews.value;
@@ -435,7 +471,7 @@ export class DvcProcedureSearch extends DvcElement {
     }
     return html`<section class="results" part="results" aria-labelledby="results-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
       ?hidden=${status === 'idle'} lang=${getLocale()}>
-      ${heading(this.#headingLevel, msg('Search results'), { id: 'results-heading', part: 'results-heading', focusable: true })}
+      ${heading(this.asPrerendered ? 2 : this.#headingLevel, msg('Search results'), { id: 'results-heading', part: 'results-heading', focusable: true })}
       ${body}
     </section>`;
   }

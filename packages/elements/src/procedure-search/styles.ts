@@ -168,6 +168,11 @@ export const procedureSearchStyles = [searchSpace, css`
     margin: 0;
     font-size: 0.9375em;
   }
+  /* Empty, it takes no room (not even the column's gap): the form stands the same with voice search
+     as without it, where the browser has none or before the script (the prerendered form). */
+  .voice-status:empty {
+    margin-block-start: calc(var(--_dvc-space) / -2);
+  }
 
   .hint {
     color: var(--_dvc-color-text-muted);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
@@ -113,8 +113,10 @@ export class DvcSatisfactionSurvey extends DvcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Prerendering at build time: no page, no form to load (the view is the loading one).
+    if (isServer) return;
     // No dossier-code on a dossier evaluation: the one a portal's page was opened with (?dossier=…).
-    if (!this.hasUpdated && !this.dossierCode && this.mode !== 'page') this.dossierCode = dossierFromAddress();
+    if (!isServer && !this.hasUpdated && !this.dossierCode && this.mode !== 'page') this.dossierCode = dossierFromAddress();
     const subjectChanged = changed.has('dossierCode') || changed.has('procedureCode') || changed.has('mode');
     // A new api-base while the form is shown only changes where answers are sent: reloading would
     // throw away what the visitor is doing. Before that (loading, failed) it loads from there.
@@ -134,13 +136,15 @@ export class DvcSatisfactionSurvey extends DvcElement {
     });
   }
 
+  // Prerendered, it is the first view: the form loading (its questions come from the API).
   protected override render(): TemplateResult {
     const flow = this.#flow;
-    const busy = flow.loadStatus === 'loading' || flow.sending;
+    const prerendered = this.asPrerendered;
+    const busy = prerendered || flow.loadStatus === 'loading' || flow.sending;
     // The widget's language, which may differ from the page's (a French page gets Vietnamese). The
     // form's texts come from the API in both languages and follow it too.
-    return html`<div class="survey" part="survey" data-mode=${this.effectiveMode} aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>
-      ${this.#body()}
+    return html`<div class="survey" part="survey" data-mode=${prerendered ? 'page' : this.effectiveMode} aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>
+      ${prerendered ? loadingView() : this.#body()}
     </div>`;
   }
 

@@ -3,7 +3,7 @@
  * re-render when the page's language changes, and one typed `emit()` for every event the widgets
  * fire. Behaviour beyond that lives in reactive controllers, not in further base classes.
  */
-import { LitElement } from 'lit';
+import { isServer, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from './api-client.ts';
@@ -29,19 +29,49 @@ export abstract class DvcElement extends LitElement {
   /** The client for `api-base`, else the page-wide API root. */
   protected readonly api = new ApiClientController(this, () => this.apiBase);
 
+  #asPrerendered = isServer;
+
   constructor() {
     super();
     // Re-render when the page switches language (<html lang> or setLocale()).
     updateWhenLocaleChanges(this);
+    // Prerendered markup (a declarative shadow root): the first render hydrates it, the next shows
+    // what only the browser knows.
+    if (this.shadowRoot) {
+      this.#asPrerendered = true;
+      this.addController({
+        hostUpdated: () => {
+          if (!this.#asPrerendered) return;
+          this.#asPrerendered = false;
+          this.requestUpdate();
+        },
+      });
+    }
+  }
+
+  /**
+   * True for the render that prerendered markup holds: on the server (`npm run build` renders each
+   * widget's first view), and for the browser's first render of such a widget, which hydrates that
+   * markup. Such a render leaves out what only the browser knows (the screen's width, speech, the
+   * address, the tab's storage), so hydration finds the very DOM it expects.
+   */
+  protected get asPrerendered(): boolean {
+    return this.#asPrerendered;
   }
 
   /**
    * The first render waits for the page's language, so a Vietnamese page never paints English
    * first (nor an English page Vietnamese). The messages come with the script: this is a few
    * microtasks, not a request. Should a language fail to load, the widget still renders.
+   *
+   * It also runs in a task of its own: the scripts' evaluation and every widget's first render
+   * would otherwise be one task, over 100 ms on a phone, during which the page takes no input.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await localeReady().catch(() => undefined);
+    if (!this.hasUpdated) {
+      await localeReady().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
     super.scheduleUpdate();
   }
 

@@ -1,0 +1,368 @@
+/**
+ * The widgets' prerendered markup (scripts/prerender.mjs, `dist/cdn/prerendered/`) pasted into a
+ * page as the README says, on the built CDN bundle in real browsers:
+ *
+ * - scripting off: each widget shows its first view in the page's language, accessible, and the
+ *   search's form sends the typed query to the page `search-page` names, as a plain GET;
+ * - scripting on: the markup is painted before any script has arrived; the loader then hydrates it
+ *   in place (the same nodes, nothing doubled, no error, no layout shift), and the widget works by
+ *   keyboard as it always does, axe-clean; the search page starts with the query `?q=` gives.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page, Viewport } from 'puppeteer-core';
+import { launch } from 'puppeteer-core';
+import { findBrowser, launchBrowser } from '../../audit/src/browser.ts';
+import { runAxe } from '../../audit/src/axe.ts';
+import type { BrowserName } from '../../audit/src/types.ts';
+import { ROOT, buildBundle, startSandbox, type Running } from '../../audit/test/support/servers.ts';
+import { createStaticHandler } from '../../../scripts/static-server.mjs';
+import { prerender, prerenderedFile } from '../../../scripts/prerender.mjs';
+import widgetList from '../widgets.json' with { type: 'json' };
+import { kitMessages, messagesIn, type Message } from './kit-messages.ts';
+
+const BROWSERS: BrowserName[] = process.env['FIREFOX_PATH'] === 'none' ? ['chromium'] : ['chromium', 'firefox'];
+const TAGS = widgetList.widgets.map((widget) => widget.tag);
+const SEARCH_PAGE = '/tim-kiem.html';
+const PHONE: Viewport = { width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const LAPTOP: Viewport = { width: 1280, height: 800 };
+/** Nodes of each widget's first view that hydration keeps, and the render after it too. */
+const KEPT: Record<string, string[]> = {
+  'dvc-procedure-search': ['form', 'input#q', 'button[type="submit"]', 'label[for="q"]', '[part="summary"]', '[part="results"]'],
+  'dvc-dossier-tracker': ['form', 'input#code', 'button[type="submit"]', '[part="announcer"]'],
+  'dvc-payment': ['[part="announcer"]'],
+  'dvc-satisfaction-survey': ['[part="survey"]'],
+};
+
+/**
+ * A widget's file pasted as the README says: `api-base` (and the search's `search-page`) on the tag,
+ * the search page in the search form's `action`.
+ */
+async function pasted(dir: string, tag: string, lang: string, api: string): Promise<string> {
+  const markup = await readFile(join(dir, prerenderedFile(tag, lang)), 'utf8');
+  if (tag !== 'dvc-procedure-search') return markup.replace(`<${tag}>`, `<${tag} api-base="${api}">`);
+  return markup
+    .replace(`<${tag}>`, `<${tag} api-base="${api}" search-page="${SEARCH_PAGE}">`)
+    .replace('method="get"', `method="get" action="${SEARCH_PAGE}"`);
+}
+
+/** The README's lines that hold the widgets' space. */
+function holdCss(readme: string): string {
+  const section = /^### Hold the widgets' space\n([\s\S]*?)(?=^##)/m.exec(readme)?.[1] ?? '';
+  const css = /```css\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(css, 'README: the "Hold the widgets\' space" section with its css block');
+  return css;
+}
+
+const page = (lang: string, title: string, css: string, body: string, script = true): string => `<!doctype html>
+<html lang="${lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+  <link rel="icon" href="data:,">
+  ${script ? '<script type="module" src="/cdn/dvc-loader.js"></script>' : ''}
+  <style>
+${css}  </style>
+</head>
+<body>
+  <main>
+    <h1>${title}</h1>
+${body}
+    <p id="below">${lang === 'vi' ? 'Đường dây nóng: 1900 0000.' : 'Hotline: 1900 0000.'}</p>
+  </main>
+</body>
+</html>`;
+
+let sandbox: Running;
+let bundle: { dir: string; remove(): Promise<void> };
+let siteDir: string;
+let site: Server;
+let siteUrl: string;
+let kit: Message[];
+/** While set, the bundle's files wait: the page has its markup and no script. */
+let scriptsHeld: { promise: Promise<void>; release(): void } | undefined;
+
+function holdScripts(): () => void {
+  let release = () => {};
+  const promise = new Promise<void>((resolve) => { release = resolve; });
+  scriptsHeld = { promise, release };
+  return () => {
+    release();
+    scriptsHeld = undefined;
+  };
+}
+
+before(async () => {
+  [sandbox, bundle, kit] = await Promise.all([startSandbox(), buildBundle(), kitMessages()]);
+  await prerender(bundle.dir);
+  const css = holdCss(await readFile(join(ROOT, 'README.md'), 'utf8'));
+  siteDir = await mkdtemp(join(tmpdir(), 'dvc-prerendered-'));
+  const search = await pasted(bundle.dir, 'dvc-procedure-search', 'vi', sandbox.url);
+  // The README's one-widget page, and the search page it names (the same markup).
+  await writeFile(join(siteDir, 'index.html'), page('vi', 'Tra cứu thủ tục hành chính', css, search));
+  await writeFile(join(siteDir, SEARCH_PAGE.slice(1)), page('vi', 'Kết quả tra cứu', css, search));
+  for (const lang of ['vi', 'en']) {
+    const widgets = await Promise.all(TAGS.map((tag) => pasted(bundle.dir, tag, lang, sandbox.url)));
+    await writeFile(join(siteDir, `all.${lang}.html`), page(lang, lang === 'vi' ? 'Tiện ích' : 'Widgets', css, widgets.join('\n')));
+    // The markup alone: what a browser without scripting shows.
+    await writeFile(join(siteDir, `markup.${lang}.html`), page(lang, lang === 'vi' ? 'Tiện ích' : 'Widgets', css, widgets.join('\n'), false));
+  }
+  const serve = createStaticHandler({ routes: [['/cdn/', bundle.dir], ['/', siteDir]] });
+  site = createServer((request, response) => {
+    const held = request.url?.startsWith('/cdn/') ? scriptsHeld?.promise : undefined;
+    void (held ?? Promise.resolve()).then(() => serve(request, response));
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const address = site.address();
+  siteUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+after(async () => {
+  scriptsHeld?.release();
+  site?.closeAllConnections();
+  await new Promise((resolve) => site ? site.close(resolve) : resolve(undefined));
+  await sandbox?.stop();
+  await bundle?.remove();
+  if (siteDir) await rm(siteDir, { recursive: true, force: true });
+});
+
+/** What each widget's shadow root shows a reader, by tag (no style text). */
+const widgetTexts = (tab: Page): Promise<Record<string, string>> => tab.evaluate((tags: string[]) => {
+  const textOf = (node: Node): string => node.nodeType === Node.TEXT_NODE ? (node as Text).data
+    : ['STYLE', 'SCRIPT'].includes(node.nodeName) ? '' : [...node.childNodes].map(textOf).join(' ');
+  return Object.fromEntries(tags.map((tag) => [tag, textOf(document.querySelector(tag)?.shadowRoot ?? document.createTextNode('')).replace(/\s+/g, ' ').trim()]));
+}, TAGS);
+
+/** The element focused, through shadow roots, as `tag#id`. */
+const focused = (tab: Page): Promise<string> => tab.evaluate(() => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element ? `${element.localName}${element.id ? `#${element.id}` : ''}` : '';
+});
+
+/** Tabs forward until the search box has focus (a page's links come first). */
+async function tabToSearchBox(tab: Page): Promise<void> {
+  for (let presses = 0; presses < 10; presses++) {
+    await tab.keyboard.press('Tab');
+    if (await focused(tab) === 'input#q') return;
+  }
+  assert.fail(`the search box was not reached by Tab (focus on ${await focused(tab)})`);
+}
+
+/** Every widget on the page defined and done with its renders (the hydrating one and the one after). */
+async function hydrated(tab: Page, tags: string[]): Promise<void> {
+  await tab.evaluate(async (names: string[]) => {
+    await Promise.all(names.map((tag) => customElements.whenDefined(tag)));
+    const widgets = [...document.querySelectorAll(names.join(','))] as Array<Element & { updateComplete: Promise<boolean> }>;
+    for (let round = 0; round < 5; round++) {
+      const done = await Promise.all(widgets.map((widget) => widget.updateComplete));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      if (done.every(Boolean) && round > 0) break;
+    }
+  }, tags);
+}
+
+async function axeFailures(tab: Page, browserName: BrowserName): Promise<string[]> {
+  const { findings } = await runAxe({ page: tab, browser: browserName, capture: async () => {} });
+  return findings.filter((finding) => finding.severity === 'failure').map((finding) => `${finding.rule}: ${finding.selector} (${finding.message})`);
+}
+
+for (const browserName of BROWSERS) {
+  describe(`prerendered widgets, in ${browserName}`, () => {
+    let browser: Browser;
+    before(async () => { browser = await launchBrowser(browserName); });
+    after(async () => { await browser?.close(); });
+
+    async function open(path: string, { scripting = true, wait = true, viewport = LAPTOP } = {}) {
+      const context = await browser.createBrowserContext();
+      const tab = await context.newPage();
+      await tab.setViewport(viewport);
+      const errors: string[] = [];
+      tab.on('console', (message) => {
+        if (message.type() === 'error' || /hydrat/i.test(message.text())) errors.push(message.text());
+      });
+      tab.on('pageerror', (error) => void errors.push(String(error)));
+      if (!scripting) await tab.setJavaScriptEnabled(false);
+      const loaded = tab.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+      if (wait) await loaded;
+      return { tab, errors, loaded, close: () => context.close() };
+    }
+
+    test('the markup alone (no script on the page): every widget shows its first view in the page\'s language, accessible', async () => {
+      for (const lang of ['vi', 'en'] as const) {
+        const { tab, close } = await open(`/markup.${lang}.html`);
+        try {
+          assert.equal(await tab.evaluate(() => typeof customElements.get('dvc-procedure-search')), 'undefined', 'no widget was defined');
+          const texts = await widgetTexts(tab);
+          for (const tag of TAGS) {
+            const { own, foreign } = messagesIn(texts[tag] ?? '', lang, kit);
+            assert.deepEqual(foreign, [], `${tag} on a ${lang} page shows: ${texts[tag]}`);
+            assert.ok(own.length > 0, `${tag} on a ${lang} page shows none of its messages: ${texts[tag]}`);
+          }
+          const heights = await tab.evaluate((tags: string[]) => tags.map((tag) => document.querySelector(tag)!.getBoundingClientRect().height), TAGS);
+          for (const [index, height] of heights.entries()) assert.ok(height > 0, `${TAGS[index]} takes room on the page`);
+          assert.deepEqual(await axeFailures(tab, browserName), []);
+        } finally {
+          await close();
+        }
+      }
+    });
+
+    /**
+     * The README's page with scripting off: Chromium turns it off for one tab; Firefox ESR only for
+     * a whole browser (a preference), which then runs no script for the test either.
+     */
+    async function openWithoutScripting(path: string): Promise<{ tab: Page; close(): Promise<void> }> {
+      if (browserName === 'chromium') return open(path, { scripting: false });
+      const firefox = await launch({
+        browser: 'firefox', executablePath: findBrowser('firefox'), headless: true, defaultViewport: LAPTOP,
+        extraPrefsFirefox: { 'javascript.enabled': false },
+      });
+      const tab = await firefox.newPage();
+      await tab.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+      return { tab, close: () => firefox.close() };
+    }
+
+    test('scripting off: the search sends the typed query to the search page, as a GET', async () => {
+      const { tab, close } = await openWithoutScripting('/');
+      try {
+        // The search box is the page's first control. What is typed reaches the address only
+        // through it, and only by the form itself: the live widget searches in place.
+        await tab.keyboard.press('Tab');
+        await tab.keyboard.type('khai sinh');
+        await Promise.all([tab.waitForNavigation({ waitUntil: 'load' }), tab.keyboard.press('Enter')]);
+        const url = new URL(tab.url());
+        assert.equal(url.pathname, SEARCH_PAGE);
+        assert.equal(url.searchParams.get('q'), 'khai sinh');
+      } finally {
+        await close();
+      }
+    });
+
+    test('scripting on: painted before the scripts arrive, then hydrated in place: the same nodes, nothing doubled, no error', async () => {
+      for (const lang of ['vi', 'en'] as const) {
+        const release = holdScripts();
+        const { tab, errors, loaded, close } = await open(`/all.${lang}.html`, { wait: false });
+        try {
+          // The scripts are held back: what shows is the markup alone, painted.
+          await tab.waitForFunction(() => document.querySelector('#below') !== null && performance.getEntriesByType('paint').length > 0, { timeout: 15_000, polling: 50 });
+          const before = await tab.evaluate((kept: Record<string, string[]>) => {
+            const nodes = Object.entries(kept).flatMap(([tag, selectors]) => selectors.map((selector) => document.querySelector(tag)?.shadowRoot?.querySelector(selector)));
+            (window as unknown as { __kept: unknown[] }).__kept = nodes;
+            return { missing: nodes.filter((node) => !node).length, defined: Object.keys(kept).filter((tag) => customElements.get(tag) !== undefined) };
+          }, KEPT);
+          assert.deepEqual(before, { missing: 0, defined: [] }, 'every widget painted from its markup before any script');
+          const textsBefore = await widgetTexts(tab);
+          for (const tag of TAGS) assert.deepEqual(messagesIn(textsBefore[tag] ?? '', lang, kit).foreign, [], `${tag} painted: ${textsBefore[tag]}`);
+          release();
+          await loaded;
+          await hydrated(tab, TAGS);
+          const after = await tab.evaluate((kept: Record<string, string[]>) => {
+            const nodes = Object.entries(kept).flatMap(([tag, selectors]) => selectors.map((selector) => document.querySelector(tag)?.shadowRoot?.querySelector(selector)));
+            const earlier = (window as unknown as { __kept: unknown[] }).__kept;
+            return {
+              changed: Object.entries(kept).flatMap(([tag, selectors]) => selectors.map((selector) => `${tag} ${selector}`)).filter((_, index) => nodes[index] !== earlier[index]),
+              forms: document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('form').length
+                + document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelectorAll('form').length,
+              styles: Object.keys(kept).map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('style').length),
+            };
+          }, KEPT);
+          assert.deepEqual(errors, []);
+          assert.deepEqual(after.changed, [], 'hydration kept the prerendered nodes');
+          assert.equal(after.forms, 2, 'one form in the search, one in the tracker');
+          assert.deepEqual(after.styles, TAGS.map(() => 1), 'each widget keeps its one style element');
+          const texts = await widgetTexts(tab);
+          for (const tag of TAGS) assert.deepEqual(messagesIn(texts[tag] ?? '', lang, kit).foreign, [], `${tag} hydrated: ${texts[tag]}`);
+          assert.deepEqual(errors, []);
+        } finally {
+          release();
+          await close();
+        }
+      }
+    });
+
+    // Chromium alone reports layout shifts.
+    if (browserName === 'chromium') {
+      test('scripting on: nothing on the README\'s search page moves as the search is hydrated, on a phone or a laptop', async () => {
+        for (const viewport of [PHONE, LAPTOP]) {
+          const { tab, close } = await open('/', { viewport });
+          try {
+            await hydrated(tab, ['dvc-procedure-search']);
+            const shifts = await tab.evaluate(() => new Promise<string[]>((resolve) => {
+              new PerformanceObserver((list) => resolve(list.getEntries().map((entry) => {
+                const { value, sources = [] } = entry as unknown as { value: number; sources?: Array<{ previousRect: DOMRect; currentRect: DOMRect }> };
+                return `${value.toFixed(4)}: ${sources.map((source) => `y ${Math.round(source.previousRect.y)} → ${Math.round(source.currentRect.y)}`).join(', ')}`;
+              }))).observe({ type: 'layout-shift', buffered: true });
+              // No entry at all: the observer is never called.
+              setTimeout(() => resolve([]), 500);
+            }));
+            assert.deepEqual(shifts, [], `${viewport.width} px wide`);
+          } finally {
+            await close();
+          }
+        }
+      });
+    }
+
+    test('scripting on: the README\'s search page, hydrated, searches by keyboard, in place, axe-clean', async () => {
+      const { tab, errors, close } = await open('/');
+      try {
+        await hydrated(tab, ['dvc-procedure-search']);
+        await tabToSearchBox(tab);
+        await tab.keyboard.type('khai sinh');
+        await tab.keyboard.press('Enter');
+        await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
+        assert.equal(new URL(tab.url()).pathname, '/', 'the live widget searched in place: the form was not sent');
+        assert.deepEqual(await axeFailures(tab, browserName), []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test('scripting on: what the citizen types before the script arrives is kept, and searched once it has', async () => {
+      const release = holdScripts();
+      const { tab, errors, loaded, close } = await open('/', { wait: false });
+      try {
+        await tab.waitForFunction(() => document.querySelector('#below') !== null, { timeout: 15_000, polling: 50 });
+        await tabToSearchBox(tab);
+        await tab.keyboard.type('khai sinh');
+        assert.equal(await tab.evaluate(() => customElements.get('dvc-procedure-search')), undefined, 'typed before the script');
+        release();
+        await loaded;
+        await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('input')!.value), 'khai sinh');
+        assert.equal(await focused(tab), 'input#q', 'the focus stayed in the search box');
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await close();
+      }
+    });
+
+    test('scripting on: the search page starts with the query ?q= gives; another page leaves ?q= alone', async () => {
+      const results = (tab: Page) => tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('[part="item"]').length);
+      const { tab, errors, close } = await open(`${SEARCH_PAGE}?q=${encodeURIComponent('khai sinh')}`);
+      try {
+        await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('input')!.value), 'khai sinh');
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+      const other = await open(`/?q=${encodeURIComponent('khai sinh')}`);
+      try {
+        await hydrated(other.tab, ['dvc-procedure-search']);
+        assert.equal(await other.tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('input')!.value), '');
+        assert.equal(await results(other.tab), 0);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}

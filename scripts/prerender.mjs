@@ -1,0 +1,101 @@
+// The widgets' first views as HTML, for pages that paint them before any script runs: for each
+// widget of packages/elements/widgets.json and each language, `<dir>/prerendered/<tag>.<lang>.html`
+// holds the tag with its shadow root as a declarative `<template shadowrootmode="open">` (styles
+// included), rendered by Lit's SSR at build time. dvc-loader.js hydrates it in place. The search's
+// form is a plain GET form, so it also works with scripting off.
+//
+// `npm run build` calls it after the CDN bundle (`node scripts/prerender.mjs [cdn folder]`); the
+// journeys call prerender() on their own bundle. The elements are bundled for Node first (their
+// sources use decorators), with Lit left to Node's own resolution so that the renderer and the
+// elements share one Lit, its server build.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplates } from '../rollup.config.mjs';
+import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const LANGUAGES = /** @type {const} */ (['vi', 'en']);
+
+/** Lit and its labs stay external: one copy for the renderer and the elements. */
+const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|@lit-labs\/[^/]+)(\/|$)/;
+
+/** The file a widget's prerendered markup is written to, inside the CDN folder. */
+export const prerenderedFile = (tag, lang) => `prerendered/${tag}.${lang}.html`;
+
+/** The elements (every widget registered, and setLocale), bundled for Node into a throwaway folder. */
+async function bundleElements() {
+  // Inside the repository, so the external imports resolve from its node_modules.
+  const cache = join(root, 'node_modules/.cache');
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(join(cache, 'dvc-prerender-'));
+  const bundle = await rollup({
+    input: join(root, 'packages/elements/src/index.ts'),
+    external: (id) => LIT.test(id),
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'node'], extensions: ['.ts', '.js'] }),
+      esbuild({ target: 'es2022', tsconfig: join(root, 'tsconfig.json'), include: /\.ts$/ }),
+      // As in the CDN bundle: hydration finds a template by a digest of its strings.
+      minifyTemplates(),
+    ],
+    onwarn: (warning, warn) => { if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning); },
+  });
+  await bundle.write({ dir, format: 'es', entryFileNames: 'elements.mjs' });
+  await bundle.close();
+  return { entry: join(dir, 'elements.mjs'), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The element as a webmaster pastes it: without the markers of the template around it (nothing
+ * hydrates that) and without the attributes its defaults reflected (`api-base=""`); the markers
+ * inside its shadow root are what the element hydrates.
+ */
+function pasteable(markup, tag) {
+  const start = markup.indexOf(`<${tag}`);
+  const end = markup.lastIndexOf(`</${tag}>`) + `</${tag}>`.length;
+  if (start < 0 || end < start) throw new Error(`prerender: no <${tag}> in its own markup`);
+  const element = markup.slice(start, end);
+  return `<${tag}>${element.slice(element.indexOf('>') + 1)}`;
+}
+
+/**
+ * Writes every widget's prerendered markup in every language into `<cdnDir>/prerendered/`.
+ * Returns the files written, relative to cdnDir.
+ */
+export async function prerender(cdnDir) {
+  // Lit's SSR first: it patches LitElement before the elements' classes are evaluated.
+  const { render } = await import('@lit-labs/ssr');
+  const { collectResultSync } = await import('@lit-labs/ssr/lib/render-result.js');
+  const { html, unsafeStatic } = await import('lit/static-html.js');
+  const elements = await bundleElements();
+  const written = [];
+  // @lit/localize announces a change of language on `window`, the one browser global it needs here.
+  const hadWindow = 'window' in globalThis;
+  globalThis.window ??= new EventTarget();
+  try {
+    const { setLocale } = await import(pathToFileURL(elements.entry).href);
+    await mkdir(join(cdnDir, 'prerendered'), { recursive: true });
+    for (const lang of LANGUAGES) {
+      await setLocale(lang);
+      for (const { tag } of widgetList.widgets) {
+        const markup = collectResultSync(render(html`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`));
+        const file = prerenderedFile(tag, lang);
+        await writeFile(join(cdnDir, file), `${pasteable(markup, tag)}\n`);
+        written.push(file);
+      }
+    }
+  } finally {
+    if (!hadWindow) delete globalThis.window;
+    await elements.remove();
+  }
+  return written;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const cdnDir = resolve(root, process.argv[2] ?? 'dist/cdn');
+  const files = await prerender(cdnDir);
+  if (!process.argv.includes('--silent')) console.log(`    ${files.length} files: every widget in ${LANGUAGES.join(' and ')}`);
+}
