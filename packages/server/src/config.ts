@@ -66,6 +66,9 @@ export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = {
   // A one-stop system sends batches of up to 100 records, often several a second after an outage.
   syncDossiers: { max: 600, windowMs: 60_000 },
   syncProgress: { max: 600, windowMs: 60_000 },
+  // Staff read a report at a time; each reads a period's surveys or payments whole.
+  getSurveyReport: { max: 60, windowMs: 60_000 },
+  getPaymentReport: { max: 60, windowMs: 60_000 },
 };
 
 /** The sandbox's own secrets: public, so never accepted in production. */

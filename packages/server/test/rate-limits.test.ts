@@ -41,3 +41,17 @@ test('page feedback is rate-limited per client; another client is not affected',
     await app.close();
   }
 });
+
+test('the reports are rate-limited per client by default, a key or none', async () => {
+  const { DEFAULT_RATE_LIMITS } = await import('../src/config.ts');
+  assert.deepEqual([DEFAULT_RATE_LIMITS['getSurveyReport'], DEFAULT_RATE_LIMITS['getPaymentReport']],
+    [{ max: 60, windowMs: 60_000 }, { max: 60, windowMs: 60_000 }]);
+  const { app } = await createTestSandbox({ rateLimits: { getPaymentReport: { max: 2, windowMs: 60_000 } } });
+  try {
+    const results = await burst(() => app.inject({ method: 'GET', url: '/api/v1/reports/payments?from=2026-01-01&to=2026-01-31' }), 3);
+    // Without a key: refused (401) until the limit, then limited before the key is even looked at.
+    assert.deepEqual(results.map((r) => r.statusCode), [401, 401, 429]);
+  } finally {
+    await app.close();
+  }
+});
