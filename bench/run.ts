@@ -200,7 +200,7 @@ try {
     log('bundle sizes');
     bundles = measureBundles(join(root, 'dist/cdn'));
     minimalLit = await measureMinimalLit(root);
-    log('browser: first paint on a cheap phone (slow 3G, 4× CPU), three pages × 3 cold loads');
+    log('browser: first paint on a cheap phone (slow 3G, 4× CPU), four pages × 3 cold loads');
     firstPaint = await measureFirstPaint(ensureChromium(), join(root, 'dist/cdn'), apiBase);
   }
 
