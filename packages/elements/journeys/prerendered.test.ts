@@ -109,6 +109,11 @@ before(async () => {
   for (const lang of ['vi', 'en']) {
     const widgets = await Promise.all(TAGS.map((tag) => pasted(bundle.dir, tag, lang, sandbox.url)));
     await writeFile(join(siteDir, `all.${lang}.html`), page(lang, lang === 'vi' ? 'Tiện ích' : 'Widgets', css, widgets.join('\n')));
+    if (lang === 'en') {
+      // The Vietnamese files on an English page.
+      const vi = await Promise.all(TAGS.map((tag) => pasted(bundle.dir, tag, 'vi', sandbox.url)));
+      await writeFile(join(siteDir, 'mismatch.en.html'), page('en', 'Widgets', css, vi.join('\n')));
+    }
     // The markup alone: what a browser without scripting shows.
     await writeFile(join(siteDir, `markup.${lang}.html`), page(lang, lang === 'vi' ? 'Tiện ích' : 'Widgets', css, widgets.join('\n'), false));
   }
@@ -319,6 +324,23 @@ for (const browserName of BROWSERS) {
         await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
         assert.equal(new URL(tab.url()).pathname, '/', 'the live widget searched in place: the form was not sent');
         assert.deepEqual(await axeFailures(tab, browserName), []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test('scripting on: markup pasted in another language than the page\'s is drawn anew in the page\'s', async () => {
+      const { tab, errors, close } = await open('/mismatch.en.html');
+      try {
+        await hydrated(tab, TAGS);
+        const texts = await widgetTexts(tab);
+        for (const tag of TAGS) {
+          const { own, foreign } = messagesIn(texts[tag] ?? '', 'en', kit);
+          assert.deepEqual(foreign, [], `${tag} on an en page, its vi markup pasted: ${texts[tag]}`);
+          assert.ok(own.length > 0, `${tag}: ${texts[tag]}`);
+        }
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('form').length), 1);
         assert.deepEqual(errors, []);
       } finally {
         await close();

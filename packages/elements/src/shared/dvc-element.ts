@@ -3,11 +3,11 @@
  * re-render when the page's language changes, and one typed `emit()` for every event the widgets
  * fire. Behaviour beyond that lives in reactive controllers, not in further base classes.
  */
-import { isServer, LitElement } from 'lit';
+import { adoptStyles, isServer, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from './api-client.ts';
-import { localeReady } from './locale.ts';
+import { localeReady, resolveLocale } from './locale.ts';
 
 /**
  * The events of all widgets, by name, with their details. Each widget's `events.ts` adds its own
@@ -47,6 +47,22 @@ export abstract class DvcElement extends LitElement {
         },
       });
     }
+  }
+
+  /**
+   * Prerendered markup in another language than the page's (a `vi` file pasted on an English page)
+   * is drawn anew rather than hydrated: hydration would keep the words it found.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    const markupLang = root?.querySelector('[lang]')?.getAttribute('lang');
+    if (!root || !markupLang || resolveLocale(markupLang) === resolveLocale(document.documentElement.getAttribute('lang'))) {
+      return super.createRenderRoot();
+    }
+    root.replaceChildren();
+    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    this.#asPrerendered = false;
+    return root;
   }
 
   /**
