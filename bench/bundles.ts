@@ -27,8 +27,9 @@ export const CEILINGS: Record<string, number> = {
   'dvc-satisfaction-survey.js': 30.5 * kB,
   // The loader: the widget list and each widget's chunk names, which it preloads.
   'dvc-loader.js': 1 * kB,
-  // Lit's hydration, which the loader adds for prerendered widgets (Lit itself is the widgets').
-  'dvc-hydrate.js': 3 * kB,
+  // Lit's hydration, which the loader adds for prerendered widgets: its own file 1.8 kB, the rest
+  // Lit's chunk, which the widgets load anyway.
+  'dvc-hydrate.js': 9.5 * kB,
 };
 
 export interface Size {
