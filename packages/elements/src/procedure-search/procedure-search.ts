@@ -169,6 +169,11 @@ export class DvcProcedureSearch extends DvcElement {
   #opener: HTMLElement | undefined;
   /** The API root the filters' lists were asked of; undefined until the filters are first shown. */
   #listsFrom: string | undefined;
+  /**
+   * Whether the filters have been drawn: not while they are folded and were never opened (a
+   * phone's first view), which keeps their selects out of the first render.
+   */
+  #filtersDrawn = false;
 
   get #pageSize(): number {
     return Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
@@ -391,6 +396,7 @@ export class DvcProcedureSearch extends DvcElement {
   protected override render(): TemplateResult {
     const lang = getLocale();
     const prerendered = this.asPrerendered;
+    this.#filtersDrawn ||= prerendered || this.#filtersShown;
     const state = prerendered ? sanitizeState({}) : this.#state;
     const openCode = prerendered ? '' : this.openCode;
     const voice = this.#voice;
@@ -422,14 +428,14 @@ export class DvcProcedureSearch extends DvcElement {
         <button part="submit-button" type="submit">${msg('Search')}</button>
         <details class="filters-disclosure" part="filters-disclosure" ?open=${this.#filtersShown} @toggle=${this.#onFiltersToggle}>
           <summary part="filters-toggle">${filtersToggleLabel(state)}</summary>
-          ${filtersView({
+          ${this.#filtersDrawn ? filtersView({
             state,
             facets: prerendered ? undefined : this.#search.value?.result.facets,
             agencies: prerendered ? [] : this.agencies,
             fields: prerendered ? [] : this.fields,
             onChange: (name, value) => this.#onFilter(name, value),
             onClear: () => this.#clearFilters(),
-          })}
+          }) : nothing}
         </details>
       </form>
       <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${prerendered ? '' : this.#summary()}</p>

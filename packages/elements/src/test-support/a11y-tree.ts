@@ -122,6 +122,8 @@ export async function mountInLandmark<T extends HTMLElement>(template: TemplateR
   const main = await fixture<HTMLElement>(html`<main data-a11y-root=${id}>${template}</main>`);
   const widget = main.firstElementChild;
   if (!widget) throw new Error('mountInLandmark: the template rendered no element');
+  // Its first render, which comes in a task of its own (DvcElement.scheduleUpdate).
+  if ('updateComplete' in widget) await (widget as { updateComplete: Promise<unknown> }).updateComplete;
   return widget as T;
 }
 
