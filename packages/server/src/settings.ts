@@ -12,8 +12,9 @@ import { API_PREFIX } from './config.ts';
 import type { ServerMode, ServerOptions } from './config.ts';
 import { loadStatusTable } from './sync/status-table.ts';
 import { gatewaySettingsFromEnvironment } from './payments/gateways/settings.ts';
+import type { Environment } from './environment.ts';
+import { readVariable } from './environment.ts';
 
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** The command-line flags that have an environment variable (or a default) behind them. */
 export interface SettingsFlags {
@@ -52,11 +53,6 @@ export class SettingsError extends Error {
   }
 }
 
-/** A variable's value, or undefined when it is unset or empty (`VAR=` in an env file means unset). */
-function read(env: Environment, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
 
 /** A whole number within [min, max], or a problem naming where it came from. */
 function wholeNumber(value: string, min: number, max: number, name: string, problems: string[]): number | undefined {
@@ -78,26 +74,26 @@ function onOff(value: string, name: string, problems: string[]): boolean | undef
 export function settingsFromEnvironment(env: Environment, flags: SettingsFlags = {}): Settings {
   const problems: string[] = [];
 
-  const modeText = (flags.mode ?? read(env, 'DVC_MODE') ?? 'sandbox').trim();
+  const modeText = (flags.mode ?? readVariable(env, 'DVC_MODE') ?? 'sandbox').trim();
   if (modeText !== 'sandbox' && modeText !== 'production') {
     problems.push(`${flags.mode !== undefined ? '--mode' : 'DVC_MODE'} must be "sandbox" or "production", not "${modeText}".`);
   }
   const mode: ServerMode = modeText === 'production' ? 'production' : 'sandbox';
 
-  const portText = flags.port ?? read(env, 'PORT');
+  const portText = flags.port ?? readVariable(env, 'PORT');
   const port = portText === undefined
     ? DEFAULT_PORT
     : wholeNumber(portText, 1, 65_535, flags.port !== undefined ? '--port' : 'PORT', problems) ?? DEFAULT_PORT;
-  const host = (flags.host ?? read(env, 'HOST') ?? DEFAULT_HOST).trim();
+  const host = (flags.host ?? readVariable(env, 'HOST') ?? DEFAULT_HOST).trim();
 
   // DATABASE_URL is the name every platform uses; DVC_DB and --db are the sandbox's older names.
   // Production has no default: a server that quietly made a new empty file would look healthy.
-  const named = flags.db ?? read(env, 'DATABASE_URL') ?? read(env, 'DVC_DB');
+  const named = flags.db ?? readVariable(env, 'DATABASE_URL') ?? readVariable(env, 'DVC_DB');
   const databaseUrl = named ?? (mode === 'sandbox' ? resolve(DEFAULT_SANDBOX_DATABASE) : '');
 
   const options: Settings['options'] = { mode, databaseUrl };
 
-  const poolSize = read(env, 'DVC_PG_POOL_SIZE');
+  const poolSize = readVariable(env, 'DVC_PG_POOL_SIZE');
   if (poolSize !== undefined) {
     const size = wholeNumber(poolSize, 1, 100, 'DVC_PG_POOL_SIZE', problems);
     if (size !== undefined) options.poolSize = size;
@@ -105,16 +101,16 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
 
   // Production never serves the test controls: left unset, they are off there. Asked for anyway,
   // productionProblems refuses them rather than this quietly ignoring the request.
-  const adminText = read(env, 'DVC_ADMIN_ROUTES');
+  const adminText = readVariable(env, 'DVC_ADMIN_ROUTES');
   const adminFromEnv = adminText === undefined ? undefined : onOff(adminText, 'DVC_ADMIN_ROUTES', problems);
   options.adminRoutes = flags.noAdmin ? false : adminFromEnv ?? mode === 'sandbox';
 
-  const origins = read(env, 'DVC_ALLOWED_ORIGINS');
+  const origins = readVariable(env, 'DVC_ALLOWED_ORIGINS');
   options.allowedOrigins = origins === undefined
     ? 'localhost'
     : origins.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
 
-  const publicApiUrl = read(env, 'DVC_PUBLIC_API_URL')?.trim();
+  const publicApiUrl = readVariable(env, 'DVC_PUBLIC_API_URL')?.trim();
   if (publicApiUrl !== undefined && !/^https?:\/\/[^/\s]+/i.test(publicApiUrl)) {
     problems.push(`DVC_PUBLIC_API_URL must be an http(s) address such as https://api.example.gov.vn${API_PREFIX}, not "${publicApiUrl}".`);
   }
@@ -122,11 +118,11 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
 
   const secrets = [['applicantKey', 'DVC_APPLICANT_KEY'], ['tokenSecret', 'DVC_TOKEN_SECRET']] as const;
   for (const [option, variable] of secrets) {
-    const value = read(env, variable);
+    const value = readVariable(env, variable);
     if (value !== undefined) options[option] = value;
   }
 
-  const ttl = read(env, 'DVC_TOKEN_TTL_SECONDS');
+  const ttl = readVariable(env, 'DVC_TOKEN_TTL_SECONDS');
   if (ttl !== undefined) {
     const seconds = wholeNumber(ttl, 1, 31 * 24 * 3600, 'DVC_TOKEN_TTL_SECONDS', problems);
     if (seconds !== undefined) options.tokenTtlMs = seconds * 1000;
@@ -140,13 +136,13 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
     ['reconcileEveryMs', 'DVC_RECONCILE_EVERY_MINUTES', 0, 24 * 60],
   ] as const;
   for (const [option, variable, min, max] of minutes) {
-    const text = read(env, variable);
+    const text = readVariable(env, variable);
     if (text === undefined) continue;
     const value = wholeNumber(text, min, max, variable, problems);
     if (value !== undefined) options[option] = value * 60_000;
   }
 
-  const statusTable = read(env, 'DVC_SYNC_STATUS_TABLE');
+  const statusTable = readVariable(env, 'DVC_SYNC_STATUS_TABLE');
   if (statusTable !== undefined) {
     try {
       loadStatusTable(statusTable);
@@ -156,7 +152,7 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
     }
   }
 
-  const shutdown = read(env, 'DVC_SHUTDOWN_TIMEOUT_SECONDS');
+  const shutdown = readVariable(env, 'DVC_SHUTDOWN_TIMEOUT_SECONDS');
   const shutdownSeconds = shutdown === undefined
     ? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS
     : wholeNumber(shutdown, 1, 3600, 'DVC_SHUTDOWN_TIMEOUT_SECONDS', problems) ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;

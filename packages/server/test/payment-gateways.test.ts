@@ -138,7 +138,7 @@ for (const gateway of GATEWAYS) {
       assert.equal(await receipts(payment.id), 1);
     });
 
-    test('notification forged: refused before anything is looked up; the genuine one (cancelled) is what counts', async () => {
+    test('notification forged: refused (VNPay 97; MoMo 204 and nothing done); the genuine one (cancelled) is what counts', async () => {
       const payment = await open();
       await payAtGateway(payment.redirectUrl!, 'ipn-forged');
       assert.deepEqual(await answers(payment.id), [gateway.forged, gateway.acknowledged]);
@@ -154,6 +154,19 @@ for (const gateway of GATEWAYS) {
       const polled = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as Payment;
       assert.equal(polled.state, 'pending', `paid ${payment.total - TAMPER_VND} VND at the gateway is not ${payment.total}`);
       assert.equal(await receipts(payment.id), 0);
+
+      // Never stuck: once its window has passed, the payer can open a new payment…
+      await sandbox.context.storage.run("UPDATE payments SET expires_at = ?, checked_at = NULL WHERE id = ?", [new Date(Date.now() - 60_000).toISOString(), payment.id]);
+      const next = await open();
+      assert.notEqual(next.id, payment.id);
+      assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: 'superseded', gateway_outcome: undefined });
+      // …and a payment the gateway never answers for in a trusted way is closed for staff after a day.
+      await payAtGateway(next.redirectUrl!, 'amount-tampered');
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, 1);
+      await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z', checked_at = NULL WHERE id = ?", [next.id]);
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).settled, 1);
+      assert.deepEqual({ ...(await stored(next.id)), gateway_outcome: undefined }, { state: 'failed', failure_code: 'unverified', gateway_outcome: undefined });
+      assert.equal(await receipts(next.id), 0);
     });
 
     test('reconciliation settles a payment whose notification was lost and whose payer never came back', async () => {
@@ -162,7 +175,7 @@ for (const gateway of GATEWAYS) {
       const young = await reconcilePayments(sandbox.context, { olderThanMs: 60_000 });
       assert.equal(young.checked, 0, 'not yet old enough');
       const run = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
-      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0 });
+      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0, noGateway: 0 });
       assert.equal((await stored(payment.id)).state, 'paid');
       assert.equal(await receipts(payment.id), 1);
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).checked, 0);
@@ -172,7 +185,7 @@ for (const gateway of GATEWAYS) {
       const payment = await open();
       // The payer opened the gateway's page and has not chosen yet.
       assert.equal((await fetch(payment.redirectUrl!)).status, 200);
-      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0 });
+      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0, noGateway: 0 });
       await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z', checked_at = NULL WHERE id = ?", [payment.id]);
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).settled, 1);
       assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: '11', gateway_outcome: undefined });

@@ -674,7 +674,7 @@ describe('MoMo status query', () => {
   test('an answer is paid only for this partner and order, resultCode 0 and the order\'s amount; pending codes are not final', () => {
     const expected = { partnerCode: 'MOMO', orderId: 'pay_QueryVector2026', amountVnd: 50_000 };
     const answer = { partnerCode: 'MOMO', orderId: 'pay_QueryVector2026', resultCode: 0, amount: 50_000, transId: 4088878653, message: 'Thành công.' };
-    assert.deepEqual(momoQueryResult(answer, expected), { valid: true, resultCode: '0', message: 'Thành công.', transId: '4088878653', paid: true, final: true });
+    assert.deepEqual(momoQueryResult(answer, expected), { valid: true, resultCode: '0', message: 'Thành công.', transId: '4088878653', paid: true, final: true, pending: false });
     assert.equal(momoQueryResult({ ...answer, amount: 49_000 }, expected).paid, false);
     assert.equal(momoQueryResult({ ...answer, orderId: 'pay_other' }, expected).valid, false);
     assert.equal(momoQueryResult({ ...answer, partnerCode: 'OTHER' }, expected).paid, false);
@@ -683,5 +683,31 @@ describe('MoMo status query', () => {
       assert.deepEqual([result.paid, result.final], [false, false], String(pending));
     }
     assert.deepEqual(Object.values((({ paid, final }) => ({ paid, final }))(momoQueryResult({ ...answer, resultCode: 1006 }, expected))), [false, true]);
+  });
+});
+
+describe('what the gateways\' answers mean for a payment', () => {
+  test('MoMo: a request error (maintenance, authentication, duplicate request…) is never a verdict on the payment', async () => {
+    const { MomoGateway } = await import('../src/payments/gateways/momo-gateway.ts');
+    const order = { id: 'pay_QueryVector2026', amountVnd: 50_000, dossierCode: 'X', returnUrl: 'https://portal.example.vn/r', createdAt: new Date(), expiresAt: new Date() };
+    const answering = (body: object) => (async () => new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    for (const code of [10, 11, 13, 20, 40, 43, 98, 99]) {
+      const answer = { partnerCode: 'MOMO', orderId: order.id, resultCode: code, message: 'refused' };
+      const result = momoQueryResult(answer, { partnerCode: 'MOMO', orderId: order.id, amountVnd: 50_000 });
+      assert.deepEqual([result.final, result.pending, result.paid], [false, false, false], String(code));
+      const gateway = new MomoGateway({ partnerCode: 'MOMO', accessKey: 'a', secretKey: 'sssssssssssssssss', endpoint: 'https://m.example' }, 'https://api.example/ipn', answering(answer));
+      await assert.rejects(gateway.query(order), new RegExp(`answered ${code}`), `${code} leaves the payment pending (unanswered)`);
+    }
+    const declined = new MomoGateway({ partnerCode: 'MOMO', accessKey: 'a', secretKey: 'sssssssssssssssss', endpoint: 'https://m.example' }, 'https://api.example/ipn',
+      answering({ partnerCode: 'MOMO', orderId: order.id, resultCode: 1006, amount: 50_000 }));
+    assert.deepEqual(await declined.query(order), { state: 'cancelled', code: '24', transactionNo: '', detail: 'momo query 1006' });
+  });
+
+  test('VNPay: a transaction status is not a response code; "00" with a status other than 00 did not go through', async () => {
+    const { vnpayIpnVerdict } = await import('../src/payments/gateways/vnpay-gateway.ts');
+    const outcome = { paid: false, responseCode: '00', transactionStatus: '01', transactionNo: '1', bankCode: 'NCB', payDate: '' };
+    assert.deepEqual(vnpayIpnVerdict(outcome), { state: 'failed', code: '99', transactionNo: '1', detail: 'vnpay ipn 00/01' });
+    assert.equal(vnpayIpnVerdict({ ...outcome, responseCode: '24', transactionStatus: '02' }).state, 'cancelled');
+    assert.deepEqual(vnpayIpnVerdict({ ...outcome, responseCode: '51', transactionStatus: '02' }), { state: 'failed', code: '51', transactionNo: '1', detail: 'vnpay ipn 51/02' });
   });
 });

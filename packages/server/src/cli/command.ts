@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import type { Environment } from '../settings.ts';
+import type { Environment } from '../environment.ts';
 
 /** The exit statuses, as the help texts list them. 78 is sysexits' EX_CONFIG. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;

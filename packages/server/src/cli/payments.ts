@@ -23,8 +23,8 @@ its pay window has passed. A payment whose notification was lost is paid this wa
 does the same every DVC_RECONCILE_EVERY_MINUTES; run this from cron when that is 0, or after an
 outage. Safe to run beside the servers and from several machines: they take turns.
 
-Prints what it did; exits with status 1 when a gateway could not be asked (it is asked again on
-the next run).
+Prints what it did, and on standard error why a gateway could not be asked; exits with status 1
+when one could not (it is asked again on the next run) or is no longer configured.
 
 Options (each with its environment variable):
 ${DATABASE_HELP}
@@ -63,7 +63,9 @@ export const payments: Command = {
     const olderThanMs = values['older-than'] === undefined ? settings.options.reconcileAfterMs ?? DEFAULT_RECONCILE_AFTER_MS : wholeNumber(values['older-than'], 'older-than') * 60_000;
     const limit = values.limit === undefined ? undefined : wholeNumber(values.limit, 'limit');
     // The server's own wiring (storage, gateways), without listening and without its timer.
-    const server = await createServer({ ...settings.options, logger: false, reconcileEveryMs: 0 });
+    // Its warnings (a gateway that did not answer, and why) go to standard error as JSON lines.
+    const stderr = { write: (line: string) => { io.err(line.trimEnd()); return true; } } as unknown as NodeJS.WritableStream;
+    const server = await createServer({ ...settings.options, logger: { level: 'warn', stream: stderr }, reconcileEveryMs: 0 });
     try {
       if (!server.context.gateways.vnpay && !server.context.gateways.momo) {
         io.err('No payment gateway is configured (DVC_VNPAY_* or DVC_MOMO_*): there is nothing to reconcile.');
@@ -71,8 +73,9 @@ export const payments: Command = {
       }
       const summary = await reconcilePayments(server.context, { olderThanMs, ...(limit === undefined ? {} : { limit }) });
       io.out(`${summary.checked} pending payment${summary.checked === 1 ? '' : 's'} checked: ${summary.settled} settled, `
-        + `${summary.stillPending} still pending, ${summary.unanswered} unanswered.`);
-      return summary.unanswered > 0 ? EXIT.failure : EXIT.ok;
+        + `${summary.stillPending} still pending, ${summary.unanswered} unanswered`
+        + `${summary.noGateway > 0 ? `, ${summary.noGateway} of a gateway no longer configured` : ''}.`);
+      return summary.unanswered + summary.noGateway > 0 ? EXIT.failure : EXIT.ok;
     } finally {
       await server.app.close();
     }

@@ -56,8 +56,9 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
       return { RspCode: decision.rspCode, Message: decision.message };
     }
     const verdict = vnpayIpnVerdict(decision.outcome);
-    const row = (await findPayment(ctx.storage, ref))!;
-    if (await settle(ctx, row, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
+    if (await settle(ctx, (await findPayment(ctx.storage, ref))!, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
+    // Settled a moment ago by another path (closed as expired, say): money taken then is to refund.
+    await flagRefund(ctx, 'vnpay', ref, verdict);
     return { RspCode: '02', Message: 'Order already confirmed' };
   } catch (error) {
     ctx.log.error({ gateway: 'vnpay', paymentId: ref, err: (error as Error).message }, 'payment notification failed');
@@ -90,6 +91,7 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
     if (verdict === undefined) return;
     if (!(await settle(ctx, (await findPayment(ctx.storage, ref))!, verdict, 'ipn'))) {
       ctx.log.warn({ gateway: 'momo', paymentId: ref, status: 'already_confirmed' }, 'payment notification refused');
+      await flagRefund(ctx, 'momo', ref, verdict);
     }
   } catch (error) {
     ctx.log.error({ gateway: 'momo', paymentId: ref, err: (error as Error).message }, 'payment notification failed');

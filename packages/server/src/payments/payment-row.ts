@@ -1,3 +1,4 @@
+/** A payment's row as stored, and the view of it a gateway gets. */
 import type { components } from '@dvc-kit/sdk';
 import type { Queryable } from '../storage/storage.ts';
 import type { GatewayOrder } from './gateways/gateway.ts';

@@ -25,6 +25,8 @@ export interface ReconcileSummary {
   stillPending: number;
   /** The gateway could not be asked or its answer could not be trusted; asked again next run. */
   unanswered: number;
+  /** Their gateway is no longer configured here: nobody can ask about them. */
+  noGateway: number;
 }
 
 /** Less than this apart, a payment is not asked about twice (a payer's polling may just have asked). */
@@ -40,11 +42,12 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
     const rows = await ctx.storage.all<PaymentRow>(
       `SELECT * FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND created_at <= ? ORDER BY created_at LIMIT ${Math.trunc(options.limit ?? 500)}`,
       [before]);
-    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0 };
+    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0 };
     for (const row of rows) {
       const result: CheckResult = await checkAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
       if (result === 'settled') summary.settled += 1;
       else if (result === 'unanswered') summary.unanswered += 1;
+      else if (result === 'no-gateway') summary.noGateway += 1;
       else summary.stillPending += 1;
     }
     if (rows.length > 0) ctx.log.info({ ...summary }, 'payments reconciled');

@@ -122,9 +122,11 @@ export async function createPayment(
     // A pending payment for an amount no longer due, or by another method, is superseded: closed
     // here, so it is never confirmed. (Should the payer still complete it at its gateway, its
     // notification is refused and logged for a refund: see notifications.ts.)
-    await tx.run(`UPDATE payments SET state = 'cancelled', failure_code = 'superseded'
-      WHERE dossier_code = ? AND state = 'pending' AND (total != ? OR method != ?)`, [dossier.code, total, method]);
+    // So is one whose pay window has passed: its gateway takes no more money for it, and the payer
+    // would be sent to a page that refuses them.
     const now = ctx.now();
+    await tx.run(`UPDATE payments SET state = 'cancelled', failure_code = 'superseded'
+      WHERE dossier_code = ? AND state = 'pending' AND (total != ? OR method != ? OR expires_at < ?)`, [dossier.code, total, method, now.toISOString()]);
     const created = await tx.run(`
       INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, gateway, expires_at)
       VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,

@@ -14,6 +14,12 @@ import { vnTime } from '../dossiers/repository.ts';
 
 /** After its expiry a gateway takes no more money; this long after it, a payment still open is closed. */
 export const EXPIRY_GRACE_MS = 5 * 60_000;
+/**
+ * A payment whose gateway has given no answer to trust (unreachable, answering errors, or reporting
+ * another amount) for this long after its window is closed as failed, for staff to look at, so it
+ * does not stay pending for ever.
+ */
+export const UNVERIFIED_AFTER_MS = 24 * 3600_000;
 /** VNPay's response code for "the payment window expired", which the widgets explain. */
 const EXPIRED = '11';
 
@@ -72,7 +78,7 @@ async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): 
 }
 
 /** What asking the gateway about a payment came to. */
-export type CheckResult = 'settled' | 'still-pending' | 'not-asked' | 'unanswered';
+export type CheckResult = 'settled' | 'still-pending' | 'not-asked' | 'unanswered' | 'no-gateway';
 
 /**
  * Asks the payment's gateway where a pending payment stands (the status query) and applies the
@@ -83,8 +89,10 @@ export type CheckResult = 'settled' | 'still-pending' | 'not-asked' | 'unanswere
  */
 export async function checkAtGateway(ctx: ServerContext, row: PaymentRow, minIntervalMs: number): Promise<CheckResult> {
   const gateway = ctx.gateways.get(row.gateway);
-  if (!gateway || row.state !== 'pending') return 'not-asked';
+  if (row.state !== 'pending') return 'not-asked';
+  if (!gateway) return 'no-gateway';
   const now = ctx.now();
+  const closesAt = new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
   const claimed = await ctx.storage.run(
     "UPDATE payments SET checked_at = ? WHERE id = ? AND state = 'pending' AND (checked_at IS NULL OR checked_at <= ?)",
     [now.toISOString(), row.id, new Date(now.getTime() - minIntervalMs).toISOString()]);
@@ -93,12 +101,17 @@ export async function checkAtGateway(ctx: ServerContext, row: PaymentRow, minInt
   try {
     verdict = await gateway.query(orderOf(row), now);
   } catch (error) {
+    const reason = (error as Error).message;
+    if (now.getTime() >= closesAt + UNVERIFIED_AFTER_MS) {
+      ctx.log.error({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment closed unverified: check it with the gateway');
+      const unverified = { state: 'failed', code: 'unverified', transactionNo: '', detail: `unverified: ${reason}` } as const;
+      return (await settle(ctx, row, unverified, 'query')) ? 'settled' : 'still-pending';
+    }
     // Asked again on the next poll or reconciliation run; the payment stays pending meanwhile.
-    ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: (error as Error).message }, 'payment status query failed');
+    ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment status query failed');
     return 'unanswered';
   }
   if (verdict.state !== 'pending') return (await settle(ctx, row, verdict, 'query')) ? 'settled' : 'still-pending';
-  const closesAt = new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
   if (now.getTime() < closesAt) return 'still-pending';
   const expired = { state: 'cancelled', code: EXPIRED, transactionNo: '', detail: `${verdict.detail}, expired` } as const;
   return (await settle(ctx, row, expired, 'query')) ? 'settled' : 'still-pending';

@@ -172,7 +172,7 @@ CREATE TABLE api_keys (
   },
   {
     version: 2,
-    name: 'payment gateways, the sandbox\'s simulated gateways, report indexes',
+    name: 'payment gateways, and the sandbox\'s simulated gateways',
     sql: () => `
 -- Which gateway a payment went to, the address the payer is sent to (MoMo makes it; VNPay's is
 -- signed once), when the gateway stops taking it, and when the gateway was last asked about it
@@ -182,11 +182,6 @@ ALTER TABLE payments ADD COLUMN gateway_url TEXT;
 ALTER TABLE payments ADD COLUMN expires_at TEXT;
 ALTER TABLE payments ADD COLUMN checked_at TEXT;
 CREATE INDEX payments_pending ON payments(state, created_at);
-
--- The agency's reports read a period: survey responses by submission, payments by the day they
--- count on (paid, else started).
-CREATE INDEX survey_responses_submitted ON survey_responses(submitted_at);
-CREATE INDEX payments_report_day ON payments((COALESCE(paid_at, created_at)));
 
 -- The sandbox's VNPay and MoMo simulators: what each "gateway" knows of a transaction. Production
 -- never writes here.
@@ -210,6 +205,16 @@ CREATE TABLE sandbox_gateway_requests (
   day TEXT NOT NULL,
   PRIMARY KEY (gateway, request_id, day)
 );
+`,
+  },
+  {
+    version: 3,
+    name: 'indexes for the agency\'s reports',
+    sql: () => `
+-- The reports read a period: survey responses by submission, payments by the day they count on
+-- (paid, else started).
+CREATE INDEX survey_responses_submitted ON survey_responses(submitted_at);
+CREATE INDEX payments_report_day ON payments((COALESCE(paid_at, created_at)));
 `,
   },
 ];

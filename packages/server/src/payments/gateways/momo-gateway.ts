@@ -76,12 +76,14 @@ export class MomoGateway implements PaymentGateway {
     const result = momoQueryResult(await this.#post('/v2/gateway/api/query', request),
       { partnerCode: this.settings.partnerCode, orderId: order.id, amountVnd: order.amountVnd });
     const detail = `momo query ${result.resultCode}`;
+    if (!result.valid) throw new Error(`MoMo's status answer does not name this merchant and order ${order.id}.`);
     // 42: MoMo has no such order (the create never reached it).
     if (result.resultCode === '42') return { state: 'pending', known: false, detail };
-    if (!result.valid) throw new Error(`MoMo's status answer does not name this merchant and order ${order.id}.`);
-    if (!result.final) return { state: 'pending', known: true, detail };
+    if (result.pending) return { state: 'pending', known: true, detail };
     if (result.paid) return { state: 'paid', transactionNo: result.transId, detail };
     if (result.resultCode === '0') throw new Error(`MoMo reports ${order.id} paid with another amount than ${order.amountVnd} VND.`);
+    // A request error (maintenance, authentication, a repeated request id…) says nothing of the payment.
+    if (!result.final) throw new Error(`MoMo's status query for ${order.id} answered ${result.resultCode}: ${result.message}`);
     return momoFailure(result.resultCode, result.transId, detail);
   }
 

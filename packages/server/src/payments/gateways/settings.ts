@@ -3,6 +3,8 @@
  * environment only: a secret never sits in a file the server reads or in a command line. The
  * sandbox uses its own simulators with public credentials, which production refuses.
  */
+import type { Environment } from '../../environment.ts';
+import { readVariable } from '../../environment.ts';
 
 /** A VNPay 2.1 merchant: the terminal code and hash secret VNPay issued, and VNPay's two addresses. */
 export interface VnpaySettings {
@@ -29,8 +31,6 @@ export interface GatewaySettings {
   vnpay?: VnpaySettings;
   momo?: MomoSettings;
 }
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 const VNPAY_VARIABLES = {
   tmnCode: 'DVC_VNPAY_TMN_CODE',
@@ -64,18 +64,13 @@ export function sandboxGatewaySettings(publicApiUrl: string): Required<GatewaySe
   };
 }
 
-function read(env: Environment, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
 /**
  * One gateway's settings when all its variables are set, nothing when none is, and a problem
  * naming the missing ones when only some are (half a configuration is a mistake, not a choice).
  */
 function gatewayFrom<T extends object>(env: Environment, variables: Record<keyof T, string>, name: string, problems: string[]): T | undefined {
   const entries = Object.entries(variables) as [keyof T, string][];
-  const values = entries.map(([key, variable]) => [key, read(env, variable)] as const);
+  const values = entries.map(([key, variable]) => [key, readVariable(env, variable)?.trim()] as const);
   const missing = entries.filter((_, i) => values[i]![1] === undefined).map(([, variable]) => variable);
   if (missing.length === entries.length) return undefined;
   if (missing.length > 0) {

@@ -8,8 +8,9 @@ import { newVnpayRequestId, vnpayQuery, vnpayQueryRequest } from '../providers/v
 import { formatVnTimestamp } from '../../calendar/vn-timestamp.ts';
 import { serverAddress } from './server-address.ts';
 
-/** VNPay's vnp_ResponseCode for "the payer cancelled". */
+/** VNPay's response codes for "the payer cancelled" and for any other failure. */
 const CANCELLED = '24';
+const GENERAL_FAILURE = '99';
 
 export class VnpayGateway implements PaymentGateway {
   readonly name = 'vnpay' as const;
@@ -62,9 +63,11 @@ export class VnpayGateway implements PaymentGateway {
       // Paid at VNPay for an amount that is not the order's: never marked paid here.
       throw new Error(`VNPay reports ${order.id} paid with ${result.amountVnd ?? '?'} VND, not ${order.amountVnd}.`);
     }
-    // 01: not completed yet. Anything else is VNPay's final word that the payment did not go through.
+    // 01: not completed yet. Anything else is VNPay's final word that the payment did not go through;
+    // the transaction status is not a response code (its 09 is "refund rejected", not the response
+    // code's "not enrolled"), so the payer is told the general reason.
     if (result.transactionStatus === '01') return { state: 'pending', known: true, detail };
-    return { state: 'failed', code: result.transactionStatus === '02' ? '99' : result.transactionStatus, transactionNo: result.transactionNo, detail };
+    return { state: 'failed', code: GENERAL_FAILURE, transactionNo: result.transactionNo, detail };
   }
 }
 
@@ -72,6 +75,7 @@ export class VnpayGateway implements PaymentGateway {
 export function vnpayIpnVerdict(outcome: VnpayIpnOutcome): FinalVerdict {
   const detail = `vnpay ipn ${outcome.responseCode}/${outcome.transactionStatus}`;
   if (outcome.paid) return { state: 'paid', transactionNo: outcome.transactionNo, detail };
-  const code = outcome.responseCode === '' ? '99' : outcome.responseCode;
+  // A response code of 00 with another transaction status did not go through either.
+  const code = outcome.responseCode === '' || outcome.responseCode === '00' ? GENERAL_FAILURE : outcome.responseCode;
   return { state: code === CANCELLED ? 'cancelled' : 'failed', code, transactionNo: outcome.transactionNo, detail };
 }

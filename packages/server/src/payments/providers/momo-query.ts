@@ -5,7 +5,7 @@
  */
 import { checkLength, plainValue } from './fields.ts';
 import { hmacHex } from './hmac.ts';
-import { MOMO_PENDING_RESULT_CODES } from './momo.ts';
+import { MOMO_PENDING_RESULT_CODES, momoResultIsFinal } from './momo.ts';
 
 /** What a status query is made of. */
 export interface MomoQueryInput {
@@ -59,8 +59,10 @@ export interface MomoQueryResult {
   transId: string;
   /** Valid, resultCode 0 and the order's amount. */
   paid: boolean;
-  /** False while MoMo still calls the payment pending (or the answer is not valid). */
+  /** Valid, and MoMo's last word on the payment: paid or a payment failure (see momoResultIsFinal). */
   final: boolean;
+  /** Valid, and one of MoMo's pending codes: ask again later. */
+  pending: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export function momoQueryResult(
     message: plainValue(response['message']),
     transId: plainValue(response['transId']),
     paid: valid && resultCode === '0' && /^\d{1,15}$/.test(amount) && Number(amount) === expected.amountVnd,
-    final: valid && resultCode !== '' && !MOMO_PENDING_RESULT_CODES.has(resultCode),
+    final: valid && momoResultIsFinal(resultCode),
+    pending: valid && MOMO_PENDING_RESULT_CODES.has(resultCode),
   };
 }

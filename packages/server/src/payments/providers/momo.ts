@@ -197,13 +197,26 @@ export interface MomoOrder {
 /** resultCode values MoMo calls pending: 9000 authorized, 1000 waiting for the user, 7000/7002 processing. */
 export const MOMO_PENDING_RESULT_CODES: ReadonlySet<string> = new Set(['9000', '1000', '7000', '7002']);
 
+/** MoMo's payment failures (1001–1026, 4001–4100): the payment ended without the money. */
+const PAYMENT_FAILURE_CODES: ReadonlySet<string> = new Set(['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1017', '1026', '4001', '4002', '4100']);
+
+/**
+ * Whether a resultCode is MoMo's last word on a payment: 0 (paid) or a payment failure. Its pending
+ * codes are not, nor are its request errors (10 maintenance, 11, 13 authentication, 20, 40 duplicate
+ * request, 43, 98, 99 …), which say nothing about the payment: closing it on one could close a
+ * payment the payer made.
+ */
+export function momoResultIsFinal(resultCode: string): boolean {
+  return resultCode === '0' || PAYMENT_FAILURE_CODES.has(resultCode);
+}
+
 /** What a MoMo IPN reported, once every check passed. */
 export interface MomoIpnOutcome {
   /** resultCode 0 only. */
   paid: boolean;
   /**
-   * False for MoMo's pending codes (9000, 1000, 7000, 7002): leave the order pending and ask again
-   * later; true for success and for every failure code (the order can be closed as failed).
+   * True for success and MoMo's payment failures (the order can be closed); false for its pending
+   * codes (9000, 1000, 7000, 7002) and anything else: leave the order pending and ask again later.
    */
   final: boolean;
   resultCode: string;
@@ -262,7 +275,7 @@ export async function momoIpnDecision(
   const resultCode = plainValue(ipn.resultCode);
   const outcome: MomoIpnOutcome = {
     paid: resultCode === '0',
-    final: !MOMO_PENDING_RESULT_CODES.has(resultCode),
+    final: momoResultIsFinal(resultCode),
     resultCode,
     message: plainValue(ipn.message),
     transId: plainValue(ipn.transId),
