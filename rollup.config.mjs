@@ -28,6 +28,9 @@ export default {
     // when a widget on the page already has its shadow root.
     'dvc-hydrate': '@lit-labs/ssr-client/lit-element-hydrate-support.js',
   },
+  // A widget's entry may export what its later chunks import from it: without this, rollup moves
+  // the search's code into a chunk behind a one-line entry, one more request before it paints.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist/cdn',
     format: 'es',
