@@ -190,7 +190,7 @@ interface InPage {
 
 
 /** The README's one-widget snippet (the first html block of "For webmasters"), pointed at this CDN and API. */
-async function readmePage(apiBase: string): Promise<string> {
+export async function readmePage(apiBase: string): Promise<string> {
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
   const section = /^## For webmasters[^\n]*\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
   const snippet = /```html\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
@@ -204,7 +204,7 @@ async function readmePage(apiBase: string): Promise<string> {
  * The README's page with the search's prerendered markup pasted in place of its bare tag, with the
  * tag's attributes, as the README says.
  */
-async function prerenderedPage(apiBase: string, cdnDir: string): Promise<string> {
+export async function prerenderedPage(apiBase: string, cdnDir: string): Promise<string> {
   const readmeOne = await readmePage(apiBase);
   const tag = /<dvc-procedure-search ([^>]*)><\/dvc-procedure-search>/.exec(readmeOne);
   let markup: string;
@@ -215,6 +215,11 @@ async function prerenderedPage(apiBase: string, cdnDir: string): Promise<string>
   }
   if (!tag) throw new Error('README page: no <dvc-procedure-search>');
   return readmeOne.replace(tag[0], markup.trim().replace('<dvc-procedure-search>', `<dvc-procedure-search ${tag[1]}>`));
+}
+
+/** The baseline: the same phone page with a plain input under the search's Vietnamese label, and no script. */
+export function baselinePage(label: string): string {
+  return page('', `<label for="q">${label}</label>\n  <input id="q" type="search" name="q">`);
 }
 
 /** A phone page in Vietnamese: the viewport line any mobile page has, then `head` and `body`. */
@@ -386,7 +391,7 @@ export async function measureFirstPaint(chromium: string, cdnDir: string, apiBas
   const dir = await mkdtemp(join(tmpdir(), 'dvc-first-paint-'));
   await writeFile(join(dir, 'one-widget.html'), await readmePage(apiBase));
   await writeFile(join(dir, 'prerendered.html'), await prerenderedPage(apiBase, cdnDir));
-  await writeFile(join(dir, 'baseline.html'), page('', `<label for="q">${label}</label>\n  <input id="q" type="search" name="q">`));
+  await writeFile(join(dir, 'baseline.html'), baselinePage(label));
   const site = createServer(createStaticHandler({ routes: [['/cdn/', cdnDir], ['/', dir]] }));
   const [siteUrl, portal] = await Promise.all([listen(site), startPortal(cdnDir, apiBase)]);
   const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: CHROMIUM_FLAGS });

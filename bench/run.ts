@@ -42,6 +42,7 @@ import type { PayableDossier } from './mixed-load.ts';
 import { measureInBrowser } from './browser.ts';
 import type { BrowserResults } from './browser.ts';
 import { firstPaintMarkdown, measureFirstPaint, type FirstPaintResults } from './first-paint.ts';
+import { lighthouseMarkdown, measureLighthouse, type LighthouseResults } from './lighthouse.ts';
 import { measureBundles, measureMinimalLit, type BundleEntry, type Size } from './bundles.ts';
 import { ratio } from './stats.ts';
 import { typingSequences } from './queries.ts';
@@ -192,6 +193,7 @@ try {
   let bundles: BundleEntry[] | null = null;
   let minimalLit: Size | null = null;
   let firstPaint: FirstPaintResults | null = null;
+  let lighthouse: LighthouseResults | null = null;
   if (!serverOnly) {
     await sqlite.app.listen({ port: 0, host: '127.0.0.1' });
     const apiBase = `http://127.0.0.1:${(sqlite.app.server.address() as AddressInfo).port}/api/v1`;
@@ -202,6 +204,8 @@ try {
     minimalLit = await measureMinimalLit(root);
     log('browser: first paint on a cheap phone (slow 3G, 4× CPU), four pages × 3 cold loads');
     firstPaint = await measureFirstPaint(ensureChromium(), join(root, 'dist/cdn'), apiBase);
+    log('browser: Lighthouse, mobile profile, four pages × 3 runs');
+    lighthouse = await measureLighthouse(ensureChromium(), join(root, 'dist/cdn'), apiBase);
   }
 
   const speedup = (l: SearchLatency) => ({ p50: ratio(l.naiveLike.p50, l.memoryIndex.p50), p95: ratio(l.naiveLike.p95, l.memoryIndex.p95) });
@@ -240,6 +244,7 @@ try {
     bundles,
     minimalLit,
     firstPaint,
+    lighthouse,
     previousBundles: serverOnly ? null : previous?.bundles ?? null,
   };
   const name = serverOnly ? 'report-server' : 'report';
@@ -321,6 +326,7 @@ try {
       '',
     ] : []),
     ...(firstPaint ? firstPaintMarkdown(firstPaint) : []),
+    ...(lighthouse ? lighthouseMarkdown(lighthouse) : []),
   ].join('\n');
   writeFileSync(join(resultsDir, `${name}.md`), md);
   console.log(`\n${md}`);
