@@ -7,6 +7,8 @@ import { startServerProcess } from './support/server-process.ts';
 import type { ServerProcess } from './support/server-process.ts';
 import { DEMO } from './support/sandbox.ts';
 import { DEFAULT_RATE_LIMITS } from '../src/config.ts';
+import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
+import { momoIpnSignature } from '../src/payments/providers/momo.ts';
 import { demoDossiers } from '../src/seed/demo-dossiers.ts';
 import { typingSequences } from '../../../bench/queries.ts';
 import { Client, doublePayments, GATEWAY_RETURN_URL, paidNotification, randomKey, runMixedLoad } from '../../../bench/mixed-load.ts';
@@ -169,6 +171,35 @@ describe('two server processes on one PostgreSQL', { timeout: 120_000 }, () => {
     const numbers = (await sql<{ number: string }>('SELECT number FROM receipts ORDER BY number')).map((r) => Number(r.number.slice(-6)));
     assert.equal(numbers.length, 2 * ROUNDS);
     assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
+  });
+
+  test('the same MoMo notification at both at once pays once, with one set of receipts', async () => {
+    for (let round = 0; round < ROUNDS / 4; round++) {
+      const client = citizen();
+      try {
+        const dossier = await payableDossier(client);
+        const created = await client.request(`${a.baseUrl}/payments`, {
+          method: 'POST',
+          headers: { 'idempotency-key': randomKey() },
+          body: { dossierCode: dossier.code, applicantId: dossier.applicantId, returnUrl: GATEWAY_RETURN_URL, method: 'e-wallet' },
+        });
+        assert.equal(created.status, 201, describeAnswer(created));
+        const payment = body<Payment>(created);
+        const ipn = {
+          partnerCode: SANDBOX_MERCHANT.momo.partnerCode, orderId: payment.id, requestId: randomKey(), amount: payment.total,
+          orderInfo: 'Thanh toán', orderType: 'momo_wallet', transId: 4_000_000 + round, resultCode: 0, message: 'Thành công.',
+          payType: 'qr', responseTime: Date.now(), extraData: '',
+        };
+        const signed = { ...ipn, signature: momoIpnSignature(ipn, SANDBOX_MERCHANT.momo.accessKey, SANDBOX_MERCHANT.momo.secretKey) };
+        const answers = await Promise.all([a, b].map((server) =>
+          client.request(`${server.baseUrl}/payments/gateways/momo/ipn`, { method: 'POST', body: signed })));
+        assert.deepEqual(answers.map((answer) => answer.status), [204, 204]);
+        assert.equal(body<Payment>(await client.request(`${b.baseUrl}/payments/${payment.id}`)).state, 'paid');
+        assert.equal(await count('SELECT count(*) AS n FROM receipts WHERE payment_id = $1', [payment.id]), 2);
+      } finally {
+        client.close();
+      }
+    }
   });
 
   test('a notification at one process while the other opens a payment: never a second payment beside the paid one', async () => {
