@@ -2,7 +2,7 @@
 //   lint → typecheck → OpenAPI lint → drift checks (types, locales, manifest) → Node tests →
 //   the server's tests again on PostgreSQL → npm builds and their tests → CDN bundle sizes → TypeDoc →
 //   stories (axe) → framework examples → browser tests → the built bundle in browsers (journey, first
-//   frame, loader, layout shift) → dvc-audit → accessibility conformance reports (docs/acr)
+//   frame, loader, layout shift, prerendered markup) → dvc-audit → accessibility conformance reports (docs/acr)
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -49,7 +49,7 @@ const steps = [
   },
   { name: 'npm builds (packages/sdk/dist, packages/elements/dist, packages/server/dist, with .d.ts)', cmd: node, args: ['scripts/build.mjs', '--npm-only', '--silent'] },
   {
-    name: 'npm build tests (the built packages imported from dist in Node)',
+    name: 'npm build tests (the built packages imported from dist in Node; the prerendered markup of every widget and language)',
     cmd: node,
     args: ['--test', '--test-reporter=spec', 'scripts/test-builds/*.test.mjs'],
     count: countNodeTests,
@@ -92,7 +92,7 @@ const steps = [
     },
   },
   {
-    name: 'On the built CDN bundle: the citizen journey by keyboard, the first frame\'s language, the loader, layout shift (Chromium and Firefox)',
+    name: 'On the built CDN bundle: the citizen journey by keyboard, the first frame\'s language, the loader, layout shift, the prerendered markup with scripting on and off (Chromium and Firefox)',
     before: () => {
       process.env.CHROME_PATH ??= ensureChromium();
     },
