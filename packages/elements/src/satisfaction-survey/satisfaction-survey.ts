@@ -12,10 +12,14 @@ import { tokens } from '../shared/tokens.ts';
 import type { DvcSurveySubmittedEventDetail } from './events.ts';
 import { satisfactionSurveyStyles } from './styles.ts';
 import { SurveyFlow, type SurveyMode } from './survey-flow.ts';
-import { APPLICANT_ID_FIELD, HONEYPOT_FIELD, formView, outcomeView } from './views.ts';
+import { APPLICANT_ID_FIELD, HONEYPOT_FIELD } from './field-names.ts';
+import { later } from '../shared/later.ts';
 
 export type { DvcSurveySubmittedEventDetail, SurveyMode };
-export { limitMessage, remainingMessage } from './views.ts';
+export { limitMessage, remainingMessage } from './count-messages.ts';
+
+/** The form and what follows it (thanks, already evaluated…): loaded beside the form's request. */
+const surveyViews = later(() => import('./views.ts'));
 
 /**
  * The citizen's satisfaction evaluation of a finished dossier (đánh giá mức độ hài lòng, as the
@@ -86,6 +90,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
   readonly #focus = new FocusController(this);
   readonly #flow = new SurveyFlow(this, {
     client: () => this.api.client(),
+    views: () => surveyViews.load(),
     emit: (type, detail) => this.emit(type, detail),
     focus: (part) => this.#focus.focusAfterUpdate(part === 'error-summary' ? ERROR_SUMMARY : `[part="${part}"]`),
     clearApplicantId: () => {
@@ -161,9 +166,11 @@ export class DvcSatisfactionSurvey extends DvcElement {
         break;
     }
     const loaded = flow.loaded;
-    if (!loaded) return nothing;
-    if (flow.outcome !== 'form') return outcomeView(flow.outcome, loaded);
-    return formView({
+    // Loaded with the form (SurveyFlow's load).
+    const views = surveyViews.value;
+    if (!loaded || !views) return nothing;
+    if (flow.outcome !== 'form') return views.outcomeView(flow.outcome, loaded);
+    return views.formView({
       loaded,
       answers: flow.answers,
       errors: flow.errors,

@@ -65,6 +65,8 @@ export interface TypedFields {
 
 export interface SurveyFlowOptions {
   client(): Promise<DvcClient>;
+  /** Loads the form's views, which the form's request waits for (they load side by side with the client). */
+  views(): Promise<unknown>;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
   focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title'): void;
@@ -112,7 +114,7 @@ export class SurveyFlow implements ReactiveController {
     this.counts = new CharacterCountController(host);
     this.#load = new RequestController(host, async (args, signal) => {
       const { kind, dossierCode, procedureCode, subject } = args;
-      const client = await this.#options.client();
+      const [client] = await Promise.all([this.#options.client(), this.#options.views()]);
       const [form, status] = await Promise.all([
         client.surveys.form({ kind, dossierCode, procedureCode }, { signal }),
         kind === 'dossier' && dossierCode ? this.#status(client, dossierCode, signal) : undefined,

@@ -9,16 +9,16 @@ import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
 import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
 import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
-import { CONTENT_LANG, formatNumber, getLocale, intlLocale } from '../shared/locale.ts';
+import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { failureView } from '../shared/status-views.ts';
 import { textLimit, type AnswerError, type Answers } from './answers.ts';
+import { limitMessage, remainingMessage } from './count-messages.ts';
+import { APPLICANT_ID_FIELD, HONEYPOT_FIELD } from './field-names.ts';
 import type { LoadedForm, Outcome, Question } from './survey-flow.ts';
 import './translations.ts';
 
-/** The id of the identity number field. */
-export const APPLICANT_ID_FIELD = 'applicant-id';
-/** The id of the hidden bot trap. */
-export const HONEYPOT_FIELD = 'website';
+export { APPLICANT_ID_FIELD, HONEYPOT_FIELD };
+export { limitMessage, remainingMessage };
 
 type LocalizedText = SurveyForm['title'];
 
@@ -234,20 +234,6 @@ function summaryMessage(question: Question, problem: AnswerError): string {
   return problem === 'required'
     ? msg(str`Please choose an answer to “${label}”`)
     : msg(str`Your answer to “${label}” is not one of the choices. Please choose again.`);
-}
-
-/** "Còn 1.000 ký tự" / "1,000 characters left" (English needs the singular for 1). */
-export function remainingMessage(remaining: number): string {
-  const count = formatNumber(Math.max(0, remaining));
-  return new Intl.PluralRules(intlLocale()).select(remaining) === 'one'
-    ? msg(str`${count} character left`)
-    : msg(str`${count} characters left`);
-}
-
-/** "Tối đa 1.000 ký tự." / "Up to 1,000 characters." */
-export function limitMessage(limit: number): string {
-  const count = formatNumber(limit);
-  return msg(str`Up to ${count} characters.`);
 }
 
 /**
