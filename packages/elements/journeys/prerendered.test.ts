@@ -249,7 +249,7 @@ for (const browserName of BROWSERS) {
       }
     });
 
-    test('scripting on: painted before the scripts arrive, then hydrated in place: the same nodes, nothing doubled, no error', async () => {
+    test('scripting on: painted before the scripts arrive, then hydrated in place: the same nodes, nothing doubled, no error, axe-clean', async () => {
       for (const lang of ['vi', 'en'] as const) {
         const release = holdScripts();
         const { tab, errors, loaded, close } = await open(`/all.${lang}.html`, { wait: false });
@@ -283,6 +283,7 @@ for (const browserName of BROWSERS) {
           assert.deepEqual(after.styles, TAGS.map(() => 1), 'each widget keeps its one style element');
           const texts = await widgetTexts(tab);
           for (const tag of TAGS) assert.deepEqual(messagesIn(texts[tag] ?? '', lang, kit).foreign, [], `${tag} hydrated: ${texts[tag]}`);
+          assert.deepEqual(await axeFailures(tab, browserName), [], 'the hydrated widgets are axe-clean');
           assert.deepEqual(errors, []);
         } finally {
           release();
