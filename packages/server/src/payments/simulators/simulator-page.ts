@@ -32,10 +32,13 @@ function page(title: string, body: string): string {
 </html>`;
 }
 
-/** Sends a page: no script, no frame, nothing from elsewhere. */
+/**
+ * Sends a page: no script, no frame, nothing from elsewhere. No form-action: the form's answer
+ * redirects the payer to the portal, and browsers hold a redirect to form-action too.
+ */
 export function sendPage(reply: FastifyReply, status: number, title: string, body: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
     .header('cache-control', 'no-store')
     .send(page(title, body));
 }
