@@ -247,9 +247,17 @@ export function formatDateTime(iso: string, options: DateOptions = {}): string {
   return `${hour}:${minute} ngày ${day}/${month}/${year}`;
 }
 
-/** "1.234" / "1,234". */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * "1.234" / "1,234". One formatter per locale, made once: the field filter formats a count per
+ * option, and a formatter made for each was most of a 70 ms task on a 4× slower phone.
+ */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(intlLocale()).format(n);
+  const locale = intlLocale();
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
 }
 
 /**
