@@ -58,8 +58,11 @@ export async function clientFor(base: string): Promise<DvcClient> {
   return client;
 }
 
-/** What shows that a widget is about to be used: the client starts loading then. */
-const FIRST_USE = ['pointerover', 'pointerdown', 'focusin'] as const;
+/**
+ * What shows that a widget is about to be used: the client starts loading then. A touch fires
+ * pointerover before it presses, so no press handler is needed (nor wanted: actions are clicks).
+ */
+const FIRST_USE = ['pointerover', 'focusin'] as const;
 
 /** Resolves a widget's client from its `api-base` attribute or the page-wide default. */
 export class ApiClientController implements ReactiveController {
