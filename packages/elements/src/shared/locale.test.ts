@@ -111,6 +111,14 @@ describe('locale', () => {
     expect(formatDate('2025-07-14T17:30:00Z')).to.match(/15 Jul 2025/);
   });
 
+  it('groups whole numbers as Intl does for vi-VN and en-GB, without loading Intl\'s number data', async () => {
+    const samples = [0, 7, 42, 999, 1000, 1234, 12_345, 999_999, 1_000_000, 5_669, 123_456_789, -1, -1234, -1_000_000, Number.MAX_SAFE_INTEGER];
+    for (const [lang, locale] of [['vi', 'vi-VN'], ['en', 'en-GB']] as const) {
+      await setLocale(lang);
+      for (const n of samples) expect(formatNumber(n), `${n} (${lang})`).to.equal(new Intl.NumberFormat(locale).format(n));
+    }
+  });
+
   it('writes dates as Vietnamese official text does ("ngày 18/11/2026", "06:07 ngày 18/11/2026") and English naturally, in Vietnam time', async () => {
     await setLocale('vi');
     expect(formatDate('2026-11-18T06:07:00+07:00')).to.equal('ngày 18/11/2026');
