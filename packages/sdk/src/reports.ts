@@ -1,8 +1,7 @@
-import type { components, operations } from './generated/openapi.ts';
+import type { operations } from './generated/openapi.ts';
 import { transport } from './client.ts';
-import type { CallOptions, DvcClientOptions } from './client.ts';
+import type { CallOptions, DvcClientOptions, Schemas } from './client.ts';
 
-type Schemas = components['schemas'];
 /** Survey results for a period (`reports.surveys`). */
 export type SurveyReport = Schemas['SurveyReport'];
 /** Payments for a period, by state and fee kind (`reports.payments`). */
