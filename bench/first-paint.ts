@@ -444,7 +444,7 @@ export function firstPaintMarkdown(r: FirstPaintResults): string[] {
   return [
     '## First paint on a cheap phone',
     '',
-    `${r.profile}. Lighthouse-like figures, measured directly (Lighthouse itself is not run): in the page (requestAnimationFrame,`,
+    `${r.profile}. Figures measured directly, on a real throttled network and CPU (Lighthouse's own score, which simulates them, is the next section): in the page (requestAnimationFrame,`,
     'PerformanceObserver) and over the DevTools protocol (bytes as received: headers and compressed bodies; in brackets the bodies alone,',
     'as the bundle sizes above count them). Pages served as a CDN serves the kit (scripts/static-server.mjs: brotli, cache headers); the API is the bench\'s SQLite sandbox (its JSON uncompressed).',
     'Widget bytes: the CDN\'s files and the API\'s answers (the page\'s own HTML, CSS and script left out).',

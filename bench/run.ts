@@ -78,8 +78,9 @@ const previous = existsSync(join(resultsDir, 'report.json'))
   : undefined;
 
 if (!serverOnly) {
-  log('building the CDN bundle');
+  log('building the CDN bundle and its prerendered markup');
   execFileSync(join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/prerender.mjs', 'dist/cdn', '--silent'], { cwd: root, stdio: 'inherit' });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'dvc-bench-'));
