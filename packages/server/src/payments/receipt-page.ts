@@ -1,5 +1,6 @@
 import type { components } from '@dvc-kit/sdk';
 import { localPlainDate, localTimeOfDayMs } from '../calendar/vn-time.ts';
+import { text } from '../http/html-text.ts';
 
 type ReceiptBundle = components['schemas']['ReceiptBundle'];
 
@@ -85,11 +86,6 @@ export function receiptLanguage(request: ReceiptRequest = {}): ReceiptLanguage {
     .filter((entry) => (entry.language === 'vi' || entry.language === 'en') && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order);
   return (ranked[0]?.language as ReceiptLanguage | undefined) ?? 'vi';
-}
-
-/** Escapes text for HTML: every value on the receipt page is data, never markup. */
-function text(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

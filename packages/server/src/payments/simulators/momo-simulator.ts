@@ -15,7 +15,8 @@ import { plainValue } from '../providers/fields.ts';
 import { formatVnTimestamp } from '../../calendar/vn-timestamp.ts';
 import type { PaymentResult } from './scenarios.ts';
 import { notifyAsPlanned, scenarioButtons, scenarioNamed, TAMPER_VND } from './scenarios.ts';
-import { SANDBOX_BANNER, formatVnd, sendPage, text } from './simulator-page.ts';
+import { SANDBOX_BANNER, formatVnd, sendAlreadyProcessed, sendPage, sendReturnLost } from './simulator-page.ts';
+import { text } from '../../http/html-text.ts';
 import type { SimulatedTransaction } from './simulated-transactions.ts';
 import {
   completeTransaction, findByPageToken, findTransaction, firstRequestToday, newTransactionNo, openTransaction, recordNotificationAnswer,
@@ -93,7 +94,7 @@ export function registerMomoSimulator(app: FastifyInstance, ctx: ServerContext, 
     const transaction = await findByPageToken(ctx.storage, (request.query as Record<string, unknown>)['t']);
     if (transaction?.gateway !== 'momo') return sendPage(reply, 404, 'Không tìm thấy', '<h1>Không tìm thấy giao dịch</h1><p>Transaction not found.</p>');
     if (transaction.result_code !== null) {
-      return sendPage(reply, 409, 'Giao dịch đã xử lý', '<h1>Giao dịch này đã được xử lý</h1><p>This transaction was already processed.</p>');
+      return sendAlreadyProcessed(reply);
     }
     const details = JSON.parse(transaction.details) as MomoDetails;
     return sendPage(reply, 200, 'MoMo (sandbox)', `${SANDBOX_BANNER}
@@ -118,7 +119,7 @@ export function registerMomoSimulator(app: FastifyInstance, ctx: ServerContext, 
     const charged = scenario.notification === 'wrong-amount' ? transaction.amount - TAMPER_VND : transaction.amount;
     const outcome = { resultCode: String(result.code), transactionNo: newTransactionNo(), payDate: String(ctx.now().getTime()), amount: charged };
     if (!(await completeTransaction(ctx.storage, transaction, outcome))) {
-      return sendPage(reply, 409, 'Giao dịch đã xử lý', '<h1>Giao dịch này đã được xử lý</h1><p>This transaction was already processed.</p>');
+      return sendAlreadyProcessed(reply);
     }
     const details = JSON.parse(transaction.details) as MomoDetails;
     const ipn: MomoIpn = {
@@ -140,7 +141,7 @@ export function registerMomoSimulator(app: FastifyInstance, ctx: ServerContext, 
     const forged = { ...claim, signature: momoIpnSignature(claim, merchant.accessKey, 'not-the-merchant-secret') };
     await notifyAsPlanned(scenario, signed, forged, (body) => sendIpn(ctx, details.ipnUrl, transaction, body));
     if (!scenario.returns) {
-      return sendPage(reply, 200, 'Mất kết nối', '<h1>Đã thanh toán</h1><p>Kết nối trở lại trang dịch vụ công bị gián đoạn. Hãy quay lại trang và kiểm tra trạng thái thanh toán. (Paid; the return to the portal was lost.)</p>');
+      return sendReturnLost(reply);
     }
     const back = new URL(details.redirectUrl);
     for (const [name, value] of Object.entries(signed)) back.searchParams.set(name, String(value));

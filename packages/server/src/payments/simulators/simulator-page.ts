@@ -1,9 +1,6 @@
 /** The simulated gateways' HTML pages: one plain, accessible page shell, data written as text. */
 import type { FastifyReply } from 'fastify';
-
-export function text(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { text } from '../../http/html-text.ts';
 
 const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
 
@@ -45,3 +42,13 @@ export function sendPage(reply: FastifyReply, status: number, title: string, bod
 
 /** The banner every simulated page carries. */
 export const SANDBOX_BANNER = '<p class="sandbox"><strong>Sandbox.</strong> Không có tiền thật. No real money moves.</p>';
+
+/** What both gateways show for a transaction the payer already completed (a second tab, Back). */
+export function sendAlreadyProcessed(reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 409, 'Giao dịch đã xử lý', '<h1>Giao dịch này đã được xử lý</h1><p>This transaction was already processed.</p>');
+}
+
+/** What both gateways show when the payer paid but is not sent back (the "return lost" scenario). */
+export function sendReturnLost(reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 200, 'Mất kết nối', '<h1>Đã thanh toán</h1><p>Kết nối trở lại trang dịch vụ công bị gián đoạn. Hãy quay lại trang và kiểm tra trạng thái thanh toán. (Paid; the return to the portal was lost.)</p>');
+}

@@ -17,7 +17,8 @@ import { plainValue } from '../providers/fields.ts';
 import { formatVnTimestamp, parseVnTimestamp } from '../../calendar/vn-timestamp.ts';
 import type { PaymentResult } from './scenarios.ts';
 import { notifyAsPlanned, scenarioButtons, scenarioNamed, TAMPER_VND } from './scenarios.ts';
-import { SANDBOX_BANNER, formatVnd, sendPage, text } from './simulator-page.ts';
+import { SANDBOX_BANNER, formatVnd, sendAlreadyProcessed, sendPage, sendReturnLost } from './simulator-page.ts';
+import { text } from '../../http/html-text.ts';
 import type { SimulatedTransaction } from './simulated-transactions.ts';
 import {
   completeTransaction, findByPageToken, findTransaction, firstRequestToday, newTransactionNo, openTransaction, recordNotificationAnswer,
@@ -66,7 +67,7 @@ export function registerVnpaySimulator(app: FastifyInstance, ctx: ServerContext,
     await openTransaction(ctx.storage, 'vnpay', ref, amount, details, ctx.now());
     const transaction = (await findTransaction(ctx.storage, 'vnpay', ref))!;
     if (transaction.result_code !== null || transaction.amount !== amount) {
-      return sendPage(reply, 409, 'Giao dịch đã xử lý', '<h1>Giao dịch này đã được xử lý</h1><p>This transaction was already processed.</p>');
+      return sendAlreadyProcessed(reply);
     }
     return sendPage(reply, 200, 'VNPay (sandbox)', `${SANDBOX_BANNER}
       <h1>Thanh toán qua VNPay</h1>
@@ -90,7 +91,7 @@ export function registerVnpaySimulator(app: FastifyInstance, ctx: ServerContext,
     const charged = scenario.notification === 'wrong-amount' ? transaction.amount - TAMPER_VND : transaction.amount;
     const outcome = { resultCode: codes.response, transactionNo: newTransactionNo(), payDate: formatVnTimestamp(ctx.now()), amount: charged };
     if (!(await completeTransaction(ctx.storage, transaction, outcome))) {
-      return sendPage(reply, 409, 'Giao dịch đã xử lý', '<h1>Giao dịch này đã được xử lý</h1><p>This transaction was already processed.</p>');
+      return sendAlreadyProcessed(reply);
     }
     const details = JSON.parse(transaction.details) as VnpayDetails;
     const result: Record<string, string> = {
@@ -111,7 +112,7 @@ export function registerVnpaySimulator(app: FastifyInstance, ctx: ServerContext,
     const forged = { ...claim, vnp_SecureHash: vnpaySign(claim, 'not-the-merchant-secret') };
     await notifyAsPlanned(scenario, signed, forged, (params) => sendIpn(ctx, ipnUrl, transaction, params));
     if (!scenario.returns) {
-      return sendPage(reply, 200, 'Mất kết nối', '<h1>Đã thanh toán</h1><p>Kết nối trở lại trang dịch vụ công bị gián đoạn. Hãy quay lại trang và kiểm tra trạng thái thanh toán. (Paid; the return to the portal was lost.)</p>');
+      return sendReturnLost(reply);
     }
     // The return carries the same signed parameters; the query string is the signed text itself.
     const back = new URL(details.returnUrl);
