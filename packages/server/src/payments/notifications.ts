@@ -13,6 +13,7 @@ import type { VnpayIpnDecision } from './providers/vnpay.ts';
 import { VNPAY_IPN_UNKNOWN_ERROR, vnpayIpnDecision } from './providers/vnpay.ts';
 import type { MomoIpn } from './providers/momo.ts';
 import { momoIpnDecision } from './providers/momo.ts';
+import type { PaymentRow } from './payment-row.ts';
 import { findPayment } from './payment-row.ts';
 import { settle } from './settlement.ts';
 
@@ -21,10 +22,23 @@ export interface VnpayAcknowledgement {
   Message: string;
 }
 
-/** A payment of this gateway, as the IPN checks see it. */
-async function findOrder(ctx: ServerContext, gateway: string, id: string) {
-  const row = await findPayment(ctx.storage, id);
-  return row?.gateway === gateway ? { amountVnd: row.total, state: row.state } : undefined;
+/**
+ * The payment a notification names, if it is this gateway's: looked up once for the protocol's
+ * checks, and kept for settling it.
+ */
+function orderLookup(ctx: ServerContext, gateway: string) {
+  let found: PaymentRow | undefined;
+  return {
+    find: async (id: string) => {
+      const row = await findPayment(ctx.storage, id);
+      found = row?.gateway === gateway ? row : undefined;
+      return found && { amountVnd: found.total, state: found.state };
+    },
+    get row(): PaymentRow {
+      if (!found) throw new Error('settling a notification whose payment was not found');
+      return found;
+    },
+  };
 }
 
 /**
@@ -47,8 +61,9 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
   try {
     // A parameter sent twice arrives as a list: it cannot be what VNPay signed.
     const params = Object.values(query).every((value) => typeof value === 'string') ? query as Record<string, string> : undefined;
+    const order = orderLookup(ctx, 'vnpay');
     const decision: VnpayIpnDecision = vnpay && params
-      ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, findOrder: (id) => findOrder(ctx, 'vnpay', id) })
+      ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, findOrder: order.find })
       : { rspCode: '97', message: 'Invalid signature' };
     if (decision.rspCode !== '00' || !decision.outcome) {
       ctx.log.warn({ gateway: 'vnpay', paymentId: ref, rspCode: decision.rspCode }, `payment notification refused: ${decision.message}`);
@@ -56,7 +71,7 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
       return { RspCode: decision.rspCode, Message: decision.message };
     }
     const verdict = vnpayIpnVerdict(decision.outcome);
-    if (await settle(ctx, (await findPayment(ctx.storage, ref))!, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
+    if (await settle(ctx, order.row, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
     // Settled a moment ago by another path (closed as expired, say): money taken then is to refund.
     await flagRefund(ctx, 'vnpay', ref, verdict);
     return { RspCode: '02', Message: 'Order already confirmed' };
@@ -80,7 +95,8 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
       return;
     }
     const { partnerCode, accessKey, secretKey } = momo.settings;
-    const decision = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: (id) => findOrder(ctx, 'momo', id) });
+    const order = orderLookup(ctx, 'momo');
+    const decision = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: order.find });
     if (decision.status !== 'recorded' || !decision.outcome) {
       ctx.log.warn({ gateway: 'momo', paymentId: ref, status: decision.status }, 'payment notification refused');
       if (decision.outcome) await flagRefund(ctx, 'momo', ref, momoIpnVerdict(decision.outcome));
@@ -89,7 +105,7 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
     const verdict = momoIpnVerdict(decision.outcome);
     // Not final yet (MoMo's pending codes): the payment stays pending until the final word.
     if (verdict === undefined) return;
-    if (!(await settle(ctx, (await findPayment(ctx.storage, ref))!, verdict, 'ipn'))) {
+    if (!(await settle(ctx, order.row, verdict, 'ipn'))) {
       ctx.log.warn({ gateway: 'momo', paymentId: ref, status: 'already_confirmed' }, 'payment notification refused');
       await flagRefund(ctx, 'momo', ref, verdict);
     }
