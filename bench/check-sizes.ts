@@ -5,13 +5,16 @@
  *   - a widget in packages/elements/widgets.json has no entry or no ceiling,
  *   - a one-widget entry holds another widget's messages (each holds its own part and `shared`),
  *   - a widget's first download (its entry and the chunks it imports) holds the API client or its
- *     transport, ky: they load on first need (packages/elements/src/shared/api-client.ts), or
+ *     transport, ky: they load on first need (packages/elements/src/shared/api-client.ts),
+ *   - a widget's first view, which the loader paints (`prerendered/<tag>.<lang>.js`), grows past
+ *     FIRST_VIEW_CEILING, or
  *   - a file of the bundle holds a demo dossier code (bench/dossier-codes.ts).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CEILINGS, measureBundles } from './bundles.ts';
+import { CEILINGS, FIRST_VIEW_CEILING, measureBundles, size } from './bundles.ts';
 import { dossierCodesIn } from './dossier-codes.ts';
 import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
@@ -19,6 +22,7 @@ const kB = 1024;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 execFileSync(join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/prerender.mjs', 'dist/cdn', '--silent'], { cwd: root, stdio: 'inherit' });
 
 const problems: string[] = [];
 const rows: string[] = [];
@@ -46,7 +50,15 @@ for (const bundle of bundles) {
     const client = bundle.sources.filter((source) => /(^|\/)node_modules\/ky\/|^packages\/sdk\/src\/client\.ts$/.test(source));
     if (client.length > 0) problems.push(`${bundle.entry}: its first download holds the API client (${client.join(', ')}), which loads on first need`);
   }
-  rows.push(`  ${bundle.entry.padEnd(28)} ${(brotli / kB).toFixed(1).padStart(5)} kB   ceiling ${((ceiling ?? 0) / kB).toFixed(1).padStart(4)} kB`);
+  rows.push(`  ${bundle.entry.padEnd(42)} ${(brotli / kB).toFixed(1).padStart(5)} kB   ceiling ${((ceiling ?? 0) / kB).toFixed(1).padStart(4)} kB`);
+}
+
+const firstViews = readdirSync(join(root, 'dist/cdn/prerendered')).filter((file) => file.endsWith('.js')).sort();
+if (firstViews.length !== widgetList.widgets.length * 2) problems.push(`dist/cdn/prerendered: ${firstViews.length} first views, expected one per widget and language`);
+for (const file of firstViews) {
+  const brotli = size(readFileSync(join(root, 'dist/cdn/prerendered', file))).brotli;
+  if (brotli > FIRST_VIEW_CEILING) problems.push(`prerendered/${file}: ${(brotli / kB).toFixed(1)} kB brotli, over the first views' ceiling of ${(FIRST_VIEW_CEILING / kB).toFixed(1)} kB`);
+  rows.push(`  ${`prerendered/${file}`.padEnd(42)} ${(brotli / kB).toFixed(1).padStart(5)} kB   ceiling ${(FIRST_VIEW_CEILING / kB).toFixed(1).padStart(4)} kB`);
 }
 
 console.log('CDN bundle sizes (brotli as sent, each file on its own, the Vietnamese messages included):');
@@ -55,4 +67,4 @@ if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('Within the ceilings; each widget holds only its own and the shared messages, and not the API client; no demo dossier code.');
+console.log('Within the ceilings; each widget holds only its own and the shared messages, and not the API client; no demo dossier code; the first views within theirs.');

@@ -4,6 +4,11 @@
 // included), rendered by Lit's SSR at build time. dvc-loader.js hydrates it in place. The search's
 // form is a plain GET form, so it also works with scripting off.
 //
+// Beside each file, `<dir>/prerendered/<tag>.<lang>.js` holds the same first view as a module the
+// loader imports for a bare tag: its styles and its shadow root's nodes as data, which the loader
+// builds with DOM calls (no HTML parsing, so a page's Trusted Types and style-src policies hold), to
+// paint the widget before its script has come; Lit then hydrates it as it hydrates pasted markup.
+//
 // `npm run build` calls it after the CDN bundle (`node scripts/prerender.mjs [cdn folder]`); the
 // journeys call prerender() on their own bundle. The elements are bundled for Node first (their
 // sources use decorators), with Lit left to Node's own resolution so that the renderer and the
@@ -11,6 +16,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseFragment } from 'parse5';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -25,6 +31,39 @@ const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|@l
 
 /** The file a widget's prerendered markup is written to, inside the CDN folder. */
 export const prerenderedFile = (tag, lang) => `prerendered/${tag}.${lang}.html`;
+
+/** The module holding the same first view for the loader, inside the CDN folder. */
+export const firstViewFile = (tag, lang) => `prerendered/${tag}.${lang}.js`;
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/**
+ * A node of the shadow root as data (the loader's `FirstViewNode`): text as a string, a comment as
+ * `[0, text]` (Lit's hydration markers are comments), an element as `[name, attributes, ...children]`,
+ * its name prefixed `svg:` in SVG.
+ */
+function asData(node) {
+  if (node.nodeName === '#text') return node.value;
+  if (node.nodeName === '#comment') return [0, node.data];
+  const name = node.namespaceURI === SVG_NAMESPACE ? `svg:${node.tagName}` : node.tagName;
+  const attributes = Object.fromEntries(node.attrs.map((attribute) => [attribute.name, attribute.value]));
+  const children = (node.tagName === 'template' ? node.content : node).childNodes;
+  return [name, attributes, ...children.map(asData)];
+}
+
+/** The pasteable markup as the loader's module: the shadow root's styles, and its other nodes as data. */
+function firstViewModule(markup, tag) {
+  const host = parseFragment(markup).childNodes.find((node) => node.tagName === tag);
+  const root = host?.childNodes.find((node) => node.tagName === 'template' && node.attrs.some((a) => a.name === 'shadowrootmode'));
+  if (!root) throw new Error(`prerender: no declarative shadow root in <${tag}>`);
+  const styles = [];
+  const nodes = [];
+  for (const node of root.content.childNodes) {
+    if (node.tagName === 'style') styles.push(node.childNodes.map((text) => text.value).join(''));
+    else nodes.push(asData(node));
+  }
+  return `export default ${JSON.stringify({ styles: styles.join('\n'), nodes })};\n`;
+}
 
 /** The elements (every widget registered, and setLocale), bundled for Node into a throwaway folder. */
 async function bundleElements() {
@@ -83,8 +122,10 @@ export async function prerender(cdnDir) {
       for (const { tag } of widgetList.widgets) {
         const markup = collectResultSync(render(html`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`));
         const file = prerenderedFile(tag, lang);
-        await writeFile(join(cdnDir, file), `${pasteable(markup, tag)}\n`);
-        written.push(file);
+        const element = pasteable(markup, tag);
+        await writeFile(join(cdnDir, file), `${element}\n`);
+        await writeFile(join(cdnDir, firstViewFile(tag, lang)), firstViewModule(element, tag));
+        written.push(file, firstViewFile(tag, lang));
       }
     }
   } finally {
@@ -97,5 +138,5 @@ export async function prerender(cdnDir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const cdnDir = resolve(root, process.argv[2] ?? 'dist/cdn');
   const files = await prerender(cdnDir);
-  if (!process.argv.includes('--silent')) console.log(`    ${files.length} files: every widget in ${LANGUAGES.join(' and ')}`);
+  if (!process.argv.includes('--silent')) console.log(`    ${files.length} files: every widget in ${LANGUAGES.join(' and ')}, as markup and as the loader's module`);
 }

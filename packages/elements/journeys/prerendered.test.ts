@@ -6,11 +6,15 @@
  *   search's form sends the typed query to the page `search-page` names, as a plain GET;
  * - scripting on: the markup is painted before any script has arrived; the loader then hydrates it
  *   in place (the same nodes, nothing doubled, no error, no layout shift), and the widget works by
- *   keyboard as it always does, axe-clean; the search page starts with the query `?q=` gives.
+ *   keyboard as it always does, axe-clean; the search page starts with the query `?q=` gives;
+ * - a bare tag, as the README's snippet has it: the loader paints the same first view from its
+ *   module (`prerendered/<tag>.<lang>.js`) before the widget's script has come, in the page's
+ *   language, under a strict CSP with Trusted Types too; what is typed into it is kept, a form in it
+ *   sends nothing, and the widget hydrates it. Without the modules, the widgets draw themselves.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +25,7 @@ import { runAxe } from '../../audit/src/axe.ts';
 import type { BrowserName } from '../../audit/src/types.ts';
 import { ROOT, buildBundle, startSandbox, type Running } from '../../audit/test/support/servers.ts';
 import { createStaticHandler } from '../../../scripts/static-server.mjs';
-import { prerender, prerenderedFile } from '../../../scripts/prerender.mjs';
+import { prerenderedFile } from '../../../scripts/prerender.mjs';
 import widgetList from '../widgets.json' with { type: 'json' };
 import { kitMessages, messagesIn, type Message } from './kit-messages.ts';
 
@@ -84,22 +88,36 @@ let siteDir: string;
 let site: Server;
 let siteUrl: string;
 let kit: Message[];
-/** While set, the bundle's files wait: the page has its markup and no script. */
-let scriptsHeld: { promise: Promise<void>; release(): void } | undefined;
+/** While set, the bundle's files it names wait: the page has its markup and no widget script. */
+let scriptsHeld: { promise: Promise<void>; release(): void; holds(path: string): boolean } | undefined;
+/** While true, the bundle has no first views for the loader (a copy of the scripts alone). */
+let firstViewsMissing = false;
+/** A strict policy: no inline style or script, and Trusted Types with Lit's one policy. */
+const strictPolicy = (api: string): string => [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ${new URL(api).origin}`,
+  "img-src 'self' data:", "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
+].join('; ');
 
-function holdScripts(): () => void {
+/** Holds the bundle's files back (all of them, or those `holds` names) until released. */
+function holdScripts(holds: (path: string) => boolean = () => true): () => void {
   let release = () => {};
   const promise = new Promise<void>((resolve) => { release = resolve; });
-  scriptsHeld = { promise, release };
+  scriptsHeld = { promise, release, holds };
   return () => {
     release();
     scriptsHeld = undefined;
   };
 }
 
+/** The widgets' own scripts, not the loader nor the first views it paints. */
+const widgetScripts = (path: string): boolean => !/^\/cdn\/(dvc-loader\.js|prerendered\/)/.test(path);
+
+/** The README's snippet: the bare tag (`search-page` on the search), which the loader fills in. */
+const bareTag = (tag: string, api: string): string =>
+  `<${tag} api-base="${api}"${tag === 'dvc-procedure-search' ? ` search-page="${SEARCH_PAGE}"` : ''}></${tag}>`;
+
 before(async () => {
   [sandbox, bundle, kit] = await Promise.all([startSandbox(), buildBundle(), kitMessages()]);
-  await prerender(bundle.dir);
   const css = holdCss(await readFile(join(ROOT, 'README.md'), 'utf8'));
   siteDir = await mkdtemp(join(tmpdir(), 'dvc-prerendered-'));
   const search = await pasted(bundle.dir, 'dvc-procedure-search', 'vi', sandbox.url);
@@ -116,10 +134,20 @@ before(async () => {
     }
     // The markup alone: what a browser without scripting shows.
     await writeFile(join(siteDir, `markup.${lang}.html`), page(lang, lang === 'vi' ? 'Tiện ích' : 'Widgets', css, widgets.join('\n'), false));
+    // The bare tags, which the loader paints.
+    await writeFile(join(siteDir, `bare.${lang}.html`), page(lang, lang === 'vi' ? 'Tiện ích' : 'Widgets', css, TAGS.map((tag) => bareTag(tag, sandbox.url)).join('\n')));
   }
+  // The same under a strict policy: the page's own styles in a file, as such a policy asks.
+  await mkdir(join(siteDir, 'strict'));
+  await writeFile(join(siteDir, 'strict/page.css'), css);
+  await writeFile(join(siteDir, 'strict/bare.vi.html'), page('vi', 'Tiện ích', '', TAGS.map((tag) => bareTag(tag, sandbox.url)).join('\n'))
+    .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/strict/page.css">'));
   const serve = createStaticHandler({ routes: [['/cdn/', bundle.dir], ['/', siteDir]] });
   site = createServer((request, response) => {
-    const held = request.url?.startsWith('/cdn/') ? scriptsHeld?.promise : undefined;
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (firstViewsMissing && path.startsWith('/cdn/prerendered/')) return void response.writeHead(404).end();
+    if (path.startsWith('/strict/')) response.setHeader('content-security-policy', strictPolicy(sandbox.url));
+    const held = path.startsWith('/cdn/') && scriptsHeld?.holds(path) ? scriptsHeld.promise : undefined;
     void (held ?? Promise.resolve()).then(() => serve(request, response));
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -385,6 +413,162 @@ for (const browserName of BROWSERS) {
         assert.equal(await results(other.tab), 0);
       } finally {
         await other.close();
+      }
+    });
+
+    /** Every widget of the page painted with its first view's nodes (KEPT); the nodes kept for later. */
+    const firstViewsPainted = (tab: Page) => tab.waitForFunction((kept: Record<string, string[]>) => {
+      const nodes = Object.entries(kept).flatMap(([tag, selectors]) => selectors.map((selector) => document.querySelector(tag)?.shadowRoot?.querySelector(selector)));
+      (window as unknown as { __kept: unknown[] }).__kept = nodes;
+      return nodes.every(Boolean);
+    }, { timeout: 15_000, polling: 50 }, KEPT);
+
+    /** The first views' nodes still the ones painted, and what each widget's root holds. */
+    const keptAfterHydration = (tab: Page) => tab.evaluate((kept: Record<string, string[]>) => {
+      const nodes = Object.entries(kept).flatMap(([tag, selectors]) => selectors.map((selector) => document.querySelector(tag)?.shadowRoot?.querySelector(selector)));
+      const earlier = (window as unknown as { __kept: unknown[] }).__kept;
+      return {
+        changed: Object.entries(kept).flatMap(([tag, selectors]) => selectors.map((selector) => `${tag} ${selector}`)).filter((_, index) => nodes[index] !== earlier[index]),
+        forms: ['dvc-procedure-search', 'dvc-dossier-tracker'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('form').length),
+      };
+    }, KEPT);
+
+    /** Per widget: not yet defined, drawn as a block by its own styles (a constructed sheet, no style element). */
+    const paintedBeforeScript = (tab: Page) => tab.evaluate((tags: string[]) => tags.map((tag) => {
+      const element = document.querySelector(tag)!;
+      return `${tag}: ${customElements.get(tag) ? 'defined' : 'not defined'}, ${getComputedStyle(element).display}, `
+        + `${element.shadowRoot!.adoptedStyleSheets.length} sheet, ${element.shadowRoot!.querySelectorAll('style').length} style elements`;
+    }), TAGS);
+
+    test('a bare tag: the loader paints its first view before the widget\'s script, in the page\'s language, axe-clean; the widget hydrates it in place', async () => {
+      for (const lang of ['vi', 'en'] as const) {
+        const release = holdScripts(widgetScripts);
+        const { tab, errors, loaded, close } = await open(`/bare.${lang}.html`, { wait: false });
+        try {
+          await firstViewsPainted(tab);
+          assert.deepEqual(await paintedBeforeScript(tab), TAGS.map((tag) => `${tag}: not defined, block, 1 sheet, 0 style elements`));
+          const painted = await widgetTexts(tab);
+          for (const tag of TAGS) {
+            const { own, foreign } = messagesIn(painted[tag] ?? '', lang, kit);
+            assert.deepEqual(foreign, [], `${tag} painted on a ${lang} page: ${painted[tag]}`);
+            assert.ok(own.length > 0, `${tag} painted none of its messages: ${painted[tag]}`);
+          }
+          assert.deepEqual(await axeFailures(tab, browserName), [], 'the first views are axe-clean');
+          release();
+          await loaded;
+          await hydrated(tab, TAGS);
+          assert.deepEqual(await keptAfterHydration(tab), { changed: [], forms: [1, 1] }, 'hydration kept the painted nodes, nothing doubled');
+          const texts = await widgetTexts(tab);
+          for (const tag of TAGS) assert.deepEqual(messagesIn(texts[tag] ?? '', lang, kit).foreign, [], `${tag} hydrated: ${texts[tag]}`);
+          assert.deepEqual(await axeFailures(tab, browserName), [], 'the hydrated widgets are axe-clean');
+          assert.deepEqual(errors, []);
+        } finally {
+          release();
+          await close();
+        }
+      }
+    });
+
+    test('a bare tag: what is typed into its first view is kept, the form is not sent as a page\'s, and the search then searches it', async () => {
+      const release = holdScripts(widgetScripts);
+      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
+      try {
+        await firstViewsPainted(tab);
+        await tabToSearchBox(tab);
+        await tab.keyboard.type('khai sinh');
+        await tab.keyboard.press('Enter');
+        for (let presses = 0; presses < 10 && await focused(tab) !== 'input#code'; presses++) await tab.keyboard.press('Tab');
+        assert.equal(await focused(tab), 'input#code', 'the tracker\'s code field, by Tab');
+        await tab.keyboard.type('G01.23-260101-0001');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(new URL(tab.url()).pathname, '/bare.vi.html', 'no form was sent');
+        assert.deepEqual(await tab.evaluate((tags: string[]) => tags.filter((tag) => customElements.get(tag)), TAGS), [], 'typed before any widget\'s script');
+        release();
+        await loaded;
+        await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
+        await hydrated(tab, TAGS);
+        assert.deepEqual(await tab.evaluate(() => ['dvc-procedure-search', 'dvc-dossier-tracker'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('input')!.value)),
+          ['khai sinh', 'G01.23-260101-0001']);
+        assert.equal(await focused(tab), 'input#code', 'the focus stayed where it was');
+        assert.equal(new URL(tab.url()).pathname, '/bare.vi.html');
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await close();
+      }
+    });
+
+    test('a bare tag: Enter pressed in its first view before the script is sent to the widget once it has come', async () => {
+      const release = holdScripts(widgetScripts);
+      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
+      try {
+        await firstViewsPainted(tab);
+        for (let presses = 0; presses < 12 && await focused(tab) !== 'input#code'; presses++) await tab.keyboard.press('Tab');
+        await tab.keyboard.type('G01.23-260101-0001');
+        await tab.keyboard.press('Enter');
+        await tab.keyboard.press('Enter');
+        assert.equal(await tab.evaluate(() => customElements.get('dvc-dossier-tracker')), undefined, 'sent before the script');
+        release();
+        await loaded;
+        // The tracker checks what it was sent: the identity number is missing, and the summary says so.
+        await tab.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part="error-summary"]'), { timeout: 15_000, polling: 100 });
+        const links = await tab.evaluate(() => [...document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelectorAll('[part="error-link"]')].map((link) => link.textContent?.trim()));
+        assert.deepEqual(links, ['Nhập số định danh cá nhân']);
+        assert.equal(new URL(tab.url()).pathname, '/bare.vi.html', 'not sent as a page\'s form');
+        assert.equal(new URL(tab.url()).search, '');
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await close();
+      }
+    });
+
+    test('a bare tag under a strict CSP with Trusted Types: its first view painted and styled, no policy violated', async () => {
+      const release = holdScripts(widgetScripts);
+      const context = await browser.createBrowserContext();
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+      tab.on('pageerror', (error) => void errors.push(String(error)));
+      await tab.evaluateOnNewDocument(() => {
+        const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+        document.addEventListener('securitypolicyviolation', (event) => void seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`));
+      });
+      const violations = () => tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+      try {
+        const loaded = tab.goto(`${siteUrl}/strict/bare.vi.html`, { waitUntil: 'load' });
+        await firstViewsPainted(tab);
+        assert.deepEqual(await paintedBeforeScript(tab), TAGS.map((tag) => `${tag}: not defined, block, 1 sheet, 0 style elements`));
+        assert.deepEqual(await violations(), []);
+        release();
+        await loaded;
+        await hydrated(tab, TAGS);
+        assert.deepEqual(await keptAfterHydration(tab), { changed: [], forms: [1, 1] });
+        assert.deepEqual(await violations(), []);
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await context.close();
+      }
+    });
+
+    test('a bare tag whose first view cannot be had (a copy of the scripts alone): the widgets draw themselves', async () => {
+      firstViewsMissing = true;
+      const { tab, errors, close } = await open('/bare.vi.html');
+      try {
+        await hydrated(tab, TAGS);
+        const texts = await widgetTexts(tab);
+        for (const tag of TAGS) {
+          const { own, foreign } = messagesIn(texts[tag] ?? '', 'vi', kit);
+          assert.deepEqual(foreign, [], `${tag}: ${texts[tag]}`);
+          assert.ok(own.length > 0, `${tag}: ${texts[tag]}`);
+        }
+        assert.deepEqual(await tab.evaluate(() => ['dvc-procedure-search', 'dvc-dossier-tracker'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('form').length)), [1, 1]);
+        // The missing files themselves are the only errors the browser reports.
+        assert.deepEqual(errors.filter((error) => !/404|Not Found|Failed to load|prerendered/i.test(error)), []);
+      } finally {
+        firstViewsMissing = false;
+        await close();
       }
     });
   });

@@ -16,6 +16,11 @@
  * hydrated in place: Lit's hydration (`dvc-hydrate.js`) is loaded before the widgets, since it
  * must be in place before Lit defines their classes.
  *
+ * A bare tag in the page gets the same first view from the loader, before its script: the
+ * prerendered view in the page's language (`prerendered/<tag>.<lang>.js`, a few kB as sent), built
+ * with DOM calls into the tag's shadow root. The citizen reads the form and types into it while
+ * Lit and the widget arrive; the widget then hydrates it like pasted markup, keeping what was typed.
+ *
  * This module runs from the CDN build only: the build writes the widget list into it.
  */
 
@@ -27,14 +32,28 @@
 declare const __DVC_WIDGETS__: Readonly<Record<string, readonly string[]>>;
 
 const WIDGETS = __DVC_WIDGETS__;
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/**
+ * A node of a widget's first view, as scripts/prerender.mjs writes it: text, a comment (`[0, text]`:
+ * Lit's hydration markers), or an element (`[name, attributes, ...children]`, `svg:` before a name in SVG).
+ */
+type FirstViewNode = string | [0, string] | [string, Record<string, string>, ...FirstViewNode[]];
+/** A widget's first view: the styles of its shadow root, and the nodes in it. */
+interface FirstView {
+  styles: string;
+  nodes: FirstViewNode[];
+}
+
 const requested = new Set<string>();
 const preloaded = new Set<string>();
-/** Lit's hydration, once a prerendered widget has been seen; every widget loads after it. */
+/** Lit's hydration, once a widget is prerendered or gets its first view here; every widget loads after it. */
 let hydration: Promise<unknown> | undefined;
 
 /**
- * Asks the browser for a chunk now, without running it. Without this the chunks are only requested
- * once the widget's entry has arrived and been parsed: one more round trip before the widget shows.
+ * Asks the browser for a widget's entry or chunk now, without running it. Without this the chunks
+ * are only requested once the entry has arrived and been parsed: one more round trip before the
+ * widget works; and the entry waits for the first view and the hydration.
  */
 function preload(file: string): void {
   const href = new URL(file, import.meta.url).href;
@@ -46,17 +65,87 @@ function preload(file: string): void {
   (document.head ?? document.documentElement).append(link);
 }
 
-/** Imports the widget registered as `tag`, unless it is not one of the kit's, is already defined or was asked for. */
-function load(tag: string): void {
-  const chunks = Object.hasOwn(WIDGETS, tag) ? WIDGETS[tag] : undefined;
-  if (!chunks || requested.has(tag) || customElements.get(tag) !== undefined) return;
+/** The page's language as the widgets read it (shared/locale.ts): `en`/`en-*` is English, anything else Vietnamese. */
+function pageLanguage(): 'en' | 'vi' {
+  return /^en(-|$)/i.test((document.documentElement.getAttribute('lang') ?? '').trim()) ? 'en' : 'vi';
+}
+
+/** One node of a first view, made with DOM calls: nothing is parsed as HTML. */
+function build(node: FirstViewNode): Node {
+  if (typeof node === 'string') return document.createTextNode(node);
+  if (node[0] === 0) return document.createComment(node[1]);
+  const [name, attributes, ...children] = node;
+  const element = name.startsWith('svg:') ? document.createElementNS(SVG_NAMESPACE, name.slice(4)) : document.createElement(name);
+  for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value);
+  element.append(...children.map(build));
+  return element;
+}
+
+type Widget = Element & { hasUpdated?: boolean; updateComplete?: Promise<unknown> };
+
+/**
+ * A form of a first view is not sent as a page would send it (the widget's fields are its own, and
+ * an identity number must never reach an address): Enter pressed before the widget has taken its
+ * view over is kept, and the form is sent to the widget once it has.
+ */
+function holdSubmissions(element: Widget, root: ShadowRoot): void {
+  let held = false;
+  root.addEventListener('submit', (event) => {
+    if (element.hasUpdated) return;
+    event.preventDefault();
+    if (held) return;
+    held = true;
+    const form = event.target as HTMLFormElement;
+    const submitter = (event as SubmitEvent).submitter;
+    void customElements.whenDefined(element.localName).then(() => element.updateComplete).then(() => {
+      if (form.isConnected) form.requestSubmit(submitter?.isConnected ? submitter : null);
+    });
+  }, true);
+}
+
+/** Gives each bare element the widget's first view, unless its script was quicker. */
+function paint(elements: readonly Element[], view: FirstView): void {
+  for (const element of elements) {
+    if (element.shadowRoot || !element.isConnected || customElements.get(element.localName)) continue;
+    const styles = new CSSStyleSheet();
+    styles.replaceSync(view.styles);
+    const root = element.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles];
+    root.append(...view.nodes.map(build));
+    holdSubmissions(element, root);
+  }
+}
+
+/**
+ * Paints the first view into the bare widgets `elements` (no shadow root yet). Should the view not
+ * come, they draw themselves, as they would without it.
+ */
+async function paintFirstView(tag: string, elements: readonly Element[]): Promise<void> {
+  try {
+    const url = new URL(`./prerendered/${tag}.${pageLanguage()}.js`, import.meta.url).href;
+    paint(elements, ((await import(url)) as { default: FirstView }).default);
+  } catch (error: unknown) {
+    console.warn(`DVC Kit: <${tag}> is drawn by its script, without its first view`, error);
+  }
+}
+
+/** True for a widget of the kit that is neither defined nor asked for yet. */
+function wanted(tag: string): boolean {
+  return Object.hasOwn(WIDGETS, tag) && !requested.has(tag) && customElements.get(tag) === undefined;
+}
+
+/** Imports the widget registered as `tag` once `painted` (its first view) has settled, and Lit's hydration with it. */
+function load(tag: string, painted: Promise<void>): void {
   requested.add(tag);
-  for (const chunk of chunks) preload(chunk);
   // Relative to the loader's own address, so the kit works from any CDN folder.
-  const entry = new URL(`./${tag}.js`, import.meta.url).href;
-  (hydration ?? Promise.resolve()).then(() => import(entry)).catch((error: unknown) => {
-    console.error(`DVC Kit: <${tag}> could not be loaded`, error);
-  });
+  const entry = `./${tag}.js`;
+  for (const file of [entry, ...WIDGETS[tag]!]) preload(file);
+  painted
+    .then(() => hydration)
+    .then(() => import(new URL(entry, import.meta.url).href))
+    .catch((error: unknown) => {
+      console.error(`DVC Kit: <${tag}> could not be loaded`, error);
+    });
 }
 
 type HydrateSupport = (lit: { LitElement: unknown }) => void;
@@ -90,8 +179,16 @@ export function discover(root: ParentNode): void {
   const found = [...root.querySelectorAll(':not(:defined)')];
   if (root instanceof Element) found.unshift(root);
   const widgets = found.filter((element) => element.localName.startsWith('dvc-'));
-  if (widgets.some((element) => element.shadowRoot !== null && Object.hasOwn(WIDGETS, element.localName))) hydrate();
-  for (const element of widgets) load(element.localName);
+  const tags = [...new Set(widgets.map((element) => element.localName))].filter(wanted);
+  // The bare widgets' first views are asked for first, before the scripts take the connections:
+  // they are the few kB the citizen sees while the rest comes. Lit's hydration comes next.
+  const firstViews = new Map(tags.map((tag) => {
+    const bare = widgets.filter((element) => element.localName === tag && element.shadowRoot === null);
+    return [tag, bare.length > 0 ? paintFirstView(tag, bare) : Promise.resolve()];
+  }));
+  const prerendered = widgets.some((element) => element.shadowRoot !== null && Object.hasOwn(WIDGETS, element.localName));
+  if (prerendered || widgets.some((element) => element.shadowRoot === null && tags.includes(element.localName))) hydrate();
+  for (const tag of tags) load(tag, firstViews.get(tag)!);
 }
 
 // Watch first, then look: an element parsed or inserted in between is caught either way.

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from '../../../../scripts/static-server.mjs';
+import { prerender } from '../../../../scripts/prerender.mjs';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -71,9 +72,9 @@ export async function startSandbox(): Promise<Running> {
 }
 
 /**
- * Builds the CDN bundle from the current sources into a temporary folder (about 7 s): dist/cdn may
- * be missing or older than the widgets' tours, and a test must not rebuild (or delete) the one
- * `npm start` serves. See rollup.bundle.config.mjs.
+ * Builds the CDN bundle and its prerendered views from the current sources into a temporary folder
+ * (about 9 s): dist/cdn may be missing or older than the widgets' tours, and a test must not rebuild
+ * (or delete) the one `npm start` serves. See rollup.bundle.config.mjs.
  */
 export async function buildBundle(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'dvc-audit-cdn-'));
@@ -82,6 +83,8 @@ export async function buildBundle(): Promise<{ dir: string; remove(): Promise<vo
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, DVC_AUDIT_BUNDLE_DIR: dir },
   });
   if (build.status !== 0) throw new Error(`rollup failed:\n${build.stderr}`);
+  // The first views the loader paints, as `npm run build` writes them beside the bundle.
+  await prerender(dir);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -168,7 +168,14 @@ export class DvcDossierTracker extends DvcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.code) this.code = this.#typedBeforeScript();
     if (!this.hasUpdated && !this.code) void this.#resumeLast();
+  }
+
+  /** The code the citizen typed into the prerendered form before the script came: kept. */
+  #typedBeforeScript(): string {
+    if (this.hasUpdated || !this.asPrerendered) return '';
+    return this.shadowRoot?.querySelector<HTMLInputElement>(`input#${FIELD_IDS.code}`)?.value ?? '';
   }
 
   /**
