@@ -51,8 +51,11 @@ function asData(node) {
   return [name, attributes, ...children.map(asData)];
 }
 
-/** The pasteable markup as the loader's module: the shadow root's styles, and its other nodes as data. */
-function firstViewModule(markup, tag) {
+/**
+ * The pasteable markup as the loader's module: the shadow root's styles, its other nodes as data,
+ * and what the view says should the widget's script not come (`failed`).
+ */
+function firstViewModule(markup, tag, failed) {
   const host = parseFragment(markup).childNodes.find((node) => node.tagName === tag);
   const root = host?.childNodes.find((node) => node.tagName === 'template' && node.attrs.some((a) => a.name === 'shadowrootmode'));
   if (!root) throw new Error(`prerender: no declarative shadow root in <${tag}>`);
@@ -62,17 +65,23 @@ function firstViewModule(markup, tag) {
     if (node.tagName === 'style') styles.push(node.childNodes.map((text) => text.value).join(''));
     else nodes.push(asData(node));
   }
-  return `export default ${JSON.stringify({ styles: styles.join('\n'), nodes })};\n`;
+  return `export default ${JSON.stringify({ styles: styles.join('\n'), nodes, failed })};\n`;
 }
 
-/** The elements (every widget registered, and setLocale), bundled for Node into a throwaway folder. */
+/**
+ * The elements (every widget registered, and setLocale) and the first views' failure message,
+ * bundled for Node into a throwaway folder.
+ */
 async function bundleElements() {
   // Inside the repository, so the external imports resolve from its node_modules.
   const cache = join(root, 'node_modules/.cache');
   await mkdir(cache, { recursive: true });
   const dir = await mkdtemp(join(cache, 'dvc-prerender-'));
   const bundle = await rollup({
-    input: join(root, 'packages/elements/src/index.ts'),
+    input: {
+      elements: join(root, 'packages/elements/src/index.ts'),
+      'load-failure': join(root, 'packages/elements/src/shared/load-failure.ts'),
+    },
     external: (id) => LIT.test(id),
     plugins: [
       nodeResolve({ exportConditions: ['source', 'node'], extensions: ['.ts', '.js'] }),
@@ -82,9 +91,13 @@ async function bundleElements() {
     ],
     onwarn: (warning, warn) => { if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning); },
   });
-  await bundle.write({ dir, format: 'es', entryFileNames: 'elements.mjs' });
+  await bundle.write({ dir, format: 'es', entryFileNames: '[name].mjs' });
   await bundle.close();
-  return { entry: join(dir, 'elements.mjs'), remove: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    entry: join(dir, 'elements.mjs'),
+    loadFailure: join(dir, 'load-failure.mjs'),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /**
@@ -116,6 +129,7 @@ export async function prerender(cdnDir) {
   globalThis.window ??= new EventTarget();
   try {
     const { setLocale } = await import(pathToFileURL(elements.entry).href);
+    const { loadFailureMessage } = await import(pathToFileURL(elements.loadFailure).href);
     await mkdir(join(cdnDir, 'prerendered'), { recursive: true });
     for (const lang of LANGUAGES) {
       await setLocale(lang);
@@ -124,7 +138,7 @@ export async function prerender(cdnDir) {
         const file = prerenderedFile(tag, lang);
         const element = pasteable(markup, tag);
         await writeFile(join(cdnDir, file), `${element}\n`);
-        await writeFile(join(cdnDir, firstViewFile(tag, lang)), firstViewModule(element, tag));
+        await writeFile(join(cdnDir, firstViewFile(tag, lang)), firstViewModule(element, tag, loadFailureMessage()));
         written.push(file, firstViewFile(tag, lang));
       }
     }

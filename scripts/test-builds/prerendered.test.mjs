@@ -71,7 +71,7 @@ function walk(nodes, found = { text: [], attributes: new Set(), names: new Set()
 
 for (const { tag } of widgetList.widgets) {
   for (const lang of LANGUAGES) {
-    test(`${tag} (${lang}): the loader's module holds the markup's styles and words, and nothing that runs`, async () => {
+    test(`${tag} (${lang}): the loader's module holds the markup's styles and words, nothing that runs, and its failure message`, async () => {
       const markup = await readFile(join(cdn, prerenderedFile(tag, lang)), 'utf8');
       const { default: view } = await import(join(cdn, firstViewFile(tag, lang)));
       assert.equal(view.styles, /<style>([\s\S]*?)<\/style>/.exec(markup)[1], 'the same styles');
@@ -81,6 +81,8 @@ for (const { tag } of widgetList.widgets) {
       assert.equal(words(text.join(' ')), words(decoded(visibleText(markup))), 'the same words');
       assert.deepEqual([...attributes].filter((name) => /^on/i.test(name)), [], 'no event handler attribute');
       assert.deepEqual([...names].filter((name) => /^(script|iframe|object|embed)$/i.test(name)), [], 'no element that runs or embeds');
+      const failed = messagesIn(view.failed, lang, await kitMessages());
+      assert.deepEqual([failed.own.length, failed.foreign], [1, []], `what it says should the script not come, in its language: ${view.failed}`);
     });
   }
 }

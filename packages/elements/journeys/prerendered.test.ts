@@ -10,7 +10,9 @@
  * - a bare tag, as the README's snippet has it: the loader paints the same first view from its
  *   module (`prerendered/<tag>.<lang>.js`) before the widget's script has come, in the page's
  *   language, under a strict CSP with Trusted Types too; what is typed into it is kept, a form in it
- *   sends nothing, and the widget hydrates it. Without the modules, the widgets draw themselves.
+ *   sends nothing, and the widget hydrates it. Without the modules, the widgets draw themselves;
+ *   a widget's script that fails to come is asked for again, and a view whose script never comes
+ *   says so.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,6 +94,8 @@ let kit: Message[];
 let scriptsHeld: { promise: Promise<void>; release(): void; holds(path: string): boolean } | undefined;
 /** While true, the bundle has no first views for the loader (a copy of the scripts alone). */
 let firstViewsMissing = false;
+/** Paths of the bundle answered 503, and how many more times (a flaky network, a failing CDN). */
+const failing = new Map<string, number>();
 /** A strict policy: no inline style or script, and Trusted Types with Lit's one policy. */
 const strictPolicy = (api: string): string => [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ${new URL(api).origin}`,
@@ -146,6 +150,11 @@ before(async () => {
   site = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (firstViewsMissing && path.startsWith('/cdn/prerendered/')) return void response.writeHead(404).end();
+    const failures = failing.get(path) ?? 0;
+    if (failures > 0) {
+      failing.set(path, failures - 1);
+      return void response.writeHead(503, { 'cache-control': 'no-store' }).end();
+    }
     if (path.startsWith('/strict/')) response.setHeader('content-security-policy', strictPolicy(sandbox.url));
     const held = path.startsWith('/cdn/') && scriptsHeld?.holds(path) ? scriptsHeld.promise : undefined;
     void (held ?? Promise.resolve()).then(() => serve(request, response));
@@ -549,6 +558,46 @@ for (const browserName of BROWSERS) {
       } finally {
         release();
         await context.close();
+      }
+    });
+
+    test('a bare tag whose script fails to come twice is asked for again, and works', async () => {
+      failing.set('/cdn/dvc-dossier-tracker.js', 2);
+      const { tab, errors, close } = await open('/bare.vi.html');
+      try {
+        await hydrated(tab, TAGS);
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelectorAll('form').length), 1);
+        assert.equal(failing.get('/cdn/dvc-dossier-tracker.js'), 0, 'both failures were met');
+        // The failed requests themselves, as each browser reports them (Firefox: as a MIME type refused).
+        assert.deepEqual(errors.filter((error) => !/503|Service Unavailable|Failed to load resource|disallowed MIME type/i.test(error)), []);
+      } finally {
+        failing.clear();
+        await close();
+      }
+    });
+
+    test('a bare tag whose script cannot be had: after asking again, its first view says so, in the page\'s language, axe-clean', async () => {
+      for (const lang of ['vi', 'en'] as const) {
+        failing.set('/cdn/dvc-dossier-tracker.js', Number.POSITIVE_INFINITY);
+        const { tab, errors, close } = await open(`/bare.${lang}.html`);
+        try {
+          await tab.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part="load-failure"]'), { timeout: 20_000, polling: 100 });
+          const shown = await tab.evaluate(() => {
+            const root = document.querySelector('dvc-dossier-tracker')!.shadowRoot!;
+            const message = root.querySelector('[part="load-failure"]')!;
+            return { role: message.getAttribute('role'), lang: message.getAttribute('lang'), text: message.textContent, forms: root.querySelectorAll('form').length };
+          });
+          const source = 'This service could not be loaded. Check your internet connection, then reload the page.';
+          const expected = lang === 'en' ? source : kit.find((message) => message.source === source)?.target;
+          assert.ok(expected, 'the message is translated');
+          assert.deepEqual(shown, { role: 'alert', lang, text: expected, forms: 0 }, 'the form that could not work is gone; the message says why');
+          await hydrated(tab, TAGS.filter((tag) => tag !== 'dvc-dossier-tracker'));
+          assert.deepEqual(await axeFailures(tab, browserName), []);
+          assert.deepEqual(errors.filter((error) => !/503|Service Unavailable|Failed to load resource|could not be loaded|disallowed MIME type|error loading dynamically imported module|Failed to fetch dynamically imported module/i.test(error)), []);
+        } finally {
+          failing.clear();
+          await close();
+        }
       }
     });
 

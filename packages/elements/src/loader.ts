@@ -39,13 +39,19 @@ const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
  * Lit's hydration markers), or an element (`[name, attributes, ...children]`, `svg:` before a name in SVG).
  */
 type FirstViewNode = string | [0, string] | [string, Record<string, string>, ...FirstViewNode[]];
-/** A widget's first view: the styles of its shadow root, and the nodes in it. */
+/** A widget's first view: the styles of its shadow root, the nodes in it, and what it says should the widget's script not come. */
 interface FirstView {
   styles: string;
   nodes: FirstViewNode[];
+  failed: string;
 }
 
+/** A phone's network drops a request now and then: a widget's entry is asked for again after these waits. */
+const RETRY_WAITS_MS = [1000, 4000];
+
 const requested = new Set<string>();
+/** The first views painted, by tag: the view, and the roots it was painted into. */
+const firstViews = new Map<string, { view: FirstView; roots: ShadowRoot[] }>();
 const preloaded = new Set<string>();
 /** Lit's hydration, once a widget is prerendered or gets its first view here; every widget loads after it. */
 let hydration: Promise<unknown> | undefined;
@@ -103,8 +109,9 @@ function holdSubmissions(element: Widget, root: ShadowRoot): void {
   }, true);
 }
 
-/** Gives each bare element the widget's first view, unless its script was quicker. */
-function paint(elements: readonly Element[], view: FirstView): void {
+/** Gives each bare element the widget's first view, unless its script was quicker; the roots painted. */
+function paint(elements: readonly Element[], view: FirstView): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
   for (const element of elements) {
     if (element.shadowRoot || !element.isConnected || customElements.get(element.localName)) continue;
     const styles = new CSSStyleSheet();
@@ -113,19 +120,55 @@ function paint(elements: readonly Element[], view: FirstView): void {
     root.adoptedStyleSheets = [styles];
     root.append(...view.nodes.map(build));
     holdSubmissions(element, root);
+    roots.push(root);
   }
+  return roots;
+}
+
+/** A first view whose widget could not be loaded: a form that does nothing gives way to saying so. */
+function showFailure(root: ShadowRoot, view: FirstView): void {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.setAttribute('part', 'load-failure');
+  message.className = 'load-failure';
+  message.lang = pageLanguage();
+  message.textContent = view.failed;
+  root.adoptedStyleSheets[0]?.insertRule(
+    '.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}',
+  );
+  root.replaceChildren(message);
 }
 
 /**
  * Paints the first view into the bare widgets `elements` (no shadow root yet). Should the view not
- * come, they draw themselves, as they would without it.
+ * come, the widgets draw themselves, as they would without it.
  */
 async function paintFirstView(tag: string, elements: readonly Element[]): Promise<void> {
   try {
     const url = new URL(`./prerendered/${tag}.${pageLanguage()}.js`, import.meta.url).href;
-    paint(elements, ((await import(url)) as { default: FirstView }).default);
+    const view = ((await import(url)) as { default: FirstView }).default;
+    firstViews.set(tag, { view, roots: paint(elements, view) });
   } catch (error: unknown) {
     console.warn(`DVC Kit: <${tag}> is drawn by its script, without its first view`, error);
+  }
+}
+
+/**
+ * Imports a widget's entry, and again after a failure (under another address the second and third
+ * time: Firefox keeps a failed module's answer for its address).
+ */
+async function importEntry(tag: string): Promise<void> {
+  const entry = new URL(`./${tag}.js`, import.meta.url);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await import(entry.href);
+      return;
+    } catch (error: unknown) {
+      const wait = RETRY_WAITS_MS[attempt];
+      if (wait === undefined || customElements.get(tag)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      entry.searchParams.set('attempt', String(attempt + 2));
+    }
   }
 }
 
@@ -134,18 +177,19 @@ function wanted(tag: string): boolean {
   return Object.hasOwn(WIDGETS, tag) && !requested.has(tag) && customElements.get(tag) === undefined;
 }
 
-/** Imports the widget registered as `tag` once `painted` (its first view) has settled, and Lit's hydration with it. */
+/**
+ * Imports the widget registered as `tag` once `painted` (its first view) has settled, and Lit's
+ * hydration with it. Should it not load after its retries, its first views say so.
+ */
 function load(tag: string, painted: Promise<void>): void {
   requested.add(tag);
   // Relative to the loader's own address, so the kit works from any CDN folder.
-  const entry = `./${tag}.js`;
-  for (const file of [entry, ...WIDGETS[tag]!]) preload(file);
-  painted
-    .then(() => hydration)
-    .then(() => import(new URL(entry, import.meta.url).href))
-    .catch((error: unknown) => {
-      console.error(`DVC Kit: <${tag}> could not be loaded`, error);
-    });
+  for (const file of [`./${tag}.js`, ...WIDGETS[tag]!]) preload(file);
+  painted.then(() => hydration).then(() => importEntry(tag)).catch((error: unknown) => {
+    console.error(`DVC Kit: <${tag}> could not be loaded`, error);
+    const painted = firstViews.get(tag);
+    if (painted) for (const root of painted.roots) showFailure(root, painted.view);
+  });
 }
 
 type HydrateSupport = (lit: { LitElement: unknown }) => void;
@@ -182,13 +226,13 @@ export function discover(root: ParentNode): void {
   const tags = [...new Set(widgets.map((element) => element.localName))].filter(wanted);
   // The bare widgets' first views are asked for first, before the scripts take the connections:
   // they are the few kB the citizen sees while the rest comes. Lit's hydration comes next.
-  const firstViews = new Map(tags.map((tag) => {
+  const painted = new Map(tags.map((tag) => {
     const bare = widgets.filter((element) => element.localName === tag && element.shadowRoot === null);
     return [tag, bare.length > 0 ? paintFirstView(tag, bare) : Promise.resolve()];
   }));
   const prerendered = widgets.some((element) => element.shadowRoot !== null && Object.hasOwn(WIDGETS, element.localName));
   if (prerendered || widgets.some((element) => element.shadowRoot === null && tags.includes(element.localName))) hydrate();
-  for (const tag of tags) load(tag, firstViews.get(tag)!);
+  for (const tag of tags) load(tag, painted.get(tag)!);
 }
 
 // Watch first, then look: an element parsed or inserted in between is caught either way.

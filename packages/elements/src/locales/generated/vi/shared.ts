@@ -8,6 +8,7 @@ export const templates = {
   's0cbc560ba2cc46a2': `Yêu cầu này đã được gửi với thông tin khác. Vui lòng thực hiện lại từ đầu.`,
   's0f2fa21712471c91': `Phí`,
   's1646b51f4951adad': `Để bảo mật, vui lòng nhập lại số định danh cá nhân.`,
+  's1b856c9ccb7cf6be': `Không tải được dịch vụ này. Vui lòng kiểm tra kết nối mạng rồi tải lại trang.`,
   's24211de042864014': `Lần thanh toán gần nhất không thành công. Bạn có thể thanh toán lại.`,
   's2e8fd3e23bfc0679': `Lần thanh toán gần nhất đã bị hủy. Bạn có thể thanh toán lại.`,
   's3f2686d152c4ef7e': `Có quá nhiều yêu cầu. Vui lòng đợi giây lát rồi thử lại.`,
