@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CEILINGS, FIRST_VIEW_CEILING, measureBundles, size } from './bundles.ts';
 import { dossierCodesIn } from './dossier-codes.ts';
+import { LANGUAGES } from '../scripts/prerender.mjs';
 import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
 const kB = 1024;
@@ -54,7 +55,7 @@ for (const bundle of bundles) {
 }
 
 const firstViews = readdirSync(join(root, 'dist/cdn/prerendered')).filter((file) => file.endsWith('.js')).sort();
-if (firstViews.length !== widgetList.widgets.length * 2) problems.push(`dist/cdn/prerendered: ${firstViews.length} first views, expected one per widget and language`);
+if (firstViews.length !== widgetList.widgets.length * LANGUAGES.length) problems.push(`dist/cdn/prerendered: ${firstViews.length} first views, expected one per widget and language`);
 for (const file of firstViews) {
   const brotli = size(readFileSync(join(root, 'dist/cdn/prerendered', file))).brotli;
   if (brotli > FIRST_VIEW_CEILING) problems.push(`prerendered/${file}: ${(brotli / kB).toFixed(1)} kB brotli, over the first views' ceiling of ${(FIRST_VIEW_CEILING / kB).toFixed(1)} kB`);

@@ -50,8 +50,8 @@ interface FirstView {
 const RETRY_WAITS_MS = [1000, 4000];
 
 const requested = new Set<string>();
-/** The first views painted, by tag: the view, and the roots it was painted into. */
-const firstViews = new Map<string, { view: FirstView; roots: ShadowRoot[] }>();
+/** The first views painted, by tag, until the widget has loaded: the view, its language, and the roots it was painted into. */
+const firstViews = new Map<string, { view: FirstView; lang: string; roots: ShadowRoot[] }>();
 const preloaded = new Set<string>();
 /** Lit's hydration, once a widget is prerendered or gets its first view here; every widget loads after it. */
 let hydration: Promise<unknown> | undefined;
@@ -125,18 +125,24 @@ function paint(elements: readonly Element[], view: FirstView): ShadowRoot[] {
   return roots;
 }
 
-/** A first view whose widget could not be loaded: a form that does nothing gives way to saying so. */
-function showFailure(root: ShadowRoot, view: FirstView): void {
+/**
+ * A first view whose widget could not be loaded: a form that does nothing gives way to saying so.
+ * Focus inside the view moves to the message, so that it is not lost to the page's start.
+ */
+function showFailure(root: ShadowRoot, text: string, lang: string): void {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.setAttribute('part', 'load-failure');
   message.className = 'load-failure';
-  message.lang = pageLanguage();
-  message.textContent = view.failed;
+  message.lang = lang;
+  message.tabIndex = -1;
+  message.textContent = text;
   root.adoptedStyleSheets[0]?.insertRule(
     '.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}',
   );
+  const hadFocus = root.activeElement !== null;
   root.replaceChildren(message);
+  if (hadFocus) message.focus();
 }
 
 /**
@@ -145,9 +151,9 @@ function showFailure(root: ShadowRoot, view: FirstView): void {
  */
 async function paintFirstView(tag: string, elements: readonly Element[]): Promise<void> {
   try {
-    const url = new URL(`./prerendered/${tag}.${pageLanguage()}.js`, import.meta.url).href;
-    const view = ((await import(url)) as { default: FirstView }).default;
-    firstViews.set(tag, { view, roots: paint(elements, view) });
+    const lang = pageLanguage();
+    const view = ((await import(new URL(`./prerendered/${tag}.${lang}.js`, import.meta.url).href)) as { default: FirstView }).default;
+    firstViews.set(tag, { view, lang, roots: paint(elements, view) });
   } catch (error: unknown) {
     console.warn(`DVC Kit: <${tag}> is drawn by its script, without its first view`, error);
   }
@@ -185,11 +191,17 @@ function load(tag: string, painted: Promise<void>): void {
   requested.add(tag);
   // Relative to the loader's own address, so the kit works from any CDN folder.
   for (const file of [`./${tag}.js`, ...WIDGETS[tag]!]) preload(file);
-  painted.then(() => hydration).then(() => importEntry(tag)).catch((error: unknown) => {
-    console.error(`DVC Kit: <${tag}> could not be loaded`, error);
-    const painted = firstViews.get(tag);
-    if (painted) for (const root of painted.roots) showFailure(root, painted.view);
-  });
+  painted.then(() => hydration).then(() => importEntry(tag)).then(
+    () => void firstViews.delete(tag),
+    (error: unknown) => {
+      const views = firstViews.get(tag);
+      firstViews.delete(tag);
+      // Defined all the same (by another copy of the kit on the page): it works, and says nothing.
+      if (customElements.get(tag)) return;
+      console.error(`DVC Kit: <${tag}> could not be loaded`, error);
+      if (views) for (const root of views.roots) showFailure(root, views.view.failed, views.lang);
+    },
+  );
 }
 
 type HydrateSupport = (lit: { LitElement: unknown }) => void;

@@ -172,6 +172,12 @@ export class DvcDossierTracker extends DvcElement {
     if (!this.hasUpdated && !this.code) void this.#resumeLast();
   }
 
+  protected override willUpdate(): void {
+    // Typed since the widget connected: the render that hydrates the form must not undo it.
+    const typed = this.#typedBeforeScript();
+    if (typed) this.code = typed;
+  }
+
   /** The code the citizen typed into the prerendered form before the script came: kept. */
   #typedBeforeScript(): string {
     if (this.hasUpdated || !this.asPrerendered) return '';

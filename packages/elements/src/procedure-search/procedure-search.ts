@@ -188,7 +188,8 @@ export class DvcProcedureSearch extends DvcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.query) this.query = this.#typedBeforeScript() || this.#queryFromSearchPage();
+    const typed = this.#typedBeforeScript();
+    if (!this.query) this.query = typed.trim() ? typed : this.#queryFromSearchPage();
     if (this.syncUrl) {
       const fromUrl = this.#url.read();
       if (fromUrl) this.#apply(fromUrl, 'none');
@@ -202,6 +203,9 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Typed into the prerendered form since the widget connected: the render that hydrates it must not undo it.
+    const typed = this.#typedBeforeScript();
+    if (typed.trim() && typed !== this.query) this.query = typed;
     if (this.#applied) {
       this.#applied = false;
       return;
@@ -266,7 +270,8 @@ export class DvcProcedureSearch extends DvcElement {
   /** What the citizen typed into the prerendered form before the script came: kept, and searched. */
   #typedBeforeScript(): string {
     if (this.hasUpdated || !this.asPrerendered) return '';
-    return this.shadowRoot?.querySelector<HTMLInputElement>('input#q')?.value.trim().slice(0, 200) ?? '';
+    // As typed, a space at its end included: the citizen may be between two words.
+    return this.shadowRoot?.querySelector<HTMLInputElement>('input#q')?.value.slice(0, 200) ?? '';
   }
 
   /** `?q=` on the page `search-page` names: what the search form sent, with scripting on or off. */

@@ -3,7 +3,7 @@
  * re-render when the page's language changes, and one typed `emit()` for every event the widgets
  * fire. Behaviour beyond that lives in reactive controllers, not in further base classes.
  */
-import { adoptStyles, isServer, LitElement } from 'lit';
+import { adoptStyles, isServer, LitElement, render, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from './api-client.ts';
@@ -50,15 +50,41 @@ export abstract class DvcElement extends LitElement {
   }
 
   /**
-   * Prerendered markup in another language than the page's (a `vi` file pasted on an English page)
-   * is drawn anew rather than hydrated: hydration would keep the words it found.
+   * Prerendered markup is drawn anew rather than hydrated when it is in another language than the
+   * page's (a `vi` file pasted on an English page: hydration would keep the words it found), or when
+   * Lit's hydration is not there to take it over (the widget's own entry or `dvc-kit.js` without
+   * the loader, or the hydration failed to load): Lit would draw the widget after it, a second copy.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = this.shadowRoot;
-    const markupLang = root?.querySelector('[lang]')?.getAttribute('lang');
-    if (!root || !markupLang || resolveLocale(markupLang) === resolveLocale(document.documentElement.getAttribute('lang'))) {
-      return super.createRenderRoot();
+    if (!root || root.childNodes.length === 0) return super.createRenderRoot();
+    const markupLang = root.querySelector('[lang]')?.getAttribute('lang');
+    const sameLanguage = !markupLang || resolveLocale(markupLang) === resolveLocale(document.documentElement.getAttribute('lang'));
+    // Lit's hydration support, once installed, also watches `defer-hydration`: the one sign of it
+    // that Lit's development and production builds share.
+    const hydrating = (this.constructor as typeof LitElement).observedAttributes.includes('defer-hydration');
+    return sameLanguage && hydrating ? super.createRenderRoot() : this.#drawnAnew(root);
+  }
+
+  /**
+   * Markup hydration cannot take over (prerendered by another build of the widget: a first view
+   * cached beside a newer script) is drawn anew, rather than leaving a widget that never starts.
+   */
+  protected override update(changedProperties: PropertyValues): void {
+    if (this.hasUpdated || !this.#asPrerendered || !this.shadowRoot) {
+      super.update(changedProperties);
+      return;
     }
+    try {
+      super.update(changedProperties);
+    } catch (error: unknown) {
+      console.warn('DVC Kit: prerendered markup from another build of the widget is drawn anew', error);
+      // Rendered, not hydrated: the hydration's own update has done its part and failed.
+      render(this.render(), this.#drawnAnew(this.shadowRoot), this.renderOptions);
+    }
+  }
+
+  #drawnAnew(root: ShadowRoot): ShadowRoot {
     root.replaceChildren();
     adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
     this.#asPrerendered = false;
