@@ -203,9 +203,11 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Typed into the prerendered form since the widget connected: the render that hydrates it must not undo it.
+    // Typed or chosen in the prerendered form since the widget connected: the renders that hydrate
+    // it and follow must not undo it.
     const typed = this.#typedBeforeScript();
     if (typed.trim() && typed !== this.query) this.query = typed;
+    if (!this.hasUpdated && this.asPrerendered) this.#keepFiltersChosenBeforeScript();
     if (this.#applied) {
       this.#applied = false;
       return;
@@ -272,6 +274,16 @@ export class DvcProcedureSearch extends DvcElement {
     if (this.hasUpdated || !this.asPrerendered) return '';
     // As typed, a space at its end included: the citizen may be between two words.
     return this.shadowRoot?.querySelector<HTMLInputElement>('input#q')?.value.slice(0, 200) ?? '';
+  }
+
+  /** The filters opened, and the choices made in them, in the prerendered form before the script came. */
+  #keepFiltersChosenBeforeScript(): void {
+    const root = this.shadowRoot;
+    if (root?.querySelector<HTMLDetailsElement>('details.filters-disclosure')?.open) this.filtersOpen = true;
+    for (const name of FILTER_NAMES) {
+      const chosen = root?.querySelector<HTMLSelectElement>(`select#filter-${name}`)?.value;
+      if (chosen) this[name] = chosen;
+    }
   }
 
   /** `?q=` on the page `search-page` names: what the search form sent, with scripting on or off. */
