@@ -542,6 +542,30 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test('a bare tag added while its widget is still loading gets the first view too, and is hydrated', async () => {
+      const release = holdScripts(widgetScripts);
+      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
+      try {
+        await firstViewsPainted(tab);
+        await tab.evaluate((api: string) => {
+          const tracker = document.createElement('dvc-dossier-tracker');
+          tracker.id = 'added';
+          tracker.setAttribute('api-base', api);
+          document.querySelector('main')!.append(tracker);
+        }, sandbox.url);
+        await tab.waitForFunction(() => document.querySelector('#added')?.shadowRoot?.querySelector('form input#code'), { timeout: 5000, polling: 50 });
+        assert.equal(await tab.evaluate(() => customElements.get('dvc-dossier-tracker')), undefined, 'painted before the script');
+        release();
+        await loaded;
+        await hydrated(tab, TAGS);
+        assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll('dvc-dossier-tracker')].map((tracker) => tracker.shadowRoot!.querySelectorAll('form').length)), [1, 1]);
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await close();
+      }
+    });
+
     test('a bare tag: Enter pressed in its first view before the script is sent to the widget once it has come', async () => {
       const release = holdScripts(widgetScripts);
       const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });

@@ -50,6 +50,8 @@ interface FirstView {
 const RETRY_WAITS_MS = [1000, 4000];
 
 const requested = new Set<string>();
+/** The widgets asked for whose entry has not loaded, nor failed to, yet. */
+const loading = new Set<string>();
 /** The first views painted, by tag, until the widget has loaded: the view, its language, and the roots it was painted into. */
 const firstViews = new Map<string, { view: FirstView; lang: string; roots: ShadowRoot[] }>();
 const preloaded = new Set<string>();
@@ -189,9 +191,12 @@ function wanted(tag: string): boolean {
  */
 function load(tag: string, painted: Promise<void>): void {
   requested.add(tag);
+  loading.add(tag);
   // Relative to the loader's own address, so the kit works from any CDN folder.
   for (const file of [`./${tag}.js`, ...WIDGETS[tag]!]) preload(file);
-  painted.then(() => hydration).then(() => importEntry(tag)).then(
+  painted.then(() => hydration).then(() => importEntry(tag)).finally(() => {
+    loading.delete(tag);
+  }).then(
     () => void firstViews.delete(tag),
     (error: unknown) => {
       const views = firstViews.get(tag);
@@ -245,6 +250,11 @@ export function discover(root: ParentNode): void {
   const prerendered = widgets.some((element) => element.shadowRoot !== null && Object.hasOwn(WIDGETS, element.localName));
   if (prerendered || widgets.some((element) => element.shadowRoot === null && tags.includes(element.localName))) hydrate();
   for (const tag of tags) load(tag, painted.get(tag)!);
+  // Added while their widget is still loading, once its first view has come: painted as well.
+  for (const element of widgets) {
+    const views = tags.includes(element.localName) ? undefined : firstViews.get(element.localName);
+    if (views && element.shadowRoot === null) views.roots.push(...paint([element], views.view));
+  }
 }
 
 // Watch first, then look: an element parsed or inserted in between is caught either way.
@@ -252,8 +262,9 @@ const observer = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) if (node instanceof Element) discover(node);
   }
-  // Once every widget has been asked for, there is nothing left to watch for.
-  if (requested.size === Object.keys(WIDGETS).length) observer.disconnect();
+  // Once every widget has been asked for and has loaded, there is nothing left to watch for (while
+  // one loads, a tag added gets its first view).
+  if (requested.size === Object.keys(WIDGETS).length && loading.size === 0) observer.disconnect();
 });
 observer.observe(document, { childList: true, subtree: true });
 discover(document);
