@@ -470,12 +470,25 @@ for (const browserName of BROWSERS) {
         + `${element.shadowRoot!.adoptedStyleSheets.length} sheet, ${element.shadowRoot!.querySelectorAll('style').length} style elements`;
     }), TAGS);
 
+    /**
+     * Opens `path` with the widgets' own scripts held back, waits for the loader's first views, and
+     * runs `use`, which lets the scripts come with `release()`; `loaded` settles once they have.
+     */
+    async function withFirstViews(path: string, use: (page: { tab: Page; errors: string[]; loaded: Promise<unknown>; release(): void }) => Promise<void>): Promise<void> {
+      const release = holdScripts(widgetScripts);
+      const { tab, errors, loaded, close } = await open(path, { wait: false });
+      try {
+        await firstViewsPainted(tab);
+        await use({ tab, errors, loaded, release });
+      } finally {
+        release();
+        await close();
+      }
+    }
+
     test('a bare tag: the loader paints its first view before the widget\'s script, in the page\'s language, axe-clean; the widget hydrates it in place', async () => {
       for (const lang of ['vi', 'en'] as const) {
-        const release = holdScripts(widgetScripts);
-        const { tab, errors, loaded, close } = await open(`/bare.${lang}.html`, { wait: false });
-        try {
-          await firstViewsPainted(tab);
+        await withFirstViews(`/bare.${lang}.html`, async ({ tab, errors, loaded, release }) => {
           assert.deepEqual(await paintedBeforeScript(tab), TAGS.map((tag) => `${tag}: not defined, block, 1 sheet, 0 style elements`));
           const painted = await widgetTexts(tab);
           for (const tag of TAGS) {
@@ -492,19 +505,13 @@ for (const browserName of BROWSERS) {
           for (const tag of TAGS) assert.deepEqual(messagesIn(texts[tag] ?? '', lang, kit).foreign, [], `${tag} hydrated: ${texts[tag]}`);
           assert.deepEqual(await axeFailures(tab, browserName), [], 'the hydrated widgets are axe-clean');
           assert.deepEqual(errors, []);
-        } finally {
-          release();
-          await close();
-        }
+        });
       }
     });
 
     test('a bare tag: what is typed and chosen in its first view is kept, the form is not sent as a page\'s, and the search then searches it', async () => {
-      const release = holdScripts(widgetScripts);
-      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
-      const search = (selector: string) => tab.evaluateHandle((s: string) => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector(s)!, selector);
-      try {
-        await firstViewsPainted(tab);
+      await withFirstViews('/bare.vi.html', async ({ tab, errors, loaded, release }) => {
+        const search = (selector: string) => tab.evaluateHandle((s: string) => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector(s)!, selector);
         // The filters opened and a level chosen, before the script.
         await (await search('details.filters-disclosure > summary')).evaluate((summary) => (summary as HTMLElement).focus());
         await tab.keyboard.press('Enter');
@@ -536,17 +543,11 @@ for (const browserName of BROWSERS) {
         assert.equal(await focused(tab), 'input#code', 'the focus stayed where it was');
         assert.equal(new URL(tab.url()).pathname, '/bare.vi.html');
         assert.deepEqual(errors, []);
-      } finally {
-        release();
-        await close();
-      }
+      });
     });
 
     test('a bare tag added while its widget is still loading gets the first view too, and is hydrated', async () => {
-      const release = holdScripts(widgetScripts);
-      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
-      try {
-        await firstViewsPainted(tab);
+      await withFirstViews('/bare.vi.html', async ({ tab, errors, loaded, release }) => {
         await tab.evaluate((api: string) => {
           const tracker = document.createElement('dvc-dossier-tracker');
           tracker.id = 'added';
@@ -560,17 +561,11 @@ for (const browserName of BROWSERS) {
         await hydrated(tab, TAGS);
         assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll('dvc-dossier-tracker')].map((tracker) => tracker.shadowRoot!.querySelectorAll('form').length)), [1, 1]);
         assert.deepEqual(errors, []);
-      } finally {
-        release();
-        await close();
-      }
+      });
     });
 
     test('a bare tag: Enter pressed in its first view before the script is sent to the widget once it has come', async () => {
-      const release = holdScripts(widgetScripts);
-      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
-      try {
-        await firstViewsPainted(tab);
+      await withFirstViews('/bare.vi.html', async ({ tab, errors, loaded, release }) => {
         await tabToCodeField(tab);
         await tab.keyboard.type('G01.23-260101-0001');
         await tab.keyboard.press('Enter');
@@ -585,10 +580,7 @@ for (const browserName of BROWSERS) {
         assert.equal(new URL(tab.url()).pathname, '/bare.vi.html', 'not sent as a page\'s form');
         assert.equal(new URL(tab.url()).search, '');
         assert.deepEqual(errors, []);
-      } finally {
-        release();
-        await close();
-      }
+      });
     });
 
     test('a bare tag under a strict CSP with Trusted Types: its first view painted and styled, no policy violated', async () => {
