@@ -105,7 +105,7 @@ function sourcesOf(dir: string, files: string[]): string[] {
   return [...sources].sort();
 }
 
-/** Sizes of the CDN entries in dist/cdn (run `rollup -c` first). */
+/** Sizes of the CDN entries in dist/cdn (build it first: scripts/build.mjs's buildCdnBundle). */
 export function measureBundles(dir: string): BundleEntry[] {
   const entries = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const messageIds = viMessageIds();

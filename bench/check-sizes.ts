@@ -10,20 +10,19 @@
  *     FIRST_VIEW_CEILING, or
  *   - a file of the bundle holds a demo dossier code (bench/dossier-codes.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CEILINGS, FIRST_VIEW_CEILING, measureBundles, size } from './bundles.ts';
 import { dossierCodesIn } from './dossier-codes.ts';
 import { LANGUAGES } from '../scripts/prerender.mjs';
+import { buildCdnBundle } from '../scripts/build.mjs';
 import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 
 const kB = 1024;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-execFileSync(join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-execFileSync(process.execPath, ['scripts/prerender.mjs', 'dist/cdn', '--silent'], { cwd: root, stdio: 'inherit' });
+buildCdnBundle('dist/cdn', { quiet: true });
 
 const problems: string[] = [];
 const rows: string[] = [];

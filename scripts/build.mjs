@@ -30,6 +30,16 @@ function run(label, cmd, args) {
   if (!silent) console.log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+/**
+ * The CDN bundle in `dir` (default dist/cdn/) as a department serves it: rollup, then each widget's
+ * prerendered markup and first view. `npm run build`, `npm start` and the size check build it so.
+ */
+export function buildCdnBundle(dir = 'dist/cdn', { quiet = silent } = {}) {
+  const flags = quiet ? ['--silent'] : [];
+  run(`CDN bundle (${dir})`, bin('rollup'), ['-c', '-d', dir, ...flags]);
+  run(`prerendered widgets (${dir}/prerendered)`, process.execPath, ['scripts/prerender.mjs', dir, ...flags]);
+}
+
 /** `from './a.ts'`, `import('../b.ts')` → `.js`, in every .d.ts under dir. Returns the files changed. */
 export async function rewriteDeclarationImports(dir) {
   let changed = 0;
@@ -49,10 +59,7 @@ export async function rewriteDeclarationImports(dir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quiet = silent ? ['--silent'] : [];
   const npmOnly = process.argv.includes('--npm-only');
-  if (!npmOnly) {
-    run('CDN bundle (dist/cdn)', bin('rollup'), ['-c', ...quiet]);
-    run('prerendered widgets (dist/cdn/prerendered)', process.execPath, ['scripts/prerender.mjs', 'dist/cdn', ...quiet]);
-  }
+  if (!npmOnly) buildCdnBundle();
   run('npm builds (packages/sdk/dist, packages/elements/dist)', bin('rollup'), ['-c', 'rollup.npm.config.mjs', ...quiet]);
   // The elements' declarations import @dvc-kit/sdk's: the SDK's come first.
   for (const pkg of ['sdk', 'elements']) {
@@ -63,8 +70,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // After the npm build, which empties packages/elements/dist.
   const packagedCdn = join(root, 'packages/elements/dist/cdn');
   if (npmOnly) {
-    run('CDN bundle in @dvc-kit/elements (packages/elements/dist/cdn)', bin('rollup'), ['-c', '-d', packagedCdn, ...quiet]);
-    run('prerendered widgets (packages/elements/dist/cdn/prerendered)', process.execPath, ['scripts/prerender.mjs', packagedCdn, ...quiet]);
+    buildCdnBundle(packagedCdn);
   } else {
     await cp(join(root, 'dist/cdn'), packagedCdn, { recursive: true });
     if (!silent) console.log('  dist/cdn copied to packages/elements/dist/cdn');

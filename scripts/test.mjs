@@ -1,6 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure.
 //   lint → typecheck → OpenAPI lint → drift checks (types, locales, manifest) → Node tests →
-//   the server's tests again on PostgreSQL → npm builds and their tests → CDN bundle sizes → TypeDoc →
+//   the server's tests again on PostgreSQL → npm builds and their tests → npm start → CDN bundle sizes → TypeDoc →
 //   stories (axe) → framework examples → browser tests → the built bundle in browsers (journey, first
 //   frame, loader, layout shift, prerendered markup) → dvc-audit → accessibility conformance reports (docs/acr)
 // Prints one closing line with the total number of tests that ran.
@@ -52,6 +52,12 @@ const steps = [
     name: 'npm build tests (the built packages imported from dist in Node; the prerendered markup of every widget and language)',
     cmd: node,
     args: ['--test', '--test-reporter=spec', 'scripts/test-builds/*.test.mjs'],
+    count: countNodeTests,
+  },
+  {
+    name: 'npm start, the README\'s first command (the CDN bundle with its first views, the sandbox and the demo portal on the ports asked for)',
+    cmd: node,
+    args: ['--test', '--test-reporter=spec', 'scripts/start.test.mjs'],
     count: countNodeTests,
   },
   {

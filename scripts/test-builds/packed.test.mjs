@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { freePort } from '../free-port.mjs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,15 +45,6 @@ function run(command, args, options = {}) {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', fail);
     child.on('exit', (code, signal) => done({ code: code ?? (signal ? 1 : 0), stdout, stderr }));
-  });
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createNetServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
   });
 }
 

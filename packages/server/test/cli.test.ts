@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { SettingsError, settingsFromEnvironment } from '../src/settings.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { DEMO, startSandbox } from './support/sandbox.ts';
 import { payAtGateway } from './support/gateway-driver.ts';
+import { freePort } from '../../../scripts/free-port.mjs';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -82,15 +82,6 @@ function finished(child: ChildProcess): Promise<Result> {
 }
 
 const run = (args: string[], env: Record<string, string> = {}) => finished(start(args, env));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /**
  * A running `serve`: its base URL once /health answers, its exit, and `inProgress`, which resolves

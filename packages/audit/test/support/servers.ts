@@ -7,34 +7,24 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { freePort } from '../../../../scripts/free-port.mjs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStaticHandler } from '../../../../scripts/static-server.mjs';
+import { createDemoPortalHandler } from '../../../../scripts/demo-portal.mjs';
 import { prerender } from '../../../../scripts/prerender.mjs';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The CLI's entry point. */
 export const CLI = join(ROOT, 'packages/audit/src/cli.ts');
-/** The demo portal's API root as written in demo/index.html (npm start's default port). */
-const DEMO_API = 'http://localhost:4010/api/v1';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
 
 export interface Running {
   url: string;
@@ -125,18 +115,11 @@ export async function serveStatic(routes: Array<[string, string]>, headers: Reco
 }
 
 /**
- * The demo portal as scripts/start.mjs serves it (the same handler: compression, caching, the same
+ * The demo portal as scripts/start.mjs serves it (scripts/demo-portal.mjs: compression, caching, the same
  * CSP), its widgets pointed at `apiUrl`.
  */
 export async function startPortal(bundleDir: string, apiUrl: string): Promise<Running> {
-  const apiOrigin = new URL(apiUrl).origin;
-  const server = createServer(createStaticHandler({
-    routes: [['/cdn/', bundleDir], ['/', join(ROOT, 'demo')]],
-    headers: {
-      'content-security-policy': `default-src 'self'; connect-src 'self' ${apiOrigin}; style-src 'self' 'unsafe-inline'; form-action 'self' ${apiOrigin}`,
-    },
-    rewriteHtml: (html) => html.replaceAll(DEMO_API, apiUrl),
-  }));
+  const server = createServer(createDemoPortalHandler({ cdnDir: bundleDir, apiUrl }));
   const port = await listen(server);
   return {
     url: `http://localhost:${port}/`,

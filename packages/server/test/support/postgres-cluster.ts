@@ -7,7 +7,7 @@ import { appendFile, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../../../scripts/free-port.mjs';
 
 export interface PostgresCluster {
   /** URL of the default database, `postgres`. */

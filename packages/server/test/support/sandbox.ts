@@ -1,5 +1,5 @@
 import { createTestSandbox } from './test-database.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../../../scripts/free-port.mjs';
 import type { ServerOptions } from '../../src/index.ts';
 
 /**

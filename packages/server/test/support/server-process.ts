@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../../../scripts/free-port.mjs';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
