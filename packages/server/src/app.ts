@@ -18,7 +18,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
 import { createHandlers } from './http/handlers.ts';
 import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
-import { loadContract } from './http/contract.ts';
+import { answerOnlyMediaTypes, loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { registerGatewaySimulators } from './payments/simulators/register.ts';
 import { PaymentGateways } from './payments/gateways/gateways.ts';
@@ -254,14 +254,15 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     reply.code(404).type('application/problem+json').send(new ApiProblem(404, 'not_found').toProblem(request.url.split('?')[0]));
   });
 
-  // Glue wants a body parser for every content type the contract names, responses included
-  // (the HTML receipt, problem+json). Requests never send those: refuse them as 415.
-  for (const type of ['text/html', 'application/problem+json']) {
+  // The public contract; with the admin routes on, the sandbox's test controls too (/_sandbox/*).
+  const contract = loadContract({ sandbox: options.adminRoutes });
+  // Glue wants a body parser for every content type the contract names, responses included (the
+  // HTML receipt, a report as CSV, problem+json). Requests never send those: refuse them as 415.
+  for (const type of answerOnlyMediaTypes(contract)) {
     app.addContentTypeParser(type, (_request, _payload, done) => done(new ApiProblem(415, 'unsupported_media_type'), undefined));
   }
-  // The public contract; with the admin routes on, the sandbox's test controls too (/_sandbox/*).
   await app.register(openapiGlue, {
-    specification: loadContract({ sandbox: options.adminRoutes }),
+    specification: contract,
     serviceHandlers: createHandlers(context, {
       version: VERSION,
       adminRoutes: options.adminRoutes,

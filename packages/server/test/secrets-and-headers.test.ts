@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { applicantDigest, digestsEqual } from '../src/dossiers/applicant-digest.ts';
 import { createTestSandbox } from './support/test-database.ts';
+import { answerOnlyMediaTypes, loadContract } from '../src/http/contract.ts';
 
 test('API responses carry the security headers; HTML pages their own policy', async () => {
   const { app } = await createTestSandbox({ rateLimits: {} });
@@ -57,3 +59,23 @@ test('idempotency records hold no guessable hash of the identity number: keyed, 
   assert.notEqual(digest, (await storedDigests('another key'))[0], 'keyed: the sandbox key changes it');
 });
 
+
+test('a body in a type the contract only answers with (CSV, HTML, a problem) is refused as 415; the server starts without a warning', async () => {
+  const contract = loadContract({ sandbox: true });
+  assert.deepEqual(answerOnlyMediaTypes(contract), ['application/problem+json', 'text/csv', 'text/html']);
+  let logText = '';
+  const stream = new PassThrough().on('data', (chunk) => { logText += chunk; });
+  const { app } = await createTestSandbox({ rateLimits: {}, logger: { level: 'info', stream } });
+  try {
+    await app.ready();
+    const warnings = logText.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string }).filter((entry) => entry.level >= 40);
+    assert.deepEqual(warnings.map((entry) => entry.msg), [], 'no warning at start');
+    for (const type of answerOnlyMediaTypes(contract)) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', headers: { 'content-type': type }, payload: 'code,applicantId' });
+      assert.equal(res.statusCode, 415, type);
+      assert.equal(res.json().code, 'unsupported_media_type', type);
+    }
+  } finally {
+    await app.close();
+  }
+});

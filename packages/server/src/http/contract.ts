@@ -74,3 +74,25 @@ export function loadContract({ sandbox }: { sandbox: boolean }): OpenApiDocument
   const publicDoc = read(PUBLIC_CONTRACT);
   return sandbox ? mergeContracts(publicDoc, read(SANDBOX_CONTRACT)) : publicDoc;
 }
+
+/**
+ * The media types the contract only answers with (a report as CSV, the HTML receipt, problems),
+ * never takes as a request body. fastify-openapi-glue asks for a body parser for every media type a
+ * contract names and warns at every start for each one missing; the server refuses these as 415.
+ */
+export function answerOnlyMediaTypes(doc: OpenApiDocument): string[] {
+  const answered = new Set<string>();
+  const taken = new Set<string>();
+  const walk = (node: unknown, inRequest: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((item) => walk(item, inRequest));
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'content' && value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const type of Object.keys(value)) (inRequest ? taken : answered).add(type);
+      }
+      walk(value, inRequest || key === 'requestBody' || key === 'requestBodies');
+    }
+  };
+  walk(doc, false);
+  return [...answered].filter((type) => !taken.has(type)).sort();
+}
