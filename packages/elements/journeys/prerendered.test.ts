@@ -556,6 +556,10 @@ for (const browserName of BROWSERS) {
         }, sandbox.url);
         await tab.waitForFunction(() => document.querySelector('#added')?.shadowRoot?.querySelector('form input#code'), { timeout: 5000, polling: 50 });
         assert.equal(await tab.evaluate(() => customElements.get('dvc-dossier-tracker')), undefined, 'painted before the script');
+        assert.equal(await tab.evaluate(() => {
+          const [first, added] = [...document.querySelectorAll('dvc-dossier-tracker')].map((tracker) => tracker.shadowRoot!.adoptedStyleSheets);
+          return first!.length === 1 && first![0] === added![0];
+        }), true, 'the view\'s styles parsed once, adopted by both');
         release();
         await loaded;
         await hydrated(tab, TAGS);

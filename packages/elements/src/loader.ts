@@ -52,8 +52,11 @@ const RETRY_WAITS_MS = [1000, 4000];
 const requested = new Set<string>();
 /** The widgets asked for whose entry has not loaded, nor failed to, yet. */
 const loading = new Set<string>();
-/** The first views painted, by tag, until the widget has loaded: the view, its language, and the roots it was painted into. */
-const firstViews = new Map<string, { view: FirstView; lang: string; roots: ShadowRoot[] }>();
+/**
+ * The first views painted, by tag, until the widget has loaded: the view, its language, its styles
+ * (parsed once, adopted by every root) and the roots it was painted into.
+ */
+const firstViews = new Map<string, { view: FirstView; lang: string; styles: CSSStyleSheet; roots: ShadowRoot[] }>();
 const preloaded = new Set<string>();
 /** Lit's hydration, once a widget is prerendered or gets its first view here; every widget loads after it. */
 let hydration: Promise<unknown> | undefined;
@@ -112,12 +115,10 @@ function holdSubmissions(element: Widget, root: ShadowRoot): void {
 }
 
 /** Gives each bare element the widget's first view, unless its script was quicker; the roots painted. */
-function paint(elements: readonly Element[], view: FirstView): ShadowRoot[] {
+function paint(elements: readonly Element[], view: FirstView, styles: CSSStyleSheet): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   for (const element of elements) {
     if (element.shadowRoot || !element.isConnected || customElements.get(element.localName)) continue;
-    const styles = new CSSStyleSheet();
-    styles.replaceSync(view.styles);
     const root = element.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles];
     root.append(...view.nodes.map(build));
@@ -139,9 +140,6 @@ function showFailure(root: ShadowRoot, text: string, lang: string): void {
   message.lang = lang;
   message.tabIndex = -1;
   message.textContent = text;
-  root.adoptedStyleSheets[0]?.insertRule(
-    '.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}',
-  );
   const hadFocus = root.activeElement !== null;
   root.replaceChildren(message);
   if (hadFocus) message.focus();
@@ -155,7 +153,9 @@ async function paintFirstView(tag: string, elements: readonly Element[]): Promis
   try {
     const lang = pageLanguage();
     const view = ((await import(new URL(`./prerendered/${tag}.${lang}.js`, import.meta.url).href)) as { default: FirstView }).default;
-    firstViews.set(tag, { view, lang, roots: paint(elements, view) });
+    const styles = new CSSStyleSheet();
+    styles.replaceSync(view.styles);
+    firstViews.set(tag, { view, lang, styles, roots: paint(elements, view, styles) });
   } catch (error: unknown) {
     console.warn(`DVC Kit: <${tag}> is drawn by its script, without its first view`, error);
   }
@@ -204,7 +204,9 @@ function load(tag: string, painted: Promise<void>): void {
       // Defined all the same (by another copy of the kit on the page): it works, and says nothing.
       if (customElements.get(tag)) return;
       console.error(`DVC Kit: <${tag}> could not be loaded`, error);
-      if (views) for (const root of views.roots) showFailure(root, views.view.failed, views.lang);
+      if (!views) return;
+      views.styles.insertRule('.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}');
+      for (const root of views.roots) showFailure(root, views.view.failed, views.lang);
     },
   );
 }
@@ -253,7 +255,7 @@ export function discover(root: ParentNode): void {
   // Added while their widget is still loading, once its first view has come: painted as well.
   for (const element of widgets) {
     const views = tags.includes(element.localName) ? undefined : firstViews.get(element.localName);
-    if (views && element.shadowRoot === null) views.roots.push(...paint([element], views.view));
+    if (views && element.shadowRoot === null) views.roots.push(...paint([element], views.view, views.styles));
   }
 }
 
