@@ -7,6 +7,7 @@
  */
 import { checkHttpUrl, checkLength, plainValue } from './fields.ts';
 import { hexDigestsEqual, hmacHex } from './hmac.ts';
+import type { components } from '@dvc-kit/sdk';
 
 /** MoMo v3 payment methods for the create request. */
 export type MomoRequestType = 'captureWallet' | 'payWithATM' | 'payWithCC' | 'payWithMethod';
@@ -140,25 +141,11 @@ export function momoCreateRequest(input: MomoCreateInput): MomoCreateRequest {
 }
 
 /**
- * A MoMo v3 IPN body as parsed from JSON. MoMo sends amount, resultCode, transId and responseTime
- * as numbers; strings are accepted too (the browser redirect carries the same values in the
- * query). A field may be missing from a forged or broken body.
+ * A MoMo v3 IPN body as parsed from JSON: the contract's `MomoNotification`. MoMo sends amount,
+ * resultCode, transId and responseTime as numbers; strings are accepted too (the browser redirect
+ * carries the same values in the query). A field may be missing from a forged or broken body.
  */
-export interface MomoIpn {
-  partnerCode?: string;
-  orderId?: string;
-  requestId?: string;
-  amount?: number | string;
-  orderInfo?: string;
-  orderType?: string;
-  transId?: number | string;
-  resultCode?: number | string;
-  message?: string;
-  payType?: string;
-  responseTime?: number | string;
-  extraData?: string;
-  signature?: string;
-}
+export type MomoIpn = components['schemas']['MomoNotification'];
 
 /**
  * The text a MoMo v3 IPN signs, with the merchant's own accessKey (MoMo does not send it) and the
