@@ -77,8 +77,10 @@ export class SqliteStorage implements Storage {
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const run = this.#queue.then(async () => {
-      this.#inTransaction = true;
+      // Another process may hold the write lock past busy_timeout: BEGIN then fails, and nothing
+      // has started that the other statements must wait for.
       this.#db.exec('BEGIN IMMEDIATE');
+      this.#inTransaction = true;
       try {
         const result = await work(this.#direct);
         this.#db.exec('COMMIT');
