@@ -181,6 +181,33 @@ for (const gateway of GATEWAYS) {
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).checked, 0);
     });
 
+    test('paid, notification lost, then another method or the same after its window: the gateway is asked first, the paid one is seen, no second charge', async () => {
+      const other = GATEWAYS.find((candidate) => candidate !== gateway)!;
+      const request = (method: string, key: string) => api('/payments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `gateway-test-${gateway.name}-${key}-0000000` },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN, method, language: 'vi' }),
+      });
+      // Another method, in a second tab.
+      const paid = await open();
+      assert.equal((await payAtGateway(paid.redirectUrl!, 'ipn-lost')).status, 303);
+      const switched = await request(other.method, 'switch');
+      assert.equal(switched.status, 409, await switched.clone().text());
+      assert.equal((await switched.json() as { code: string }).code, 'payment_already_paid');
+      assert.equal((await stored(paid.id)).state, 'paid');
+      assert.equal(await receipts(paid.id), 1);
+
+      // The same method once the pay window has passed (the notification still on its way).
+      await fetch(`${sandbox.baseUrl}/_sandbox/reset`, { method: 'POST' });
+      const late = await open();
+      assert.equal((await payAtGateway(late.redirectUrl!, 'ipn-lost')).status, 303);
+      await sandbox.context.storage.run('UPDATE payments SET expires_at = ? WHERE id = ?', [new Date(Date.now() - 60_000).toISOString(), late.id]);
+      const again = await request(gateway.method, 'after-window');
+      assert.equal(again.status, 409, await again.clone().text());
+      assert.equal((await stored(late.id)).state, 'paid');
+      assert.equal((await sandbox.context.storage.all("SELECT id FROM payments WHERE dossier_code = ? AND state = 'pending'", [DEMO.paymentDue.code])).length, 0);
+    });
+
     test('reconciliation leaves a payment the payer is still on alone, and closes it once its window has passed', async () => {
       const payment = await open();
       // The payer opened the gateway's page and has not chosen yet.

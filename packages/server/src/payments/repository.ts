@@ -102,6 +102,8 @@ export async function createPayment(
     });
   }
 
+  await askBeforeClosing(ctx, dossier.code, JSON.parse(dossier.fees) as PaymentLine[], method);
+
   // Every step below is safe against another request about this dossier in another process at the
   // same moment. The dossier's row is locked first, as the gateway's notification locks it before
   // it marks a payment paid, so what is due and what is paid are read after the other has landed:
@@ -120,8 +122,9 @@ export async function createPayment(
       throw new ApiProblem(409, 'payment_amount_changed', `The amount due is now ${total} VND.`);
     }
     // A pending payment for an amount no longer due, or by another method, is superseded: closed
-    // here, so it is never confirmed. (Should the payer still complete it at its gateway, its
-    // notification is refused and logged for a refund: see notifications.ts.)
+    // here, so it is never confirmed. Its gateway was asked first (askBeforeClosing); should the
+    // payer still complete it there, its notification is refused and logged for a refund (see
+    // notifications.ts).
     // So is one whose pay window has passed: its gateway takes no more money for it, and the payer
     // would be sent to a page that refuses them.
     const now = ctx.now();
@@ -141,6 +144,22 @@ export async function createPayment(
   if (!outcome.keyed) return replay((await findIdempotencyKey(ctx.storage, idempotencyKey))!);
   if (outcome.created) await startAtGateway(ctx, outcome.paymentId, { locale: request.language ?? 'vi', ipAddress: payerIp });
   return { payment: await currentPayment(ctx, outcome.paymentId), replayed: !outcome.created };
+}
+
+/**
+ * The open payments of a dossier that a new request would close (for another amount or method, or
+ * past their pay window) may have been paid at their gateway a moment ago, its notification not here
+ * yet: each that reached its gateway is asked first. One paid is settled, and the request is then
+ * refused as already paid, rather than closing it (money taken for nothing, to refund) and sending
+ * the payer to pay again. A gateway that does not answer leaves the payment to be closed as before.
+ */
+async function askBeforeClosing(ctx: ServerContext, dossierCode: string, lines: PaymentLine[], method: string): Promise<void> {
+  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  const now = ctx.now().toISOString();
+  const open = await ctx.storage.all<PaymentRow>("SELECT * FROM payments WHERE dossier_code = ? AND state = 'pending' AND gateway_url IS NOT NULL", [dossierCode]);
+  for (const row of open) {
+    if (row.total !== total || row.method !== method || (row.expires_at !== null && row.expires_at < now)) await checkAtGateway(ctx, row, 0);
+  }
 }
 
 /** A payment just opened or found open: as stored, once its gateway address is there (no status query yet). */
