@@ -143,6 +143,9 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const rateLimiter = new RateLimiter(storage);
   const faults = new FaultInjector();
   const app = Fastify({
+    // Behind a load balancer, the client is who X-Forwarded-For names, as far as the trusted
+    // proxies vouch: what rate limits count and what a gateway is told is the payer's address.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
     // One id per request in every log line, and in the response for a citizen's support call.
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -281,6 +284,11 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   }
 
   return { app, context, options };
+}
+
+/** The nearest `hops` proxies are trusted (Fastify's own rule for a number, which its types leave out). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /** The server in sandbox mode (the default mode), as tests and `npm start` use it. */

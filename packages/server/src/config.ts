@@ -45,6 +45,12 @@ export interface ServerOptions {
   syncStatusTable?: string;
   /** Per-client limits by operationId. */
   rateLimits: Partial<Record<string, RateLimit>>;
+  /**
+   * The proxies in front of the server (a load balancer, a reverse proxy) whose X-Forwarded-For
+   * names the client: how many hops, or their addresses and ranges. Unset, the client is the peer
+   * of the connection, as it is when the server is reached directly.
+   */
+  trustProxy?: number | string[];
   /** Log requests as JSON lines (never bodies, identity numbers, tokens or keys). */
   logger: boolean | { level: string; stream?: NodeJS.WritableStream };
   now: () => Date;

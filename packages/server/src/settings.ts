@@ -7,6 +7,7 @@
  * Secrets are only passed through: whether production accepts them is productionProblems' call
  * (config.ts), which also names a missing DATABASE_URL and refuses the sandbox's own secrets.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { API_PREFIX } from './config.ts';
 import type { ServerMode, ServerOptions } from './config.ts';
@@ -68,6 +69,26 @@ function onOff(value: string, name: string, problems: string[]): boolean | undef
   if (['1', 'true', 'yes', 'on'].includes(word)) return true;
   if (['0', 'false', 'no', 'off'].includes(word)) return false;
   problems.push(`${name} must be 1 or 0, not "${value}".`);
+  return undefined;
+}
+
+/**
+ * DVC_TRUST_PROXY: how many proxies stand in front (1 to 10), or their addresses and ranges
+ * (`10.0.0.0/8, 192.168.1.10`). Never "any": a client could then name itself any address in
+ * X-Forwarded-For and escape its rate limits.
+ */
+function trustedProxies(value: string, problems: string[]): number | string[] | undefined {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return wholeNumber(text, 1, 10, 'DVC_TRUST_PROXY', problems);
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const valid = (entry: string) => {
+    const [address = '', prefix, extra] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || extra !== undefined) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  };
+  if (entries.length > 0 && entries.every(valid)) return entries;
+  problems.push(`DVC_TRUST_PROXY must be the number of proxies in front of the server (1 to 10) or their addresses and ranges, comma-separated (e.g. 10.0.0.0/8), not "${value}".`);
   return undefined;
 }
 
@@ -150,6 +171,12 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
     } catch (error) {
       problems.push(`DVC_SYNC_STATUS_TABLE: ${(error as Error).message}`);
     }
+  }
+
+  const proxies = readVariable(env, 'DVC_TRUST_PROXY');
+  if (proxies !== undefined) {
+    const trustProxy = trustedProxies(proxies, problems);
+    if (trustProxy !== undefined) options.trustProxy = trustProxy;
   }
 
   const shutdown = readVariable(env, 'DVC_SHUTDOWN_TIMEOUT_SECONDS');

@@ -232,6 +232,9 @@ describeOnce('dvc-server settings', () => {
     assert.equal(settingsFromEnvironment({ DVC_SHUTDOWN_TIMEOUT_SECONDS: '3' }).shutdownTimeoutMs, 3000);
     assert.equal(settingsFromEnvironment({ DVC_SYNC_STATUS_TABLE: '{"11": "processing"}' }).options.syncStatusTable, '{"11": "processing"}');
     assert.deepEqual(settingsFromEnvironment({ DVC_ALLOWED_ORIGINS: ' https://a.gov.vn, https://b.gov.vn ,' }).options.allowedOrigins, ['https://a.gov.vn', 'https://b.gov.vn']);
+    assert.equal(settingsFromEnvironment({}).options.trustProxy, undefined, 'the peer is the client unless told otherwise');
+    assert.equal(settingsFromEnvironment({ DVC_TRUST_PROXY: '2' }).options.trustProxy, 2);
+    assert.deepEqual(settingsFromEnvironment({ DVC_TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,fd00::/8' }).options.trustProxy, ['10.0.0.0/8', '192.168.1.10', 'fd00::/8']);
     // An empty variable is an unset one.
     assert.equal(settingsFromEnvironment({ DATABASE_URL: '', PORT: '' }).port, 4010);
 
@@ -248,6 +251,8 @@ describeOnce('dvc-server settings', () => {
       [{ PORT: '70000' }, 'PORT'], [{ DVC_ADMIN_ROUTES: 'maybe' }, 'DVC_ADMIN_ROUTES'], [{ DVC_MODE: 'prod' }, 'DVC_MODE'],
       [{ DVC_PUBLIC_API_URL: 'api.example.gov.vn' }, 'DVC_PUBLIC_API_URL'], [{ DVC_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }, 'DVC_SHUTDOWN_TIMEOUT_SECONDS'],
       [{ DVC_SYNC_STATUS_TABLE: '{"11": "almost-done"}' }, 'DVC_SYNC_STATUS_TABLE'], [{ DVC_SYNC_STATUS_TABLE: 'not json' }, 'DVC_SYNC_STATUS_TABLE'],
+      [{ DVC_TRUST_PROXY: 'true' }, 'DVC_TRUST_PROXY'], [{ DVC_TRUST_PROXY: '0' }, 'DVC_TRUST_PROXY'], [{ DVC_TRUST_PROXY: '10.0.0.0/33' }, 'DVC_TRUST_PROXY'],
+      [{ DVC_TRUST_PROXY: 'lb.internal' }, 'DVC_TRUST_PROXY'],
     ] as const) {
       assert.throws(() => settingsFromEnvironment(env), (error: unknown) =>
         error instanceof SettingsError && error.problems.length === 1 && error.problems[0]!.startsWith(name), name);

@@ -42,6 +42,26 @@ test('page feedback is rate-limited per client; another client is not affected',
   }
 });
 
+test('behind trusted proxies, each client is counted by the address they forward; otherwise by the connection\'s peer', async () => {
+  const lookups = async (trustProxy: number | string[] | undefined) => {
+    const { app } = await createTestSandbox({ rateLimits: { lookupDossier: { max: 2, windowMs: 60_000 } }, ...(trustProxy === undefined ? {} : { trustProxy }) });
+    try {
+      // Three citizens behind one load balancer (10.0.0.5), a request each, then the first twice more.
+      const lookup = (client: string) => app.inject({
+        method: 'POST', url: '/api/v1/dossiers/lookup', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': client },
+        payload: { code: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId },
+      }).then((res) => res.statusCode);
+      return [await lookup('203.0.113.1'), await lookup('203.0.113.2'), await lookup('203.0.113.3'), await lookup('203.0.113.1'), await lookup('203.0.113.1')];
+    } finally {
+      await app.close();
+    }
+  };
+  assert.deepEqual(await lookups(1), [200, 200, 200, 200, 429], 'one hop trusted: each citizen has their own count');
+  assert.deepEqual(await lookups(['10.0.0.0/8']), [200, 200, 200, 200, 429], 'the balancer\'s range trusted: the same');
+  assert.deepEqual(await lookups(undefined), [200, 200, 429, 429, 429], 'nothing trusted: the balancer is one client, and X-Forwarded-For is not believed');
+  assert.deepEqual(await lookups(['192.168.0.0/16']), [200, 200, 429, 429, 429], 'a peer outside the trusted ranges is not believed either');
+});
+
 test('the reports are rate-limited per client by default, a key or none', async () => {
   const { DEFAULT_RATE_LIMITS } = await import('../src/config.ts');
   assert.deepEqual([DEFAULT_RATE_LIMITS['getSurveyReport'], DEFAULT_RATE_LIMITS['getPaymentReport']],
