@@ -8,7 +8,7 @@
 import { defineConfig } from 'vitest/config';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
-import { ensureChromium } from './scripts/find-chromium.mjs';
+import { ensureChromium } from './scripts/system-packages.mjs';
 
 if (process.env.DVC_SANDBOX_URL) process.env.STORYBOOK_DVC_API = process.env.DVC_SANDBOX_URL;
 

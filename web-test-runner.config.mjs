@@ -11,7 +11,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { findChromium } from './scripts/system-packages.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { testResultsReporter } from './scripts/acr/wtr-results-reporter.mjs';
 import { viewportScreenshotPlugin } from './scripts/wtr-viewport-screenshot-plugin.mjs';

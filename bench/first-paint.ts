@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page, type Protocol, type Viewport } from 'puppeteer-core';
 import { createStaticHandler } from '../scripts/static-server.mjs';
 import { startPortal, startSandbox } from '../packages/audit/test/support/servers.ts';
-import { ensureChromium } from '../scripts/find-chromium.mjs';
+import { ensureChromium } from '../scripts/system-packages.mjs';
 import { kitMessages, messagesIn, type Message } from '../packages/elements/journeys/kit-messages.ts';
 import widgetList from '../packages/elements/widgets.json' with { type: 'json' };
 

@@ -15,7 +15,7 @@ import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { createStaticHandler } from '../scripts/static-server.mjs';
 import { startPortal, startSandbox } from '../packages/audit/test/support/servers.ts';
-import { ensureChromium } from '../scripts/find-chromium.mjs';
+import { ensureChromium } from '../scripts/system-packages.mjs';
 import { baselinePage, prerenderedPage, readmePage } from './first-paint.ts';
 import { kitMessages } from '../packages/elements/journeys/kit-messages.ts';
 

@@ -46,7 +46,7 @@ import { lighthouseMarkdown, measureLighthouse, type LighthouseResults } from '.
 import { measureBundles, measureMinimalLit, type BundleEntry, type Size } from './bundles.ts';
 import { ratio } from './stats.ts';
 import { typingSequences } from './queries.ts';
-import { ensureChromium } from '../scripts/find-chromium.mjs';
+import { ensureChromium } from '../scripts/system-packages.mjs';
 
 const { values: flags } = parseArgs({ options: { 'server-only': { type: 'boolean' } } });
 const serverOnly = flags['server-only'] ?? false;

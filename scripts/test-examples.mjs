@@ -12,7 +12,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import puppeteer from 'puppeteer-core';
-import { ensureChromium } from './find-chromium.mjs';
+import { ensureChromium } from './system-packages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const api = process.env.DVC_SANDBOX_URL;

@@ -3,10 +3,11 @@
 //   the server's tests again on PostgreSQL → npm builds and their tests → npm start → CDN bundle sizes → TypeDoc →
 //   stories (axe) → framework examples → browser tests → the built bundle in browsers (journey, first
 //   frame, loader, layout shift, prerendered markup) → dvc-audit → accessibility conformance reports (docs/acr)
+// First installs what the machine lacks: chromium, firefox-esr, postgresql (scripts/system-packages.mjs).
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { ensureChromium } from './find-chromium.mjs';
+import { ensureChromium, ensureSystemPackages } from './system-packages.mjs';
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const node = process.execPath;
@@ -55,9 +56,9 @@ const steps = [
     count: countNodeTests,
   },
   {
-    name: 'npm start, the README\'s first command (the CDN bundle with its first views, the sandbox and the demo portal on the ports asked for)',
+    name: 'The README\'s commands: npm start (the CDN bundle with its first views, the sandbox and the demo portal on the ports asked for); what npm test asks of the machine',
     cmd: node,
-    args: ['--test', '--test-reporter=spec', 'scripts/start.test.mjs'],
+    args: ['--test', '--test-reporter=spec', 'scripts/start.test.mjs', 'scripts/system-packages.test.mjs'],
     count: countNodeTests,
   },
   {
@@ -140,6 +141,14 @@ function run(step) {
     }
     child.on('exit', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+// What the machine must have (browsers, PostgreSQL), installed first on a fresh Debian machine.
+try {
+  ensureSystemPackages();
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
 }
 
 let passed = 0;

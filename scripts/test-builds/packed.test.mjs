@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dossierCodesIn } from '../../bench/dossier-codes.ts';
-import { ensureChromium } from '../find-chromium.mjs';
+import { ensureChromium } from '../system-packages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PACKAGES = ['@dvc-kit/sdk', '@dvc-kit/elements', '@dvc-kit/audit', '@dvc-kit/server'];

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startSandbox } from '../../server/test/support/sandbox.ts';
-import { ensureChromium } from '../../../scripts/find-chromium.mjs';
+import { ensureChromium } from '../../../scripts/system-packages.mjs';
 import widgetList from '../widgets.json' with { type: 'json' };
 
 const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));

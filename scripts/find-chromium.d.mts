@@ -1,4 +1,0 @@
-/** The Chromium for tests and benchmarks: CHROME_PATH, Debian's chromium, or Chrome; undefined when none. */
-export function findChromium(): string | undefined;
-/** Like findChromium, but installs Debian's chromium when it can (root on Debian), else throws with the command to run. */
-export function ensureChromium(): string;

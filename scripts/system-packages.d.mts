@@ -1,0 +1,8 @@
+/** The Chromium for tests and benchmarks: CHROME_PATH, Debian's chromium, or Chrome; undefined when none. */
+export function findChromium(): string | undefined;
+/** Like findChromium, but installs Debian's chromium when it can (root on Debian), else throws with the command to run. */
+export function ensureChromium(): string;
+/** Debian's packages for what the tests need and the machine lacks: chromium, firefox-esr (unless FIREFOX_PATH=none), postgresql. */
+export function missingPackages(): string[];
+/** Installs what missingPackages names when it can (root on Debian), else throws with the command to run. */
+export function ensureSystemPackages(): void;

@@ -1,0 +1,85 @@
+// What the tests need from the machine: a Chromium, Firefox ESR (unless FIREFOX_PATH=none) and
+// PostgreSQL's server programs (initdb, pg_ctl, postgres), for the throwaway clusters.
+// On a Debian machine as root, what is missing is installed from Debian's packages, in one apt-get
+// run (as .ci/run does); elsewhere the error says what to install.
+import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/** The Chromium for tests and benchmarks: CHROME_PATH, Debian's chromium, or Chrome; undefined when none. */
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+  }
+  return CHROMIUM.find((path) => existsSync(path));
+}
+
+/** True when Firefox is there or not wanted (FIREFOX_PATH=none); a FIREFOX_PATH that does not exist throws. */
+function hasFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv === 'none') return true;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return true;
+    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, which does not exist.`);
+  }
+  return FIREFOX.some((path) => existsSync(path));
+}
+
+/** PostgreSQL's initdb on PATH, or where Debian keeps it (/usr/lib/postgresql/<version>/bin). */
+function hasPostgres() {
+  const onPath = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'initdb')));
+  if (onPath) return true;
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
+  return versions.some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin/initdb')));
+}
+
+/** Debian's packages for what is missing, in the order they are checked. */
+export function missingPackages() {
+  return [
+    ...(findChromium() ? [] : ['chromium']),
+    ...(hasFirefox() ? [] : ['firefox-esr']),
+    ...(hasPostgres() ? [] : ['postgresql']),
+  ];
+}
+
+/** Installs Debian packages when it can (root, apt-get), else throws with the command to run. */
+function install(packages) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(`Missing: ${packages.join(', ')}. Install them (Debian: sudo apt-get install -y ${packages.join(' ')}); CHROME_PATH and FIREFOX_PATH name browsers elsewhere, FIREFOX_PATH=none runs Chromium only.`);
+  }
+  console.log(`Installing Debian's ${packages.join(', ')} (apt-get)…`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+/** Everything the tests need from the machine, installed when missing (see the top of this file). */
+export function ensureSystemPackages() {
+  const missing = missingPackages();
+  if (missing.length > 0) install(missing);
+  const still = missingPackages();
+  if (still.length > 0) throw new Error(`Still missing after apt-get: ${still.join(', ')}.`);
+}
+
+/** Like findChromium, but installs Debian's chromium when it can (root on Debian), else throws with the command to run. */
+export function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  install(['chromium']);
+  const installed = findChromium();
+  if (!installed) throw new Error('No Chromium found after apt-get install chromium; set CHROME_PATH.');
+  return installed;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureSystemPackages();
+  console.log(findChromium());
+}
