@@ -80,8 +80,10 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @csspart history-item - One step of the history.
  * @csspart actions - The buttons under the result.
  * @csspart another-button - "Look up another dossier".
+ * @csspart load-failure - Said in place of the first view when the widget's script cannot be loaded (dvc-loader.js).
  *
- * @cssprop --dvc-color-primary - Buttons, links and the focus ring (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-color-primary - Buttons and links (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-focus-ring - The focus outline, e.g. `3px solid #0a4f9c`.
  * @cssprop --dvc-color-danger - Errors, and overdue or late dossiers.
  * @cssprop --dvc-color-success - Finished dossiers and timeliness that went well.
  * @cssprop --dvc-color-warning - Statuses that need the citizen to act.

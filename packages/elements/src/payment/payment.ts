@@ -90,8 +90,10 @@ import {
  * @csspart error - An error or a refused payment.
  * @csspart error-message - Its message.
  * @csspart retry-button - "Try again" after a connection or server problem.
+ * @csspart load-failure - Said in place of the first view when the widget's script cannot be loaded (dvc-loader.js).
  *
- * @cssprop --dvc-color-primary - Buttons, links and the focus ring (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-color-primary - Buttons and links (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-focus-ring - The focus outline, e.g. `3px solid #0a4f9c`.
  * @cssprop --dvc-color-danger - Errors and refused payments.
  * @cssprop --dvc-color-success - A successful payment.
  * @cssprop --dvc-color-warning - The "amount changed" note.

@@ -86,12 +86,20 @@ interface SearchShown {
  * @csspart pagination - The page navigation.
  * @csspart page-button - A page button.
  * @csspart detail - A procedure's detail.
+ * @csspart detail-title - The procedure's name heading its detail; it receives focus.
+ * @csspart detail-facts - Code, field, level, agency, time and fee of the detail.
+ * @csspart detail-section - A section of the detail (how to apply, documents, forms…).
+ * @csspart channels - The table of ways to apply, with their times and fees.
+ * @csspart document-case - The documents asked for in one case.
+ * @csspart document - One document.
+ * @csspart form-link - A form to download.
  * @csspart back-button - "Back to results".
  * @csspart read-aloud-button - Reads the detail aloud (only where the browser can speak).
  * @csspart loading - The loading view.
  * @csspart empty - The empty view.
  * @csspart error - The error view.
  * @csspart retry-button - The error view's "Try again" button.
+ * @csspart load-failure - Said in place of the first view when the widget's script cannot be loaded (dvc-loader.js).
  *
  * @cssprop --dvc-color-primary - Buttons and links (see the shared tokens for every `--dvc-*`).
  * @cssprop --dvc-color-mark - The background of matched words.

@@ -64,8 +64,11 @@ const surveyViews = later(() => import('./views.ts'));
  * @csspart error - An error view (loading the form, or sending).
  * @csspart error-message - Its text.
  * @csspart retry-button - Its "Try again" button.
+ * @csspart dossier - The dossier code and procedure name of a dossier's evaluation.
+ * @csspart load-failure - Said in place of the first view when the widget's script cannot be loaded (dvc-loader.js).
  *
- * @cssprop --dvc-color-primary - Buttons, selected answers and the focus ring (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-color-primary - Buttons and selected answers (see the shared tokens for all `--dvc-*`).
+ * @cssprop --dvc-focus-ring - The focus outline, e.g. `3px solid #0a4f9c`.
  * @cssprop --dvc-color-danger - Errors and the error summary.
  * @cssprop --dvc-color-success - The thank-you message's accent.
  */
