@@ -141,6 +141,9 @@ describe('dossier access tokens', () => {
     // The form itself reads as before, with or without a token.
     const form = await sandbox.app.inject({ method: 'GET', url: `/api/v1/surveys/form?kind=dossier&dossierCode=${DEMO.decided.code}` });
     assert.equal(form.statusCode, 200);
+    // A code that does not exist gets the same form: the form cannot be used to probe which codes exist.
+    const unknown = await sandbox.app.inject({ method: 'GET', url: '/api/v1/surveys/form?kind=dossier&dossierCode=000.00.15.H26-261102-9999' });
+    assert.deepEqual([unknown.statusCode, unknown.body], [200, form.body]);
 
     const submitted = await evaluate(token);
     assert.equal(submitted.statusCode, 201, submitted.body);

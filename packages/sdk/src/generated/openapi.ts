@@ -1711,7 +1711,13 @@ export interface operations {
             query?: {
                 /** @description `dossier` for the regulation's evaluation (default), `page` for "was this useful?". */
                 kind?: components["schemas"]["SurveyKind"];
+                /**
+                 * @description The dossier to be evaluated. Not looked up: the form is the same for any code, so this
+                 *     cannot tell which codes exist (only the identity number or a token does, see
+                 *     `lookupDossier`); `getDossierSurveyStatus` says whether the dossier can be evaluated.
+                 */
                 dossierCode?: components["schemas"]["DossierCode"];
+                /** @description The procedure given page feedback; an unknown one is 404 (the catalogue is public). */
                 procedureCode?: components["schemas"]["ProcedureCode"];
             };
             header?: never;

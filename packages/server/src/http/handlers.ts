@@ -131,8 +131,9 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async getSurveyForm(request: FastifyRequest<{ Querystring: Query<'getSurveyForm'> }>) {
-      const { kind = 'dossier', dossierCode, procedureCode } = request.query;
-      if (dossierCode && !(await findDossier(ctx, dossierCode))) throw new ApiProblem(404, 'dossier_not_found');
+      // The dossier's code is not looked up: whether a code exists is told only with the identity
+      // number or a token (lookupDossier), never here, where anyone may ask without one.
+      const { kind = 'dossier', procedureCode } = request.query;
       if (procedureCode && !(await getProcedure(ctx, procedureCode))) throw new ApiProblem(404, 'procedure_not_found');
       return findForm(kind, surveyForms.all);
     },
