@@ -251,6 +251,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
     // The scheme to authenticate with (RFC 9110 asks it of every 401): a system's key, or a dossier token.
     if (problem.status === 401) reply.header('www-authenticate', problem.code === 'api_key_invalid' ? 'Bearer' : 'Dvc-Dossier-Token');
+    // A limit met inside an operation (a dossier's identity-number guesses) says when to come back, as the per-client ones do.
+    if (problem.status === 429 && problem.extra.retryAfter !== undefined) reply.header('retry-after', String(problem.extra.retryAfter));
     reply.code(problem.status).type('application/problem+json').send(problem.toProblem(request.url.split('?')[0]));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -75,3 +75,40 @@ test('the reports are rate-limited per client by default, a key or none', async 
     await app.close();
   }
 });
+
+test('one dossier code takes 20 wrong identity numbers an hour, from anyone; then none, not even the right one, until the hour is over', async () => {
+  let clock = new Date('2026-11-18T02:00:00.000Z');
+  const { app } = await createTestSandbox({ rateLimits: {}, now: () => clock });
+  try {
+    const lookup = (applicantId: string, client: string, code = DEMO.paymentDue.code) => app.inject({
+      method: 'POST', url: '/api/v1/dossiers/lookup', remoteAddress: client, payload: { code, applicantId },
+    });
+    const before = await lookup(DEMO.paymentDue.applicantId, '192.0.2.1');
+    assert.equal(before.statusCode, 200);
+    const token = (before.json() as { access: { token: string } }).access.token;
+    // Twenty guesses, each from another address (each well under its own limit).
+    for (let i = 0; i < 20; i++) {
+      const guess = await lookup(`0010990${String(10_000 + i)}`, `198.51.100.${i + 1}`);
+      assert.equal(guess.statusCode, 404, `guess ${i + 1}`);
+    }
+    const right = await lookup(DEMO.paymentDue.applicantId, '203.0.113.7');
+    assert.equal(right.statusCode, 429, 'the right number too: a guess past the limit must not tell');
+    assert.equal(right.json().code, 'rate_limited');
+    assert.ok(Number(right.headers['retry-after']) > 0 && Number(right.headers['retry-after']) <= 3600);
+    // Paying with the same number is refused alike; the token from before still proves the applicant.
+    const pay = (headers: Record<string, string>, payload: Record<string, string>) => app.inject({
+      method: 'POST', url: '/api/v1/payments', remoteAddress: '203.0.113.8',
+      headers: { 'idempotency-key': `guesses-${Object.keys(headers).length}-0000000000`, ...headers },
+      payload: { dossierCode: DEMO.paymentDue.code, returnUrl: 'http://localhost:8080/r', ...payload },
+    });
+    assert.equal((await pay({}, { applicantId: DEMO.paymentDue.applicantId })).statusCode, 429);
+    assert.equal((await pay({ 'dvc-dossier-token': token }, {})).statusCode, 201);
+    // Another dossier is not affected.
+    assert.equal((await lookup(DEMO.decided.applicantId, '203.0.113.9', DEMO.decided.code)).statusCode, 200);
+    // The next hour, the right number works again.
+    clock = new Date('2026-11-18T03:00:01.000Z');
+    assert.equal((await lookup(DEMO.paymentDue.applicantId, '203.0.113.7')).statusCode, 200);
+  } finally {
+    await app.close();
+  }
+});

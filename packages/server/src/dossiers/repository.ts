@@ -10,6 +10,8 @@ import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
 
 type Schemas = components['schemas'];
@@ -175,14 +177,29 @@ export async function changeStatus(
 }
 
 /**
+ * Wrong identity numbers one dossier code takes, from anyone, in an hour: a citizen mistypes a few
+ * times, while someone trying numbers (from many addresses, each under its own rate limit) would
+ * need hundreds of thousands. Past it, the code takes no number until the hour is over, not even
+ * the right one; a dossier token still works.
+ */
+export const IDENTITY_NUMBER_GUESSES: RateLimit = { max: 20, windowMs: 3_600_000 };
+const GUESSES_BUCKET = 'identity-number-guesses';
+
+/**
  * The dossier with this code *and* this applicant, or undefined. An unknown code and a wrong
- * identity number are indistinguishable: both compute and compare a digest.
+ * identity number are indistinguishable: both compute and compare a digest, and both count
+ * against the code's guesses (429 once they are spent, for either).
  */
 export async function findDossierFor(ctx: ServerContext, code: string, applicantId: string): Promise<DossierRow | undefined> {
+  const guesses = new RateLimiter(ctx.storage, () => ctx.now().getTime());
+  const spent = await guesses.waiting(GUESSES_BUCKET, code, IDENTITY_NUMBER_GUESSES);
+  if (spent > 0) throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: spent });
   const row = await findDossier(ctx, code);
   const digest = applicantDigest(applicantId, ctx.applicantKey);
   const stored = row?.applicant_digest ?? applicantDigest('000000000000-absent', ctx.applicantKey);
-  return digestsEqual(digest, stored) && row ? row : undefined;
+  if (digestsEqual(digest, stored) && row) return row;
+  await guesses.hit(GUESSES_BUCKET, code, IDENTITY_NUMBER_GUESSES);
+  return undefined;
 }
 
 export function findDossier(ctx: ServerContext, code: string): Promise<DossierRow | undefined> {

@@ -29,8 +29,7 @@ export class RateLimiter {
   async hit(bucket: string, client: string, limit: RateLimit): Promise<number> {
     const now = this.#now();
     const windowStart = Math.floor(now / limit.windowMs) * limit.windowMs;
-    // The address is personal data: only a digest of it is written down.
-    const who = createHash('sha256').update(client).digest('base64url').slice(0, 22);
+    const who = clientDigest(client);
     const row = await this.#storage.one<{ hits: number }>(`
       INSERT INTO rate_limit_windows (bucket, client, window_start, hits) VALUES (?, ?, ?, 1)
       ON CONFLICT (bucket, client) DO UPDATE SET
@@ -41,6 +40,24 @@ export class RateLimiter {
       this.#sinceSweep = 0;
       await this.#storage.run('DELETE FROM rate_limit_windows WHERE window_start < ?', [now - 24 * 3_600_000]);
     }
-    return row!.hits > limit.max ? Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)) : 0;
+    return row!.hits > limit.max ? secondsLeft(windowStart, limit, now) : 0;
   }
+
+  /** The seconds to wait when the client has reached the limit in this window, else 0; counts nothing. */
+  async waiting(bucket: string, client: string, limit: RateLimit): Promise<number> {
+    const now = this.#now();
+    const windowStart = Math.floor(now / limit.windowMs) * limit.windowMs;
+    const row = await this.#storage.one<{ hits: number }>('SELECT hits FROM rate_limit_windows WHERE bucket = ? AND client = ? AND window_start = ?',
+      [bucket, clientDigest(client), windowStart]);
+    return (row?.hits ?? 0) >= limit.max ? secondsLeft(windowStart, limit, now) : 0;
+  }
+}
+
+/** What a client is written down as: an address (or a dossier code) is personal data, so only a digest of it. */
+function clientDigest(client: string): string {
+  return createHash('sha256').update(client).digest('base64url').slice(0, 22);
+}
+
+function secondsLeft(windowStart: number, limit: RateLimit, now: number): number {
+  return Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000));
 }
