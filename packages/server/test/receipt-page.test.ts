@@ -91,6 +91,9 @@ describe('receipt route', () => {
   test('follows ?lang= and Accept-Language; Vietnamese by default; JSON unchanged', async () => {
     const vi = await page('');
     assert.equal(vi.statusCode, 200);
+    assert.equal(vi.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'its own styles only: no script, no framing');
+    assert.doesNotMatch(vi.body, /<script|\son[a-z]+=/i);
     assert.match(vi.body, /<html lang="vi">[\s\S]*06:07 ngày 18\/11\/2026/);
     const en = await page('?lang=en');
     assert.equal(en.statusCode, 200);

@@ -115,7 +115,9 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     async getReceipt(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
       const bundle = await getReceiptBundle(ctx, request.params.id);
       if (prefersHtml(request.headers.accept)) {
-        reply.type('text/html; charset=utf-8');
+        // Its own styles and nothing else: no script, no framing, no form, no other origin.
+        reply.type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
         return renderReceiptPage(bundle, { url: request.url, acceptLanguage: request.headers['accept-language'] });
       }
       return bundle;
