@@ -299,6 +299,17 @@ describe('what a payer cannot do', () => {
     assert.equal(lines.some((line) => line.includes(DEMO.paymentDue.applicantId)), false, 'no identity number in the log');
   });
 
+  test('one Idempotency-Key sent at once with two bodies: one payment, started at its gateway; the other refused (422) having changed nothing', async () => {
+    const [vnpay, momo] = await Promise.all([
+      create('payer-cannot-key-000010', { method: 'bank-qr' }), create('payer-cannot-key-000010', { method: 'e-wallet' }),
+    ]);
+    assert.deepEqual([vnpay.status, momo.status].sort(), [201, 422]);
+    const made = await (vnpay.status === 201 ? vnpay : momo).json() as Payment;
+    assert.ok(made.redirectUrl, 'started at its gateway');
+    const rows = await sandbox.context.storage.all<{ id: string; state: string }>('SELECT id, state FROM payments WHERE dossier_code = ?', [DEMO.paymentDue.code]);
+    assert.deepEqual(rows.map((row) => ({ ...row })), [{ id: made.id, state: 'pending' }], 'the refused request neither closed it nor opened another');
+  });
+
   test('switch method: the open payment of the other gateway is superseded, not reused', async () => {
     const vnpay = await (await create('payer-cannot-key-000008', { method: 'bank-qr' })).json() as Payment;
     const momo = await (await create('payer-cannot-key-000009', { method: 'e-wallet' })).json() as Payment;

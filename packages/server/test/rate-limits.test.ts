@@ -80,7 +80,7 @@ test('one dossier code takes 20 wrong identity numbers an hour, from anyone; the
   let clock = new Date('2026-11-18T02:00:00.000Z');
   const { app } = await createTestSandbox({ rateLimits: {}, now: () => clock });
   try {
-    const lookup = (applicantId: string, client: string, code = DEMO.paymentDue.code) => app.inject({
+    const lookup = (applicantId: string, client: string, code: string = DEMO.paymentDue.code) => app.inject({
       method: 'POST', url: '/api/v1/dossiers/lookup', remoteAddress: client, payload: { code, applicantId },
     });
     const before = await lookup(DEMO.paymentDue.applicantId, '192.0.2.1');

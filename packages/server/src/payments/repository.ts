@@ -47,6 +47,9 @@ function requestDigest(ctx: ServerContext, request: Schemas['PaymentCreateReques
   return keyedDigest(canonical, ctx.applicantKey);
 }
 
+/** The Idempotency-Key was used by another request while this one ran: its transaction is undone. */
+class KeyTaken extends Error {}
+
 function newPaymentId(): string {
   return `pay_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`;
 }
@@ -112,6 +115,9 @@ export async function createPayment(
   // finds the winner's row.
   const outcome = await ctx.storage.transaction(async (tx) => {
     const current = await lockDossier(tx, dossier.code);
+    // The same key, sent again while this request waited for the dossier (a double click, or another
+    // request under the same key): that one's answer is this one's, and nothing here is done twice.
+    if (await findIdempotencyKey(tx, idempotencyKey)) throw new KeyTaken();
     const lines = JSON.parse(current.fees) as PaymentLine[];
     const total = lines.reduce((sum, line) => sum + line.amount, 0);
     if (await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossier.code])) {
@@ -139,9 +145,14 @@ export async function createPayment(
     if (!open) throw new ApiProblem(409, 'payment_not_due');
     const keyed = await tx.run('INSERT INTO idempotency_keys (key, request_digest, payment_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
       [idempotencyKey, digest, open.id, now.toISOString()]);
-    return { paymentId: open.id, created: created === 1, keyed: keyed === 1 };
+    // Taken meanwhile for another dossier: undo everything above (a payment superseded, one opened).
+    if (keyed !== 1) throw new KeyTaken();
+    return { paymentId: open.id, created: created === 1 };
+  }).catch((error: unknown) => {
+    if (error instanceof KeyTaken) return undefined;
+    throw error;
   });
-  if (!outcome.keyed) return replay((await findIdempotencyKey(ctx.storage, idempotencyKey))!);
+  if (!outcome) return replay((await findIdempotencyKey(ctx.storage, idempotencyKey))!);
   if (outcome.created) await startAtGateway(ctx, outcome.paymentId, { locale: request.language ?? 'vi', ipAddress: payerIp });
   return { payment: await currentPayment(ctx, outcome.paymentId), replayed: !outcome.created };
 }
