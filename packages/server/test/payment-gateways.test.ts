@@ -310,6 +310,21 @@ describe('what a payer cannot do', () => {
     assert.deepEqual(rows.map((row) => ({ ...row })), [{ id: made.id, state: 'pending' }], 'the refused request neither closed it nor opened another');
   });
 
+  test('a payment whose process stopped before starting it at its gateway does not hold the dossier: the next request closes it and opens one', async () => {
+    const stale = new Date(Date.now() - 2 * 60_000).toISOString();
+    await sandbox.context.storage.run(`INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, gateway, expires_at)
+      VALUES ('pay_neverstartedatgateway0', ?, 'pending', '[{"kind":"charge","description":"Phí","amount":200000}]', 200000, 'bank-qr', ?, ?, 'vnpay', ?)`,
+    [DEMO.paymentDue.code, PORTAL_RETURN, stale, new Date(Date.now() + 10 * 60_000).toISOString()]);
+    const started = Date.now();
+    const res = await create('payer-cannot-key-000011', { method: 'bank-qr' });
+    assert.equal(res.status, 201, await res.clone().text());
+    const payment = await res.json() as Payment;
+    assert.notEqual(payment.id, 'pay_neverstartedatgateway0');
+    assert.ok(payment.redirectUrl);
+    assert.ok(Date.now() - started < 5_000, 'without waiting for the stale one\'s address');
+    assert.equal((await sandbox.context.storage.one<{ state: string }>("SELECT state FROM payments WHERE id = 'pay_neverstartedatgateway0'"))!.state, 'cancelled');
+  });
+
   test('switch method: the open payment of the other gateway is superseded, not reused', async () => {
     const vnpay = await (await create('payer-cannot-key-000008', { method: 'bank-qr' })).json() as Payment;
     const momo = await (await create('payer-cannot-key-000009', { method: 'e-wallet' })).json() as Payment;

@@ -20,6 +20,8 @@ type PaymentLine = Schemas['PaymentLine'];
 const MAX_RETURN_URL = 255;
 /** How long a second request for a payment being started waits for the gateway's address. */
 const START_WAIT_MS = 15_000;
+/** A payment without its gateway's address after this long was never started there (its process stopped). */
+const NEVER_STARTED_MS = 60_000;
 
 export function paymentsOfDossier(ctx: ServerContext, dossierCode: string): Promise<PaymentRow[]> {
   return ctx.storage.all<PaymentRow>(`SELECT * FROM payments WHERE dossier_code = ? ORDER BY created_at, ${ctx.storage.insertionOrder}`, [dossierCode]);
@@ -133,9 +135,13 @@ export async function createPayment(
     // notifications.ts).
     // So is one whose pay window has passed: its gateway takes no more money for it, and the payer
     // would be sent to a page that refuses them.
+    // So is one never started at its gateway (its process stopped in between): no payer can pay it,
+    // and it would hold the dossier until its window passed.
     const now = ctx.now();
     await tx.run(`UPDATE payments SET state = 'cancelled', failure_code = 'superseded'
-      WHERE dossier_code = ? AND state = 'pending' AND (total != ? OR method != ? OR expires_at < ?)`, [dossier.code, total, method, now.toISOString()]);
+      WHERE dossier_code = ? AND state = 'pending'
+        AND (total != ? OR method != ? OR expires_at < ? OR (gateway_url IS NULL AND created_at < ?))`,
+    [dossier.code, total, method, now.toISOString(), new Date(now.getTime() - NEVER_STARTED_MS).toISOString()]);
     const created = await tx.run(`
       INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, gateway, expires_at)
       VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
