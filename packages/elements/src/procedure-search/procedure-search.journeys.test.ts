@@ -253,6 +253,25 @@ describe('<dvc-procedure-search> journeys', () => {
     await waitUntil(() => $(fresh, '[part="page-button"][aria-current="page"]')?.textContent!.trim() === '2', 'back did not restore page 2', { timeout: 8000 });
   });
 
+  it('opens the detail a link names without taking focus from the page (nobody acted in the widget)', async () => {
+    const outside = document.createElement('button');
+    outside.textContent = 'the page\'s own button';
+    document.body.append(outside);
+    outside.focus();
+    history.replaceState(null, '', `${location.pathname}?dvc_q=khai+sinh&dvc_procedure=1.001193`);
+    try {
+      const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
+      await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(document.activeElement).to.equal(outside);
+      expect(el.shadowRoot!.activeElement).to.equal(null);
+    } finally {
+      outside.remove();
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
   it('offers read aloud in the detail where speech synthesis exists, and hides it where not', async () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky khai sinh"></dvc-procedure-search>`);
     await settled(el);

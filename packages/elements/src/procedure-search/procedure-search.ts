@@ -200,7 +200,9 @@ export class DvcProcedureSearch extends DvcElement {
     if (!this.query) this.query = typed.trim() ? typed : this.#queryFromSearchPage();
     if (this.syncUrl) {
       const fromUrl = this.#url.read();
-      if (fromUrl) this.#apply(fromUrl, 'none');
+      // The page opened on a search or a detail (a shared link, a reload, back from the payment
+      // gateway): shown as it was, but focus stays where the page has it; nobody acted here.
+      if (fromUrl) this.#apply(fromUrl, 'none', { focus: false });
     }
     if (this.hasUpdated && this.#search.status === 'idle' && !isBlank(this.#state)) void this.#searchNow();
   }
@@ -246,7 +248,7 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   /** Changes several inputs at once without a search per property. */
-  #apply(state: SearchState, history: 'push' | 'replace' | 'none'): void {
+  #apply(state: SearchState, history: 'push' | 'replace' | 'none', { focus = true } = {}): void {
     this.#applied = true;
     this.query = state.query;
     this.field = state.field;
@@ -256,7 +258,7 @@ export class DvcProcedureSearch extends DvcElement {
     this.page = state.page;
     this.#debounce.cancel();
     if (state.procedure !== this.openCode) {
-      if (state.procedure) this.#openDetail(state.procedure, history);
+      if (state.procedure) this.#openDetail(state.procedure, history, { focus });
       else this.#closeDetail(history);
     }
     void this.#searchNow(history);
@@ -380,12 +382,12 @@ export class DvcProcedureSearch extends DvcElement {
     this.#openDetail(code, 'push');
   }
 
-  #openDetail(code: string, history: 'push' | 'replace' | 'none'): void {
+  #openDetail(code: string, history: 'push' | 'replace' | 'none', { focus = true } = {}): void {
     this.openCode = code;
-    this.#focus.focusAfterUpdate('#detail-title');
+    if (focus) this.#focus.focusAfterUpdate('#detail-title');
     if (history !== 'none') this.#url.write(this.#state, history);
     void this.#detail.run(code).then(() => {
-      if (this.#detail.status === 'success') this.#focus.focusAfterUpdate('#detail-title');
+      if (focus && this.#detail.status === 'success') this.#focus.focusAfterUpdate('#detail-title');
     });
   }
 

@@ -8,7 +8,7 @@ import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { accessExpired, accessFor, forgetAccess, lastDossier, rememberAccess } from './dossier-access.ts';
-import { handOverTarget, pageAddress } from './hand-over.ts';
+import { handOverTarget, pageAddress, reveal } from './hand-over.ts';
 
 const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
 const DECIDED = { code: '000.00.15.H26-261102-0009', applicantId: '001099000009' };
@@ -33,6 +33,38 @@ describe('hand-over between widgets, with no page script', () => {
     fixtureCleanup();
     sessionStorage.clear();
     delete window.dvcKit;
+  });
+
+  it('a widget brought into view is held there while the page above it grows or shrinks, until the citizen acts', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <div id="above" style="height: 300px"></div>
+      <section hidden><div id="target" style="height: 200px">the payment's outcome</div></section>
+      <div style="height: 3000px"></div>
+    </div>`);
+    const above = page.querySelector<HTMLElement>('#above')!;
+    const target = page.querySelector<HTMLElement>('#target')!;
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Without the browser's scroll anchoring, which keeps some pages in place by itself, not all.
+    document.documentElement.style.overflowAnchor = 'none';
+    reveal(target);
+    await frames();
+    expect(target.closest('section')!.hidden).to.equal(false);
+    const shown = target.getBoundingClientRect().top;
+    expect(Math.abs(shown)).to.be.below(2, 'scrolled to the top of the window');
+    // Another widget above draws what it restored: the page grows above the outcome, then shrinks.
+    above.style.height = '1500px';
+    await frames();
+    expect(Math.abs(target.getBoundingClientRect().top - shown)).to.be.below(2, 'still where it was after the page grew');
+    above.style.height = '600px';
+    await frames();
+    expect(Math.abs(target.getBoundingClientRect().top - shown)).to.be.below(2, 'still where it was after the page shrank');
+    // The citizen presses a key: the page is theirs again, and nothing scrolls for them.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    above.style.height = '1600px';
+    await frames();
+    expect(target.getBoundingClientRect().top - shown).to.be.above(900, 'left alone once the citizen acted');
+    window.scrollTo(0, 0);
+    document.documentElement.style.overflowAnchor = '';
   });
 
   it('the tracker shows no "Pay" or "Evaluate" when the page has nowhere to send the dossier', async () => {
