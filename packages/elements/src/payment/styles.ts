@@ -170,9 +170,12 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
       white-space: nowrap;
     }
 
+    /* Kind (or the total's label) and amount side by side when they fit, else the amount under
+       it: a grid column would squeeze the words until they broke ("Tổn/g cộn/g"). */
     tr {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
       gap: 0 var(--_dvc-space);
       padding-block: var(--_dvc-space);
       border-block-end: 1px solid var(--_dvc-color-border);
@@ -185,19 +188,13 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
       border: 0;
     }
 
-    td.kind,
-    tfoot th {
-      grid-column: 1;
-      grid-row: 1;
-    }
-
     td.amount {
-      grid-column: 2;
-      grid-row: 1;
+      order: 1;
     }
 
     td.description {
-      grid-column: 1 / -1;
+      flex-basis: 100%;
+      order: 2;
     }
 
     tfoot tr {
