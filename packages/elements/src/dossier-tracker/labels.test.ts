@@ -76,6 +76,8 @@ describe('dossier-tracker labels and validation', () => {
     expect(normaliseCode('000.00.15.H26 - 250714 - 0042')).to.equal('000.00.15.H26-250714-0042');
     expect(normaliseCode('000.00.15.H26–250714‑0042')).to.equal('000.00.15.H26-250714-0042');
     expect(normaliseApplicantId(' 001 099 000 011 ')).to.equal('001099000011');
+    expect(normaliseApplicantId('００１０９９ ０００ ０１１')).to.equal('001099000011');
+    expect(normaliseCode('０００.００.１５.Ｈ２６－２５０７１４－００４２')).to.equal('000.00.15.H26-250714-0042');
   });
 
   it('checks both fields with the contract patterns before any request', () => {

@@ -25,7 +25,7 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
  * lower case, or paste a typographic dash.
  */
 export function normaliseCode(raw: string): string {
-  return raw.replace(/\s+/g, '').replace(DASHES, '-').toUpperCase();
+  return raw.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-').toUpperCase();
 }
 
 /**

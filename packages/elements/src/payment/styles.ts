@@ -87,16 +87,6 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
 
   /* ---------- what is due ---------- */
 
-  .notice {
-    display: grid;
-    gap: calc(var(--_dvc-space) / 2);
-    inline-size: 100%;
-    padding: calc(var(--_dvc-space) * 2);
-    border-inline-start: 4px solid var(--_dvc-color-primary);
-    border-radius: var(--_dvc-radius);
-    background: var(--_dvc-color-surface-alt);
-  }
-
   .notice.warning {
     border-inline-start-color: var(--_dvc-color-warning);
   }

@@ -12,7 +12,7 @@ import { heading } from '../shared/heading.ts';
 import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { failureView, loadingView } from '../shared/status-views.ts';
-import { applicantIdField, applicantIdMessage } from '../shared/applicant-id.ts';
+import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName, methodNameLang } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
 import './translations.ts';
@@ -73,7 +73,7 @@ export function askView(
     ${stateHeading(context, msg('Pay charges and fees'))}
     ${dossierLine(context.dossierCode)}
     ${state.reverify
-      ? html`<p class="notice" part="notice">${msg('For your security, please enter your personal identification number again.')}</p>`
+      ? reverifyNotice()
       : html`<p>${msg('Enter your personal identification number to see what you need to pay for this dossier.')}</p>`}
     ${problem ? errorSummary([{ field: APPLICANT_ID_FIELD, message: applicantIdMessage(problem) }], context.headingLevel + 1) : nothing}
     <form part="form" novalidate aria-label=${msg('Identify yourself to pay')} @submit=${on.onSubmit}>

@@ -178,6 +178,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
       answers: flow.answers,
       errors: flow.errors,
       askApplicantId: loaded.subject.kind === 'dossier' && !usableApplicantId(this.applicantId) && !flow.dossierToken,
+      reverify: flow.reverify,
       applicantIdProblem: flow.applicantIdProblem,
       sending: flow.sending,
       sendError: flow.sendError,

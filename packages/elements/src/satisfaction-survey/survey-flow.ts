@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DvcApiError, newIdempotencyKey, type components, type DossierSurveyStatus, type DvcClient, type SurveyForm, type SurveyReceipt, type SurveySubmission } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, usableApplicantId, type ApplicantIdProblem } from '../shared/applicant-id.ts';
-import { accessFor, forgetAccess, isAccessRefused } from '../shared/dossier-access.ts';
+import { accessExpired, accessFor, forgetAccess, isAccessRefused } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap } from '../shared/dvc-element.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers } from './answers.ts';
@@ -90,6 +90,8 @@ export class SurveyFlow implements ReactiveController {
   outcome: Outcome = 'form';
   /** What is wrong with the identity number typed here (asked for when the page did not give one). */
   applicantIdProblem: ApplicantIdProblem | undefined;
+  /** This tab's proof for the dossier expired or was refused: the identity number is asked again, saying why. */
+  reverify = false;
 
   /**
    * The attempt being sent: its Idempotency-Key and the exact request it was made for. Pressing send
@@ -182,13 +184,16 @@ export class SurveyFlow implements ReactiveController {
   /** The dossier's standing, with the tab's token for it; none without one (or when it is refused). */
   async #status(client: DvcClient, dossierCode: string, signal: AbortSignal): Promise<DossierSurveyStatus | undefined> {
     const access = accessFor(dossierCode);
+    // The tab had a token for it, now expired: the form asks for the number, saying why.
+    this.reverify = !access && accessExpired(dossierCode);
     if (!access) return undefined;
     try {
       return await client.surveys.status(dossierCode, { dossierToken: access.token, signal });
     } catch (error) {
       if (isAccessRefused(error)) {
-        // The form asks for the identity number instead.
+        // The form asks for the identity number instead, saying why.
         forgetAccess(dossierCode);
+        this.reverify = true;
         return undefined;
       }
       throw error;
@@ -318,8 +323,9 @@ export class SurveyFlow implements ReactiveController {
     }
     if (status !== 'error' || !(error instanceof DvcApiError)) return;
     if (isAccessRefused(error) && loaded.subject.kind === 'dossier') {
-      // Expired meanwhile: the form asks for the identity number, the failure view says why.
+      // Expired meanwhile: the form asks for the identity number, the failure view and the field say why.
       forgetAccess(loaded.subject.dossierCode);
+      this.reverify = true;
       this.#attempt = undefined;
       return;
     }

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
-import { applicantIdField, applicantIdMessage, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import { applicantIdField, applicantIdMessage, reverifyNotice, type ApplicantIdProblem } from '../shared/applicant-id.ts';
 import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { failureView } from '../shared/status-views.ts';
@@ -29,6 +29,8 @@ export interface FormViewModel {
   errors: ReadonlyMap<string, AnswerError>;
   /** Ask for the identity number here (dossier mode, the page gave none). */
   askApplicantId: boolean;
+  /** The tab's proof for the dossier expired or was refused: the field says why it is asked. */
+  reverify: boolean;
   applicantIdProblem: ApplicantIdProblem | undefined;
   sending: boolean;
   /** Why the last send failed, when nothing else says it. */
@@ -84,6 +86,7 @@ export function formView(model: FormViewModel): TemplateResult {
     ${hasRequired && !description.includes('*')
       ? html`<p class="required-note" part="required-note">${msg('Questions marked * are required.')}</p>`
       : nothing}
+    ${model.askApplicantId && model.reverify ? reverifyNotice() : nothing}
     ${model.askApplicantId ? applicantIdField(APPLICANT_ID_FIELD, model.applicantIdProblem) : nothing}
     ${form.questions.map((q) => (q.type === 'rating' ? ratingQuestion(q, model) : textQuestion(q, model)))}
     ${honeypot()}

@@ -15,9 +15,12 @@ export const APPLICANT_ID_PATTERN = /^[0-9]{12}$/;
 /** Why a typed number is refused; `not-found` is the server's "no dossier matches". */
 export type ApplicantIdProblem = 'missing' | 'format' | 'not-found';
 
-/** The number without the spaces people group its digits with ("001 099 000 006"). */
+/**
+ * The number without the spaces people group its digits with ("001 099 000 006"), in ASCII digits
+ * (an East Asian keyboard may type full-width ones: "００１…").
+ */
 export function normaliseApplicantId(raw: string): string {
-  return raw.replace(/\s+/g, '');
+  return raw.normalize('NFKC').replace(/\s+/g, '');
 }
 
 /** What is wrong with a normalised number, or undefined when it has the right form. */
@@ -30,6 +33,14 @@ export function checkApplicantId(id: string): ApplicantIdProblem | undefined {
 export function usableApplicantId(value: string | undefined): string | undefined {
   const id = normaliseApplicantId(value ?? '');
   return APPLICANT_ID_PATTERN.test(id) ? id : undefined;
+}
+
+/**
+ * Said before the field when this tab's proof for the dossier (the tracker's token) has expired or
+ * was refused: why a number typed once is asked for again.
+ */
+export function reverifyNotice(): TemplateResult {
+  return html`<p class="notice" part="notice">${msg('For your security, please enter your personal identification number again.')}</p>`;
 }
 
 /** The message next to the field and in the error summary. */

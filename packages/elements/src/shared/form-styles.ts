@@ -6,6 +6,17 @@ import { css } from 'lit';
  * Widgets add only their own spacing.
  */
 export const formStyles = css`
+  /* A note before a form or what is due: why something is asked again, what changed. */
+  .notice {
+    display: grid;
+    gap: calc(var(--_dvc-space) / 2);
+    inline-size: 100%;
+    padding: calc(var(--_dvc-space) * 2);
+    border-inline-start: 4px solid var(--_dvc-color-primary);
+    border-radius: var(--_dvc-radius);
+    background: var(--_dvc-color-surface-alt);
+  }
+
   .field {
     display: grid;
     gap: calc(var(--_dvc-space) / 2);

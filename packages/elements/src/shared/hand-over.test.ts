@@ -125,6 +125,28 @@ describe('hand-over between widgets, with no page script', () => {
     await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'title', 'focus did not move to the form');
   });
 
+  it('the evaluation, once the tracker\'s proof has expired or is refused, asks for the identity number again and says why', async () => {
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await lookUp(tracker, DECIDED);
+    fixtureCleanup();
+    const stored = JSON.parse(sessionStorage.getItem(`dvc-access:${DECIDED.code}`)!) as { token: string; expiresAt: string };
+    for (const proof of [
+      { ...stored, expiresAt: new Date(Date.now() - 60_000).toISOString() }, // expired in this tab
+      { ...stored, token: `${stored.token.slice(0, -4)}AAAA` }, // refused by the API
+    ]) {
+      sessionStorage.setItem(`dvc-access:${DECIDED.code}`, JSON.stringify(proof));
+      const survey = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey api-base=${sandboxUrl()} dossier-code=${DECIDED.code}></dvc-satisfaction-survey>`);
+      await waitUntil(() => inside(survey, '#applicant-id'), 'the identity number was not asked for', { timeout: 8000 });
+      expect(inside(survey, '[part~="notice"]')?.textContent?.trim()).to.equal('Để bảo mật, vui lòng nhập lại số định danh cá nhân.');
+      fixtureCleanup();
+    }
+    // Asked for the first time (no proof in this tab): no such notice.
+    sessionStorage.clear();
+    const fresh = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey api-base=${sandboxUrl()} dossier-code=${DECIDED.code}></dvc-satisfaction-survey>`);
+    await waitUntil(() => inside(fresh, '#applicant-id'), 'the identity number was not asked for', { timeout: 8000 });
+    expect(inside(fresh, '[part~="notice"]')).to.equal(null);
+  });
+
   it('without the widget, a page named for it: the dossier code in its address, the proof only in this tab\'s storage', async () => {
     const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()} payment-url="/thanh-toan?tab=1"></dvc-dossier-tracker>`);
     await lookUp(tracker, PAYMENT_DUE);
