@@ -21,5 +21,5 @@ export type {
 } from './reports.ts';
 export { DvcError, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError, toProblem, parseRetryAfter } from './errors.ts';
 export type { Problem, ProblemCode } from './errors.ts';
-export { foldVietnamese, foldedWords, slugify, findMatches } from './text/fold.ts';
+export { foldVietnamese, foldedWords, slugify, findMatches, otherSpelling, oneSpelling } from './text/fold.ts';
 export type { TextRange } from './text/fold.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMatches, foldVietnamese, foldedWords, slugify } from '@dvc-kit/sdk';
+import { findMatches, foldVietnamese, foldedWords, oneSpelling, otherSpelling, slugify } from '@dvc-kit/sdk';
 
 test('folds diacritics and đ/Đ, in composed and decomposed input', () => {
   assert.equal(foldVietnamese('Đăng ký khai sinh'), 'dang ky khai sinh');
@@ -18,4 +18,17 @@ test('finds query words in the original text, prefixes included, keeping the ori
   assert.deepEqual(findMatches(decomposed, 'dang').map((r) => decomposed.slice(r.start, r.end).normalize('NFC')), ['Đăng']);
   assert.deepEqual(findMatches(text, ''), []);
   assert.deepEqual(findMatches(text, 'khai'), []);
+});
+
+test('i and y after a consonant are one word spelled two ways: "kí"/"ký", "lí"/"lý", "qui"/"quy"; "y tế", "tai"/"tay" stay apart', () => {
+  assert.equal(otherSpelling('ki'), 'ky');
+  assert.equal(otherSpelling('ky'), 'ki');
+  assert.equal(otherSpelling('quy'), 'qui');
+  assert.equal(otherSpelling('nghi'), 'nghy');
+  for (const word of ['y', 'i', 'tay', 'tai', 'kiem', 'khai', 'yen']) assert.equal(otherSpelling(word), undefined, word);
+  assert.equal(oneSpelling('dang ky khai sinh'), oneSpelling('dang ki khai sinh'));
+  assert.equal(oneSpelling('y te tay ninh ky'), 'y te tay ninh ki');
+  // Highlighting finds the other spelling as a whole word; a prefix still finds its own spelling only.
+  const text = 'Thủ tục đăng ký khai sinh; kiểm tra';
+  assert.deepEqual(findMatches(text, 'dang ki').map((r) => text.slice(r.start, r.end)), ['đăng', 'ký', 'ki']);
 });

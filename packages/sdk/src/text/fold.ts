@@ -21,6 +21,24 @@ export function foldedWords(text: string): string[] {
   return foldVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * A syllable whose vowel is a lone i or y after its consonant: "ký" and "kí", "lý" and "lí", "mỹ"
+ * and "mĩ", "quy" and "qui" are two accepted spellings of one word, and people type either.
+ * (Not "y" alone, as in "y tế", nor "ay"/"ai", which are different words.)
+ */
+const I_OR_Y = /^(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)([iy])$/;
+
+/** A folded word's other accepted spelling ("ki" ↔ "ky"), or undefined when it has none. */
+export function otherSpelling(word: string): string | undefined {
+  const parts = I_OR_Y.exec(word);
+  return parts ? `${parts[1]}${parts[2] === 'i' ? 'y' : 'i'}` : undefined;
+}
+
+/** Folded text with each word in one spelling of the two ("dang ky" and "dang ki" both → "dang ki"). */
+export function oneSpelling(folded: string): string {
+  return folded.replace(/[\p{L}\p{N}]+/gu, (word) => (I_OR_Y.test(word) ? word.slice(0, -1) + 'i' : word));
+}
+
 /** A stable ASCII slug, e.g. "Sở Tư pháp" → "so-tu-phap". */
 export function slugify(text: string): string {
   return foldedWords(text).join('-');
@@ -34,14 +52,20 @@ export interface TextRange {
 /**
  * Finds where the query's words occur in `text`, comparing folded forms, and returns ranges in the
  * original (unfolded) string so a caller can wrap them in `<mark>` without changing the text.
- * A query word matches the start of a text word ("khai" matches "khai", "ly" matches "lý").
+ * A query word matches the start of a text word ("khai" matches "khai", "ly" matches "lý"), or
+ * the whole word in its other spelling ("ki" matches "ký").
  */
 export function findMatches(text: string, query: string): TextRange[] {
   const queryWords = new Set(foldedWords(query));
   if (queryWords.size === 0) return [];
+  const otherSpellings = new Set([...queryWords].map(otherSpelling).filter((word) => word !== undefined));
   const ranges: TextRange[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const word = foldVietnamese(match[0]);
+    if (otherSpellings.has(word)) {
+      ranges.push({ start: match.index, end: match.index + match[0].length });
+      continue;
+    }
     for (const queryWord of queryWords) {
       if (word.startsWith(queryWord)) {
         // Folding can shorten a word (combining marks removed): map the prefix length back by

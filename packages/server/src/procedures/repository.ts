@@ -1,5 +1,5 @@
 import type { components } from '@dvc-kit/sdk';
-import { foldVietnamese, foldedWords, onlineLevels, procedureLevels, slugify } from '@dvc-kit/sdk';
+import { foldVietnamese, foldedWords, oneSpelling, onlineLevels, procedureLevels, slugify } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
@@ -237,11 +237,13 @@ function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
  * (with no query) and the code.
  */
 function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null): Ranked[] {
+  // "dang ki khai sinh" is the phrase "đăng ký khai sinh" too.
+  const spelled = oneSpelling(phrase);
   const keyOf = (c: Candidate): Ranked => ({
     c,
     exact: c.p.code === exactCode ? 0 : 1,
     words: -(c.matched ?? 0),
-    phrase: phrase && c.p.nameFolded.includes(phrase) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
+    phrase: spelled && c.p.nameOneSpelling.includes(spelled) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   });
   if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
   const top: Ranked[] = [];

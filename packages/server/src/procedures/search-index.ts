@@ -1,4 +1,4 @@
-import type { components } from '@dvc-kit/sdk';
+import { oneSpelling, otherSpelling, type components } from '@dvc-kit/sdk';
 import type { Storage } from '../storage/storage.ts';
 
 type OnlineLevel = components['schemas']['OnlineLevel'];
@@ -8,6 +8,8 @@ export interface IndexedProcedure {
   id: number;
   code: string;
   nameFolded: string;
+  /** The folded name with i/y words in one spelling (oneSpelling): what a query's phrase is looked for in. */
+  nameOneSpelling: string;
   fieldCode: string;
   fieldName: string;
   online: OnlineLevel;
@@ -90,7 +92,8 @@ export class CatalogueIndex {
     let total = 0;
     rows.forEach((row, doc) => {
       const p: IndexedProcedure = {
-        id: row.id, code: row.code, nameFolded: row.search_name, fieldCode: row.field_code, fieldName: row.field_name,
+        id: row.id, code: row.code, nameFolded: row.search_name, nameOneSpelling: oneSpelling(row.search_name),
+        fieldCode: row.field_code, fieldName: row.field_name,
         online: row.online_level, central: row.level_central, province: row.level_province, commune: row.level_commune,
       };
       this.docs.push(p);
@@ -131,18 +134,24 @@ export class CatalogueIndex {
     return this.#words[this.#lowerBound(prefix)]?.startsWith(prefix) ?? false;
   }
 
-  /** For each procedure with a word beginning with `prefix`: its weighted count of such words. */
+  /**
+   * For each procedure with a word beginning with `prefix`, or that is its other spelling ("ki"
+   * finds "ký" as well as "kiểm"): its weighted count of such words.
+   */
   #frequencies(prefix: string): Map<number, number> {
-    let frequencies = this.#prefixCache.get(prefix);
+    const frequencies = this.#prefixCache.get(prefix);
     if (frequencies) return frequencies;
-    frequencies = new Map();
-    for (let i = this.#lowerBound(prefix); i < this.#words.length && this.#words[i]!.startsWith(prefix); i++) {
-      for (const { doc, column, count } of this.#postings.get(this.#words[i]!)!) {
-        frequencies.set(doc, (frequencies.get(doc) ?? 0) + WEIGHTS[column]! * count);
+    const found = new Map<number, number>();
+    const add = (word: string) => {
+      for (const { doc, column, count } of this.#postings.get(word) ?? []) {
+        found.set(doc, (found.get(doc) ?? 0) + WEIGHTS[column]! * count);
       }
-    }
-    this.#prefixCache.set(prefix, frequencies);
-    return frequencies;
+    };
+    for (let i = this.#lowerBound(prefix); i < this.#words.length && this.#words[i]!.startsWith(prefix); i++) add(this.#words[i]!);
+    const other = otherSpelling(prefix);
+    if (other !== undefined && !other.startsWith(prefix)) add(other);
+    this.#prefixCache.set(prefix, found);
+    return found;
   }
 
   /** Procedures having a word that begins with one of `prefixes` (any, or all of them when `every`). */
