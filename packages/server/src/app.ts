@@ -20,6 +20,7 @@ import { createHandlers } from './http/handlers.ts';
 import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
 import { answerOnlyMediaTypes, loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
+import { claimDatabase } from './storage/deployment-mode.ts';
 import { registerGatewaySimulators } from './payments/simulators/register.ts';
 import { PaymentGateways } from './payments/gateways/gateways.ts';
 import { sandboxGatewaySettings } from './payments/gateways/settings.ts';
@@ -130,11 +131,15 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   try {
     if (options.mode === 'sandbox') {
       await migrate(storage);
+      await claimDatabase(storage, 'sandbox', options.now());
       await seedDatabase(context, options.seedFile);
     }
     // The first search should not pay for building the index; a database not yet migrated has
-    // no catalogue to index (and is not ready).
-    if ((await migrationStatus(storage)).pending.length === 0) await context.catalogue.current();
+    // no catalogue to index (and is not ready, nor claimed: `dvc-server migrate` claims it).
+    if ((await migrationStatus(storage)).pending.length === 0) {
+      if (options.mode === 'production') await claimDatabase(storage, 'production', options.now());
+      await context.catalogue.current();
+    }
   } catch (error) {
     await storage.close();
     throw error;

@@ -456,5 +456,9 @@ describe('dvc-server serve', () => {
     assert.equal(code, 0, stderr);
     assert.ok(stderr.includes('production mode') && stderr.includes(described(db)), stderr);
     assert.ok(!stderr.includes('a'.repeat(40)) && !stderr.includes(PASSWORD), 'no secret in the output');
+    // The same database with DVC_MODE forgotten: the sandbox refuses it (exit 78), saying what to set.
+    const forgotten = await run(['serve', '--quiet'], { DATABASE_URL: db });
+    assert.equal(forgotten.code, 78, forgotten.stderr);
+    assert.match(forgotten.stderr, /production database[\s\S]*DVC_MODE=production/);
   });
 });

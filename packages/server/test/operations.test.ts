@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, createServer, migrate, openStorage } from '../src/index.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../src/storage/migrations.ts';
+import { DatabaseModeError } from '../src/storage/deployment-mode.ts';
 import { freshDatabaseUrl } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
 
@@ -70,6 +71,36 @@ describe('operations: modes, readiness, liveness', () => {
       } finally {
         await server.app.close();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a database serves one mode: the sandbox never seeds or resets a production database, nor production serves the sandbox\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
+    const postgres = process.env['DVC_TEST_ENGINE'] === 'postgres';
+    const [departments, sandboxes] = postgres ? [await freshDatabaseUrl(), await freshDatabaseUrl()] : [join(dir, 'department.db'), join(dir, 'sandbox.db')];
+    try {
+      // A department's database: migrated and served in production.
+      const storage = openStorage(departments);
+      await migrate(storage);
+      await storage.close();
+      await (await createServer({ ...PRODUCTION, databaseUrl: departments })).app.close();
+      // DVC_MODE forgotten: the sandbox refuses it, and has written nothing into it.
+      await assert.rejects(createServer({ databaseUrl: departments, rateLimits: {} }), (error: unknown) =>
+        error instanceof DatabaseModeError && /production database/.test(error.message) && /DVC_MODE=production/.test(error.message));
+      const after = openStorage(departments);
+      assert.equal((await after.one<{ n: number }>('SELECT count(*) AS n FROM dossiers'))!.n, 0, 'no demo dossier added');
+      assert.equal((await after.one<{ n: number }>('SELECT count(*) AS n FROM procedures'))!.n, 0, 'no seed catalogue added');
+      await after.close();
+      // Production again: fine.
+      await (await createServer({ ...PRODUCTION, databaseUrl: departments })).app.close();
+
+      // The sandbox's database, with its demo dossiers: production refuses it.
+      await (await createServer({ databaseUrl: sandboxes, rateLimits: {} })).app.close();
+      await assert.rejects(createServer({ ...PRODUCTION, databaseUrl: sandboxes }), (error: unknown) =>
+        error instanceof DatabaseModeError && /sandbox's database/.test(error.message));
+      await (await createServer({ databaseUrl: sandboxes, rateLimits: {} })).app.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../app.ts';
+import { DatabaseModeError } from '../storage/deployment-mode.ts';
 import { SettingsError } from '../settings.ts';
 import { asksForHelp, EXIT, EXIT_HELP, UsageError } from './command.ts';
 import type { Command, Io } from './command.ts';
@@ -103,7 +104,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.usage;
     }
     // Both messages list every problem, one a line.
-    if (error instanceof ConfigurationError || error instanceof SettingsError) {
+    if (error instanceof ConfigurationError || error instanceof SettingsError || error instanceof DatabaseModeError) {
       io.err(error.message);
       return EXIT.config;
     }

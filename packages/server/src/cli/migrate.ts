@@ -3,6 +3,7 @@ import { migrate as applyMigrations, migrationStatus } from '../storage/migrate.
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine } from './command.ts';
 import type { Command } from './command.ts';
 import { databaseSettings, withStorage } from './database.ts';
+import { claimDatabase } from '../storage/deployment-mode.ts';
 
 const OPTIONS = {
   ...DATABASE_OPTIONS,
@@ -52,6 +53,8 @@ export const migrate: Command = {
         return pending.length === 0 ? EXIT.ok : EXIT.failure;
       }
       const { applied, current } = await applyMigrations(storage);
+      // A department's database from now on: no sandbox will seed or reset it.
+      if (settings.mode === 'production') await claimDatabase(storage, 'production', new Date());
       io.out(applied.length === 0
         ? `${storage.description} is up to date (schema version ${current}).`
         : `${storage.description}: applied migration${applied.length === 1 ? '' : 's'} ${applied.join(', ')}; schema version ${current}.`);

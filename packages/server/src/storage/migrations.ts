@@ -217,6 +217,19 @@ CREATE INDEX survey_responses_submitted ON survey_responses(submitted_at);
 CREATE INDEX payments_report_day ON payments((COALESCE(paid_at, created_at)));
 `,
   },
+  {
+    version: 4,
+    name: 'the mode a database serves',
+    sql: () => `
+-- Sandbox or production, claimed by the first server to seed or serve the database (or by a
+-- production migrate): neither mode then starts on the other's database (storage/deployment-mode.ts).
+CREATE TABLE deployment (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  mode TEXT NOT NULL CHECK (mode IN ('sandbox', 'production')),
+  claimed_at TEXT NOT NULL
+);
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */
