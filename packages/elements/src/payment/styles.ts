@@ -140,9 +140,9 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
   }
 
   /*
-   * Narrow screens, or large text: each line becomes a block, its kind and amount on top and the
-   * description under them, so no word is cut to fit a squeezed column (the headers stay for
-   * screen readers).
+   * Narrow screens, or large text: each line becomes a block whose parts wrap in their own order
+   * (kind, description, then the amount at the end), so no word is cut to fit a squeezed column
+   * (the headers stay for screen readers).
    */
   @media (max-width: 30rem) {
     table,
@@ -160,12 +160,12 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
       white-space: nowrap;
     }
 
-    /* Kind (or the total's label) and amount side by side when they fit, else the amount under
-       it: a grid column would squeeze the words until they broke ("Tổn/g cộn/g"). */
+    /* The parts side by side when they fit, else each on a line of its own: a grid column would
+       squeeze the words until they broke ("Tổn/g cộn/g"). */
     tr {
       display: flex;
       flex-wrap: wrap;
-      justify-content: space-between;
+      align-items: baseline;
       gap: 0 var(--_dvc-space);
       padding-block: var(--_dvc-space);
       border-block-end: 1px solid var(--_dvc-color-border);
@@ -178,13 +178,12 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
       border: 0;
     }
 
-    td.amount {
-      order: 1;
+    td.description {
+      flex: 1 1 12em;
     }
 
-    td.description {
-      flex-basis: 100%;
-      order: 2;
+    td.amount {
+      margin-inline-start: auto;
     }
 
     tfoot tr {

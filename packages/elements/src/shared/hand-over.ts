@@ -77,31 +77,37 @@ export function reveal(element: HTMLElement): void {
 
 /** How long a page may go on settling after a widget is brought into view: other widgets loading, restoring what they showed. */
 const SETTLE_MS = 10_000;
-/** What the citizen does that means they have taken over the page. */
-const TAKING_OVER = ['keydown', 'pointerdown', 'wheel', 'touchmove'] as const;
 const held = new WeakMap<HTMLElement, () => void>();
 
 /**
  * Keeps a widget just brought into view where it is while the page settles: back from the payment
  * gateway, the tracker above may draw the dossier again and a search its detail, growing the page
- * above the outcome the citizen came back to. Until the citizen acts (a key, a pointer, a wheel, a
- * swipe) or SETTLE_MS pass, a change of the page's size that moves the widget scrolls it back.
+ * above the outcome the citizen came back to. Until the citizen scrolls (by touch, wheel, keys or
+ * the scroll bar: a scroll this did not make) or SETTLE_MS pass, a change of the page's size that
+ * moves the widget scrolls it back.
  */
 function holdInView(element: HTMLElement): void {
   held.get(element)?.();
   const top = element.getBoundingClientRect().top;
+  // Where the page is scrolled to as this left it (or as the browser's own scroll anchoring did, in
+  // the same layout): a scroll elsewhere is the citizen's.
+  let scrolledTo = window.scrollY;
   const observer = new ResizeObserver(() => {
     const moved = element.getBoundingClientRect().top - top;
     if (element.isConnected && Math.abs(moved) > 1) window.scrollBy(0, moved);
+    scrolledTo = window.scrollY;
   });
+  const onScroll = () => {
+    if (Math.abs(window.scrollY - scrolledTo) > 1) release();
+  };
   const release = () => {
     observer.disconnect();
     clearTimeout(timer);
-    for (const type of TAKING_OVER) window.removeEventListener(type, release, true);
+    window.removeEventListener('scroll', onScroll);
     held.delete(element);
   };
   const timer = setTimeout(release, SETTLE_MS);
-  for (const type of TAKING_OVER) window.addEventListener(type, release, { capture: true, passive: true });
+  window.addEventListener('scroll', onScroll, { passive: true });
   observer.observe(document.documentElement);
   observer.observe(element);
   held.set(element, release);
