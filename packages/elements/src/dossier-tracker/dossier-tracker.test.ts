@@ -655,7 +655,7 @@ describe('<dvc-dossier-tracker>', () => {
         'Bản sao Căn cước công dân (rõ nét)',
         'Giấy tờ chứng minh nơi cư trú',
       ]);
-      expect(timeliness(el)).to.equal('Thời gian giải quyết tạm dừng cho đến khi bạn bổ sung hồ sơ.');
+      expect(timeliness(el)).to.equal('Thời gian giải quyết tạm dừng cho đến khi Ông/Bà bổ sung hồ sơ.');
       await expectNoAxeViolations(el);
     });
 

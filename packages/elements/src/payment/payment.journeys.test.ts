@@ -61,8 +61,8 @@ describe('<dvc-payment> through the gateway', () => {
     expect(new URL(location.href).searchParams.toString()).to.equal(pageParams);
     expect(text($(el, '[part="heading"]'))).to.equal('Thanh toán thành công');
     expect(focusedInside(el)?.id).to.equal('state-heading');
-    expect(announcement(el)).to.equal('Thanh toán thành công. Biên lai của bạn đã sẵn sàng.');
-    expect(text($(el, '[part="message"]'))).to.equal(`Bạn đã thanh toán 210.000 ₫ cho hồ sơ ${code}.`);
+    expect(announcement(el)).to.equal('Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng.');
+    expect(text($(el, '[part="message"]'))).to.equal(`Ông/Bà đã thanh toán 210.000 ₫ cho hồ sơ ${code}.`);
 
     const payment = await getPayment(paymentId);
     const numbers = payment.receipts.map((r) => r.number);
@@ -135,8 +135,8 @@ describe('<dvc-payment> through the gateway', () => {
     await waitForState(el, 'failed');
     expect(hasGatewayParams()).to.equal(false);
     expect(text($(el, '[part="heading"]'))).to.equal('Thanh toán không thành công');
-    expect(text($(el, '[part="error-message"]'))).to.equal('Tài khoản của bạn không đủ số dư để thanh toán.');
-    expect(announcement(el)).to.include('Tài khoản của bạn không đủ số dư');
+    expect(text($(el, '[part="error-message"]'))).to.equal('Tài khoản của Ông/Bà không đủ số dư để thanh toán.');
+    expect(announcement(el)).to.include('Tài khoản của Ông/Bà không đủ số dư');
     expect(focusedInside(el)?.id).to.equal('state-heading');
     const failed = log.of<{ paymentId: string; code: string }>('dvc-payment-failed');
     expect(failed.map((e) => e.detail)).to.deep.equal([{ paymentId, code: '51' }]);

@@ -114,7 +114,7 @@ describe('problem messages', () => {
       setOnline(false);
       expect(problemMessage(new DvcNetworkError('x'))).to.equal('You are offline. Check your internet connection and try again.');
       await setLocale('vi');
-      expect(problemMessage(new DvcNetworkError('x'))).to.equal('Thiết bị của bạn đang mất kết nối Internet. Vui lòng kiểm tra kết nối rồi thử lại.');
+      expect(problemMessage(new DvcNetworkError('x'))).to.equal('Thiết bị của Ông/Bà đang mất kết nối Internet. Vui lòng kiểm tra kết nối rồi thử lại.');
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;
     }

@@ -8,8 +8,8 @@ form "Tra cứu hồ sơ"
   StaticText "Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   textbox "Mã hồ sơ" description="Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   StaticText "Số định danh cá nhân"
-  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
-  textbox "Số định danh cá nhân" description="Gồm 12 chữ số, in trên thẻ căn cước của bạn."
+  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
+  textbox "Số định danh cá nhân" description="Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
   button "Tra cứu"`;
 /* end snapshot empty form (vi) */
 
@@ -29,10 +29,10 @@ form "Tra cứu hồ sơ"
   StaticText "Mã hồ sơ chưa đúng định dạng, ví dụ: 000.00.15.H26-250714-0042"
   textbox "Mã hồ sơ" [invalid, value="HS-12345"] description="Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả. Lỗi: Mã hồ sơ chưa đúng định dạng, ví dụ: 000.00.15.H26-250714-0042"
   StaticText "Số định danh cá nhân"
-  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
+  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
   StaticText "Lỗi:"
   StaticText "Nhập số định danh cá nhân"
-  textbox "Số định danh cá nhân" [invalid] description="Gồm 12 chữ số, in trên thẻ căn cước của bạn. Lỗi: Nhập số định danh cá nhân"
+  textbox "Số định danh cá nhân" [invalid] description="Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà. Lỗi: Nhập số định danh cá nhân"
   button "Tra cứu"`;
 /* end snapshot validation errors (vi) */
 
@@ -44,8 +44,8 @@ form "Tra cứu hồ sơ"
   StaticText "Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   textbox "Mã hồ sơ" [value="000.00.15.H26-250714-0901"] description="Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   StaticText "Số định danh cá nhân"
-  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
-  textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của bạn."
+  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
+  textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
   button "Tra cứu"
 generic [busy]
   StaticText "Đang tải…"`;
@@ -61,7 +61,7 @@ region "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người n
   StaticText "Đã trả kết quả"
   StaticText "Hoàn thành trước hạn 2 ngày làm việc"
   heading "Đánh giá mức độ hài lòng" [level=3]
-  StaticText "Hãy cho cơ quan biết bạn có hài lòng với việc giải quyết hồ sơ của mình không."
+  StaticText "Hãy cho cơ quan biết Ông/Bà có hài lòng với việc giải quyết hồ sơ của mình không."
   button "Đánh giá"
   StaticText "Mã hồ sơ"
   StaticText "000.00.15.H26-250714-0901"
@@ -150,8 +150,8 @@ form "Tra cứu hồ sơ"
   StaticText "Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   textbox "Mã hồ sơ" [value="000.00.15.H26-261102-9999"] description="Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   StaticText "Số định danh cá nhân"
-  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
-  textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của bạn."
+  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
+  textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
   button "Tra cứu"
 alert [live=assertive, atomic]
   StaticText "Không tìm thấy hồ sơ khớp với mã hồ sơ và số định danh cá nhân đã nhập. Vui lòng kiểm tra lại và thử lại."`;
@@ -164,8 +164,8 @@ form "Tra cứu hồ sơ"
   StaticText "Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   textbox "Mã hồ sơ" [value="000.00.15.H26-250714-0901"] description="Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả."
   StaticText "Số định danh cá nhân"
-  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của bạn."
-  textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của bạn."
+  StaticText "Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
+  textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
   button "Tra cứu"
 alert [live=assertive, atomic]
   StaticText "Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút."

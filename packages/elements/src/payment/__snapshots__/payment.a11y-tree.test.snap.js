@@ -27,7 +27,7 @@ region "Phí, lệ phí cần thanh toán"
     radio "Ví điện tử" [not checked]
     StaticText "Ví điện tử"
     button "Thanh toán 210.000 ₫"
-    StaticText "Bạn sẽ thanh toán trên trang của cổng thanh toán, rồi quay lại đây để nhận biên lai."`;
+    StaticText "Ông/Bà sẽ thanh toán trên trang của cổng thanh toán, rồi quay lại đây để nhận biên lai."`;
 /* end snapshot methods listed (vi) */
 
 snapshots["pending, the page handling the gateway (vi)"] = 
@@ -50,10 +50,10 @@ region "Đang kiểm tra kết quả thanh toán" [busy]
 
 snapshots["paid (vi)"] = 
 `status [live=polite, atomic]
-  StaticText "Thanh toán thành công. Biên lai của bạn đã sẵn sàng."
+  StaticText "Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng."
 region "Thanh toán thành công"
   heading "Thanh toán thành công" [focused, level=2]
-  StaticText "Bạn đã thanh toán 210.000 ₫ cho hồ sơ 000.00.15.H26-250714-0902."
+  StaticText "Ông/Bà đã thanh toán 210.000 ₫ cho hồ sơ 000.00.15.H26-250714-0902."
   StaticText "Thanh toán lúc"
   StaticText "<date-time>"
   heading "Biên lai điện tử" [level=3]
@@ -77,11 +77,11 @@ region "Thanh toán thành công"
 
 snapshots["payment failed (vi)"] = 
 `status [live=polite, atomic]
-  StaticText "Thanh toán không thành công. Tài khoản của bạn không đủ số dư để thanh toán."
+  StaticText "Thanh toán không thành công. Tài khoản của Ông/Bà không đủ số dư để thanh toán."
 region "Thanh toán không thành công"
   heading "Thanh toán không thành công" [focused, level=2]
-  StaticText "Tài khoản của bạn không đủ số dư để thanh toán."
-  StaticText "Chưa có khoản tiền nào được thanh toán cho hồ sơ 000.00.15.H26-250714-0902. Bạn có thể thanh toán lại, với thẻ hoặc hình thức khác nếu muốn."
+  StaticText "Tài khoản của Ông/Bà không đủ số dư để thanh toán."
+  StaticText "Chưa có khoản tiền nào được thanh toán cho hồ sơ 000.00.15.H26-250714-0902. Ông/Bà có thể thanh toán lại, với thẻ hoặc hình thức khác nếu muốn."
   button "Thanh toán lại"`;
 /* end snapshot payment failed (vi) */
 
