@@ -240,6 +240,39 @@ for (const name of BROWSERS) {
       }
     });
 
+    test('the demo portal in English: its own words and the widgets, kept for the visit (a reload, the way back from the gateway)', async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(portal.url, { waitUntil: 'load' });
+        await page.waitForFunction(() => customElements.get('dvc-procedure-search') !== undefined);
+        const words = () => page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          title: document.title,
+          heading: document.querySelector('h1')!.textContent,
+          nav: document.querySelector('nav')!.getAttribute('aria-label'),
+          skip: document.querySelector('.skip-link')!.textContent,
+          search: document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('label[for="q"]')?.textContent?.trim(),
+        }));
+        const vietnamese = await words();
+        assert.deepEqual({ ...vietnamese, search: undefined }, {
+          lang: 'vi', title: 'Sở Tư pháp thành phố Hà Nội – Dịch vụ công (trang mẫu)', heading: 'Thủ tục hành chính', nav: 'Chính', skip: 'Bỏ qua điều hướng', search: undefined,
+        });
+        await page.click('button[data-lang="en"]');
+        await page.waitForFunction(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('label[for="q"]')?.textContent?.trim() === 'Search for a procedure');
+        const english = { lang: 'en', title: 'Hanoi Department of Justice – Public services (sample page)', heading: 'Administrative procedures', nav: 'Main', skip: 'Skip to main content', search: 'Search for a procedure' };
+        assert.deepEqual(await words(), english);
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForFunction(() => document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelector('label[for="q"]')?.textContent?.trim() === 'Search for a procedure');
+        assert.deepEqual(await words(), english, 'still English after a reload');
+        await page.click('button[data-lang="vi"]');
+        await page.waitForFunction((label) => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('label[for="q"]')?.textContent?.trim() === label, {}, vietnamese.search);
+        assert.deepEqual(await words(), vietnamese);
+      } finally {
+        await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
+        await page.close();
+      }
+    });
+
     for (const [where, url] of [['the demo portal', () => portal.url], ['a bare page with only the snippet and the tags', () => bare.url]] as const) {
       test(`${where}: look up (the number typed once) → pay → gateway success → paid, receipts, focus on the outcome → evaluate → thanks → already evaluated`, async () => {
         const page = await browser.newPage();

@@ -173,7 +173,8 @@ export class SurveyFlow implements ReactiveController {
     const kind = host.effectiveMode;
     const dossierCode = kind === 'dossier' ? host.dossierCode?.trim() ?? '' : '';
     if (kind === 'dossier' && !dossierCode) {
-      console.warn('<dvc-satisfaction-survey>: mode="dossier" needs a dossier-code.');
+      // Kept hidden until the tracker hands a dossier over (the README's pattern): nothing is missing yet.
+      if (!host.closest('[hidden]')) console.warn('<dvc-satisfaction-survey>: mode="dossier" needs a dossier-code.');
       this.#load.reset();
       return;
     }
