@@ -9,9 +9,8 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './scripts/system-packages.mjs';
+import { findChromium, findFirefox } from './scripts/system-packages.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { testResultsReporter } from './scripts/acr/wtr-results-reporter.mjs';
 import { viewportScreenshotPlugin } from './scripts/wtr-viewport-screenshot-plugin.mjs';
@@ -62,17 +61,6 @@ export default {
   </body>
 </html>`,
 };
-
-/** FIREFOX_PATH (which must exist; `none` turns Firefox off), else Debian's firefox-esr if installed. */
-function findFirefox() {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv === 'none') return undefined;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, which does not exist.`);
-  }
-  return existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : undefined;
-}
 
 /** Firefox through the same launcher (puppeteer-core speaks WebDriver BiDi to it). */
 function firefox(executablePath) {

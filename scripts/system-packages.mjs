@@ -19,15 +19,18 @@ export function findChromium() {
   return CHROMIUM.find((path) => existsSync(path));
 }
 
-/** True when Firefox is there or not wanted (FIREFOX_PATH=none); a FIREFOX_PATH that does not exist throws. */
-function hasFirefox() {
+/**
+ * The Firefox for the browser tests: FIREFOX_PATH (which must exist), else Debian's firefox-esr;
+ * undefined when none, or when FIREFOX_PATH=none turns Firefox off.
+ */
+export function findFirefox() {
   const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv === 'none') return true;
+  if (fromEnv === 'none') return undefined;
   if (fromEnv) {
-    if (existsSync(fromEnv)) return true;
+    if (existsSync(fromEnv)) return fromEnv;
     throw new Error(`FIREFOX_PATH is set to ${fromEnv}, which does not exist.`);
   }
-  return FIREFOX.some((path) => existsSync(path));
+  return FIREFOX.find((path) => existsSync(path));
 }
 
 /** PostgreSQL's initdb on PATH, or where Debian keeps it (/usr/lib/postgresql/<version>/bin). */
@@ -42,7 +45,7 @@ function hasPostgres() {
 export function missingPackages() {
   return [
     ...(findChromium() ? [] : ['chromium']),
-    ...(hasFirefox() ? [] : ['firefox-esr']),
+    ...(process.env.FIREFOX_PATH === 'none' || findFirefox() ? [] : ['firefox-esr']),
     ...(hasPostgres() ? [] : ['postgresql']),
   ];
 }
