@@ -20,7 +20,7 @@ import { createHandlers } from './http/handlers.ts';
 import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
 import { answerOnlyMediaTypes, loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
-import { claimDatabase } from './storage/deployment-mode.ts';
+import { claimDatabase, refuseOtherMode } from './storage/deployment-mode.ts';
 import { registerGatewaySimulators } from './payments/simulators/register.ts';
 import { PaymentGateways } from './payments/gateways/gateways.ts';
 import { sandboxGatewaySettings } from './payments/gateways/settings.ts';
@@ -113,8 +113,10 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const storage = openStorage(options.databaseUrl, { poolSize: options.poolSize });
   // The sandbox pays through its own simulated VNPay and MoMo unless told otherwise.
   const gatewaySettings = options.gateways ?? (options.mode === 'sandbox' && options.adminRoutes ? sandboxGatewaySettings(options.publicApiUrl) : {});
+  const rateLimiter = new RateLimiter(storage, () => options.now().getTime());
   const context: ServerContext = {
     storage,
+    rateLimiter,
     catalogue: new CatalogueIndexes(storage),
     statusTable: loadStatusTable(options.syncStatusTable),
     gateways: new PaymentGateways(gatewaySettings, options.publicApiUrl),
@@ -130,6 +132,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   };
   try {
     if (options.mode === 'sandbox') {
+      await refuseOtherMode(storage, 'sandbox');
       await migrate(storage);
       await claimDatabase(storage, 'sandbox', options.now());
       await seedDatabase(context, options.seedFile);
@@ -145,7 +148,6 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     throw error;
   }
 
-  const rateLimiter = new RateLimiter(storage);
   const faults = new FaultInjector();
   const app = Fastify({
     // Behind a load balancer, the client is who X-Forwarded-For names, as far as the trusted

@@ -3,10 +3,13 @@ import type { Storage } from './storage/storage.ts';
 import type { CatalogueIndexes } from './procedures/search-index.ts';
 import type { StatusTable } from './sync/status-table.ts';
 import type { PaymentGateways } from './payments/gateways/gateways.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
 
 /** What every part of the server needs: the storage, its settings, and the clock. */
 export interface ServerContext {
   storage: Storage;
+  /** The counters of requests per client (and of identity-number guesses per dossier code), in the storage. */
+  rateLimiter: RateLimiter;
   /** The catalogue's search index, kept current with the storage. */
   catalogue: CatalogueIndexes;
   /** Key of the applicant-id digests. */

@@ -91,6 +91,12 @@ describe('operations: modes, readiness, liveness', () => {
         error instanceof DatabaseModeError && /production database/.test(error.message) && /DVC_MODE=production/.test(error.message));
       const after = openStorage(departments);
       assert.equal((await after.one<{ n: number }>('SELECT count(*) AS n FROM dossiers'))!.n, 0, 'no demo dossier added');
+      // Refused before it migrates: a sandbox's migrations never reach a department's schema. (A step
+      // taken back out of the ledger stands for one the sandbox's newer checkout would add.)
+      await after.exec('DROP INDEX survey_responses_submitted; DROP INDEX payments_report_day; DELETE FROM schema_migrations WHERE version = 3');
+      await assert.rejects(createServer({ databaseUrl: departments, rateLimits: {} }), DatabaseModeError);
+      assert.equal((await after.one<{ n: number }>('SELECT count(*) AS n FROM schema_migrations WHERE version = 3'))!.n, 0, 'the sandbox migrated nothing');
+      await migrate(after);
       assert.equal((await after.one<{ n: number }>('SELECT count(*) AS n FROM procedures'))!.n, 0, 'no seed catalogue added');
       await after.close();
       // Production again: fine.

@@ -76,7 +76,7 @@ test('the reports are rate-limited per client by default, a key or none', async 
   }
 });
 
-test('one dossier code takes 20 wrong identity numbers an hour, from anyone; then none, not even the right one, until the hour is over', async () => {
+test('one dossier code takes 20 wrong identity numbers a quarter of an hour, from anyone, also all at once; then none, not even the right one, until the quarter is over', async () => {
   let clock = new Date('2026-11-18T02:00:00.000Z');
   const { app } = await createTestSandbox({ rateLimits: {}, now: () => clock });
   try {
@@ -94,7 +94,7 @@ test('one dossier code takes 20 wrong identity numbers an hour, from anyone; the
     const right = await lookup(DEMO.paymentDue.applicantId, '203.0.113.7');
     assert.equal(right.statusCode, 429, 'the right number too: a guess past the limit must not tell');
     assert.equal(right.json().code, 'rate_limited');
-    assert.ok(Number(right.headers['retry-after']) > 0 && Number(right.headers['retry-after']) <= 3600);
+    assert.ok(Number(right.headers['retry-after']) > 0 && Number(right.headers['retry-after']) <= 900);
     // Paying with the same number is refused alike; the token from before still proves the applicant.
     const pay = (headers: Record<string, string>, payload: Record<string, string>) => app.inject({
       method: 'POST', url: '/api/v1/payments', remoteAddress: '203.0.113.8',
@@ -105,9 +105,13 @@ test('one dossier code takes 20 wrong identity numbers an hour, from anyone; the
     assert.equal((await pay({ 'dvc-dossier-token': token }, {})).statusCode, 201);
     // Another dossier is not affected.
     assert.equal((await lookup(DEMO.decided.applicantId, '203.0.113.9', DEMO.decided.code)).statusCode, 200);
-    // The next hour, the right number works again.
-    clock = new Date('2026-11-18T03:00:01.000Z');
-    assert.equal((await lookup(DEMO.paymentDue.applicantId, '203.0.113.7')).statusCode, 200);
+    // The next quarter, the right number works again, and does not count against the code.
+    clock = new Date('2026-11-18T02:15:01.000Z');
+    for (let i = 0; i < 25; i++) assert.equal((await lookup(DEMO.paymentDue.applicantId, `203.0.113.${i + 10}`)).statusCode, 200);
+    // Thirty guesses sent all at once: twenty are answered, the rest refused, whatever their order.
+    clock = new Date('2026-11-18T02:30:01.000Z');
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => lookup(`0010991${String(10_000 + i)}`, `198.51.101.${i + 1}`)));
+    assert.deepEqual([burst.filter((r) => r.statusCode === 404).length, burst.filter((r) => r.statusCode === 429).length], [20, 10]);
   } finally {
     await app.close();
   }

@@ -2,6 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldVietnamese } from '@dvc-kit/sdk';
 import { createTestSandbox } from './support/test-database.ts';
+import { CatalogueIndex, type IndexRow } from '../src/procedures/search-index.ts';
 
 type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 interface Result { total: number; items: { code: string; name: string }[] }
@@ -48,8 +49,18 @@ describe('search ranking when not every word matches', () => {
       assert.deepEqual(other.items.map((p) => p.code), usual.items.map((p) => p.code), spelled);
     }
     assert.deepEqual((await search('li lich tu phap')).items.map((p) => p.code), (await search('ly lich tu phap')).items.map((p) => p.code));
-    // The other spelling is one whole word: "dang ky" still does not find "đăng kiểm".
-    assert.ok((await search('dang ky')).items.every((p) => !foldVietnamese(p.name).includes('dang kiem')));
+  });
+
+  test('the other spelling is a whole word: "ky" finds "kí" but not "kiểm"; "ki" finds "ký" and, as a beginning, "kiểm"', () => {
+    const row = (id: number, name: string): IndexRow => ({
+      id, code: `1.00000${id}`, field_code: 'F', field_name: '', online_level: 'full', level_central: 0, level_province: 1, level_commune: 0,
+      search_name: name, search_code: '', search_field: '', search_agencies: '', search_body: '',
+    });
+    const index = new CatalogueIndex([row(1, 'dang ky xe'), row(2, 'dang kiem xe'), row(3, 'dang ki tam tru'), row(4, 'cap phieu li lich tu phap')]);
+    const ids = (words: string[]) => index.match(words, true).map((m) => m.p.id).sort();
+    assert.deepEqual(ids(['dang', 'ky']), [1, 3]);
+    assert.deepEqual(ids(['dang', 'ki']), [1, 2, 3]);
+    assert.deepEqual(ids(['ly', 'lich']), [4]);
   });
 
   test('queries whose words all match rank as before', async () => {

@@ -44,8 +44,10 @@ describe('hand-over between widgets, with no page script', () => {
     const above = page.querySelector<HTMLElement>('#above')!;
     const target = page.querySelector<HTMLElement>('#target')!;
     const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    // Without the browser's scroll anchoring, which keeps some pages in place by itself, not all.
+    // Without the browser's scroll anchoring, which keeps some pages in place by itself, not all; and
+    // on a page that scrolls smoothly, as many portals' base styles make theirs.
     document.documentElement.style.overflowAnchor = 'none';
+    document.documentElement.style.scrollBehavior = 'smooth';
     reveal(target);
     await frames();
     expect(target.closest('section')!.hidden).to.equal(false);
@@ -65,6 +67,7 @@ describe('hand-over between widgets, with no page script', () => {
     above.style.height = '1600px';
     await frames();
     expect(target.getBoundingClientRect().top - theirs).to.be.above(900, 'left alone once the citizen scrolled');
+    document.documentElement.style.scrollBehavior = '';
     window.scrollTo(0, 0);
     document.documentElement.style.overflowAnchor = '';
   });

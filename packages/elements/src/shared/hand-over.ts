@@ -71,7 +71,8 @@ export function reveal(element: HTMLElement): void {
   for (let node: HTMLElement | null = element; node; node = node.parentElement) {
     if (node.hidden) node.hidden = false;
   }
-  element.scrollIntoView({ block: 'start' });
+  // Instant, also on a page that scrolls smoothly (scroll-behavior): the hold measures from here.
+  element.scrollIntoView({ block: 'start', behavior: 'instant' });
   holdInView(element);
 }
 
@@ -94,7 +95,7 @@ function holdInView(element: HTMLElement): void {
   let scrolledTo = window.scrollY;
   const observer = new ResizeObserver(() => {
     const moved = element.getBoundingClientRect().top - top;
-    if (element.isConnected && Math.abs(moved) > 1) window.scrollBy(0, moved);
+    if (element.isConnected && Math.abs(moved) > 1) window.scrollBy({ top: moved, behavior: 'instant' });
     scrolledTo = window.scrollY;
   });
   const onScroll = () => {

@@ -10,7 +10,6 @@ import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
 
@@ -177,12 +176,13 @@ export async function changeStatus(
 }
 
 /**
- * Wrong identity numbers one dossier code takes, from anyone, in an hour: a citizen mistypes a few
- * times, while someone trying numbers (from many addresses, each under its own rate limit) would
- * need hundreds of thousands. Past it, the code takes no number until the hour is over, not even
- * the right one; a dossier token still works.
+ * Wrong identity numbers one dossier code takes, from anyone, in a quarter of an hour: a citizen
+ * mistypes a few times, while someone trying numbers (from many addresses, each under its own rate
+ * limit) would need hundreds of thousands. Past it, the code takes no number until the quarter is
+ * over, not even the right one; a dossier token already given still works. The price: someone who
+ * knows a code can keep its citizen out for as long as they go on guessing, which the log shows.
  */
-export const IDENTITY_NUMBER_GUESSES: RateLimit = { max: 20, windowMs: 3_600_000 };
+export const IDENTITY_NUMBER_GUESSES: RateLimit = { max: 20, windowMs: 15 * 60_000 };
 const GUESSES_BUCKET = 'identity-number-guesses';
 
 /**
@@ -191,15 +191,19 @@ const GUESSES_BUCKET = 'identity-number-guesses';
  * against the code's guesses (429 once they are spent, for either).
  */
 export async function findDossierFor(ctx: ServerContext, code: string, applicantId: string): Promise<DossierRow | undefined> {
-  const guesses = new RateLimiter(ctx.storage, () => ctx.now().getTime());
-  const spent = await guesses.waiting(GUESSES_BUCKET, code, IDENTITY_NUMBER_GUESSES);
-  if (spent > 0) throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: spent });
+  // Counted before the comparison, in one atomic step: guesses sent all at once are counted all
+  // the same, and one past the limit learns nothing. A right number is then taken back off.
+  const spent = await ctx.rateLimiter.hit(GUESSES_BUCKET, code, IDENTITY_NUMBER_GUESSES);
+  if (spent > 0) {
+    ctx.log.warn({ dossierCode: code, retryAfter: spent }, 'identity numbers refused for a dossier code: too many wrong ones');
+    throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: spent });
+  }
   const row = await findDossier(ctx, code);
   const digest = applicantDigest(applicantId, ctx.applicantKey);
   const stored = row?.applicant_digest ?? applicantDigest('000000000000-absent', ctx.applicantKey);
-  if (digestsEqual(digest, stored) && row) return row;
-  await guesses.hit(GUESSES_BUCKET, code, IDENTITY_NUMBER_GUESSES);
-  return undefined;
+  if (!digestsEqual(digest, stored) || !row) return undefined;
+  await ctx.rateLimiter.forgive(GUESSES_BUCKET, code, IDENTITY_NUMBER_GUESSES);
+  return row;
 }
 
 export function findDossier(ctx: ServerContext, code: string): Promise<DossierRow | undefined> {

@@ -43,13 +43,11 @@ export class RateLimiter {
     return row!.hits > limit.max ? secondsLeft(windowStart, limit, now) : 0;
   }
 
-  /** The seconds to wait when the client has reached the limit in this window, else 0; counts nothing. */
-  async waiting(bucket: string, client: string, limit: RateLimit): Promise<number> {
-    const now = this.#now();
-    const windowStart = Math.floor(now / limit.windowMs) * limit.windowMs;
-    const row = await this.#storage.one<{ hits: number }>('SELECT hits FROM rate_limit_windows WHERE bucket = ? AND client = ? AND window_start = ?',
+  /** Takes back one request counted in this window (one that turned out not to count: a right answer). */
+  async forgive(bucket: string, client: string, limit: RateLimit): Promise<void> {
+    const windowStart = Math.floor(this.#now() / limit.windowMs) * limit.windowMs;
+    await this.#storage.run('UPDATE rate_limit_windows SET hits = hits - 1 WHERE bucket = ? AND client = ? AND window_start = ? AND hits > 0',
       [bucket, clientDigest(client), windowStart]);
-    return (row?.hits ?? 0) >= limit.max ? secondsLeft(windowStart, limit, now) : 0;
   }
 }
 

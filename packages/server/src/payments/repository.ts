@@ -20,6 +20,8 @@ type PaymentLine = Schemas['PaymentLine'];
 const MAX_RETURN_URL = 255;
 /** How long a second request for a payment being started waits for the gateway's address. */
 const START_WAIT_MS = 15_000;
+/** How long a new payment waits for the gateways of the payments it would close to say where those stand. */
+const ASK_BEFORE_CLOSING_MS = 3_000;
 /** A payment without its gateway's address after this long was never started there (its process stopped). */
 const NEVER_STARTED_MS = 60_000;
 
@@ -174,9 +176,12 @@ async function askBeforeClosing(ctx: ServerContext, dossierCode: string, lines: 
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   const now = ctx.now().toISOString();
   const open = await ctx.storage.all<PaymentRow>("SELECT * FROM payments WHERE dossier_code = ? AND state = 'pending' AND gateway_url IS NOT NULL", [dossierCode]);
-  for (const row of open) {
-    if (row.total !== total || row.method !== method || (row.expires_at !== null && row.expires_at < now)) await checkAtGateway(ctx, row, 0);
-  }
+  const closing = open.filter((row) => row.total !== total || row.method !== method || (row.expires_at !== null && row.expires_at < now));
+  if (closing.length === 0) return;
+  // Asked together, and waited for briefly: the payer may be leaving a gateway that hangs for
+  // another. A payment asked about moments ago (a retry) is not asked again.
+  const asked = Promise.allSettled(closing.map((row) => checkAtGateway(ctx, row, POLL_QUERY_INTERVAL_MS)));
+  await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, ASK_BEFORE_CLOSING_MS))]);
 }
 
 /** A payment just opened or found open: as stored, once its gateway address is there (no status query yet). */

@@ -237,13 +237,15 @@ function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
  * (with no query) and the code.
  */
 function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null): Ranked[] {
-  // "dang ki khai sinh" is the phrase "đăng ký khai sinh" too.
+  // "dang ki khai sinh" is the phrase "đăng ký khai sinh" too, in whole words ("dang ky" is not
+  // the start of "dang kiem"); as typed, its last word may be a beginning ("dang k").
   const spelled = oneSpelling(phrase);
+  const inName = (p: Candidate['p']) => p.nameFolded.includes(phrase) || ` ${p.nameOneSpelling} `.includes(` ${spelled} `);
   const keyOf = (c: Candidate): Ranked => ({
     c,
     exact: c.p.code === exactCode ? 0 : 1,
     words: -(c.matched ?? 0),
-    phrase: spelled && c.p.nameOneSpelling.includes(spelled) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
+    phrase: phrase && inName(c.p) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   });
   if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
   const top: Ranked[] = [];

@@ -7,6 +7,7 @@
  */
 import type { Storage } from './storage.ts';
 import type { ServerMode } from '../config.ts';
+import { migrationStatus } from './migrate.ts';
 
 /** A database claimed by the other mode: nothing was changed in it. */
 export class DatabaseModeError extends Error {
@@ -19,6 +20,20 @@ export class DatabaseModeError extends Error {
     super(`The server cannot start in ${asked} mode:\n  - ${problem}`);
     this.problems = [problem];
   }
+}
+
+/** The migration that made the `deployment` table. */
+const DEPLOYMENT_TABLE_VERSION = 4;
+
+/**
+ * Throws DatabaseModeError when the other mode has claimed the database, before anything is
+ * written to it: the sandbox checks this before it migrates (a newer checkout's migrations must not
+ * reach a department's schema). A database older than the claims passes.
+ */
+export async function refuseOtherMode(storage: Storage, mode: ServerMode): Promise<void> {
+  if ((await migrationStatus(storage)).current < DEPLOYMENT_TABLE_VERSION) return;
+  const claimed = (await storage.one<{ mode: ServerMode }>('SELECT mode FROM deployment WHERE id = 1'))?.mode;
+  if (claimed !== undefined && claimed !== mode) throw new DatabaseModeError(storage.description, claimed, mode);
 }
 
 /**
