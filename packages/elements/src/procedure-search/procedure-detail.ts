@@ -14,7 +14,7 @@ export interface DetailView {
   /** The level of the procedure's name; sections go one below, document cases two below. */
   headingLevel: number;
   onBack: () => void;
-  readAloud: { supported: boolean; speaking: boolean; toggle: () => void };
+  readAloud: { supported: boolean; speaking: boolean; silent: boolean; toggle: () => void };
 }
 
 /**
@@ -84,7 +84,10 @@ export function detailView({ procedure: p, headingLevel, onBack, readAloud }: De
       // The label says what a press does ("Read aloud" / "Stop reading"); no aria-pressed beside it,
       // or a screen reader hears "Stop reading, pressed" (APG: a toggle's label must not change).
       ? html`<button type="button" class="secondary" part="read-aloud-button"
-          @click=${readAloud.toggle}>${readAloud.speaking ? msg('Stop reading') : msg('Read aloud')}</button>`
+          @click=${readAloud.toggle}>${readAloud.speaking ? msg('Stop reading') : msg('Read aloud')}</button>
+        <p class="read-aloud-status" part="read-aloud-status" aria-live="polite">${readAloud.silent
+          ? msg('This device has no Vietnamese voice to read this aloud.')
+          : nothing}</p>`
       : nothing}
     <dl class="facts" part="detail-facts">
       <div><dt>${msg('Code')}</dt><dd class="code">${p.code}</dd></div>

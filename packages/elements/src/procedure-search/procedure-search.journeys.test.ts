@@ -309,6 +309,41 @@ describe('<dvc-procedure-search> journeys', () => {
     }
   });
 
+  it('says so, politely, when the device has no Vietnamese voice or speaking fails, rather than a button that does nothing', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="dang ky khai sinh"></dvc-procedure-search>`);
+    await settled(el);
+    items(el)[0]!.querySelector<HTMLButtonElement>('.name')!.click();
+    await waitUntil(() => $(el, '#detail-title') !== null, 'no detail', { timeout: 8000 });
+    const status = () => $(el, '[part="read-aloud-status"]')!;
+    expect(status().getAttribute('aria-live')).to.equal('polite');
+    expect(status().textContent!.trim()).to.equal('');
+    const synth = window.speechSynthesis;
+    const { getVoices, speak } = synth;
+    const spoken: SpeechSynthesisUtterance[] = [];
+    try {
+      // Only an English voice: nothing is read (a Vietnamese text in an English voice is unintelligible).
+      synth.getVoices = () => [{ lang: 'en-US' } as SpeechSynthesisVoice];
+      synth.speak = (u) => { spoken.push(u); };
+      $<HTMLButtonElement>(el, '[part="read-aloud-button"]')!.click();
+      await el.updateComplete;
+      expect(spoken).to.have.length(0);
+      expect(status().textContent!.trim()).to.equal('Thiết bị này chưa có giọng đọc tiếng Việt nên không đọc được nội dung.');
+      expect($(el, '[part="read-aloud-button"]')!.textContent!.trim()).to.equal('Nghe đọc');
+      // Voices not known yet, and speaking then fails: said as well.
+      synth.getVoices = () => [];
+      synth.speak = (u) => { spoken.push(u); u.dispatchEvent(new SpeechSynthesisErrorEvent('error', { utterance: u, error: 'synthesis-failed' })); };
+      $<HTMLButtonElement>(el, '[part="read-aloud-button"]')!.click();
+      await el.updateComplete;
+      expect(spoken).to.have.length(1);
+      expect(status().textContent!.trim()).to.not.equal('');
+      await expectNoAxeViolations(el);
+    } finally {
+      synth.getVoices = getVoices;
+      synth.speak = speak;
+      synth.cancel();
+    }
+  });
+
   it('takes its heading levels from heading-level, keeping the detail\'s two levels of sub-headings within h6', async () => {
     // 2.000806 has two named cases of documents: the detail's third heading level.
     const levels = async (attribute: string) => {

@@ -95,6 +95,7 @@ interface SearchShown {
  * @csspart form-link - A form to download.
  * @csspart back-button - "Back to results".
  * @csspart read-aloud-button - Reads the detail aloud (only where the browser can speak).
+ * @csspart read-aloud-status - Why nothing is heard: the device has no Vietnamese voice (a polite live region).
  * @csspart loading - The loading view.
  * @csspart empty - The empty view.
  * @csspart error - The error view.
@@ -532,6 +533,7 @@ export class DvcProcedureSearch extends DvcElement {
       readAloud: {
         supported: this.#readAloud.supported,
         speaking: this.#readAloud.speaking,
+        silent: this.#readAloud.silent,
         toggle: () => (this.#readAloud.speaking ? this.#readAloud.stop() : this.#readAloud.speak(views.detailSpeech(value))),
       },
     });

@@ -164,7 +164,8 @@ export const procedureSearchStyles = [searchSpace, css`
   }
 
   .hint,
-  .voice-status {
+  .voice-status,
+  .read-aloud-status {
     margin: 0;
     font-size: 0.9375em;
   }

@@ -30,6 +30,8 @@ export class ReadAloudController implements ReactiveController {
   /** Counts readings, so a cancelled one's late "end" does not stop the next one's state. */
   #reading = 0;
   speaking = false;
+  /** The last reading could not be heard: the device has no voice for its language, or speaking failed. */
+  silent = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -53,7 +55,14 @@ export class ReadAloudController implements ReactiveController {
     };
     const texts = utteranceTexts(parts);
     const voices = synth.getVoices();
-    this.speaking = texts.length > 0;
+    // The device's voices are known and none speaks a language to read: nothing would be heard, or
+    // another language's voice would read Vietnamese unintelligibly. (An empty list is not known yet.)
+    this.silent = voices.length > 0 && texts.some(({ lang }) => !voices.some((v) => v.lang.toLowerCase().startsWith(lang)));
+    this.speaking = texts.length > 0 && !this.silent;
+    if (this.silent) {
+      this.#host.requestUpdate();
+      return;
+    }
     texts.forEach(({ text, lang }, index) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = SPEECH_LANG[lang];
@@ -61,7 +70,11 @@ export class ReadAloudController implements ReactiveController {
       if (voice) utterance.voice = voice;
       // The browser queues the utterances: the reading is over after the last, or at any error.
       if (index === texts.length - 1) utterance.addEventListener('end', done);
-      utterance.addEventListener('error', done);
+      utterance.addEventListener('error', (event) => {
+        // Stopped on purpose ("interrupted", "canceled") is not a failure.
+        if (reading === this.#reading && event.error !== 'interrupted' && event.error !== 'canceled') this.silent = true;
+        done();
+      });
       synth.speak(utterance);
     });
     this.#host.requestUpdate();

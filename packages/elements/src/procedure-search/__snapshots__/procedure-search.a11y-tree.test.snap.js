@@ -157,6 +157,7 @@ snapshots["detail open (vi)"] =
 button "Quay lại kết quả"
 heading "Thủ tục đăng ký khai sinh" [focused, level=2]
 button "Nghe đọc"
+paragraph [live=polite]
 StaticText "Mã thủ tục"
 StaticText ":"
 StaticText "1.001193"
@@ -442,6 +443,7 @@ snapshots["detail open (en)"] =
 button "Back to results"
 heading "Thủ tục đăng ký khai sinh" [focused, level=2]
 button "Read aloud"
+paragraph [live=polite]
 StaticText "Code"
 StaticText ":"
 StaticText "1.001193"

@@ -43,6 +43,7 @@ export const templates = {
   's769244be37c2c685': `Xem mô tả`,
   's799486798a95f760': `Không tìm thấy thủ tục nào`,
   's7bf2be055eda7535': `Dừng đọc`,
+  's7bfafddba1cea3a5': `Thiết bị này chưa có giọng đọc tiếng Việt nên không đọc được nội dung.`,
   's7d09afc329d9995b': str`Trang ${0}/${1}`,
   's7d3d37da61d2d6ee': str`ban hành ${0}`,
   's889fce46bd2236e5': `Thành phần hồ sơ`,
