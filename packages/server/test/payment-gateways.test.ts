@@ -13,6 +13,7 @@ import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
 import { vnpayVerify } from '../src/payments/providers/vnpay.ts';
 import { momoIpnSignature } from '../src/payments/providers/momo.ts';
 import { reconcilePayments } from '../src/payments/reconcile.ts';
+import { paymentReport } from '../src/reports/payment-report.ts';
 import { LATE_NOTIFICATION_MS, TAMPER_VND } from '../src/payments/simulators/scenarios.ts';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -296,6 +297,13 @@ describe('what a payer cannot do', () => {
     assert.deepEqual([after.state, after.failureCode, after.receipts.length], ['cancelled', 'superseded', 0]);
     const refund = lines.map((line) => JSON.parse(line) as { msg: string; paymentId?: string }).find((entry) => entry.msg.includes('refund'));
     assert.equal(refund?.paymentId, old.id);
+    // Recorded, not only logged: the payment report counts the money to refund.
+    const due = await sandbox.context.storage.one<{ refund_due: string | null }>('SELECT refund_due FROM payments WHERE id = ?', [old.id]);
+    assert.equal(JSON.parse(due!.refund_due!).gateway, 'vnpay');
+    // The period around today, in Vietnam's days (the payment was started moments ago).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const report = await paymentReport(sandbox.context.storage, { agency: '', from: day(-2), to: day(2) });
+    assert.deepEqual(report.refundsDue, { count: 1, amount: old.total });
     assert.equal(lines.some((line) => line.includes(DEMO.paymentDue.applicantId)), false, 'no identity number in the log');
   });
 

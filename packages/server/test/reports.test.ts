@@ -112,6 +112,9 @@ describe('the agency\'s reports', () => {
     await payment(await payer(), 'pending', [['charge', 21_000]], JUST_BEFORE_START);
     await payment(await payer(), 'failed', [['charge', 30_000], ['fee', 5_000]], '2025-03-06T03:00:00.000Z');
     await payment(await payer(), 'cancelled', [['fee', 8_000]], '2025-03-07T03:00:00.000Z');
+    // Closed here, then paid at the gateway all the same (its notification came late): to refund.
+    await payment(await payer(), 'cancelled', [['charge', 15_000]], '2025-03-09T03:00:00.000Z');
+    await storage.run("UPDATE payments SET refund_due = '{}' WHERE id = ?", [`pay_seed${serial}`]);
     await payment(await payer(), 'refunded', [['charge', 40_000]], '2025-02-20T03:00:00.000Z', '2025-03-02T03:00:00.000Z');
     await payment((await dossier(OTHER, CRIMINAL_RECORD, 'Một cửa H2', 'payment-due')).code, 'paid', [['fee', 70_000]], '2025-03-12T02:00:00.000Z', '2025-03-12T02:01:00.000Z');
   });
@@ -239,9 +242,10 @@ describe('the agency\'s reports', () => {
         state('paid', 3, 50_000, 120_000),
         state('pending', 2, 220_000, 1_000),
         state('failed', 1, 30_000, 5_000),
-        state('cancelled', 1, 0, 8_000),
+        state('cancelled', 2, 15_000, 8_000),
         state('refunded', 1, 40_000, 0),
       ],
+      refundsDue: { count: 1, amount: 15_000 },
     });
   });
 
@@ -297,10 +301,11 @@ describe('the agency\'s reports', () => {
       ['Đã thanh toán', 'paid', '3', '50000', '120000', '170000'],
       ['Đang chờ thanh toán', 'pending', '2', '220000', '1000', '221000'],
       ['Không thành công', 'failed', '1', '30000', '5000', '35000'],
-      ['Đã hủy', 'cancelled', '1', '0', '8000', '8000'],
+      ['Đã hủy', 'cancelled', '2', '15000', '8000', '23000'],
       ['Đã hoàn tiền', 'refunded', '1', '40000', '0', '40000'],
+      ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', '1', '', '', '15000'],
     ]);
-    assert.deepEqual(rows.map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
+    assert.deepEqual(rows.slice(0, -1).map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
       json.states.map((s: { state: string; count: number; amount: number; byKind: { amount: number }[] }) => [s.state, s.count, s.byKind[0]!.amount, s.byKind[1]!.amount, s.amount]));
     // JSON unless CSV comes first.
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'application/json, text/csv')).headers['content-type']), /^application\/json/);

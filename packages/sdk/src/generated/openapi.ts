@@ -450,10 +450,11 @@ export interface paths {
          *     `.` or `-`) in the period: a paid or refunded payment on the day it was paid (money moved
          *     then), any other on the day it was started. For every state a payment can be in (`paid`,
          *     `pending`, `failed`, `cancelled`, `refunded`, each listed, zeros included): how many, their
-         *     amount in VND, and that amount by fee kind (`charge` phí, `fee` lệ phí).
+         *     amount in VND, and that amount by fee kind (`charge` phí, `fee` lệ phí). Then the money to
+         *     refund: payments closed here that the payer paid at the gateway all the same (`refundsDue`).
          *
          *     `Accept: text/csv` answers the same figures as CSV for Excel (see `ReportCsv`): one row per
-         *     state.
+         *     state, then a `refund-due` row.
          */
         get: operations["getPaymentReport"];
         put?: never;
@@ -1243,6 +1244,15 @@ export interface components {
             period: components["schemas"]["ReportPeriod"];
             /** @description Every state a payment can be in, each listed, zeros included. */
             states: components["schemas"]["PaymentReportState"][];
+            /**
+             * @description Payments closed here (superseded or expired) that the payer nonetheless paid at the gateway,
+             *     as the gateway confirmed: money the agency must refund. They are also counted in their state
+             *     (`cancelled`, `failed`). The CSV's last row, `refund-due`.
+             */
+            refundsDue: {
+                count: number;
+                amount: components["schemas"]["Money"];
+            };
         };
         Readiness: {
             /** @enum {string} */

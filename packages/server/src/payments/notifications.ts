@@ -44,12 +44,15 @@ function orderLookup(ctx: ServerContext, gateway: string) {
 /**
  * A genuine notification that the payer paid, for a payment already closed here (superseded by a
  * new amount or method, or expired): the payer was charged for nothing. The answer stays "already
- * confirmed", and the agency's staff must refund it: this log line is what they search for.
+ * confirmed", and the agency's staff must refund it: the payment is marked so (the payment report
+ * counts it under "to refund"), and logged.
  */
 async function flagRefund(ctx: ServerContext, gateway: string, paymentId: string, verdict: GatewayVerdict | undefined): Promise<void> {
   if (verdict?.state !== 'paid') return;
   const row = await findPayment(ctx.storage, paymentId);
   if (row && row.state !== 'paid') {
+    const due = JSON.stringify({ gateway, transactionNo: verdict.transactionNo, at: ctx.now().toISOString() });
+    await ctx.storage.run("UPDATE payments SET refund_due = ? WHERE id = ? AND state <> 'paid' AND refund_due IS NULL", [due, paymentId]);
     ctx.log.error({ paymentId, gateway, state: row.state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
   }
 }

@@ -41,6 +41,7 @@ interface PaymentRow {
   state: PaymentState;
   lines: string;
   total: number;
+  refund_due: string | null;
 }
 
 /**
@@ -52,12 +53,17 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
   const { start, end } = periodBounds(query);
   const agency = agencyFilter(query.agency);
   const rows = (await storage.all<PaymentRow>(`
-    SELECT dossier_code, state, lines, total FROM payments
+    SELECT dossier_code, state, lines, total, refund_due FROM payments
     WHERE COALESCE(paid_at, created_at) >= ? AND COALESCE(paid_at, created_at) < ? AND dossier_code LIKE ?`,
   [start, end, agency.like])).filter(agency.keep);
 
   const states = new Map(REPORTED_STATES.map((state) => [state, { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }]));
+  const refundsDue = { count: 0, amount: 0 };
   for (const row of rows) {
+    if (row.refund_due !== null) {
+      refundsDue.count += 1;
+      refundsDue.amount += Number(row.total);
+    }
     let entry = states.get(row.state);
     // A state this list does not know yet is reported all the same, after the others.
     if (!entry) states.set(row.state, (entry = { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }));
@@ -74,10 +80,11 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
     states: [...states.entries()].map(([state, { count, amount, byKind }]) => ({
       state, count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind, amount: kindAmount })),
     })),
+    refundsDue,
   };
 }
 
-/** The report as CSV rows: a header, then one row per state. */
+/** The report as CSV rows: a header, one row per state, then the money to refund (no split by kind). */
 export function paymentReportRows(report: PaymentReport): CsvCell[][] {
   return [
     ['Trạng thái', 'Mã trạng thái', 'Số giao dịch', ...paymentLineKinds.map((kind) => `${KIND_LABELS[kind]} (VND)`), 'Tổng tiền (VND)'],
@@ -86,5 +93,6 @@ export function paymentReportRows(report: PaymentReport): CsvCell[][] {
       ...paymentLineKinds.map((kind) => s.byKind.find((b) => b.kind === kind)?.amount ?? 0),
       s.amount,
     ]),
+    ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', report.refundsDue.count, ...paymentLineKinds.map(() => ''), report.refundsDue.amount],
   ];
 }

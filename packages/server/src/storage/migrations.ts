@@ -230,6 +230,15 @@ CREATE TABLE deployment (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'money taken for a payment already closed, to refund',
+    sql: () => `
+-- Set when a gateway confirms, genuinely, that the payer paid for a payment closed here (superseded
+-- or expired): the money is the agency's to refund. JSON: the gateway, its transaction number, when.
+ALTER TABLE payments ADD COLUMN refund_due TEXT;
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */
