@@ -2,7 +2,7 @@
 // PostgreSQL's server programs (initdb, pg_ctl, postgres), for the throwaway clusters.
 // On a Debian machine as root, what is missing is installed from Debian's packages, in one apt-get
 // run (as .ci/run does); elsewhere the error says what to install.
-import { existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -34,12 +34,28 @@ export function findFirefox() {
   return FIREFOX.find((path) => existsSync(path));
 }
 
-/** PostgreSQL's initdb on PATH, or where Debian keeps it (/usr/lib/postgresql/<version>/bin). */
-function hasPostgres() {
-  const onPath = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'initdb')));
-  if (onPath) return true;
+const isExecutable = (file) => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const hasServerPrograms = (dir) => ['initdb', 'pg_ctl', 'postgres'].every((name) => isExecutable(join(dir, name)));
+
+/**
+ * The folder holding PostgreSQL's initdb, pg_ctl and postgres, all three from one place so their
+ * versions match: on PATH, else where Debian keeps them (/usr/lib/postgresql/<version>/bin, the
+ * newest first); undefined when none.
+ */
+export function findPostgresBin() {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && hasServerPrograms(dir)) return dir;
+  }
   const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
-  return versions.some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin/initdb')));
+  const newestFirst = versions.filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  return newestFirst.map((version) => `/usr/lib/postgresql/${version}/bin`).find(hasServerPrograms);
 }
 
 /** Debian's packages for what is missing, in the order they are checked. */
@@ -47,7 +63,7 @@ export function missingPackages() {
   return [
     ...(findChromium() ? [] : ['chromium']),
     ...(process.env.FIREFOX_PATH === 'none' || findFirefox() ? [] : ['firefox-esr']),
-    ...(hasPostgres() ? [] : ['postgresql']),
+    ...(findPostgresBin() ? [] : ['postgresql']),
   ];
 }
 

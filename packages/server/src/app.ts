@@ -216,10 +216,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     const limit = operationId ? options.rateLimits[operationId] : undefined;
     if (!limit) return;
     const wait = await rateLimiter.hit(operationId!, request.ip, limit);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });
-    }
+    // The error handler says when to come back (Retry-After), for this limit and any other.
+    if (wait > 0) throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });
   });
 
   // Two rules the contract's schemas cannot say, for every operation: the validator coerces a
@@ -258,7 +256,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
     // The scheme to authenticate with (RFC 9110 asks it of every 401): a system's key, or a dossier token.
     if (problem.status === 401) reply.header('www-authenticate', problem.code === 'api_key_invalid' ? 'Bearer' : 'Dvc-Dossier-Token');
-    // A limit met inside an operation (a dossier's identity-number guesses) says when to come back, as the per-client ones do.
+    // Any limit met (per client, or a dossier's identity-number guesses) says when to come back.
     if (problem.status === 429 && problem.extra.retryAfter !== undefined) reply.header('retry-after', String(problem.extra.retryAfter));
     reply.code(problem.status).type('application/problem+json').send(problem.toProblem(request.url.split('?')[0]));
   });

@@ -186,7 +186,7 @@ export class SurveyFlow implements ReactiveController {
   async #status(client: DvcClient, dossierCode: string, signal: AbortSignal): Promise<DossierSurveyStatus | undefined> {
     const access = accessFor(dossierCode);
     // The tab had a token for it, now expired: the form asks for the number, saying why.
-    this.reverify = !access && accessExpired(dossierCode);
+    this.reverify = accessExpired(dossierCode);
     if (!access) return undefined;
     try {
       return await client.surveys.status(dossierCode, { dossierToken: access.token, signal });

@@ -55,9 +55,10 @@ export class ReadAloudController implements ReactiveController {
     };
     const texts = utteranceTexts(parts);
     const voices = synth.getVoices();
+    const voiceFor = (lang: string) => voices.find((v) => v.lang.toLowerCase().startsWith(lang));
     // The device's voices are known and none speaks a language to read: nothing would be heard, or
     // another language's voice would read Vietnamese unintelligibly. (An empty list is not known yet.)
-    this.silent = voices.length > 0 && texts.some(({ lang }) => !voices.some((v) => v.lang.toLowerCase().startsWith(lang)));
+    this.silent = voices.length > 0 && texts.some(({ lang }) => !voiceFor(lang));
     this.speaking = texts.length > 0 && !this.silent;
     if (this.silent) {
       this.#host.requestUpdate();
@@ -66,7 +67,7 @@ export class ReadAloudController implements ReactiveController {
     texts.forEach(({ text, lang }, index) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = SPEECH_LANG[lang];
-      const voice = voices.find((v) => v.lang.toLowerCase().startsWith(lang));
+      const voice = voiceFor(lang);
       if (voice) utterance.voice = voice;
       // The browser queues the utterances: the reading is over after the last, or at any error.
       if (index === texts.length - 1) utterance.addEventListener('end', done);

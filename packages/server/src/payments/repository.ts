@@ -54,6 +54,9 @@ function requestDigest(ctx: ServerContext, request: Schemas['PaymentCreateReques
 /** The Idempotency-Key was used by another request while this one ran: its transaction is undone. */
 class KeyTaken extends Error {}
 
+/** What a payment of these lines asks for, in VND. */
+const totalOf = (lines: readonly PaymentLine[]) => lines.reduce((sum, line) => sum + line.amount, 0);
+
 function newPaymentId(): string {
   return `pay_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`;
 }
@@ -109,7 +112,7 @@ export async function createPayment(
     });
   }
 
-  await askBeforeClosing(ctx, dossier.code, JSON.parse(dossier.fees) as PaymentLine[], method);
+  await askBeforeClosing(ctx, dossier.code, totalOf(JSON.parse(dossier.fees) as PaymentLine[]), method);
 
   // Every step below is safe against another request about this dossier in another process at the
   // same moment. The dossier's row is locked first, as the gateway's notification locks it before
@@ -123,7 +126,7 @@ export async function createPayment(
     // request under the same key): that one's answer is this one's, and nothing here is done twice.
     if (await findIdempotencyKey(tx, idempotencyKey)) throw new KeyTaken();
     const lines = JSON.parse(current.fees) as PaymentLine[];
-    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    const total = totalOf(lines);
     if (await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossier.code])) {
       throw new ApiProblem(409, 'payment_already_paid');
     }
@@ -172,8 +175,7 @@ export async function createPayment(
  * refused as already paid, rather than closing it (money taken for nothing, to refund) and sending
  * the payer to pay again. A gateway that does not answer leaves the payment to be closed as before.
  */
-async function askBeforeClosing(ctx: ServerContext, dossierCode: string, lines: PaymentLine[], method: string): Promise<void> {
-  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+async function askBeforeClosing(ctx: ServerContext, dossierCode: string, total: number, method: string): Promise<void> {
   const now = ctx.now().toISOString();
   const open = await ctx.storage.all<PaymentRow>("SELECT * FROM payments WHERE dossier_code = ? AND state = 'pending' AND gateway_url IS NOT NULL", [dossierCode]);
   const closing = open.filter((row) => row.total !== total || row.method !== method || (row.expires_at !== null && row.expires_at < now));

@@ -2,12 +2,13 @@
 // directory, reachable only through a Unix socket in that same directory, removed on stop().
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { accessSync, constants, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { appendFile, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../../../scripts/free-port.mjs';
+import { findPostgresBin } from '../../../../scripts/system-packages.mjs';
 
 export interface PostgresCluster {
   /** URL of the default database, `postgres`. */
@@ -28,34 +29,11 @@ export interface PostgresOptions {
 
 const INSTALL_HINT = "PostgreSQL's initdb, pg_ctl and postgres were not found on PATH nor in /usr/lib/postgresql/*/bin: install Debian's postgresql package (apt-get install postgresql).";
 
-const isExecutable = (file: string) => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasServerBinaries = (dir: string) => ['initdb', 'pg_ctl', 'postgres'].every((name) => isExecutable(join(dir, name)));
-
 /** The directory holding initdb, pg_ctl and postgres: all three from one place, so their versions match. */
 export function findBinDir(): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && hasServerBinaries(dir)) return dir;
-  }
-  // Debian keeps the server binaries off PATH, one directory per major version.
-  let versions: string[] = [];
-  try {
-    versions = readdirSync('/usr/lib/postgresql');
-  } catch {
-    // not installed
-  }
-  const newestFirst = versions.filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
-  for (const version of newestFirst) {
-    const dir = `/usr/lib/postgresql/${version}/bin`;
-    if (hasServerBinaries(dir)) return dir;
-  }
-  throw new Error(INSTALL_HINT);
+  const dir = findPostgresBin();
+  if (!dir) throw new Error(INSTALL_HINT);
+  return dir;
 }
 
 
