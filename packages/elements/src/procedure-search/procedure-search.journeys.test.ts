@@ -253,6 +253,38 @@ describe('<dvc-procedure-search> journeys', () => {
     await waitUntil(() => $(fresh, '[part="page-button"][aria-current="page"]')?.textContent!.trim() === '2', 'back did not restore page 2', { timeout: 8000 });
   });
 
+  it('keeps one history entry for options passed with the arrow keys, so one Back undoes the choice', async () => {
+    history.replaceState(null, '', location.pathname);
+    try {
+      const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
+      el.query = 'dang ky';
+      await settled(el);
+      const entries = history.length;
+      // Down, Down, Down on the closed level filter: a change event for each option passed.
+      const level = $<HTMLSelectElement>(el, '#filter-level')!;
+      for (const value of ['central', 'province', 'commune']) {
+        level.value = value;
+        level.dispatchEvent(new Event('change', { bubbles: true }));
+        await el.updateComplete;
+      }
+      await waitUntil(() => new URLSearchParams(location.search).get('dvc_level') === 'commune', 'the last option is not in the URL', { timeout: 8000 });
+      expect(history.length, 'one entry for the three options').to.equal(entries + 1);
+
+      // Another filter is another choice.
+      await choose(el, 'online', 'partial');
+      expect(history.length).to.equal(entries + 2);
+
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await popped;
+      history.back();
+      await waitUntil(() => el.level === '' && el.online === '', 'two steps back did not return to the search before the choices', { timeout: 8000 });
+      expect(el.query).to.equal('dang ky');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
   it('opens the detail a link names without taking focus from the page (nobody acted in the widget)', async () => {
     const outside = document.createElement('button');
     outside.textContent = 'the page\'s own button';

@@ -30,6 +30,8 @@ const laterViews = later(() => import('./later-views.ts'));
 
 /** Wide enough for the filters to stand open beside the results' start (40 × 16 px). */
 const WIDE_SCREEN = '(min-width: 40rem)';
+/** Choices in one filter this close together are one choice made with the arrow keys. */
+const CHOICE_BURST_MS = 1000;
 
 /** Decorative: the button's words are its name. */
 const MICROPHONE = html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
@@ -174,6 +176,10 @@ export class DvcProcedureSearch extends DvcElement {
   #typing = false;
   /** Set when we changed several inputs ourselves and searched: the next update must not search again. */
   #applied = false;
+  /** The last filter chosen and when, so choices made in quick succession share one history entry. */
+  #lastChoice: { name: FilterName; at: number } | undefined;
+  /** How the search a filter choice starts writes the URL; undefined when no choice is pending. */
+  #choiceHistory: 'push' | 'replace' | undefined;
   /** The control that opened the detail, to return focus to. */
   #opener: HTMLElement | undefined;
   /** The API root the filters' lists were asked of; undefined until the filters are first shown. */
@@ -219,6 +225,8 @@ export class DvcProcedureSearch extends DvcElement {
     const typed = this.#typedBeforeScript();
     if (typed.trim() && typed !== this.query) this.query = typed;
     if (!this.hasUpdated && this.asPrerendered) this.#keepFiltersChosenBeforeScript();
+    const choiceHistory = this.#choiceHistory;
+    this.#choiceHistory = undefined;
     if (this.#applied) {
       this.#applied = false;
       return;
@@ -232,7 +240,7 @@ export class DvcProcedureSearch extends DvcElement {
       this.#debounce.schedule(() => void this.#searchNow('replace'));
     } else {
       this.#debounce.cancel();
-      void this.#searchNow();
+      void this.#searchNow(choiceHistory ?? 'push');
     }
   }
 
@@ -364,6 +372,12 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   #onFilter(name: FilterName, value: string): void {
+    // Arrow keys on a closed select choose each option in turn, each a change: one step back, not
+    // one per option passed, returns to the results before the choice.
+    const now = performance.now();
+    const again = this.#lastChoice?.name === name && now - this.#lastChoice.at < CHOICE_BURST_MS;
+    this.#lastChoice = { name, at: now };
+    this.#choiceHistory = again ? 'replace' : 'push';
     this[name] = value;
   }
 
