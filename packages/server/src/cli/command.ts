@@ -74,6 +74,8 @@ export const DATABASE_OPTIONS = {
 export const DATABASE_HELP = `  --mode sandbox|production
                   DVC_MODE. Default: sandbox. In production the database must be named.
   --db URL        DATABASE_URL (or DVC_DB). A SQLite file path, or postgres://user:password@host/db.
-                  Default in sandbox mode: .data/sandbox.db in the working directory; none in production.`;
+                  Default in sandbox mode: .data/sandbox.db in the working directory; none in production.
+                  A password belongs in DATABASE_URL or PGPASSWORD, not here: every user of the
+                  machine can read a command line (ps).`;
 
 export const EXIT_HELP = `Exit status: 0 done, 1 failed, 2 wrong command line, 78 missing or invalid settings.`;
