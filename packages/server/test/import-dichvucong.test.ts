@@ -12,6 +12,7 @@ import {
   fromCatalogEntry,
   fromDetail,
   readPublicCatalogue,
+  settleFieldCodes,
   stripHtml,
 } from '../src/catalog/import-dichvucong.ts';
 import type { ProcedureRecord } from '../src/catalog/record.ts';
@@ -660,5 +661,49 @@ describe('the public catalogue, imported for real', () => {
     assert.ok(birth.levels.includes('commune'));
     assert.deepEqual(birth.field, { code: 'G15-TP07', name: 'Hộ tịch' });
     assert.ok(birth.documentCases.length > 0 && birth.steps.length > 0 && birth.legalBasis.length > 0);
+
+    // One field, one code: "Đất đai" came as G13-TN02 from the details and as dat-dai from the list.
+    const codesOf = () => {
+      const byName = new Map<string, Set<string>>();
+      for (const r of records) byName.set(r.field.name, (byName.get(r.field.name) ?? new Set()).add(r.field.code));
+      return byName;
+    };
+    assert.deepEqual([...codesOf().get('Đất đai')!].sort(), ['G13-TN02', 'dat-dai']);
+    assert.ok(settleFieldCodes(records) > 100);
+    const settled = codesOf();
+    assert.deepEqual([...settled.get('Đất đai')!], ['G13-TN02']);
+    // The one name left with two codes is two ministries' two fields.
+    const shared = [...settled].filter(([, codes]) => codes.size > 1).map(([name, codes]) => [name, [...codes].sort()]);
+    assert.deepEqual(shared, [['Hộ tịch', ['G08-NG07', 'G15-TP07']]]);
+  });
+});
+
+describe('settleFieldCodes', () => {
+  const listed = (code: string, field: string, promulgatedBy?: string): ProcedureRecord =>
+    fromCatalogEntry({ code, name: `Thủ tục ${code}`, categories: [field], departmentPromulgate: promulgatedBy });
+  const detailed = (code: string, field: { code: string; name: string }, promulgatedBy: string): ProcedureRecord =>
+    fromDetail(detail({ code, categoriesDetails: [field], category: field, departmentPromulgateName: promulgatedBy }));
+
+  it('gives a listed procedure the code its field\'s detailed procedures publish', () => {
+    const records = [
+      listed('1.1', 'Đất đai', 'Ủy ban nhân dân tỉnh Lào Cai'),
+      detailed('1.2', { code: 'G13-TN02', name: 'Đất đai' }, 'Bộ Nông nghiệp và Môi trường'),
+      listed('1.3', 'Giáo dục', 'Bộ Giáo dục và Đào tạo'),
+    ];
+    assert.equal(settleFieldCodes(records), 1);
+    assert.deepEqual(records.map((r) => r.field.code), ['G13-TN02', 'G13-TN02', 'giao-duc']);
+  });
+
+  it('settles a name two ministries use by the publishing ministry, and leaves it when that does not decide', () => {
+    const records = [
+      detailed('2.1', { code: 'G15-TP07', name: 'Hộ tịch' }, 'Bộ Tư pháp'),
+      detailed('2.2', { code: 'G08-NG07', name: 'Hộ tịch' }, 'Bộ Ngoại giao'),
+      listed('2.3', 'Hộ tịch', 'Bộ Ngoại giao'),
+      listed('2.4', 'Hộ tịch', 'Bộ Tư pháp'),
+      listed('2.5', 'Hộ tịch', 'Ủy ban nhân dân tỉnh Cà Mau'),
+      listed('2.6', 'Hộ tịch'),
+    ];
+    assert.equal(settleFieldCodes(records), 2);
+    assert.deepEqual(records.map((r) => r.field.code), ['G15-TP07', 'G08-NG07', 'G08-NG07', 'G15-TP07', 'ho-tich', 'ho-tich']);
   });
 });

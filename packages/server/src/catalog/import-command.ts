@@ -3,7 +3,7 @@ import { openStorage } from '../storage/open.ts';
 import { migrate } from '../storage/migrate.ts';
 import { CatalogueIndexes } from '../procedures/search-index.ts';
 import { countProcedures, saveProcedures } from '../procedures/repository.ts';
-import { createImportStats, readPublicCatalogue } from './import-dichvucong.ts';
+import { createImportStats, readPublicCatalogue, settleFieldCodes } from './import-dichvucong.ts';
 import type { ProcedureRecord } from './record.ts';
 
 /**
@@ -24,6 +24,7 @@ export async function importPublicCatalogue(databaseUrl: string, directory: stri
   const records: ProcedureRecord[] = [];
   const stats = createImportStats();
   for await (const record of readPublicCatalogue(directory, stats)) records.push(record);
+  settleFieldCodes(records);
   const storage = openStorage(databaseUrl);
   try {
     await migrate(storage);

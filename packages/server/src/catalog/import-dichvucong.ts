@@ -696,6 +696,39 @@ export function fromCatalogEntry(entry: unknown): ProcedureRecord {
 // ---------------------------------------------------------------------------------------------
 // The whole catalogue
 
+/**
+ * Gives procedures known only from the list the field code their detailed siblings publish. The
+ * list names a field without its code, so its procedures get the name's slug ("dat-dai") while the
+ * details of the same field carry the portal's code ("G13-TN02"): the field filter would offer
+ * "Đất đai" twice, each with part of its procedures. A name two ministries use for two fields
+ * ("Hộ tịch": Justice's G15-TP07, Foreign Affairs' G08-NG07) is settled by the publishing
+ * ministry, and left as it is when that does not decide. Returns how many records changed.
+ */
+export function settleFieldCodes(records: ProcedureRecord[]): number {
+  const published = new Map<string, Map<string, Set<string>>>();
+  const isSlug = (field: FieldRef) => field.code === slugify(field.name);
+  for (const record of records) {
+    if (isSlug(record.field)) continue;
+    const codes = published.get(record.field.name) ?? new Map<string, Set<string>>();
+    published.set(record.field.name, codes);
+    const ministries = codes.get(record.field.code) ?? new Set<string>();
+    codes.set(record.field.code, ministries);
+    if (record.promulgatedBy) ministries.add(record.promulgatedBy);
+  }
+  let changed = 0;
+  for (const record of records) {
+    const codes = published.get(record.field.name);
+    if (!codes || !isSlug(record.field)) continue;
+    const candidates = codes.size === 1
+      ? [...codes.keys()]
+      : [...codes].filter(([, ministries]) => record.promulgatedBy !== undefined && ministries.has(record.promulgatedBy)).map(([code]) => code);
+    if (candidates.length !== 1) continue;
+    record.field = { code: candidates[0]!, name: record.field.name };
+    changed++;
+  }
+  return changed;
+}
+
 /** What {@link readPublicCatalogue} did, filled in as it goes. */
 export interface ImportStats {
   /** Non-blank lines read from `catalog.jsonl`. */
