@@ -75,6 +75,10 @@ before(async () => {
   await writeFile(join(pagesDir, 'tracker.html'), page(loaderUrl, `<dvc-dossier-tracker ${api}></dvc-dossier-tracker>`));
   await writeFile(join(pagesDir, 'unknown-tag.html'), page(loaderUrl, `<dvc-nonsense></dvc-nonsense><dvc-dossier-tracker ${api}></dvc-dossier-tracker>`));
   await writeFile(join(pagesDir, 'empty.html'), page(loaderUrl, '<p>Chưa có tiện ích nào.</p>'));
+  // A page whose citizen is signed in: its script gives the tracker the identity number at once,
+  // before the loader has defined the element (as the README says to).
+  await writeFile(join(pagesDir, 'signed-in.html'), page(loaderUrl, `<dvc-dossier-tracker ${api}></dvc-dossier-tracker>
+  <script>document.querySelector('dvc-dossier-tracker').applicantId = '001099000011';</script>`));
   pages = await listen(createServer(createStaticHandler({ routes: [['/', pagesDir]] })), 'localhost');
   portal = await startPortal(bundle.dir, 'http://localhost:9/api/v1');
 });
@@ -189,6 +193,30 @@ for (const name of BROWSERS) {
         assert.deepEqual(entries.sort(), ['dvc-dossier-tracker.js', 'dvc-hydrate.js', 'dvc-loader.js', 'dvc-payment.js',
           'prerendered/dvc-dossier-tracker.vi.js', 'prerendered/dvc-payment.vi.js']);
         assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('an identity number a signed-in page sets before the widget is defined is kept: the form does not ask for it', async () => {
+      const { page, context, errors } = await visit(browser, 'signed-in.html');
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warn') warnings.push(message.text());
+      });
+      try {
+        await rendered(page, 'dvc-dossier-tracker');
+        const form = await page.evaluate(async () => {
+          const tracker = document.querySelector('dvc-dossier-tracker') as HTMLElement & { applicantId?: string; updateComplete: Promise<unknown> };
+          await tracker.updateComplete;
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          await tracker.updateComplete;
+          const root = tracker.shadowRoot!;
+          return { applicantId: tracker.applicantId, code: root.querySelector('#code') !== null, asked: root.querySelector('#applicant-id') !== null };
+        });
+        assert.deepEqual(form, { applicantId: '001099000011', code: true, asked: false });
+        assert.deepEqual(errors, []);
+        assert.deepEqual(warnings, []);
       } finally {
         await context.close();
       }
