@@ -16,7 +16,9 @@ Usage: dvc-server backup --to FILE [options]
 
 Writes a consistent copy of the database to FILE (SQLite's VACUUM INTO: one transaction's view,
 compacted), without stopping the servers that use it. FILE must not exist yet. To restore, stop
-the servers, put the copy in place of the database file, and start them again.
+the servers, delete the database's -wal and -shm files if any are left (after a crash they hold
+the old database's last writes, which SQLite would replay onto the copy), put the copy in place
+of the database file, and start them again.
 
 PostgreSQL has its own tools, which this command does not replace:
   back up:  pg_dump --format=custom --file dvc.dump "$DATABASE_URL"
