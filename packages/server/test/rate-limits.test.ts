@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestSandbox } from './support/test-database.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openStorage } from '../src/index.ts';
+import { RateLimiter } from '../src/http/rate-limit.ts';
+import { createTestSandbox, freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
 
 /** Sends `count` requests, returns their statuses; the last must be the limited one. */
@@ -114,5 +119,31 @@ test('one dossier code takes 20 wrong identity numbers a quarter of an hour, fro
     assert.deepEqual([burst.filter((r) => r.statusCode === 404).length, burst.filter((r) => r.statusCode === 429).length], [20, 10]);
   } finally {
     await app.close();
+  }
+});
+
+test('the counters never make a request wait for the disk: unlogged on PostgreSQL, WAL without a flush per commit on SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-limits-'));
+  const databaseUrl = TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : join(dir, 'limits.db');
+  const storage = openStorage(databaseUrl);
+  try {
+    await migrate(storage);
+    if (TEST_ENGINE === 'postgres') {
+      const table = await storage.one<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE relname = 'rate_limit_windows'");
+      assert.equal(table?.relpersistence, 'u');
+      const logged = await storage.one<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE relname = 'payments'");
+      assert.equal(logged?.relpersistence, 'p', 'payments stay durable');
+    } else {
+      assert.deepEqual({ ...await storage.one('PRAGMA journal_mode') }, { journal_mode: 'wal' });
+      assert.deepEqual({ ...await storage.one('PRAGMA synchronous') }, { synchronous: 1 }, 'NORMAL: no flush per commit');
+    }
+    // Counting still counts.
+    const limiter = new RateLimiter(storage);
+    const limit = { max: 2, windowMs: 60_000 };
+    assert.deepEqual([await limiter.hit('search', '127.0.0.1', limit), await limiter.hit('search', '127.0.0.1', limit)], [0, 0]);
+    assert.ok(await limiter.hit('search', '127.0.0.1', limit) > 0);
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

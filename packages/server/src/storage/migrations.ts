@@ -239,6 +239,19 @@ CREATE TABLE deployment (
 ALTER TABLE payments ADD COLUMN refund_due TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'rate-limit counters outside the write-ahead log',
+    sql: (engine) => engine === 'postgres'
+      ? `
+-- Every search and lookup counts itself: on PostgreSQL a logged row would make each keystroke wait
+-- for a WAL flush. Unlogged, a commit waits for nothing; a crash empties the counters (a client
+-- then starts a fresh window), which a rate limit can afford. SQLite (WAL, synchronous NORMAL)
+-- does not flush on commit.
+ALTER TABLE rate_limit_windows SET UNLOGGED;
+`
+      : '-- SQLite: nothing to change.',
+  },
 ];
 
 /** The newest schema version this code knows. */
