@@ -13,6 +13,19 @@ describe('procedure search', () => {
   let sandbox: Sandbox;
   before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
   after(() => sandbox.app.close());
+
+  test('the field list tells two fields of one name apart by their ministry, and names no ministry otherwise', async () => {
+    const response = await sandbox.app.inject({ method: 'GET', url: '/api/v1/fields' });
+    assert.equal(response.statusCode, 200);
+    const { items } = response.json() as { items: { code: string; name: string; ministry?: string }[] };
+    const civilStatus = items.filter((f) => f.name === 'Hộ tịch').map(({ code, ministry }) => ({ code, ministry }));
+    assert.deepEqual(civilStatus, [
+      { code: 'G08-NG07', ministry: 'Bộ Ngoại giao' },
+      { code: 'G15-TP07', ministry: 'Bộ Tư pháp' },
+    ]);
+    assert.ok(items.length > 2);
+    assert.deepEqual(items.filter((f) => f.name !== 'Hộ tịch' && 'ministry' in f), []);
+  });
   const get = (url: string) => sandbox.app.inject({ method: 'GET', url: `/api/v1${url}` });
 
   test('"dang ky khai sinh" finds "Đăng ký khai sinh" first; with diacritics the same', async () => {

@@ -134,8 +134,8 @@ test('the counters never make a request wait for the disk: unlogged on PostgreSQ
       const logged = await storage.one<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE relname = 'payments'");
       assert.equal(logged?.relpersistence, 'p', 'payments stay durable');
     } else {
-      assert.deepEqual({ ...await storage.one('PRAGMA journal_mode') }, { journal_mode: 'wal' });
-      assert.deepEqual({ ...await storage.one('PRAGMA synchronous') }, { synchronous: 1 }, 'NORMAL: no flush per commit');
+      assert.deepEqual({ ...await storage.one<Record<string, unknown>>('PRAGMA journal_mode') }, { journal_mode: 'wal' });
+      assert.deepEqual({ ...await storage.one<Record<string, unknown>>('PRAGMA synchronous') }, { synchronous: 1 }, 'NORMAL: no flush per commit');
     }
     // Counting still counts.
     const limiter = new RateLimiter(storage);

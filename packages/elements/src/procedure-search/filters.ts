@@ -39,10 +39,10 @@ export function filtersView({ state, facets, agencies, fields, onChange, onClear
 
   // After a search, the fields it found with their counts; before one, every field of the catalogue.
   const fieldOptions = facets
-    ? facets.field.map((f) => ({ value: f.value, label: withCount(f.label ?? fieldName(fields, f.value), f.count) }))
-    : fields.map((f) => ({ value: f.code, label: withCount(f.name, f.procedureCount) }));
+    ? facets.field.map((f) => ({ value: f.value, label: withCount(fieldLabel(fields, f.value, f.label), f.count) }))
+    : fields.map((f) => ({ value: f.code, label: withCount(fieldLabel(fields, f.code, f.name), f.procedureCount) }));
   if (state.field && !fieldOptions.some((o) => o.value === state.field)) {
-    fieldOptions.unshift({ value: state.field, label: fieldName(fields, state.field) });
+    fieldOptions.unshift({ value: state.field, label: fieldLabel(fields, state.field) });
   }
   const count = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count;
   const levelOptions = procedureLevels.map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
@@ -62,7 +62,12 @@ export function filtersView({ state, facets, agencies, fields, onChange, onClear
   </fieldset>`;
 }
 
-const fieldName = (fields: Field[], code: string) => fields.find((f) => f.code === code)?.name ?? code;
+/** A field's name, and its ministry when the catalogue has another field of that name. */
+function fieldLabel(fields: Field[], code: string, name?: string): string {
+  const field = fields.find((f) => f.code === code);
+  const label = name ?? field?.name ?? code;
+  return field?.ministry ? msg(str`${label} – ${field.ministry}`) : label;
+}
 
 /** How many filters are set, for the disclosure's label while it is closed. */
 export function activeFilterCount(state: SearchState): number {

@@ -589,6 +589,8 @@ export interface components {
             code: string;
             name: string;
             procedureCount: number;
+            /** @description The ministry that publishes the field's procedures, given when another field has the same name (the national catalogue has two "Hộ tịch": the Ministry of Justice's and the Ministry of Foreign Affairs'), so a list can tell them apart. */
+            ministry?: string;
         };
         FieldRef: {
             code: string;

@@ -18,6 +18,7 @@ export const templates = {
   's2261252a5f2810de': `Yêu cầu, điều kiện`,
   's23f7dd654b416095': `Dịch vụ công trực tuyến`,
   's2421a9edc7016857': `Thời hạn giải quyết và phí, lệ phí`,
+  's279212ed5405f15a': str`${0} – ${1}`,
   's292fb5a09d4737d3': `Thời hạn giải quyết`,
   's2ebc8411f1741e2c': str`Bản sao: ${0}`,
   's2ec8d01a8688e288': str`Tải mẫu đơn: ${0}`,
