@@ -11,6 +11,7 @@ import { keyboardCheck } from './checks/keyboard.ts';
 import { reflowCheck } from './checks/reflow.ts';
 import { targetSizeCheck } from './checks/target-size.ts';
 import { textSpacingCheck } from './checks/text-spacing.ts';
+import { widgetsDefinedCheck } from './checks/widgets-defined.ts';
 import { ScreenshotTaker } from './screenshots.ts';
 import { findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
 import { SCHEMA_VERSION, type AuditReport, type BrowserName, type CheckResult, type Finding, type StateResult } from './types.ts';
@@ -21,11 +22,11 @@ export type { AuditReport, BrowserName, Finding, StateResult } from './types.ts'
 export const TOOL_VERSION = '0.1.0';
 
 /**
- * The checks, in the order they run in each state. Axe and target size only read; the keyboard
- * walk moves focus; the last three change the page (forced colours, text spacing, the viewport)
- * and undo it.
+ * The checks, in the order they run in each state. The first says whether there is anything to
+ * audit (every widget loaded); axe and target size only read; the keyboard walk moves focus; the
+ * last three change the page (forced colours, text spacing, the viewport) and undo it.
  */
-export const CHECKS: readonly Check[] = [axeCheck, keyboardCheck, targetSizeCheck, forcedColorsCheck, textSpacingCheck, reflowCheck];
+export const CHECKS: readonly Check[] = [widgetsDefinedCheck, axeCheck, keyboardCheck, targetSizeCheck, forcedColorsCheck, textSpacingCheck, reflowCheck];
 
 export interface AuditOptions {
   url: string;
@@ -88,7 +89,9 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel):
 }
 
 /** A state the tour could not reach: an error, or a warning for a demo-data step. */
-function unreachedState(widget: TourWidget, step: { name: string; description: string; needsDemoData?: boolean }, reason: string): StateResult {
+function unreachedState(
+  widget: TourWidget, step: { name: string; description: string; needsDemoData?: boolean }, reason: string, durationMs: number,
+): StateResult {
   const warning: Finding = {
     check: 'tour', rule: 'tour-state-unreached', severity: 'warning', impact: 'minor', wcag: [],
     help: 'A state that needs the sandbox\'s demo data could not be reached on this page', helpUrl: '',
@@ -97,7 +100,7 @@ function unreachedState(widget: TourWidget, step: { name: string; description: s
   return {
     widget: widget.label, state: step.name, description: step.description,
     status: step.needsDemoData ? 'unreached' : 'error',
-    checks: [{ check: 'tour', status: step.needsDemoData ? 'warnings' : 'error', reason, durationMs: 0 }],
+    checks: [{ check: 'tour', status: step.needsDemoData ? 'warnings' : 'error', reason, durationMs }],
     violations: [],
     warnings: step.needsDemoData ? [warning] : [],
   };
@@ -129,13 +132,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       }
       for (const widget of widgets) {
         for (const step of widget.steps) {
+          const stepStarted = Date.now();
           await openPage(page, options.url);
           let revealed: string[];
           try {
             revealed = await performStep(page, widget, step);
           } catch (error) {
             if (!(error instanceof TourStepError)) throw error;
-            states.push(unreachedState(widget, step, error.message));
+            states.push(unreachedState(widget, step, error.message, Date.now() - stepStarted));
             options.log?.(`  ${widget.label} · ${step.name}: not reached (${error.message})`);
             continue;
           }

@@ -72,8 +72,10 @@ export async function runAxe(context: CheckContext): Promise<CheckOutcome> {
       id: r.id, impact: r.impact, tags: r.tags, help: r.help, helpUrl: r.helpUrl, description: r.description,
       nodes: r.nodes.map((n) => ({ target: n.target, html: n.html, impact: n.impact, failureSummary: n.failureSummary })),
     }));
-    return { violations: strip(outcome.violations), incomplete: strip(outcome.incomplete), passes: outcome.passes.length };
-  }, [...FAILURE_TAGS, ...WARNING_TAGS]);
+    // As JSON text: axe gives a rule's failing and undecided results one `tags` array, and Firefox's
+    // WebDriver BiDi sends an object met twice only once (the second arrives undefined).
+    return JSON.stringify({ violations: strip(outcome.violations), incomplete: strip(outcome.incomplete), passes: outcome.passes.length });
+  }, [...FAILURE_TAGS, ...WARNING_TAGS]).then((text) => JSON.parse(text) as { violations: unknown[]; incomplete: unknown[]; passes: number });
   const findings = [
     ...toFindings(results.violations as Result[], 'violation'),
     ...toFindings(results.incomplete as Result[], 'review'),

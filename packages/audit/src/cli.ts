@@ -120,9 +120,16 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  let report: AuditReport;
   try {
     await mkdir(options.outDir, { recursive: true });
+  } catch (error) {
+    // Before the browser starts: a report folder that cannot be made (a file in the way, no
+    // permission) would lose the whole audit at the end.
+    console.error(`dvc-audit: cannot write the reports to ${options.outDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 2;
+  }
+  let report: AuditReport;
+  try {
     report = await runAudit({
       url: options.url,
       browser: options.browser,

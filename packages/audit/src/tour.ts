@@ -92,7 +92,7 @@ export async function findWidgets(page: Page): Promise<TourWidget[]> {
   }, Object.keys(tours));
   return found.map(({ tag, index, defined, tour: pageTour, error }) => {
     const label = index === 0 ? tag : `${tag}[${index + 1}]`;
-    if (!defined) return { tag, index, label, steps: [], problem: `${tag} is not defined on this page` };
+    if (!defined) return { tag, index, label, steps: [], problem: `${tag} never became defined: its script did not load` };
     const tour = tourFor(tag) ?? pageTour;
     if (error) return { tag, index, label, steps: [], problem: `auditTour could not be read: ${error}` };
     if (tour === null) return { tag, index, label, steps: [], problem: `${tag} declares no auditTour` };
@@ -155,6 +155,19 @@ async function revealWidget(page: Page, widget: TourWidget): Promise<string[]> {
   }, widget.tag, widget.index);
 }
 
+/**
+ * The failure the widget shows instead, if any ("; the widget shows a failure (network): …"): a
+ * step that never reached its state because the API is down or `api-base` is wrong says so.
+ */
+async function shownFailure(page: Page, widget: TourWidget): Promise<string> {
+  const failure = await page.evaluate((tag: string, index: number) => {
+    const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
+    const error = [...(host?.shadowRoot ?? host)?.querySelectorAll('[part~="error"]') ?? []].find((el) => window.__dvcAudit.isRendered(el));
+    return error ? { kind: error.getAttribute('data-problem') ?? '', text: (error.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) } : null;
+  }, widget.tag, widget.index);
+  return failure ? `; the widget shows a failure${failure.kind ? ` (${failure.kind})` : ''}: "${failure.text}"` : '';
+}
+
 /** Performs one action, as a person would where it matters (real clicks and key presses). */
 async function perform(page: Page, widget: TourWidget, action: AuditAction): Promise<void> {
   switch (action.kind) {
@@ -192,7 +205,9 @@ async function perform(page: Page, widget: TourWidget, action: AuditAction): Pro
         const shown = element ? await element.evaluate((el) => window.__dvcAudit.isRendered(el)) : false;
         await element?.dispose();
         if (shown) return;
-        if (Date.now() > deadline) throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms`);
+        if (Date.now() > deadline) {
+          throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms${await shownFailure(page, widget)}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }

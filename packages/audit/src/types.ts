@@ -15,7 +15,7 @@ export type Severity = 'failure' | 'warning';
 export type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
 
 /** The checks the tool runs in each state. */
-export type CheckId = 'axe' | 'keyboard' | 'target-size' | 'reflow' | 'text-spacing' | 'forced-colors' | 'tour';
+export type CheckId = 'widgets' | 'axe' | 'keyboard' | 'target-size' | 'reflow' | 'text-spacing' | 'forced-colors' | 'tour';
 
 /** One problem on one element. */
 export interface Finding {

@@ -5,7 +5,7 @@
  * (plus one audit of the HTML report itself).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -103,6 +103,10 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     assert.equal(altless(state(report, 'dvc-broken-widget', 'opened')), true);
     const unreached = state(report, 'dvc-broken-widget', 'demo-only');
     assert.deepEqual(unreached.warnings.map((w) => w.rule), ['tour-state-unreached']);
+    // It says what the widget showed instead of the state it waited for.
+    assert.equal(unreached.warnings[0]!.message,
+      'dvc-broken-widget: #never did not appear within 500 ms; the widget shows a failure (network): "Could not reach the service."');
+    assert.ok(unreached.checks[0]!.durationMs >= 500, 'the time the step took');
     // A hidden control is not clicked: the step is not reached, and says why (the run goes on).
     const hidden = state(report, 'dvc-broken-widget', 'hidden-control');
     assert.deepEqual(hidden.warnings.map((w) => [w.rule, w.message]), [['tour-state-unreached', 'dvc-broken-widget: #later is not rendered']]);
@@ -135,8 +139,10 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
       }
     }
     const page = state(report, null, 'page');
-    assert.deepEqual(page.checks.map((c) => c.check), ['axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
-    assert.ok(page.checks.every((c) => c.status === 'failed'), JSON.stringify(page.checks));
+    assert.deepEqual(page.checks.map((c) => c.check), ['widgets', 'axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
+    const [widgets, ...checks] = page.checks;
+    assert.deepEqual({ ...widgets, durationMs: 0 }, { check: 'widgets', status: 'passed', summary: '1 dvc-* widget defined: dvc-broken-widget', durationMs: 0 });
+    assert.ok(checks.every((c) => c.status === 'failed'), JSON.stringify(page.checks));
   });
 
   it('writes report.xml: JUnit, one testsuite per state, one testcase per check', async () => {
@@ -149,10 +155,12 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     ]);
     const cases = (suite: XmlElement) => suite.children.filter((c) => c.name === 'testcase');
     const [page] = suites;
-    assert.deepEqual(cases(page!).map((c) => c.attributes['name']), ['axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
-    assert.equal(page!.attributes['tests'], '6');
+    assert.deepEqual(cases(page!).map((c) => c.attributes['name']), ['widgets', 'axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
+    assert.equal(page!.attributes['tests'], '7');
     assert.equal(page!.attributes['failures'], '6');
-    for (const testcase of cases(page!)) {
+    const [widgets, ...checks] = cases(page!);
+    assert.deepEqual(widgets!.children, [], 'the widget loaded: passed');
+    for (const testcase of checks) {
       const failure = testcase.children.find((c) => c.name === 'failure');
       assert.ok(failure, `${testcase.attributes['name']} failed`);
       assert.match(failure.attributes['message']!, /violation/);
@@ -161,6 +169,13 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     assert.match(keyboard.children.find((c) => c.name === 'failure')!.text, /tabindex-positive \(WCAG 2\.4\.3\)[\s\S]*<button id="jump"/);
     const total = suites.reduce((n, s) => n + cases(s).length, 0);
     assert.equal(xml.attributes['tests'], String(total));
+    // A state the page's data did not allow is skipped, not passed, with the reason and its time.
+    const demoOnly = suites.find((s) => s.attributes['name'] === 'dvc-broken-widget · demo-only')!;
+    assert.equal(demoOnly.attributes['skipped'], '1');
+    const [tour] = cases(demoOnly);
+    assert.match(tour!.children.find((c) => c.name === 'skipped')!.attributes['message']!, /#never did not appear within 500 ms/);
+    assert.ok(Number(tour!.attributes['time']) >= 0.5);
+    assert.equal(xml.attributes['skipped'], '2');
   });
 
   it('writes report.html: failures grouped under WCAG headings in order, element HTML escaped, self-contained', async () => {
@@ -214,6 +229,10 @@ describe('dvc-audit on the broken fixture, Firefox ESR', () => {
     const axe = (r: AuditReport) => keys(state(r, null, 'page').violations.filter((f) => f.check === 'axe'));
     assert.deepEqual(axe(report), axe(chromium));
     assert.deepEqual(axe(report), AXE_FAULTS.map(([rule, selector]) => key(rule, selector)).sort());
+    // The same rule also needs review elsewhere: that reaches the report too, as a warning.
+    const review = (r: AuditReport) => keys(state(r, null, 'page').warnings.filter((f) => f.check === 'axe' && f.rule === 'color-contrast'));
+    assert.deepEqual(review(report), review(chromium!));
+    assert.ok(review(report).includes(key('color-contrast', '#over-image')), review(report).join(', '));
   });
 
   it('finds the same keyboard, target-size, text-spacing and reflow faults', () => {
@@ -236,6 +255,33 @@ describe('dvc-audit when it cannot audit', () => {
     const run = await runCli([`http://127.0.0.1:${port}/`, '--out', join(tmpdir(), 'dvc-audit-unreachable'), '--format', 'json']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /Could not load http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/);
+  });
+
+  it('exits 2, naming the widget, when a widget never loads (its script tag points nowhere), rather than pass a page with nothing drawn', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'dvc-audit-unloaded-'));
+    try {
+      const run = await runCli([`${fixtures.url}unloaded.html`, '--out', out, '--format', 'json']);
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
+      const widgets = state(report, null, 'page').checks.find((c) => c.check === 'widgets')!;
+      assert.equal(widgets.status, 'error');
+      assert.match(widgets.reason!, /^dvc-procedure-search never became defined: the widget's script did not load/);
+      assert.match(run.stdout, /1 checks or tour steps could not complete/);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with one line, before starting a browser, when the report folder cannot be made', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dvc-audit-out-'));
+    try {
+      await writeFile(join(dir, 'a-file'), '');
+      const run = await runCli([url, '--out', join(dir, 'a-file', 'reports')]);
+      assert.equal(run.code, 2);
+      assert.equal(run.stderr.trim(), `dvc-audit: cannot write the reports to ${join(dir, 'a-file', 'reports')}: ENOTDIR`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with the usage for a bad command line, before starting a browser', async () => {

@@ -53,7 +53,7 @@ describe('dvc-audit --tour on the demo portal (Chromium)', () => {
     assert.deepEqual(states, ['page · page', ...DECLARED]);
     for (const state of report.states.filter((s) => DECLARED.includes(`${s.widget} · ${s.state}`))) {
       assert.equal(state.status, 'reached', `${state.widget} · ${state.state}`);
-      assert.deepEqual(state.checks.map((c) => c.check), ['axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
+      assert.deepEqual(state.checks.map((c) => c.check), ['widgets', 'axe', 'keyboard', 'target-size', 'forced-colors', 'text-spacing', 'reflow']);
       for (const check of state.checks) assert.notEqual(check.status, 'error', `${state.state} ${check.check}: ${check.reason}`);
     }
     const tourWarnings = report.states[0]!.warnings.filter((w) => w.rule === 'tour-missing').map((w) => w.message);

@@ -1,8 +1,9 @@
 /**
  * `report.xml`: JUnit XML, so a portal's CI shows the audit like any test run. One testsuite per
  * state ("page" or "dvc-procedure-search · results"), one testcase per check: a failure lists the
- * check's violations, `skipped` marks a check the browser cannot run, `error` a check (or a tour
- * step) that broke. Warnings go to the testcase's system-out.
+ * check's violations, `skipped` marks a check the browser cannot run or a state the page's data
+ * did not allow (`unreached`), `error` a check (or a tour step) that broke. Warnings go to the
+ * testcase's system-out.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,13 +24,20 @@ function describe(finding: Finding): string {
   return `[${finding.impact}] ${finding.rule} (${sc}): ${finding.help}\n  at ${finding.selector}\n  ${finding.message}\n  ${finding.html}`;
 }
 
+/**
+ * A check the browser cannot run, or the tour step of a state the page's data did not allow
+ * (`unreached`: a demo dossier missing on a live portal): neither passed nor failed.
+ */
+const isSkipped = (state: StateResult, check: CheckResult) =>
+  check.status === 'not-run' || (state.status === 'unreached' && check.check === 'tour');
+
 function testcase(state: StateResult, suite: string, check: CheckResult): string {
   const mine = (list: Finding[]) => list.filter((f) => f.check === check.check);
   const violations = mine(state.violations);
   const warnings = mine(state.warnings);
   const open = `    <testcase classname="${escapeXml(suite)}" name="${escapeXml(check.check)}" time="${seconds(check.durationMs)}">`;
   const body: string[] = [];
-  if (check.status === 'not-run') body.push(`      <skipped message="${escapeXml(check.reason ?? 'not run')}"/>`);
+  if (isSkipped(state, check)) body.push(`      <skipped message="${escapeXml(check.reason ?? 'not run')}"/>`);
   if (check.status === 'error') body.push(`      <error message="${escapeXml(check.reason ?? 'error')}" type="error"/>`);
   if (violations.length > 0) {
     const rules = [...new Set(violations.map((v) => v.rule))].join(', ');
@@ -44,9 +52,10 @@ export function renderJunit(report: AuditReport): string {
   const suites = report.states.map((state) => {
     const name = state.widget ? `${state.widget} · ${state.state}` : state.state;
     const count = (status: CheckResult['status']) => state.checks.filter((c) => c.status === status).length;
+    const skipped = state.checks.filter((c) => isSkipped(state, c)).length;
     const time = state.checks.reduce((ms, c) => ms + c.durationMs, 0);
     return [
-      `  <testsuite name="${escapeXml(name)}" tests="${state.checks.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${count('not-run')}" time="${seconds(time)}" timestamp="${escapeXml(report.date.replace(/Z$/, ''))}">`,
+      `  <testsuite name="${escapeXml(name)}" tests="${state.checks.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${skipped}" time="${seconds(time)}" timestamp="${escapeXml(report.date.replace(/Z$/, ''))}">`,
       `    <properties>`,
       `      <property name="page" value="${escapeXml(report.page)}"/>`,
       `      <property name="browser" value="${escapeXml(`${report.browser.name} ${report.browser.version}`)}"/>`,
@@ -58,9 +67,10 @@ export function renderJunit(report: AuditReport): string {
   });
   const all = report.states.flatMap((s) => s.checks);
   const total = (status: CheckResult['status']) => all.filter((c) => c.status === status).length;
+  const skipped = report.states.reduce((n, state) => n + state.checks.filter((c) => isSkipped(state, c)).length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(`dvc-audit ${report.page}`)}" tests="${all.length}" failures="${total('failed')}" errors="${total('error')}" skipped="${total('not-run')}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="${escapeXml(`dvc-audit ${report.page}`)}" tests="${all.length}" failures="${total('failed')}" errors="${total('error')}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
     ...suites,
     '</testsuites>',
     '',

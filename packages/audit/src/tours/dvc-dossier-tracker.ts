@@ -10,5 +10,5 @@ export const dossierTrackerTour: readonly AuditStep[] = [
     { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="result"]' }] },
   { name: 'not-found', description: 'No dossier matches the code and identity number', actions: [
     { kind: 'fill', selector: '#code', text: '000.00.15.H26-261102-9999' }, { kind: 'fill', selector: '#applicant-id', text: '001099000001' },
-    { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error"]' }] },
+    { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error"][data-problem="dossier_not_found"]' }] },
 ];

@@ -27,5 +27,5 @@ export const paymentTour: readonly AuditStep[] = [
     { kind: 'waitFor', selector: '[part~="state"][data-state="nothing-due"]' }] },
   { name: 'lookup-error', description: 'The page\'s identity number does not match the dossier: the lookup\'s error', actions: [
     { kind: 'setProperty', name: 'applicantId', value: '001099000001' }, { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0014' },
-    { kind: 'waitFor', selector: '[part~="state"][data-state="lookup-error"] [part~="error"]' }] },
+    { kind: 'waitFor', selector: '[part~="state"][data-state="lookup-error"] [part~="error"][data-problem="dossier_not_found"]' }] },
 ];

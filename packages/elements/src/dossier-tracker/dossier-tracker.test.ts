@@ -761,6 +761,8 @@ describe('<dvc-dossier-tracker>', () => {
       expect(codeInput(el).value).to.equal(demo(4).code);
       expect(idInput(el)!.value).to.equal(demo(5).applicantId);
       expect($(el, 'slot[name="not-found-help"]')).to.not.equal(null);
+      // What went wrong, for the page's script and dvc-audit; the same for both.
+      expect($(el, '[part="error"]')!.dataset['problem']).to.equal('dossier_not_found');
       expectNoTraceOf(el, demo(5).applicantId, { inputs: false });
       await expectNoAxeViolations(el);
 

@@ -105,6 +105,7 @@ describe('<dvc-procedure-search>', () => {
     await settled(el);
     const alert = $(el, '[role="alert"]')!;
     expect(alert.textContent).to.include('Không thể kết nối tới hệ thống');
+    expect(alert.dataset['problem']).to.equal('network');
     await expectNoAxeViolations(el);
 
     const retry = $<HTMLButtonElement>(el, '[part="retry-button"]')!;

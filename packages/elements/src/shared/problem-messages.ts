@@ -96,6 +96,19 @@ export function problemMessage(error: unknown): string {
   return msg('Something went wrong. Please try again.');
 }
 
+/**
+ * What went wrong, as a stable word for the page and for tools (`data-problem` on the failure):
+ * the contract's problem code for an API's answer, else `network`, `timeout`, `unreadable-answer`
+ * or `unexpected`. Never shown to citizens.
+ */
+export function problemKind(error: unknown): string {
+  if (error instanceof DvcApiError) return error.code;
+  if (error instanceof DvcTimeoutError) return 'timeout';
+  if (error instanceof DvcNetworkError) return 'network';
+  if (error instanceof DvcResponseError) return 'unreadable-answer';
+  return 'unexpected';
+}
+
 /** The browser knows it has no network (navigator.onLine is false); true is only a maybe. */
 function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;

@@ -9,7 +9,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { DvcError } from '@dvc-kit/sdk';
 import { DvcConfigError } from './api-client.ts';
-import { problemMessage } from './problem-messages.ts';
+import { problemKind, problemMessage } from './problem-messages.ts';
 
 /** A visible "Loading…" line; screen readers hear the result via the widget's live region. */
 export function loadingView(): TemplateResult {
@@ -49,10 +49,11 @@ export interface FailureOptions {
 /**
  * A failure, the one way every widget shows one: the localised reason, announced at once
  * (role="alert"), with "Try again" when trying again may help, so the same failure looks and
- * behaves the same in all four widgets.
+ * behaves the same in all four widgets. `data-problem` names it for the page's script and for
+ * dvc-audit (`dossier_not_found`, `network`…: see problemKind).
  */
 export function failureView(error: unknown, { onRetry, help }: FailureOptions = {}): TemplateResult {
-  return html`<div class="dvc-error" part="error" role="alert">
+  return html`<div class="dvc-error" part="error" role="alert" data-problem=${problemKind(error)}>
     <p class="dvc-error-message" part="error-message">${problemMessage(error)}</p>
     ${onRetry && canRetry(error)
       ? html`<button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>`
