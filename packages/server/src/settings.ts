@@ -9,7 +9,7 @@
  */
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { API_PREFIX } from './config.ts';
+import { API_PREFIX, defaultOptions, productionProblems } from './config.ts';
 import type { ServerMode, ServerOptions } from './config.ts';
 import { loadStatusTable } from './sync/status-table.ts';
 import { gatewaySettingsFromEnvironment } from './payments/gateways/settings.ts';
@@ -184,6 +184,10 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
     ? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS
     : wholeNumber(shutdown, 1, 3600, 'DVC_SHUTDOWN_TIMEOUT_SECONDS', problems) ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
 
+  // Everything that stops production, in one answer: not a second round once these are mended.
+  if (problems.length > 0 && mode === 'production') {
+    for (const problem of productionProblems(defaultOptions(options))) if (!problems.includes(problem)) problems.push(problem);
+  }
   if (problems.length > 0) throw new SettingsError(problems);
   return { mode, options, port, host, shutdownTimeoutMs: shutdownSeconds * 1000 };
 }

@@ -208,6 +208,17 @@ describeOnce('dvc-server settings', () => {
     assert.match(migrate.stderr, /DATABASE_URL/);
   });
 
+  it('names a value it cannot read and what production refuses in one answer, not one round after another', async () => {
+    const result = await run(['serve'], {
+      DVC_MODE: 'production', DATABASE_URL: join(work, 'one-answer.db'),
+      DVC_TOKEN_SECRET: 'short', DVC_ALLOWED_ORIGINS: 'http://portal.example.gov.vn', DVC_VNPAY_TMN_CODE: 'X',
+    });
+    assert.equal(result.code, 78, result.stderr);
+    for (const text of ['VNPay is half configured', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_ALLOWED_ORIGINS']) {
+      assert.ok(result.stderr.includes(text), `${text}: ${result.stderr}`);
+    }
+  });
+
   it('settingsFromEnvironment: defaults, flags over variables, the older names', () => {
     const sandbox = settingsFromEnvironment({});
     assert.equal(sandbox.mode, 'sandbox');

@@ -28,7 +28,7 @@ DVC_SHUTDOWN_TIMEOUT_SECONDS, ends it at once with status 1.
 
 Sandbox mode (the default) migrates and seeds its database at start, uses the public sandbox
 secrets unless others are set, and serves the test controls under /api/v1/_sandbox/. Production
-mode serves only the public API, requires DATABASE_URL, the three secrets and
+mode serves only the public API, requires DATABASE_URL, the two secrets and
 DVC_ALLOWED_ORIGINS, and leaves the schema to "dvc-server migrate": if any setting is missing
 or unsafe it lists every problem and exits with status 78.
 
