@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +128,19 @@ describe('dvc-server reports', () => {
 });
 
 describeOnce('dvc-server reports on a wrong command line', () => {
+  it('refuses a SQLite file that is not there (a mistyped --db), rather than make and report on an empty one', async () => {
+    const typo = join(work, 'typo', 'reprots.db');
+    for (const mode of ['sandbox', 'production']) {
+      const result = await run(['reports', 'surveys', ...PERIOD, '--mode', mode, '--db', typo], {
+        DVC_APPLICANT_KEY: 'a'.repeat(40), DVC_TOKEN_SECRET: 'b'.repeat(40), DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
+      });
+      assert.equal(result.code, 78, result.stderr);
+      assert.match(result.stderr, new RegExp(`There is no database at ${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      assert.equal(result.stdout, '');
+    }
+    assert.equal(existsSync(join(work, 'typo')), false, 'nothing made at the mistyped path');
+  });
+
   it('has --help', async () => {
     for (const args of [['reports', '--help'], ['help', 'reports'], ['reports', 'surveys', '-h']]) {
       const result = await run(args);

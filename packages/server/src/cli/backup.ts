@@ -43,7 +43,7 @@ export const backup: Command = {
     if (!values.to) throw new UsageError('backup', 'Name the copy with --to FILE.');
     const target = resolve(values.to);
     if (existsSync(target)) throw new UsageError('backup', `${target} exists already: name a new file.`);
-    const settings = databaseSettings(io, values);
+    const settings = databaseSettings(io, values, { existing: true });
     return withStorage(settings, async (storage) => {
       if (storage.engine !== 'sqlite') {
         io.err('dvc-server backup copies SQLite databases. For PostgreSQL use pg_dump (see "dvc-server help backup").');

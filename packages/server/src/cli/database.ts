@@ -1,10 +1,11 @@
 /**
- * The database of the commands that work on it directly (migrate, import, keys): named by the
- * same settings as the server's, opened without starting a server.
+ * The database of the commands that work on it directly (migrate, import, keys, reports, payments,
+ * backup): named by the same settings as the server's, opened without starting a server.
  */
+import { existsSync } from 'node:fs';
 import { SettingsError, settingsFromEnvironment } from '../settings.ts';
 import type { Settings } from '../settings.ts';
-import { openStorage } from '../storage/open.ts';
+import { isPostgresUrl, openStorage } from '../storage/open.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Io } from './command.ts';
 
@@ -13,11 +14,19 @@ export interface DatabaseFlags {
   db?: string | undefined;
 }
 
-/** The settings, with a database named (production has no default one). */
-export function databaseSettings(io: Io, flags: DatabaseFlags): Settings {
+/**
+ * The settings, with a database named (production has no default one). With `existing`, a SQLite
+ * file must be there already: a command that reads what a database holds (reports, payments,
+ * backup) would otherwise create an empty one at a mistyped path and answer from it.
+ */
+export function databaseSettings(io: Io, flags: DatabaseFlags, { existing = false } = {}): Settings {
   const settings = settingsFromEnvironment(io.env, { mode: flags.mode, db: flags.db });
-  if (settings.options.databaseUrl === '') {
+  const url = settings.options.databaseUrl;
+  if (url === '') {
     throw new SettingsError(['DATABASE_URL (or --db) must name the database in production: a SQLite file path or postgres://….']);
+  }
+  if (existing && !isPostgresUrl(url) && url !== ':memory:' && !existsSync(url)) {
+    throw new SettingsError([`There is no database at ${url}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`]);
   }
   return settings;
 }
