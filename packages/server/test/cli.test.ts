@@ -307,11 +307,14 @@ describe('dvc-server import', () => {
       id: `id-${code}`, name, code, codeNotation: code, categories: ['Hộ tịch'], departments: ['Ủy ban nhân dân cấp xã'],
       formalityTargetType: ['Công dân Việt Nam'], state: 'ACTIVE', type: 'COMMON',
     });
-    await writeFile(join(from, 'catalog.jsonl'), `${line('9.000001', 'Thủ tục thử nghiệm một')}\n{"code": \n${line('9.000002', 'Thủ tục thử nghiệm hai')}\n`);
+    // The national list has one code twice, once with a space before it.
+    await writeFile(join(from, 'catalog.jsonl'), `${line('9.000001', 'Thủ tục thử nghiệm một')}\n{"code": \n${line('9.000002', 'Thủ tục thử nghiệm hai')}\n` +
+      `${line(' 9.000001', 'Thủ tục thử nghiệm một (sửa)')}\n`);
     const db = await newDatabase('imported.db');
     const result = await run(['import', '--from', from, '--db', db]);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout.trim(), `Read 2 procedures from ${from}; the database now holds 2 (1 malformed lines skipped).`);
+    assert.equal(result.stdout.trim(), `Read 3 procedures from ${from}; the database now holds 2 (1 malformed lines skipped).\n` +
+      '1 code is on more than one line, each stored once as its last line has it: 9.000001.');
 
     const missing = await run(['import', '--from', join(work, 'nowhere'), '--db', db]);
     assert.equal(missing.code, 1);

@@ -635,6 +635,8 @@ describe('the public catalogue, imported for real', () => {
 
     assert.equal(records.length, 5670);
     assert.equal(stats.skipped, 0);
+    // " 1.014325" on line 973 is 1.014325 of line 1309: one procedure, which the import says.
+    assert.deepEqual(stats.repeatedCodes, ['1.014325']);
     assert.deepEqual(stats.detailErrors, []);
     assert.equal(stats.fromDetails, 502);
 

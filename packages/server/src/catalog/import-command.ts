@@ -17,6 +17,8 @@ export interface ImportResult {
   stored: number;
   /** Malformed catalogue lines skipped. */
   skipped: number;
+  /** Codes on more than one line, each stored once (the last line's). */
+  repeatedCodes: string[];
 }
 
 export async function importPublicCatalogue(databaseUrl: string, directory: string): Promise<ImportResult> {
@@ -30,7 +32,7 @@ export async function importPublicCatalogue(databaseUrl: string, directory: stri
     await migrate(storage);
     const ctx = { storage, catalogue: new CatalogueIndexes(storage) };
     const read = await saveProcedures(ctx, records);
-    return { read, stored: await countProcedures(ctx), skipped: stats.skipped };
+    return { read, stored: await countProcedures(ctx), skipped: stats.skipped, repeatedCodes: stats.repeatedCodes };
   } finally {
     await storage.close();
   }

@@ -743,11 +743,13 @@ export interface ImportStats {
   skippedLines: number[];
   /** Detail files that could not be read or parsed; the catalogue entry was used instead. */
   detailErrors: string[];
+  /** Codes on more than one line (" 1.014325" is 1.014325): stored once, as the last line has it. */
+  repeatedCodes: string[];
 }
 
 /** A zeroed {@link ImportStats} to pass to {@link readPublicCatalogue}. */
 export function createImportStats(): ImportStats {
-  return { lines: 0, imported: 0, fromDetails: 0, skipped: 0, skippedLines: [], detailErrors: [] };
+  return { lines: 0, imported: 0, fromDetails: 0, skipped: 0, skippedLines: [], detailErrors: [], repeatedCodes: [] };
 }
 
 /**
@@ -770,6 +772,7 @@ export async function* readPublicCatalogue(
   }
 
   const lines = createInterface({ input: createReadStream(path.join(dir, 'catalog.jsonl'), 'utf8'), crlfDelay: Infinity });
+  const seen = new Set<string>();
   let lineNumber = 0;
   for await (const text of lines) {
     lineNumber++;
@@ -799,6 +802,8 @@ export async function* readPublicCatalogue(
         stats.detailErrors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    if (seen.has(record.code)) stats.repeatedCodes.push(record.code);
+    seen.add(record.code);
     stats.imported++;
     yield record;
   }
