@@ -35,7 +35,8 @@ export class DvcApiError extends DvcError {
   readonly retryAfter: number | undefined;
 
   constructor(problem: Problem, retryAfter?: number) {
-    super(`${problem.status} ${problem.code}: ${problem.title}`);
+    // For developers and their logs: the detail says what was wrong ("to: must not be before from").
+    super(`${problem.status} ${problem.code}: ${problem.title}${problem.detail ? ` ${problem.detail}` : ''}`);
     this.status = problem.status;
     this.code = problem.code;
     this.problem = problem;

@@ -69,5 +69,8 @@ describe('reports client against the sandbox', () => {
     await assert.rejects(createDvcReportsClient({ ...base, apiKey: syncKey }).surveysCsv(MARCH), expectProblem(403, 'api_key_out_of_scope'));
     const reports = createDvcReportsClient({ ...base, apiKey });
     await assert.rejects(reports.surveys({ from: '2025-03-31', to: '2025-03-01' }), expectProblem(400, 'validation_failed', '/querystring/to'));
+    // The message a developer logs says what was wrong, not only that something was.
+    await assert.rejects(reports.surveys({ from: '2025-03-31', to: '2025-03-01' }),
+      (error: unknown) => error instanceof DvcApiError && /^400 validation_failed: .+ to: .+\.$/.test(error.message) && error.message.includes(error.problem.detail!));
   });
 });
