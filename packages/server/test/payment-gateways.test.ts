@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSandbox, DEMO } from './support/sandbox.ts';
+import { createTestSandbox } from './support/test-database.ts';
 import { payAtGateway } from './support/gateway-driver.ts';
 import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
 import { vnpayVerify } from '../src/payments/providers/vnpay.ts';
@@ -405,4 +406,25 @@ describe('a deployment picks its gateways', () => {
       assert.ok(problems.includes(text), `${text}: ${problems}`);
     }
   });
+});
+
+test('a server with no payment gateway offers no method and refuses to start a payment, not for a while but until one is configured', async () => {
+  const { app } = await createTestSandbox({ gateways: {} });
+  try {
+    const lookup = await app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.paymentDue });
+    assert.equal(lookup.statusCode, 200, lookup.body);
+    const { payment } = lookup.json() as { payment: { state: string; total: number; methods: unknown[] } };
+    assert.equal(payment.state, 'unpaid');
+    assert.ok(payment.total > 0);
+    assert.deepEqual(payment.methods, [], 'the widgets then say where to pay instead');
+    const created = await app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'no-gateway-0000001' },
+      payload: { ...DEMO.paymentDue, dossierCode: DEMO.paymentDue.code, code: undefined, returnUrl: 'http://localhost:8080/r' },
+    });
+    assert.equal(created.statusCode, 503, created.body);
+    assert.equal((created.json() as { code: string }).code, 'service_unavailable');
+    assert.equal(created.headers['retry-after'], undefined, 'no wait would help');
+  } finally {
+    await app.close();
+  }
 });

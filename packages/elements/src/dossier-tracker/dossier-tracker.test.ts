@@ -12,6 +12,7 @@ import './index.ts';
 import type { DvcDossierTracker } from './dossier-tracker.ts';
 import type { DossierStatus } from './labels.ts';
 import { namePortalPages } from '../test-support/portal-pages.ts';
+import { withoutPaymentGateways } from '../test-support/no-gateways.ts';
 
 // The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
 namePortalPages();
@@ -683,6 +684,26 @@ describe('<dvc-dossier-tracker>', () => {
       expect(event.composed).to.equal(true);
       expect(event.detail).to.deep.equal({ dossierCode: demo(14).code });
       expect(JSON.stringify(event.detail)).to.not.include(demo(14).applicantId);
+    });
+
+    it('says where to pay instead of offering "Pay" when the server takes no payment online; passes axe', async () => {
+      const restore = withoutPaymentGateways();
+      try {
+        const el = await mount();
+        await lookUp(el, demo(14).code, demo(14).applicantId);
+        const payment = $(el, '[part="payment"]')!;
+        expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Chưa thanh toán');
+        expect(payment.querySelector('[part="pay-button"]')).to.equal(null);
+        expect(text(payment.querySelector('[part="pay-in-person"]'))).to.equal(
+          'Hồ sơ này chưa nhận thanh toán trực tuyến. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.');
+        await expectNoAxeViolations(el);
+        await setLang('en');
+        await el.updateComplete;
+        expect(text(payment.querySelector('[part="pay-in-person"]'))).to.equal(
+          'Online payment is not available for this dossier. Please pay at the one-stop desk where you submitted it.');
+      } finally {
+        restore();
+      }
     });
 
     it('offers "Evaluate" on a decided dossier, firing dvc-survey-requested with the dossier code only; passes axe', async () => {

@@ -73,6 +73,7 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @csspart fee-lines - The list of charges and fees with the total.
  * @csspart payment-state - Whether the fees are paid.
  * @csspart pay-button - The "Pay" button.
+ * @csspart pay-in-person - Where to pay instead, when the service takes no payment online.
  * @csspart evaluation - The invitation to evaluate the service.
  * @csspart evaluate-button - The "Evaluate" button.
  * @csspart details - Code, unit and dates.

@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { components, Dossier } from '@dvc-kit/sdk';
 import { heading } from '../shared/heading.ts';
+import { payInPersonView } from '../shared/pay-in-person.ts';
 import { CONTENT_LANG, formatDateTime, formatVnd, getLocale, startsWithLabel } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
@@ -117,7 +118,9 @@ function supplementView(request: Schemas['SupplementRequest'], level: number): T
 
 function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: number): TemplateResult {
   const payment = dossier.payment!;
-  const canPay = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled'].includes(payment.state);
+  const due = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled'].includes(payment.state);
+  // A server with no payment gateway: the fees are paid at the desk, and nothing here says "Pay".
+  const canPay = due && payment.methods.length > 0;
   return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
     ${heading(level, msg('Charges and fees'))}
     <ul class="fee-lines" part="fee-lines">
@@ -139,6 +142,7 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
     ${canPay && onPay
       ? html`<button type="button" part="pay-button" @click=${onPay}>${msg('Pay')}</button>`
       : nothing}
+    ${due && !canPay ? payInPersonView() : nothing}
   </div>`;
 }
 

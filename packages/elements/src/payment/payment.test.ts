@@ -7,6 +7,7 @@ import {
   $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, armFault, completeAtGateway, createDossier,
   focusedInside, getPayment, lookup, pay, reviseFees, sandbox, sdk, setLang, slow, stateOf, text, waitForState, widget,
 } from '../test-support/payment-drivers.ts';
+import { withoutPaymentGateways } from '../test-support/no-gateways.ts';
 
 // Port 9 (discard) is closed on loopback: the connection is refused at once.
 const UNREACHABLE_API = 'http://127.0.0.1:9/api/v1';
@@ -113,6 +114,22 @@ describe('<dvc-payment>', () => {
     expect(focusedInside(el)).to.equal(null);
     expect(announcement(el)).to.equal('Cần thanh toán: 200.000 ₫.');
     await expectNoAxeViolations(el);
+  });
+
+  it('says where to pay, with no pay form, when the server takes no payment online; passes axe', async () => {
+    const restore = withoutPaymentGateways();
+    try {
+      const el = await widget({ ...DEMO_ONE_CHARGE });
+      await waitForState(el, 'due');
+      expect(text($(el, 'tfoot tr'))).to.equal('Tổng cộng 200.000 ₫');
+      expect($(el, '[part="pay-form"]')).to.equal(null);
+      expect($(el, '[part="pay-button"]')).to.equal(null);
+      expect(text($(el, '[part="pay-in-person"]'))).to.equal(
+        'Hồ sơ này chưa nhận thanh toán trực tuyến. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.');
+      await expectNoAxeViolations(el);
+    } finally {
+      restore();
+    }
   });
 
   it('shows a charge and a fee with their kinds, in English with English amounts, and fits 320 px', async () => {

@@ -74,6 +74,7 @@ import {
  * @csspart line - One charge or fee.
  * @csspart total - The total row.
  * @csspart pay-form - The method choice and pay button.
+ * @csspart pay-in-person - Where to pay instead, in place of the pay form, when the service takes no payment online.
  * @csspart methods - The payment method fieldset.
  * @csspart method - One method (label with its radio button).
  * @csspart pay-button - "Pay 210.000 ₫".

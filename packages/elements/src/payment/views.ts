@@ -12,6 +12,7 @@ import { heading } from '../shared/heading.ts';
 import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { failureView, loadingView } from '../shared/status-views.ts';
+import { payInPersonView } from '../shared/pay-in-person.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName, methodNameLang } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
@@ -174,30 +175,35 @@ function linesTable(payment: DossierPayment): TemplateResult {
 export function dueView(
   context: ViewContext, state: Extract<PaymentState, { kind: 'due' }>, on: DueCallbacks & { onRetry(): void },
 ): TemplateResult {
-  const { dossier, payment, busy, notice, error } = state;
+  const { dossier, payment, busy, notice } = state;
   return section('due', html`
     ${stateHeading(context, msg('Charges and fees to pay'))}
     ${dossierLine(dossier.code, dossier.procedure.name)}
     ${notice ? noticeView(notice, payment.total) : nothing}
     ${linesTable(payment)}
-    <form part="pay-form" novalidate aria-label=${msg('Pay')} @submit=${on.onPay}>
-      ${payment.methods.length > 1
-        ? html`<fieldset part="methods">
-            <legend>${msg('Payment method')}</legend>
-            ${payment.methods.map((method) => html`<label class="method" part="method">
-              <input type="radio" name="method" .value=${method.id} .checked=${method.id === on.selectedMethod}
-                @change=${() => on.onMethod(method.id)} />
-              <span lang=${methodNameLang(method)}>${methodName(method)}</span>
-            </label>`)}
-          </fieldset>`
-        : nothing}
-      ${error ? failureView(error, { onRetry: on.onRetry }) : nothing}
-      <button type="submit" part="pay-button" aria-disabled=${busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="dvc-spinner" aria-hidden="true"></span>${msg('Starting the payment…')}` : msg(str`Pay ${formatVnd(payment.total)}`)}
-      </button>
-      <p class="hint">${msg('You will pay on the payment gateway\'s page, then come back here for your receipt.')}</p>
-    </form>
+    ${payment.methods.length === 0 ? payInPersonView() : payForm(state, on)}
   `, busy);
+}
+
+/** The method choice (when there is one to make) and the pay button. */
+function payForm({ payment, busy, error }: Extract<PaymentState, { kind: 'due' }>, on: DueCallbacks & { onRetry(): void }): TemplateResult {
+  return html`<form part="pay-form" novalidate aria-label=${msg('Pay')} @submit=${on.onPay}>
+    ${payment.methods.length > 1
+      ? html`<fieldset part="methods">
+          <legend>${msg('Payment method')}</legend>
+          ${payment.methods.map((method) => html`<label class="method" part="method">
+            <input type="radio" name="method" .value=${method.id} .checked=${method.id === on.selectedMethod}
+              @change=${() => on.onMethod(method.id)} />
+            <span lang=${methodNameLang(method)}>${methodName(method)}</span>
+          </label>`)}
+        </fieldset>`
+      : nothing}
+    ${error ? failureView(error, { onRetry: on.onRetry }) : nothing}
+    <button type="submit" part="pay-button" aria-disabled=${busy ? 'true' : 'false'}>
+      ${busy ? html`<span class="dvc-spinner" aria-hidden="true"></span>${msg('Starting the payment…')}` : msg(str`Pay ${formatVnd(payment.total)}`)}
+    </button>
+    <p class="hint">${msg('You will pay on the payment gateway\'s page, then come back here for your receipt.')}</p>
+  </form>`;
 }
 
 // ---------- on the way to the gateway ----------

@@ -1,0 +1,11 @@
+/**
+ * What the tracker and the payment say when a dossier's charges are due but the server takes no
+ * payment online (no gateway configured): where to pay instead, in place of a "Pay" that could
+ * only fail.
+ */
+import { html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+
+export function payInPersonView(): TemplateResult {
+  return html`<p part="pay-in-person">${msg('Online payment is not available for this dossier. Please pay at the one-stop desk where you submitted it.')}</p>`;
+}
