@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openStorage } from '../src/index.ts';
 import { RateLimiter } from '../src/http/rate-limit.ts';
 import { createTestSandbox, freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
+import { freePort } from '../../../scripts/free-port.mjs';
 
 /** Sends `count` requests, returns their statuses; the last must be the limited one. */
 async function burst(send: (i: number) => Promise<{ statusCode: number; headers: Record<string, unknown>; body: string }>, count: number) {
@@ -145,5 +147,32 @@ test('the counters never make a request wait for the disk: unlogged on PostgreSQ
   } finally {
     await storage.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a request whose citizen has gone before its turn (pressed again: the browser aborts it) is dropped quietly, not a 500', async () => {
+  const logged: string[] = [];
+  const port = await freePort();
+  const { app } = await createTestSandbox({
+    rateLimits: { lookupDossier: { max: 10, windowMs: 60_000 } },
+    logger: { level: 'error', stream: { write: (line: string) => logged.push(line) } as unknown as NodeJS.WritableStream },
+  });
+  try {
+    await app.listen({ port, host: '127.0.0.1' });
+    // The lookup waits its turn (a slow moment), and the connection closes meanwhile.
+    await app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: { operationId: 'lookupDossier', kind: 'delay', delayMs: 300 } });
+    const body = JSON.stringify(DEMO.processing);
+    await new Promise<void>((resolve) => {
+      const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/dossiers/lookup', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+      request.on('error', () => resolve());
+      request.end(body);
+      setTimeout(() => request.destroy(), 50);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.deepEqual(logged, [], 'nothing logged as an error');
+    // The server goes on answering.
+    assert.equal((await app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.processing })).statusCode, 200);
+  } finally {
+    await app.close();
   }
 });
