@@ -194,6 +194,14 @@ async function expectOutcome(page: Page, state: string): Promise<void> {
     return host?.shadowRoot?.activeElement?.id === 'state-heading';
   }, { timeout: 5000 });
   assert.equal(page.url().includes('vnp_'), false, 'the gateway parameters left the address bar');
+  // A screen reader hears it too: the widget's live region says the outcome (the page is Vietnamese).
+  const said = { paid: 'Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng.', failed: 'Thanh toán không thành công.', cancelled: 'Đã hủy thanh toán.' }[state];
+  if (said) {
+    await page.waitForFunction((text) => (document.querySelector('dvc-payment')?.shadowRoot?.querySelector('[part~="announcer"]')?.textContent ?? '').trim().startsWith(text),
+      { timeout: 5000 }, said).catch(async () => {
+      assert.fail(`the outcome was not said; the live region holds "${await textIn(page, 'dvc-payment', '[part~="announcer"]')}"`);
+    });
+  }
 }
 
 /** Answers every rating question with its first choice and sends, by keyboard. */

@@ -382,6 +382,9 @@ for (const browserName of BROWSERS) {
         await tab.keyboard.press('Enter');
         await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
         assert.equal(new URL(tab.url()).pathname, '/', 'the live widget searched in place: the form was not sent');
+        // Its live region, empty in the markup, says the count: hydration left it able to speak.
+        await tab.waitForFunction(() => /\d/.test(document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''),
+          { timeout: 5000, polling: 100 });
         assert.deepEqual(await axeFailures(tab, browserName), []);
         assert.deepEqual(errors, []);
       } finally {

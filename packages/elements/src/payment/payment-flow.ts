@@ -85,13 +85,24 @@ export class PaymentFlow implements ReactiveController {
   }
 
   hostConnected(): void {
+    window.addEventListener('pageshow', this.#onPageShow);
     if (this.#interrupted) {
       this.#interrupted = false;
       this.start();
     }
   }
 
+  /**
+   * Back from the gateway with the browser's Back button, the page comes out of the back-forward
+   * cache as it was left: "Taking you to the payment gateway…", for good. Start again from what
+   * the server knows now: paid, or still due (the payment started there goes on when paid).
+   */
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.view.kind === 'redirecting') this.start();
+  };
+
   hostDisconnected(): void {
+    window.removeEventListener('pageshow', this.#onPageShow);
     const view = this.view;
     const midRequest = view.kind === 'loading' || view.kind === 'checking'
       || ((view.kind === 'ask' || view.kind === 'due') && view.busy);

@@ -335,6 +335,26 @@ describe('<dvc-payment>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('back from the gateway with the browser\'s Back button (the page restored as it was left) shows what is due again, not "Taking you to the gateway" for good', async function () {
+    slow(this);
+    log.cancelStarts = false;
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT, tag: 'test-dvc-payment' }) as RecordingPayment;
+    await waitForState(el, 'due');
+    payButton(el).click();
+    await waitForState(el, 'redirecting');
+    // What a browser fires when it shows a page from its back-forward cache.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await waitForState(el, 'due');
+    expect(text($(el, '[part="notice"]'))).to.equal('Ông/Bà đã bắt đầu một giao dịch thanh toán cho hồ sơ này nhưng chưa hoàn tất. Thanh toán tiếp sẽ dùng lại giao dịch đó: Ông/Bà không bị trừ tiền hai lần.');
+    expect(payButton(el)).to.not.equal(null);
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    // A page shown afresh (not from the cache) changes nothing.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    await el.updateComplete;
+    expect(stateOf(el)).to.equal('due');
+  });
+
   it('a double click makes exactly one payment', async function () {
     slow(this);
     const code = await createDossier(ONE_CHARGE);

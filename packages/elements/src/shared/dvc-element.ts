@@ -22,6 +22,23 @@ export interface EmitOptions {
   cancelable?: boolean;
 }
 
+/**
+ * Gives each empty text part of prerendered markup (`<!--lit-part--><!--/lit-part-->`: a binding
+ * that was '' when rendered, such as a live region with nothing to say yet) an empty text node.
+ * HTML keeps no empty text node, and Lit's hydration takes '' as rendered all the same: the first
+ * text written there later went into the closing marker, a comment, and was never shown or
+ * announced.
+ */
+function holdEmptyTextParts(root: ShadowRoot): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  const empty: Comment[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const next = node.nextSibling;
+    if ((node as Comment).data === 'lit-part' && next?.nodeType === Node.COMMENT_NODE && (next as Comment).data === '/lit-part') empty.push(node as Comment);
+  }
+  for (const start of empty) start.after(document.createTextNode(''));
+}
+
 export abstract class DvcElement extends LitElement {
   /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
@@ -76,6 +93,7 @@ export abstract class DvcElement extends LitElement {
       return;
     }
     try {
+      holdEmptyTextParts(this.shadowRoot);
       super.update(changedProperties);
     } catch (error: unknown) {
       console.warn('DVC Kit: prerendered markup from another build of the widget is drawn anew', error);
