@@ -482,6 +482,10 @@ export class PaymentFlow implements ReactiveController {
   async #check(paymentId: string, source: 'return' | 'manual', signal: AbortSignal): Promise<void> {
     this.#setView({ kind: 'checking', paymentId });
     this.#announce(() => msg('Checking your payment…'));
+    // Back from the gateway with this tab's own payment: shown at once, whatever the API then
+    // answers (a citizen who has just paid must never meet a page with nothing on it).
+    const ours = source === 'return' && this.#session.dossierOfPayment(paymentId) === this.#host.dossierCode;
+    if (ours) this.#options.reveal();
     let client: DvcClient;
     let first: Payment;
     try {
@@ -506,7 +510,7 @@ export class PaymentFlow implements ReactiveController {
     }
     if (source === 'return') {
       cleanAddressBar();
-      this.#options.reveal();
+      if (!ours) this.#options.reveal();
     }
     const result = await pollPayment((pollSignal) => client.payments.get(paymentId, { signal: pollSignal }), signal, this.#schedule, first);
     if (!result || signal.aborted) return;

@@ -1,9 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { formatDateTime } from '../shared/locale.ts';
 import {
-  $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, arriveWith, completeAtGateway, createDossier,
+  $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, armFault, arriveWith, completeAtGateway, createDossier,
   focusedInside, gatewayParams, getPayment, lookup, pay, sandbox, setLang, slow, text, waitForState, widget,
 } from '../test-support/payment-drivers.ts';
 
@@ -229,6 +229,29 @@ describe('<dvc-payment> through the gateway', () => {
     $<HTMLButtonElement>(el, '[part="check-button"]')!.click();
     await waitForState(el, 'paid');
     expect(log.of('dvc-payment-succeeded')).to.have.length(1);
+  });
+
+  it('back from the gateway while the API cannot be reached: the section the page keeps hidden is shown, with the failure, focused, and "Check again" then finds the payment', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paymentId = await startPayment(code);
+    const back = await completeAtGateway(paymentId, 'success');
+    arriveWith(gatewayParams(back!));
+    // The SDK asks three times (two retries): all three fail.
+    await armFault({ operationId: 'getPayment', kind: 'status', status: 503, times: 3 });
+
+    const section = await fixture<HTMLElement>(html`<section hidden><h2>Nộp phí</h2>
+      <dvc-payment api-base=${api()} dossier-code=${code} return-url=${`${api()}/health`} status-timeout="2"></dvc-payment></section>`);
+    const el = section.querySelector('dvc-payment')!;
+    await waitForState(el, 'unknown', 10_000);
+    expect(section.hidden, 'the page\'s hidden section is shown').to.equal(false);
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(announcement(el)).to.equal('Chưa có kết quả thanh toán.');
+    expect(text(el.shadowRoot!)).to.include('Hệ thống tạm thời gián đoạn');
+    await expectNoAxeViolations(el);
+
+    $<HTMLButtonElement>(el, '[part="check-button"]')!.click();
+    await waitForState(el, 'paid', 10_000);
   });
 
   it('return parameters of another dossier\'s payment are left alone', async function () {
