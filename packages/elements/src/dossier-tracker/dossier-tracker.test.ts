@@ -686,6 +686,27 @@ describe('<dvc-dossier-tracker>', () => {
       expect(JSON.stringify(event.detail)).to.not.include(demo(14).applicantId);
     });
 
+    it('offers to continue a payment started and not finished (back from the gateway without paying), not a wait of twenty minutes', async () => {
+      const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
+      const started = await fetch(`${sandboxUrl()}/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
+      });
+      expect(started.status).to.equal(201);
+      const el = await mount();
+      await lookUp(el, dossier.code, APPLICANT);
+      const payment = $(el, '[part="payment"]')!;
+      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal(
+        'Đã có giao dịch thanh toán được tạo nhưng chưa được xác nhận. Nếu Ông/Bà đã thanh toán, kết quả sẽ hiển thị tại đây khi dịch vụ thanh toán xác nhận; nếu chưa, Ông/Bà có thể tiếp tục thanh toán.');
+      const pay = payment.querySelector<HTMLButtonElement>('[part="pay-button"]')!;
+      expect(text(pay)).to.equal('Tiếp tục thanh toán');
+      const requested = oneEvent(el, 'dvc-payment-requested');
+      pay.click();
+      expect((await requested).detail).to.deep.equal({ dossierCode: dossier.code });
+      await expectNoAxeViolations(el);
+    });
+
     it('says where to pay instead of offering "Pay" when the server takes no payment online; passes axe', async () => {
       const restore = withoutPaymentGateways();
       try {

@@ -116,7 +116,7 @@ export function paymentStateLabel(state: PaymentState): string {
     case 'unpaid':
       return msg('Not paid yet');
     case 'pending':
-      return msg('Payment in progress. This page will show the result once the payment service confirms it.');
+      return msg('A payment was started and is not confirmed yet. If you have paid, the result will show here once the payment service confirms it; if not, you can continue the payment.');
     case 'paid':
       return msg('Paid');
     case 'refunded':

@@ -118,7 +118,9 @@ function supplementView(request: Schemas['SupplementRequest'], level: number): T
 
 function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: number): TemplateResult {
   const payment = dossier.payment!;
-  const due = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled'].includes(payment.state);
+  // A payment started and not finished (the citizen came back from the gateway without paying, or
+  // another tab has it open) is continued, not waited for: the payment reuses its transaction.
+  const due = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled', 'pending'].includes(payment.state);
   // A server with no payment gateway: the fees are paid at the desk, and nothing here says "Pay".
   const canPay = due && payment.methods.length > 0;
   return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
@@ -140,7 +142,7 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
       ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>`
       : nothing}
     ${canPay && onPay
-      ? html`<button type="button" part="pay-button" @click=${onPay}>${msg('Pay')}</button>`
+      ? html`<button type="button" part="pay-button" @click=${onPay}>${payment.state === 'pending' ? msg('Continue the payment') : msg('Pay')}</button>`
       : nothing}
     ${due && !canPay ? payInPersonView() : nothing}
   </div>`;
