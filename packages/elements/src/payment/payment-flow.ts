@@ -10,7 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-kit/sdk';
-import { checkApplicantId, normaliseApplicantId, usableApplicantId } from '../shared/applicant-id.ts';
+import { checkApplicantId, normaliseApplicantId, reverifyMessage, usableApplicantId } from '../shared/applicant-id.ts';
 import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
@@ -277,6 +277,8 @@ export class PaymentFlow implements ReactiveController {
     if (!isAccessRefused(error)) return false;
     forgetAccess(this.#host.dossierCode);
     this.#setView({ kind: 'ask', busy: false, reverify: true });
+    // In place of "Starting the payment…", which would otherwise stay said.
+    this.#announce(reverifyMessage);
     return true;
   }
 

@@ -40,7 +40,12 @@ export function usableApplicantId(value: string | undefined): string | undefined
  * was refused: why a number typed once is asked for again.
  */
 export function reverifyNotice(): TemplateResult {
-  return html`<p class="notice" part="notice">${msg('For your security, please enter your personal identification number again.')}</p>`;
+  return html`<p class="notice" part="notice">${reverifyMessage()}</p>`;
+}
+
+/** Why the number is asked for again: shown with the form, and said by the widget's live region. */
+export function reverifyMessage(): string {
+  return msg('For your security, please enter your personal identification number again.');
 }
 
 /** The message next to the field and in the error summary. */

@@ -98,6 +98,27 @@ describe('hand-over between widgets, with no page script', () => {
     await waitUntil(() => payment.shadowRoot!.activeElement?.id === 'state-heading', 'focus did not move to what is due');
   });
 
+  it('the payment, its proof refused as it pays, asks for the number again and says why, in its live region too, not "Starting the payment…"', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <dvc-payment api-base=${sandboxUrl()}></dvc-payment>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const payment = page.querySelector<DvcPayment>('dvc-payment')!;
+    await lookUp(tracker, PAYMENT_DUE);
+    inside(tracker, '[part~="pay-button"]')!.click();
+    await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'the payment did not show what is due', { timeout: 8000 });
+    const key = `dvc-access:${PAYMENT_DUE.code}`;
+    const stored = JSON.parse(sessionStorage.getItem(key)!) as { token: string };
+    sessionStorage.setItem(key, JSON.stringify({ ...stored, token: `${stored.token.slice(0, -4)}AAAA` }));
+    inside(payment, '[part~="pay-button"]')!.click();
+    await waitUntil(() => inside(payment, '#applicant-id'), 'the identity number was not asked for', { timeout: 8000 });
+    await payment.updateComplete;
+    const reason = 'Để bảo mật, vui lòng nhập lại số định danh cá nhân.';
+    expect(inside(payment, '[part~="notice"]')?.textContent?.trim()).to.equal(reason);
+    expect(inside(payment, '[part~="announcer"]')?.textContent?.trim()).to.equal(reason);
+  });
+
   it('a portal that cancels the request routes its own way: nothing is handed over', async () => {
     const page = await fixture<HTMLElement>(html`<div>
       <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
