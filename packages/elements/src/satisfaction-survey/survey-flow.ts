@@ -273,6 +273,9 @@ export class SurveyFlow implements ReactiveController {
     const dossierToken = this.dossierToken;
     this.applicantIdProblem = undefined;
     if (subject.kind === 'dossier' && !dossierToken) {
+      // The tracker's proof ran out while the form was being filled in: the number is asked for
+      // now, and the form says why (not as if the citizen had forgotten it).
+      if (accessExpired(subject.dossierCode)) this.reverify = true;
       applicantId = usableApplicantId(this.#host.applicantId);
       if (!applicantId) {
         const id = normaliseApplicantId(typed.applicantId);

@@ -13,7 +13,7 @@ import { handOverTarget, pageAddress, reveal } from './hand-over.ts';
 const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
 const DECIDED = { code: '000.00.15.H26-261102-0009', applicantId: '001099000009' };
 
-const inside = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const inside = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
 async function lookUp(tracker: DvcDossierTracker, who: { code: string; applicantId: string }): Promise<void> {
   tracker.code = who.code;
@@ -149,6 +149,31 @@ describe('hand-over between widgets, with no page script', () => {
     expect(inside(survey, '#applicant-id')).to.equal(null);
     expect(inside(survey, '[part~="dossier"]')!.textContent).to.contain(DECIDED.code);
     await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'title', 'focus did not move to the form');
+  });
+
+  it('the evaluation, its proof running out while the form is filled in, asks for the number on sending, says why, and keeps the answers', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
+    await lookUp(tracker, DECIDED);
+    inside(tracker, '[part~="evaluate-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    expect(inside(survey, '#applicant-id')).to.equal(null);
+    const first = inside<HTMLInputElement>(survey, 'fieldset[part~="question"] input[type="radio"]')!;
+    first.click();
+    await survey.updateComplete;
+    // Thirty minutes later.
+    const key = `dvc-access:${DECIDED.code}`;
+    const stored = JSON.parse(sessionStorage.getItem(key)!) as { expiresAt: string };
+    sessionStorage.setItem(key, JSON.stringify({ ...stored, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    inside<HTMLButtonElement>(survey, '[part~="submit-button"]')!.click();
+    await waitUntil(() => inside(survey, '#applicant-id'), 'the identity number was not asked for', { timeout: 8000 });
+    await survey.updateComplete;
+    expect(inside(survey, '[part~="notice"]')?.textContent?.trim()).to.equal('Để bảo mật, vui lòng nhập lại số định danh cá nhân.');
+    expect(inside<HTMLInputElement>(survey, 'fieldset[part~="question"] input[type="radio"]')!.checked, 'the answer is kept').to.equal(true);
   });
 
   it('the evaluation, once the tracker\'s proof has expired or is refused, asks for the identity number again and says why', async () => {
