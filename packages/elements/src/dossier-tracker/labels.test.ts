@@ -75,6 +75,12 @@ describe('dossier-tracker labels and validation', () => {
     expect(normaliseCode('  000.00.15.h26-250714-0042 ')).to.equal('000.00.15.H26-250714-0042');
     expect(normaliseCode('000.00.15.H26 - 250714 - 0042')).to.equal('000.00.15.H26-250714-0042');
     expect(normaliseCode('000.00.15.H26–250714‑0042')).to.equal('000.00.15.H26-250714-0042');
+    // The parts read out with spaces between them, as a receipt may print them.
+    expect(normaliseCode('000.00.15.H26 250714 0042')).to.equal('000.00.15.H26-250714-0042');
+    expect(normaliseCode('000.00.15.h26  250714-0042')).to.equal('000.00.15.H26-250714-0042');
+    // Spaces that are only spaces are dropped; what no reading makes a code stays as typed, joined.
+    expect(normaliseCode('000.00.15. H26-2507 14-0042')).to.equal('000.00.15.H26-250714-0042');
+    expect(normaliseCode('000 00 15 H26')).to.equal('0000015H26');
     expect(normaliseApplicantId(' 001 099 000 011 ')).to.equal('001099000011');
     expect(normaliseApplicantId('００１０９９ ０００ ０１１')).to.equal('001099000011');
     expect(normaliseCode('０００.００.１５.Ｈ２６－２５０７１４－００４２')).to.equal('000.00.15.H26-250714-0042');

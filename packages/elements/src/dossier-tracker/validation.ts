@@ -22,10 +22,15 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /**
  * The code as the API expects it: people copy codes with spaces around or inside them, type them in
- * lower case, or paste a typographic dash.
+ * lower case, paste a typographic dash, or read the three parts out with spaces between them
+ * ("000.00.15.H26 250714 0042", as a receipt prints them on lines of its own).
  */
 export function normaliseCode(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-').toUpperCase();
+  const text = raw.normalize('NFKC').replace(DASHES, '-').toUpperCase().trim().replace(/\s*-\s*/g, '-');
+  const joined = text.replace(/\s+/g, '');
+  if (DOSSIER_CODE_PATTERN.test(joined)) return joined;
+  const dashed = text.replace(/\s+/g, '-');
+  return DOSSIER_CODE_PATTERN.test(dashed) ? dashed : joined;
 }
 
 /**
