@@ -897,6 +897,45 @@ describe('<dvc-dossier-tracker>', () => {
     });
   });
 
+  describe('an impatient citizen', () => {
+    it('"Look up" pressed three times while the lookup is slow sends one request (each would count against their lookups a minute); a changed number sends another', async function () {
+      slow(this, 20_000);
+      const posts: string[] = [];
+      const original = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (request.method === 'POST' && request.url.endsWith('/dossiers/lookup')) posts.push(request.url);
+        return original.call(window, input, init);
+      };
+      try {
+        await armFault({ operationId: 'lookupDossier', kind: 'delay', delayMs: 1500 });
+        const el = await mount();
+        const found: string[] = [];
+        el.addEventListener('dvc-dossier-found', (event) => found.push(event.detail.code));
+        await fill(el, demo(4).code, demo(4).applicantId);
+        await submit(el);
+        await submit(el);
+        await submit(el);
+        await settled(el);
+        expect(badge(el)).to.equal(VI_STATUS.processing);
+        expect(posts).to.have.length(1);
+        expect(found).to.deep.equal([demo(4).code]);
+
+        await another(el);
+        await armFault({ operationId: 'lookupDossier', kind: 'delay', delayMs: 1500 });
+        await fill(el, demo(4).code, demo(5).applicantId);
+        await submit(el);
+        await fill(el, demo(4).code, demo(4).applicantId);
+        await submit(el);
+        await settled(el);
+        expect(posts).to.have.length(3);
+        expect(badge(el)).to.equal(VI_STATUS.processing);
+      } finally {
+        window.fetch = original;
+      }
+    });
+  });
+
   describe('keyboard, reset and languages', () => {
     it('works from the keyboard alone: Tab, type, Enter, then Tab to "Look up another" and Enter', async () => {
       const el = await mount();

@@ -126,6 +126,8 @@ export class DvcDossierTracker extends DvcElement {
   readonly #focus = new FocusController(this);
   // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
   #runs = 0;
+  /** The lookup on its way, if any: a second press with the same code and number joins it. */
+  #inFlight: { code: string; applicantId: string; done: Promise<void> } | undefined;
 
   /** The page's identity number when it is a valid one; the form asks the citizen otherwise. */
   get #pageApplicantId(): string | undefined {
@@ -142,12 +144,17 @@ export class DvcDossierTracker extends DvcElement {
    * error summary (focused); a found dossier replaces the form and its heading takes focus.
    */
   async lookup(): Promise<void> {
-    const run = ++this.#runs;
     const code = normaliseCode(this.code);
     this.code = code;
     const pageId = this.#pageApplicantId;
     const input = this.#applicantInput;
     const typedId = pageId === undefined ? normaliseApplicantId(input?.value ?? '') : undefined;
+    const applicantId = pageId ?? typedId ?? '';
+    // "Look up" pressed again while the same lookup is on its way (a slow network, an impatient
+    // citizen) joins it: each request counts against the lookups a citizen may make a minute.
+    const running = this.#inFlight;
+    if (running?.code === code && running.applicantId === applicantId) return running.done;
+    const run = ++this.#runs;
 
     const errors = validateLookup(code, typedId);
     this.fieldErrors = errors;
@@ -158,7 +165,18 @@ export class DvcDossierTracker extends DvcElement {
       return;
     }
 
-    await this.#lookup.lookup(code, (pageId ?? typedId) as string);
+    const done = this.#lookUp(run, code, applicantId, input);
+    // Held only while the request runs, as the form's own field holds the number.
+    this.#inFlight = { code, applicantId, done };
+    try {
+      await done;
+    } finally {
+      if (this.#inFlight?.done === done) this.#inFlight = undefined;
+    }
+  }
+
+  async #lookUp(run: number, code: string, applicantId: string, input: HTMLInputElement | null): Promise<void> {
+    await this.#lookup.lookup(code, applicantId);
     const dossier = this.#lookup.dossier;
     if (run !== this.#runs || !dossier) return;
     // The number has done its job: empty the field before the form leaves the page. The token the
@@ -209,6 +227,7 @@ export class DvcDossierTracker extends DvcElement {
   reset(): void {
     forgetLastDossier();
     this.#runs++;
+    this.#inFlight = undefined;
     this.#lookup.reset();
     this.fieldErrors = {};
     this.code = '';
