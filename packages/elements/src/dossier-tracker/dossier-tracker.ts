@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { announcer } from '../shared/announcer.ts';
 import { applicantIdField } from '../shared/applicant-id.ts';
-import { forgetAccess, forgetLastDossier, lastDossier, rememberAccess } from '../shared/dossier-access.ts';
+import { forgetAccess, forgetLastDossier, isAccessRefused, lastDossier, rememberAccess } from '../shared/dossier-access.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
@@ -126,6 +126,8 @@ export class DvcDossierTracker extends DvcElement {
   readonly #focus = new FocusController(this);
   // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
   #runs = 0;
+  /** Whether the last lookup was the dossier shown again from this tab's token ("Try again" repeats that). */
+  #retryResumes = false;
   /** The lookup on its way, if any: a second press with the same code and number joins it. */
   #inFlight: { code: string; applicantId: string; done: Promise<void> } | undefined;
 
@@ -155,6 +157,7 @@ export class DvcDossierTracker extends DvcElement {
     const running = this.#inFlight;
     if (running?.code === code && running.applicantId === applicantId) return running.done;
     const run = ++this.#runs;
+    this.#retryResumes = false;
 
     const errors = validateLookup(code, typedId);
     this.fieldErrors = errors;
@@ -208,15 +211,17 @@ export class DvcDossierTracker extends DvcElement {
   /**
    * Back on a page of the portal (from the payment gateway, say) in the same tab, within the
    * token's time: the dossier looked up last is shown again without asking for anything. A token
-   * the API no longer takes is forgotten, and the form is shown.
+   * the API no longer takes is forgotten, and the form is shown. When the API cannot be reached,
+   * the failure says so and "Try again" asks again with the token, which is kept.
    */
   async #resumeLast(): Promise<void> {
     const last = lastDossier();
     if (!last) return;
     const run = ++this.#runs;
+    this.#retryResumes = true;
     await this.#lookup.resume(last.dossierCode, last.access.token);
     if (run !== this.#runs) return;
-    if (this.#lookup.status === 'error') {
+    if (this.#lookup.status === 'error' && (isAccessRefused(this.#lookup.error) || this.#lookup.notFound)) {
       forgetAccess(last.dossierCode);
       forgetLastDossier();
       this.#lookup.reset();
@@ -227,6 +232,7 @@ export class DvcDossierTracker extends DvcElement {
   reset(): void {
     forgetLastDossier();
     this.#runs++;
+    this.#retryResumes = false;
     this.#inFlight = undefined;
     this.#lookup.reset();
     this.fieldErrors = {};
@@ -347,7 +353,7 @@ export class DvcDossierTracker extends DvcElement {
     // "Try again" submits the form again: the typed input is still in it.
     return notFound
       ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
-      : failureView(error, { onRetry: () => void this.lookup() });
+      : failureView(error, { onRetry: () => void (this.#retryResumes ? this.#resumeLast() : this.lookup()) });
   }
 }
 

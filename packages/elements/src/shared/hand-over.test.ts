@@ -72,6 +72,24 @@ describe('hand-over between widgets, with no page script', () => {
     document.documentElement.style.overflowAnchor = '';
   });
 
+  it('the tracker, back on the page while the API cannot be reached, says so and keeps the tab\'s proof: "Try again" shows the dossier without the number', async () => {
+    const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await lookUp(first, PAYMENT_DUE);
+    fixtureCleanup();
+    // The SDK asks three times (two retries): all three fail.
+    await fetch(`${sandboxUrl()}/_sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationId: 'getDossier', kind: 'status', status: 503, times: 3 }),
+    });
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await waitUntil(() => inside(tracker, '[part~="error"]'), 'no failure shown', { timeout: 10_000 });
+    expect(inside(tracker, '[part~="error"]')!.dataset['problem']).to.equal('service_unavailable');
+    expect(accessFor(PAYMENT_DUE.code), 'the proof is kept').to.not.equal(undefined);
+    inside(tracker, '[part~="retry-button"]')!.click();
+    await waitUntil(() => inside(tracker, '[part~="result"]'), 'the dossier was not shown again', { timeout: 8000 });
+    expect(inside(tracker, '[part~="result"]')!.textContent).to.contain(PAYMENT_DUE.code);
+  });
+
   it('the tracker shows no "Pay" or "Evaluate" when the page has nowhere to send the dossier', async () => {
     const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
     await lookUp(tracker, PAYMENT_DUE);
