@@ -42,6 +42,8 @@ export interface PaymentFlowOptions {
   focus(target: 'heading' | 'error-summary'): void;
   /** Brings the widget into view (the page may keep it hidden until needed). */
   reveal(): void;
+  /** Takes the dossier of a payment the gateway sent the payer back with (the widget had none). */
+  adoptDossier(dossierCode: string): void;
 }
 
 type Due = Extract<PaymentState, { kind: 'due' }>;
@@ -116,12 +118,19 @@ export class PaymentFlow implements ReactiveController {
 
   /** Where to begin: back from the gateway, back after a reload mid-payment, or from the start. */
   start(): void {
+    const ref = readReturnReference(location.href);
     if (!this.#host.dossierCode) {
+      if (ref) {
+        // Back from the gateway in a tab that did not start the payment (a banking app opens the
+        // return address in a new one): the payment names its dossier.
+        this.#interacted = true;
+        this.#run((signal) => this.#adopt(ref, signal));
+        return;
+      }
       this.#flows.reset();
       this.#setView({ kind: 'idle' });
       return;
     }
-    const ref = readReturnReference(location.href);
     if (ref) {
       // The payer is back from the gateway: the result is what this page is for now.
       this.#interacted = true;
@@ -134,6 +143,28 @@ export class PaymentFlow implements ReactiveController {
       return;
     }
     this.#run((signal) => this.#lookupOrAsk(signal));
+  }
+
+  async #adopt(paymentId: string, signal: AbortSignal): Promise<void> {
+    this.#setView({ kind: 'checking', paymentId });
+    this.#announce(() => msg('Checking your payment…'));
+    this.#options.reveal();
+    try {
+      const payment = await (await this.#options.client()).payments.get(paymentId, { signal });
+      if (signal.aborted) return;
+      // The widget starts again for that dossier, and shows this payment's result.
+      this.#options.adoptDossier(payment.dossierCode);
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof DvcApiError && !error.retryable) {
+        // Not a payment the API knows: the parameters were only a hint.
+        cleanAddressBar();
+        this.#setView({ kind: 'idle' });
+        this.#announce(undefined);
+        return;
+      }
+      this.#showUnknown(paymentId, error);
+    }
   }
 
   /** The dossier the payer was paying for when they left for the gateway, read back on return. */
@@ -213,6 +244,7 @@ export class PaymentFlow implements ReactiveController {
       ?? this.#session.read(this.#host.dossierCode)?.paymentId;
     if (!id) return Promise.resolve();
     this.#interacted = true;
+    if (!this.#host.dossierCode) return this.#run((signal) => this.#adopt(id, signal));
     return this.#run((signal) => this.#check(id, 'manual', signal));
   }
 

@@ -254,6 +254,26 @@ describe('<dvc-payment> through the gateway', () => {
     await waitForState(el, 'paid', 10_000);
   });
 
+  it('back in a tab that did not start the payment (a banking app opened the return address anew): the payment names its dossier, and its result is shown', async function () {
+    slow(this);
+    const code = await createDossier(TWO_KINDS);
+    const paymentId = await startPayment(code);
+    const back = await completeAtGateway(paymentId, 'success');
+    arriveWith(gatewayParams(back!));
+    sessionStorage.clear();
+
+    const section = await fixture<HTMLElement>(html`<section hidden><h2>Nộp phí</h2>
+      <dvc-payment api-base=${api()} return-url=${`${api()}/health`}></dvc-payment></section>`);
+    const el = section.querySelector('dvc-payment')!;
+    await waitForState(el, 'paid', 10_000);
+    expect(el.dossierCode).to.equal(code);
+    expect(section.hidden).to.equal(false);
+    expect($$(el, '[part="receipt"]')).to.have.length(2);
+    expect(hasGatewayParams()).to.equal(false);
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(announcement(el)).to.equal('Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng.');
+  });
+
   it('return parameters of another dossier\'s payment are left alone', async function () {
     slow(this);
     const mine = await createDossier(ONE_CHARGE);

@@ -130,6 +130,9 @@ export class DvcPayment extends DvcElement {
     emit: (type, detail, options) => this.emit(type, detail, options),
     focus: (target) => this.#focus.focusAfterUpdate(target === 'heading' ? `#${STATE_HEADING_ID}` : ERROR_SUMMARY),
     reveal: () => reveal(this),
+    adoptDossier: (dossierCode) => {
+      this.dossierCode = dossierCode;
+    },
   });
 
   /**

@@ -25,9 +25,11 @@ async function lookUp(tracker: DvcDossierTracker, who: { code: string; applicant
 }
 
 describe('hand-over between widgets, with no page script', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     sessionStorage.clear();
     delete window.dvcKit;
+    // Fresh demo dossiers and rate-limit counts: these tests look up more than ten a minute.
+    await fetch(`${sandboxUrl()}/_sandbox/reset`, { method: 'POST' });
   });
   afterEach(() => {
     fixtureCleanup();
