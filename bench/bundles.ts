@@ -21,11 +21,11 @@ export const CEILINGS: Record<string, number> = {
   // files, since the API client and ky (8.4 kB) load on first need and the search's results and
   // detail (2.6 kB) with its first request, the survey's form with its form's request: what a widget
   // downloads before it paints.
-  'dvc-kit.js': 51 * kB,
-  'dvc-procedure-search.js': 24.5 * kB,
-  'dvc-dossier-tracker.js': 25 * kB,
-  'dvc-payment.js': 27.5 * kB,
-  'dvc-satisfaction-survey.js': 22.5 * kB,
+  'dvc-kit.js': 51.5 * kB,
+  'dvc-procedure-search.js': 25 * kB,
+  'dvc-dossier-tracker.js': 25.5 * kB,
+  'dvc-payment.js': 28 * kB,
+  'dvc-satisfaction-survey.js': 23 * kB,
   // The loader: the widget list and each widget's chunk names, which it preloads, the few lines that
   // paint a bare widget's first view, and the retries of a widget's entry.
   'dvc-loader.js': 1.7 * kB,

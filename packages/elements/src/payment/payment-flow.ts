@@ -7,7 +7,7 @@
  * One flow runs at a time, through the kit's RequestController: a newer one (or the widget leaving
  * the page) aborts the older one, whose answers are then dropped.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, reverifyMessage, usableApplicantId } from '../shared/applicant-id.ts';
@@ -118,7 +118,8 @@ export class PaymentFlow implements ReactiveController {
 
   /** Where to begin: back from the gateway, back after a reload mid-payment, or from the start. */
   start(): void {
-    const ref = readReturnReference(location.href);
+    // Prerendered (on the server) there is no address: the first view is what shows.
+    const ref = isServer ? undefined : readReturnReference(location.href);
     if (!this.#host.dossierCode) {
       if (ref) {
         // Back from the gateway in a tab that did not start the payment (a banking app opens the
