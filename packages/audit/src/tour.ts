@@ -92,7 +92,10 @@ export async function findWidgets(page: Page): Promise<TourWidget[]> {
   }, Object.keys(tours));
   return found.map(({ tag, index, defined, tour: pageTour, error }) => {
     const label = index === 0 ? tag : `${tag}[${index + 1}]`;
-    if (!defined) return { tag, index, label, steps: [], problem: `${tag} never became defined: its script did not load` };
+    if (!defined) {
+      const problem = tourFor(tag) ? `${tag} never became defined: its script did not load` : `${tag} is not defined on this page`;
+      return { tag, index, label, steps: [], problem };
+    }
     const tour = tourFor(tag) ?? pageTour;
     if (error) return { tag, index, label, steps: [], problem: `auditTour could not be read: ${error}` };
     if (tour === null) return { tag, index, label, steps: [], problem: `${tag} declares no auditTour` };

@@ -217,7 +217,10 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     if (!limit) return;
     // The connection closed while the request waited its turn (a citizen pressing again aborts the
     // last one): there is no address to count and no one to answer.
-    if (request.ip === undefined) return reply.hijack();
+    if (request.socket.destroyed) {
+      request.log.debug('the client left before its request was counted');
+      return reply.hijack();
+    }
     const wait = await rateLimiter.hit(operationId!, request.ip, limit);
     // The error handler says when to come back (Retry-After), for this limit and any other.
     if (wait > 0) throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });

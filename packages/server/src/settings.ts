@@ -25,6 +25,8 @@ export interface SettingsFlags {
   host?: string;
   /** `--no-admin`: the sandbox without its test controls. */
   noAdmin?: boolean;
+  /** For `serve`: a problem in production then also names what production serving refuses. */
+  serving?: boolean;
 }
 
 export interface Settings {
@@ -184,8 +186,9 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
     ? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS
     : wholeNumber(shutdown, 1, 3600, 'DVC_SHUTDOWN_TIMEOUT_SECONDS', problems) ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
 
-  // Everything that stops production, in one answer: not a second round once these are mended.
-  if (problems.length > 0 && mode === 'production') {
+  // Everything that stops production serving, in one answer: not a second round once these are
+  // mended. Only for serving: migrate or a report needs no secrets.
+  if (problems.length > 0 && mode === 'production' && flags.serving === true) {
     for (const problem of productionProblems(defaultOptions(options))) if (!problems.includes(problem)) problems.push(problem);
   }
   if (problems.length > 0) throw new SettingsError(problems);

@@ -14,17 +14,17 @@ describe('procedure search', () => {
   before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
   after(() => sandbox.app.close());
 
-  test('the field list tells two fields of one name apart by their ministry, and names no ministry otherwise', async () => {
+  test('the field list tells two fields of one name apart by who publishes them, and names no publisher otherwise', async () => {
     const response = await sandbox.app.inject({ method: 'GET', url: '/api/v1/fields' });
     assert.equal(response.statusCode, 200);
-    const { items } = response.json() as { items: { code: string; name: string; ministry?: string }[] };
-    const civilStatus = items.filter((f) => f.name === 'Hộ tịch').map(({ code, ministry }) => ({ code, ministry }));
+    const { items } = response.json() as { items: { code: string; name: string; publisher?: string }[] };
+    const civilStatus = items.filter((f) => f.name === 'Hộ tịch').map(({ code, publisher }) => ({ code, publisher }));
     assert.deepEqual(civilStatus, [
-      { code: 'G08-NG07', ministry: 'Bộ Ngoại giao' },
-      { code: 'G15-TP07', ministry: 'Bộ Tư pháp' },
+      { code: 'G08-NG07', publisher: 'Bộ Ngoại giao' },
+      { code: 'G15-TP07', publisher: 'Bộ Tư pháp' },
     ]);
     assert.ok(items.length > 2);
-    assert.deepEqual(items.filter((f) => f.name !== 'Hộ tịch' && 'ministry' in f), []);
+    assert.deepEqual(items.filter((f) => f.name !== 'Hộ tịch' && 'publisher' in f), []);
   });
   const get = (url: string) => sandbox.app.inject({ method: 'GET', url: `/api/v1${url}` });
 

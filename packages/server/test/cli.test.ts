@@ -217,6 +217,11 @@ describeOnce('dvc-server settings', () => {
     for (const text of ['VNPay is half configured', 'DVC_APPLICANT_KEY', 'DVC_TOKEN_SECRET', 'DVC_ALLOWED_ORIGINS']) {
       assert.ok(result.stderr.includes(text), `${text}: ${result.stderr}`);
     }
+    // Only serving needs the secrets: migrate names its own problem alone.
+    const migrate = await run(['migrate'], { DVC_MODE: 'production', DATABASE_URL: join(work, 'one-answer.db'), DVC_PG_POOL_SIZE: '0' });
+    assert.equal(migrate.code, 78, migrate.stderr);
+    assert.ok(migrate.stderr.includes('DVC_PG_POOL_SIZE'), migrate.stderr);
+    assert.ok(!migrate.stderr.includes('DVC_APPLICANT_KEY'), migrate.stderr);
   });
 
   it('settingsFromEnvironment: defaults, flags over variables, the older names', () => {

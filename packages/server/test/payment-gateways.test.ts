@@ -271,6 +271,25 @@ describe('what a payer cannot do', () => {
     assert.match(await html.text(), /Biên lai điện tử số BL-/);
   });
 
+  test('pay on a VNPay page left open past the payment window: refused as VNPay refuses it (11), nothing charged', async () => {
+    const payment = await (await create('payer-cannot-key-000010')).json() as Payment;
+    const page = await (await fetch(payment.redirectUrl!)).text();
+    const action = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+    const token = /name="token" value="([^"]+)"/.exec(page)![1]!;
+    // The payer comes back to the page after its window (vnp_ExpireDate, kept from the page's request) has passed.
+    const stored = await sandbox.context.storage.one<{ details: string }>("SELECT details FROM sandbox_gateway_transactions WHERE gateway = 'vnpay' AND ref = ?", [payment.id]);
+    const details = JSON.parse(stored!.details) as { expireDate: string };
+    assert.match(details.expireDate, /^\d{14}$/);
+    await sandbox.context.storage.run("UPDATE sandbox_gateway_transactions SET details = ? WHERE gateway = 'vnpay' AND ref = ?",
+      [JSON.stringify({ ...details, expireDate: '20200101000000' }), payment.id]);
+    const back = await fetch(new URL(action, payment.redirectUrl!), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token, scenario: 'success' }) });
+    assert.equal(back.status, 303);
+    const returned = new URL(back.headers.get('location')!);
+    assert.equal(returned.searchParams.get('vnp_ResponseCode'), '11');
+    const after = await (await fetch(`${sandbox.baseUrl}/payments/${payment.id}`)).json() as Payment;
+    assert.deepEqual([after.state, after.failureCode, after.receipts.length], ['failed', '11', 0]);
+  });
+
   test('change the amount in the gateway address: VNPay refuses the signature; a return address elsewhere is refused', async () => {
     const payment = await (await create('payer-cannot-key-000003')).json() as Payment;
     const url = new URL(payment.redirectUrl!);
@@ -304,7 +323,8 @@ describe('what a payer cannot do', () => {
     // The period around today, in Vietnam's days (the payment was started moments ago).
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const report = await paymentReport(sandbox.context.storage, { agency: '', from: day(-2), to: day(2) });
-    assert.deepEqual(report.refundsDue, { count: 1, amount: old.total });
+    // Demo dossier 0006 owes one charge (phí) and no fee (lệ phí).
+    assert.deepEqual(report.refundsDue, { count: 1, amount: old.total, byKind: [{ kind: 'charge', amount: old.total }, { kind: 'fee', amount: 0 }] });
     assert.equal(lines.some((line) => line.includes(DEMO.paymentDue.applicantId)), false, 'no identity number in the log');
   });
 

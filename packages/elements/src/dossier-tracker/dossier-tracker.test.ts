@@ -698,7 +698,7 @@ describe('<dvc-dossier-tracker>', () => {
       await lookUp(el, dossier.code, APPLICANT);
       const payment = $(el, '[part="payment"]')!;
       expect(text(payment.querySelector('[part="payment-state"]'))).to.equal(
-        'Đã có giao dịch thanh toán được tạo nhưng chưa được xác nhận. Nếu Ông/Bà đã thanh toán, kết quả sẽ hiển thị tại đây khi dịch vụ thanh toán xác nhận; nếu chưa, Ông/Bà có thể tiếp tục thanh toán.');
+        'Giao dịch thanh toán đã được khởi tạo nhưng chưa được xác nhận. Nếu Ông/Bà đã thanh toán, kết quả sẽ hiển thị tại đây sau khi đơn vị cung cấp dịch vụ thanh toán xác nhận. Nếu chưa thanh toán, Ông/Bà có thể tiếp tục thanh toán.');
       const pay = payment.querySelector<HTMLButtonElement>('[part="pay-button"]')!;
       expect(text(pay)).to.equal('Tiếp tục thanh toán');
       const requested = oneEvent(el, 'dvc-payment-requested');
@@ -716,7 +716,7 @@ describe('<dvc-dossier-tracker>', () => {
         expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Chưa thanh toán');
         expect(payment.querySelector('[part="pay-button"]')).to.equal(null);
         expect(text(payment.querySelector('[part="pay-in-person"]'))).to.equal(
-          'Hồ sơ này chưa nhận thanh toán trực tuyến. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.');
+          'Hệ thống chưa hỗ trợ thanh toán trực tuyến cho hồ sơ này. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.');
         await expectNoAxeViolations(el);
         await setLang('en');
         await el.updateComplete;

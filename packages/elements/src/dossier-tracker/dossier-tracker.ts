@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
@@ -128,8 +128,11 @@ export class DvcDossierTracker extends DvcElement {
   #runs = 0;
   /** Whether the last lookup was the dossier shown again from this tab's token ("Try again" repeats that). */
   #retryResumes = false;
-  /** The lookup on its way, if any: a second press with the same code and number joins it. */
-  #inFlight: { code: string; applicantId: string; done: Promise<void> } | undefined;
+  /**
+   * The lookup on its way, if any: "Look up" pressed again, nothing typed meanwhile, joins it. The
+   * number is not kept here: a keystroke in the form (or a new number from the page) forgets it.
+   */
+  #inFlight: { code: string; done: Promise<void> } | undefined;
 
   /** The page's identity number when it is a valid one; the form asks the citizen otherwise. */
   get #pageApplicantId(): string | undefined {
@@ -155,7 +158,7 @@ export class DvcDossierTracker extends DvcElement {
     // "Look up" pressed again while the same lookup is on its way (a slow network, an impatient
     // citizen) joins it: each request counts against the lookups a citizen may make a minute.
     const running = this.#inFlight;
-    if (running?.code === code && running.applicantId === applicantId) return running.done;
+    if (running?.code === code) return running.done;
     const run = ++this.#runs;
     this.#retryResumes = false;
 
@@ -168,9 +171,8 @@ export class DvcDossierTracker extends DvcElement {
       return;
     }
 
-    const done = this.#lookUp(run, code, applicantId, input);
-    // Held only while the request runs, as the form's own field holds the number.
-    this.#inFlight = { code, applicantId, done };
+    const done = this.#runLookup(run, code, applicantId, input);
+    this.#inFlight = { code, done };
     try {
       await done;
     } finally {
@@ -178,7 +180,7 @@ export class DvcDossierTracker extends DvcElement {
     }
   }
 
-  async #lookUp(run: number, code: string, applicantId: string, input: HTMLInputElement | null): Promise<void> {
+  async #runLookup(run: number, code: string, applicantId: string, input: HTMLInputElement | null): Promise<void> {
     await this.#lookup.lookup(code, applicantId);
     const dossier = this.#lookup.dossier;
     if (run !== this.#runs || !dossier) return;
@@ -196,7 +198,8 @@ export class DvcDossierTracker extends DvcElement {
     if (!this.hasUpdated && !this.code) void this.#resumeLast();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('applicantId')) this.#inFlight = undefined;
     // Typed since the widget connected: the render that hydrates the form must not undo it.
     const typed = this.#typedBeforeScript();
     if (typed) this.code = typed;
@@ -221,11 +224,15 @@ export class DvcDossierTracker extends DvcElement {
     this.#retryResumes = true;
     await this.#lookup.resume(last.dossierCode, last.access.token);
     if (run !== this.#runs) return;
-    if (this.#lookup.status === 'error' && (isAccessRefused(this.#lookup.error) || this.#lookup.notFound)) {
+    if (this.#lookup.status !== 'error') return;
+    if (isAccessRefused(this.#lookup.error) || this.#lookup.notFound) {
       forgetAccess(last.dossierCode);
       forgetLastDossier();
       this.#lookup.reset();
+      return;
     }
+    // The form under the failure holds the code, should the proof run out before "Try again".
+    this.code = last.dossierCode;
   }
 
   /** Clears the form, the result and the typed identity number, and focuses the code field. */
@@ -240,6 +247,11 @@ export class DvcDossierTracker extends DvcElement {
     const input = this.#applicantInput;
     if (input) input.value = '';
     this.#focus.focusAfterUpdate(`#${FIELD_IDS.code}`);
+  }
+
+  /** Anything typed: the next "Look up" is a new lookup, not the one on its way. */
+  #onFormInput(): void {
+    this.#inFlight = undefined;
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -312,7 +324,8 @@ export class DvcDossierTracker extends DvcElement {
     const busy = !prerendered && this.#lookup.status === 'loading';
     return html`
       ${errors.code || errors.applicantId ? this.#errorSummary(errors) : nothing}
-      <form part="form" novalidate aria-label=${msg('Look up a dossier')} lang=${getLocale()} @submit=${this.#onSubmit}>
+      <form part="form" novalidate aria-label=${msg('Look up a dossier')} lang=${getLocale()} @submit=${this.#onSubmit}
+        @input=${this.#onFormInput}>
         <div class="field ${errors.code ? 'has-error' : ''}" part="field">
           <label for=${FIELD_IDS.code} part="label">${msg('Dossier code')}</label>
           <p id="code-hint" class="hint" part="hint">
@@ -350,10 +363,11 @@ export class DvcDossierTracker extends DvcElement {
     const { status, notFound, error } = this.#lookup;
     if (status === 'loading') return loadingView();
     if (status !== 'error') return nothing;
-    // "Try again" submits the form again: the typed input is still in it.
+    // "Try again" shows the tab's dossier again while its proof lasts, else submits the form again
+    // (what was typed is still in it).
     return notFound
       ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
-      : failureView(error, { onRetry: () => void (this.#retryResumes ? this.#resumeLast() : this.lookup()) });
+      : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast() : this.lookup()) });
   }
 }
 

@@ -110,13 +110,15 @@ export function timelinessText(timeliness: Timeliness, { rescheduled = false }: 
   }
 }
 
-/** The payment's state in words. */
-export function paymentStateLabel(state: PaymentState): string {
+/** The payment's state in words; `canContinue` when a started payment can be continued from here. */
+export function paymentStateLabel(state: PaymentState, { canContinue = false } = {}): string {
   switch (state) {
     case 'unpaid':
       return msg('Not paid yet');
     case 'pending':
-      return msg('A payment was started and is not confirmed yet. If you have paid, the result will show here once the payment service confirms it; if not, you can continue the payment.');
+      return canContinue
+        ? `${msg('A payment was started and is not confirmed yet. If you have paid, the result will show here once the payment service confirms it.')} ${msg('If you have not, you can continue the payment.')}`
+        : msg('A payment was started and is not confirmed yet. If you have paid, the result will show here once the payment service confirms it.');
     case 'paid':
       return msg('Paid');
     case 'refunded':

@@ -137,7 +137,7 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
         <span class="amount">${formatVnd(payment.total)}</span>
       </li>
     </ul>
-    <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state)}</p>
+    <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state, { canContinue: canPay && onPay !== undefined })}</p>
     ${payment.state === 'paid' && payment.receiptNumbers?.length
       ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>`
       : nothing}

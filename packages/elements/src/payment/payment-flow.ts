@@ -14,6 +14,7 @@ import { checkApplicantId, normaliseApplicantId, reverifyMessage, usableApplican
 import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
+import { payInPersonMessage } from '../shared/pay-in-person.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { failureReason } from './labels.ts';
 import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
@@ -149,7 +150,6 @@ export class PaymentFlow implements ReactiveController {
   async #adopt(paymentId: string, signal: AbortSignal): Promise<void> {
     this.#setView({ kind: 'checking', paymentId });
     this.#announce(() => msg('Checking your payment…'));
-    this.#options.reveal();
     try {
       const payment = await (await this.#options.client()).payments.get(paymentId, { signal });
       if (signal.aborted) return;
@@ -164,6 +164,8 @@ export class PaymentFlow implements ReactiveController {
         this.#announce(undefined);
         return;
       }
+      // A payment that may well be this payer's, its result not known: shown, with "Check again".
+      this.#options.reveal();
       this.#showUnknown(paymentId, error);
     }
   }
@@ -379,9 +381,13 @@ export class PaymentFlow implements ReactiveController {
       this.method = payment.methods.find((m) => m.id === remembered)?.id ?? payment.methods[0]?.id ?? '';
     }
     this.#setView({ kind: 'due', dossier, payment, busy: false, ...(shown ? { notice: shown } : {}) });
-    this.#announce(() => shown?.kind === 'amount-changed'
-      ? msg(str`The amount to pay has changed. It is now ${formatVnd(payment.total)}.`)
-      : msg(str`To pay: ${formatVnd(payment.total)}.`));
+    this.#announce(() => {
+      const due = shown?.kind === 'amount-changed'
+        ? msg(str`The amount to pay has changed. It is now ${formatVnd(payment.total)}.`)
+        : msg(str`To pay: ${formatVnd(payment.total)}.`);
+      // No pay button to find: where to pay is said with the amount.
+      return payment.methods.length === 0 ? `${due} ${payInPersonMessage()}` : due;
+    });
   }
 
   /** After a reload: the payment this tab started may have been paid (a lost return) meanwhile. */

@@ -62,11 +62,11 @@ export function filtersView({ state, facets, agencies, fields, onChange, onClear
   </fieldset>`;
 }
 
-/** A field's name, and its ministry when the catalogue has another field of that name. */
+/** A field's name, and who publishes it when the catalogue has another field of that name. */
 function fieldLabel(fields: Field[], code: string, name?: string): string {
   const field = fields.find((f) => f.code === code);
   const label = name ?? field?.name ?? code;
-  return field?.ministry ? msg(str`${label} – ${field.ministry}`) : label;
+  return field?.publisher ? msg(str`${label} – ${field.publisher}`) : label;
 }
 
 /** How many filters are set, for the disclosure's label while it is closed. */

@@ -372,6 +372,7 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   #onFilter(name: FilterName, value: string): void {
+    if (this[name] === value) return;
     // Arrow keys on a closed select choose each option in turn, each a change: one step back, not
     // one per option passed, returns to the results before the choice.
     const now = performance.now();

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
-import { applicantIdField, applicantIdMessage, reverifyNotice, type ApplicantIdProblem } from '../shared/applicant-id.ts';
+import { applicantIdField, applicantIdMessage, reverifyMessage, reverifyNotice, type ApplicantIdProblem } from '../shared/applicant-id.ts';
 import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { failureView } from '../shared/status-views.ts';
@@ -113,7 +113,11 @@ function summary(model: FormViewModel): TemplateResult | typeof nothing {
   const { errors, applicantIdProblem, loaded: { form } } = model;
   if (errors.size === 0 && !applicantIdProblem) return nothing;
   const items: ErrorSummaryItem[] = [];
-  if (applicantIdProblem) items.push({ field: APPLICANT_ID_FIELD, message: applicantIdMessage(applicantIdProblem) });
+  if (applicantIdProblem) {
+    // Asked for again (the tracker's proof ran out): the summary, which takes focus, says why.
+    const message = model.reverify && applicantIdProblem === 'missing' ? reverifyMessage() : applicantIdMessage(applicantIdProblem);
+    items.push({ field: APPLICANT_ID_FIELD, message });
+  }
   for (const q of form.questions) {
     const problem = errors.get(q.id);
     if (problem) items.push({ field: fieldId(q), message: summaryMessage(q, problem) });

@@ -193,6 +193,8 @@ describe('hand-over between widgets, with no page script', () => {
     await waitUntil(() => inside(survey, '#applicant-id'), 'the identity number was not asked for', { timeout: 8000 });
     await survey.updateComplete;
     expect(inside(survey, '[part~="notice"]')?.textContent?.trim()).to.equal('Để bảo mật, vui lòng nhập lại số định danh cá nhân.');
+    // The error summary, which takes focus, says why too.
+    expect(inside(survey, '[part~="error-summary"] li')?.textContent?.trim()).to.equal('Để bảo mật, vui lòng nhập lại số định danh cá nhân.');
     expect(inside<HTMLInputElement>(survey, 'fieldset[part~="question"] input[type="radio"]')!.checked, 'the answer is kept').to.equal(true);
   });
 

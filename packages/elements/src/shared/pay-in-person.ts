@@ -7,5 +7,9 @@ import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 
 export function payInPersonView(): TemplateResult {
-  return html`<p part="pay-in-person">${msg('Online payment is not available for this dossier. Please pay at the one-stop desk where you submitted it.')}</p>`;
+  return html`<p part="pay-in-person">${payInPersonMessage()}</p>`;
+}
+
+export function payInPersonMessage(): string {
+  return msg('Online payment is not available for this dossier. Please pay at the one-stop desk where you submitted it.');
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createDvcClient, DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, toProblem, type ProblemCode } from '@dvc-kit/sdk';
 import { afterEach, describe, it } from '../test-support/mocha.ts';
-import { problemCodeMessage, problemMessage } from './problem-messages.ts';
+import { problemCodeMessage, problemKind, problemMessage } from './problem-messages.ts';
+import { DvcConfigError } from './api-client.ts';
 import { setLocale } from './locale.ts';
 
 // Every code of the contract's ProblemCode enum (openapi/dvc.yaml) that a widget can meet: the
@@ -15,6 +16,15 @@ const CODES: ProblemCode[] = [
 
 describe('problem messages', () => {
   afterEach(() => setLocale('vi'));
+
+  it('names each failure for page scripts and dvc-audit (data-problem): the contract\'s code, else what kind of trouble', () => {
+    expect(problemKind(new DvcApiError(toProblem(404, { code: 'dossier_not_found', title: 'x', status: 404 })))).to.equal('dossier_not_found');
+    expect(problemKind(new DvcNetworkError('offline'))).to.equal('network');
+    expect(problemKind(new DvcTimeoutError('slow'))).to.equal('timeout');
+    expect(problemKind(new DvcResponseError('not JSON', 200))).to.equal('unreadable-answer');
+    expect(problemKind(new DvcConfigError('no api-base'))).to.equal('configuration');
+    expect(problemKind(new Error('?'))).to.equal('unexpected');
+  });
 
   it('has a distinct Vietnamese and English message for every problem code', async () => {
     await setLocale('en');

@@ -4,6 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
+import { DvcConfigError } from './api-client.ts';
 import { formatWait } from './locale.ts';
 
 /**
@@ -98,11 +99,12 @@ export function problemMessage(error: unknown): string {
 
 /**
  * What went wrong, as a stable word for the page and for tools (`data-problem` on the failure):
- * the contract's problem code for an API's answer, else `network`, `timeout`, `unreadable-answer`
- * or `unexpected`. Never shown to citizens.
+ * the contract's problem code for an API's answer, else `network`, `timeout`, `unreadable-answer`,
+ * `configuration` (no API root set) or `unexpected`. Never shown to citizens.
  */
 export function problemKind(error: unknown): string {
   if (error instanceof DvcApiError) return error.code;
+  if (error instanceof DvcConfigError) return 'configuration';
   if (error instanceof DvcTimeoutError) return 'timeout';
   if (error instanceof DvcNetworkError) return 'network';
   if (error instanceof DvcResponseError) return 'unreadable-answer';

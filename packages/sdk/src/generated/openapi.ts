@@ -589,8 +589,8 @@ export interface components {
             code: string;
             name: string;
             procedureCount: number;
-            /** @description The ministry that publishes the field's procedures, given when another field has the same name (the national catalogue has two "Hộ tịch": the Ministry of Justice's and the Ministry of Foreign Affairs'), so a list can tell them apart. */
-            ministry?: string;
+            /** @description Who publishes most of the field's procedures (a ministry, or a province's People's Committee), given when another field has the same name (the national catalogue has two "Hộ tịch": the Ministry of Justice's and the Ministry of Foreign Affairs'), so a list can tell them apart. */
+            publisher?: string;
         };
         FieldRef: {
             code: string;
@@ -1234,12 +1234,13 @@ export interface components {
             state: components["schemas"]["PaymentState"];
             count: number;
             amount: components["schemas"]["Money"];
-            /** @description The amount by fee kind, every kind listed. */
-            byKind: {
-                kind: components["schemas"]["PaymentLineKind"];
-                amount: components["schemas"]["Money"];
-            }[];
+            byKind: components["schemas"]["AmountByKind"];
         };
+        /** @description An amount by fee kind (`charge` phí, `fee` lệ phí, which go to different accounts), every kind listed. */
+        AmountByKind: {
+            kind: components["schemas"]["PaymentLineKind"];
+            amount: components["schemas"]["Money"];
+        }[];
         PaymentReport: {
             /** @description The agency code of the key. */
             agency: string;
@@ -1254,6 +1255,7 @@ export interface components {
             refundsDue: {
                 count: number;
                 amount: components["schemas"]["Money"];
+                byKind: components["schemas"]["AmountByKind"];
             };
         };
         Readiness: {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { SettingsError, settingsFromEnvironment } from '../settings.ts';
 import type { Settings } from '../settings.ts';
-import { isPostgresUrl, openStorage } from '../storage/open.ts';
+import { isPostgresUrl, openStorage, sqlitePath } from '../storage/open.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Io } from './command.ts';
 
@@ -25,7 +25,7 @@ export function databaseSettings(io: Io, flags: DatabaseFlags, { existing = fals
   if (url === '') {
     throw new SettingsError(['DATABASE_URL (or --db) must name the database in production: a SQLite file path or postgres://….']);
   }
-  if (existing && !isPostgresUrl(url) && url !== ':memory:' && !existsSync(url)) {
+  if (existing && !isPostgresUrl(url) && sqlitePath(url) !== ':memory:' && !existsSync(sqlitePath(url))) {
     throw new SettingsError([`There is no database at ${url}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`]);
   }
   return settings;

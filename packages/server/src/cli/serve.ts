@@ -121,7 +121,7 @@ export const serve: Command = {
   async run(args, io) {
     const { values } = parseCommandLine('serve', args, OPTIONS);
     const settings = settingsFromEnvironment(io.env, {
-      mode: values.mode, db: values.db, port: values.port, host: values.host, noAdmin: values['no-admin'],
+      mode: values.mode, db: values.db, port: values.port, host: values.host, noAdmin: values['no-admin'], serving: true,
     });
     // Throws ConfigurationError (every problem listed) before it opens anything.
     const { app, context } = await createServer({

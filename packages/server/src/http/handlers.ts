@@ -103,8 +103,8 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
       request: FastifyRequest<{ Body: Schemas['PaymentCreateRequest']; Headers: { 'idempotency-key': string } & TokenHeader }>,
       reply: FastifyReply,
     ) {
-      // Gone already (the address goes to the gateway): the same key sent again makes the payment.
-      if (request.ip === undefined) return reply.hijack();
+      // Gone already (its address goes to the gateway): the same key sent again makes the payment.
+      if (request.socket.destroyed) return reply.hijack();
       const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key'], request.headers[DOSSIER_TOKEN_HEADER], request.ip);
       reply.code(201).header('idempotent-replayed', String(replayed));
       return payment;

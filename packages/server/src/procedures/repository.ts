@@ -89,19 +89,33 @@ export async function countProcedures(ctx: CatalogueContext): Promise<number> {
 /** Vietnamese alphabetical order, the way a citizen reads a list. */
 const byName = new Intl.Collator('vi', { sensitivity: 'base' });
 
+/** The field list of each catalogue index: read once per catalogue version, as the index is. */
+const fieldLists = new WeakMap<CatalogueIndex, Promise<Schemas['Field'][]>>();
+
 export async function listFields(ctx: CatalogueContext): Promise<Schemas['Field'][]> {
+  const index = await ctx.catalogue.current();
+  let list = fieldLists.get(index);
+  if (!list) {
+    list = readFields(ctx);
+    fieldLists.set(index, list);
+    list.catch(() => fieldLists.delete(index));
+  }
+  return list;
+}
+
+async function readFields(ctx: CatalogueContext): Promise<Schemas['Field'][]> {
   const rows = await ctx.storage.all<Schemas['Field']>(`
     SELECT field_code AS code, field_name AS name, count(*) AS "procedureCount"
     FROM procedures GROUP BY field_code, field_name`);
-  await nameMinistriesOfNamesakes(ctx, rows);
+  await namePublishersOfNamesakes(ctx, rows);
   return rows.sort((a, b) => byName.compare(a.name, b.name) || compareText(a.code, b.code));
 }
 
 /**
  * Two fields of one name (two ministries' "Hộ tịch") would be two identical options: each gets the
- * ministry that publishes most of its procedures. Only their procedures are read; usually none.
+ * body that publishes most of its procedures. Only their procedures are read; usually none.
  */
-async function nameMinistriesOfNamesakes(ctx: CatalogueContext, fields: Schemas['Field'][]): Promise<void> {
+async function namePublishersOfNamesakes(ctx: CatalogueContext, fields: Schemas['Field'][]): Promise<void> {
   const codesByName = new Map<string, string[]>();
   for (const field of fields) codesByName.set(field.name, [...codesByName.get(field.name) ?? [], field.code]);
   const namesakes = [...codesByName.values()].filter((codes) => codes.length > 1).flat();
@@ -110,15 +124,15 @@ async function nameMinistriesOfNamesakes(ctx: CatalogueContext, fields: Schemas[
     `SELECT field_code, record FROM procedures WHERE field_code IN (${namesakes.map(() => '?').join(', ')})`, namesakes);
   const tally = new Map<string, Map<string, number>>();
   for (const row of rows) {
-    const ministry = (JSON.parse(row.record) as ProcedureRecord).promulgatedBy;
-    if (!ministry) continue;
+    const publisher = (JSON.parse(row.record) as ProcedureRecord).promulgatedBy;
+    if (!publisher) continue;
     const counts = tally.get(row.field_code) ?? new Map<string, number>();
-    tally.set(row.field_code, counts.set(ministry, (counts.get(ministry) ?? 0) + 1));
+    tally.set(row.field_code, counts.set(publisher, (counts.get(publisher) ?? 0) + 1));
   }
   for (const field of fields) {
     const counts = tally.get(field.code);
     if (!counts) continue;
-    field.ministry = [...counts].sort(([a, m], [b, n]) => n - m || compareText(a, b))[0]![0];
+    field.publisher = [...counts].sort(([a, m], [b, n]) => n - m || compareText(a, b))[0]![0];
   }
 }
 

@@ -57,42 +57,46 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
     WHERE COALESCE(paid_at, created_at) >= ? AND COALESCE(paid_at, created_at) < ? AND dossier_code LIKE ?`,
   [start, end, agency.like])).filter(agency.keep);
 
-  const states = new Map(REPORTED_STATES.map((state) => [state, { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }]));
-  const refundsDue = { count: 0, amount: 0 };
+  const states = new Map(REPORTED_STATES.map((state) => [state, newTally()]));
+  const refundsDue = newTally();
   for (const row of rows) {
-    if (row.refund_due !== null) {
-      refundsDue.count += 1;
-      refundsDue.amount += Number(row.total);
-    }
+    const lines = JSON.parse(row.lines) as Schemas['PaymentLine'][];
+    if (row.refund_due !== null) addPayment(refundsDue, row, lines);
     let entry = states.get(row.state);
     // A state this list does not know yet is reported all the same, after the others.
-    if (!entry) states.set(row.state, (entry = { count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((k) => [k, 0])) }));
-    entry.count += 1;
-    entry.amount += Number(row.total);
-    for (const line of JSON.parse(row.lines) as Schemas['PaymentLine'][]) {
-      entry.byKind.set(line.kind, (entry.byKind.get(line.kind) ?? 0) + line.amount);
-    }
+    if (!entry) states.set(row.state, (entry = newTally()));
+    addPayment(entry, row, lines);
   }
 
   return {
     agency: query.agency,
     period: { from: query.from, to: query.to },
-    states: [...states.entries()].map(([state, { count, amount, byKind }]) => ({
-      state, count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind, amount: kindAmount })),
-    })),
-    refundsDue,
+    states: [...states.entries()].map(([state, tally]) => ({ state, ...figures(tally) })),
+    refundsDue: figures(refundsDue),
   };
 }
 
-/** The report as CSV rows: a header, one row per state, then the money to refund (no split by kind). */
+/** How many payments, their amount, and that amount by fee kind. */
+interface Tally { count: number; amount: number; byKind: Map<string, number> }
+
+const newTally = (): Tally => ({ count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((kind) => [kind, 0])) });
+
+function addPayment(tally: Tally, row: PaymentRow, lines: Schemas['PaymentLine'][]): void {
+  tally.count += 1;
+  tally.amount += Number(row.total);
+  for (const line of lines) tally.byKind.set(line.kind, (tally.byKind.get(line.kind) ?? 0) + line.amount);
+}
+
+const figures = ({ count, amount, byKind }: Tally) => ({
+  count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind: kind as Schemas['PaymentLineKind'], amount: kindAmount })),
+});
+
+/** The report as CSV rows: a header, one row per state, then the money to refund. */
 export function paymentReportRows(report: PaymentReport): CsvCell[][] {
+  const amounts = (byKind: Schemas['AmountByKind']) => paymentLineKinds.map((kind) => byKind.find((b) => b.kind === kind)?.amount ?? 0);
   return [
     ['Trạng thái', 'Mã trạng thái', 'Số giao dịch', ...paymentLineKinds.map((kind) => `${KIND_LABELS[kind]} (VND)`), 'Tổng tiền (VND)'],
-    ...report.states.map((s): CsvCell[] => [
-      STATE_LABELS[s.state], s.state, s.count,
-      ...paymentLineKinds.map((kind) => s.byKind.find((b) => b.kind === kind)?.amount ?? 0),
-      s.amount,
-    ]),
-    ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', report.refundsDue.count, ...paymentLineKinds.map(() => ''), report.refundsDue.amount],
+    ...report.states.map((s): CsvCell[] => [STATE_LABELS[s.state], s.state, s.count, ...amounts(s.byKind), s.amount]),
+    ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', report.refundsDue.count, ...amounts(report.refundsDue.byKind), report.refundsDue.amount],
   ];
 }

@@ -245,9 +245,10 @@ ALTER TABLE payments ADD COLUMN refund_due TEXT;
     sql: (engine) => engine === 'postgres'
       ? `
 -- Every search and lookup counts itself: on PostgreSQL a logged row would make each keystroke wait
--- for a WAL flush. Unlogged, a commit waits for nothing; a crash empties the counters (a client
--- then starts a fresh window), which a rate limit can afford. SQLite (WAL, synchronous NORMAL)
--- does not flush on commit.
+-- for a WAL flush. Unlogged, a commit waits for nothing; a crash (or a failover: standbys have no
+-- rows) empties the counters, each dossier code's wrong identity numbers included, so a client and
+-- a guesser start a fresh quarter of an hour. A rate limit can afford that; a guesser cannot make
+-- the server crash at will. SQLite (WAL, synchronous NORMAL) does not flush on commit.
 ALTER TABLE rate_limit_windows SET UNLOGGED;
 `
       : '-- SQLite: nothing to change.',

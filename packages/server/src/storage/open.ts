@@ -13,5 +13,10 @@ export function isPostgresUrl(url: string): boolean {
  */
 export function openStorage(url: string, options: { poolSize?: number } = {}): Storage {
   if (isPostgresUrl(url)) return new PostgresStorage(url, options);
-  return new SqliteStorage(url.startsWith('file:') ? decodeURIComponent(new URL(url).pathname) : url);
+  return new SqliteStorage(sqlitePath(url));
+}
+
+/** The file a SQLite DATABASE_URL names (`file:` prefix allowed), or `:memory:`. */
+export function sqlitePath(url: string): string {
+  return url.startsWith('file:') ? decodeURIComponent(new URL(url).pathname) : url;
 }

@@ -21,8 +21,11 @@ function page(title: string, body: string): string {
     button { display: block; width: 100%; min-height: 44px; margin-block: .5rem; font: inherit; padding: .5rem 1rem;
       border: 2px solid #0b4f8a; background: #fff; color: #0b4f8a; border-radius: 4px; cursor: pointer; text-align: left; }
     button:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+    dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; }
     dt { font-weight: 600; }
+    /* A phone at 360 px: a long transaction reference breaks rather than widen the page. */
+    dd { margin: 0; overflow-wrap: anywhere; }
+    fieldset { min-inline-size: 0; }
   </style>
 </head>
 <body><main>${body}</main></body>

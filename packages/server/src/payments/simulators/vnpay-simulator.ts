@@ -36,7 +36,12 @@ interface VnpayDetails {
   orderInfo: string;
   createDate: string;
   bankCode: string;
+  /** vnp_ExpireDate: after it VNPay takes no money, whatever the payer does on its page. */
+  expireDate?: string;
 }
+
+/** VNPay's answer to a payment made after its window: "11", the payment window has expired. */
+const EXPIRED_CODES = { response: '11', status: '02' } as const;
 
 const REQUIRED = ['vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_Amount', 'vnp_CurrCode', 'vnp_TxnRef', 'vnp_OrderInfo',
   'vnp_OrderType', 'vnp_Locale', 'vnp_ReturnUrl', 'vnp_IpAddr', 'vnp_CreateDate', 'vnp_ExpireDate'] as const;
@@ -63,6 +68,7 @@ export function registerVnpaySimulator(app: FastifyInstance, ctx: ServerContext,
     const ref = strings['vnp_TxnRef']!;
     const details: VnpayDetails = {
       returnUrl: strings['vnp_ReturnUrl']!, orderInfo: strings['vnp_OrderInfo']!, createDate: strings['vnp_CreateDate']!, bankCode: strings['vnp_BankCode'] ?? 'NCB',
+      expireDate: strings['vnp_ExpireDate']!,
     };
     await openTransaction(ctx.storage, 'vnpay', ref, amount, details, ctx.now());
     const transaction = (await findTransaction(ctx.storage, 'vnpay', ref))!;
@@ -87,13 +93,15 @@ export function registerVnpaySimulator(app: FastifyInstance, ctx: ServerContext,
     const scenario = scenarioNamed(form['scenario']);
     const transaction = await findByPageToken(ctx.storage, form['token']);
     if (!scenario || transaction?.gateway !== 'vnpay') return sendPage(reply, 400, 'Lỗi', '<h1>Giao dịch không hợp lệ</h1>');
-    const codes = CODES[scenario.result];
+    const details = JSON.parse(transaction.details) as VnpayDetails;
+    // The page stayed open past the window: VNPay refuses the payment then, as its page says.
+    const expired = details.expireDate !== undefined && parseVnTimestamp(details.expireDate)! < ctx.now();
+    const codes = expired ? EXPIRED_CODES : CODES[scenario.result];
     const charged = scenario.notification === 'wrong-amount' ? transaction.amount - TAMPER_VND : transaction.amount;
     const outcome = { resultCode: codes.response, transactionNo: newTransactionNo(), payDate: formatVnTimestamp(ctx.now()), amount: charged };
     if (!(await completeTransaction(ctx.storage, transaction, outcome))) {
       return sendAlreadyProcessed(reply);
     }
-    const details = JSON.parse(transaction.details) as VnpayDetails;
     const result: Record<string, string> = {
       vnp_TmnCode: merchant.tmnCode,
       vnp_Amount: String(charged * 100),

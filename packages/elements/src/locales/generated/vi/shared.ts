@@ -27,7 +27,7 @@ export const templates = {
   's8eab9c83d27bac33': `Nhập số định danh cá nhân`,
   's9010d1791ffb643a': `Số định danh cá nhân`,
   'sb05eac6313ad4f91': `Lỗi:`,
-  'sb9c24e9fed950fa6': `Hồ sơ này chưa nhận thanh toán trực tuyến. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.`,
+  'sb9c24e9fed950fa6': `Hệ thống chưa hỗ trợ thanh toán trực tuyến cho hồ sơ này. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.`,
   'sc00eb670449cf4c0': str`Hồ sơ ${0}`,
   'sc079a511c292d11e': `Một số thông tin đã nhập không hợp lệ. Vui lòng kiểm tra lại và thử lại.`,
   'sc55bc32fa72e64d8': `Số định danh cá nhân phải gồm đúng 12 chữ số`,
