@@ -38,6 +38,17 @@ describe('<dvc-payment>', () => {
   let spy: FetchSpy;
   const home = location.href;
 
+  /** A new dossier paid for by a widget that records where it would navigate: it is on its way to the gateway. */
+  async function payAndLeaveForGateway(): Promise<{ code: string; el: RecordingPayment }> {
+    log.cancelStarts = false;
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT, tag: 'test-dvc-payment' }) as RecordingPayment;
+    await waitForState(el, 'due');
+    payButton(el).click();
+    await waitForState(el, 'redirecting');
+    return { code, el };
+  }
+
   beforeEach(async () => {
     await setLang('vi');
     await sandbox('/_sandbox/reset');
@@ -322,12 +333,7 @@ describe('<dvc-payment>', () => {
 
   it('without preventDefault it navigates to the payment\'s gateway address (redirecting view passes axe)', async function () {
     slow(this);
-    log.cancelStarts = false;
-    const code = await createDossier(ONE_CHARGE);
-    const el = await widget({ code, applicantId: APPLICANT, tag: 'test-dvc-payment' }) as RecordingPayment;
-    await waitForState(el, 'due');
-    payButton(el).click();
-    await waitForState(el, 'redirecting');
+    const { code, el } = await payAndLeaveForGateway();
     const paymentId = log.of<{ paymentId: string }>('dvc-payment-started')[0]!.detail.paymentId;
     const payment = await getPayment(paymentId);
     expect(el.navigations).to.deep.equal([payment.redirectUrl]);
@@ -339,12 +345,7 @@ describe('<dvc-payment>', () => {
 
   it('back from the gateway with the browser\'s Back button (the page restored as it was left) shows what is due again, not "Taking you to the gateway" for good', async function () {
     slow(this);
-    log.cancelStarts = false;
-    const code = await createDossier(ONE_CHARGE);
-    const el = await widget({ code, applicantId: APPLICANT, tag: 'test-dvc-payment' }) as RecordingPayment;
-    await waitForState(el, 'due');
-    payButton(el).click();
-    await waitForState(el, 'redirecting');
+    const { el } = await payAndLeaveForGateway();
     // A page shown afresh (not from the cache: the first load) changes nothing.
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
     await new Promise((resolve) => setTimeout(resolve, 100));

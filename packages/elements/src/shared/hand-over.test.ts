@@ -24,6 +24,17 @@ async function lookUp(tracker: DvcDossierTracker, who: { code: string; applicant
   await waitUntil(() => inside(tracker, '[part~="result"]'), 'no dossier found', { timeout: 8000 });
 }
 
+/** A tracker and a payment on one page, a demo dossier with something due looked up. */
+async function trackerAndPayment(): Promise<{ page: HTMLElement; tracker: DvcDossierTracker; payment: DvcPayment }> {
+  const page = await fixture<HTMLElement>(html`<div>
+    <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+    <dvc-payment api-base=${sandboxUrl()}></dvc-payment>
+  </div>`);
+  const tracker = page.querySelector('dvc-dossier-tracker')!;
+  await lookUp(tracker, PAYMENT_DUE);
+  return { page, tracker, payment: page.querySelector<DvcPayment>('dvc-payment')! };
+}
+
 describe('hand-over between widgets, with no page script', () => {
   beforeEach(async () => {
     sessionStorage.clear();
@@ -119,13 +130,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('the payment, its proof refused as it pays, asks for the number again and says why, in its live region too, not "Starting the payment…"', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
-      <dvc-payment api-base=${sandboxUrl()}></dvc-payment>
-    </div>`);
-    const tracker = page.querySelector('dvc-dossier-tracker')!;
-    const payment = page.querySelector<DvcPayment>('dvc-payment')!;
-    await lookUp(tracker, PAYMENT_DUE);
+    const { tracker, payment } = await trackerAndPayment();
     inside(tracker, '[part~="pay-button"]')!.click();
     await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'the payment did not show what is due', { timeout: 8000 });
     const key = `dvc-access:${PAYMENT_DUE.code}`;
@@ -140,13 +145,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('a portal that cancels the request routes its own way: nothing is handed over', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
-      <dvc-payment api-base=${sandboxUrl()}></dvc-payment>
-    </div>`);
-    const tracker = page.querySelector('dvc-dossier-tracker')!;
-    const payment = page.querySelector<DvcPayment>('dvc-payment')!;
-    await lookUp(tracker, PAYMENT_DUE);
+    const { page, tracker, payment } = await trackerAndPayment();
     page.addEventListener('dvc-payment-requested', (event) => event.preventDefault());
     inside(tracker, '[part~="pay-button"]')!.click();
     await payment.updateComplete;
