@@ -50,3 +50,5 @@ export function failureReason(code: string | null | undefined): string {
   }
 }
 
+/** The failure code of a payment closed because a newer one took its place (the server's word). */
+export const SUPERSEDED = 'superseded';

@@ -16,7 +16,7 @@ import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
 import { payInPersonMessage } from '../shared/pay-in-person.ts';
 import { RequestController } from '../shared/request-controller.ts';
-import { failureReason } from './labels.ts';
+import { failureReason, SUPERSEDED } from './labels.ts';
 import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
 import { PaymentSession } from './payment-session.ts';
 import { cleanAddressBar, readReturnReference, safeHttpUrl, withoutGatewayParams } from './return-params.ts';
@@ -590,7 +590,7 @@ export class PaymentFlow implements ReactiveController {
       case 'cancelled':
         this.#session.forget(code);
         this.#setView({ kind: 'cancelled', payment });
-        this.#announce(() => msg('Payment cancelled.'));
+        this.#announce(() => (payment.failureCode === SUPERSEDED ? msg('Payment replaced.') : msg('Payment cancelled.')));
         return;
       case 'refunded':
         this.#session.forget(code);

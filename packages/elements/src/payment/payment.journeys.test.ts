@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { formatDateTime } from '../shared/locale.ts';
 import {
   $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, armFault, arriveWith, completeAtGateway, createDossier,
-  focusedInside, gatewayParams, getPayment, lookup, pay, sandbox, setLang, slow, text, waitForState, widget,
+  focusedInside, gatewayParams, getPayment, lookup, pay, sandbox, sdk, setLang, slow, text, waitForState, widget,
 } from '../test-support/payment-drivers.ts';
 
 const hasGatewayParams = () => [...new URL(location.href).searchParams.keys()].some((name) => name.startsWith('vnp_'));
@@ -272,6 +272,27 @@ describe('<dvc-payment> through the gateway', () => {
     expect(hasGatewayParams()).to.equal(false);
     expect(focusedInside(el)?.id).to.equal('state-heading');
     expect(announcement(el)).to.equal('Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng.');
+  });
+
+  it('a payment replaced by a newer one, then paid on its gateway page left open: said to be replaced and refunded, never "nothing was paid"', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const first = await startPayment(code);
+    const firstGateway = (await getPayment(first)).redirectUrl!;
+    // Another method: a second payment takes the first's place (the first is closed as superseded).
+    const second = await sdk().payments.create({ dossierCode: code, applicantId: APPLICANT, returnUrl: `${api()}/health`, method: 'e-wallet' },
+      { idempotencyKey: crypto.randomUUID() });
+    expect(second.id).to.not.equal(first);
+    // The first gateway's page, still open in another tab, takes the money all the same.
+    const back = await completeAtGateway(first, 'success', firstGateway);
+    arriveWith(gatewayParams(back!));
+
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'cancelled');
+    expect(text($(el, '[part="heading"]'))).to.equal('Giao dịch đã được thay thế');
+    expect(text($(el, '[part="message"]'))).to.equal(`Giao dịch thanh toán này cho hồ sơ ${code} đã được thay thế bằng một giao dịch mới hơn và đã đóng. Nếu cổng thanh toán đã thu tiền cho giao dịch này, cơ quan sẽ hoàn lại cho Ông/Bà.`);
+    expect(announcement(el)).to.equal('Giao dịch đã được thay thế.');
+    expect(text($(el, '[part="pay-again-button"]'))).to.equal('Xem phí, lệ phí cần nộp');
   });
 
   it('return parameters of another dossier\'s payment are left alone', async function () {

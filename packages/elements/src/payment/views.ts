@@ -14,7 +14,7 @@ import { problemMessage } from '../shared/problem-messages.ts';
 import { failureView, loadingView } from '../shared/status-views.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
-import { failureReason, kindLabel, methodName, methodNameLang } from './labels.ts';
+import { failureReason, kindLabel, methodName, methodNameLang, SUPERSEDED } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
 import './translations.ts';
 
@@ -305,6 +305,17 @@ export function failedView(context: ViewContext, payment: Payment, onPayAgain: (
 }
 
 export function cancelledView(context: ViewContext, payment: Payment, onPayAgain: () => void): TemplateResult {
+  // Closed here because a newer payment took its place (another method, say): the payer may still
+  // have paid it on a gateway page left open, money the agency refunds. Never "nothing was paid".
+  if (payment.failureCode === SUPERSEDED) {
+    return section('cancelled', html`
+      ${stateHeading(context, msg('Payment replaced'))}
+      <p part="message">${msg(str`This payment for dossier ${payment.dossierCode} was replaced by a newer one and closed. If the payment gateway took money for it, the agency will refund it to you.`)}</p>
+      <div class="actions">
+        <button type="button" part="pay-again-button" @click=${onPayAgain}>${msg('See what is due')}</button>
+      </div>
+    `);
+  }
   return section('cancelled', html`
     ${stateHeading(context, msg('Payment cancelled'))}
     <p part="message">${msg(str`You cancelled the payment on the payment gateway. Nothing was paid for dossier ${payment.dossierCode}.`)}</p>

@@ -64,16 +64,17 @@ export type Outcome = 'success' | 'failure' | 'cancel' | 'return-lost';
  * parameters), or null for "return lost" (no redirect). The widget's return URL must be on the
  * sandbox origin (e.g. `{api}/health`) so the 303 can be followed and read across origins.
  */
-export async function completeAtGateway(paymentId: string, outcome: Outcome): Promise<URL | null> {
-  const payment = await getPayment(paymentId);
-  if (!payment.redirectUrl) throw new Error(`payment ${paymentId} has no gateway address (${payment.state})`);
-  const page = await fetch(payment.redirectUrl);
+export async function completeAtGateway(paymentId: string, outcome: Outcome, gatewayUrl?: string): Promise<URL | null> {
+  // A gateway page opened before the payment was closed here is given as it was (closed, it has none now).
+  const redirectUrl = gatewayUrl ?? (await getPayment(paymentId)).redirectUrl;
+  if (!redirectUrl) throw new Error(`payment ${paymentId} has no gateway address`);
+  const page = await fetch(redirectUrl);
   if (!page.ok) throw new Error(`gateway page: ${page.status}`);
   const form = new DOMParser().parseFromString(await page.text(), 'text/html').querySelector('form')!;
   const body = new URLSearchParams();
   for (const input of form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')) body.set(input.name, input.value);
   body.set('scenario', outcome);
-  const action = new URL(form.getAttribute('action')!, payment.redirectUrl);
+  const action = new URL(form.getAttribute('action')!, redirectUrl);
   const response = await fetch(action, { method: 'POST', body });
   if (!response.ok) throw new Error(`gateway complete: ${response.status}`);
   return outcome === 'return-lost' ? null : new URL(response.url);
