@@ -15,6 +15,8 @@ export interface FilterView {
   /** The catalogue's fields, loaded on start: the field filter's options until a search gives facets. */
   fields: Field[];
   onChange: (name: FilterName, value: string) => void;
+  /** Focus left a filter: its next change is a new choice. */
+  onLeave: (name: FilterName) => void;
   onClear: () => void;
 }
 
@@ -25,13 +27,13 @@ const withCount = (label: string, count: number | undefined) =>
  * Native selects: they work with every screen reader, keyboard and phone. Options carry the facet
  * counts of the current search; the chosen value stays listed even when its count is 0.
  */
-export function filtersView({ state, facets, agencies, fields, onChange, onClear }: FilterView): TemplateResult {
+export function filtersView({ state, facets, agencies, fields, onChange, onLeave, onClear }: FilterView): TemplateResult {
   // Field and agency names come from the catalogue (Vietnamese): their options say so.
   const select = (name: FilterName, label: string, options: Choice[], optionLang?: string) => html`
     <div class="filter">
       <label for="filter-${name}">${label}</label>
       <select id="filter-${name}" part="filter" name=${name} .value=${state[name]}
-        @change=${(event: Event) => onChange(name, (event.target as HTMLSelectElement).value)}>
+        @change=${(event: Event) => onChange(name, (event.target as HTMLSelectElement).value)} @blur=${() => onLeave(name)}>
         <option value="">${msg('All')}</option>
         ${optionList(options, state[name], optionLang)}
       </select>

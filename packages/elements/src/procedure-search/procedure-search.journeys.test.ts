@@ -254,32 +254,41 @@ describe('<dvc-procedure-search> journeys', () => {
     await waitUntil(() => $(fresh, '[part="page-button"][aria-current="page"]')?.textContent!.trim() === '2', 'back did not restore page 2', { timeout: 8000 });
   });
 
-  it('keeps one history entry for options passed with the arrow keys, so one Back undoes the choice', async () => {
+  it('keeps one history entry for options passed with the arrow keys, at any pace, so one Back undoes the choice', async function () {
+    (this as unknown as { timeout(ms: number): void }).timeout(20_000);
     history.replaceState(null, '', location.pathname);
     try {
       const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
       el.query = 'dang ky';
       await settled(el);
       const entries = history.length;
-      // Down, Down, Down on the closed level filter: a change event for each option passed.
+      // Down, Down, Down on the closed level filter: a change event for each option passed, at a
+      // screen reader's pace (each option listened to, well over a second apart).
       const level = $<HTMLSelectElement>(el, '#filter-level')!;
       for (const value of ['central', 'province', 'commune']) {
         level.value = value;
         level.dispatchEvent(new Event('change', { bubbles: true }));
         await el.updateComplete;
+        await new Promise((resolve) => setTimeout(resolve, 1200));
       }
       await waitUntil(() => new URLSearchParams(location.search).get('dvc_level') === 'commune', 'the last option is not in the URL', { timeout: 8000 });
       expect(history.length, 'one entry for the three options').to.equal(entries + 1);
 
-      // Another filter is another choice.
-      await choose(el, 'online', 'partial');
+      // Focus leaves the filter: coming back to it is a new choice; so is another filter.
+      level.dispatchEvent(new FocusEvent('blur'));
+      await choose(el, 'level', 'province');
       expect(history.length).to.equal(entries + 2);
+      await choose(el, 'online', 'partial');
+      expect(history.length).to.equal(entries + 3);
 
-      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      for (let step = 0; step < 2; step++) {
+        const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+        history.back();
+        await popped;
+      }
+      await waitUntil(() => el.level === 'commune' && el.online === '', 'two steps back did not return to the three options\' choice', { timeout: 8000 });
       history.back();
-      await popped;
-      history.back();
-      await waitUntil(() => el.level === '' && el.online === '', 'two steps back did not return to the search before the choices', { timeout: 8000 });
+      await waitUntil(() => el.level === '' && el.online === '', 'a third step back did not return to the search before the choices', { timeout: 8000 });
       expect(el.query).to.equal('dang ky');
     } finally {
       history.replaceState(null, '', location.pathname);

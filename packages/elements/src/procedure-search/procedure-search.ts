@@ -30,8 +30,6 @@ const laterViews = later(() => import('./later-views.ts'));
 
 /** Wide enough for the filters to stand open beside the results' start (40 × 16 px). */
 const WIDE_SCREEN = '(min-width: 40rem)';
-/** Choices in one filter this close together are one choice made with the arrow keys. */
-const CHOICE_BURST_MS = 1000;
 
 /** Decorative: the button's words are its name. */
 const MICROPHONE = html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
@@ -176,8 +174,8 @@ export class DvcProcedureSearch extends DvcElement {
   #typing = false;
   /** Set when we changed several inputs ourselves and searched: the next update must not search again. */
   #applied = false;
-  /** The last filter chosen and when, so choices made in quick succession share one history entry. */
-  #lastChoice: { name: FilterName; at: number } | undefined;
+  /** The filter being chosen in: its choices share one history entry until focus leaves it. */
+  #choosingIn: FilterName | undefined;
   /** How the search a filter choice starts writes the URL; undefined when no choice is pending. */
   #choiceHistory: 'push' | 'replace' | undefined;
   /** The control that opened the detail, to return focus to. */
@@ -373,13 +371,16 @@ export class DvcProcedureSearch extends DvcElement {
 
   #onFilter(name: FilterName, value: string): void {
     if (this[name] === value) return;
-    // Arrow keys on a closed select choose each option in turn, each a change: one step back, not
-    // one per option passed, returns to the results before the choice.
-    const now = performance.now();
-    const again = this.#lastChoice?.name === name && now - this.#lastChoice.at < CHOICE_BURST_MS;
-    this.#lastChoice = { name, at: now };
-    this.#choiceHistory = again ? 'replace' : 'push';
+    // Arrow keys on a closed select choose each option in turn, each a change, at whatever pace a
+    // screen reader is listened to: one step back, not one per option passed, returns to the
+    // results before the choice.
+    this.#choiceHistory = this.#choosingIn === name ? 'replace' : 'push';
+    this.#choosingIn = name;
     this[name] = value;
+  }
+
+  #onFilterLeft(name: FilterName): void {
+    if (this.#choosingIn === name) this.#choosingIn = undefined;
   }
 
   #clearFilters(): void {
@@ -477,6 +478,7 @@ export class DvcProcedureSearch extends DvcElement {
             agencies: prerendered ? [] : this.agencies,
             fields: prerendered ? [] : this.fields,
             onChange: (name, value) => this.#onFilter(name, value),
+            onLeave: (name) => this.#onFilterLeft(name),
             onClear: () => this.#clearFilters(),
           }) : nothing}
         </details>
