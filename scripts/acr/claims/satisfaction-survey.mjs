@@ -17,6 +17,7 @@ const AXE = axeTests(FILE, [
   'explains that an unfinished dossier can be evaluated once decided', 'keeps the answers when the server is down',
   'asks for the identity number when the page has none', 'shows a localised error with a retry when the form cannot be loaded',
   'page mode: "Thông tin này có hữu ích không?"', 'speaks English on an English page', 'page feedback in English, and its thank-you',
+  'keeps a pasted answer over the limit',
 ]);
 const TREES = test(TREE, /accessibility tree$/, { label: 'accessibility-tree snapshots of each state, vi and en' });
 const ANNOUNCES = test(SR, /announce/, { label: 'live-region announcements, vi and en' });
@@ -36,7 +37,8 @@ const HONEYPOT = t('has an off-screen honeypot out of reach of people and assist
 const ASKS_ID = t('asks for the identity number when the page has none: checked with the answers, a mismatch said at the field');
 const PAGE_MODE = t('page mode: "Thông tin này có hữu ích không?" yes/no with a comment, tied to the procedure');
 const KEYBOARD = t('works from the keyboard alone: Tab into each group, arrows and Space choose, type, Enter sends');
-const COUNTDOWN = t('announces the characters left politely at thresholds, not on every keystroke; the limit is hard');
+const COUNTDOWN = t('announces the characters left politely at thresholds, not on every keystroke; a longer answer is kept and counted over');
+const OVER_LIMIT = t('keeps a pasted answer over the limit, whole: sending waits until it is shortened, and the draft keeps it');
 const ENGLISH = t('speaks English on an English page: labels from the form');
 const PAGE_ENGLISH = t('page feedback in English, and its thank-you');
 const LANGUAGE = 'packages/elements/src/satisfaction-survey/satisfaction-survey.language.test.ts';
@@ -109,9 +111,9 @@ export default {
     '3.1.2': { level: 'supports', remarks: 'On Vietnamese and English pages everything is in the page\'s language: the widget\'s words and the form\'s, which the API sends in both languages and the widget shows in its own. Its outer element carries the widget\'s language, so on a page in another language (e.g. `lang="fr"`) its Vietnamese fallback is marked `lang="vi"`. The tests walk the whole shadow tree (the dossier evaluation with its error summary, and the page feedback, on an English page; the evaluation on a French one) for any text or `aria-label` with Vietnamese letters outside `lang="vi"`, and that check is shown to fail. Not covered: a form whose English text the API left empty would show nothing rather than the Vietnamese; the tests check the markup, not what a given screen reader then does.', evidence: [ENGLISH, PAGE_ENGLISH, LANG_EN, LANG_FR, LANG_CHECK] },
     '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
     '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix), and the same error summary pattern as the tracker and the payment.', evidence: [FAULTS, PROBLEM_WORDS] },
-    '3.3.3': { level: 'supports', remarks: 'Errors say what to do ("Vui lòng chọn một câu trả lời."), how many seconds to wait after too many requests, and for a dossier not yet decided that it can be evaluated once it is.', evidence: [INCOMPLETE, SERVER_ERRORS, NOT_YET] },
+    '3.3.3': { level: 'supports', remarks: 'Errors say what to do ("Vui lòng chọn một câu trả lời.", "Câu trả lời quá dài. Vui lòng rút ngắn." beside a count of the characters over), how many seconds to wait after too many requests, and for a dossier not yet decided that it can be evaluated once it is.', evidence: [INCOMPLETE, OVER_LIMIT, SERVER_ERRORS, NOT_YET] },
     '3.3.4': { level: 'not applicable', remarks: 'An evaluation is not a legal or financial commitment, changes no data of the citizen\'s and is not a test. (It is checked before sending, and a dossier is evaluated once.)', evidence: [INCOMPLETE, ALREADY] },
-    '3.3.7': { level: 'supports', remarks: 'Nothing is asked twice: answers stay through errors and retries, come back from the draft in a new widget for the same dossier, and stay when the dossier is not ready yet. The identity number is asked only when the page does not pass it (`applicantId`), and is never kept in the draft.', evidence: [SERVER_ERRORS, OFFLINE, DRAFT, NOT_YET] },
+    '3.3.7': { level: 'supports', remarks: 'Nothing is asked twice: answers stay through errors and retries (a comment pasted over the limit is kept whole, to shorten), come back from the draft in a new widget for the same dossier, and stay when the dossier is not ready yet. The identity number is asked only when the page does not pass it (`applicantId`), and is never kept in the draft.', evidence: [SERVER_ERRORS, OFFLINE, DRAFT, NOT_YET, OVER_LIMIT] },
     '3.3.8': { level: 'partially supports', remarks: 'A dossier evaluation on a page without a signed-in citizen asks for the identity number: it is recalled, a knowledge check. The field takes spaces between groups of digits and nothing blocks pasting (no test pastes); a signed-in page passes `applicantId` and nothing is asked. Page feedback asks for nothing.', evidence: [ASKS_ID, SENT] },
     '4.1.3': { level: 'supports', remarks: 'A polite status region says the characters left at thresholds (100, 50, 20, 10, 0), not on every key; failures are alerts; thanks and notices take focus instead; in Vietnamese and English.', evidence: [COUNTDOWN, FAULTS, ANNOUNCES] },
   },

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { SurveyForm } from '@dvc-kit/sdk';
 import { describe, it } from '../test-support/mocha.ts';
-import { answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers } from './answers.ts';
+import { answerError, answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers } from './answers.ts';
 
 const label = { vi: 'Câu hỏi', en: 'Question' };
 const FORM: SurveyForm = {
@@ -32,12 +32,22 @@ describe('survey answers', () => {
     expect(textLimit(FORM.questions[3]!)).to.equal(2000);
   });
 
+  it('says why one answer blocks sending: a required one missing, a value the form lacks, text over its limit', () => {
+    const [overall, online, why] = FORM.questions;
+    expect(answerError(overall!, undefined)).to.equal('required');
+    expect(answerError(online!, undefined)).to.equal(undefined);
+    expect(answerError(why!, 'x'.repeat(11))).to.equal('invalid');
+    expect(answerError(why!, 'x'.repeat(10))).to.equal(undefined);
+    expect(answerError(why!, ' ')).to.equal('required');
+  });
+
   it('sends known, answered questions only', () => {
     expect(answersToSend(FORM, { overall: 1, why: 'vì', comment: '  ', stray: 3 })).to.deep.equal({ overall: 1, why: 'vì' });
   });
 
-  it('keeps from a draft only what still fits the form', () => {
-    expect(cleanDraft(FORM, { overall: 2, online: '1', why: 'x'.repeat(11), comment: 'giữ', gone: 1 })).to.deep.equal({ overall: 2, comment: 'giữ' });
+  it('keeps from a draft only what the form still asks; text over its limit is kept whole, for the citizen to shorten', () => {
+    expect(cleanDraft(FORM, { overall: 2, online: '1', why: 'x'.repeat(11), comment: 'giữ', gone: 1 })).to.deep.equal({ overall: 2, why: 'x'.repeat(11), comment: 'giữ' });
+    expect(cleanDraft(FORM, { overall: 7, why: 3 })).to.deep.equal({});
     expect(cleanDraft(FORM, null)).to.deep.equal({});
     expect(cleanDraft(FORM, 'not an object')).to.deep.equal({});
   });

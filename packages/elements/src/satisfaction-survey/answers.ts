@@ -15,7 +15,7 @@ type Question = SurveyForm['questions'][number];
 /** The contract's ceiling for a text answer; a form's own `maxLength` may be lower. */
 export const TEXT_LIMIT = 2000;
 
-/** The hard character limit of a text question. */
+/** A text question's character limit. The box takes more (a pasted answer is never cut); sending waits until it fits. */
 export function textLimit(question: Question): number {
   return Math.min(question.maxLength ?? TEXT_LIMIT, TEXT_LIMIT);
 }
@@ -30,16 +30,18 @@ function fitsQuestion(question: Question, value: unknown): value is number | str
   return typeof value === 'string' && value.length <= textLimit(question);
 }
 
+/** Why one answer blocks sending, or undefined when it may be sent (or left out). */
+export function answerError(question: Question, value: number | string | undefined): AnswerError | undefined {
+  if (!isAnswered(question, value)) return question.required ? 'required' : undefined;
+  return fitsQuestion(question, value) ? undefined : 'invalid';
+}
+
 /** The questions that block sending, in form order (the error summary lists them in that order). */
 export function validateAnswers(form: SurveyForm, answers: Answers): Map<string, AnswerError> {
   const errors = new Map<string, AnswerError>();
   for (const question of form.questions) {
-    const value = answers[question.id];
-    if (!isAnswered(question, value)) {
-      if (question.required) errors.set(question.id, 'required');
-    } else if (!fitsQuestion(question, value)) {
-      errors.set(question.id, 'invalid');
-    }
+    const problem = answerError(question, answers[question.id]);
+    if (problem) errors.set(question.id, problem);
   }
   return errors;
 }
@@ -55,15 +57,16 @@ export function answersToSend(form: SurveyForm, answers: Answers): Answers {
 }
 
 /**
- * Keeps from a stored draft only what still fits the form: a department may have changed the
+ * Keeps from a stored draft only what the form still asks: a department may have changed the
  * questions since the draft was written, and sessionStorage is writable by any script on the page.
+ * Text over its limit is kept, as the box keeps it: the citizen shortens it, nothing is cut.
  */
 export function cleanDraft(form: SurveyForm, raw: unknown): Answers {
   const answers: Answers = {};
   if (typeof raw !== 'object' || raw === null) return answers;
   for (const question of form.questions) {
     const value = (raw as Record<string, unknown>)[question.id];
-    if (fitsQuestion(question, value)) answers[question.id] = value;
+    if (question.type === 'text' ? typeof value === 'string' : fitsQuestion(question, value)) answers[question.id] = value as string | number;
   }
   return answers;
 }

@@ -2,15 +2,16 @@
  * Decides when a comment box's remaining characters are announced. The visible count changes on
  * every keystroke; a screen reader hearing that on every keystroke could not follow what it types,
  * so the live region speaks only when the remaining count drops past a threshold (100, 50, 20, 10
- * left, and the limit itself), including a paste that jumps past several at once.
+ * left, the limit itself, and the first character past it), including a paste that jumps past
+ * several at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export const ANNOUNCE_THRESHOLDS: readonly number[] = [100, 50, 20, 10, 0];
 
-/** How many thresholds `remaining` has reached (only those below the limit count). */
+/** How many thresholds `remaining` has reached (only those below the limit count); past the limit, one more. */
 function band(remaining: number, limit: number): number {
-  return ANNOUNCE_THRESHOLDS.filter((t) => t < limit && remaining <= t).length;
+  return ANNOUNCE_THRESHOLDS.filter((t) => t < limit && remaining <= t).length + (remaining < 0 ? 1 : 0);
 }
 
 export class CharacterCountController implements ReactiveController {
@@ -33,7 +34,7 @@ export class CharacterCountController implements ReactiveController {
 
   /** Records a change of length; announces the remaining count when a threshold is crossed. */
   update(id: string, length: number, limit: number): void {
-    const remaining = Math.max(0, limit - length);
+    const remaining = limit - length;
     const now = band(remaining, limit);
     const before = this.#bands.get(id) ?? 0;
     this.#bands.set(id, now);
@@ -47,7 +48,7 @@ export class CharacterCountController implements ReactiveController {
     }
   }
 
-  /** The remaining count to announce for `id`, or undefined when there is nothing to say. */
+  /** The remaining count to announce for `id` (negative past the limit), or undefined when there is nothing to say. */
   announced(id: string): number | undefined {
     return this.#announced.get(id);
   }

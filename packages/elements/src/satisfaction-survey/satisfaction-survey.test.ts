@@ -207,7 +207,7 @@ describe('<dvc-satisfaction-survey>', () => {
     expect([...online.querySelectorAll<HTMLInputElement>('input')].some((o) => o.required)).to.equal(false);
 
     const box = comment(el);
-    expect(box.maxLength).to.equal(1000);
+    expect(box.hasAttribute('maxlength'), 'no maxlength: a longer paste is kept, never cut').to.equal(false);
     expect(text($(el, `label[for="${box.id}"]`))).to.equal('Góp ý thêm');
     const described = box.getAttribute('aria-describedby')!.split(' ').map((id) => text(el.shadowRoot!.getElementById(id)));
     expect(described).to.deep.equal(['Không ghi số định danh hay thông tin cá nhân.', 'Tối đa 1.000 ký tự.']);
@@ -628,7 +628,7 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(text(fieldset.querySelector('legend'))).to.equal('Thông tin này có hữu ích không? * (bắt buộc)');
     expect($$<HTMLInputElement>(el, 'input[type="radio"]').map((o) => text(o.closest('label')))).to.deep.equal(['Có', 'Không']);
     expect(text($(el, 'label[for="q-comment"]'))).to.equal('Chúng tôi có thể cải thiện điều gì?');
-    expect(comment(el).maxLength).to.equal(500);
+    expect(text($(el, '[part="count"]'))).to.equal('Còn 500 ký tự'); // the page form's own, lower limit
     expect(text(submitButton(el))).to.equal('Gửi');
     await expectNoAxeViolations(el);
 
@@ -705,7 +705,7 @@ describe('<dvc-satisfaction-survey>', () => {
     });
   });
 
-  it('announces the characters left politely at thresholds, not on every keystroke; the limit is hard', async () => {
+  it('announces the characters left politely at thresholds, not on every keystroke; a longer answer is kept and counted over', async () => {
     const dossier = await createDossier();
     const el = await mountDossier(dossier);
     const region = countStatus(el);
@@ -726,17 +726,61 @@ describe('<dvc-satisfaction-survey>', () => {
 
     comment(el).focus();
     comment(el).setSelectionRange(995, 995);
-    await sendKeys({ type: 'bbbbbbbb' }); // 8 typed, 5 fit
-    expect(comment(el).value.length).to.equal(1000);
+    await sendKeys({ type: 'bbbbb' });
     await el.updateComplete;
     expect(text(countStatus(el))).to.equal('Còn 0 ký tự');
     expect($(el, '[part="count"]')!.classList.contains('at-limit')).to.equal(true);
+    // Past the limit the box keeps typing (a pasted answer is never cut): the count says by how
+    // much, once aloud as the limit is passed.
+    await sendKeys({ type: 'bbb' });
+    await el.updateComplete;
+    expect(comment(el).value.length).to.equal(1003);
+    expect(text($(el, '[part="count"]'))).to.equal('Vượt quá 3 ký tự');
+    expect($(el, '[part="count"]')!.classList.contains('over-limit')).to.equal(true);
+    expect(text(countStatus(el))).to.equal('Vượt quá 1 ký tự');
+    expect(comment(el).hasAttribute('maxlength')).to.equal(false);
 
     await setLang('en');
     await el.updateComplete;
-    expect(text(countStatus(el))).to.equal('0 characters left');
+    expect(text($(el, '[part="count"]'))).to.equal('3 characters too many');
+    expect(text(countStatus(el))).to.equal('1 character too many');
     await typeComment(el, 'a'.repeat(999));
     expect(text($(el, '[part="count"]'))).to.equal('1 character left');
+  });
+
+  it('keeps a pasted answer over the limit, whole: sending waits until it is shortened, and the draft keeps it', async () => {
+    const dossier = await createDossier();
+    watch = new RequestLog();
+    const el = await mountDossier(dossier);
+    await answerRequired(el);
+    const pasted = `${'Thủ tục cần rõ ràng hơn. '.repeat(40)}Hết.`;
+    expect(pasted.length).to.be.greaterThan(1000);
+    await typeComment(el, pasted);
+    expect(comment(el).value).to.equal(pasted);
+    expect(text($(el, '[part="count"]'))).to.equal(`Vượt quá ${pasted.length - 1000} ký tự`);
+    expect(text(countStatus(el))).to.equal(`Vượt quá ${pasted.length - 1000} ký tự`);
+    expect(drafts()[0]![1]).to.include('Hết.');
+
+    submitButton(el).click();
+    await el.updateComplete;
+    expectFocusOn(el, $(el, '[part="error-summary"]')!);
+    expect($$(el, '[part="error-link"]').map(text)).to.deep.equal(['Câu trả lời cho “Góp ý thêm” quá dài. Vui lòng rút ngắn.']);
+    expect(text(el.shadowRoot!.getElementById('q-comment-error'))).to.equal('Lỗi: Câu trả lời quá dài. Vui lòng rút ngắn.');
+    expect(comment(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(comment(el).value).to.equal(pasted);
+    expect(watch.posts('surveys/responses')).to.have.length(0);
+    await expectNoAxeViolations(el);
+
+    // Still too long after an edit: the problem stays; shortened to fit, it goes.
+    await typeComment(el, pasted.slice(1));
+    expect(el.shadowRoot!.getElementById('q-comment-error')).to.not.equal(null);
+    const shortened = pasted.slice(0, 1000);
+    await typeComment(el, shortened);
+    expect(el.shadowRoot!.getElementById('q-comment-error')).to.equal(null);
+    expect($(el, '[part="error-summary"]')).to.equal(null);
+    submitButton(el).click();
+    await outcome(el, 'thanks');
+    expect(watch.posts('surveys/responses')[0]!['answers']).to.include({ comment: shortened });
   });
 
   it('speaks English on an English page: labels from the form, the widget’s own words, errors and thanks', async () => {

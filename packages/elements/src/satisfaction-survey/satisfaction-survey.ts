@@ -187,7 +187,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
         event.preventDefault();
         this.#submit();
       },
-      onRating: (question, value) => flow.setAnswer(question.id, value),
+      onRating: (question, value) => flow.setAnswer(question, value),
       onText: (question, value) => flow.typeText(question, value),
       onRetrySend: () => {
         // The retry button goes away while sending: focus the send button, which stays and says so.

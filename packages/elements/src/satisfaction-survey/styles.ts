@@ -136,7 +136,8 @@ export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
     font-size: 0.9375em;
   }
 
-  .count.at-limit {
+  .count.at-limit,
+  .count.over-limit {
     color: var(--_dvc-color-danger);
     font-weight: 600;
   }

@@ -9,7 +9,7 @@ import { checkApplicantId, normaliseApplicantId, usableApplicantId, type Applica
 import { accessExpired, accessFor, forgetAccess, isAccessRefused } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap } from '../shared/dvc-element.ts';
 import { RequestController } from '../shared/request-controller.ts';
-import { answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers } from './answers.ts';
+import { answerError, answersToSend, cleanDraft, serverAnswerErrors, textLimit, validateAnswers, type AnswerError, type Answers } from './answers.ts';
 import { CharacterCountController } from './character-count-controller.ts';
 import { SurveyDraftController, draftKey, type DraftSubject } from './draft-controller.ts';
 
@@ -242,16 +242,20 @@ export class SurveyFlow implements ReactiveController {
     }
   }
 
-  setAnswer(id: string, value: number | string): void {
+  setAnswer(question: Question, value: number | string): void {
+    const { id } = question;
     const answers = { ...this.answers };
     if (value === '') delete answers[id];
     else answers[id] = value;
     this.answers = answers;
     this.#draft.save(answers);
     if (this.errors.has(id)) {
-      // Answered: that problem is solved; the others stay listed until they are too.
+      // A listed problem follows the answer: gone once answered or shortened to fit, "required"
+      // once a too-long answer is deleted. The others stay listed until they are solved too.
+      const problem = answerError(question, answers[id]);
       const errors = new Map(this.errors);
-      errors.delete(id);
+      if (problem) errors.set(id, problem);
+      else errors.delete(id);
       this.errors = errors;
     }
     this.#host.requestUpdate();
@@ -259,7 +263,7 @@ export class SurveyFlow implements ReactiveController {
 
   typeText(question: Question, value: string): void {
     this.counts.update(question.id, value.length, textLimit(question));
-    this.setAnswer(question.id, value);
+    this.setAnswer(question, value);
   }
 
   /** Sends the answers; one request at a time, whatever is clicked or pressed meanwhile. */

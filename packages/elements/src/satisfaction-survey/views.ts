@@ -179,7 +179,6 @@ function textQuestion(question: Question, model: FormViewModel): TemplateResult 
       name=${id}
       part="textarea"
       rows="4"
-      maxlength=${limit}
       ?required=${question.required}
       aria-invalid=${problem ? 'true' : 'false'}
       aria-describedby=${describedBy}
@@ -188,7 +187,7 @@ function textQuestion(question: Question, model: FormViewModel): TemplateResult 
     ></textarea>
     <p id=${`${id}-limit`} class="visually-hidden">${limitMessage(limit)}</p>
     <!-- Seen, not heard on every keystroke: the live region below speaks at thresholds. -->
-    <p class=${value.length >= limit ? 'count at-limit' : 'count'} part="count" aria-hidden="true">
+    <p class=${value.length > limit ? 'count over-limit' : value.length === limit ? 'count at-limit' : 'count'} part="count" aria-hidden="true">
       ${remainingMessage(limit - value.length)}
     </p>
     <p class="visually-hidden" data-count-status=${question.id} role="status" aria-live="polite">

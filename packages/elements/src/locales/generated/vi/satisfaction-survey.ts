@@ -22,9 +22,11 @@ export const templates = {
   'safd913b7cd2f953d': str`Tối đa ${0} ký tự.`,
   'scdd3339efce7a73d': `Câu trả lời quá dài. Vui lòng rút ngắn.`,
   'sce3871a7643a74bd': str`Vui lòng nhập câu trả lời cho “${0}”`,
+  'sd91f401d9cc6d198': str`Vượt quá ${0} ký tự`,
   'sdef95bbee1e74d69': `Câu trả lời không nằm trong các lựa chọn. Vui lòng chọn lại.`,
   'se192fcd2be12339e': `Ông/Bà có thể đánh giá sau khi hồ sơ có kết quả. Các câu trả lời được giữ lại cho đến khi Ông/Bà đóng thẻ trình duyệt này.`,
   'sf1c8a6171ba7de4c': `Gửi đánh giá`,
   'sf1d7ce51277ecf21': `Cảm ơn Ông/Bà đã góp ý.`,
+  'sf6af012f8a187c0b': str`Vượt quá ${0} ký tự`,
   'sf7430ef7f0883273': str`Còn ${0} ký tự`,
 };
