@@ -358,6 +358,13 @@ describe('<dvc-dossier-tracker>', () => {
       expect(detail(el, 'Mã hồ sơ')).to.equal('000.00.15.H26-261102-0004');
       expect(el.code).to.equal('000.00.15.H26-261102-0004');
     });
+
+    it('finds a code typed without its dots and dashes (a phone keyboard hides them), and shows it as printed', async () => {
+      const el = await mount();
+      await lookUp(el, '0000015h262611020004', '001099000004');
+      expect(badge(el)).to.equal(VI_STATUS.processing);
+      expect(detail(el, 'Mã hồ sơ')).to.equal('000.00.15.H26-261102-0004');
+    });
   });
 
   describe('the result', () => {

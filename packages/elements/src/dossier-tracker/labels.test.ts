@@ -81,6 +81,19 @@ describe('dossier-tracker labels and validation', () => {
     // Spaces that are only spaces are dropped; what no reading makes a code stays as typed, joined.
     expect(normaliseCode('000.00.15. H26-2507 14-0042')).to.equal('000.00.15.H26-250714-0042');
     expect(normaliseCode('000 00 15 H26')).to.equal('0000015H26');
+    // Dots and dashes a phone keyboard hides: put back for the two agency shapes of the national data.
+    expect(normaliseCode('0000015H26-250714-0042')).to.equal('000.00.15.H26-250714-0042');
+    expect(normaliseCode('h21240101-250714-0042')).to.equal('H21.24.01.01-250714-0042');
+    expect(normaliseCode('0000015h26 250714 0042')).to.equal('000.00.15.H26-250714-0042');
+    expect(normaliseCode('0000015H262507140042')).to.equal('000.00.15.H26-250714-0042');
+    expect(normaliseCode('000.00.15.H262507140042')).to.equal('000.00.15.H26-250714-0042');
+    expect(normaliseCode('H212401012507140042')).to.equal('H21.24.01.01-250714-0042');
+    expect(normaliseCode('000,00,15,H26-250714-0042')).to.equal('000.00.15.H26-250714-0042');
+    // Other agency identifiers are left as typed: no dots are guessed for a shape the data lacks.
+    expect(normaliseCode('ABC-250714-0042')).to.equal('ABC-250714-0042');
+    expect(normaliseCode('00015H26-250714-0042')).to.equal('00015H26-250714-0042');
+    expect(normaliseCode('000.0015.H26-250714-0042')).to.equal('000.0015.H26-250714-0042');
+    expect(normaliseCode('0000015H26250714004')).to.equal('0000015H26250714004');
     expect(normaliseApplicantId(' 001 099 000 011 ')).to.equal('001099000011');
     expect(normaliseApplicantId('００１０９９ ０００ ０１１')).to.equal('001099000011');
     expect(normaliseCode('０００.００.１５.Ｈ２６－２５０７１４－００４２')).to.equal('000.00.15.H26-250714-0042');
