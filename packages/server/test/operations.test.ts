@@ -66,8 +66,8 @@ describe('operations: modes, readiness, liveness', () => {
           method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'k'.repeat(32) },
           payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'https://dichvucong.example.gov.vn/nop-phi' },
         });
-        assert.equal(pay.statusCode, 503, pay.body);
-        assert.equal(pay.json().code, 'service_unavailable');
+        assert.equal(pay.statusCode, 409, pay.body);
+        assert.equal(pay.json().code, 'payments_not_offered');
       } finally {
         await server.app.close();
       }

@@ -441,8 +441,9 @@ test('a server with no payment gateway offers no method and refuses to start a p
       method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'no-gateway-0000001' },
       payload: { ...DEMO.paymentDue, dossierCode: DEMO.paymentDue.code, code: undefined, returnUrl: 'http://localhost:8080/r' },
     });
-    assert.equal(created.statusCode, 503, created.body);
-    assert.equal((created.json() as { code: string }).code, 'service_unavailable');
+    // Its own code, not a 503 that clients (the SDK among them) retry: no wait helps.
+    assert.equal(created.statusCode, 409, created.body);
+    assert.equal((created.json() as { code: string }).code, 'payments_not_offered');
     assert.equal(created.headers['retry-after'], undefined, 'no wait would help');
   } finally {
     await app.close();

@@ -455,6 +455,8 @@ export class PaymentFlow implements ReactiveController {
               return;
             case 'payment_already_paid':
             case 'payment_not_due':
+            case 'payments_not_offered':
+              // Read the dossier again: it says what is due now and, with no method, where to pay instead.
               this.#session.forget(code);
               await this.#again(proof, signal);
               return;

@@ -145,6 +145,22 @@ describe('<dvc-payment>', () => {
     }
   });
 
+  it('says where to pay when the server stopped taking payments online after the amount was shown (409 payments_not_offered)', async () => {
+    const el = await widget({ ...DEMO_ONE_CHARGE });
+    await waitForState(el, 'due');
+    const restore = withoutPaymentGateways();
+    try {
+      payButton(el).click();
+      await waitUntil(() => $(el, '[part="pay-in-person"]') !== null, 'no pay-in-person view', { timeout: 8000 });
+      expect($(el, '[part="pay-button"]')).to.equal(null);
+      expect($(el, '[part~="error"]')).to.equal(null);
+      expect(announcement(el)).to.match(/^Cần thanh toán: 200\.000 ₫\. Hệ thống chưa hỗ trợ thanh toán trực tuyến/);
+      await expectNoAxeViolations(el);
+    } finally {
+      restore();
+    }
+  });
+
   it('shows a charge and a fee with their kinds, in English with English amounts, and fits 320 px', async () => {
     await setLang('en');
     const el = await widget({ ...DEMO_TWO_KINDS });

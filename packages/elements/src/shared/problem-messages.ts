@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
 import { DvcConfigError } from './api-client.ts';
 import { formatWait } from './locale.ts';
+import { payInPersonMessage } from './pay-in-person.ts';
 
 /**
  * The message for a problem code; `retryAfter` (seconds, from Retry-After) says how long to wait in
@@ -29,6 +30,8 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
       return msg('This fee has already been paid.');
     case 'payment_amount_changed':
       return msg('The amount to pay has changed. Please review the new amount before paying.');
+    case 'payments_not_offered':
+      return payInPersonMessage();
     case 'payment_not_paid':
       return msg('This payment has not been completed, so there is no receipt yet.');
     case 'idempotency_key_reused':

@@ -118,6 +118,9 @@ export interface paths {
          *     (`Idempotent-Replayed: true`); with a different body it is refused (422,
          *     `idempotency_key_reused`). When `expectedAmount` differs from what is due now the payment is
          *     refused (409, `payment_amount_changed`) so the payer never pays an amount they did not see.
+         *     A server with no payment gateway configured takes no payment online (409,
+         *     `payments_not_offered`, until one is): a dossier's `payment.methods` is then empty, and the
+         *     payer pays at the one-stop desk.
          *
          *     The applicant is proved by exactly one of `applicantId` in the body or a `Dvc-Dossier-Token`
          *     header for `dossierCode` (from `lookupDossier`); neither or both is 400 `validation_failed`.
@@ -534,7 +537,7 @@ export interface components {
         /** @description The format of an `Idempotency-Key` header (see `components/parameters/IdempotencyKey`). */
         IdempotencyKey: string;
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
         LocalizedText: {
             vi: string;
             en: string;

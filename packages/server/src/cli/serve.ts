@@ -55,7 +55,7 @@ Environment variables:
                           A VNPay 2.1 merchant (the "bank-qr" method): all four, or none.
   DVC_MOMO_PARTNER_CODE, DVC_MOMO_ACCESS_KEY, DVC_MOMO_SECRET_KEY, DVC_MOMO_ENDPOINT
                           A MoMo v3 merchant (the "e-wallet" method): all four, or none.
-                          Without either, production takes no payment (503); the sandbox pays
+                          Without either, production takes no payment online (409); the sandbox pays
                           through its simulated VNPay and MoMo.
   DVC_PAYMENT_EXPIRY_MINUTES   How long a payer has at the gateway. Default: 15.
   DVC_RECONCILE_AFTER_MINUTES  Pending this long, a payment's gateway is asked. Default: 20.

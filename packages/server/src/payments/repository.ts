@@ -73,8 +73,9 @@ export async function createPayment(
   payerIp: string,
 ): Promise<{ payment: Payment; replayed: boolean }> {
   checkApplicantProof(ctx, request.dossierCode, request.applicantId, dossierToken);
-  // Without a gateway configured no payment is taken, rather than sending the payer nowhere.
-  if (ctx.gateways.methods.length === 0) throw new ApiProblem(503, 'service_unavailable', 'No payment gateway is configured on this server.');
+  // Without a gateway configured no payment is taken, rather than sending the payer nowhere; not a
+  // 503, which clients retry: no wait helps until one is configured.
+  if (ctx.gateways.methods.length === 0) throw new ApiProblem(409, 'payments_not_offered', 'No payment gateway is configured on this server: pay at the one-stop desk.');
   if (dossierToken === undefined && request.applicantId === undefined) {
     throw new ApiProblem(400, 'validation_failed', 'A payment needs applicantId or a Dvc-Dossier-Token header.', {
       errors: [{ path: '/body/applicantId', message: 'required without a Dvc-Dossier-Token header' }],
