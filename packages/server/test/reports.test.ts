@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createTestSandbox, TEST_ENGINE } from './support/test-database.ts';
 import type { Server } from '../src/index.ts';
 import { createApiKey, revokeApiKey } from '../src/auth/api-keys.ts';
+import { prefersCsv } from '../src/reports/answer.ts';
 import { toCsv } from '../src/reports/csv.ts';
 import { satisfiedFrom } from '../src/reports/survey-report.ts';
 
@@ -139,13 +140,19 @@ describe('the agency\'s reports', () => {
     }
   });
 
-  test('bad dates, a period backwards or longer than 366 days are 400 naming the parameter', async () => {
+  test('bad dates, a period backwards, longer than 366 days, before 2000 or not begun yet are 400 naming the parameter', async () => {
     const cases: [string, string][] = [
       ['from=2025-02-30&to=2025-03-31', '/querystring/from'],
       ['from=2025-03-01&to=31/03/2025', '/querystring/to'],
       ['to=2025-03-31', '/querystring/from'],
       ['from=2025-03-31&to=2025-03-01', '/querystring/to'],
       ['from=2024-01-01&to=2025-01-01', '/querystring/to'],
+      // A year typed wrongly would answer zeros, which read as "nothing happened".
+      ['from=0000-01-01&to=0000-01-31', '/querystring/from'],
+      ['from=1999-12-01&to=2000-01-31', '/querystring/from'],
+      ['from=9999-01-01&to=9999-01-31', '/querystring/from'],
+      // The API's clock says 2025-03-15, 10:00 in Vietnam: the 16th has not begun.
+      ['from=2025-03-16&to=2025-03-31', '/querystring/from'],
     ];
     for (const [query, path] of cases) {
       for (const report of ['surveys', 'payments']) {
@@ -158,6 +165,9 @@ describe('the agency\'s reports', () => {
     assert.equal((await get('surveys?from=2025-03-01&to=2025-03-01&groupBy=agency')).statusCode, 400);
     // 366 days, a leap year's whole: accepted.
     assert.equal((await get('payments?from=2024-01-01&to=2024-12-31')).statusCode, 200);
+    // Today begun, the month not over; the first day of 2000.
+    assert.equal((await get('payments?from=2025-03-15&to=2025-03-31')).statusCode, 200);
+    assert.equal((await get('surveys?from=2000-01-01&to=2000-01-31')).statusCode, 200);
   });
 
   test('survey results by procedure: counts, every score, averages and satisfied-or-better, exact', async () => {
@@ -258,7 +268,7 @@ describe('the agency\'s reports', () => {
     assert.deepEqual(payments.states.filter((s: { count: number }) => s.count > 0).map((s: { state: string; count: number; amount: number }) => [s.state, s.count, s.amount]),
       [['paid', 1, 70_000]]);
     // A period with nothing in it: every state and score still listed, at zero.
-    const empty = (await get('surveys?from=2025-05-01&to=2025-05-31')).json();
+    const empty = (await get('surveys?from=2025-01-01&to=2025-01-31')).json();
     assert.deepEqual([empty.groups, empty.total.evaluations, empty.total.criteria[0].distribution.map((d: { count: number }) => d.count)], [[], 0, [0, 0, 0]]);
   });
 
@@ -310,6 +320,7 @@ describe('the agency\'s reports', () => {
       json.states.map((s: { state: string; count: number; amount: number; byKind: { amount: number }[] }) => [s.state, s.count, s.byKind[0]!.amount, s.byKind[1]!.amount, s.amount]));
     // JSON unless CSV comes first.
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'application/json, text/csv')).headers['content-type']), /^application\/json/);
+    assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'text/*')).headers['content-type']), /^text\/csv/);
   });
 });
 
@@ -321,6 +332,15 @@ describeOnce('report rules', () => {
     assert.equal(satisfiedFrom([{ value: 2 }, { value: 1 }, { value: 0 }]), 1);
     assert.equal(satisfiedFrom([{ value: 1 }, { value: 5 }, { value: 3 }, { value: 2 }, { value: 4 }]), 4);
     assert.equal(satisfiedFrom([{ value: 1 }, { value: 0 }]), 1);
+  });
+
+  test('Accept: CSV when it is wanted more (q, then order; text/* too), JSON otherwise', () => {
+    const csv = ['text/csv', 'text/*', 'text/csv, application/json', 'application/json;q=0.5, text/csv',
+      'TEXT/CSV; charset=utf-8', 'text/*, */*;q=0.1', 'application/json;q=0.9, text/*;q=1.0'];
+    const json = [undefined, '', '*/*', 'application/json', 'application/json, text/csv', 'text/csv;q=0.5, application/json',
+      'text/csv;q=0', 'text/html', 'application/*, text/csv;q=0.8', 'text/csv;q=abc, application/json'];
+    for (const accept of csv) assert.equal(prefersCsv(accept), true, String(accept));
+    for (const accept of json) assert.equal(prefersCsv(accept), false, String(accept));
   });
 
   test('CSV cells: quoted when needed, formulas kept as text, numbers plain', () => {

@@ -1411,7 +1411,10 @@ export interface components {
         /** @description As `DossierToken`, required here. */
         RequiredDossierToken: components["schemas"]["DossierToken"];
         PaymentId: components["schemas"]["PaymentId"];
-        /** @description The period's first day, in Vietnam time (from 00:00 +07:00). */
+        /**
+         * @description The period's first day, in Vietnam time (from 00:00 +07:00): 2000-01-01 or later, and not
+         *     after today (a period not begun yet is 400 naming `/querystring/from`, not a report of zeros).
+         */
         ReportFrom: string;
         /**
          * @description The period's last day, in Vietnam time, included (until 24:00 +07:00). Not before `from`; at
@@ -1924,7 +1927,10 @@ export interface operations {
     getSurveyReport: {
         parameters: {
             query: {
-                /** @description The period's first day, in Vietnam time (from 00:00 +07:00). */
+                /**
+                 * @description The period's first day, in Vietnam time (from 00:00 +07:00): 2000-01-01 or later, and not
+                 *     after today (a period not begun yet is 400 naming `/querystring/from`, not a report of zeros).
+                 */
                 from: components["parameters"]["ReportFrom"];
                 /**
                  * @description The period's last day, in Vietnam time, included (until 24:00 +07:00). Not before `from`; at
@@ -1961,7 +1967,10 @@ export interface operations {
     getPaymentReport: {
         parameters: {
             query: {
-                /** @description The period's first day, in Vietnam time (from 00:00 +07:00). */
+                /**
+                 * @description The period's first day, in Vietnam time (from 00:00 +07:00): 2000-01-01 or later, and not
+                 *     after today (a period not begun yet is 400 naming `/querystring/from`, not a report of zeros).
+                 */
                 from: components["parameters"]["ReportFrom"];
                 /**
                  * @description The period's last day, in Vietnam time, included (until 24:00 +07:00). Not before `from`; at

@@ -8,7 +8,7 @@ import { AGENCY_CODE } from '../auth/api-keys.ts';
 import { toCsv } from '../reports/csv.ts';
 import type { CsvCell } from '../reports/csv.ts';
 import { paymentReport, paymentReportRows } from '../reports/payment-report.ts';
-import { MAX_PERIOD_DAYS, periodBounds, ReportPeriodError } from '../reports/period.ts';
+import { checkPeriod, MAX_PERIOD_DAYS, ReportPeriodError } from '../reports/period.ts';
 import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
 import type { Storage } from '../storage/storage.ts';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
@@ -87,7 +87,7 @@ export const reports: Command = {
     if (format !== 'json' && format !== 'csv') throw new UsageError('reports', `--format must be json or csv, not "${format}".`);
     const period = { from: values.from, to: values.to };
     try {
-      periodBounds(period);
+      checkPeriod(period, new Date());
     } catch (error) {
       if (error instanceof ReportPeriodError) throw new UsageError('reports', `--${error.field}: ${error.message}.`);
       throw error;

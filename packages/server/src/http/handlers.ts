@@ -20,6 +20,7 @@ import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
 import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
 import { paymentReport, paymentReportRows } from '../reports/payment-report.ts';
 import { answerReport, reportOrProblem } from '../reports/answer.ts';
+import { checkPeriod } from '../reports/period.ts';
 
 type Schemas = components['schemas'];
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
@@ -166,14 +167,20 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     async getSurveyReport(request: FastifyRequest<{ Querystring: Query<'getSurveyReport'> }>, reply: FastifyReply) {
       const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'reports');
       const { from, to, groupBy = 'procedure' } = request.query;
-      const report = await reportOrProblem(() => surveyReport(ctx.storage, { agency: key.agency, from, to, groupBy }, surveyForms.all));
+      const report = await reportOrProblem(() => {
+        checkPeriod({ from, to }, ctx.now());
+        return surveyReport(ctx.storage, { agency: key.agency, from, to, groupBy }, surveyForms.all);
+      });
       return answerReport(request.headers.accept, reply, report, surveyReportRows, `bao-cao-khao-sat-${from}-${to}.csv`);
     },
 
     async getPaymentReport(request: FastifyRequest<{ Querystring: Query<'getPaymentReport'> }>, reply: FastifyReply) {
       const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'reports');
       const { from, to } = request.query;
-      const report = await reportOrProblem(() => paymentReport(ctx.storage, { agency: key.agency, from, to }));
+      const report = await reportOrProblem(() => {
+        checkPeriod({ from, to }, ctx.now());
+        return paymentReport(ctx.storage, { agency: key.agency, from, to });
+      });
       return answerReport(request.headers.accept, reply, report, paymentReportRows, `bao-cao-thanh-toan-${from}-${to}.csv`);
     },
 

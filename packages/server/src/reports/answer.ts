@@ -8,11 +8,32 @@ import { CSV_TYPE, toCsv } from './csv.ts';
 import type { CsvCell } from './csv.ts';
 import { ReportPeriodError } from './period.ts';
 
-/** Whether the Accept header puts CSV before JSON. */
+interface MediaRange { range: string; q: number; position: number }
+
+/** The range of an Accept header that decides for `type` (RFC 9110 §12.5.1): the most specific that matches. */
+function rangeFor(ranges: MediaRange[], type: string): MediaRange | undefined {
+  const [major] = type.split('/');
+  return ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*');
+}
+
+/**
+ * Whether the Accept header wants CSV more than JSON: by q, then by which is listed first
+ * (`text/csv, application/json`). `text/*` asks for CSV too. JSON when neither is named, for
+ * `*\/*`, and when nothing acceptable is offered.
+ */
 export function prefersCsv(accept: string | undefined): boolean {
-  const csv = accept?.indexOf('text/csv') ?? -1;
-  const json = accept?.indexOf('application/json') ?? -1;
-  return csv >= 0 && (json < 0 || csv < json);
+  if (!accept) return false;
+  const ranges = accept.split(',').map((part, position): MediaRange => {
+    const [range = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const value = q === undefined ? 1 : Number(q.slice(2));
+    return { range, q: Number.isFinite(value) ? value : 0, position };
+  });
+  const csv = rangeFor(ranges, 'text/csv');
+  if (!csv || csv.q <= 0) return false;
+  const json = rangeFor(ranges, 'application/json');
+  if (!json || json.q < csv.q) return true;
+  return json.q === csv.q && csv.position < json.position;
 }
 
 /** Makes the report; a period it refuses is a 400 naming the query parameter at fault. */

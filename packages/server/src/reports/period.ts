@@ -3,7 +3,7 @@
  * whose dossiers they count.
  */
 import { parsePlainDate, toEpochDay } from '../calendar/plain-date.ts';
-import { localMidnightMs } from '../calendar/vn-time.ts';
+import { localEpochDay, localMidnightMs } from '../calendar/vn-time.ts';
 import { isWithinAgency } from '../sync/agency-scope.ts';
 
 /** The longest period a report covers, in days: a year, a leap one included. */
@@ -42,6 +42,21 @@ export function periodBounds(period: ReportPeriod): { start: string; end: string
   if (to < from) throw new ReportPeriodError('to', 'must not be before from');
   if (to - from + 1 > MAX_PERIOD_DAYS) throw new ReportPeriodError('to', `the period must be at most ${MAX_PERIOD_DAYS} days`);
   return { start: new Date(localMidnightMs(from)).toISOString(), end: new Date(localMidnightMs(to + 1)).toISOString() };
+}
+
+/** The first day a report may cover: a year typed wrongly ("0226", "0000") is said, not counted as empty. */
+const EARLIEST_DAY = toEpochDay(parsePlainDate('2000-01-01'));
+
+/**
+ * Refuses a period that cannot be meant, as a staff member types one: a year before 2000, or a
+ * period that has not begun yet (Vietnam time, by the server's clock). Either would answer with
+ * zeros, which read as "nothing happened".
+ */
+export function checkPeriod(period: ReportPeriod, now: Date): void {
+  periodBounds(period);
+  const from = toEpochDay(parsePlainDate(period.from));
+  if (from < EARLIEST_DAY) throw new ReportPeriodError('from', 'must be 2000-01-01 or later');
+  if (from > localEpochDay(now)) throw new ReportPeriodError('from', 'must not be after today (Vietnam time): the period has not begun');
 }
 
 /**
