@@ -77,7 +77,7 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
 }
 
 /** How many payments, their amount, and that amount by fee kind. */
-interface Tally { count: number; amount: number; byKind: Map<string, number> }
+interface Tally { count: number; amount: number; byKind: Map<PaymentLineKind, number> }
 
 const newTally = (): Tally => ({ count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((kind) => [kind, 0])) });
 
@@ -88,7 +88,7 @@ function addPayment(tally: Tally, row: PaymentRow, lines: Schemas['PaymentLine']
 }
 
 const figures = ({ count, amount, byKind }: Tally) => ({
-  count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind: kind as Schemas['PaymentLineKind'], amount: kindAmount })),
+  count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind, amount: kindAmount })),
 });
 
 /** The report as CSV rows: a header, one row per state, then the money to refund. */
