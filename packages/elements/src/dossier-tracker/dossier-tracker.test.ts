@@ -714,6 +714,29 @@ describe('<dvc-dossier-tracker>', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('on a page with nowhere to pay, says a started payment is not confirmed yet without offering to continue it', async () => {
+      const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
+      const started = await fetch(`${sandboxUrl()}/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
+      });
+      expect(started.status).to.equal(201);
+      const named = window.dvcKit;
+      window.dvcKit = {};
+      try {
+        const el = await mount();
+        await lookUp(el, dossier.code, APPLICANT);
+        const payment = $(el, '[part="payment"]')!;
+        expect(text(payment.querySelector('[part="payment-state"]'))).to.equal(
+          'Giao dịch thanh toán đã được khởi tạo nhưng chưa được xác nhận. Nếu Ông/Bà đã thanh toán, kết quả sẽ hiển thị tại đây sau khi đơn vị cung cấp dịch vụ thanh toán xác nhận.');
+        expect(payment.querySelector('[part="pay-button"]')).to.equal(null);
+        await expectNoAxeViolations(el);
+      } finally {
+        window.dvcKit = named;
+      }
+    });
+
     it('says where to pay instead of offering "Pay" when the server takes no payment online; passes axe', async () => {
       const restore = withoutPaymentGateways();
       try {
