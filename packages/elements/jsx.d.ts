@@ -46,7 +46,7 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   surveyUrl?: DvcDossierTracker['surveyUrl'];
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Attribute: `api-base`.
    */
@@ -74,7 +74,7 @@ export interface DvcDossierTrackerProps extends Omit<React.HTMLAttributes<DvcDos
    */
   'survey-url'?: string;
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Property: `apiBase`.
    */
@@ -122,7 +122,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    */
   statusTimeout?: DvcPayment['statusTimeout'];
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Attribute: `api-base`.
    */
@@ -153,7 +153,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
    */
   'status-timeout'?: number | string;
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Property: `apiBase`.
    */
@@ -224,7 +224,7 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    */
   searchPage?: DvcProcedureSearch['searchPage'];
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Attribute: `api-base`.
    */
@@ -255,7 +255,7 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
    */
   'search-page'?: string;
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Property: `apiBase`.
    */
@@ -294,7 +294,7 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    */
   applicantId?: DvcSatisfactionSurvey['applicantId'];
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Attribute: `api-base`.
    */
@@ -312,7 +312,7 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    */
   'procedure-code'?: string;
   /**
-   * API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
+   * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *
    * Property: `apiBase`.
    */

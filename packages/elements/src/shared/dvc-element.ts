@@ -40,7 +40,7 @@ function holdEmptyTextParts(root: ShadowRoot): void {
 }
 
 export abstract class DvcElement extends LitElement {
-  /** API root, e.g. `https://dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
+  /** API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one. */
   @property({ attribute: 'api-base', reflect: true }) accessor apiBase = '';
 
   /** The client for `api-base`, else the page-wide API root. */
