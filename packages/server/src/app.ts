@@ -77,6 +77,9 @@ function findNul(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/** What a client is told to wait when the database cannot be reached: a restart takes seconds. */
+const DATABASE_RETRY_SECONDS = 5;
+
 /** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
 function toApiProblem(error: FastifyError): ApiProblem {
   if (error instanceof ApiProblem) return error;
@@ -258,12 +261,18 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toApiProblem(error);
-    if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
+    // The database down, restarting or out of connections: a passing outage that clients may retry,
+    // logged in one line (every request fails alike meanwhile; a stack each would bury the log).
+    const unreachable = storage.isUnreachable(error);
+    const problem = unreachable
+      ? new ApiProblem(503, 'service_unavailable', 'The database cannot be reached just now.', { retryAfter: DATABASE_RETRY_SECONDS })
+      : toApiProblem(error);
+    if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
+    else if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
     // The scheme to authenticate with (RFC 9110 asks it of every 401): a system's key, or a dossier token.
     if (problem.status === 401) reply.header('www-authenticate', problem.code === 'api_key_invalid' ? 'Bearer' : 'Dvc-Dossier-Token');
-    // Any limit met (per client, or a dossier's identity-number guesses) says when to come back.
-    if (problem.status === 429 && problem.extra.retryAfter !== undefined) reply.header('retry-after', String(problem.extra.retryAfter));
+    // Any limit met (per client, or a dossier's identity-number guesses), or an outage, says when to come back.
+    if ((problem.status === 429 || problem.status === 503) && problem.extra.retryAfter !== undefined) reply.header('retry-after', String(problem.extra.retryAfter));
     reply.code(problem.status).type('application/problem+json').send(problem.toProblem(request.url.split('?')[0]));
   });
   app.setNotFoundHandler((request, reply) => {

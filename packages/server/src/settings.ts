@@ -118,7 +118,8 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
 
   const poolSize = readVariable(env, 'DVC_PG_POOL_SIZE');
   if (poolSize !== undefined) {
-    const size = wholeNumber(poolSize, 1, 100, 'DVC_PG_POOL_SIZE', problems);
+    // At least 2: the payment check holds one connection for its lock while it works on another.
+    const size = wholeNumber(poolSize, 2, 100, 'DVC_PG_POOL_SIZE', problems);
     if (size !== undefined) options.poolSize = size;
   }
 

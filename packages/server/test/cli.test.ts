@@ -263,7 +263,7 @@ describeOnce('dvc-server settings', () => {
     assert.equal(settingsFromEnvironment({ DVC_MODE: 'production', DVC_ADMIN_ROUTES: '1' }).options.adminRoutes, true);
 
     for (const [env, name] of [
-      [{ DVC_PG_POOL_SIZE: '101' }, 'DVC_PG_POOL_SIZE'], [{ DVC_TOKEN_TTL_SECONDS: '0' }, 'DVC_TOKEN_TTL_SECONDS'],
+      [{ DVC_PG_POOL_SIZE: '101' }, 'DVC_PG_POOL_SIZE'], [{ DVC_PG_POOL_SIZE: '1' }, 'DVC_PG_POOL_SIZE'], [{ DVC_TOKEN_TTL_SECONDS: '0' }, 'DVC_TOKEN_TTL_SECONDS'],
       [{ PORT: '70000' }, 'PORT'], [{ DVC_ADMIN_ROUTES: 'maybe' }, 'DVC_ADMIN_ROUTES'], [{ DVC_MODE: 'prod' }, 'DVC_MODE'],
       [{ DVC_PUBLIC_API_URL: 'api.example.gov.vn' }, 'DVC_PUBLIC_API_URL'], [{ DVC_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }, 'DVC_SHUTDOWN_TIMEOUT_SECONDS'],
       [{ DVC_SYNC_STATUS_TABLE: '{"11": "almost-done"}' }, 'DVC_SYNC_STATUS_TABLE'], [{ DVC_SYNC_STATUS_TABLE: 'not json' }, 'DVC_SYNC_STATUS_TABLE'],

@@ -61,7 +61,7 @@ Environment variables:
   DVC_RECONCILE_AFTER_MINUTES  Pending this long, a payment's gateway is asked. Default: 20.
   DVC_RECONCILE_EVERY_MINUTES  How often that runs; 0 never (run "payments reconcile"). Default: 5.
   DVC_TOKEN_TTL_SECONDS   How long a dossier access token is valid. Default: 1800.
-  DVC_PG_POOL_SIZE        PostgreSQL connections of this process, 1 to 100. Default: 10.
+  DVC_PG_POOL_SIZE        PostgreSQL connections of this process, 2 to 100. Default: 10.
   DVC_TRUST_PROXY         Behind a load balancer or reverse proxy: how many stand in front (1 to
                           10), or their addresses and ranges, e.g. 10.0.0.0/8. The client is then
                           who X-Forwarded-For names (rate limits, the payer's address to VNPay).

@@ -13,6 +13,10 @@ export function numberPlaceholders(sql: string): string {
   return out;
 }
 
+/** How node-postgres and the socket say the server cannot be reached (SQLSTATE class 08, shutdowns). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
 /** Counts (bigint) and averages (numeric) as numbers: the values the API serves fit easily. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -35,7 +39,8 @@ export class PostgresStorage implements Storage {
 
   constructor(url: string, options: { poolSize?: number } = {}) {
     this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-    // An idle connection that breaks (a restarted server) must not crash the process.
+    // An idle connection that breaks (a restarted server) must not crash the process; a checked-out
+    // one is watched by #checkOut.
     this.#pool.on('error', () => undefined);
     const parsed = new URL(url);
     const host = parsed.searchParams.get('host') ?? parsed.hostname;
@@ -82,34 +87,73 @@ export class PostgresStorage implements Storage {
     return this.#root.exec(sql);
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  /**
+   * A connection of the pool for a transaction or a lock. A checked-out connection that breaks (the
+   * database restarted, failed over, or ended it) emits 'error' on its client: with no listener
+   * that event would end the process, every request of it with it. Here the break fails only the
+   * work in progress, and the broken connection is thrown away rather than given back.
+   */
+  async #checkOut(): Promise<{ client: pg.PoolClient; release: (failed?: unknown) => void }> {
     const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    return {
+      client,
+      release: (failed?: unknown) => {
+        client.off('error', onError);
+        client.release(broken ?? (failed instanceof Error ? failed : failed === undefined ? undefined : new Error(String(failed))));
+      },
+    };
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const { client, release } = await this.#checkOut();
+    let unusable: unknown;
     try {
       await client.query('BEGIN');
       const result = await work(this.#on(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        unusable = rollbackError;
+      });
       throw error;
     } finally {
-      client.release();
+      release(unusable);
     }
   }
 
   async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const { client, release } = await this.#checkOut();
     try {
       // hashtext() turns the name into the lock's number, the same in every process.
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-      try {
-        return await work();
-      } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
-      }
-    } finally {
-      client.release();
+    } catch (error) {
+      release(error);
+      throw error;
     }
+    let unusable: unknown;
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch((unlockError: unknown) => {
+        // Broken meanwhile: the session's lock ended with it, and the connection is not reused.
+        unusable = unlockError;
+      });
+      release(unusable);
+    }
+  }
+
+  isUnreachable(error: unknown): boolean {
+    if (!(error instanceof Error)) return false;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    return UNREACHABLE_MESSAGES.test(error.message);
   }
 
   async ping(): Promise<void> {

@@ -4,6 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Queryable, SqlValue, Storage } from './storage.ts';
 
+/** SQLite's primary result codes for a database another connection holds (extended codes share the low byte). */
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+
 /**
  * The embedded engine: one SQLite file (or `:memory:`), zero set-up. Several processes may share
  * the file on one machine: WAL lets readers go on while one writes, and a writer waits for the
@@ -102,6 +106,12 @@ export class SqliteStorage implements Storage {
     const run = (this.#exclusive.get(name) ?? Promise.resolve()).then(work);
     this.#exclusive.set(name, run.catch(() => undefined));
     return run;
+  }
+
+  /** Busy or locked past the busy timeout (another process writing for long): a passing outage. */
+  isUnreachable(error: unknown): boolean {
+    const errcode = (error as { errcode?: unknown } | null)?.errcode;
+    return typeof errcode === 'number' && [SQLITE_BUSY, SQLITE_LOCKED].includes(errcode & 0xff);
   }
 
   async ping(): Promise<void> {

@@ -43,5 +43,10 @@ export interface Storage extends Queryable {
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Reaches the database (readiness). */
   ping(): Promise<void>;
+  /**
+   * Whether `error` says the database could not be reached (down, restarting, out of connections)
+   * rather than that the request or the code was wrong: a passing outage, answered 503.
+   */
+  isUnreachable(error: unknown): boolean;
   close(): Promise<void>;
 }

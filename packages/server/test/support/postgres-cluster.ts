@@ -18,6 +18,11 @@ export interface PostgresCluster {
   port: number;
   /** Creates a database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * Stops the server as a crash does (immediate: connections cut, no goodbye), runs `whileDown`,
+   * then starts it again on the same data, socket and port, whatever `whileDown` does.
+   */
+  restart(whileDown: () => Promise<void>): Promise<void>;
   /** Stops the server and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -153,6 +158,14 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
         await client.end();
       }
       return databaseUrl(dir, port, name);
+    },
+    async restart(whileDown) {
+      await run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], dir, track);
+      try {
+        await whileDown();
+      } finally {
+        await run(pgCtl, ['-D', data, '-l', logFile, '-w', 'start'], dir, track);
+      }
     },
     async stop() {
       if (stopped) return;

@@ -1,0 +1,110 @@
+/**
+ * PostgreSQL going away under a running server: a connection broken while a transaction or a lock
+ * holds it fails that work only, and the process, the pool and the other requests go on. Requests
+ * meanwhile are answered 503 with Retry-After, and the server serves again once the database is
+ * back, without a restart. Runs its own throwaway cluster (it stops and starts it).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PostgresStorage } from '../src/storage/postgres.ts';
+import { createSandbox } from '../src/index.ts';
+import type { Server } from '../src/index.ts';
+import { startPostgres } from './support/postgres-cluster.ts';
+import type { PostgresCluster } from './support/postgres-cluster.ts';
+import { TEST_ENGINE } from './support/test-database.ts';
+
+// Its own clusters, whichever engine the run is for: once, on the first (SQLite) pass.
+const describeOnce = TEST_ENGINE === 'sqlite' ? describe : () => undefined;
+
+/** Lets an 'error' event the broken connection emits arrive while the test still runs. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+describeOnce('PostgreSQL going away', { timeout: 120_000 }, () => {
+  let cluster: PostgresCluster;
+  let url: string;
+  let storage: PostgresStorage;
+
+  before(async () => {
+    cluster = await startPostgres();
+    url = await cluster.createDatabase('outage');
+    storage = new PostgresStorage(url, { poolSize: 3 });
+  });
+  after(async () => {
+    await storage?.close();
+    await cluster?.stop();
+  });
+
+  test('a connection ended in the middle of a transaction fails that transaction only', async () => {
+    await assert.rejects(storage.transaction(async (tx) => {
+      const { pid } = (await tx.one<{ pid: number }>('SELECT pg_backend_pid() AS pid'))!;
+      await storage.one('SELECT pg_terminate_backend(?)', [pid]);
+      await settle();
+      await tx.one('SELECT 1');
+    }));
+    await settle();
+    assert.equal(storage.isUnreachable(new Error('Connection terminated unexpectedly')), true);
+    assert.deepEqual(await storage.one('SELECT 1 AS one'), { one: 1 }, 'the pool serves the next query');
+  });
+
+  test('a lock\'s connection ended while its work runs: the work finishes, the lock is free again', async () => {
+    const result = await storage.exclusive('outage-test', async () => {
+      const holder = await storage.one<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      await storage.one('SELECT pg_terminate_backend(?)', [holder!.pid]);
+      // The checked-out, idle connection learns of it now: an 'error' event with no listener
+      // would end the process here.
+      await settle();
+      return 'done';
+    });
+    assert.equal(result, 'done');
+    assert.equal(await storage.exclusive('outage-test', async () => 'again'), 'again');
+  });
+
+  test('told apart: the database unreachable, or the request wrong', () => {
+    for (const code of ['ECONNREFUSED', 'ENOENT', '57P01', '57P03', '08006', '53300']) {
+      assert.equal(storage.isUnreachable(Object.assign(new Error('x'), { code })), true, code);
+    }
+    for (const code of ['23505', '22P02', '42P01', undefined]) {
+      assert.equal(storage.isUnreachable(Object.assign(new Error('x'), { code })), false, String(code));
+    }
+    assert.equal(storage.isUnreachable('Connection terminated'), false, 'not an Error');
+  });
+});
+
+describeOnce('a server whose PostgreSQL stops and starts again', { timeout: 120_000 }, () => {
+  let cluster: PostgresCluster;
+  let server: Server;
+
+  before(async () => {
+    cluster = await startPostgres();
+    server = await createSandbox({ databaseUrl: await cluster.createDatabase('restart'), rateLimits: {} });
+  });
+  after(async () => {
+    await server?.app.close();
+    await cluster?.stop();
+  });
+
+  test('answers 503 with Retry-After while it is down, and serves again once it is back', async () => {
+    // A demo dossier's lookup reads the database every time (a search may come from memory).
+    const lookup = () => server.app.inject({
+      method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' },
+    });
+    assert.equal((await lookup()).statusCode, 200);
+
+    await cluster.restart(async () => {
+      await settle();
+      const down = await lookup();
+      assert.equal(down.statusCode, 503, down.body);
+      assert.equal(down.json().code, 'service_unavailable');
+      assert.equal(down.headers['retry-after'], '5');
+      const ready = await server.app.inject({ method: 'GET', url: '/api/v1/ready' });
+      assert.equal(ready.statusCode, 503, ready.body);
+    });
+
+    let back = await lookup();
+    for (let i = 0; i < 20 && back.statusCode !== 200; i++) {
+      await settle();
+      back = await lookup();
+    }
+    assert.equal(back.statusCode, 200, back.body);
+  });
+});
