@@ -169,6 +169,53 @@ describe('the one-stop system pushes dossiers and progress', () => {
     ]);
   });
 
+  test('a fee changed while a payment is open closes that payment: the old amount is never confirmed, the new one is due', async () => {
+    const code = '000.00.15.H26-250714-0043';
+    const owed = (amount: string) => dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: amount, LoaiPhiLePhi: '1' }] });
+    assert.equal((await push('dossiers', { data: [owed('40000')] })).json().results[0].outcome, 'created');
+    const pay = (key: string, expectedAmount: number) => server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+      payload: { dossierCode: code, applicantId: APPLICANT, expectedAmount, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    const opened = await pay('fee-change-0000000001', 40_000);
+    assert.equal(opened.statusCode, 201, opened.body);
+    assert.equal(opened.json().state, 'pending');
+
+    assert.equal((await push('dossiers', { data: [owed('60000')] })).json().results[0].outcome, 'updated');
+    const old = (await server.app.inject({ method: 'GET', url: `/api/v1/payments/${opened.json().id}` })).json();
+    assert.deepEqual([old.state, old.failureCode], ['cancelled', 'superseded'], 'closed here: its gateway\'s "paid" is refused and marked for refund');
+    const dossier = (await lookup(code)).json();
+    assert.deepEqual([dossier.payment.state, dossier.payment.total], ['cancelled', 60_000]);
+    assert.equal((await pay('fee-change-0000000002', 60_000)).statusCode, 201, 'the new amount can be paid');
+    assert.ok(logLines.some((line) => line.includes('open payments closed: the agency changed the fees')));
+    // The same fees again close nothing.
+    assert.equal((await push('dossiers', { data: [owed('60000')] })).json().results[0].outcome, 'unchanged');
+  });
+
+  test('progress steps of one dossier sent at once: the status follows the newest, and sending it again puts a stale one right', async () => {
+    const codes = Array.from({ length: 12 }, (_, i) => `000.00.15.H26-250801-${String(i + 1).padStart(4, '0')}`);
+    await push('dossiers', { data: codes.map((code) => dossierRecord({ MaHoSo: code })) });
+    const earlier = (code: string) => progressRecord({ MaHoSo: code, ThoiDiemXuLy: '20250802090000', TrangThai: '4' });
+    const later = (code: string) => progressRecord({ MaHoSo: code, ThoiDiemXuLy: '20250803090000', NoiDungXuLy: 'Ký duyệt kết quả', TrangThai: '9' });
+    await Promise.all(codes.flatMap((code) => [push('progress', { data: [earlier(code)] }), push('progress', { data: [later(code)] })]));
+    for (const code of codes) assert.equal((await lookup(code)).json().status, 'decided', code);
+
+    // A status left behind (as an earlier race could leave it): the newest step sent again mends it.
+    await server.context.storage.run("UPDATE dossiers SET status = 'processing' WHERE code = ?", [codes[0]!]);
+    const mended = await push('progress', { data: [later(codes[0]!)] });
+    assert.equal(mended.json().results[0].outcome, 'updated');
+    assert.equal((await lookup(codes[0])).json().status, 'decided');
+    assert.equal((await push('progress', { data: [later(codes[0]!)] })).json().results[0].outcome, 'unchanged');
+  });
+
+  test('a step dated more than a day ahead (a mistyped year) is refused, naming the field', async () => {
+    const res = await push('progress', { data: [progressRecord({ ThoiDiemXuLy: '20621202100000' })] });
+    assert.equal(res.json().results[0].outcome, 'rejected');
+    assert.deepEqual(res.json().results[0].errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['ThoiDiemXuLy', 'invalid']]);
+    const history = (await lookup()).json().history.map((h: { at: string }) => h.at);
+    assert.ok(history.every((at: string) => !at.startsWith('2062')), 'not in the history');
+  });
+
   test('a batch may be up to 1 MB; the other operations keep their 64 KB limit', async () => {
     const long = 'Đăng ký khai sinh '.repeat(50);
     const batch = Array.from({ length: 100 }, (_, i) =>

@@ -10,6 +10,7 @@ import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
+import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
 
@@ -169,8 +170,11 @@ export async function changeStatus(
     const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
     await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ? WHERE code = ?',
       [change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, code]);
-    // The agency revised what is owed (sandbox-only): a payment made for the old amount is refused.
-    if (change.fees) await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [JSON.stringify(change.fees), code]);
+    // The agency revised what is owed (sandbox-only): a payment open for the old amount is closed.
+    if (change.fees) {
+      await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [JSON.stringify(change.fees), code]);
+      await closePaymentsForOtherAmount(tx, code, change.fees.reduce((sum, line) => sum + line.amount, 0));
+    }
     await addHistory(tx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
   });
 }

@@ -3,6 +3,7 @@ import type { ServerContext } from '../context.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
+import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from './agency-scope.ts';
 import { readIsUpdating } from './is-updating.ts';
@@ -68,6 +69,10 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
       return { field: 'MaHoSo', code: 'dossier_exists', message: 'is another dossier\'s code: send the record with isUpdating to replace it' } as SyncFieldError;
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
+    if (columns.fees !== known.fees) {
+      const closed = await closePaymentsForOtherAmount(tx, dossier.code, dossier.fees.reduce((sum, line) => sum + line.amount, 0));
+      if (closed > 0) ctx.log.info({ dossierCode: dossier.code, closed }, 'open payments closed: the agency changed the fees');
+    }
     return 'updated';
   });
 }
@@ -105,10 +110,24 @@ export function syncDossiers(
   return storeEach(key, batch.data, (raw) => readDossierRecord(raw, ctx.statusTable), (dossier) => storeDossier(ctx, dossier, isUpdating));
 }
 
+/**
+ * How far past this server's clock a step may be dated: clocks drift by minutes, not days. A step
+ * dated later (a mistyped year, "2062") would show the citizen a step to come and, being the newest,
+ * pin the dossier's status for years.
+ */
+const STEP_FUTURE_TOLERANCE_MS = 24 * 3600_000;
+
 async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<Outcome | SyncFieldError> {
+  if (step.at.getTime() > ctx.now().getTime() + STEP_FUTURE_TOLERANCE_MS) {
+    return { field: 'ThoiDiemXuLy', code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
+  }
   const identity = keyedDigest(JSON.stringify([step.code, step.at.toISOString(), step.action]), ctx.applicantKey);
   return ctx.storage.transaction(async (tx) => {
-    const dossier = await tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [step.code]);
+    // The dossier's row first, as payments take it: two steps of one dossier sent at once (to two
+    // processes, or on two connections of one) follow one another, so the later-dated one always
+    // sees the other and the status follows the newest step.
+    const locked = await tx.run('UPDATE dossiers SET code = code WHERE code = ?', [step.code]);
+    const dossier = locked === 1 ? await tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [step.code]) : undefined;
     if (!dossier) {
       return { field: 'MaHoSo', code: 'dossier_not_found', message: 'no dossier has this code: send its DongBoHoSoMC record first' } as SyncFieldError;
     }
@@ -122,16 +141,20 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     } else {
       const known = (await tx.one<{ unit: string; officer_title: string | null; status: string }>(
         'SELECT unit, officer_title, status FROM dossier_history WHERE sync_digest = ?', [identity]))!;
-      if (known.unit === entry.unit && known.officer_title === entry.officer_title && known.status === entry.status) return 'unchanged';
-      await tx.run('UPDATE dossier_history SET unit = ?, officer_title = ?, status = ? WHERE sync_digest = ?',
-        [entry.unit, entry.officer_title, entry.status, identity]);
-      outcome = 'updated';
+      const same = known.unit === entry.unit && known.officer_title === entry.officer_title && known.status === entry.status;
+      if (!same) {
+        await tx.run('UPDATE dossier_history SET unit = ?, officer_title = ?, status = ? WHERE sync_digest = ?',
+          [entry.unit, entry.officer_title, entry.status, identity]);
+      }
+      outcome = same ? 'unchanged' : 'updated';
     }
-    // The newest step says where the dossier stands now.
+    // The newest step says where the dossier stands now; the same step sent again also puts right
+    // a status left behind by an earlier race.
     const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ?', [step.code]))!;
     if (newest.at === step.at.toISOString() && dossier.status !== step.status) {
       const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
       await tx.run('UPDATE dossiers SET status = ?, completed_at = ? WHERE code = ?', [step.status, completedAt, step.code]);
+      outcome = outcome === 'created' ? 'created' : 'updated';
     }
     return outcome;
   });
