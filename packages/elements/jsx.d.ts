@@ -267,7 +267,7 @@ export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcPr
 }
 
 /** Props of `<dvc-satisfaction-survey>` in React 19 JSX: its properties, attributes and events. */
-export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<DvcSatisfactionSurvey>, 'dossierCode' | 'procedureCode' | 'mode' | 'applicantId' | 'apiBase' | 'dossier-code' | 'procedure-code' | 'api-base' | 'ondvc-survey-submitted'>, React.RefAttributes<DvcSatisfactionSurvey> {
+export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<DvcSatisfactionSurvey>, 'dossierCode' | 'procedureCode' | 'mode' | 'headingLevel' | 'applicantId' | 'apiBase' | 'dossier-code' | 'procedure-code' | 'heading-level' | 'api-base' | 'ondvc-survey-submitted'>, React.RefAttributes<DvcSatisfactionSurvey> {
   /**
    * The dossier to evaluate (mã hồ sơ), e.g. `000.00.15.H26-250714-0042`.
    *
@@ -286,6 +286,13 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    * Attribute: `mode`.
    */
   mode?: DvcSatisfactionSurvey['mode'];
+  /**
+   * The level of the form's title and the thank-you heading (2–5; the error summary's one lower),
+   * to fit the page's outline: 3 under a section's h2.
+   *
+   * Attribute: `heading-level`.
+   */
+  headingLevel?: DvcSatisfactionSurvey['headingLevel'];
   /**
    * The applicant's 12-digit identity number, needed to send a dossier evaluation. Property only:
    * an attribute would put personal data in the page's markup.
@@ -311,6 +318,13 @@ export interface DvcSatisfactionSurveyProps extends Omit<React.HTMLAttributes<Dv
    * Property: `procedureCode`.
    */
   'procedure-code'?: string;
+  /**
+   * The level of the form's title and the thank-you heading (2–5; the error summary's one lower),
+   * to fit the page's outline: 3 under a section's h2.
+   *
+   * Property: `headingLevel`.
+   */
+  'heading-level'?: number | string;
   /**
    * API root, e.g. `https://api.dichvucong.example.gov.vn/api/v1`; defaults to the page-wide one.
    *

@@ -714,6 +714,27 @@ describe('<dvc-dossier-tracker>', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('back with the browser\'s Back button (the page restored as it was left), reads the dossier again: a payment started meanwhile is offered to continue', async () => {
+      const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
+      const el = await mount();
+      await lookUp(el, dossier.code, APPLICANT);
+      const state = () => text($(el, '[part="payment-state"]'));
+      expect(state()).to.equal('Chưa thanh toán');
+      // Meanwhile, on the payment page: a payment started at the gateway, not finished.
+      const started = await fetch(`${sandboxUrl()}/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
+      });
+      expect(started.status).to.equal(201);
+      // A page shown afresh (its first load) changes nothing; one from the back-forward cache is read again.
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(state()).to.equal('Chưa thanh toán');
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await waitUntil(() => text($(el, '[part="pay-button"]')) === 'Tiếp tục thanh toán', 'the dossier was not read again', { timeout: 8000 });
+    });
+
     it('on a page with nowhere to pay, says a started payment is not confirmed yet without offering to continue it', async () => {
       const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
       const started = await fetch(`${sandboxUrl()}/payments`, {
@@ -1217,6 +1238,25 @@ describe('<dvc-dossier-tracker>', () => {
         await submit(el);
         await expectReflow(el, 'validation errors');
       }, { width: 320, height: 800 });
+    });
+
+    it('fits 320 px with text at 200% (a phone with large text), the example code in an error included, in both languages', async () => {
+      document.documentElement.style.fontSize = '200%';
+      try {
+        await atViewport(async () => {
+          for (const lang of ['vi', 'en'] as const) {
+            await setLang(lang);
+            const el = await mount();
+            await expectReflow(el, `form (${lang}, 200% text)`);
+            await fill(el, 'abc', '12');
+            await submit(el);
+            expect($(el, '[part="error-summary"]'), 'the summary quotes the example code').to.not.equal(null);
+            await expectReflow(el, `format errors (${lang}, 200% text)`);
+          }
+        });
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
     });
 
     it('prints the dossier without the form or buttons', async () => {

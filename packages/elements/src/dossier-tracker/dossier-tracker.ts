@@ -6,7 +6,7 @@ import { announcer } from '../shared/announcer.ts';
 import { applicantIdField } from '../shared/applicant-id.ts';
 import { forgetAccess, forgetLastDossier, isAccessRefused, lastDossier, rememberAccess } from '../shared/dossier-access.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
-import { handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
+import { forgetHandedOver, handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
@@ -194,9 +194,24 @@ export class DvcDossierTracker extends DvcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('pageshow', this.#onPageShow);
     if (!this.code) this.code = this.#typedBeforeScript();
     if (!this.hasUpdated && !this.code) void this.#resumeLast();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#onPageShow);
+  }
+
+  /**
+   * Back with the browser's Back button (from the payment gateway, say), the page comes out of the
+   * back-forward cache as it was left: "Not paid yet" beside a payment the citizen has since
+   * started or made. The dossier shown is read again, with the tab's proof.
+   */
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.#lookup.dossier && lastDossier()?.dossierCode === this.#lookup.dossier.code) void this.#resumeLast();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('applicantId')) this.#inFlight = undefined;
@@ -237,6 +252,13 @@ export class DvcDossierTracker extends DvcElement {
 
   /** Clears the form, the result and the typed identity number, and focuses the code field. */
   reset(): void {
+    const shown = this.#lookup.dossier?.code;
+    if (shown) {
+      // The next person at this computer starts from nothing: the payment and the survey beside
+      // the tracker let the dossier go, and the tab its proof.
+      forgetHandedOver(shown);
+      forgetAccess(shown);
+    }
     forgetLastDossier();
     this.#runs++;
     this.#retryResumes = false;

@@ -95,6 +95,10 @@ describe('dossier-tracker labels and validation', () => {
     expect(normaliseCode('000.0015.H26-250714-0042')).to.equal('000.0015.H26-250714-0042');
     expect(normaliseCode('0000015H26250714004')).to.equal('0000015H26250714004');
     expect(normaliseApplicantId(' 001 099 000 011 ')).to.equal('001099000011');
+    expect(normaliseApplicantId('001-099-000-011')).to.equal('001099000011');
+    expect(normaliseApplicantId('001.099.000.011')).to.equal('001099000011');
+    expect(normaliseApplicantId('001–099–000–011')).to.equal('001099000011');
+    expect(normaliseApplicantId('001x099000011')).to.equal('001x099000011');
     expect(normaliseApplicantId('００１０９９ ０００ ０１１')).to.equal('001099000011');
     expect(normaliseCode('０００.００.１５.Ｈ２６－２５０７１４－００４２')).to.equal('000.00.15.H26-250714-0042');
   });

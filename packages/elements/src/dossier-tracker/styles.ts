@@ -35,6 +35,8 @@ export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22
 
   form {
     display: grid;
+    /* One column no wider than the widget: Firefox would widen it to the inputs' own width. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_dvc-space) * 2.5);
     justify-items: start;
   }

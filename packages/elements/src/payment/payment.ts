@@ -5,7 +5,7 @@ import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
-import { dossierFromAddress, reveal } from '../shared/hand-over.ts';
+import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
@@ -145,6 +145,16 @@ export class DvcPayment extends DvcElement {
     if (this.dossierCode === dossierCode) this.#flow.start();
     else this.dossierCode = dossierCode;
     await this.updateComplete;
+  }
+
+  /**
+   * Stops showing `dossierCode` (the tracker was cleared for the next person): back to waiting for
+   * a dossier, and the section the tracker's "Pay" revealed is hidden again.
+   */
+  forgetDossier(dossierCode: string): void {
+    if (this.dossierCode !== dossierCode) return;
+    this.dossierCode = '';
+    conceal(this);
   }
 
   /**

@@ -65,7 +65,7 @@ describe('<dvc-procedure-search> language of parts (WCAG 3.1.2)', () => {
       expect(item, RICH).to.not.equal(undefined);
       const time = item.querySelector('[part="meta"] span[lang="vi"]');
       expect(text(time), 'the time in the agency\'s words').to.equal('Trong ngày làm việc');
-      expect(text(time?.parentElement), 'in the widget\'s sentence').to.equal('Trong ngày làm việc (In person)');
+      expect(text(time?.parentElement), 'in the widget\'s sentence').to.equal('Trong ngày làm việc (in person)');
       expectVietnameseMarked(el);
 
       el.showProcedure(RICH);

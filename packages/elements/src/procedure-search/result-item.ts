@@ -65,9 +65,11 @@ export function resultItem(item: ProcedureSummary, query: string, onOpen: (code:
   </li>`;
 }
 
-/** "10 working days (Online)"; an agency's own wording of the time is marked Vietnamese. */
+/** "10 working days (online)"; an agency's own wording of the time is marked Vietnamese. */
 function shortestTime(shortest: NonNullable<ProcedureSummary['shortestProcessingTime']>): string | TemplateResult {
-  const sentence = (time: string) => msg(str`${time} (${channelLabel(shortest.channel)})`);
+  // Mid-sentence, the channel takes no capital ("(trực tuyến)"), as it does heading a table row.
+  const channel = channelLabel(shortest.channel).toLocaleLowerCase(intlLocale());
+  const sentence = (time: string) => msg(str`${time} (${channel})`);
   const published = publishedTimeText(shortest.processingTime);
   return published ? withContent(sentence, published) : sentence(processingTimeText(shortest.processingTime));
 }

@@ -5,7 +5,7 @@
  * target is at least 24 × 24 px or spaced (test-support/reflow.ts). Against the real sandbox.
  */
 import { html } from 'lit';
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { describe, it } from '../test-support/mocha.ts';
 import { mountInLandmark } from '../test-support/a11y-tree.ts';
 import { sandboxUrl } from '../test-support/axe.ts';
@@ -51,6 +51,22 @@ describe('<dvc-satisfaction-survey> at 320 px (WCAG 1.4.10, 2.5.8)', () => {
         const el = await mountSurvey();
         await errorsShown(el);
         await expectReflow(el, `dossier, errors (${lang})`);
+      });
+
+      it('validation errors with text at 200% (a phone with large text): a long answer wraps inside its bordered question', async () => {
+        await setLang(lang);
+        document.documentElement.style.fontSize = '200%';
+        try {
+          const el = await mountSurvey();
+          await errorsShown(el);
+          await expectReflow(el, `dossier, errors, 200% text (${lang})`);
+          // Focused, the summary is read from its top: taller than the screen, it is not left scrolled to its middle.
+          const summary = maybe(el, '[part="error-summary"]')!;
+          expect(el.shadowRoot!.activeElement).to.equal(summary);
+          expect(summary.getBoundingClientRect().top).to.be.at.least(0);
+        } finally {
+          document.documentElement.style.fontSize = '';
+        }
       });
 
       it('sent, the thank-you: fits 320 px, targets of 24 px', async () => {

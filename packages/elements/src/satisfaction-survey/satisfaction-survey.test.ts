@@ -217,6 +217,27 @@ describe('<dvc-satisfaction-survey>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('heading-level="3" fits a section\'s h2: the title and the thanks are h3, the error summary h4; junk gives the default 2', async () => {
+    const dossier = await createDossier();
+    const el = await mountDossier(dossier);
+    el.headingLevel = 3;
+    await el.updateComplete;
+    expect($(el, '[part="title"]')!.localName).to.equal('h3');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect($(el, '[part~="error-summary-title"]')!.localName).to.equal('h4');
+    el.setAttribute('heading-level', 'junk');
+    await el.updateComplete;
+    expect($(el, '[part="title"]')!.localName).to.equal('h2');
+    expect($(el, '[part~="error-summary-title"]')!.localName).to.equal('h3');
+    el.setAttribute('heading-level', '3');
+    await answerRequired(el);
+    submitButton(el).click();
+    const thanks = await outcome(el, 'thanks');
+    expect(thanks.querySelector('h3')?.textContent?.trim()).to.equal('Cảm ơn Ông/Bà đã đánh giá');
+    await expectNoAxeViolations(el);
+  });
+
   it('keeps the applicant id a property: no attribute, nothing in the markup', async () => {
     const dossier = await createDossier();
     const el = await mountDossier(dossier);
@@ -739,11 +760,13 @@ describe('<dvc-satisfaction-survey>', () => {
     expect($(el, '[part="count"]')!.classList.contains('over-limit')).to.equal(true);
     expect(text(countStatus(el))).to.equal('Vượt quá 1 ký tự');
     expect(comment(el).hasAttribute('maxlength')).to.equal(false);
+    // Once typing pauses, the count past the limit is said as it is now, not as it was at the limit.
+    await waitUntil(() => text(countStatus(el)) === 'Vượt quá 3 ký tự', 'the count past the limit was not said again', { timeout: 3000 });
 
     await setLang('en');
     await el.updateComplete;
     expect(text($(el, '[part="count"]'))).to.equal('3 characters too many');
-    expect(text(countStatus(el))).to.equal('1 character too many');
+    expect(text(countStatus(el))).to.equal('3 characters too many');
     await typeComment(el, 'a'.repeat(999));
     expect(text($(el, '[part="count"]'))).to.equal('1 character left');
   });

@@ -5,7 +5,8 @@ import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { usableApplicantId } from '../shared/applicant-id.ts';
-import { dossierFromAddress, reveal } from '../shared/hand-over.ts';
+import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
+import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
 import { failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -85,6 +86,12 @@ export class DvcSatisfactionSurvey extends DvcElement {
   @property({ reflect: true }) accessor mode: SurveyMode | undefined = undefined;
 
   /**
+   * The level of the form's title and the thank-you heading (2–5; the error summary's one lower),
+   * to fit the page's outline: 3 under a section's h2.
+   */
+  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+
+  /**
    * The applicant's 12-digit identity number, needed to send a dossier evaluation. Property only:
    * an attribute would put personal data in the page's markup.
    */
@@ -112,6 +119,18 @@ export class DvcSatisfactionSurvey extends DvcElement {
     if (this.dossierCode === dossierCode) this.#flow.load();
     else this.dossierCode = dossierCode;
     await this.updateComplete;
+  }
+
+  /**
+   * Stops showing `dossierCode` (the tracker was cleared for the next person): the widget is as the
+   * page had it before the dossier was handed over, and the section the tracker's "Evaluate"
+   * revealed is hidden again. The answers stay in the tab's draft for that dossier, which only its
+   * applicant can send.
+   */
+  forgetDossier(dossierCode: string): void {
+    if (this.dossierCode !== dossierCode) return;
+    this.dossierCode = undefined;
+    conceal(this);
   }
 
   /** The mode in effect: the attribute, else `dossier` when a dossier code is set. */
@@ -172,9 +191,11 @@ export class DvcSatisfactionSurvey extends DvcElement {
     // Loaded with the form (SurveyFlow's load).
     const views = surveyViews.value;
     if (!loaded || !views) return nothing;
-    if (flow.outcome !== 'form') return views.outcomeView(flow.outcome, loaded);
+    const headingLevel = topHeadingLevel(this.headingLevel, 1);
+    if (flow.outcome !== 'form') return views.outcomeView(flow.outcome, loaded, headingLevel);
     return views.formView({
       loaded,
+      headingLevel,
       answers: flow.answers,
       errors: flow.errors,
       askApplicantId: loaded.subject.kind === 'dossier' && !usableApplicantId(this.applicantId) && !flow.dossierToken,

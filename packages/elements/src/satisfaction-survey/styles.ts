@@ -6,21 +6,26 @@ import { heldSpace } from '../shared/held-space.ts';
 export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
   form {
     display: grid;
+    /* One column no wider than the widget: Firefox would widen it to a box's own width (the comment
+       box is 20 characters wide by default, 470 px at 200% text). */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_dvc-space) * 2);
   }
 
+  /* Headings are h2–h6 as heading-level asks: sized by their role, never by their tag. */
   h2,
-  h3 {
+  h3,
+  h4,
+  h5,
+  h6 {
     margin: 0;
     line-height: 1.3;
-  }
-
-  h2 {
-    font-size: 1.25em;
-  }
-
-  h3 {
     font-size: 1.0625em;
+  }
+
+  [part='title'],
+  :is(h2, h3, h4, h5, h6).outcome-title {
+    font-size: 1.25em;
   }
 
   p {
@@ -95,6 +100,7 @@ export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
   }
 
   .option {
+    overflow-wrap: anywhere; /* one long answer ("Obstructive") at 200% text on a phone */
     display: flex;
     align-items: center;
     gap: var(--_dvc-space);

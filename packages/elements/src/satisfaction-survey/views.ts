@@ -9,6 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
 import { applicantIdField, applicantIdMessage, reverifyMessage, reverifyNotice, type ApplicantIdProblem } from '../shared/applicant-id.ts';
 import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
+import { heading } from '../shared/heading.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { failureView } from '../shared/status-views.ts';
 import { textLimit, type AnswerError, type Answers } from './answers.ts';
@@ -25,6 +26,8 @@ type LocalizedText = SurveyForm['title'];
 /** What the form view shows and what it calls. */
 export interface FormViewModel {
   loaded: LoadedForm;
+  /** The level of the form's title (the error summary's is one lower, beneath it in the outline). */
+  headingLevel: number;
   answers: Answers;
   errors: ReadonlyMap<string, AnswerError>;
   /** Ask for the identity number here (dossier mode, the page gave none). */
@@ -44,13 +47,13 @@ export interface FormViewModel {
 }
 
 /** What replaces the form: thanks, already evaluated, or not yet possible. Each takes focus. */
-export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedForm): TemplateResult {
+export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedForm, headingLevel: number): TemplateResult {
   const dossier = loaded.subject.kind === 'dossier';
   switch (outcome) {
     case 'thanks':
       return html`<div class="outcome" part="thanks" tabindex="-1">
         ${dossier
-          ? html`<h2 class="outcome-title">${msg('Thank you for your evaluation')}</h2>
+          ? html`${heading(headingLevel, msg('Thank you for your evaluation'), { className: 'outcome-title' })}
               <p>${msg('Your answers have been recorded. They help the agency serve citizens better.')}</p>`
           : html`<p class="outcome-title">${msg('Thank you for your feedback.')}</p>`}
         <slot name="thanks"></slot>
@@ -80,7 +83,7 @@ export function formView(model: FormViewModel): TemplateResult {
     @submit=${model.onSubmit}
   >
     ${summary(model)}
-    ${dossier ? html`<h2 id="survey-title" part="title" tabindex="-1">${localized(form.title)}</h2>` : nothing}
+    ${dossier ? heading(model.headingLevel, localized(form.title), { id: 'survey-title', part: 'title', focusable: true }) : nothing}
     ${subject.kind === 'dossier' ? dossierLine(subject.dossierCode, model.loaded.status?.procedureName) : nothing}
     ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
     ${hasRequired && !description.includes('*')
@@ -122,8 +125,8 @@ function summary(model: FormViewModel): TemplateResult | typeof nothing {
     const problem = errors.get(q.id);
     if (problem) items.push({ field: fieldId(q), message: summaryMessage(q, problem) });
   }
-  // Under the dossier form's h2 title.
-  return errorSummary(items, 3);
+  // Beneath the form's title in the outline (the page's feedback has none: beneath the page's heading).
+  return errorSummary(items, model.headingLevel + 1);
 }
 
 function ratingQuestion(question: Question, model: FormViewModel): TemplateResult {

@@ -16,11 +16,12 @@ export const APPLICANT_ID_PATTERN = /^[0-9]{12}$/;
 export type ApplicantIdProblem = 'missing' | 'format' | 'not-found';
 
 /**
- * The number without the spaces people group its digits with ("001 099 000 006"), in ASCII digits
- * (an East Asian keyboard may type full-width ones: "００１…").
+ * The number without what people group its digits with: spaces, dashes (a typographic one too),
+ * dots ("001 099 000 006", "001-099-000-006", "001.099.000.006"), in ASCII digits (an East Asian
+ * keyboard may type full-width ones: "００１…").
  */
 export function normaliseApplicantId(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '');
+  return raw.normalize('NFKC').replace(/[\s.\-\u2010-\u2015\u2212]+/g, '');
 }
 
 /** What is wrong with a normalised number, or undefined when it has the right form. */

@@ -72,6 +72,7 @@ export const errorSummaryStyles = css`
   }
 
   .error-summary-list {
+    overflow-wrap: anywhere; /* a message quoting an example code breaks rather than overflow */
     display: grid;
     gap: calc(var(--_dvc-space) / 2);
     margin: 0;

@@ -36,7 +36,11 @@ export class FocusController implements ReactiveController {
     const root = this.#host.shadowRoot;
     if (!root) return;
     const element = typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target(root);
-    element?.focus();
+    if (!element) return;
+    element.focus();
+    // What takes focus is read from its start: a tall one (an error summary at 200% text on a
+    // phone) that the browser scrolled to its middle or end is brought up to its top.
+    if (element.getBoundingClientRect().top < 0) element.scrollIntoView({ block: 'start', behavior: 'instant' });
   }
 
   hostDisconnected(): void {

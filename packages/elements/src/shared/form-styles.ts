@@ -22,6 +22,9 @@ export const formStyles = css`
     gap: calc(var(--_dvc-space) / 2);
     inline-size: 100%;
     max-inline-size: 32rem;
+    /* In a grid form, Firefox would size the column to the input's own width (20 characters, 470 px
+       at 200% text) and push the page sideways; the field takes the column's width instead. */
+    min-inline-size: 0;
   }
 
   .field.has-error {
@@ -42,9 +45,17 @@ export const formStyles = css`
     font-weight: 600;
   }
 
+  /* An example code ("000.00.15.H26-250714-0042") is one long word: at 200% text on a phone it
+     breaks rather than push the page sideways. */
+  .hint,
+  .field-error {
+    overflow-wrap: anywhere;
+  }
+
   .field input {
     font: inherit;
     inline-size: 100%;
+    min-inline-size: 0;
     min-block-size: 2.75rem;
     padding: 0 var(--_dvc-space);
     border: 2px solid var(--_dvc-color-border);

@@ -152,6 +152,40 @@ describe('hand-over between widgets, with no page script', () => {
     expect(payment.dossierCode).to.equal('');
   });
 
+  it('"Look up another" lets the payment and the evaluation beside the tracker forget the dossier, hides their sections again, and drops the tab\'s proof', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <section hidden><dvc-payment api-base=${sandboxUrl()}></dvc-payment></section>
+      <section hidden><dvc-satisfaction-survey api-base=${sandboxUrl()} mode="dossier"></dvc-satisfaction-survey></section>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const payment = page.querySelector<DvcPayment>('dvc-payment')!;
+    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
+    await lookUp(tracker, PAYMENT_DUE);
+    inside(tracker, '[part~="pay-button"]')!.click();
+    await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'the payment did not show what is due', { timeout: 8000 });
+    tracker.reset();
+    await tracker.updateComplete;
+    await payment.updateComplete;
+    expect(payment.dossierCode).to.equal('');
+    expect(payment.shadowRoot!.querySelector('[data-state="due"]'), 'what the last person owed is gone').to.equal(null);
+    expect(payment.closest('section')!.hidden, 'its section hidden again').to.equal(true);
+    expect(accessFor(PAYMENT_DUE.code), 'the tab no longer proves the last dossier').to.equal(undefined);
+
+    await lookUp(tracker, DECIDED);
+    inside(tracker, '[part~="evaluate-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    inside(tracker, '[part~="another-button"]')!.click();
+    await survey.updateComplete;
+    expect(survey.dossierCode).to.equal(undefined);
+    expect(inside(survey, 'form'), 'no form to send in the last person\'s name').to.equal(null);
+    expect(survey.closest('section')!.hidden).to.equal(true);
+    // A dossier the widgets do not show is not theirs to forget.
+    await lookUp(tracker, PAYMENT_DUE);
+    survey.forgetDossier(PAYMENT_DUE.code);
+    expect(survey.closest('section')!.hidden).to.equal(true);
+  });
+
   it('"Evaluate" hands the dossier to the dossier survey (not to page feedback), which names it and asks no identity number', async () => {
     const page = await fixture<HTMLElement>(html`<div>
       <dvc-satisfaction-survey api-base=${sandboxUrl()} mode="page"></dvc-satisfaction-survey>

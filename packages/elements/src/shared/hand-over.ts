@@ -19,6 +19,8 @@ export const DOSSIER_PARAM = 'dossier';
 export interface DossierReceiver extends HTMLElement {
   /** Shows `dossierCode`, brings the widget into view and moves focus into it. */
   showDossier(dossierCode: string): Promise<void>;
+  /** Stops showing `dossierCode`, if it does, and hides again what showing it revealed. */
+  forgetDossier(dossierCode: string): void;
 }
 
 export type HandOverTarget =
@@ -37,6 +39,18 @@ export function handOverTarget(kind: HandOverKind, ownUrl: string | undefined): 
     return url.protocol === 'https:' || url.protocol === 'http:' ? { kind: 'page', url } : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The tracker cleared ("Look up another"): the payment and the survey on the page stop showing its
+ * dossier, so the next person at a shared computer (a one-stop desk's kiosk, a family's phone)
+ * neither sees what the last one owed nor sends an evaluation in their name.
+ */
+export function forgetHandedOver(dossierCode: string): void {
+  for (const selector of Object.values(RECEIVERS)) {
+    const element = document.querySelector(selector) as DossierReceiver | null;
+    if (element && typeof element.forgetDossier === 'function') element.forgetDossier(dossierCode);
   }
 }
 
@@ -68,12 +82,27 @@ export function dossierFromAddress(): string | undefined {
  * until the citizen asked to pay, and now they have. It is then held there while the page settles.
  */
 export function reveal(element: HTMLElement): void {
+  const shown = revealed.get(element) ?? [];
   for (let node: HTMLElement | null = element; node; node = node.parentElement) {
-    if (node.hidden) node.hidden = false;
+    if (node.hidden) {
+      node.hidden = false;
+      shown.push(node);
+    }
   }
+  revealed.set(element, shown);
   // Instant, also on a page that scrolls smoothly (scroll-behavior): the hold measures from here.
   element.scrollIntoView({ block: 'start', behavior: 'instant' });
   holdInView(element);
+}
+
+/** What `reveal` showed for each widget: the sections the portal keeps hidden until needed. */
+const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
+
+/** Hides again what `reveal` showed for `element`, and stops holding it in view. */
+export function conceal(element: HTMLElement): void {
+  for (const node of revealed.get(element) ?? []) node.hidden = true;
+  revealed.delete(element);
+  held.get(element)?.();
 }
 
 /** How long a page may go on settling after a widget is brought into view: other widgets loading, restoring what they showed. */
