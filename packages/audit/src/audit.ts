@@ -53,7 +53,7 @@ const slug = (label: StateLabel) =>
   (label.widget ? `${label.widget}--${label.state}` : label.state).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 
 /** Runs every check in the page's current state. */
-async function auditState(page: Page, options: AuditOptions, label: StateLabel): Promise<StateResult> {
+async function auditState(page: Page, options: AuditOptions, label: StateLabel, startedAt: Date): Promise<StateResult> {
   const shots = new ScreenshotTaker(page, options.outDir, slug(label), options.screenshots);
   const checks: CheckResult[] = [];
   const findings: Finding[] = [];
@@ -77,7 +77,7 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel):
     }
   }
   const result: StateResult = {
-    widget: label.widget, state: label.state, description: label.description, status: 'reached',
+    widget: label.widget, state: label.state, description: label.description, status: 'reached', startedAt: startedAt.toISOString(),
     ...(screenshot ? { screenshot } : {}),
     checks,
     violations: findings.filter((f) => f.severity === 'failure'),
@@ -90,8 +90,9 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel):
 
 /** A state the tour could not reach: an error, or a warning for a demo-data step. */
 function unreachedState(
-  widget: TourWidget, step: { name: string; description: string; needsDemoData?: boolean }, reason: string, durationMs: number,
+  widget: TourWidget, step: { name: string; description: string; needsDemoData?: boolean }, reason: string, startedAt: Date,
 ): StateResult {
+  const durationMs = Date.now() - startedAt.getTime();
   const warning: Finding = {
     check: 'tour', rule: 'tour-state-unreached', severity: 'warning', impact: 'minor', wcag: [],
     help: 'A state that needs the sandbox\'s demo data could not be reached on this page', helpUrl: '',
@@ -99,7 +100,7 @@ function unreachedState(
   };
   return {
     widget: widget.label, state: step.name, description: step.description,
-    status: step.needsDemoData ? 'unreached' : 'error',
+    status: step.needsDemoData ? 'unreached' : 'error', startedAt: startedAt.toISOString(),
     checks: [{ check: 'tour', status: step.needsDemoData ? 'warnings' : 'error', reason, durationMs }],
     violations: [],
     warnings: step.needsDemoData ? [warning] : [],
@@ -117,7 +118,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     await openPage(page, options.url);
     const title = await page.title();
     const states: StateResult[] = [];
-    states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }));
+    states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }, started));
 
     if (options.tour) {
       const widgets = await findWidgets(page);
@@ -132,14 +133,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       }
       for (const widget of widgets) {
         for (const step of widget.steps) {
-          const stepStarted = Date.now();
+          const stepStarted = new Date();
           await openPage(page, options.url);
           let revealed: string[];
           try {
             revealed = await performStep(page, widget, step);
           } catch (error) {
             if (!(error instanceof TourStepError)) throw error;
-            states.push(unreachedState(widget, step, error.message, Date.now() - stepStarted));
+            states.push(unreachedState(widget, step, error.message, stepStarted));
             options.log?.(`  ${widget.label} · ${step.name}: not reached (${error.message})`);
             continue;
           }
@@ -149,7 +150,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
           }, widget.tag, widget.index);
           // Say so when the page kept the widget hidden and the tool showed it.
           const description = revealed.length > 0 ? `${step.description} (hidden on the page: the tool ${revealed.join(', ')})` : step.description;
-          states.push(await auditState(page, options, { widget: widget.label, state: step.name, description, focus }));
+          states.push(await auditState(page, options, { widget: widget.label, state: step.name, description, focus }, stepStarted));
         }
       }
     }

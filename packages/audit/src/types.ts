@@ -62,6 +62,8 @@ export interface StateResult {
   description: string;
   /** `reached`: audited; `unreached`: a demo-data step that could not be reached (warning); `error`: the tour broke. */
   status: 'reached' | 'unreached' | 'error';
+  /** When the tool began on this state (ISO 8601, UTC): opening the page for a tour step. */
+  startedAt: string;
   /** A screenshot of the whole viewport in this state, relative to the report folder. */
   screenshot?: string;
   checks: CheckResult[];

@@ -112,7 +112,7 @@ describe('report writers', () => {
     browser: { name: 'chromium', version: 'HeadlessChrome/156' },
     date: '2026-11-22T10:00:00.000Z', durationMs: 1234, viewport: { width: 1280, height: 800 }, tour: true,
     states: [{
-      widget: 'dvc-x', state: 'opened', description: nasty, status: 'reached',
+      widget: 'dvc-x', state: 'opened', description: nasty, status: 'reached', startedAt: '2026-11-22T10:00:01.250Z',
       checks: [
         { check: 'axe', status: 'failed', summary: nasty, durationMs: 10 },
         { check: 'forced-colors', status: 'not-run', reason: 'Firefox <cannot>', durationMs: 0 },
@@ -134,6 +134,8 @@ describe('report writers', () => {
     const xml = parseXml(renderJunit(report));
     const suite = xml.children[0]!;
     assert.equal(suite.attributes['name'], 'dvc-x · opened');
+    // When this state began, in JUnit's form (no zone, no fraction), not the audit's start.
+    assert.equal(suite.attributes['timestamp'], '2026-11-22T10:00:01');
     assert.deepEqual([suite.attributes['tests'], suite.attributes['failures'], suite.attributes['errors'], suite.attributes['skipped']], ['3', '1', '1', '1']);
     const [axe, forced, reflow] = suite.children.filter((c) => c.name === 'testcase');
     assert.ok(axe!.children.find((c) => c.name === 'failure')!.text.includes('<input name="q" onfocus="alert(1)">'));

@@ -55,7 +55,7 @@ export function renderJunit(report: AuditReport): string {
     const skipped = state.checks.filter((c) => isSkipped(state, c)).length;
     const time = state.checks.reduce((ms, c) => ms + c.durationMs, 0);
     return [
-      `  <testsuite name="${escapeXml(name)}" tests="${state.checks.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${skipped}" time="${seconds(time)}" timestamp="${escapeXml(report.date.replace(/Z$/, ''))}">`,
+      `  <testsuite name="${escapeXml(name)}" tests="${state.checks.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${skipped}" time="${seconds(time)}" timestamp="${escapeXml(state.startedAt.replace(/\.\d+Z$|Z$/, ''))}">`,
       `    <properties>`,
       `      <property name="page" value="${escapeXml(report.page)}"/>`,
       `      <property name="browser" value="${escapeXml(`${report.browser.name} ${report.browser.version}`)}"/>`,
