@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,11 @@ describe('backup and restore', () => {
     const cli = new URL('../src/cli.ts', import.meta.url).pathname;
     const out = execFileSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', live, '--to', copy], { encoding: 'utf8' });
     assert.match(out, /copied to/);
+    // A copy into a folder that is not there is named as that, before the database is touched.
+    const nowhere = join(dir, 'no-such-folder', 'backup.db');
+    const refused = spawnSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', live, '--to', nowhere], { encoding: 'utf8' });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, new RegExp(`^dvc-server backup: the folder ${join(dir, 'no-such-folder').replaceAll('.', '\\.')} does not exist: make it, or name a file in another\\.`));
     await server.app.close();
 
     const restored = await createSandbox({ databaseUrl: copy, rateLimits: {} });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +39,50 @@ test('SQLite: a transaction that cannot take the write lock fails with the reaso
     const { failed, rows } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { failed: string; rows: { n: number }[] };
     assert.match(failed, /locked/);
     assert.deepEqual(rows.map((row) => row.n), [2], 'the refused write left nothing; the next one is kept');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Opens a storage in a child process as a user without root's rights (nobody, when the tests run as root). */
+function openAsUser(file: string): { status: number | null; stderr: string } {
+  const script = `import { SqliteStorage } from ${JSON.stringify(STORAGE)};
+try { await new SqliteStorage(process.argv.at(-1)).close(); } catch (error) { console.error(error.message); process.exit(1); }`;
+  const args = ['--conditions=source', '--input-type=module', '-e', script, file];
+  const asRoot = process.getuid?.() === 0;
+  const child = asRoot
+    ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, ...args], { encoding: 'utf8', timeout: 30_000, cwd: tmpdir() })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30_000 });
+  return { status: child.status, stderr: child.stderr.trim() };
+}
+
+test('SQLite: a file or folder it cannot write is named, with what to fix, not "attempt to write a readonly database"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-sqlite-rights-'));
+  try {
+    chmodSync(dir, 0o755);
+    const readOnlyFolder = join(dir, 'read-only-folder');
+    mkdirSync(readOnlyFolder);
+    writeFileSync(join(readOnlyFolder, 'dvc.db'), '');
+    chmodSync(join(readOnlyFolder, 'dvc.db'), 0o666);
+    chmodSync(readOnlyFolder, 0o555);
+    const inFolder = openAsUser(join(readOnlyFolder, 'dvc.db'));
+    assert.equal(inFolder.status, 1, inFolder.stderr);
+    assert.equal(inFolder.stderr, `the database's folder ${readOnlyFolder} is not writable by this user: SQLite writes its -wal and -shm files beside dvc.db`);
+
+    const missing = openAsUser(join(readOnlyFolder, 'new', 'dvc.db'));
+    assert.equal(missing.stderr, `cannot make the database's folder ${join(readOnlyFolder, 'new')}: EACCES`);
+
+    const openFolder = join(dir, 'open-folder');
+    mkdirSync(openFolder);
+    chmodSync(openFolder, 0o777);
+    writeFileSync(join(openFolder, 'dvc.db'), '');
+    chmodSync(join(openFolder, 'dvc.db'), 0o444);
+    const readOnlyFile = openAsUser(join(openFolder, 'dvc.db'));
+    assert.equal(readOnlyFile.stderr, `the database file ${join(openFolder, 'dvc.db')} is not writable by this user`);
+
+    // Writable: opened (and made, with its folder) without a word.
+    const fine = openAsUser(join(openFolder, 'made', 'dvc.db'));
+    assert.deepEqual(fine, { status: 0, stderr: '' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

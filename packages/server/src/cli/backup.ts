@@ -1,6 +1,6 @@
 /** `dvc-server backup`: a consistent copy of a SQLite database while the server runs. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
 import type { Command } from './command.ts';
 import { databaseSettings, withStorage } from './database.ts';
@@ -43,6 +43,7 @@ export const backup: Command = {
     if (!values.to) throw new UsageError('backup', 'Name the copy with --to FILE.');
     const target = resolve(values.to);
     if (existsSync(target)) throw new UsageError('backup', `${target} exists already: name a new file.`);
+    if (!existsSync(dirname(target))) throw new UsageError('backup', `the folder ${dirname(target)} does not exist: make it, or name a file in another.`);
     const settings = databaseSettings(io, values, { existing: true });
     return withStorage(settings, async (storage) => {
       if (storage.engine !== 'sqlite') {

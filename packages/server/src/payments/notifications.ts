@@ -17,6 +17,9 @@ import type { PaymentRow } from './payment-row.ts';
 import { findPayment } from './payment-row.ts';
 import { settle } from './settlement.ts';
 
+/** VNPay's answer for a notification of an order already confirmed here. */
+const VNPAY_ALREADY_CONFIRMED = '02';
+
 export interface VnpayAcknowledgement {
   RspCode: string;
   Message: string;
@@ -69,7 +72,9 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
       ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, findOrder: order.find })
       : { rspCode: '97', message: 'Invalid signature' };
     if (decision.rspCode !== '00' || !decision.outcome) {
-      ctx.log.warn({ gateway: 'vnpay', paymentId: ref, rspCode: decision.rspCode }, `payment notification refused: ${decision.message}`);
+      // "Already confirmed" (02) is VNPay sending again what was recorded: routine, not a warning.
+      const level = decision.rspCode === VNPAY_ALREADY_CONFIRMED ? 'info' : 'warn';
+      ctx.log[level]({ gateway: 'vnpay', paymentId: ref, rspCode: decision.rspCode }, `payment notification refused: ${decision.message}`);
       if (decision.outcome) await flagRefund(ctx, 'vnpay', ref, vnpayIpnVerdict(decision.outcome));
       return { RspCode: decision.rspCode, Message: decision.message };
     }
@@ -101,7 +106,9 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
     const order = orderLookup(ctx, 'momo');
     const decision = await momoIpnDecision(body, { partnerCode, accessKey, secretKey, findOrder: order.find });
     if (decision.status !== 'recorded' || !decision.outcome) {
-      ctx.log.warn({ gateway: 'momo', paymentId: ref, status: decision.status }, 'payment notification refused');
+      // MoMo sending again what was recorded is routine, not a warning.
+      const level = decision.status === 'already_confirmed' ? 'info' : 'warn';
+      ctx.log[level]({ gateway: 'momo', paymentId: ref, status: decision.status }, 'payment notification refused');
       if (decision.outcome) await flagRefund(ctx, 'momo', ref, momoIpnVerdict(decision.outcome));
       return;
     }

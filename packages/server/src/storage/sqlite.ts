@@ -1,12 +1,39 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Queryable, SqlValue, Storage } from './storage.ts';
 
 /** SQLite's primary result codes for a database another connection holds (extended codes share the low byte). */
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
+
+/**
+ * Makes the database's folder if need be, and says plainly what to fix when the file or its folder
+ * cannot be written: SQLite's own words ("attempt to write a readonly database", "unable to open
+ * database file") name neither, and a writable file in a read-only folder fails all the same, as
+ * SQLite writes its -wal and -shm files beside it.
+ */
+function checkWritable(path: string): void {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new Error(`cannot make the database's folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+  const writable = (target: string) => {
+    try {
+      accessSync(target, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!writable(folder)) {
+    throw new Error(`the database's folder ${folder} is not writable by this user: SQLite writes its -wal and -shm files beside ${basename(path)}`);
+  }
+  if (existsSync(path) && !writable(path)) throw new Error(`the database file ${path} is not writable by this user`);
+}
 
 /**
  * The embedded engine: one SQLite file (or `:memory:`), zero set-up. Several processes may share
@@ -28,7 +55,7 @@ export class SqliteStorage implements Storage {
   #inTransaction = false;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') checkWritable(path);
     this.description = path;
     this.#db = new DatabaseSync(path);
     this.#db.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
