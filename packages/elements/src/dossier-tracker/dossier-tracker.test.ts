@@ -673,7 +673,7 @@ describe('<dvc-dossier-tracker>', () => {
       expect(badge(el)).to.equal(VI_STATUS['payment-due']);
       const payment = $(el, '[part="payment"]')!;
       const lines = [...payment.querySelectorAll('[part="fee-lines"] li')].map(text);
-      const vnd = (amount: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(amount).replace(/\s+/g, ' ');
+      const vnd = (amount: number) => `${amount.toLocaleString('vi-VN')} đồng`;
       // The descriptions start with their kind: "Phí cung cấp…", never "Phí: Phí cung cấp…".
       expect(lines[0]).to.equal(`Phí cung cấp thông tin lý lịch tư pháp ${vnd(200_000)}`);
       expect(lines[1]).to.include('Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)');

@@ -62,7 +62,7 @@ describe('<dvc-payment> through the gateway', () => {
     expect(text($(el, '[part="heading"]'))).to.equal('Thanh toán thành công');
     expect(focusedInside(el)?.id).to.equal('state-heading');
     expect(announcement(el)).to.equal('Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng.');
-    expect(text($(el, '[part="message"]'))).to.equal(`Ông/Bà đã thanh toán 210.000 ₫ cho hồ sơ ${code}.`);
+    expect(text($(el, '[part="message"]'))).to.equal(`Ông/Bà đã thanh toán 210.000 đồng cho hồ sơ ${code}.`);
 
     const payment = await getPayment(paymentId);
     const numbers = payment.receipts.map((r) => r.number);
@@ -71,8 +71,8 @@ describe('<dvc-payment> through the gateway', () => {
     const issued = payment.receipts.map((r) => `Lập lúc ${formatDateTime(r.issuedAt)}`);
     for (const line of issued) expect(line).to.match(/^Lập lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
     expect($$(el, '[part="receipt"]').map((li) => text(li))).to.deep.equal([
-      `Biên lai số ${numbers[0]} Phí: 200.000 ₫ ${issued[0]}`,
-      `Biên lai số ${numbers[1]} Lệ phí: 10.000 ₫ ${issued[1]}`,
+      `Biên lai số ${numbers[0]} Phí: 200.000 đồng ${issued[0]}`,
+      `Biên lai số ${numbers[1]} Lệ phí: 10.000 đồng ${issued[1]}`,
     ]);
     const paidAt = $(el, '.paid-at')!;
     expect(paidAt.querySelector('time')!.getAttribute('datetime')).to.equal(payment.paidAt);
@@ -324,7 +324,7 @@ describe('<dvc-payment> through the gateway', () => {
     expect(text($(el, '[part="error-message"]'))).to.equal('Your account does not have enough money for this payment.');
     $<HTMLButtonElement>(el, '[part="pay-again-button"]')!.click();
     await waitForState(el, 'due');
-    expect(text($(el, '[part="pay-button"]'))).to.equal('Pay ₫210,000');
+    expect(text($(el, '[part="pay-button"]'))).to.equal('Pay VND 210,000');
     const secondId = await pay(el, log);
     el.remove();
     const success = await completeAtGateway(secondId, 'success');
@@ -332,7 +332,7 @@ describe('<dvc-payment> through the gateway', () => {
     const done = await widget({ code });
     await waitForState(done, 'paid');
     expect(text($(done, '[part="heading"]'))).to.equal('Payment successful');
-    expect(text($(done, '[part="message"]'))).to.equal(`You have paid ₫210,000 for dossier ${code}.`);
+    expect(text($(done, '[part="message"]'))).to.equal(`You have paid VND 210,000 for dossier ${code}.`);
     expect(text($(done, '[part="receipt-link"]'))).to.equal('View and print the receipt (opens in a new tab)');
     await expectNoAxeViolations(done);
     expect((await lookup(code)).payment!.state).to.equal('paid');

@@ -18,7 +18,7 @@ const WORDS: Record<Lang, {
 }> = {
   vi: {
     lookingUp: 'Đang tra cứu số tiền cần thanh toán…',
-    due: 'Cần thanh toán: 210.000 ₫.',
+    due: 'Cần thanh toán: 210.000 đồng.',
     starting: 'Đang tạo giao dịch thanh toán…',
     started: 'Đã tạo giao dịch thanh toán. Hãy hoàn tất trên cổng thanh toán.',
     checking: 'Đang kiểm tra kết quả thanh toán…',
@@ -29,7 +29,7 @@ const WORDS: Record<Lang, {
   },
   en: {
     lookingUp: 'Looking up what you need to pay…',
-    due: 'To pay: ₫210,000.',
+    due: 'To pay: VND 210,000.',
     starting: 'Starting the payment…',
     started: 'Payment started. Complete it on the payment gateway.',
     checking: 'Checking your payment…',

@@ -103,7 +103,7 @@ describe('<dvc-payment>', () => {
     await submitApplicantId(el, DEMO_ONE_CHARGE.applicantId);
     await waitForState(el, 'due');
     expect(focusedInside(el)?.id).to.equal('state-heading');
-    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 đồng');
   });
 
   it('shows one charge line by line, the total and the method choice, with the amount on the pay button (vi), and passes axe', async () => {
@@ -112,18 +112,18 @@ describe('<dvc-payment>', () => {
     const rows = $$<HTMLTableRowElement>(el, 'tbody tr');
     expect(rows).to.have.length(1);
     expect(rows.map((row) => [...row.cells].map((cell) => text(cell)))).to.deep.equal([
-      ['Phí', 'Phí cung cấp thông tin lý lịch tư pháp', '200.000 ₫'],
+      ['Phí', 'Phí cung cấp thông tin lý lịch tư pháp', '200.000 đồng'],
     ]);
-    expect(text($(el, 'tfoot tr'))).to.equal('Tổng cộng 200.000 ₫');
+    expect(text($(el, 'tfoot tr'))).to.equal('Tổng cộng 200.000 đồng');
     const legend = $(el, 'fieldset legend');
     expect(text(legend)).to.equal('Hình thức thanh toán');
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
     expect(radios.map((r) => r.checked)).to.deep.equal([true, false]);
     expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Thẻ ATM / Mã QR ngân hàng', 'Ví điện tử']);
-    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 đồng');
     // Reached on page load without an action: focus stays where the page had it.
     expect(focusedInside(el)).to.equal(null);
-    expect(announcement(el)).to.equal('Cần thanh toán: 200.000 ₫.');
+    expect(announcement(el)).to.equal('Cần thanh toán: 200.000 đồng.');
     await expectNoAxeViolations(el);
   });
 
@@ -132,13 +132,13 @@ describe('<dvc-payment>', () => {
     try {
       const el = await widget({ ...DEMO_ONE_CHARGE });
       await waitForState(el, 'due');
-      expect(text($(el, 'tfoot tr'))).to.equal('Tổng cộng 200.000 ₫');
+      expect(text($(el, 'tfoot tr'))).to.equal('Tổng cộng 200.000 đồng');
       expect($(el, '[part="pay-form"]')).to.equal(null);
       expect($(el, '[part="pay-button"]')).to.equal(null);
       const where = 'Hệ thống chưa hỗ trợ thanh toán trực tuyến cho hồ sơ này. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.';
       expect(text($(el, '[part="pay-in-person"]'))).to.equal(where);
       // A screen reader hears where to pay with the amount: there is no pay button to find.
-      expect(announcement(el)).to.equal(`Cần thanh toán: 200.000 ₫. ${where}`);
+      expect(announcement(el)).to.equal(`Cần thanh toán: 200.000 đồng. ${where}`);
       await expectNoAxeViolations(el);
     } finally {
       restore();
@@ -154,7 +154,7 @@ describe('<dvc-payment>', () => {
       await waitUntil(() => $(el, '[part="pay-in-person"]') !== null, 'no pay-in-person view', { timeout: 8000 });
       expect($(el, '[part="pay-button"]')).to.equal(null);
       expect($(el, '[part~="error"]')).to.equal(null);
-      expect(announcement(el)).to.match(/^Cần thanh toán: 200\.000 ₫\. Hệ thống chưa hỗ trợ thanh toán trực tuyến/);
+      expect(announcement(el)).to.match(/^Cần thanh toán: 200\.000 đồng\. Hệ thống chưa hỗ trợ thanh toán trực tuyến/);
       await expectNoAxeViolations(el);
     } finally {
       restore();
@@ -166,18 +166,18 @@ describe('<dvc-payment>', () => {
     const el = await widget({ ...DEMO_TWO_KINDS });
     await waitForState(el, 'due');
     expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[0]!))).to.deep.equal(['Charge', 'Fee']);
-    expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[2]!))).to.deep.equal(['₫200,000', '₫10,000']);
-    expect(text($(el, 'tfoot tr'))).to.equal('Total ₫210,000');
-    expect(text(payButton(el))).to.equal('Pay ₫210,000');
+    expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[2]!))).to.deep.equal(['VND 200,000', 'VND 10,000']);
+    expect(text($(el, 'tfoot tr'))).to.equal('Total VND 210,000');
+    expect(text(payButton(el))).to.equal('Pay VND 210,000');
     expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Bank card / bank QR code', 'E-wallet']);
     await expectNoAxeViolations(el);
 
-    expect(announcement(el)).to.equal('To pay: ₫210,000.');
+    expect(announcement(el)).to.equal('To pay: VND 210,000.');
     await setLang('vi');
     await el.updateComplete;
-    expect(text(payButton(el))).to.equal('Thanh toán 210.000 ₫');
+    expect(text(payButton(el))).to.equal('Thanh toán 210.000 đồng');
     // The live region follows the page's language too (its words are made at render time).
-    expect(announcement(el)).to.equal('Cần thanh toán: 210.000 ₫.');
+    expect(announcement(el)).to.equal('Cần thanh toán: 210.000 đồng.');
     expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[0]!))).to.deep.equal(['Phí', 'Lệ phí']);
 
     await setViewport({ width: 320, height: 700 });
@@ -281,7 +281,7 @@ describe('<dvc-payment>', () => {
     await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 15_000 });
     expect(stateOf(el)).to.equal('due');
     expect(text($(el, '[role="alert"]'))).to.include('Hệ thống tạm thời gián đoạn');
-    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 đồng');
     await expectNoAxeViolations(el);
 
     $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
@@ -299,7 +299,7 @@ describe('<dvc-payment>', () => {
     const code = await createDossier(ONE_CHARGE);
     const el = await widget({ code, applicantId: APPLICANT });
     await waitForState(el, 'due');
-    expect(text(payButton(el))).to.equal('Thanh toán 200.000 ₫');
+    expect(text(payButton(el))).to.equal('Thanh toán 200.000 đồng');
     await reviseFees(code, [{ kind: 'charge', description: 'Phí cung cấp thông tin lý lịch tư pháp', amount: 250_000 }]);
 
     payButton(el).click();
@@ -308,10 +308,10 @@ describe('<dvc-payment>', () => {
     expect(stateOf(el)).to.equal('due');
     const notice = text($(el, '[part="notice"]'));
     expect(notice).to.include('Số tiền cần thanh toán đã thay đổi');
-    expect(notice).to.include('200.000 ₫');
-    expect(notice).to.include('250.000 ₫');
-    expect(text(payButton(el))).to.equal('Thanh toán 250.000 ₫');
-    expect(announcement(el)).to.include('250.000 ₫');
+    expect(notice).to.include('200.000 đồng');
+    expect(notice).to.include('250.000 đồng');
+    expect(text(payButton(el))).to.equal('Thanh toán 250.000 đồng');
+    expect(announcement(el)).to.include('250.000 đồng');
     expect(focusedInside(el)?.id).to.equal('state-heading');
     expect(log.of('dvc-payment-started')).to.have.length(0);
     await expectNoAxeViolations(el);

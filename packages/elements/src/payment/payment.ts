@@ -77,7 +77,7 @@ import {
  * @csspart pay-in-person - Where to pay instead, in place of the pay form, when the service takes no payment online.
  * @csspart methods - The payment method fieldset.
  * @csspart method - One method (label with its radio button).
- * @csspart pay-button - "Pay 210.000 ₫".
+ * @csspart pay-button - "Pay 210.000 đồng".
  * @csspart gateway-link - The link to the gateway while redirecting.
  * @csspart check-button - "Check the result" / "Check again".
  * @csspart open-gateway-button - "Open the payment gateway again" (after the page took over).

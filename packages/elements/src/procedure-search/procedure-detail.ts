@@ -50,7 +50,7 @@ function section(level: number, id: string, title: string, body: TemplateResult 
 type Fee = Procedure['channelDetails'][number]['fees'][number];
 
 /**
- * One fee: "Lệ phí: 30.000 ₫", its description under it. A description that starts with the fee's
+ * One fee: "Lệ phí: 30.000 đồng", its description under it. A description that starts with the fee's
  * kind ("Phí cung cấp thông tin…" for a Phí) names it already: the amount is not prefixed with the
  * kind again, so the cell never reads "Phí: … Phí cung cấp…".
  */

@@ -248,7 +248,7 @@ describe('<dvc-procedure-search>', () => {
         amount: li.querySelector('.fee-amount')!.textContent!.replace(/\s+/g, ' ').trim(),
         note: li.querySelector('.fee-note')!.textContent!.trim(),
       }));
-      const vnd = (n: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(n).replace(/\s+/g, ' ');
+      const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
       expect(fees).to.deep.equal([
         { amount: vnd(200_000), note: 'Phí cung cấp thông tin: 200.000 đồng/lần.' },
         { amount: `Lệ phí: ${vnd(10_000)}`, note: 'Mức thu 10.000 đồng/bản.' },

@@ -7,7 +7,7 @@
  * `en`/`en-*` gives English, anything else (or nothing) gives Vietnamese, the portals' language.
  */
 import { html, type TemplateResult } from 'lit';
-import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type TemplateMap } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, msg, str, type LocaleModule, type TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../locales/generated/locale-codes.ts';
 import { templates as sharedVi } from '../locales/generated/vi/shared.ts';
 
@@ -176,9 +176,14 @@ export function intlLocale(): string {
 // Dates and times are Vietnam's, whatever the visitor's computer says.
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** "1.500.000 ₫" / "₫1,500,000". */
+/**
+ * "1.500.000 đồng" / "VND 1,500,000": amounts as official documents write them (a fee schedule,
+ * a receipt), not with the ₫ of shop prices. A plain space: on a phone with large text the pay
+ * button may need to break there (the amounts' own cells do not wrap).
+ */
 export function formatVnd(amount: number): string {
-  return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
+  const number = formatNumber(amount);
+  return msg(str`VND ${number}`);
 }
 
 /** The calendar date and clock time an instant has in Vietnam, as numbers. */

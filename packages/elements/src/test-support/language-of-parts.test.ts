@@ -31,7 +31,7 @@ describe('language-of-parts check', () => {
         <p lang="vi-VN"><span>Ủy ban nhân dân cấp xã</span></p>
         <button aria-label="Đăng ký">Register</button>
         <button lang="vi" aria-label="Hộ khẩu">x</button>
-        <p>Processing time: 5 working days, ₫100,000</p>
+        <p>Processing time: 5 working days, VND 100,000</p>
         <div id="inner"></div>
       </section>`);
     hosts.push(host);

@@ -114,7 +114,7 @@ export const $ = <T extends Element = HTMLElement>(el: DvcPayment, selector: str
   el.shadowRoot!.querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: DvcPayment, selector: string): T[] =>
   [...el.shadowRoot!.querySelectorAll<T>(selector)];
-/** Text with every run of white space (NBSP included: Intl puts one before ₫) as one space. */
+/** Text with every run of white space (NBSP included) as one space. */
 export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const stateOf = (el: DvcPayment): string | null => $(el, '[part="state"]')?.getAttribute('data-state') ?? null;
 export const announcement = (el: DvcPayment): string => text($(el, '[part="announcer"]'));

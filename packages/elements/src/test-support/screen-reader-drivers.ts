@@ -156,7 +156,7 @@ export const trackerStatus = (el: DvcDossierTracker): HTMLElement => part(el, '[
 
 // ---------- <dvc-payment> ----------
 
-/** A payment-due dossier with a fixed code, owing a charge (200.000 ₫) and a fee (10.000 ₫). */
+/** A payment-due dossier with a fixed code, owing a charge (200.000 đồng) and a fee (10.000 đồng). */
 export const PAYMENT_DOSSIER = { code: '000.00.15.H26-250714-0902', applicantId: PAYER };
 
 export function createPaymentDossier(): Promise<unknown> {

@@ -31,7 +31,8 @@ const TEXT = {
     kinds: { charge: 'Phí', fee: 'Lệ phí' },
     amount: 'Số tiền',
     issuedAt: 'Thời gian lập',
-    money: new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }),
+    /** As official documents write amounts: "210.000 đồng". */
+    money: (amount: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount)} đồng`,
     /** Official Vietnamese writing: the time, then the date. "06:07 ngày 18/11/2026". */
     dateTime: (iso: string) => {
       const at = new Date(iso);
@@ -51,7 +52,7 @@ const TEXT = {
     kinds: { charge: 'Charge', fee: 'Fee' },
     amount: 'Amount',
     issuedAt: 'Issued',
-    money: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }),
+    money: (amount: number) => `VND ${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(amount)}`,
     /** "18 Nov 2026, 06:07", Vietnam time. */
     dateTime: (iso: string) => {
       const at = new Date(iso);
@@ -102,7 +103,7 @@ export function renderReceiptPage(bundle: ReceiptBundle, request: ReceiptRequest
         <h2>${text(t.receipt(r.number))}</h2>
         <dl>
           <dt>${t.kind}</dt><dd>${text(t.kinds[r.kind])}</dd>
-          <dt>${t.amount}</dt><dd>${text(t.money.format(r.amount))}</dd>
+          <dt>${t.amount}</dt><dd>${text(t.money(r.amount))}</dd>
           <dt>${t.issuedAt}</dt><dd>${text(t.dateTime(r.issuedAt))}</dd>
         </dl>
       </section>`).join('');
@@ -126,7 +127,7 @@ export function renderReceiptPage(bundle: ReceiptBundle, request: ReceiptRequest
     <dl>
       <dt>${t.dossierCode}</dt><dd>${text(bundle.dossierCode)}</dd>
       <dt>${t.procedure}</dt><dd${vi}>${text(bundle.procedureName)}</dd>
-      <dt>${t.total}</dt><dd>${text(t.money.format(bundle.total))}</dd>
+      <dt>${t.total}</dt><dd>${text(t.money(bundle.total))}</dd>
       <dt>${t.paidAt}</dt><dd>${text(t.dateTime(bundle.paidAt))}</dd>
     </dl>
     ${rows}

@@ -3,7 +3,7 @@ export const snapshots = {};
 
 snapshots["methods listed (vi)"] = 
 `status [live=polite, atomic]
-  StaticText "Cần thanh toán: 210.000 ₫."
+  StaticText "Cần thanh toán: 210.000 đồng."
 region "Phí, lệ phí cần thanh toán"
   heading "Phí, lệ phí cần thanh toán" [level=2]
   StaticText "Hồ sơ 000.00.15.H26-250714-0902"
@@ -14,19 +14,19 @@ region "Phí, lệ phí cần thanh toán"
   StaticText "Số tiền"
   StaticText "Phí"
   StaticText "Phí cung cấp thông tin lý lịch tư pháp"
-  StaticText "200.000 ₫"
+  StaticText "200.000 đồng"
   StaticText "Lệ phí"
   StaticText "Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)"
-  StaticText "10.000 ₫"
+  StaticText "10.000 đồng"
   StaticText "Tổng cộng"
-  StaticText "210.000 ₫"
+  StaticText "210.000 đồng"
   form "Thanh toán"
     StaticText "Hình thức thanh toán"
     radio "Thẻ ATM / Mã QR ngân hàng" [checked]
     StaticText "Thẻ ATM / Mã QR ngân hàng"
     radio "Ví điện tử" [not checked]
     StaticText "Ví điện tử"
-    button "Thanh toán 210.000 ₫"
+    button "Thanh toán 210.000 đồng"
     StaticText "Ông/Bà sẽ thanh toán trên trang của cổng thanh toán, rồi quay lại đây để nhận biên lai."`;
 /* end snapshot methods listed (vi) */
 
@@ -53,20 +53,20 @@ snapshots["paid (vi)"] =
   StaticText "Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng."
 region "Thanh toán thành công"
   heading "Thanh toán thành công" [focused, level=2]
-  StaticText "Ông/Bà đã thanh toán 210.000 ₫ cho hồ sơ 000.00.15.H26-250714-0902."
+  StaticText "Ông/Bà đã thanh toán 210.000 đồng cho hồ sơ 000.00.15.H26-250714-0902."
   StaticText "Thanh toán lúc"
   StaticText "<date-time>"
   heading "Biên lai điện tử" [level=3]
   StaticText "Biên lai số BL-<year>-<sequence>"
   StaticText "Phí"
   StaticText ":"
-  StaticText "200.000 ₫"
+  StaticText "200.000 đồng"
   StaticText "Lập lúc"
   StaticText "<date-time>"
   StaticText "Biên lai số BL-<year>-<sequence>"
   StaticText "Lệ phí"
   StaticText ":"
-  StaticText "10.000 ₫"
+  StaticText "10.000 đồng"
   StaticText "Lập lúc"
   StaticText "<date-time>"
   link "Xem và in biên lai (mở trong thẻ mới)"
@@ -87,7 +87,7 @@ region "Thanh toán không thành công"
 
 snapshots["methods listed (en)"] = 
 `status [live=polite, atomic]
-  StaticText "To pay: ₫210,000."
+  StaticText "To pay: VND 210,000."
 region "Charges and fees to pay"
   heading "Charges and fees to pay" [level=2]
   StaticText "Dossier 000.00.15.H26-250714-0902"
@@ -98,19 +98,19 @@ region "Charges and fees to pay"
   StaticText "Amount"
   StaticText "Charge"
   StaticText "Phí cung cấp thông tin lý lịch tư pháp"
-  StaticText "₫200,000"
+  StaticText "VND 200,000"
   StaticText "Fee"
   StaticText "Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)"
-  StaticText "₫10,000"
+  StaticText "VND 10,000"
   StaticText "Total"
-  StaticText "₫210,000"
+  StaticText "VND 210,000"
   form "Pay"
     StaticText "Payment method"
     radio "Bank card / bank QR code" [checked]
     StaticText "Bank card / bank QR code"
     radio "E-wallet" [not checked]
     StaticText "E-wallet"
-    button "Pay ₫210,000"
+    button "Pay VND 210,000"
     StaticText "You will pay on the payment gateway's page, then come back here for your receipt."`;
 /* end snapshot methods listed (en) */
 
@@ -137,20 +137,20 @@ snapshots["paid (en)"] =
   StaticText "Payment successful. Your receipts are ready."
 region "Payment successful"
   heading "Payment successful" [focused, level=2]
-  StaticText "You have paid ₫210,000 for dossier 000.00.15.H26-250714-0902."
+  StaticText "You have paid VND 210,000 for dossier 000.00.15.H26-250714-0902."
   StaticText "Paid on"
   StaticText "<date-time>"
   heading "Electronic receipts" [level=3]
   StaticText "Receipt no. BL-<year>-<sequence>"
   StaticText "Charge"
   StaticText ":"
-  StaticText "₫200,000"
+  StaticText "VND 200,000"
   StaticText "Issued on"
   StaticText "<date-time>"
   StaticText "Receipt no. BL-<year>-<sequence>"
   StaticText "Fee"
   StaticText ":"
-  StaticText "₫10,000"
+  StaticText "VND 10,000"
   StaticText "Issued on"
   StaticText "<date-time>"
   link "View and print the receipt (opens in a new tab)"
