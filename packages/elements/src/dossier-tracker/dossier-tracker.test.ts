@@ -152,6 +152,16 @@ async function settled(el: DvcDossierTracker): Promise<void> {
   await el.updateComplete;
 }
 
+/** A payment started for the dossier (as the payment widget starts one) and left unfinished at its gateway. */
+async function startPayment(code: string): Promise<void> {
+  const started = await fetch(`${sandboxUrl()}/payments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ dossierCode: code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
+  });
+  expect(started.status).to.equal(201);
+}
+
 async function submit(el: DvcDossierTracker): Promise<void> {
   $<HTMLButtonElement>(el, '[part="submit-button"]')!.click();
   await el.updateComplete;
@@ -695,12 +705,7 @@ describe('<dvc-dossier-tracker>', () => {
 
     it('offers to continue a payment started and not finished (back from the gateway without paying), not a wait of twenty minutes', async () => {
       const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
-      const started = await fetch(`${sandboxUrl()}/payments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
-      });
-      expect(started.status).to.equal(201);
+      await startPayment(dossier.code);
       const el = await mount();
       await lookUp(el, dossier.code, APPLICANT);
       const payment = $(el, '[part="payment"]')!;
@@ -721,12 +726,7 @@ describe('<dvc-dossier-tracker>', () => {
       const state = () => text($(el, '[part="payment-state"]'));
       expect(state()).to.equal('Chưa thanh toán');
       // Meanwhile, on the payment page: a payment started at the gateway, not finished.
-      const started = await fetch(`${sandboxUrl()}/payments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
-      });
-      expect(started.status).to.equal(201);
+      await startPayment(dossier.code);
       // A page shown afresh (its first load) changes nothing; one from the back-forward cache is read again.
       window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -737,12 +737,7 @@ describe('<dvc-dossier-tracker>', () => {
 
     it('on a page with nowhere to pay, says a started payment is not confirmed yet without offering to continue it', async () => {
       const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
-      const started = await fetch(`${sandboxUrl()}/payments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
-      });
-      expect(started.status).to.equal(201);
+      await startPayment(dossier.code);
       const named = window.dvcKit;
       window.dvcKit = {};
       try {

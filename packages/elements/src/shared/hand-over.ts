@@ -77,6 +77,9 @@ export function dossierFromAddress(): string | undefined {
   return code && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }
 
+/** What `reveal` showed for each widget: the sections the portal keeps hidden until needed. */
+const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
+
 /**
  * Brings a widget the page keeps hidden until needed into view: the portal hid the payment section
  * until the citizen asked to pay, and now they have. It is then held there while the page settles.
@@ -94,9 +97,6 @@ export function reveal(element: HTMLElement): void {
   element.scrollIntoView({ block: 'start', behavior: 'instant' });
   holdInView(element);
 }
-
-/** What `reveal` showed for each widget: the sections the portal keeps hidden until needed. */
-const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
 
 /** Hides again what `reveal` showed for `element`, and stops holding it in view. */
 export function conceal(element: HTMLElement): void {

@@ -95,16 +95,17 @@ export class PostgresStorage implements Storage {
    */
   async #checkOut(): Promise<{ client: pg.PoolClient; release: (failed?: unknown) => void }> {
     const client = await this.#pool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error) => {
-      broken = error;
+    let broken = false;
+    const onError = () => {
+      broken = true;
     };
     client.on('error', onError);
     return {
       client,
       release: (failed?: unknown) => {
         client.off('error', onError);
-        client.release(broken ?? (failed instanceof Error ? failed : failed === undefined ? undefined : new Error(String(failed))));
+        // true: destroyed, not given back to the pool.
+        client.release(broken || failed !== undefined);
       },
     };
   }
