@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { openStorage } from '../src/storage/open.ts';
 
 const STORAGE = new URL('../src/storage/sqlite.ts', import.meta.url).href;
 
@@ -84,6 +86,29 @@ test('SQLite: a file or folder it cannot write is named, with what to fix, not "
     const fine = openAsUser(join(openFolder, 'made', 'dvc.db'));
     assert.deepEqual(fine, { status: 0, stderr: '' });
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('DATABASE_URL: a mistyped PostgreSQL URL or another scheme is refused, not made into a new SQLite file (without echoing a password)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-open-'));
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    for (const [url, begins] of [
+      ['postgress://dvc:secret@db.internal:5432/dvc', 'postgress:'], ['postgresql//dvc:secret@db.internal/dvc', 'postgresql/'],
+      ['pg://db.internal/dvc', 'pg:'], ['mysql://db.internal/dvc', 'mysql:'],
+    ] as const) {
+      assert.throws(() => openStorage(url), (error: Error) => {
+        assert.equal(error.message, `DATABASE_URL is neither a PostgreSQL URL (postgres:// or postgresql://) nor a file path: it begins "${begins}"`);
+        return true;
+      }, url);
+    }
+    assert.deepEqual(readdirSync(dir), [], 'nothing made');
+    // Paths, file: URLs and a folder whose name merely starts so are files.
+    for (const url of ['postgres-data/dvc.db', `file:${join(dir, 'a.db')}`, join(dir, 'b.db')]) await openStorage(url).close();
+  } finally {
+    process.chdir(cwd);
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,9 @@ import { Writable } from 'node:stream';
 import { createTestSandbox } from './support/test-database.ts';
 import type { Server } from '../src/index.ts';
 import { createApiKey, revokeApiKey } from '../src/auth/api-keys.ts';
+import { formatVnTimestamp } from '../src/calendar/vn-timestamp.ts';
+import { findPayment } from '../src/payments/payment-row.ts';
+import { settle } from '../src/payments/settlement.ts';
 
 const APPLICANT = '001089012345';
 const CODE = '000.00.15.H26-250714-0042';
@@ -214,6 +217,68 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.deepEqual(res.json().results[0].errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['ThoiDiemXuLy', 'invalid']]);
     const history = (await lookup()).json().history.map((h: { at: string }) => h.at);
     assert.ok(history.every((at: string) => !at.startsWith('2062')), 'not in the history');
+  });
+
+  test('a record with a year the format cannot hold ("0226") is refused on its own; the records after it are stored', async () => {
+    const codes = ['000.00.15.H26-250714-0051', '000.00.15.H26-250714-0052'];
+    const res = await push('dossiers', { data: [
+      dossierRecord({ MaHoSo: codes[0], NgayTiepNhan: '02250714091500' }),
+      dossierRecord({ MaHoSo: codes[1] }),
+      dossierRecord({ MaHoSo: '000.00.15.H26-250714-0053', NgayTiepNhan: '20620714091500', NgayHenTra: '20620716170000' }),
+    ] });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json().results.map((r: { outcome: string; errors: { field: string }[] }) => [r.outcome, r.errors.map((e) => e.field)]), [
+      ['rejected', ['NgayTiepNhan']], ['created', []], ['rejected', ['NgayTiepNhan']],
+    ]);
+    assert.equal((await lookup(codes[1])).statusCode, 200);
+  });
+
+  test('a finished dossier is timed by when it finished, never by its due date: unknown until a step or record says', async () => {
+    const code = '000.00.15.H26-250714-0061';
+    // Decided and delivered, with no end date in the record (NgayTra and NgayKetThucXuLy are optional).
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '10', NgayHenTra: '20250716170000' })] });
+    let dossier = (await lookup(code)).json();
+    assert.deepEqual([dossier.completedAt, dossier.timeliness.state], [null, 'not-applicable'], 'not "on time" by default');
+    // The step that delivered it, two working days late.
+    await push('progress', { data: [progressRecord({ MaHoSo: code, ThoiDiemXuLy: '20250718160000', NoiDungXuLy: 'Trả kết quả', TrangThai: '10' })] });
+    dossier = (await lookup(code)).json();
+    assert.deepEqual([dossier.completedAt, dossier.timeliness.state], ['2025-07-18T16:00:00+07:00', 'late']);
+    // The record again, still without an end date: what the step said stays.
+    await push('dossiers', { isUpdating: 'True', data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '10', NgayHenTra: '20250716170000', TrichYeuHoSo: 'Sửa trích yếu' })] });
+    dossier = (await lookup(code)).json();
+    assert.deepEqual([dossier.completedAt, dossier.timeliness.state], ['2025-07-18T16:00:00+07:00', 'late']);
+  });
+
+  test('paid here, then the one-stop system\'s steps arrive late: one asking for payment does not undo it; a later decision applies', async () => {
+    const code = '000.00.15.H26-250714-0071';
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });
+    const opened = await server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'late-steps-0000000001' },
+      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    assert.equal(opened.statusCode, 201, opened.body);
+    const row = (await findPayment(server.context.storage, opened.json().id))!;
+    assert.equal(await settle(server.context, row, { state: 'paid', transactionNo: 'LATE-1', detail: 'test' }, 'ipn'), true);
+    const stamp = (minutesAgo: number) => formatVnTimestamp(new Date(Date.now() - minutesAgo * 60_000));
+    assert.equal((await lookup(code)).json().status, 'processing');
+
+    // "Payment requested", dated before the payment arrived here: the dossier stays paid and processing.
+    await push('progress', { data: [progressRecord({ MaHoSo: code, ThoiDiemXuLy: stamp(10), NoiDungXuLy: 'Yêu cầu nộp phí', TrangThai: '6' })] });
+    assert.equal((await lookup(code)).json().status, 'processing');
+    // "Decided", dated a few minutes before this server's own "paid online" step: it applies.
+    await push('progress', { data: [progressRecord({ MaHoSo: code, ThoiDiemXuLy: stamp(3), NoiDungXuLy: 'Ký duyệt kết quả', TrangThai: '9' })] });
+    const dossier = (await lookup(code)).json();
+    assert.equal(dossier.status, 'decided');
+    assert.equal(dossier.payment.state, 'paid');
+  });
+
+  test('a key is taken with the scheme in any case ("bearer"), as HTTP allows', async () => {
+    const res = await server.app.inject({
+      method: 'POST', url: '/api/v1/sync/progress', payload: { data: [progressRecord({ MaHoSo: '000.00.15.H26-250714-0999' })] },
+      headers: { authorization: `bearer ${syncKey}` },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json().results[0].errors.map((e: { code: string }) => e.code), ['dossier_not_found'], 'read, past the key');
   });
 
   test('a batch may be up to 1 MB; the other operations keep their 64 KB limit', async () => {

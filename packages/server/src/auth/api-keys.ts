@@ -70,7 +70,8 @@ export async function revokeApiKey(storage: Storage, id: string, now: () => Date
  * unknown and revoked keys are one answer (401); a key of another scope is 403.
  */
 export async function authenticateApiKey(storage: Storage, authorization: string | undefined, scope: ApiKeyScope): Promise<ApiKey> {
-  const presented = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization?.trim() ?? '')?.[1];
+  // The scheme's case does not matter (RFC 9110): "bearer" is "Bearer".
+  const presented = /^Bearer ([A-Za-z0-9_-]{1,200})$/i.exec(authorization?.trim() ?? '')?.[1];
   const digest = digestOf(presented ?? '');
   const row = presented ? await storage.one<ApiKeyRow>('SELECT * FROM api_keys WHERE digest = ?', [digest]) : undefined;
   // The lookup is by digest; the compare is in constant time all the same.

@@ -24,7 +24,8 @@ export function formatVnTimestamp(instant: Date): string {
  * timestamp or names an impossible time (2024-02-30, 25:00 and the like).
  */
 export function parseVnTimestamp(text: string): Date | undefined {
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  // Years 1000–9999: the ones yyyyMMddHHmmss can write back (a year typed "0226" is not one).
+  const match = /^([1-9]\d{3})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;

@@ -15,6 +15,8 @@ type Schemas = components['schemas'];
  */
 export function deriveTimeliness(row: DossierRow, now: Date): Schemas['Timeliness'] {
   if (CLOSED_WITHOUT_RESULT.has(row.status) || row.due_at === null) return { state: 'not-applicable', workingDays: 0 };
+  // Finished, its end not known (the one-stop system has not said when): neither early nor late.
+  if (FINISHED.has(row.status) && !row.completed_at) return { state: 'not-applicable', workingDays: 0 };
   const due = new Date(row.due_at);
   if (FINISHED.has(row.status) && row.completed_at) {
     const completed = new Date(row.completed_at);

@@ -71,10 +71,12 @@ async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): 
     await tx.run('INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES (?, ?, ?, ?, ?)',
       [`BL-${year}-${String(next).padStart(6, '0')}`, row.id, kind, amount, issuedAt]);
   }
-  // Paid: the dossier goes on being processed.
+  // Paid: a dossier waiting for the payment goes on being processed. One the agency has moved on
+  // meanwhile (decided, say) keeps its status, and the step says that status, not "processing".
   await tx.run("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'", [row.dossier_code]);
+  const { status } = (await tx.one<{ status: string }>('SELECT status FROM dossiers WHERE code = ?', [row.dossier_code]))!;
   await tx.run(`INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status)
-    VALUES (?, ?, 'Cổng thanh toán', 'Hệ thống', 'Đã thanh toán trực tuyến phí, lệ phí', 'processing')`, [row.dossier_code, issuedAt]);
+    VALUES (?, ?, 'Cổng thanh toán', 'Hệ thống', 'Đã thanh toán trực tuyến phí, lệ phí', ?)`, [row.dossier_code, issuedAt, status]);
 }
 
 /** What asking the gateway about a payment came to. */

@@ -40,7 +40,9 @@ function dossierColumns(ctx: ServerContext, dossier: SyncedDossier) {
     status: dossier.status,
     received_at: dossier.receivedAt.toISOString(),
     due_at: dossier.dueAt?.toISOString() ?? null,
-    completed_at: dossier.completedAt?.toISOString() ?? (FINISHED.has(dossier.status) ? (dossier.dueAt ?? dossier.receivedAt).toISOString() : null),
+    // Finished with no end date in the record: not known yet (a progress step may say, or a record
+    // stored before did). Never the due date, which made every such dossier "on time".
+    completed_at: dossier.completedAt?.toISOString() ?? null,
     supplement: dossier.supplement ? JSON.stringify({
       requestedAt: dossier.supplement.requestedAt.toISOString(),
       reason: dossier.supplement.reason || 'Hồ sơ cần bổ sung giấy tờ theo quy định.',
@@ -53,7 +55,19 @@ function dossierColumns(ctx: ServerContext, dossier: SyncedDossier) {
   return { columns, digest: keyedDigest(JSON.stringify([dossier.code, columns]), ctx.applicantKey) };
 }
 
+/**
+ * How far past this server's clock a record may be dated: clocks drift by minutes, not days. A date
+ * later than that is a mistyped year ("2062"): a dossier received in the future, or a step that,
+ * being the newest, would pin the dossier's status for years.
+ */
+const FUTURE_TOLERANCE_MS = 24 * 3600_000;
+
+const inFuture = (ctx: ServerContext, date: Date) => date.getTime() > ctx.now().getTime() + FUTURE_TOLERANCE_MS;
+
 async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdating: boolean): Promise<Outcome | SyncFieldError> {
+  if (inFuture(ctx, dossier.receivedAt)) {
+    return { field: 'NgayTiepNhan', code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
+  }
   const { columns, digest } = dossierColumns(ctx, dossier);
   return ctx.storage.transaction(async (tx) => {
     const names = Object.keys(columns);
@@ -68,6 +82,8 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     if (!isUpdating && !sameDossier) {
       return { field: 'MaHoSo', code: 'dossier_exists', message: 'is another dossier\'s code: send the record with isUpdating to replace it' } as SyncFieldError;
     }
+    // A finished dossier's end, known from an earlier record or step, stays when this one has none.
+    if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) values[names.indexOf('completed_at')] = known.completed_at;
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
     if (columns.fees !== known.fees) {
       const closed = await closePaymentsForOtherAmount(tx, dossier.code, dossier.fees.reduce((sum, line) => sum + line.amount, 0));
@@ -110,15 +126,8 @@ export function syncDossiers(
   return storeEach(key, batch.data, (raw) => readDossierRecord(raw, ctx.statusTable), (dossier) => storeDossier(ctx, dossier, isUpdating));
 }
 
-/**
- * How far past this server's clock a step may be dated: clocks drift by minutes, not days. A step
- * dated later (a mistyped year, "2062") would show the citizen a step to come and, being the newest,
- * pin the dossier's status for years.
- */
-const STEP_FUTURE_TOLERANCE_MS = 24 * 3600_000;
-
 async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<Outcome | SyncFieldError> {
-  if (step.at.getTime() > ctx.now().getTime() + STEP_FUTURE_TOLERANCE_MS) {
+  if (inFuture(ctx, step.at)) {
     return { field: 'ThoiDiemXuLy', code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
   }
   const identity = keyedDigest(JSON.stringify([step.code, step.at.toISOString(), step.action]), ctx.applicantKey);
@@ -148,11 +157,16 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
       }
       outcome = same ? 'unchanged' : 'updated';
     }
-    // The newest step says where the dossier stands now; the same step sent again also puts right
-    // a status left behind by an earlier race.
-    const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ?', [step.code]))!;
-    if (newest.at === step.at.toISOString() && dossier.status !== step.status) {
-      const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
+    // The one-stop system's newest step says where the dossier stands now (this server's own steps,
+    // such as "paid online", do not outrank it); the same step sent again also puts right a status
+    // left behind by an earlier race.
+    const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ? AND sync_digest IS NOT NULL', [step.code]))!;
+    // A step asking for payment, dated before the payment arrived here, does not undo it.
+    const paidAlready = step.status === 'payment-due'
+      && await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [step.code]) !== undefined;
+    // A finished dossier whose end was not known takes this step's time as its end.
+    const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
+    if (newest.at === step.at.toISOString() && !paidAlready && (dossier.status !== step.status || completedAt !== dossier.completed_at)) {
       await tx.run('UPDATE dossiers SET status = ?, completed_at = ? WHERE code = ?', [step.status, completedAt, step.code]);
       outcome = outcome === 'created' ? 'created' : 'updated';
     }
