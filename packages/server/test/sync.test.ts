@@ -233,6 +233,17 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal((await lookup(codes[1])).statusCode, 200);
   });
 
+  test('a list sent as null (.NET\'s empty list) is taken as absent; the batch is not refused for it', async () => {
+    const code = '000.00.15.H26-250714-0055';
+    const res = await push('dossiers', { data: [dossierRecord({
+      MaHoSo: code, DinhDanhCHS: null, DanhSachLePhi: null, TaiLieuNop: null, DanhSachHoSoBoSung: null,
+      DanhSachTepDinhKemKhac: null, DanhSachGiayToKetQua: null,
+    })] });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().results[0].outcome, 'created');
+    assert.equal((await lookup(code)).json().payment, null, 'no fees');
+  });
+
   test('a finished dossier is timed by when it finished, never by its due date: unknown until a step or record says', async () => {
     const code = '000.00.15.H26-250714-0061';
     // Decided and delivered, with no end date in the record (NgayTra and NgayKetThucXuLy are optional).

@@ -357,7 +357,8 @@ export interface paths {
          *     placeholder such as "000000001" is refused. The number is stored only as a keyed digest; no
          *     answer repeats it. Also read: `NgayHenTra` (due), once decided `NgayKetThucXuLy` (else
          *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out), the latest of
-         *     `DanhSachHoSoBoSung` and `TrichYeuHoSo`. Other fields are accepted and not checked.
+         *     `DanhSachHoSoBoSung` and `TrichYeuHoSo`. Other fields are accepted and not checked. A list
+         *     sent as `null` (.NET's way of writing an empty one) is taken as absent.
          *
          *     `isUpdating` is what the adapter found on the national portal, and here only a hint: a new
          *     code is created and a known one updated whatever it says, so a resend after a lost answer
@@ -1027,7 +1028,7 @@ export interface components {
             /** @description The applicant's identity number. Personal data: stored only as a keyed digest. */
             SoGiayToChuHoSo?: string;
             /** @description The applicant's identity numbers; the item with `LoaiDinhDanh` "1" (12 digits) is used. */
-            DinhDanhCHS?: components["schemas"]["SyncIdentity"][];
+            DinhDanhCHS?: components["schemas"]["SyncIdentity"][] | null;
             /** @description Not stored. */
             Email?: string;
             /** @description Not stored. */
@@ -1053,15 +1054,15 @@ export interface components {
             /** @description The processing agency's name. */
             DonViXuLy?: string;
             /** @description Submitted files (TepDinhKemId, TenTepDinhKem, IsDeleted, MaThanhPhanHoSo, DuongDanTaiTepTin). Not stored. */
-            TaiLieuNop?: Record<string, never>[];
+            TaiLieuNop?: Record<string, never>[] | null;
             /** @description Charges and fees owed. */
-            DanhSachLePhi?: components["schemas"]["SyncFee"][];
+            DanhSachLePhi?: components["schemas"]["SyncFee"][] | null;
             /** @description Other documents (TenGiayTo, SoLuong, LoaiGiayTo). Not stored. */
-            DanhSachTepDinhKemKhac?: Record<string, never>[];
+            DanhSachTepDinhKemKhac?: Record<string, never>[] | null;
             /** @description Supplement requests; the latest (by `NgayBoSung`) is the dossier's. */
-            DanhSachHoSoBoSung?: components["schemas"]["SyncSupplement"][];
+            DanhSachHoSoBoSung?: components["schemas"]["SyncSupplement"][] | null;
             /** @description Result documents (TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua). Not stored. */
-            DanhSachGiayToKetQua?: Record<string, never>[];
+            DanhSachGiayToKetQua?: Record<string, never>[] | null;
         } & {
             [key: string]: unknown;
         };
