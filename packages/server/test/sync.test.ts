@@ -283,6 +283,35 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(dossier.payment.state, 'paid');
   });
 
+  test('large fees: each gateway is offered only up to what it takes; past them all, the desk (409 payments_not_offered), never a 500 or a 503', async () => {
+    const owing = async (code: string, amount: string) => {
+      await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: amount, LoaiPhiLePhi: '1' }] })] });
+      return (await lookup(code)).json().payment as { total: number; methods: { id: string }[] };
+    };
+    const pay = (code: string, key: string, method?: string) => server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi', ...(method ? { method } : {}) },
+    });
+    // Over MoMo's 50 million: the bank (VNPay) only; MoMo asked for anyway is refused, naming what is offered.
+    const sixty = await owing('000.00.15.H26-250714-0081', '60000000');
+    assert.deepEqual(sixty.methods.map((m) => m.id), ['bank-qr']);
+    const wallet = await pay('000.00.15.H26-250714-0081', 'large-fees-0000000001', 'e-wallet');
+    assert.equal(wallet.statusCode, 400, wallet.body);
+    assert.deepEqual(wallet.json().errors, [{ path: '/body/method', message: 'one of: bank-qr' }]);
+    // Past two billion: paid online, on PostgreSQL too (the amount's column holds it).
+    const large = await owing('000.00.15.H26-250714-0082', '2500000000');
+    assert.equal(large.total, 2_500_000_000);
+    const opened = await pay('000.00.15.H26-250714-0082', 'large-fees-0000000002');
+    assert.equal(opened.statusCode, 201, opened.body);
+    assert.equal(opened.json().total, 2_500_000_000);
+    // Past what VNPay takes in one payment: no method, the widgets say where to pay.
+    const huge = await owing('000.00.15.H26-250714-0083', '20000000000');
+    assert.deepEqual(huge.methods, []);
+    const refused = await pay('000.00.15.H26-250714-0083', 'large-fees-0000000003');
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().code, 'payments_not_offered');
+  });
+
   test('a key is taken with the scheme in any case ("bearer"), as HTTP allows', async () => {
     const res = await server.app.inject({
       method: 'POST', url: '/api/v1/sync/progress', payload: { data: [progressRecord({ MaHoSo: '000.00.15.H26-250714-0999' })] },

@@ -775,6 +775,11 @@ export interface components {
             state: components["schemas"]["PaymentState"];
             lines: components["schemas"]["PaymentLine"][];
             total: components["schemas"]["Money"];
+            /**
+             * @description The ways to pay online that take `total` in one payment (MoMo's wallet stops at 50,000,000
+             *     VND, VNPay at 9,999,999,999); empty when none does or no gateway is configured: the fees
+             *     are then paid at the one-stop desk, and `createPayment` answers 409 `payments_not_offered`.
+             */
             methods: components["schemas"]["PaymentMethod"][];
             paymentId?: string | null;
             receiptNumbers?: string[];

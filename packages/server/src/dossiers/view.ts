@@ -36,11 +36,13 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
   const payments = await paymentsOfDossier(ctx, row.code);
   const paid = payments.find((p) => p.state === 'paid');
   const latest = paid ?? payments.at(-1);
+  const total = lines.reduce((sum, line) => sum + line.amount, 0);
   return {
     state: paid ? 'paid' : latest?.state ?? 'unpaid',
     lines,
-    total: lines.reduce((sum, line) => sum + line.amount, 0),
-    methods: ctx.gateways.methods,
+    total,
+    // Only those that take the amount: none, and the widgets say to pay at the one-stop desk.
+    methods: ctx.gateways.methodsFor(total),
     paymentId: latest?.id ?? null,
     receiptNumbers: paid ? await receiptNumbersOf(ctx, paid.id) : [],
   };

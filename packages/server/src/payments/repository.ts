@@ -100,11 +100,14 @@ export async function createPayment(
     ? await findDossier(ctx, request.dossierCode)
     : await findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
-  const method = request.method ?? ctx.gateways.methods[0]!.id;
-  const gateway = ctx.gateways.get(METHOD_GATEWAYS[method] ?? null);
+  // The methods that can take what is due (the lookup offered no other): none, and it is paid at the desk.
+  const offered = ctx.gateways.methodsFor(totalOf(JSON.parse(dossier.fees) as PaymentLine[]));
+  if (offered.length === 0) throw new ApiProblem(409, 'payments_not_offered', 'No payment gateway here takes this amount: pay at the one-stop desk.');
+  const method = request.method ?? offered[0]!.id;
+  const gateway = offered.some((m) => m.id === method) ? ctx.gateways.get(METHOD_GATEWAYS[method] ?? null) : undefined;
   if (!gateway) {
-    throw new ApiProblem(400, 'validation_failed', 'This payment method is not offered here.', {
-      errors: [{ path: '/body/method', message: `one of: ${ctx.gateways.methods.map((m) => m.id).join(', ')}` }],
+    throw new ApiProblem(400, 'validation_failed', 'This payment method is not offered here for this amount.', {
+      errors: [{ path: '/body/method', message: `one of: ${offered.map((m) => m.id).join(', ')}` }],
     });
   }
   if (gateway.name === 'vnpay' && request.returnUrl.length > MAX_RETURN_URL) {

@@ -253,6 +253,19 @@ ALTER TABLE rate_limit_windows SET UNLOGGED;
 `
       : '-- SQLite: nothing to change.',
   },
+  {
+    version: 7,
+    name: 'amounts past two billion VND',
+    sql: (engine) => engine === 'postgres'
+      ? `
+-- A fee line may be up to 12 digits of VND (the one-stop system's records), VNPay takes up to
+-- 9,999,999,999 in one payment: past 2,147,483,647 PostgreSQL's INTEGER refused the payment with a
+-- 500. SQLite's INTEGER already holds 64 bits.
+ALTER TABLE payments ALTER COLUMN total TYPE BIGINT;
+ALTER TABLE receipts ALTER COLUMN amount TYPE BIGINT;
+`
+      : '-- SQLite: nothing to change.',
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -44,6 +44,8 @@ export type FinalVerdict = Exclude<GatewayVerdict, { state: 'pending' }>;
 
 export interface PaymentGateway {
   readonly name: GatewayName;
+  /** The amounts, in VND, it takes in one payment: a method is offered only for a total within them. */
+  readonly amounts: { min: number; max: number };
   /** How long the gateway keeps a payment open when it decides that itself (else the server's setting). */
   readonly payWindowMs?: number;
   /**

@@ -32,4 +32,16 @@ export class PaymentGateways {
   get methods(): components['schemas']['PaymentMethod'][] {
     return PAYMENT_METHODS.filter((method) => this.get(METHOD_GATEWAYS[method.id] ?? null) !== undefined);
   }
+
+  /**
+   * The methods that can take `total` VND in one payment (MoMo's wallet stops at 50 million, VNPay
+   * at 9,999,999,999): a larger amount is paid at the one-stop desk, not sent to a gateway that
+   * refuses it.
+   */
+  methodsFor(total: number): components['schemas']['PaymentMethod'][] {
+    return this.methods.filter((method) => {
+      const { min, max } = this.get(METHOD_GATEWAYS[method.id] ?? null)!.amounts;
+      return total >= min && total <= max;
+    });
+  }
 }

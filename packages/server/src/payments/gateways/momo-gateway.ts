@@ -4,7 +4,7 @@ import type { FinalVerdict, GatewayOrder, GatewayVerdict, PayerContext, PaymentG
 import { GATEWAY_TIMEOUT_MS } from './gateway.ts';
 import type { MomoSettings } from './settings.ts';
 import type { MomoIpnOutcome } from '../providers/momo.ts';
-import { momoCreateRequest } from '../providers/momo.ts';
+import { momoCreateRequest, WALLET_MAX_VND, WALLET_MIN_VND } from '../providers/momo.ts';
 import { momoQueryRequest, momoQueryResult } from '../providers/momo-query.ts';
 import { plainValue } from '../providers/fields.ts';
 
@@ -27,6 +27,7 @@ function newRequestId(): string {
 
 export class MomoGateway implements PaymentGateway {
   readonly name = 'momo' as const;
+  readonly amounts = { min: WALLET_MIN_VND, max: WALLET_MAX_VND };
   /**
    * MoMo, not this request, decides when its payment page expires (1005), so a MoMo payment is kept
    * open longer than the server's own window before it is closed as expired.

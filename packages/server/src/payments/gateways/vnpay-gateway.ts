@@ -3,7 +3,7 @@ import type { FinalVerdict, GatewayOrder, GatewayVerdict, PayerContext, PaymentG
 import { GATEWAY_TIMEOUT_MS } from './gateway.ts';
 import type { VnpaySettings } from './settings.ts';
 import type { VnpayIpnOutcome } from '../providers/vnpay.ts';
-import { vnpayPaymentUrl } from '../providers/vnpay.ts';
+import { MAX_AMOUNT_VND, vnpayPaymentUrl } from '../providers/vnpay.ts';
 import { newVnpayRequestId, vnpayQuery, vnpayQueryRequest } from '../providers/vnpay-querydr.ts';
 import { formatVnTimestamp } from '../../calendar/vn-timestamp.ts';
 import { serverAddress } from './server-address.ts';
@@ -14,6 +14,7 @@ const GENERAL_FAILURE = '99';
 
 export class VnpayGateway implements PaymentGateway {
   readonly name = 'vnpay' as const;
+  readonly amounts = { min: 1, max: MAX_AMOUNT_VND };
   readonly settings: VnpaySettings;
   readonly #fetch: typeof fetch;
 

@@ -94,8 +94,9 @@ export interface MomoCreateRequest {
   signature: string;
 }
 
-const WALLET_MIN_VND = 1_000;
-const WALLET_MAX_VND = 50_000_000;
+/** What MoMo's wallet takes in one payment (captureWallet, the kit's method). */
+export const WALLET_MIN_VND = 1_000;
+export const WALLET_MAX_VND = 50_000_000;
 const ATM_MIN_VND = 10_000;
 
 /**

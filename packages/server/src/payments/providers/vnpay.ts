@@ -121,7 +121,7 @@ export interface VnpayPaymentRequest {
 }
 
 /** `vnp_Amount` is Numeric[1,12] and carries VND × 100. */
-const MAX_AMOUNT_VND = 9_999_999_999;
+export const MAX_AMOUNT_VND = 9_999_999_999;
 
 /**
  * The full VNPay 2.1 payment URL (`vnp_Command=pay`) to send the payer's browser to, with every
