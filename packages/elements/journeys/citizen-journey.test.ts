@@ -290,6 +290,23 @@ for (const name of BROWSERS) {
           await payAtGateway(page, 'success');
           await expectOutcome(page, 'paid');
           assert.ok(await countIn(page, 'dvc-payment', '[part~="receipt"]') >= 1, 'receipts listed');
+          // The printable receipt fits a 320 px phone, with its text at 200% too.
+          const receiptUrl = await page.evaluate(() => document.querySelector('dvc-payment')!.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="receipt-link"]')!.href);
+          const receipt = await browser.newPage();
+          try {
+            await receipt.setViewport({ width: 320, height: 640 });
+            await receipt.goto(receiptUrl, { waitUntil: 'load' });
+            for (const size of ['', '200%']) {
+              const widths = await receipt.evaluate((fontSize) => {
+                document.documentElement.style.fontSize = fontSize;
+                return { page: document.documentElement.scrollWidth, viewport: window.innerWidth, text: getComputedStyle(document.body).fontSize };
+              }, size);
+              assert.ok(widths.page <= widths.viewport, `the receipt scrolls sideways (${widths.page} px in ${widths.viewport}) at text ${size || '100%'}`);
+              if (size) assert.notEqual(widths.text, '16px', 'the receipt follows the reader\'s text size');
+            }
+          } finally {
+            await receipt.close();
+          }
 
           // The agency decides; the citizen comes back to the page in the same tab.
           await admin(`/dossiers/${encodeURIComponent(dossier.code)}/status`, { status: 'decided' });

@@ -1249,6 +1249,10 @@ describe('<dvc-dossier-tracker>', () => {
             await submit(el);
             expect($(el, '[part="error-summary"]'), 'the summary quotes the example code').to.not.equal(null);
             await expectReflow(el, `format errors (${lang}, 200% text)`);
+            await lookUp(el, demo(14).code, demo(14).applicantId);
+            expect($(el, '[part="payment"]'), 'the fees and their amounts').to.not.equal(null);
+            await expectReflow(el, `charges and fees (${lang}, 200% text)`);
+            await another(el);
           }
         });
       } finally {

@@ -195,6 +195,7 @@ export class DvcDossierTracker extends DvcElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.#onPageShow);
+    document.addEventListener('dvc-survey-submitted', this.#onEvaluated);
     if (!this.code) this.code = this.#typedBeforeScript();
     if (!this.hasUpdated && !this.code) void this.#resumeLast();
   }
@@ -202,7 +203,15 @@ export class DvcDossierTracker extends DvcElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.#onPageShow);
+    document.removeEventListener('dvc-survey-submitted', this.#onEvaluated);
   }
+
+  /** The evaluation beside the tracker was sent: the dossier is read again, and no longer offers "Evaluate". */
+  readonly #onEvaluated = (event: Event): void => {
+    const shown = this.#lookup.dossier?.code;
+    const evaluated = (event as HTMLElementEventMap['dvc-survey-submitted']).detail.dossierCode;
+    if (shown && evaluated === shown && lastDossier()?.dossierCode === shown) void this.#resumeLast();
+  };
 
   /**
    * Back with the browser's Back button (from the payment gateway, say), the page comes out of the

@@ -193,9 +193,9 @@ export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22
     font-weight: 600;
   }
 
+  /* "210.000 đồng" may break before its unit: at 200% text on a phone it is wider than the box. */
   .amount {
     font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
 
   .fee-total {

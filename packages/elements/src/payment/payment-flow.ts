@@ -131,6 +131,8 @@ export class PaymentFlow implements ReactiveController {
       }
       this.#flows.reset();
       this.#setView({ kind: 'idle' });
+      // Nothing left in the live region of a dossier let go ("To pay: …" of the last person).
+      this.#announce(undefined);
       return;
     }
     if (ref) {

@@ -39,8 +39,13 @@ export class FocusController implements ReactiveController {
     if (!element) return;
     element.focus();
     // What takes focus is read from its start: a tall one (an error summary at 200% text on a
-    // phone) that the browser scrolled to its middle or end is brought up to its top.
-    if (element.getBoundingClientRect().top < 0) element.scrollIntoView({ block: 'start', behavior: 'instant' });
+    // phone) that the browser scrolled to its middle or end is brought up to its top, now and once
+    // the page has laid out again (Firefox's scroll anchoring may carry it up after the render).
+    const toTop = () => {
+      if (element.isConnected && element.getBoundingClientRect().top < 0) element.scrollIntoView({ block: 'start', behavior: 'instant' });
+    };
+    toTop();
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(toTop));
   }
 
   hostDisconnected(): void {

@@ -171,6 +171,7 @@ describe('hand-over between widgets, with no page script', () => {
     expect(payment.shadowRoot!.querySelector('[data-state="due"]'), 'what the last person owed is gone').to.equal(null);
     expect(payment.closest('section')!.hidden, 'its section hidden again').to.equal(true);
     expect(accessFor(PAYMENT_DUE.code), 'the tab no longer proves the last dossier').to.equal(undefined);
+    expect(payment.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim(), 'nothing of the last person\'s left to read out').to.equal('');
 
     await lookUp(tracker, DECIDED);
     inside(tracker, '[part~="evaluate-button"]')!.click();
@@ -202,6 +203,24 @@ describe('hand-over between widgets, with no page script', () => {
     expect(inside(survey, '#applicant-id')).to.equal(null);
     expect(inside(survey, '[part~="dossier"]')!.textContent).to.contain(DECIDED.code);
     await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'title', 'focus did not move to the form');
+  });
+
+  it('the evaluation sent, the tracker beside it reads the dossier again: "Evaluate" gives way to the thanks', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
+    await lookUp(tracker, DECIDED);
+    inside(tracker, '[part~="evaluate-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    for (const fieldset of survey.shadowRoot!.querySelectorAll('fieldset[part~="question"]')) fieldset.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    await survey.updateComplete;
+    inside<HTMLButtonElement>(survey, '[part~="submit-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="thanks"]'), 'the evaluation was not sent', { timeout: 8000 });
+    await waitUntil(() => inside(tracker, '[part~="evaluate-button"]') === null, 'the tracker still offers "Evaluate"', { timeout: 8000 });
+    expect(inside(tracker, '[part~="evaluation"]')?.textContent?.trim()).to.equal('Cảm ơn Ông/Bà đã đánh giá việc giải quyết hồ sơ này.');
   });
 
   it('the evaluation, its proof running out while the form is filled in, asks for the number on sending, says why, and keeps the answers', async () => {

@@ -114,10 +114,13 @@ export function renderReceiptPage(bundle: ReceiptBundle, request: ReceiptRequest
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${text(t.title(bundle.dossierCode))}</title>
   <style>
-    body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
+    body { font: 100%/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; overflow-wrap: anywhere; }
     .receipt { border: 1px solid #555; padding: 1rem; margin-block: 1rem; break-inside: avoid; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+    /* Label beside value where there is room; on a phone (or with large text) the value goes under it. */
+    dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .25rem 1rem; }
+    dd { margin: 0; }
     dt { font-weight: 600; }
+    @media (max-width: 30em) { dl { grid-template-columns: minmax(0, 1fr); } dt:not(:first-child) { margin-top: .5rem; } }
   </style>
 </head>
 <body>
