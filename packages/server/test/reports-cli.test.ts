@@ -169,6 +169,7 @@ describeOnce('dvc-server reports on a wrong command line', () => {
       [['reports', 'surveys', '--from', '2025-03-31', '--to', '2025-03-01'], /--to: must not be before from/],
       [['reports', 'payments', '--from', '2024-01-01', '--to', '2025-01-01'], /--to: the period must be at most 366 days/],
       [['reports', 'payments', '--from', '0226-03-01', '--to', '0226-03-31'], /--from: must be 2000-01-01 or later/],
+      [['reports', 'payments', ...PERIOD, '--output', '/nonexistent-folder/r.csv'], /--output: the folder \/nonexistent-folder does not exist: make it, or name a file in another\./],
       [['reports', 'surveys', '--from', '9999-01-01', '--to', '9999-01-31'], /--from: must not be after today \(Vietnam time\): the period has not begun/],
       [['reports', 'payments', ...PERIOD, '--by', 'unit'], /--by groups the survey results only/],
       [['reports', 'surveys', ...PERIOD, '--by', 'agency'], /--by must be procedure or unit/],

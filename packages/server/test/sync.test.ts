@@ -281,6 +281,34 @@ describe('the one-stop system pushes dossiers and progress', () => {
     const dossier = (await lookup(code)).json();
     assert.equal(dossier.status, 'decided');
     assert.equal(dossier.payment.state, 'paid');
+
+    // A later record leaves its fee list out (it is optional): the receipts stay, with what was paid.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '9', DanhSachLePhi: undefined })] });
+    const after = (await lookup(code)).json().payment;
+    assert.deepEqual([after.state, after.total, after.receiptNumbers.length], ['paid', 40_000, 1]);
+    // A record still asking for payment, sent before the payment: the dossier stays paid and decided.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });
+    assert.equal((await lookup(code)).json().status, 'decided');
+  });
+
+  test('a record that leaves its fee list out keeps the fees, and an open payment for them stays open', async () => {
+    const code = '000.00.15.H26-250714-0072';
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });
+    const opened = await server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'fees-left-out-0000001' },
+      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    assert.equal(opened.statusCode, 201, opened.body);
+    for (const left of [undefined, null]) {
+      await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: left, TrichYeuHoSo: `Sửa ${String(left)}` })] });
+      const dossier = (await lookup(code)).json();
+      assert.deepEqual([dossier.payment.total, dossier.payment.state], [40_000, 'pending'], String(left));
+    }
+  });
+
+  test('an end date more than a day ahead (a mistyped year) is refused, naming its field', async () => {
+    const res = await push('dossiers', { data: [dossierRecord({ MaHoSo: '000.00.15.H26-250714-0073', TrangThaiHoSo: '10', NgayTra: '20620716170000' })] });
+    assert.deepEqual(res.json().results[0].errors.map((e: { field: string }) => e.field), ['NgayTra']);
   });
 
   test('large fees: each gateway is offered only up to what it takes; past them all, the desk (409 payments_not_offered), never a 500 or a 503', async () => {

@@ -208,10 +208,15 @@ export class DvcDossierTracker extends DvcElement {
 
   /** The evaluation beside the tracker was sent: the dossier is read again, and no longer offers "Evaluate". */
   readonly #onEvaluated = (event: Event): void => {
-    const shown = this.#lookup.dossier?.code;
-    const evaluated = (event as HTMLElementEventMap['dvc-survey-submitted']).detail.dossierCode;
-    if (shown && evaluated === shown && lastDossier()?.dossierCode === shown) void this.#resumeLast();
+    if ((event as HTMLElementEventMap['dvc-survey-submitted']).detail.dossierCode === this.#lookup.dossier?.code) this.#refresh();
   };
+
+  /** The dossier shown, read again quietly with the tab's proof (see DossierLookupController.refresh). */
+  #refresh(): void {
+    const shown = this.#lookup.dossier?.code;
+    const last = lastDossier();
+    if (shown && last?.dossierCode === shown) void this.#lookup.refresh(last.access.token);
+  }
 
   /**
    * Back with the browser's Back button (from the payment gateway, say), the page comes out of the
@@ -219,7 +224,7 @@ export class DvcDossierTracker extends DvcElement {
    * started or made. The dossier shown is read again, with the tab's proof.
    */
   readonly #onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted && this.#lookup.dossier && lastDossier()?.dossierCode === this.#lookup.dossier.code) void this.#resumeLast();
+    if (event.persisted) this.#refresh();
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {

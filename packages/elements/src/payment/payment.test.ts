@@ -294,6 +294,29 @@ describe('<dvc-payment>', () => {
     expect((await lookup(code)).payment!.paymentId).to.equal(started[0]!.detail.paymentId);
   });
 
+  it('a failure said above the pay button, which keeps focus, leaves the button on a phone\'s screen', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await widget({ code, applicantId: APPLICANT });
+      await waitForState(el, 'due');
+      // The button at the bottom edge of the screen, as a citizen scrolls down to it.
+      payButton(el).scrollIntoView({ block: 'end', behavior: 'instant' });
+      payButton(el).focus();
+      await armFault({ operationId: 'createPayment', kind: 'status', status: 503, times: 3 });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 15_000 });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(focusedInside(el)).to.equal(payButton(el));
+      const button = payButton(el).getBoundingClientRect();
+      expect(button.top, 'the button\'s top on screen').to.be.at.least(0);
+      expect(button.bottom, 'the button\'s bottom on screen').to.be.at.most(window.innerHeight + 1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('amount changed: explains it, shows the new amount, drops the old key, and the payer confirms again', async function () {
     slow(this);
     const code = await createDossier(ONE_CHARGE);

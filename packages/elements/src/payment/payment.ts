@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { announcer } from '../shared/announcer.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
-import { FocusController } from '../shared/focus-controller.ts';
+import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
@@ -174,6 +174,12 @@ export class DvcPayment extends DvcElement {
     else if (changed.has('applicantId')) this.#flow.applicantIdChanged();
   }
 
+  /** Pays; a failure said above the pay button, which keeps focus, leaves the button in view. */
+  async #pay(): Promise<void> {
+    await this.#flow.pay();
+    if (this.#flow.view.kind === 'due' && this.#flow.view.error !== undefined) await keepFocusInView(this);
+  }
+
   /** Navigates to the gateway. A seam for tests and for hosts that navigate their own way. */
   protected navigate(url: string): void {
     window.location.assign(url);
@@ -234,9 +240,9 @@ export class DvcPayment extends DvcElement {
           onMethod: (id) => flow.chooseMethod(id),
           onPay: (event) => {
             event.preventDefault();
-            void flow.pay();
+            void this.#pay();
           },
-          onRetry: () => void flow.pay(),
+          onRetry: () => void this.#pay(),
         });
       case 'redirecting':
         return redirectingView(context, view.url);

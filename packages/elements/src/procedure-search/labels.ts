@@ -29,6 +29,18 @@ export function onlineLabel(level: Schemas['OnlineLevel']): string {
   }
 }
 
+/** The channel inside a sentence, without a capital: "1 ngày làm việc (trực tuyến)". */
+export function channelInSentence(channel: Schemas['Channel']): string {
+  switch (channel) {
+    case 'online':
+      return msg('online', { desc: 'A channel, inside a sentence: "1 working day (online)".' });
+    case 'postal':
+      return msg('by post', { desc: 'A channel, inside a sentence.' });
+    case 'in-person':
+      return msg('in person', { desc: 'A channel, inside a sentence.' });
+  }
+}
+
 export function channelLabel(channel: Schemas['Channel']): string {
   switch (channel) {
     case 'online':

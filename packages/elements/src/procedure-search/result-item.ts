@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { findMatches, type ProcedureSummary } from '@dvc-kit/sdk';
 import { CONTENT_LANG, formatNumber, intlLocale, withContent } from '../shared/locale.ts';
-import { channelLabel, levelLabel, lowestFeeText, onlineLabel, processingTimeText, publishedTimeText } from './labels.ts';
+import { channelInSentence, levelLabel, lowestFeeText, onlineLabel, processingTimeText, publishedTimeText } from './labels.ts';
 import './translations.ts';
 
 /** "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1). */
@@ -67,8 +67,7 @@ export function resultItem(item: ProcedureSummary, query: string, onOpen: (code:
 
 /** "10 working days (online)"; an agency's own wording of the time is marked Vietnamese. */
 function shortestTime(shortest: NonNullable<ProcedureSummary['shortestProcessingTime']>): string | TemplateResult {
-  // Mid-sentence, the channel takes no capital ("(trực tuyến)"), as it does heading a table row.
-  const channel = channelLabel(shortest.channel).toLocaleLowerCase(intlLocale());
+  const channel = channelInSentence(shortest.channel);
   const sentence = (time: string) => msg(str`${time} (${channel})`);
   const published = publishedTimeText(shortest.processingTime);
   return published ? withContent(sentence, published) : sentence(processingTimeText(shortest.processingTime));

@@ -37,6 +37,8 @@ export class CharacterCountController implements ReactiveController {
 
   /** Sets the starting point without announcing (the form loaded, a draft came back). */
   reset(id: string, length: number, limit: number): void {
+    clearTimeout(this.#pauses.get(id));
+    this.#pauses.delete(id);
     this.#bands.set(id, band(limit - length, limit));
     this.#announced.delete(id);
   }

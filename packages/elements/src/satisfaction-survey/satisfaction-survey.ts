@@ -2,7 +2,7 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import { property } from 'lit/decorators.js';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
-import { FocusController } from '../shared/focus-controller.ts';
+import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { usableApplicantId } from '../shared/applicant-id.ts';
 import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
@@ -156,11 +156,12 @@ export class DvcSatisfactionSurvey extends DvcElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
   }
 
-  #submit(): void {
-    void this.#flow.submit({
+  async #submit(): Promise<void> {
+    await this.#flow.submit({
       applicantId: this.#input(APPLICANT_ID_FIELD)?.value ?? '',
       website: this.#input(HONEYPOT_FIELD)?.value ?? '',
     });
+    if (this.#flow.sendError !== undefined) await keepFocusInView(this);
   }
 
   // Prerendered, it is the first view: the form loading (its questions come from the API).
@@ -206,14 +207,14 @@ export class DvcSatisfactionSurvey extends DvcElement {
       announcedCount: (id) => flow.counts.announced(id),
       onSubmit: (event) => {
         event.preventDefault();
-        this.#submit();
+        void this.#submit();
       },
       onRating: (question, value) => flow.setAnswer(question, value),
       onText: (question, value) => flow.typeText(question, value),
       onRetrySend: () => {
         // The retry button goes away while sending: focus the send button, which stays and says so.
         this.renderRoot.querySelector<HTMLElement>('[part="submit-button"]')?.focus();
-        this.#submit();
+        void this.#submit();
       },
     });
   }

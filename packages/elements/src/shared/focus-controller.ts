@@ -9,6 +9,17 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** A CSS selector in the shadow root, or a function finding the element (null: nothing to focus). */
 export type FocusTarget = string | ((root: ParentNode) => HTMLElement | null | undefined);
 
+/**
+ * Keeps what has focus in the host's shadow root in view after an update put something above it:
+ * a failure said above the send button, which keeps focus so that pressing it again retries, must
+ * not push that button off a phone's screen.
+ */
+export async function keepFocusInView(host: ReactiveControllerHost & HTMLElement): Promise<void> {
+  await host.updateComplete;
+  const active = host.shadowRoot?.activeElement;
+  if (active instanceof HTMLElement) active.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+}
+
 export class FocusController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   #target: FocusTarget | undefined;

@@ -181,10 +181,14 @@ describe('hand-over between widgets, with no page script', () => {
     expect(survey.dossierCode).to.equal(undefined);
     expect(inside(survey, 'form'), 'no form to send in the last person\'s name').to.equal(null);
     expect(survey.closest('section')!.hidden).to.equal(true);
-    // A dossier the widgets do not show is not theirs to forget.
-    await lookUp(tracker, PAYMENT_DUE);
+    // A dossier the widget does not show is not its to forget.
+    await lookUp(tracker, DECIDED);
+    inside(tracker, '[part~="evaluate-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load again', { timeout: 8000 });
     survey.forgetDossier(PAYMENT_DUE.code);
-    expect(survey.closest('section')!.hidden).to.equal(true);
+    await survey.updateComplete;
+    expect(survey.dossierCode).to.equal(DECIDED.code);
+    expect(survey.closest('section')!.hidden).to.equal(false);
   });
 
   it('"Evaluate" hands the dossier to the dossier survey (not to page feedback), which names it and asks no identity number', async () => {
@@ -217,10 +221,23 @@ describe('hand-over between widgets, with no page script', () => {
     await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
     for (const fieldset of survey.shadowRoot!.querySelectorAll('fieldset[part~="question"]')) fieldset.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
     await survey.updateComplete;
+    // What the tracker says, and whether its dossier leaves the screen, while it reads it again.
+    const said: string[] = [];
+    let dossierLeft = false;
+    const watch = new MutationObserver(() => {
+      said.push(inside(tracker, '[role="status"]')?.textContent?.trim() ?? '');
+      if (!inside(tracker, '[part~="result"]')) dossierLeft = true;
+    });
+    watch.observe(tracker.shadowRoot!, { childList: true, subtree: true, characterData: true });
     inside<HTMLButtonElement>(survey, '[part~="submit-button"]')!.click();
     await waitUntil(() => inside(survey, '[part~="thanks"]'), 'the evaluation was not sent', { timeout: 8000 });
-    await waitUntil(() => inside(tracker, '[part~="evaluate-button"]') === null, 'the tracker still offers "Evaluate"', { timeout: 8000 });
-    expect(inside(tracker, '[part~="evaluation"]')?.textContent?.trim()).to.equal('Cảm ơn Ông/Bà đã đánh giá việc giải quyết hồ sơ này.');
+    await waitUntil(() => inside(tracker, '[part~="evaluation"]')?.textContent?.trim() === 'Cảm ơn Ông/Bà đã đánh giá việc giải quyết hồ sơ này.',
+      'the tracker does not say the evaluation is done', { timeout: 8000 });
+    expect(inside(tracker, '[part~="evaluate-button"]')).to.equal(null);
+    watch.disconnect();
+    // Read again quietly: the dossier stayed on screen, and nothing new was said over the survey's thanks.
+    expect(dossierLeft, 'the dossier left the screen').to.equal(false);
+    expect(said.filter((text) => text !== 'Đã tìm thấy hồ sơ. Trạng thái: Đã xử lý xong')).to.deep.equal([]);
   });
 
   it('the evaluation, its proof running out while the form is filled in, asks for the number on sending, says why, and keeps the answers', async () => {

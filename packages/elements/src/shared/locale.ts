@@ -178,8 +178,8 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
  * "1.500.000 đồng" / "VND 1,500,000": amounts as official documents write them (a fee schedule,
- * a receipt), not with the ₫ of shop prices. A plain space: on a phone with large text the pay
- * button may need to break there (the amounts' own cells do not wrap).
+ * a receipt), not with the ₫ of shop prices. A plain space: on a phone with large text a pay button
+ * or a fee line may need to break there.
  */
 export function formatVnd(amount: number): string {
   const number = formatNumber(amount);

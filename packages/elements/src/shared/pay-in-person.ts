@@ -1,7 +1,7 @@
 /**
- * What the tracker and the payment say when a dossier's charges are due but the server takes no
- * payment online (no gateway configured): where to pay instead, in place of a "Pay" that could
- * only fail.
+ * What the tracker and the payment say when a dossier's charges are due but no method here takes
+ * them online (no gateway configured, or an amount past what each takes): where to pay instead, in
+ * place of a "Pay" that could only fail.
  */
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';

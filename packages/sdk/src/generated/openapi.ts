@@ -118,9 +118,9 @@ export interface paths {
          *     (`Idempotent-Replayed: true`); with a different body it is refused (422,
          *     `idempotency_key_reused`). When `expectedAmount` differs from what is due now the payment is
          *     refused (409, `payment_amount_changed`) so the payer never pays an amount they did not see.
-         *     A server with no payment gateway configured takes no payment online (409,
-         *     `payments_not_offered`, until one is): a dossier's `payment.methods` is then empty, and the
-         *     payer pays at the one-stop desk.
+         *     A payment no method here takes (no gateway configured, or an amount past what each takes)
+         *     is refused (409, `payments_not_offered`): the dossier's `payment.methods` is then empty, and
+         *     the payer pays at the one-stop desk.
          *
          *     The applicant is proved by exactly one of `applicantId` in the body or a `Dvc-Dossier-Token`
          *     header for `dossierCode` (from `lookupDossier`); neither or both is 400 `validation_failed`.
@@ -358,7 +358,14 @@ export interface paths {
          *     answer repeats it. Also read: `NgayHenTra` (due), once decided `NgayKetThucXuLy` (else
          *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out), the latest of
          *     `DanhSachHoSoBoSung` and `TrichYeuHoSo`. Other fields are accepted and not checked. A list
-         *     sent as `null` (.NET's way of writing an empty one) is taken as absent.
+         *     sent as `null` (.NET's way of writing an empty one) is taken as absent. A date more than a
+         *     day after this server's clock (a mistyped year) is refused, naming its field.
+         *
+         *     What a record leaves out stays as known: a finished dossier's end (from an earlier record, or
+         *     the step that finished it; with neither it is not judged early or late), and the fees when
+         *     `DanhSachLePhi` is absent. A record still asking for payment (6) does not undo a payment
+         *     made here. Fees changed while a payment is open close that payment: should the payer still
+         *     pay it at the gateway, the money is marked for refund (`getPaymentReport`'s `refundsDue`).
          *
          *     `isUpdating` is what the adapter found on the national portal, and here only a hint: a new
          *     code is created and a known one updated whatever it says, so a resend after a lost answer
@@ -394,8 +401,12 @@ export interface paths {
          *     officer's name, is kept for the agency but never shown: the public history shows titles only.
          *
          *     A step is known by its dossier, `ThoiDiemXuLy` and `NoiDungXuLy`: the same step again changes
-         *     nothing (`unchanged`), and with other details it is `updated`. Records are answered one by
-         *     one; keys, limits and whole-request errors are as for `syncDossiers`.
+         *     nothing (`unchanged`), and with other details it is `updated`. The dossier's status follows
+         *     its newest step from the one-stop system (this server's own "paid online" step does not
+         *     outrank it; a step asking for payment does not undo a payment made here), and sending the
+         *     newest step again puts a status right. A step dated more than a day after this server's clock
+         *     is refused. Records are answered one by one; keys, limits and whole-request errors are as
+         *     for `syncDossiers`.
          */
         post: operations["syncProgress"];
         delete?: never;
@@ -719,8 +730,8 @@ export interface components {
         DossierStatus: "submitted" | "received" | "rejected" | "processing" | "supplement-requested" | "payment-due" | "withdrawn" | "stopped" | "decided" | "result-delivered";
         /**
          * @description Derived from the due date, never stored. Open dossiers are `on-track` or `overdue`;
-         *     finished ones are `early`, `on-time` or `late`. `workingDays` counts working days late or
-         *     early (0 for on-track and on-time).
+         *     finished ones are `early`, `on-time` or `late`, or `not-applicable` while when they finished
+         *     is not known. `workingDays` counts working days late or early (0 for on-track and on-time).
          */
         Timeliness: {
             /** @enum {string} */

@@ -2,8 +2,9 @@
  * `dvc-server reports`: the agency's reports (survey results, payments) read straight from the
  * database, as the API's `/reports/*` answer them, for staff working on the server itself.
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { AGENCY_CODE } from '../auth/api-keys.ts';
 import { toCsv } from '../reports/csv.ts';
 import type { CsvCell } from '../reports/csv.ts';
@@ -86,6 +87,9 @@ export const reports: Command = {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('reports', `--format must be json or csv, not "${format}".`);
     const period = { from: values.from, to: values.to };
+    // Checked before the database is read, as backup checks its --to.
+    const output = values.output === undefined ? undefined : resolve(values.output);
+    if (output && !existsSync(dirname(output))) throw new UsageError('reports', `--output: the folder ${dirname(output)} does not exist: make it, or name a file in another.`);
     try {
       checkPeriod(period, new Date());
     } catch (error) {
@@ -98,13 +102,12 @@ export const reports: Command = {
       await currentSchema(storage, settings);
       return render(storage, name, { agency, ...period, groupBy }, format);
     });
-    if (values.output === undefined) {
+    if (output === undefined) {
       // One call per line: the CSV's last CRLF is completed by the line end out() adds.
       io.out(format === 'csv' ? text.slice(0, -1) : text);
     } else {
-      const file = resolve(values.output);
-      await writeFile(file, format === 'csv' ? text : `${text}\n`);
-      io.err(`Wrote the ${name} report for ${period.from} to ${period.to} to ${file}.`);
+      await writeFile(output, format === 'csv' ? text : `${text}\n`);
+      io.err(`Wrote the ${name} report for ${period.from} to ${period.to} to ${output}.`);
     }
     return EXIT.ok;
   },

@@ -31,10 +31,13 @@ export function deriveTimeliness(row: DossierRow, now: Date): Schemas['Timelines
 }
 
 async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas['DossierPayment'] | null> {
-  const lines = JSON.parse(row.fees) as Schemas['PaymentLine'][];
-  if (lines.length === 0) return null;
+  const owed = JSON.parse(row.fees) as Schemas['PaymentLine'][];
   const payments = await paymentsOfDossier(ctx, row.code);
   const paid = payments.find((p) => p.state === 'paid');
+  // A record that later leaves its fee list out does not take the citizen's receipts away: what was
+  // paid is shown.
+  const lines = owed.length > 0 ? owed : paid ? JSON.parse(paid.lines) as Schemas['PaymentLine'][] : [];
+  if (lines.length === 0) return null;
   const latest = paid ?? payments.at(-1);
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   return {

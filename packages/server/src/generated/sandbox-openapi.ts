@@ -435,8 +435,8 @@ export interface components {
         };
         /**
          * @description Derived from the due date, never stored. Open dossiers are `on-track` or `overdue`;
-         *     finished ones are `early`, `on-time` or `late`. `workingDays` counts working days late or
-         *     early (0 for on-track and on-time).
+         *     finished ones are `early`, `on-time` or `late`, or `not-applicable` while when they finished
+         *     is not known. `workingDays` counts working days late or early (0 for on-track and on-time).
          */
         Timeliness: {
             /** @enum {string} */

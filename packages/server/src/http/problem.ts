@@ -15,7 +15,7 @@ const TITLES: Record<ProblemCode, string> = {
   payment_already_paid: 'This dossier has already been paid.',
   payment_amount_changed: 'The amount due has changed since it was shown.',
   payment_not_paid: 'This payment has not been paid, so it has no receipt.',
-  payments_not_offered: 'This server takes no payment online.',
+  payments_not_offered: 'No online payment method here takes this payment.',
   idempotency_key_reused: 'This Idempotency-Key was used for a different request.',
   survey_not_available: 'This dossier cannot be evaluated yet.',
   survey_already_submitted: 'This dossier has already been evaluated.',

@@ -100,8 +100,10 @@ export async function createPayment(
     ? await findDossier(ctx, request.dossierCode)
     : await findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
-  // The methods that can take what is due (the lookup offered no other): none, and it is paid at the desk.
-  const offered = ctx.gateways.methodsFor(totalOf(JSON.parse(dossier.fees) as PaymentLine[]));
+  // The methods that can take what is due (the lookup offered no other): none, and it is paid at the
+  // desk. Nothing due is said below, as payment_not_due.
+  const due = totalOf(JSON.parse(dossier.fees) as PaymentLine[]);
+  const offered = due > 0 ? ctx.gateways.methodsFor(due) : ctx.gateways.methods;
   if (offered.length === 0) throw new ApiProblem(409, 'payments_not_offered', 'No payment gateway here takes this amount: pay at the one-stop desk.');
   const method = request.method ?? offered[0]!.id;
   const gateway = offered.some((m) => m.id === method) ? ctx.gateways.get(METHOD_GATEWAYS[method] ?? null) : undefined;

@@ -38,7 +38,9 @@ export class PostgresStorage implements Storage {
   readonly #root: Queryable;
 
   constructor(url: string, options: { poolSize?: number } = {}) {
-    this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+    // A server gone without a word (a failover moved its address) fails a connection in 5 s, answered
+    // 503, rather than hanging requests; keep-alive notices a connection that died the same way.
+    this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 5000, keepAlive: true });
     // An idle connection that breaks (a restarted server) must not crash the process; a checked-out
     // one is watched by #checkOut.
     this.#pool.on('error', () => undefined);

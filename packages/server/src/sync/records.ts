@@ -53,8 +53,12 @@ export interface SyncedDossier {
   dueAt: Date | null;
   /** Once decided: `NgayKetThucXuLy`, else `NgayTra`; null while open or when neither was sent. */
   completedAt: Date | null;
+  /** The field `completedAt` came from, for a problem found when it is stored. */
+  completedField: 'NgayKetThucXuLy' | 'NgayTra';
   /** `DanhSachLePhi`, free lines left out. */
   fees: PaymentLine[];
+  /** Whether the record sent `DanhSachLePhi` at all: left out (or null), the fees stored stand. */
+  feesSent: boolean;
   /** The latest of `DanhSachHoSoBoSung`. */
   supplement: SyncedSupplement | null;
   /** `TrichYeuHoSo`. */
@@ -130,8 +134,8 @@ export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<
   const dueAt = notBefore(reader, 'NgayHenTra', reader.date('NgayHenTra'), receivedAt, 'NgayTiepNhan');
   // Fields the store does not use are not checked: NgayTra and NgayKetThucXuLy only once decided.
   let completedAt: Date | null = null;
+  const completedKey = reader.has('NgayKetThucXuLy') ? 'NgayKetThucXuLy' : 'NgayTra';
   if (status && FINISHED.has(status)) {
-    const completedKey = reader.has('NgayKetThucXuLy') ? 'NgayKetThucXuLy' : 'NgayTra';
     completedAt = notBefore(reader, completedKey, reader.date(completedKey), receivedAt, 'NgayTiepNhan');
   }
 
@@ -144,8 +148,8 @@ export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<
     ok: true,
     value: {
       code: code!, procedureCode: procedureCode!, procedureName: procedureName!, agency: agency!,
-      applicantId: applicantId!, status: status!, receivedAt: receivedAt!, dueAt, completedAt,
-      fees, supplement, summary,
+      applicantId: applicantId!, status: status!, receivedAt: receivedAt!, dueAt, completedAt, completedField: completedKey,
+      fees, feesSent: reader.has('DanhSachLePhi'), supplement, summary,
     },
   };
 }

@@ -68,6 +68,9 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
   if (inFuture(ctx, dossier.receivedAt)) {
     return { field: 'NgayTiepNhan', code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
   }
+  if (dossier.completedAt && inFuture(ctx, dossier.completedAt)) {
+    return { field: dossier.completedField, code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
+  }
   const { columns, digest } = dossierColumns(ctx, dossier);
   return ctx.storage.transaction(async (tx) => {
     const names = Object.keys(columns);
@@ -82,10 +85,19 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     if (!isUpdating && !sameDossier) {
       return { field: 'MaHoSo', code: 'dossier_exists', message: 'is another dossier\'s code: send the record with isUpdating to replace it' } as SyncFieldError;
     }
-    // A finished dossier's end, known from an earlier record or step, stays when this one has none.
-    if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) values[names.indexOf('completed_at')] = known.completed_at;
+    // What the record does not say stays as known: a finished dossier's end (from an earlier record
+    // or step), the fees when the list is left out, and a payment made here (a record still asking
+    // for it was sent before it).
+    const keep = (name: keyof typeof columns, value: string | null) => {
+      values[names.indexOf(name)] = value;
+    };
+    if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) keep('completed_at', known.completed_at);
+    if (!dossier.feesSent) keep('fees', known.fees);
+    if (columns.status === 'payment-due' && await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossier.code])) {
+      keep('status', known.status);
+    }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
-    if (columns.fees !== known.fees) {
+    if (dossier.feesSent && columns.fees !== known.fees) {
       const closed = await closePaymentsForOtherAmount(tx, dossier.code, dossier.fees.reduce((sum, line) => sum + line.amount, 0));
       if (closed > 0) ctx.log.info({ dossierCode: dossier.code, closed }, 'open payments closed: the agency changed the fees');
     }
@@ -161,7 +173,7 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     // such as "paid online", do not outrank it); the same step sent again also puts right a status
     // left behind by an earlier race.
     const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ? AND sync_digest IS NOT NULL', [step.code]))!;
-    // A step asking for payment, dated before the payment arrived here, does not undo it.
+    // A step asking for payment does not undo a payment already made here (it was sent late).
     const paidAlready = step.status === 'payment-due'
       && await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [step.code]) !== undefined;
     // A finished dossier whose end was not known takes this step's time as its end.
