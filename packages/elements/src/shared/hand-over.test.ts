@@ -35,6 +35,20 @@ async function trackerAndPayment(): Promise<{ page: HTMLElement; tracker: DvcDos
   return { page, tracker, payment: page.querySelector<DvcPayment>('dvc-payment')! };
 }
 
+/** A tracker and a dossier evaluation on one page, a decided demo dossier looked up and handed to the evaluation. */
+async function trackerAndEvaluation(): Promise<{ tracker: DvcDossierTracker; survey: DvcSatisfactionSurvey }> {
+  const page = await fixture<HTMLElement>(html`<div>
+    <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+    <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
+  </div>`);
+  const tracker = page.querySelector('dvc-dossier-tracker')!;
+  const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
+  await lookUp(tracker, DECIDED);
+  inside(tracker, '[part~="evaluate-button"]')!.click();
+  await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+  return { tracker, survey };
+}
+
 describe('hand-over between widgets, with no page script', () => {
   beforeEach(async () => {
     sessionStorage.clear();
@@ -210,15 +224,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('the evaluation sent, the tracker beside it reads the dossier again: "Evaluate" gives way to the thanks', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
-      <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
-    </div>`);
-    const tracker = page.querySelector('dvc-dossier-tracker')!;
-    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
-    await lookUp(tracker, DECIDED);
-    inside(tracker, '[part~="evaluate-button"]')!.click();
-    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    const { tracker, survey } = await trackerAndEvaluation();
     for (const fieldset of survey.shadowRoot!.querySelectorAll('fieldset[part~="question"]')) fieldset.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
     await survey.updateComplete;
     // What the tracker says, and whether its dossier leaves the screen, while it reads it again.
@@ -241,15 +247,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('the evaluation, its proof running out while the form is filled in, asks for the number on sending, says why, and keeps the answers', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
-      <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
-    </div>`);
-    const tracker = page.querySelector('dvc-dossier-tracker')!;
-    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
-    await lookUp(tracker, DECIDED);
-    inside(tracker, '[part~="evaluate-button"]')!.click();
-    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    const { survey } = await trackerAndEvaluation();
     expect(inside(survey, '#applicant-id')).to.equal(null);
     const first = inside<HTMLInputElement>(survey, 'fieldset[part~="question"] input[type="radio"]')!;
     first.click();
