@@ -40,3 +40,8 @@ export function orderOf(row: PaymentRow): GatewayOrder {
     expiresAt: new Date(row.expires_at ?? row.created_at),
   };
 }
+
+/** Whether the dossier has a payment paid here (one paid payment settles what it owed). */
+export async function hasPaidPayment(db: Queryable, dossierCode: string): Promise<boolean> {
+  return (await db.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossierCode])) !== undefined;
+}

@@ -9,7 +9,7 @@ import { checkApplicantProof } from '../dossiers/access-token.ts';
 import type { PayerContext } from './gateways/gateway.ts';
 import { METHOD_GATEWAYS } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
-import { findPayment, orderOf } from './payment-row.ts';
+import { findPayment, hasPaidPayment, orderOf } from './payment-row.ts';
 import { checkAtGateway, lockDossier } from './settlement.ts';
 
 type Schemas = components['schemas'];
@@ -133,7 +133,7 @@ export async function createPayment(
     if (await findIdempotencyKey(tx, idempotencyKey)) throw new KeyTaken();
     const lines = JSON.parse(current.fees) as PaymentLine[];
     const total = totalOf(lines);
-    if (await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossier.code])) {
+    if (await hasPaidPayment(tx, dossier.code)) {
       throw new ApiProblem(409, 'payment_already_paid');
     }
     if (current.status !== 'payment-due' || total === 0) throw new ApiProblem(409, 'payment_not_due');

@@ -4,6 +4,7 @@ import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
 import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
+import { hasPaidPayment } from '../payments/payment-row.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from './agency-scope.ts';
 import { readIsUpdating } from './is-updating.ts';
@@ -63,13 +64,14 @@ function dossierColumns(ctx: ServerContext, dossier: SyncedDossier) {
 const FUTURE_TOLERANCE_MS = 24 * 3600_000;
 
 const inFuture = (ctx: ServerContext, date: Date) => date.getTime() > ctx.now().getTime() + FUTURE_TOLERANCE_MS;
+const tooLate = (field: string): SyncFieldError => ({ field, code: 'invalid', message: 'must not be later than a day after now' });
 
 async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdating: boolean): Promise<Outcome | SyncFieldError> {
   if (inFuture(ctx, dossier.receivedAt)) {
-    return { field: 'NgayTiepNhan', code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
+    return tooLate('NgayTiepNhan');
   }
   if (dossier.completedAt && inFuture(ctx, dossier.completedAt)) {
-    return { field: dossier.completedField, code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
+    return tooLate(dossier.completedField);
   }
   const { columns, digest } = dossierColumns(ctx, dossier);
   return ctx.storage.transaction(async (tx) => {
@@ -93,7 +95,7 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     };
     if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) keep('completed_at', known.completed_at);
     if (!dossier.feesSent) keep('fees', known.fees);
-    if (columns.status === 'payment-due' && await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossier.code])) {
+    if (columns.status === 'payment-due' && await hasPaidPayment(tx, dossier.code)) {
       keep('status', known.status);
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
@@ -140,7 +142,7 @@ export function syncDossiers(
 
 async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<Outcome | SyncFieldError> {
   if (inFuture(ctx, step.at)) {
-    return { field: 'ThoiDiemXuLy', code: 'invalid', message: 'must not be later than a day after now' } as SyncFieldError;
+    return tooLate('ThoiDiemXuLy');
   }
   const identity = keyedDigest(JSON.stringify([step.code, step.at.toISOString(), step.action]), ctx.applicantKey);
   return ctx.storage.transaction(async (tx) => {
@@ -175,7 +177,7 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ? AND sync_digest IS NOT NULL', [step.code]))!;
     // A step asking for payment does not undo a payment already made here (it was sent late).
     const paidAlready = step.status === 'payment-due'
-      && await tx.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [step.code]) !== undefined;
+      && await hasPaidPayment(tx, step.code);
     // A finished dossier whose end was not known takes this step's time as its end.
     const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
     if (newest.at === step.at.toISOString() && !paidAlready && (dossier.status !== step.status || completedAt !== dossier.completed_at)) {
