@@ -395,6 +395,30 @@ describe('dvc-server payments reconcile', () => {
     assert.equal((await run(['payments', 'reconcile', '--older-than', 'soon'])).code, 2);
     assert.equal((await run(['payments'])).code, 2);
   });
+
+  it('says when a payment closed here was paid at its gateway all the same, to refund', async () => {
+    const databaseUrl = await newDatabase('reconcile-closed.db');
+    const sandbox = await startSandbox({ databaseUrl, reconcileEveryMs: 0 });
+    try {
+      const created = await fetch(`${sandbox.baseUrl}/payments`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'cli-reconcile-key-000002' },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' }),
+      });
+      const payment = await created.json() as { id: string; redirectUrl: string };
+      // The fees are revised (the payment is closed here), and the payer pays the old page all the same.
+      await fetch(`${sandbox.baseUrl}/_sandbox/dossiers/${DEMO.paymentDue.code}/status`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'payment-due', fees: [{ kind: 'charge', description: 'Phí (điều chỉnh)', amount: 250_000 }] }),
+      });
+      assert.equal((await payAtGateway(payment.redirectUrl, 'ipn-lost')).status, 303);
+      await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?", [payment.id]);
+      const result = await run(['payments', 'reconcile'], { DATABASE_URL: databaseUrl, DVC_PUBLIC_API_URL: sandbox.baseUrl });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /\n1 payment closed here checked at the gateway: 1 paid there all the same, to refund \(see the payment report\)\./);
+    } finally {
+      await sandbox.close();
+    }
+  });
 });
 
 describe('dvc-server serve', () => {

@@ -177,7 +177,7 @@ for (const gateway of GATEWAYS) {
       const young = await reconcilePayments(sandbox.context, { olderThanMs: 60_000 });
       assert.equal(young.checked, 0, 'not yet old enough');
       const run = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
-      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0, noGateway: 0 });
+      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0 });
       assert.equal((await stored(payment.id)).state, 'paid');
       assert.equal(await receipts(payment.id), 1);
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).checked, 0);
@@ -210,11 +210,73 @@ for (const gateway of GATEWAYS) {
       assert.equal((await sandbox.context.storage.all("SELECT id FROM payments WHERE dossier_code = ? AND state = 'pending'", [DEMO.paymentDue.code])).length, 0);
     });
 
+    /** The one-stop system revises the fees: the open payment is closed here, its gateway not told. */
+    async function reviseFees(): Promise<void> {
+      const res = await api(`/_sandbox/dossiers/${DEMO.paymentDue.code}/status`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'payment-due', fees: [{ kind: 'charge', description: 'Phí (điều chỉnh)', amount: 250_000 }] }),
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+    }
+    const closeWindow = (id: string, at: string) => sandbox.context.storage.run('UPDATE payments SET expires_at = ?, checked_at = NULL WHERE id = ?', [at, id]);
+    const refundDue = async (id: string) => (await sandbox.context.storage.one<{ refund_due: string | null }>('SELECT refund_due FROM payments WHERE id = ?', [id]))!.refund_due;
+
+    test('closed when the fees changed, paid at the gateway all the same, notification lost: reconciliation asks once the window has closed and marks it to refund', async () => {
+      const payment = await open();
+      await reviseFees();
+      assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: 'superseded', gateway_outcome: undefined });
+      // The payer still had the gateway's page open, and pays there.
+      assert.equal((await payAtGateway(payment.redirectUrl!, 'ipn-lost')).status, 303);
+      assert.equal(await refundDue(payment.id), null);
+      // While the gateway's window is open it may still take money: not asked yet.
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).closedChecked, 0);
+      await closeWindow(payment.id, '2000-01-01T00:00:00.000Z');
+      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }),
+        { checked: 0, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 1, refundsDue: 1 });
+      assert.equal(JSON.parse((await refundDue(payment.id))!).gateway, gateway.name);
+      // Still not confirmed as paid: no receipt, and the dossier still owes the new amount.
+      assert.deepEqual([(await stored(payment.id)).state, await receipts(payment.id)], ['cancelled', 0]);
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const report = await paymentReport(sandbox.context.storage, { agency: '', from: day(-2), to: day(2) });
+      assert.equal(report.refundsDue.count, 1);
+      // Asked once: the next run leaves it.
+      await sandbox.context.storage.run('UPDATE payments SET checked_at = NULL WHERE id = ?', [payment.id]);
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).closedChecked, 0);
+    });
+
+    test('closed when the fees changed and not paid at the gateway: asked once, the answer kept, nothing to refund', async () => {
+      const payment = await open();
+      assert.equal((await fetch(payment.redirectUrl!)).status, 200);
+      await reviseFees();
+      await closeWindow(payment.id, '2000-01-01T00:00:00.000Z');
+      const run = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
+      assert.deepEqual([run.closedChecked, run.refundsDue], [1, 0]);
+      assert.equal(await refundDue(payment.id), null);
+      assert.match(JSON.parse((await stored(payment.id)).gateway_outcome!).detail, /^closed here; at the gateway: /);
+      await sandbox.context.storage.run('UPDATE payments SET checked_at = NULL WHERE id = ?', [payment.id]);
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).closedChecked, 0);
+    });
+
+    test('closed when the fees changed, the gateway answering nothing to trust: asked again each run, and after a day recorded as unverified', async () => {
+      const payment = await open();
+      await reviseFees();
+      assert.equal((await payAtGateway(payment.redirectUrl!, 'amount-tampered')).status, 303);
+      // The window closed minutes ago: the gateway's answer (another amount) is not trusted, asked again next run.
+      await closeWindow(payment.id, new Date(Date.now() - 10 * 60_000).toISOString());
+      assert.deepEqual([(await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, (await stored(payment.id)).gateway_outcome], [1, null]);
+      // A day after the window closed, it is recorded for staff to check with the gateway.
+      await closeWindow(payment.id, '2000-01-01T00:00:00.000Z');
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, 1);
+      assert.match(JSON.parse((await stored(payment.id)).gateway_outcome!).detail, /^closed here; unverified: /);
+      await sandbox.context.storage.run('UPDATE payments SET checked_at = NULL WHERE id = ?', [payment.id]);
+      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, 0);
+    });
+
     test('reconciliation leaves a payment the payer is still on alone, and closes it once its window has passed', async () => {
       const payment = await open();
       // The payer opened the gateway's page and has not chosen yet.
       assert.equal((await fetch(payment.redirectUrl!)).status, 200);
-      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0, noGateway: 0 });
+      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0 });
       await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z', checked_at = NULL WHERE id = ?", [payment.id]);
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).settled, 1);
       assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: '11', gateway_outcome: undefined });

@@ -19,7 +19,9 @@ Usage: dvc-server payments reconcile [--older-than MINUTES] [--limit N] [options
 reconcile: for each payment still pending some minutes after it was opened, asks its gateway
 (VNPay's status query, MoMo's query) where it stands and settles it: paid (with its e-receipts,
 issued once whichever way the payment is settled), failed, cancelled, or closed as expired once
-its pay window has passed. A payment whose notification was lost is paid this way. The server
+its pay window has passed. A payment whose notification was lost is paid this way. A payment
+closed here when its amount changed is asked about once its window has closed: one the payer paid
+at the gateway all the same is marked to refund (the payment report counts it). The server
 does the same every DVC_RECONCILE_EVERY_MINUTES; run this from cron when that is 0, or after an
 outage. Safe to run beside the servers and from several machines: they take turns.
 
@@ -77,6 +79,10 @@ export const payments: Command = {
       io.out(`${summary.checked} pending payment${summary.checked === 1 ? '' : 's'} checked: ${summary.settled} settled, `
         + `${summary.stillPending} still pending, ${summary.unanswered} unanswered`
         + `${summary.noGateway > 0 ? `, ${summary.noGateway} of a gateway no longer configured` : ''}.`);
+      if (summary.closedChecked > 0) {
+        io.out(`${summary.closedChecked} payment${summary.closedChecked === 1 ? '' : 's'} closed here checked at the gateway: `
+          + `${summary.refundsDue} paid there all the same, to refund${summary.refundsDue > 0 ? ' (see the payment report)' : ''}.`);
+      }
       return summary.unanswered + summary.noGateway > 0 ? EXIT.failure : EXIT.ok;
     } finally {
       await server.app.close();

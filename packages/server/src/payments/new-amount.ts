@@ -3,7 +3,7 @@
  * closed (superseded), as a new payment request would close it, so the gateway's "paid" for the
  * old amount is never confirmed as the dossier paid in full. Should the payer complete it at the
  * gateway all the same, its notification is refused and the money marked for refund
- * (notifications.ts). Run in the transaction that changes the fees, which holds the dossier's row
+ * (notifications.ts); should the notification be lost, reconciliation finds it (closed-payments.ts). Run in the transaction that changes the fees, which holds the dossier's row
  * (settlement.ts takes the same row before confirming a payment), so the two follow one another.
  */
 import type { Queryable } from '../storage/storage.ts';

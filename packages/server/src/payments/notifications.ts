@@ -6,7 +6,6 @@
  * logged with the payment reference and the reason only: a notification carries no identity number.
  */
 import type { ServerContext } from '../context.ts';
-import type { GatewayVerdict } from './gateways/gateway.ts';
 import { vnpayIpnVerdict } from './gateways/vnpay-gateway.ts';
 import { momoIpnVerdict } from './gateways/momo-gateway.ts';
 import type { VnpayIpnDecision } from './providers/vnpay.ts';
@@ -16,6 +15,7 @@ import { momoIpnDecision } from './providers/momo.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { findPayment } from './payment-row.ts';
 import { settle } from './settlement.ts';
+import { markRefundDue } from './refunds.ts';
 
 /** VNPay's answer for a notification of an order already confirmed here. */
 const VNPAY_ALREADY_CONFIRMED = '02';
@@ -44,22 +44,6 @@ function orderLookup(ctx: ServerContext, gateway: string) {
   };
 }
 
-/**
- * A genuine notification that the payer paid, for a payment already closed here (superseded by a
- * new amount or method, or expired): the payer was charged for nothing. The answer stays "already
- * confirmed", and the agency's staff must refund it: the payment is marked so (the payment report
- * counts it under "to refund"), and logged.
- */
-async function flagRefund(ctx: ServerContext, gateway: string, paymentId: string, verdict: GatewayVerdict | undefined): Promise<void> {
-  if (verdict?.state !== 'paid') return;
-  const row = await findPayment(ctx.storage, paymentId);
-  if (row && row.state !== 'paid') {
-    const due = JSON.stringify({ gateway, transactionNo: verdict.transactionNo, at: ctx.now().toISOString() });
-    await ctx.storage.run("UPDATE payments SET refund_due = ? WHERE id = ? AND state <> 'paid' AND refund_due IS NULL", [due, paymentId]);
-    ctx.log.error({ paymentId, gateway, state: row.state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
-  }
-}
-
 /** VNPay's IPN: the query parameters as received. Never throws; an exception is `99` (VNPay retries). */
 export async function receiveVnpayNotification(ctx: ServerContext, query: Record<string, unknown>): Promise<VnpayAcknowledgement> {
   const vnpay = ctx.gateways.vnpay;
@@ -75,13 +59,13 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
       // "Already confirmed" (02) is VNPay sending again what was recorded: routine, not a warning.
       const level = decision.rspCode === VNPAY_ALREADY_CONFIRMED ? 'info' : 'warn';
       ctx.log[level]({ gateway: 'vnpay', paymentId: ref, rspCode: decision.rspCode }, `payment notification refused: ${decision.message}`);
-      if (decision.outcome) await flagRefund(ctx, 'vnpay', ref, vnpayIpnVerdict(decision.outcome));
+      if (decision.outcome) await markRefundDue(ctx, 'vnpay', ref, vnpayIpnVerdict(decision.outcome));
       return { RspCode: decision.rspCode, Message: decision.message };
     }
     const verdict = vnpayIpnVerdict(decision.outcome);
     if (await settle(ctx, order.row, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
     // Settled a moment ago by another path (closed as expired, say): money taken then is to refund.
-    await flagRefund(ctx, 'vnpay', ref, verdict);
+    await markRefundDue(ctx, 'vnpay', ref, verdict);
     return { RspCode: '02', Message: 'Order already confirmed' };
   } catch (error) {
     ctx.log.error({ gateway: 'vnpay', paymentId: ref, err: (error as Error).message }, 'payment notification failed');
@@ -109,7 +93,7 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
       // MoMo sending again what was recorded is routine, not a warning.
       const level = decision.status === 'already_confirmed' ? 'info' : 'warn';
       ctx.log[level]({ gateway: 'momo', paymentId: ref, status: decision.status }, 'payment notification refused');
-      if (decision.outcome) await flagRefund(ctx, 'momo', ref, momoIpnVerdict(decision.outcome));
+      if (decision.outcome) await markRefundDue(ctx, 'momo', ref, momoIpnVerdict(decision.outcome));
       return;
     }
     const verdict = momoIpnVerdict(decision.outcome);
@@ -117,7 +101,7 @@ export async function receiveMomoNotification(ctx: ServerContext, body: MomoIpn)
     if (verdict === undefined) return;
     if (!(await settle(ctx, order.row, verdict, 'ipn'))) {
       ctx.log.warn({ gateway: 'momo', paymentId: ref, status: 'already_confirmed' }, 'payment notification refused');
-      await flagRefund(ctx, 'momo', ref, verdict);
+      await markRefundDue(ctx, 'momo', ref, verdict);
     }
   } catch (error) {
     ctx.log.error({ gateway: 'momo', paymentId: ref, err: (error as Error).message }, 'payment notification failed');

@@ -1,13 +1,17 @@
 /**
  * Reconciliation: payments still pending some time after they were opened are asked about at their
  * gateway and settled, so a payment whose notification was lost (and whose payer never came back
- * to the page) is paid, with its receipts, all the same. The server runs it on a timer;
- * `dvc-server payments reconcile` runs it once.
+ * to the page) is paid, with its receipts, all the same. Payments closed here while their gateway
+ * could still take money are asked about once its window has closed, so money taken for one is
+ * marked to refund even when its notification was lost (closed-payments.ts). The server runs it on
+ * a timer; `dvc-server payments reconcile` runs it once.
  */
 import type { ServerContext } from '../context.ts';
 import type { PaymentRow } from './payment-row.ts';
 import type { CheckResult } from './settlement.ts';
 import { checkAtGateway } from './settlement.ts';
+import type { ClosedCheckResult } from './closed-payments.ts';
+import { checkClosedAtGateway, closedUnchecked } from './closed-payments.ts';
 
 export interface ReconcileOptions {
   /** Only payments opened at least this long ago (their IPN had its chance). */
@@ -27,6 +31,10 @@ export interface ReconcileSummary {
   unanswered: number;
   /** Their gateway is no longer configured here: nobody can ask about them. */
   noGateway: number;
+  /** Payments closed here (superseded) whose gateway window has closed, asked about once. */
+  closedChecked: number;
+  /** Of those, paid at their gateway all the same: marked to refund. */
+  refundsDue: number;
 }
 
 /** Less than this apart, a payment is not asked about twice (a payer's polling may just have asked). */
@@ -39,10 +47,11 @@ const MIN_QUERY_INTERVAL_MS = 60_000;
 export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions): Promise<ReconcileSummary> {
   return ctx.storage.exclusive('payments-reconcile', async () => {
     const before = new Date(ctx.now().getTime() - options.olderThanMs).toISOString();
+    const limit = Math.trunc(options.limit ?? 500);
     const rows = await ctx.storage.all<PaymentRow>(
-      `SELECT * FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND created_at <= ? ORDER BY created_at LIMIT ${Math.trunc(options.limit ?? 500)}`,
+      `SELECT * FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND created_at <= ? ORDER BY created_at LIMIT ${limit}`,
       [before]);
-    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0 };
+    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0 };
     for (const row of rows) {
       const result: CheckResult = await checkAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
       if (result === 'settled') summary.settled += 1;
@@ -50,7 +59,15 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
       else if (result === 'no-gateway') summary.noGateway += 1;
       else summary.stillPending += 1;
     }
-    if (rows.length > 0) ctx.log.info({ ...summary }, 'payments reconciled');
+    for (const row of await closedUnchecked(ctx, limit)) {
+      const result: ClosedCheckResult = await checkClosedAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
+      // A closed payment whose gateway is gone cannot be asked; it holds nothing up.
+      if (result === 'not-asked' || result === 'no-gateway') continue;
+      if (result === 'unanswered' || result === 'unverified') summary.unanswered += 1;
+      else summary.closedChecked += 1;
+      if (result === 'refund-due') summary.refundsDue += 1;
+    }
+    if (summary.checked + summary.closedChecked + summary.unanswered + summary.noGateway > 0) ctx.log.info({ ...summary }, 'payments reconciled');
     return summary;
   });
 }

@@ -1,0 +1,68 @@
+/**
+ * Payments closed here without their gateway's word: superseded when the amount changed (the
+ * one-stop system revised the fees, or the payer asked for a new amount or method) while the
+ * payer may still have had the gateway's page open. Their gateway takes money until the pay window
+ * closes; should it take some and its notification be lost, nobody would know. So once the window
+ * has closed, each is asked about once: paid there, it is marked to refund (refunds.ts); not paid,
+ * the answer is recorded and it is not asked again.
+ */
+import type { ServerContext } from '../context.ts';
+import type { GatewayVerdict } from './gateways/gateway.ts';
+import type { PaymentRow } from './payment-row.ts';
+import { orderOf } from './payment-row.ts';
+import { markRefundDue } from './refunds.ts';
+import { EXPIRY_GRACE_MS, UNVERIFIED_AFTER_MS } from './settlement.ts';
+
+/** What asking about a closed payment came to. */
+export type ClosedCheckResult = 'refund-due' | 'not-paid' | 'not-asked' | 'unanswered' | 'unverified' | 'no-gateway';
+
+/**
+ * Closed here, never asked about since its window closed: the gateway reached (it has an address),
+ * no refund marked yet, no answer recorded. Oldest first.
+ */
+export function closedUnchecked(ctx: ServerContext, limit: number): Promise<PaymentRow[]> {
+  const windowClosedBy = new Date(ctx.now().getTime() - EXPIRY_GRACE_MS).toISOString();
+  return ctx.storage.all<PaymentRow>(`SELECT * FROM payments
+    WHERE state = 'cancelled' AND failure_code = 'superseded' AND gateway IS NOT NULL AND gateway_url IS NOT NULL
+      AND gateway_outcome IS NULL AND refund_due IS NULL AND COALESCE(expires_at, created_at) <= ?
+    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [windowClosedBy]);
+}
+
+/** Records the gateway's last word on a closed payment, so it is not asked again. */
+function recordAnswer(ctx: ServerContext, row: PaymentRow, detail: string): Promise<number> {
+  const outcome = JSON.stringify({ via: 'query', detail, at: ctx.now().toISOString() });
+  return ctx.storage.run('UPDATE payments SET gateway_outcome = ? WHERE id = ? AND gateway_outcome IS NULL', [outcome, row.id]);
+}
+
+/**
+ * Asks the gateway about one closed payment, at most once per `minIntervalMs` across processes
+ * (the right to ask is claimed with a conditional update, as for pending payments).
+ */
+export async function checkClosedAtGateway(ctx: ServerContext, row: PaymentRow, minIntervalMs: number): Promise<ClosedCheckResult> {
+  const gateway = ctx.gateways.get(row.gateway);
+  if (!gateway) return 'no-gateway';
+  const now = ctx.now();
+  const claimed = await ctx.storage.run(
+    `UPDATE payments SET checked_at = ? WHERE id = ? AND gateway_outcome IS NULL AND refund_due IS NULL
+      AND (checked_at IS NULL OR checked_at <= ?)`,
+    [now.toISOString(), row.id, new Date(now.getTime() - minIntervalMs).toISOString()]);
+  if (claimed !== 1) return 'not-asked';
+  let verdict: GatewayVerdict;
+  try {
+    verdict = await gateway.query(orderOf(row), now);
+  } catch (error) {
+    const reason = (error as Error).message;
+    const windowClosedAt = new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
+    if (now.getTime() >= windowClosedAt + UNVERIFIED_AFTER_MS) {
+      ctx.log.error({ paymentId: row.id, gateway: gateway.name, err: reason }, 'closed payment unverified: check it with the gateway');
+      await recordAnswer(ctx, row, `closed here; unverified: ${reason}`);
+      return 'unverified';
+    }
+    ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment status query failed');
+    return 'unanswered';
+  }
+  await recordAnswer(ctx, row, `closed here; at the gateway: ${verdict.detail}`);
+  if (verdict.state !== 'paid') return 'not-paid';
+  await markRefundDue(ctx, gateway.name, row.id, verdict);
+  return 'refund-due';
+}
