@@ -283,6 +283,14 @@ describe('VNPay IPN decision', () => {
     assert.deepEqual(lookup.asked, ['1716257871703']);
   });
 
+  test('a notification for another terminal, signed with the same secret, is 01: not this merchant\'s order', async () => {
+    const lookup = orders(pending);
+    const terminal = ipn().vnp_TmnCode!;
+    assert.deepEqual(await vnpayIpnDecision(ipn({ vnp_TmnCode: 'OTHER001' }), { hashSecret: KEY, tmnCode: terminal, ...lookup }), { rspCode: '01', message: 'Order not found' });
+    assert.deepEqual(lookup.asked, []);
+    assert.equal((await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: terminal, ...lookup })).rspCode, '00');
+  });
+
   test('a wrong amount is 04, checked before the order\'s state', async () => {
     assert.deepEqual(await vnpayIpnDecision(ipn(), { hashSecret: KEY, ...orders({ amountVnd: 20_000, state: 'pending' }) }),
       { rspCode: '04', message: 'Invalid amount' });

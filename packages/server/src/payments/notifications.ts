@@ -53,7 +53,7 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
     const params = Object.values(query).every((value) => typeof value === 'string') ? query as Record<string, string> : undefined;
     const order = orderLookup(ctx, 'vnpay');
     const decision: VnpayIpnDecision = vnpay && params
-      ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, findOrder: order.find })
+      ? await vnpayIpnDecision(params, { hashSecret: vnpay.settings.hashSecret, tmnCode: vnpay.settings.tmnCode, findOrder: order.find })
       : { rspCode: '97', message: 'Invalid signature' };
     if (decision.rspCode !== '00' || !decision.outcome) {
       // "Already confirmed" (02) is VNPay sending again what was recorded: routine, not a warning.
