@@ -11,6 +11,8 @@ import { API_PREFIX, defaultOptions, productionProblems } from './config.ts';
 import type { ServerOptions } from './config.ts';
 import { openStorage } from './storage/open.ts';
 import { migrate, migrationStatus } from './storage/migrate.ts';
+import { SchemaGate } from './storage/schema-gate.ts';
+import type { GateState } from './storage/schema-gate.ts';
 import { CatalogueIndexes } from './procedures/search-index.ts';
 import { loadStatusTable } from './sync/status-table.ts';
 import { ApiProblem } from './http/problem.ts';
@@ -79,6 +81,8 @@ function findNul(value: unknown, path: string): string | undefined {
 
 /** What a client is told to wait when the database cannot be reached: a restart takes seconds. */
 const DATABASE_RETRY_SECONDS = 5;
+/** Liveness and readiness answer whatever the database's state: they are how an operator learns it. */
+const ALWAYS_ANSWERED = new Set(['getHealth', 'getReadiness']);
 
 /** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
 function toApiProblem(error: FastifyError): ApiProblem {
@@ -133,6 +137,11 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     now: options.now,
   };
+  const claimAndIndex = async () => {
+    if (options.mode === 'production') await claimDatabase(storage, 'production', options.now());
+    await context.catalogue.current();
+  };
+  let initial: GateState = 'schema-pending';
   try {
     if (options.mode === 'sandbox') {
       await refuseOtherMode(storage, 'sandbox');
@@ -143,12 +152,17 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     // The first search should not pay for building the index; a database not yet migrated has
     // no catalogue to index (and is not ready, nor claimed: `dvc-server migrate` claims it).
     if ((await migrationStatus(storage)).pending.length === 0) {
-      if (options.mode === 'production') await claimDatabase(storage, 'production', options.now());
-      await context.catalogue.current();
+      await claimAndIndex();
+      initial = 'open';
     }
   } catch (error) {
-    await storage.close();
-    throw error;
+    // Production waits for its database (the gate below); the sandbox cannot seed without one.
+    if (options.mode === 'production' && storage.isUnreachable(error)) {
+      initial = 'unreachable';
+    } else {
+      await storage.close();
+      throw error;
+    }
   }
 
   const faults = new FaultInjector();
@@ -211,6 +225,27 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     allowedHeaders: ['content-type', 'idempotency-key', 'accept', DOSSIER_TOKEN_HEADER],
     exposedHeaders: ['retry-after', 'idempotent-replayed', 'x-request-id'],
     maxAge: 600,
+  });
+
+  function announceDatabase(state: GateState, reason?: string): void {
+    if (state === 'open') app.log.info('database ready: serving');
+    else if (state === 'unreachable') app.log.warn({ reason }, 'database unreachable: answering 503 until it is back');
+    else app.log.warn('database schema not current: run "dvc-server migrate"; answering 503 until then');
+  }
+  // Until the database can serve (schema-gate.ts), every operation but liveness and readiness is a
+  // 503 that says when to try again; after the CORS headers, so a widget can read it.
+  const gate = new SchemaGate(storage, {
+    initial,
+    onOpen: claimAndIndex,
+    onChange: announceDatabase,
+  });
+  if (initial !== 'open') announceDatabase(initial);
+  app.addHook('onRequest', async (request) => {
+    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    if (operationId === undefined || ALWAYS_ANSWERED.has(operationId)) return;
+    const state = await gate.state();
+    if (state === 'unreachable') throw new ApiProblem(503, 'service_unavailable', 'The database cannot be reached just now.', { retryAfter: DATABASE_RETRY_SECONDS });
+    if (state === 'schema-pending') throw new ApiProblem(503, 'service_unavailable', 'The service is being set up: its database is not ready yet.', { retryAfter: DATABASE_RETRY_SECONDS });
   });
 
   app.addHook('onRequest', async (request, reply) => {

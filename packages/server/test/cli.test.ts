@@ -450,6 +450,25 @@ describe('dvc-server serve', () => {
     assert.ok(completed.length >= 3, 'one JSON log line per request, at info level');
   });
 
+  it('in production before "dvc-server migrate": serves 503 and says what to run; after it, serves without a restart', async () => {
+    const db = await newDatabase('production-unmigrated.db');
+    const { url, exit, child } = await startServer(['--db', db], PRODUCTION_ENV);
+    const waiting = await fetch(`${url}/procedures?q=khai%20sinh`);
+    assert.equal(waiting.status, 503);
+    assert.equal(waiting.headers.get('retry-after'), '5');
+    assert.equal((await run(['migrate'], { ...PRODUCTION_ENV, DATABASE_URL: db })).code, 0);
+    let served = await fetch(`${url}/procedures?q=khai%20sinh`);
+    for (let i = 0; i < 30 && served.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      served = await fetch(`${url}/procedures?q=khai%20sinh`);
+    }
+    assert.equal(served.status, 200, await served.text());
+    child.kill('SIGTERM');
+    const { code, stderr } = await exit;
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /The database schema is at version 0 of \d+: run "dvc-server migrate" \(until then the API answers 503/);
+  });
+
   itOnce('gives up on a stop that takes longer than DVC_SHUTDOWN_TIMEOUT_SECONDS (exit 1); a second signal stops at once', async () => {
     /** Starts a request the sandbox holds for 5 s; resolves once the server has it. */
     const slowRequest = async ({ url, inProgress }: Awaited<ReturnType<typeof startServer>>) => {

@@ -33,7 +33,7 @@ describe('operations: modes, readiness, liveness', () => {
       (error: unknown) => error instanceof ConfigurationError && error.problems.length === 2);
   });
 
-  test('production on an unmigrated database starts but is not ready; after migrate it is, and it has no sandbox', async () => {
+  test('production on an unmigrated database starts but is not ready, answering 503; after migrate it serves without a restart, and it has no sandbox', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
     const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'production.db');
     try {
@@ -44,12 +44,27 @@ describe('operations: modes, readiness, liveness', () => {
         status: 'not-ready', checks: { database: 'ok', migrations: 'pending' }, schemaVersion: 0, latestSchemaVersion: LATEST_VERSION,
       });
       assert.equal(notReady.headers['cache-control'], 'no-store');
-      await before.app.close();
+      // An operation meanwhile: a 503 that says when to come back, not a 500 from a missing table.
+      const search = () => before.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh' });
+      const waiting = await search();
+      assert.equal(waiting.statusCode, 503, waiting.body);
+      assert.equal(waiting.json().code, 'service_unavailable');
+      assert.equal(waiting.headers['retry-after'], '5');
+      assert.equal((await before.app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode, 200);
 
       const storage = openStorage(databaseUrl);
       assert.deepEqual(await migrate(storage), { applied: MIGRATIONS.map((m) => m.version), current: LATEST_VERSION });
       assert.deepEqual(await migrate(storage), { applied: [], current: LATEST_VERSION }, 'a second migrate does nothing');
       await storage.close();
+      // The running server looks again within a second or so, and serves.
+      let served = await search();
+      for (let i = 0; i < 30 && served.statusCode !== 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        served = await search();
+      }
+      assert.equal(served.statusCode, 200, served.body);
+      assert.equal((await before.app.inject({ method: 'GET', url: '/api/v1/ready' })).statusCode, 200);
+      await before.app.close();
 
       const server = await createServer({ ...PRODUCTION, databaseUrl });
       try {

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PostgresStorage } from '../src/storage/postgres.ts';
-import { createSandbox } from '../src/index.ts';
+import { createSandbox, createServer, migrate, openStorage } from '../src/index.ts';
 import type { Server } from '../src/index.ts';
 import { startPostgres } from './support/postgres-cluster.ts';
 import type { PostgresCluster } from './support/postgres-cluster.ts';
@@ -105,5 +105,44 @@ describeOnce('a server whose PostgreSQL stops and starts again', { timeout: 120_
       back = await lookup();
     }
     assert.equal(back.statusCode, 200, back.body);
+  });
+});
+
+describeOnce('a production server started while its PostgreSQL is down', { timeout: 120_000 }, () => {
+  let cluster: PostgresCluster;
+  let server: Server | undefined;
+
+  before(async () => { cluster = await startPostgres(); });
+  after(async () => {
+    await server?.app.close();
+    await cluster?.stop();
+  });
+
+  test('listens, answers 503 with Retry-After and says the database is unreachable, then serves once it is up', async () => {
+    const databaseUrl = await cluster.createDatabase('late');
+    const storage = openStorage(databaseUrl);
+    await migrate(storage);
+    await storage.close();
+    const search = () => server!.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh' });
+    await cluster.restart(async () => {
+      server = await createServer({
+        mode: 'production', databaseUrl, applicantKey: 'a'.repeat(40), tokenSecret: 'b'.repeat(40),
+        allowedOrigins: ['https://dichvucong.example.gov.vn'], rateLimits: {}, reconcileEveryMs: 0,
+      });
+      const down = await search();
+      assert.equal(down.statusCode, 503, down.body);
+      assert.equal(down.json().code, 'service_unavailable');
+      assert.equal(down.headers['retry-after'], '5');
+      const ready = await server.app.inject({ method: 'GET', url: '/api/v1/ready' });
+      assert.equal(ready.statusCode, 503);
+      assert.equal(ready.json().checks.database, 'unreachable');
+    });
+    let back = await search();
+    for (let i = 0; i < 30 && back.statusCode !== 200; i++) {
+      await settle();
+      back = await search();
+    }
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal((await server!.app.inject({ method: 'GET', url: '/api/v1/ready' })).statusCode, 200);
   });
 });

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../app.ts';
 import { settingsFromEnvironment } from '../settings.ts';
-import { migrationStatus } from '../storage/migrate.ts';
+import { readinessOf } from '../storage/readiness.ts';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine } from './command.ts';
 import type { Command, Io } from './command.ts';
 
@@ -30,7 +30,9 @@ Sandbox mode (the default) migrates and seeds its database at start, uses the pu
 secrets unless others are set, and serves the test controls under /api/v1/_sandbox/. Production
 mode serves only the public API, requires DATABASE_URL, the two secrets and
 DVC_ALLOWED_ORIGINS, and leaves the schema to "dvc-server migrate": if any setting is missing
-or unsafe it lists every problem and exits with status 78.
+or unsafe it lists every problem and exits with status 78. Until the schema is current, or while
+the database cannot be reached (at start too), it answers 503 with Retry-After, and serves once
+the database can, without a restart; /api/v1/ready says which.
 
 Logs are JSON lines on standard output, one per request (no bodies, identity numbers, tokens or
 keys). The start line (mode, API address, database) goes to standard error.
@@ -138,9 +140,11 @@ export const serve: Command = {
     io.err(`DVC Kit API, ${settings.mode} mode: ${settings.options.publicApiUrl} ` +
       `(listening on ${settings.host}:${settings.port}; database ${context.storage.description})`);
     if (settings.mode === 'production') {
-      const { current, latest, pending } = await migrationStatus(context.storage);
-      if (pending.length > 0) {
-        io.err(`The database schema is at version ${current} of ${latest}: run "dvc-server migrate" (until then /api/v1/ready answers 503).`);
+      const readiness = await readinessOf(context.storage);
+      if (readiness.checks.database === 'unreachable') {
+        io.err(`The database cannot be reached: the API answers 503 until it can, and serves then without a restart (/api/v1/ready says when).`);
+      } else if (readiness.checks.migrations === 'pending') {
+        io.err(`The database schema is at version ${readiness.schemaVersion} of ${readiness.latestSchemaVersion}: run "dvc-server migrate" (until then the API answers 503, and /api/v1/ready says why).`);
       }
     }
     // Serving goes on until a signal; stopOnSignals ends the process.
