@@ -129,6 +129,17 @@ export async function createDossier(ctx: ServerContext, input: DossierInput): Pr
   return code;
 }
 
+/**
+ * Locks a dossier's row until the transaction ends and reads it (undefined: no such dossier). Every
+ * transaction that opens or settles a payment, or moves the dossier's status or fees, takes this
+ * lock first, so they follow one another (SQLite's write lock already orders them; PostgreSQL
+ * waits here). An update that changes nothing takes the row lock in both engines with one statement.
+ */
+export async function lockDossier(tx: Queryable, code: string): Promise<DossierRow | undefined> {
+  if ((await tx.run('UPDATE dossiers SET code = code WHERE code = ?', [code])) !== 1) return undefined;
+  return tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [code]);
+}
+
 async function addHistory(
   tx: Queryable, code: string, entry: { status: DossierStatus; at: Date; unit: string; action?: string },
 ): Promise<void> {
@@ -149,7 +160,7 @@ export async function changeStatus(
 ): Promise<void> {
   const procedure = await findDossier(ctx, code).then((row) => row && getProcedure(ctx, row.procedure_code));
   await ctx.storage.transaction(async (tx) => {
-    const row = await tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [code]);
+    const row = await lockDossier(tx, code);
     if (!row) throw new ApiProblem(404, 'dossier_not_found');
     const at = change.at ? new Date(change.at) : ctx.now();
     let dueAt = row.due_at;

@@ -3,14 +3,14 @@ import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../storage/storage.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
+import { findDossier, findDossierFor, lockDossier, vnTime } from '../dossiers/repository.ts';
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { checkApplicantProof } from '../dossiers/access-token.ts';
 import type { PayerContext } from './gateways/gateway.ts';
 import { METHOD_GATEWAYS } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { findPayment, hasPaidPayment, orderOf } from './payment-row.ts';
-import { checkAtGateway, lockDossier } from './settlement.ts';
+import { checkAtGateway } from './settlement.ts';
 
 type Schemas = components['schemas'];
 type Payment = Schemas['Payment'];
@@ -127,7 +127,8 @@ export async function createPayment(
   // of a dossier and amount is unique, and so is the Idempotency-Key: the loser of either race
   // finds the winner's row.
   const outcome = await ctx.storage.transaction(async (tx) => {
-    const current = await lockDossier(tx, dossier.code);
+    // Found above: a dossier is not deleted while served.
+    const current = (await lockDossier(tx, dossier.code))!;
     // The same key, sent again while this request waited for the dossier (a double click, or another
     // request under the same key): that one's answer is this one's, and nothing here is done twice.
     if (await findIdempotencyKey(tx, idempotencyKey)) throw new KeyTaken();

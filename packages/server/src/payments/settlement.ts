@@ -10,7 +10,7 @@ import type { Queryable } from '../storage/storage.ts';
 import type { FinalVerdict, GatewayVerdict } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { orderOf } from './payment-row.ts';
-import { vnTime } from '../dossiers/repository.ts';
+import { lockDossier, vnTime } from '../dossiers/repository.ts';
 
 /** After its expiry a gateway takes no more money; this long after it, a payment still open is closed. */
 export const EXPIRY_GRACE_MS = 5 * 60_000;
@@ -22,17 +22,6 @@ export const EXPIRY_GRACE_MS = 5 * 60_000;
 export const UNVERIFIED_AFTER_MS = 24 * 3600_000;
 /** VNPay's response code for "the payment window expired", which the widgets explain. */
 const EXPIRED = '11';
-
-/**
- * Locks a dossier's row until the transaction ends and reads it. Every transaction that opens or
- * settles a payment of the dossier takes this lock first, so they follow one another (SQLite's
- * write lock already orders them; PostgreSQL waits here). An update that changes nothing takes
- * the row lock in both engines with one statement.
- */
-export async function lockDossier(tx: Queryable, code: string): Promise<{ status: string; fees: string }> {
-  await tx.run('UPDATE dossiers SET code = code WHERE code = ?', [code]);
-  return (await tx.one<{ status: string; fees: string }>('SELECT status, fees FROM dossiers WHERE code = ?', [code]))!;
-}
 
 /**
  * Applies a final verdict to a pending payment. True when this call moved it; false when it was

@@ -6,6 +6,7 @@ import { FINISHED } from '../dossiers/statuses.ts';
 import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
 import { hasPaidPayment } from '../payments/payment-row.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
+import { lockDossier } from '../dossiers/repository.ts';
 import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from './agency-scope.ts';
 import { readIsUpdating } from './is-updating.ts';
 import { dossierCodeOf, readDossierRecord, readProgressRecord } from './records.ts';
@@ -149,8 +150,7 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     // The dossier's row first, as payments take it: two steps of one dossier sent at once (to two
     // processes, or on two connections of one) follow one another, so the later-dated one always
     // sees the other and the status follows the newest step.
-    const locked = await tx.run('UPDATE dossiers SET code = code WHERE code = ?', [step.code]);
-    const dossier = locked === 1 ? await tx.one<DossierRow>('SELECT * FROM dossiers WHERE code = ?', [step.code]) : undefined;
+    const dossier = await lockDossier(tx, step.code);
     if (!dossier) {
       return { field: 'MaHoSo', code: 'dossier_not_found', message: 'no dossier has this code: send its DongBoHoSoMC record first' } as SyncFieldError;
     }
