@@ -291,6 +291,56 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal((await lookup(code)).json().status, 'decided');
   });
 
+  test('paid here, then the agency asks for more (a further obligation): the rest is due, paid on its own, and the dossier is then paid in full', async () => {
+    const code = '000.00.15.H26-250714-0074';
+    const first = { TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' };
+    const second = { TenPhiLePhi: 'Phí thẩm định hồ sơ', Gia: '100000', LoaiPhiLePhi: '1' };
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
+    const pay = async (key: string, expectedAmount: number) => {
+      const opened = await server.app.inject({
+        method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+        payload: { dossierCode: code, applicantId: APPLICANT, expectedAmount, returnUrl: 'http://localhost:8080/nop-phi' },
+      });
+      assert.equal(opened.statusCode, 201, opened.body);
+      const row = (await findPayment(server.context.storage, opened.json().id))!;
+      assert.equal(await settle(server.context, row, { state: 'paid', transactionNo: key, detail: 'test' }, 'ipn'), true);
+      return opened.json() as { total: number; lines: { description: string }[] };
+    };
+    await pay('more-asked-0000000001', 40_000);
+    assert.equal((await lookup(code)).json().status, 'processing');
+
+    // The agency asks for a further charge: the dossier owes that, not the whole again.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, second] })] });
+    let dossier = (await lookup(code)).json();
+    assert.equal(dossier.status, 'payment-due');
+    assert.deepEqual(
+      [dossier.payment.state, dossier.payment.total, dossier.payment.lines.map((l: { description: string }) => l.description), dossier.payment.alreadyPaid.amount],
+      ['unpaid', 100_000, ['Phí thẩm định hồ sơ'], 40_000]);
+    assert.equal(dossier.payment.alreadyPaid.receiptNumbers.length, 1);
+    assert.ok(dossier.payment.methods.length > 0);
+    // The whole amount is not what is due.
+    const whole = await server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'more-asked-0000000002' },
+      payload: { dossierCode: code, applicantId: APPLICANT, expectedAmount: 140_000, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    assert.equal(whole.json().code, 'payment_amount_changed', whole.body);
+    const rest = await pay('more-asked-0000000003', 100_000);
+    assert.deepEqual([rest.total, rest.lines.map((l) => l.description)], [100_000, ['Phí thẩm định hồ sơ']]);
+
+    dossier = (await lookup(code)).json();
+    assert.equal(dossier.status, 'processing');
+    assert.deepEqual([dossier.payment.state, dossier.payment.total, dossier.payment.lines.length, dossier.payment.receiptNumbers.length, dossier.payment.alreadyPaid],
+      ['paid', 140_000, 2, 2, undefined]);
+    // The request for the two, sent again late: nothing more is due.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, second], TrichYeuHoSo: 'Gửi lại' })] });
+    assert.equal((await lookup(code)).json().status, 'processing');
+    const again = await server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'more-asked-0000000004' },
+      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    assert.equal(again.json().code, 'payment_already_paid', again.body);
+  });
+
   test('a record that leaves its fee list out keeps the fees, and an open payment for them stays open', async () => {
     const code = '000.00.15.H26-250714-0072';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });

@@ -781,11 +781,26 @@ export interface components {
             description: string;
             amount: components["schemas"]["Money"];
         };
-        /** @description What the dossier owes and how it stands. */
+        /**
+         * @description What the dossier owes and how it stands. When the agency asks for more after a payment (a
+         *     further financial obligation, a fee revised upwards), `lines` and `total` are what is left to
+         *     pay, and `alreadyPaid` says what was paid before; once that is paid too, `state` is `paid`
+         *     and `lines` the whole fee list.
+         */
         DossierPayment: {
             state: components["schemas"]["PaymentState"];
+            /** @description What is to pay (or was paid, when `state` is `paid`). */
             lines: components["schemas"]["PaymentLine"][];
             total: components["schemas"]["Money"];
+            /**
+             * @description Present only while more is owed after an earlier payment: what was paid online before, with
+             *     its e-receipts. Should a revision lower one kind of charge below what was paid and raise
+             *     another, `methods` is empty and the rest is settled at the one-stop desk.
+             */
+            alreadyPaid?: {
+                amount: components["schemas"]["Money"];
+                receiptNumbers: string[];
+            };
             /**
              * @description The ways to pay online that take `total` in one payment (MoMo's wallet stops at 50,000,000
              *     VND, VNPay at 9,999,999,999); empty when none does or no gateway is configured: the fees

@@ -184,7 +184,7 @@ export async function changeStatus(
     // The agency revised what is owed (sandbox-only): a payment open for the old amount is closed.
     if (change.fees) {
       await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [JSON.stringify(change.fees), code]);
-      await closePaymentsForOtherAmount(tx, code, change.fees.reduce((sum, line) => sum + line.amount, 0));
+      await closePaymentsForOtherAmount(tx, code, JSON.stringify(change.fees));
     }
     await addHistory(tx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
   });

@@ -2,6 +2,7 @@ import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import { timeliness, workingDaysEarly, workingDaysLate } from '../calendar/working-time.ts';
 import { paymentsOfDossier, receiptNumbersOf } from '../payments/repository.ts';
+import { isPaidInFull, outstandingOf } from '../payments/outstanding.ts';
 import { historyOf, vnTime } from './repository.ts';
 import type { DossierRow } from './repository.ts';
 import { CLOSED_WITHOUT_RESULT, FINISHED, STATUS_NUMBERS } from './statuses.ts';
@@ -33,21 +34,30 @@ export function deriveTimeliness(row: DossierRow, now: Date): Schemas['Timelines
 async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas['DossierPayment'] | null> {
   const owed = JSON.parse(row.fees) as Schemas['PaymentLine'][];
   const payments = await paymentsOfDossier(ctx, row.code);
-  const paid = payments.find((p) => p.state === 'paid');
+  const paid = payments.filter((p) => p.state === 'paid');
+  const paidLines = paid.map((p) => JSON.parse(p.lines) as Schemas['PaymentLine'][]);
+  const receiptNumbers = async () => (await Promise.all(paid.map((p) => receiptNumbersOf(ctx, p.id)))).flat();
   // A record that later leaves its fee list out does not take the citizen's receipts away: what was
   // paid is shown.
-  const lines = owed.length > 0 ? owed : paid ? JSON.parse(paid.lines) as Schemas['PaymentLine'][] : [];
+  const lines = owed.length > 0 ? owed : paidLines.flat();
   if (lines.length === 0) return null;
-  const latest = paid ?? payments.at(-1);
-  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  const rest = outstandingOf(lines, paidLines);
+  if (isPaidInFull(rest)) {
+    const total = lines.reduce((sum, line) => sum + line.amount, 0);
+    return { state: 'paid', lines, total, methods: ctx.gateways.methodsFor(total), paymentId: paid.at(-1)!.id, receiptNumbers: await receiptNumbers() };
+  }
+  // What is left to pay; the latest payment's state unless that one was paid (the agency asked for
+  // more since): then nothing of the rest has been tried yet.
+  const latest = payments.at(-1)?.state === 'paid' ? undefined : payments.at(-1);
   return {
-    state: paid ? 'paid' : latest?.state ?? 'unpaid',
-    lines,
-    total,
+    state: latest?.state ?? 'unpaid',
+    lines: rest.lines,
+    total: rest.total,
     // Only those that take the amount: none, and the widgets say to pay at the one-stop desk.
-    methods: ctx.gateways.methodsFor(total),
+    methods: rest.payableOnline ? ctx.gateways.methodsFor(rest.total) : [],
     paymentId: latest?.id ?? null,
-    receiptNumbers: paid ? await receiptNumbersOf(ctx, paid.id) : [],
+    receiptNumbers: [],
+    ...(rest.paid > 0 ? { alreadyPaid: { amount: rest.paid, receiptNumbers: await receiptNumbers() } } : {}),
   };
 }
 

@@ -7,9 +7,14 @@
  * (settlement.ts takes the same row before confirming a payment), so the two follow one another.
  */
 import type { Queryable } from '../storage/storage.ts';
+import { outstandingFor } from './outstanding.ts';
 
-/** Closes the dossier's open payments for another amount than `total`; returns how many. */
-export function closePaymentsForOtherAmount(tx: Queryable, dossierCode: string, total: number): Promise<number> {
+/**
+ * Closes the dossier's open payments for another amount than what is left to pay under `fees` (the
+ * new fee list, JSON, less what was paid here); returns how many.
+ */
+export async function closePaymentsForOtherAmount(tx: Queryable, dossierCode: string, fees: string): Promise<number> {
+  const { total } = await outstandingFor(tx, dossierCode, fees);
   return tx.run("UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE dossier_code = ? AND state = 'pending' AND total != ?",
     [dossierCode, total]);
 }

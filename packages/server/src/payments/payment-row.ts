@@ -41,7 +41,3 @@ export function orderOf(row: PaymentRow): GatewayOrder {
   };
 }
 
-/** Whether the dossier has a payment paid here (one paid payment settles what it owed). */
-export async function hasPaidPayment(db: Queryable, dossierCode: string): Promise<boolean> {
-  return (await db.one("SELECT 1 AS paid FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossierCode])) !== undefined;
-}

@@ -9,7 +9,8 @@ import { checkApplicantProof } from '../dossiers/access-token.ts';
 import type { PayerContext } from './gateways/gateway.ts';
 import { METHOD_GATEWAYS } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
-import { findPayment, hasPaidPayment, orderOf } from './payment-row.ts';
+import { findPayment, orderOf } from './payment-row.ts';
+import { isPaidInFull, outstandingFor } from './outstanding.ts';
 import { checkAtGateway } from './settlement.ts';
 
 type Schemas = components['schemas'];
@@ -54,8 +55,6 @@ function requestDigest(ctx: ServerContext, request: Schemas['PaymentCreateReques
 /** The Idempotency-Key was used by another request while this one ran: its transaction is undone. */
 class KeyTaken extends Error {}
 
-/** What a payment of these lines asks for, in VND. */
-const totalOf = (lines: readonly PaymentLine[]) => lines.reduce((sum, line) => sum + line.amount, 0);
 
 function newPaymentId(): string {
   return `pay_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`;
@@ -100,10 +99,10 @@ export async function createPayment(
     ? await findDossier(ctx, request.dossierCode)
     : await findDossierFor(ctx, request.dossierCode, request.applicantId);
   if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
-  // The methods that can take what is due (the lookup offered no other): none, and it is paid at the
-  // desk. Nothing due is said below, as payment_not_due.
-  const due = totalOf(JSON.parse(dossier.fees) as PaymentLine[]);
-  const offered = due > 0 ? ctx.gateways.methodsFor(due) : ctx.gateways.methods;
+  // The methods that can take what is left to pay (the lookup offered no other): none, and it is
+  // paid at the desk. Nothing due is said below, as payment_not_due.
+  const rest = await outstandingFor(ctx.storage, dossier.code, dossier.fees);
+  const offered = rest.total > 0 ? (rest.payableOnline ? ctx.gateways.methodsFor(rest.total) : []) : ctx.gateways.methods;
   if (offered.length === 0) throw new ApiProblem(409, 'payments_not_offered', 'No payment gateway here takes this amount: pay at the one-stop desk.');
   const method = request.method ?? offered[0]!.id;
   const gateway = offered.some((m) => m.id === method) ? ctx.gateways.get(METHOD_GATEWAYS[method] ?? null) : undefined;
@@ -118,7 +117,7 @@ export async function createPayment(
     });
   }
 
-  await askBeforeClosing(ctx, dossier.code, totalOf(JSON.parse(dossier.fees) as PaymentLine[]), method);
+  await askBeforeClosing(ctx, dossier.code, rest.total, method);
 
   // Every step below is safe against another request about this dossier in another process at the
   // same moment. The dossier's row is locked first, as the gateway's notification locks it before
@@ -132,12 +131,11 @@ export async function createPayment(
     // The same key, sent again while this request waited for the dossier (a double click, or another
     // request under the same key): that one's answer is this one's, and nothing here is done twice.
     if (await findIdempotencyKey(tx, idempotencyKey)) throw new KeyTaken();
-    const lines = JSON.parse(current.fees) as PaymentLine[];
-    const total = totalOf(lines);
-    if (await hasPaidPayment(tx, dossier.code)) {
-      throw new ApiProblem(409, 'payment_already_paid');
-    }
+    // What is left to pay (all of it, unless the agency asked for more after a payment).
+    const { lines, total, payableOnline, ...paid } = await outstandingFor(tx, dossier.code, current.fees);
+    if (isPaidInFull({ lines, total, payableOnline, ...paid })) throw new ApiProblem(409, 'payment_already_paid');
     if (current.status !== 'payment-due' || total === 0) throw new ApiProblem(409, 'payment_not_due');
+    if (!payableOnline) throw new ApiProblem(409, 'payments_not_offered', 'What is left to pay cannot be paid online: pay at the one-stop desk.');
     if (request.expectedAmount !== undefined && request.expectedAmount !== total) {
       throw new ApiProblem(409, 'payment_amount_changed', `The amount due is now ${total} VND.`);
     }

@@ -4,7 +4,7 @@ import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
 import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
-import { hasPaidPayment } from '../payments/payment-row.ts';
+import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { lockDossier } from '../dossiers/repository.ts';
 import { AGENCY_OUT_OF_SCOPE, isWithinAgency } from './agency-scope.ts';
@@ -96,12 +96,12 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     };
     if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) keep('completed_at', known.completed_at);
     if (!dossier.feesSent) keep('fees', known.fees);
-    if (columns.status === 'payment-due' && await hasPaidPayment(tx, dossier.code)) {
+    if (columns.status === 'payment-due' && isPaidInFull(await outstandingFor(tx, dossier.code, values[names.indexOf('fees')] as string))) {
       keep('status', known.status);
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
     if (dossier.feesSent && columns.fees !== known.fees) {
-      const closed = await closePaymentsForOtherAmount(tx, dossier.code, dossier.fees.reduce((sum, line) => sum + line.amount, 0));
+      const closed = await closePaymentsForOtherAmount(tx, dossier.code, columns.fees);
       if (closed > 0) ctx.log.info({ dossierCode: dossier.code, closed }, 'open payments closed: the agency changed the fees');
     }
     return 'updated';
@@ -175,9 +175,10 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     // such as "paid online", do not outrank it); the same step sent again also puts right a status
     // left behind by an earlier race.
     const newest = (await tx.one<{ at: string }>('SELECT max(at) AS at FROM dossier_history WHERE dossier_code = ? AND sync_digest IS NOT NULL', [step.code]))!;
-    // A step asking for payment does not undo a payment already made here (it was sent late).
+    // A step asking for payment does not undo a payment already made here (it was sent late),
+    // unless the agency has asked for more since.
     const paidAlready = step.status === 'payment-due'
-      && await hasPaidPayment(tx, step.code);
+      && isPaidInFull(await outstandingFor(tx, step.code, dossier.fees));
     // A finished dossier whose end was not known takes this step's time as its end.
     const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
     if (newest.at === step.at.toISOString() && !paidAlready && (dossier.status !== step.status || completedAt !== dossier.completed_at)) {

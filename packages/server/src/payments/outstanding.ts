@@ -1,0 +1,64 @@
+/**
+ * What a dossier still owes: its fee list less what was paid online here. The agency may ask for
+ * more after a payment (a further financial obligation, a fee revised upwards): the citizen then
+ * pays the rest, not the whole again, and what was paid keeps its receipts.
+ */
+import { paymentLineKinds } from '@dvc-kit/sdk';
+import type { components } from '@dvc-kit/sdk';
+import type { Queryable } from '../storage/storage.ts';
+
+type PaymentLine = components['schemas']['PaymentLine'];
+
+export interface Outstanding {
+  /** What is left to pay: the lines not paid yet (or, when a paid line was changed, what each kind still owes). */
+  lines: PaymentLine[];
+  /** Their sum: 0 when nothing is left. */
+  total: number;
+  /** Paid online here already (every paid payment of the dossier). */
+  paid: number;
+  /**
+   * Whether the rest can be paid online: not when the agency lowered one kind (phí, lệ phí) below
+   * what was paid and raised another (each receipt is for one kind, and the one lowered is owed
+   * back): the desk settles both.
+   */
+  payableOnline: boolean;
+}
+
+/** A kind's rest, when a paid line was changed rather than a line added. */
+const REST_OF: Record<PaymentLine['kind'], string> = {
+  charge: 'Phí còn phải nộp',
+  fee: 'Lệ phí còn phải nộp',
+};
+
+const sum = (lines: readonly PaymentLine[]) => lines.reduce((total, line) => total + line.amount, 0);
+const same = (a: PaymentLine, b: PaymentLine) => a.kind === b.kind && a.description === b.description && a.amount === b.amount;
+
+/** `owed` (the dossier's fee list) less the lines of its paid payments. */
+export function outstandingOf(owed: readonly PaymentLine[], paidPayments: readonly (readonly PaymentLine[])[]): Outstanding {
+  const paidLines = paidPayments.flat();
+  const paid = sum(paidLines);
+  // Usually the agency adds a line: each paid line is still in the list, and the rest is the new ones.
+  const rest = [...owed];
+  const matched = paidLines.every((line) => {
+    const index = rest.findIndex((candidate) => same(candidate, line));
+    if (index >= 0) rest.splice(index, 1);
+    return index >= 0;
+  });
+  if (matched) return { lines: rest, total: sum(rest), paid, payableOnline: true };
+  // A paid line was changed: what each kind still owes.
+  const byKind = paymentLineKinds.map((kind) => ({
+    kind,
+    amount: sum(owed.filter((line) => line.kind === kind)) - sum(paidLines.filter((line) => line.kind === kind)),
+  }));
+  const lines = byKind.filter((k) => k.amount > 0).map(({ kind, amount }) => ({ kind, description: REST_OF[kind], amount }));
+  return { lines, total: sum(lines), paid, payableOnline: byKind.every((k) => k.amount >= 0) };
+}
+
+/** What the dossier owing `fees` (its stored fee list, JSON) still owes, as its paid payments stand. */
+export async function outstandingFor(db: Queryable, dossierCode: string, fees: string): Promise<Outstanding> {
+  const paid = await db.all<{ lines: string }>("SELECT lines FROM payments WHERE dossier_code = ? AND state = 'paid'", [dossierCode]);
+  return outstandingOf(JSON.parse(fees) as PaymentLine[], paid.map((row) => JSON.parse(row.lines) as PaymentLine[]));
+}
+
+/** Paid here, and nothing left to pay: a request for payment sent before the payment changes nothing. */
+export const isPaidInFull = (outstanding: Outstanding): boolean => outstanding.paid > 0 && outstanding.total === 0;
