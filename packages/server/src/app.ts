@@ -1,5 +1,5 @@
 import Fastify, { LogController } from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
@@ -81,8 +81,18 @@ function findNul(value: unknown, path: string): string | undefined {
 
 /** What a client is told to wait when the database cannot be reached: a restart takes seconds. */
 const DATABASE_RETRY_SECONDS = 5;
-/** Liveness and readiness answer whatever the database's state: they are how an operator learns it. */
-const ALWAYS_ANSWERED = new Set(['getHealth', 'getReadiness']);
+/**
+ * Answered whatever the database's state: liveness and readiness are how an operator learns it; a
+ * gateway's notification is answered in its own protocol (VNPay's 99 makes it send again).
+ */
+const NOT_GATED = new Set(['getHealth', 'getReadiness', 'receiveVnpayNotification', 'receiveMomoNotification']);
+
+/** The database cannot serve just now: a passing state that clients may retry. */
+const databaseUnavailable = (detail: string) => new ApiProblem(503, 'service_unavailable', detail, { retryAfter: DATABASE_RETRY_SECONDS });
+
+/** The contract's operation a request was routed to, if any. */
+const operationIdOf = (request: FastifyRequest): string | undefined =>
+  (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
 
 /** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
 function toApiProblem(error: FastifyError): ApiProblem {
@@ -135,6 +145,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     allowsOrigin: (origin) => isAllowedOrigin(origin, options.allowedOrigins),
     // Replaced by the app's log once it exists (below); until then nothing is logged.
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    // Replaced by the gate's once it exists (below).
+    databaseState: () => 'open',
     now: options.now,
   };
   const claimAndIndex = async () => {
@@ -230,26 +242,24 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   function announceDatabase(state: GateState, reason?: string): void {
     if (state === 'open') app.log.info('database ready: serving');
     else if (state === 'unreachable') app.log.warn({ reason }, 'database unreachable: answering 503 until it is back');
+    else if (state === 'refused') app.log.error({ reason }, 'database refused: answering 503; fix DATABASE_URL or DVC_MODE and restart');
     else app.log.warn('database schema not current: run "dvc-server migrate"; answering 503 until then');
   }
-  // Until the database can serve (schema-gate.ts), every operation but liveness and readiness is a
-  // 503 that says when to try again; after the CORS headers, so a widget can read it.
-  const gate = new SchemaGate(storage, {
-    initial,
-    onOpen: claimAndIndex,
-    onChange: announceDatabase,
-  });
+  // Until the database can serve (schema-gate.ts), every operation but those in NOT_GATED is a 503
+  // that says when to try again; after the CORS headers, so a widget can read it.
+  const gate = new SchemaGate(storage, { initial, onOpen: claimAndIndex, onChange: announceDatabase });
+  context.databaseState = () => gate.state;
   if (initial !== 'open') announceDatabase(initial);
   app.addHook('onRequest', async (request) => {
-    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
-    if (operationId === undefined || ALWAYS_ANSWERED.has(operationId)) return;
-    const state = await gate.state();
-    if (state === 'unreachable') throw new ApiProblem(503, 'service_unavailable', 'The database cannot be reached just now.', { retryAfter: DATABASE_RETRY_SECONDS });
-    if (state === 'schema-pending') throw new ApiProblem(503, 'service_unavailable', 'The service is being set up: its database is not ready yet.', { retryAfter: DATABASE_RETRY_SECONDS });
+    const operationId = operationIdOf(request);
+    if (operationId === undefined || NOT_GATED.has(operationId)) return;
+    const state = gate.state;
+    if (state === 'unreachable') throw databaseUnavailable('The database cannot be reached just now.');
+    if (state !== 'open') throw databaseUnavailable('The service is being set up: its database is not ready yet.');
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    const operationId = operationIdOf(request);
     if (operationId && options.adminRoutes && (await faults.apply(operationId, request, reply))) return reply;
     const limit = operationId ? options.rateLimits[operationId] : undefined;
     if (!limit) return;
@@ -300,7 +310,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     // logged in one line (every request fails alike meanwhile; a stack each would bury the log).
     const unreachable = storage.isUnreachable(error);
     const problem = unreachable
-      ? new ApiProblem(503, 'service_unavailable', 'The database cannot be reached just now.', { retryAfter: DATABASE_RETRY_SECONDS })
+      ? databaseUnavailable('The database cannot be reached just now.')
       : toApiProblem(error);
     if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
     else if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');

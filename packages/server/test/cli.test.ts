@@ -414,7 +414,7 @@ describe('dvc-server payments reconcile', () => {
       await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?", [payment.id]);
       const result = await run(['payments', 'reconcile'], { DATABASE_URL: databaseUrl, DVC_PUBLIC_API_URL: sandbox.baseUrl });
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /\n1 payment closed here checked at the gateway: 1 paid there all the same, to refund \(see the payment report\)\./);
+      assert.match(result.stdout, /\n1 payment closed here checked at the gateway: 1 paid there all the same, to refund \(see the payment report\), 0 unanswered\./);
     } finally {
       await sandbox.close();
     }

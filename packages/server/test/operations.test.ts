@@ -46,10 +46,11 @@ describe('operations: modes, readiness, liveness', () => {
       assert.equal(notReady.headers['cache-control'], 'no-store');
       // An operation meanwhile: a 503 that says when to come back, not a 500 from a missing table.
       const search = () => before.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh' });
-      const waiting = await search();
+      const waiting = await before.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh', headers: { origin: PRODUCTION.allowedOrigins[0]! } });
       assert.equal(waiting.statusCode, 503, waiting.body);
       assert.equal(waiting.json().code, 'service_unavailable');
       assert.equal(waiting.headers['retry-after'], '5');
+      assert.equal(waiting.headers['access-control-allow-origin'], PRODUCTION.allowedOrigins[0], 'a widget on the portal can read why');
       assert.equal((await before.app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode, 200);
 
       const storage = openStorage(databaseUrl);
@@ -87,6 +88,34 @@ describe('operations: modes, readiness, liveness', () => {
         await server.app.close();
       }
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('production waiting for its migration on a database the sandbox then takes: refused, 503, and /ready says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
+    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'taken.db');
+    const lines: string[] = [];
+    const server = await createServer({ ...PRODUCTION, databaseUrl, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream } });
+    try {
+      // The sandbox, started by mistake on it, migrates it and claims it.
+      await (await createServer({ databaseUrl, rateLimits: {} })).app.close();
+      const ready = async () => (await server.app.inject({ method: 'GET', url: '/api/v1/ready' })).json();
+      let readiness = await ready();
+      for (let i = 0; i < 30 && readiness.checks.database !== 'refused'; i++) {
+        await server.app.inject({ method: 'GET', url: '/api/v1/procedures' });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        readiness = await ready();
+      }
+      assert.deepEqual(readiness, { status: 'not-ready', checks: { database: 'refused', migrations: 'current' }, schemaVersion: LATEST_VERSION, latestSchemaVersion: LATEST_VERSION });
+      const refused = await server.app.inject({ method: 'GET', url: '/api/v1/procedures' });
+      assert.equal(refused.statusCode, 503, refused.body);
+      // Said once, with the reason, not once a request.
+      const said = lines.filter((line) => line.includes('database refused'));
+      assert.equal(said.length, 1, lines.join('\n'));
+      assert.match(said[0]!, /sandbox's database/);
+    } finally {
+      await server.app.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -177,7 +177,7 @@ for (const gateway of GATEWAYS) {
       const young = await reconcilePayments(sandbox.context, { olderThanMs: 60_000 });
       assert.equal(young.checked, 0, 'not yet old enough');
       const run = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
-      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0 });
+      assert.deepEqual(run, { checked: 1, settled: 1, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0, closedUnanswered: 0 });
       assert.equal((await stored(payment.id)).state, 'paid');
       assert.equal(await receipts(payment.id), 1);
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).checked, 0);
@@ -229,10 +229,12 @@ for (const gateway of GATEWAYS) {
       assert.equal((await payAtGateway(payment.redirectUrl!, 'ipn-lost')).status, 303);
       assert.equal(await refundDue(payment.id), null);
       // While the gateway's window is open it may still take money: not asked yet.
-      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).closedChecked, 0);
+      const early = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
+      assert.deepEqual([early.closedChecked, early.closedUnanswered], [0, 0]);
+      assert.equal((await sandbox.context.storage.one<{ checked_at: string | null }>('SELECT checked_at FROM payments WHERE id = ?', [payment.id]))!.checked_at, null);
       await closeWindow(payment.id, '2000-01-01T00:00:00.000Z');
       assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }),
-        { checked: 0, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 1, refundsDue: 1 });
+        { checked: 0, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 1, refundsDue: 1, closedUnanswered: 0 });
       assert.equal(JSON.parse((await refundDue(payment.id))!).gateway, gateway.name);
       // Still not confirmed as paid: no receipt, and the dossier still owes the new amount.
       assert.deepEqual([(await stored(payment.id)).state, await receipts(payment.id)], ['cancelled', 0]);
@@ -263,20 +265,22 @@ for (const gateway of GATEWAYS) {
       assert.equal((await payAtGateway(payment.redirectUrl!, 'amount-tampered')).status, 303);
       // The window closed minutes ago: the gateway's answer (another amount) is not trusted, asked again next run.
       await closeWindow(payment.id, new Date(Date.now() - 10 * 60_000).toISOString());
-      assert.deepEqual([(await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, (await stored(payment.id)).gateway_outcome], [1, null]);
-      // A day after the window closed, it is recorded for staff to check with the gateway.
+      assert.deepEqual([(await reconcilePayments(sandbox.context, { olderThanMs: 0 })).closedUnanswered, (await stored(payment.id)).gateway_outcome], [1, null]);
+      // A day after the window closed, it is recorded for staff to check with the gateway, and logged.
       await closeWindow(payment.id, '2000-01-01T00:00:00.000Z');
-      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, 1);
+      const recorded = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
+      assert.deepEqual([recorded.closedChecked, recorded.closedUnanswered, recorded.refundsDue], [1, 0, 0]);
       assert.match(JSON.parse((await stored(payment.id)).gateway_outcome!).detail, /^closed here; unverified: /);
       await sandbox.context.storage.run('UPDATE payments SET checked_at = NULL WHERE id = ?', [payment.id]);
-      assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).unanswered, 0);
+      const after = await reconcilePayments(sandbox.context, { olderThanMs: 0 });
+      assert.deepEqual([after.closedChecked, after.closedUnanswered], [0, 0]);
     });
 
     test('reconciliation leaves a payment the payer is still on alone, and closes it once its window has passed', async () => {
       const payment = await open();
       // The payer opened the gateway's page and has not chosen yet.
       assert.equal((await fetch(payment.redirectUrl!)).status, 200);
-      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0 });
+      assert.deepEqual(await reconcilePayments(sandbox.context, { olderThanMs: 0 }), { checked: 1, settled: 0, stillPending: 1, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0, closedUnanswered: 0 });
       await sandbox.context.storage.run("UPDATE payments SET expires_at = '2000-01-01T00:00:00.000Z', checked_at = NULL WHERE id = ?", [payment.id]);
       assert.equal((await reconcilePayments(sandbox.context, { olderThanMs: 0 })).settled, 1);
       assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'cancelled', failure_code: '11', gateway_outcome: undefined });
@@ -296,6 +300,10 @@ describe('the notification routes refuse what the gateways never send', () => {
     const params = { vnp_TxnRef: 'pay_unknown', vnp_Amount: '10000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TmnCode: SANDBOX_MERCHANT.vnpay.tmnCode };
     const query = new URLSearchParams({ ...params, vnp_SecureHash: vnpaySign(params, SANDBOX_MERCHANT.vnpay.hashSecret) });
     assert.deepEqual(await ipn(query.toString()), { RspCode: '01', Message: 'Order not found' });
+    // Signed with this merchant's secret, for another terminal: not this server's order either.
+    const other = { ...params, vnp_TxnRef: 'pay_x', vnp_TmnCode: 'OTHER001' };
+    const foreign = new URLSearchParams({ ...other, vnp_SecureHash: vnpaySign(other, SANDBOX_MERCHANT.vnpay.hashSecret) });
+    assert.equal((await ipn(foreign.toString()) as { RspCode: string }).RspCode, '01');
   });
 
   test('MoMo: a body that is not JSON is a 400; a forged one is answered 204 and changes nothing', async () => {

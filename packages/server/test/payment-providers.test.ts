@@ -264,43 +264,44 @@ describe('VNPay IPN decision', () => {
     return { asked, findOrder: (txnRef: string) => { asked.push(txnRef); return order; } };
   };
   const pending: VnpayOrder = { amountVnd: 10_000, state: 'pending' };
+  /** The terminal code VNPay's example notification is for. */
+  const TERMINAL = parseQuery(V2.text)['vnp_TmnCode']!;
 
   test('a forged signature is 97 before the order is looked up, even for an unknown order', async () => {
     const lookup = orders(undefined);
     const forged = { ...ipn(), vnp_TxnRef: 'unknown-order' };
-    assert.deepEqual(await vnpayIpnDecision(forged, { hashSecret: KEY, ...lookup }), { rspCode: '97', message: 'Invalid signature' });
+    assert.deepEqual(await vnpayIpnDecision(forged, { hashSecret: KEY, tmnCode: TERMINAL, ...lookup }), { rspCode: '97', message: 'Invalid signature' });
     assert.deepEqual(lookup.asked, []);
   });
 
   test('a tampered amount is 97', async () => {
     const tampered = { ...ipn(), vnp_Amount: '100' };
-    assert.equal((await vnpayIpnDecision(tampered, { hashSecret: KEY, ...orders(pending) })).rspCode, '97');
+    assert.equal((await vnpayIpnDecision(tampered, { hashSecret: KEY, tmnCode: TERMINAL, ...orders(pending) })).rspCode, '97');
   });
 
   test('an unknown order is 01', async () => {
     const lookup = orders(undefined);
-    assert.deepEqual(await vnpayIpnDecision(ipn(), { hashSecret: KEY, ...lookup }), { rspCode: '01', message: 'Order not found' });
+    assert.deepEqual(await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: TERMINAL, ...lookup }), { rspCode: '01', message: 'Order not found' });
     assert.deepEqual(lookup.asked, ['1716257871703']);
   });
 
   test('a notification for another terminal, signed with the same secret, is 01: not this merchant\'s order', async () => {
     const lookup = orders(pending);
-    const terminal = ipn().vnp_TmnCode!;
-    assert.deepEqual(await vnpayIpnDecision(ipn({ vnp_TmnCode: 'OTHER001' }), { hashSecret: KEY, tmnCode: terminal, ...lookup }), { rspCode: '01', message: 'Order not found' });
+    assert.deepEqual(await vnpayIpnDecision(ipn({ vnp_TmnCode: 'OTHER001' }), { hashSecret: KEY, tmnCode: TERMINAL, ...lookup }), { rspCode: '01', message: 'Order not found (another terminal code)' });
     assert.deepEqual(lookup.asked, []);
-    assert.equal((await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: terminal, ...lookup })).rspCode, '00');
+    assert.equal((await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: TERMINAL, ...lookup })).rspCode, '00');
   });
 
   test('a wrong amount is 04, checked before the order\'s state', async () => {
-    assert.deepEqual(await vnpayIpnDecision(ipn(), { hashSecret: KEY, ...orders({ amountVnd: 20_000, state: 'pending' }) }),
+    assert.deepEqual(await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: TERMINAL, ...orders({ amountVnd: 20_000, state: 'pending' }) }),
       { rspCode: '04', message: 'Invalid amount' });
-    assert.equal((await vnpayIpnDecision(ipn(), { hashSecret: KEY, ...orders({ amountVnd: 20_000, state: 'paid' }) })).rspCode, '04');
-    assert.equal((await vnpayIpnDecision(ipn({ vnp_Amount: '1000050' }), { hashSecret: KEY, ...orders(pending) })).rspCode, '04');
+    assert.equal((await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: TERMINAL, ...orders({ amountVnd: 20_000, state: 'paid' }) })).rspCode, '04');
+    assert.equal((await vnpayIpnDecision(ipn({ vnp_Amount: '1000050' }), { hashSecret: KEY, tmnCode: TERMINAL, ...orders(pending) })).rspCode, '04');
   });
 
   test('an order no longer pending is 02 (a repeated notification confirms nothing)', async () => {
     for (const state of ['paid', 'failed', 'cancelled']) {
-      const decision = await vnpayIpnDecision(ipn(), { hashSecret: KEY, ...orders({ amountVnd: 10_000, state }) });
+      const decision = await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: TERMINAL, ...orders({ amountVnd: 10_000, state }) });
       assert.deepEqual([decision.rspCode, decision.message], ['02', 'Order already confirmed']);
       // What the genuine notification says is still reported, for the record (a refund when paid).
       assert.equal(decision.outcome?.paid, true);
@@ -308,7 +309,7 @@ describe('VNPay IPN decision', () => {
   });
 
   test('ResponseCode 00 with TransactionStatus 02 is recorded (00) but not paid', async () => {
-    const decision = await vnpayIpnDecision(ipn({ vnp_TransactionStatus: '02' }), { hashSecret: KEY, ...orders(pending) });
+    const decision = await vnpayIpnDecision(ipn({ vnp_TransactionStatus: '02' }), { hashSecret: KEY, tmnCode: TERMINAL, ...orders(pending) });
     assert.equal(decision.rspCode, '00');
     assert.equal(decision.message, 'Confirm Success');
     assert.equal(decision.outcome?.paid, false);
@@ -316,14 +317,14 @@ describe('VNPay IPN decision', () => {
   });
 
   test('a failed payment (24, cancelled) is recorded, not paid', async () => {
-    const decision = await vnpayIpnDecision(ipn({ vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }), { hashSecret: KEY, ...orders(pending) });
+    const decision = await vnpayIpnDecision(ipn({ vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }), { hashSecret: KEY, tmnCode: TERMINAL, ...orders(pending) });
     assert.equal(decision.rspCode, '00');
     assert.equal(decision.outcome?.paid, false);
     assert.equal(decision.outcome?.responseCode, '24');
   });
 
   test('both codes 00 is paid, with what to record; findOrder may be async', async () => {
-    const decision = await vnpayIpnDecision(ipn(), { hashSecret: KEY, findOrder: async () => pending });
+    const decision = await vnpayIpnDecision(ipn(), { hashSecret: KEY, tmnCode: TERMINAL, findOrder: async () => pending });
     assert.deepEqual(decision, {
       rspCode: '00',
       message: 'Confirm Success',

@@ -1297,8 +1297,12 @@ export interface components {
             /** @enum {string} */
             status: "ready" | "not-ready";
             checks: {
-                /** @enum {string} */
-                database: "ok" | "unreachable";
+                /**
+                 * @description `refused` it answers, but this server must not serve it (another mode's database, or
+                 *     one it cannot read): the server's log says why; fix the setting and restart.
+                 * @enum {string}
+                 */
+                database: "ok" | "unreachable" | "refused";
                 /**
                  * @description `pending` the database is older than this server (run `dvc-server migrate`);
                  *     `ahead` it is newer (this server is outdated); `unknown` the database did not answer.

@@ -79,11 +79,11 @@ export const payments: Command = {
       io.out(`${summary.checked} pending payment${summary.checked === 1 ? '' : 's'} checked: ${summary.settled} settled, `
         + `${summary.stillPending} still pending, ${summary.unanswered} unanswered`
         + `${summary.noGateway > 0 ? `, ${summary.noGateway} of a gateway no longer configured` : ''}.`);
-      if (summary.closedChecked > 0) {
-        io.out(`${summary.closedChecked} payment${summary.closedChecked === 1 ? '' : 's'} closed here checked at the gateway: `
-          + `${summary.refundsDue} paid there all the same, to refund${summary.refundsDue > 0 ? ' (see the payment report)' : ''}.`);
+      if (summary.closedChecked + summary.closedUnanswered > 0) {
+        io.out(`${summary.closedChecked + summary.closedUnanswered} payment${summary.closedChecked + summary.closedUnanswered === 1 ? '' : 's'} closed here checked at the gateway: `
+          + `${summary.refundsDue} paid there all the same, to refund${summary.refundsDue > 0 ? ' (see the payment report)' : ''}, ${summary.closedUnanswered} unanswered.`);
       }
-      return summary.unanswered + summary.noGateway > 0 ? EXIT.failure : EXIT.ok;
+      return summary.unanswered + summary.closedUnanswered + summary.noGateway > 0 ? EXIT.failure : EXIT.ok;
     } finally {
       await server.app.close();
     }

@@ -192,7 +192,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async getReadiness(_request: FastifyRequest, reply: FastifyReply): Promise<Schemas['Readiness']> {
-      const readiness = await readinessOf(ctx.storage);
+      const readiness = await readinessOf(ctx.storage, ctx.databaseState());
       reply.code(readiness.status === 'ready' ? 200 : 503);
       return readiness;
     },

@@ -14,18 +14,21 @@ import { markRefundDue } from './refunds.ts';
 import { EXPIRY_GRACE_MS, UNVERIFIED_AFTER_MS } from './settlement.ts';
 
 /** What asking about a closed payment came to. */
-export type ClosedCheckResult = 'refund-due' | 'not-paid' | 'not-asked' | 'unanswered' | 'unverified' | 'no-gateway';
+export type ClosedCheckResult = 'refund-due' | 'not-paid' | 'not-asked' | 'unanswered' | 'unverified';
 
 /**
- * Closed here, never asked about since its window closed: the gateway reached (it has an address),
- * no refund marked yet, no answer recorded. Oldest first.
+ * Closed here, never asked about since its window closed: the gateway reached (it has an address)
+ * and configured here (one removed since cannot be asked, and must not crowd out the others), no
+ * refund marked yet, no answer recorded. Oldest first.
  */
 export function closedUnchecked(ctx: ServerContext, limit: number): Promise<PaymentRow[]> {
+  const gateways = ctx.gateways.names;
+  if (gateways.length === 0) return Promise.resolve([]);
   const windowClosedBy = new Date(ctx.now().getTime() - EXPIRY_GRACE_MS).toISOString();
   return ctx.storage.all<PaymentRow>(`SELECT * FROM payments
-    WHERE state = 'cancelled' AND failure_code = 'superseded' AND gateway IS NOT NULL AND gateway_url IS NOT NULL
+    WHERE state = 'cancelled' AND failure_code = 'superseded' AND gateway IN (${gateways.map(() => '?').join(', ')}) AND gateway_url IS NOT NULL
       AND gateway_outcome IS NULL AND refund_due IS NULL AND COALESCE(expires_at, created_at) <= ?
-    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [windowClosedBy]);
+    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [...gateways, windowClosedBy]);
 }
 
 /** Records the gateway's last word on a closed payment, so it is not asked again. */
@@ -40,7 +43,7 @@ function recordAnswer(ctx: ServerContext, row: PaymentRow, detail: string): Prom
  */
 export async function checkClosedAtGateway(ctx: ServerContext, row: PaymentRow, minIntervalMs: number): Promise<ClosedCheckResult> {
   const gateway = ctx.gateways.get(row.gateway);
-  if (!gateway) return 'no-gateway';
+  if (!gateway) return 'not-asked';
   const now = ctx.now();
   const claimed = await ctx.storage.run(
     `UPDATE payments SET checked_at = ? WHERE id = ? AND gateway_outcome IS NULL AND refund_due IS NULL
@@ -61,8 +64,9 @@ export async function checkClosedAtGateway(ctx: ServerContext, row: PaymentRow, 
     ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment status query failed');
     return 'unanswered';
   }
+  // The refund first: a crash between the two leaves it marked (and so never asked about again),
+  // not answered without the mark.
+  if (verdict.state === 'paid') await markRefundDue(ctx, gateway.name, row.id, verdict);
   await recordAnswer(ctx, row, `closed here; at the gateway: ${verdict.detail}`);
-  if (verdict.state !== 'paid') return 'not-paid';
-  await markRefundDue(ctx, gateway.name, row.id, verdict);
-  return 'refund-due';
+  return verdict.state === 'paid' ? 'refund-due' : 'not-paid';
 }

@@ -31,10 +31,12 @@ export interface ReconcileSummary {
   unanswered: number;
   /** Their gateway is no longer configured here: nobody can ask about them. */
   noGateway: number;
-  /** Payments closed here (superseded) whose gateway window has closed, asked about once. */
+  /** Payments closed here (superseded) whose gateway window has closed, asked about and answered. */
   closedChecked: number;
   /** Of those, paid at their gateway all the same: marked to refund. */
   refundsDue: number;
+  /** Closed here, and their gateway could not be asked or gave no answer to trust: asked again next run. */
+  closedUnanswered: number;
 }
 
 /** Less than this apart, a payment is not asked about twice (a payer's polling may just have asked). */
@@ -51,7 +53,7 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
     const rows = await ctx.storage.all<PaymentRow>(
       `SELECT * FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND created_at <= ? ORDER BY created_at LIMIT ${limit}`,
       [before]);
-    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0 };
+    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0, closedUnanswered: 0 };
     for (const row of rows) {
       const result: CheckResult = await checkAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
       if (result === 'settled') summary.settled += 1;
@@ -61,13 +63,12 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
     }
     for (const row of await closedUnchecked(ctx, limit)) {
       const result: ClosedCheckResult = await checkClosedAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
-      // A closed payment whose gateway is gone cannot be asked; it holds nothing up.
-      if (result === 'not-asked' || result === 'no-gateway') continue;
-      if (result === 'unanswered' || result === 'unverified') summary.unanswered += 1;
+      if (result === 'not-asked') continue;
+      if (result === 'unanswered') summary.closedUnanswered += 1;
       else summary.closedChecked += 1;
       if (result === 'refund-due') summary.refundsDue += 1;
     }
-    if (summary.checked + summary.closedChecked + summary.unanswered + summary.noGateway > 0) ctx.log.info({ ...summary }, 'payments reconciled');
+    if (summary.checked + summary.closedChecked + summary.closedUnanswered > 0) ctx.log.info({ ...summary }, 'payments reconciled');
     return summary;
   });
 }
@@ -76,6 +77,8 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
 export function startReconciliation(ctx: ServerContext, options: ReconcileOptions & { everyMs: number }): () => Promise<void> {
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
+    // Not on a database the server does not serve yet (not migrated, unreachable, refused).
+    if (ctx.databaseState() !== 'open') return;
     // A slow gateway may make a run outlast the interval: the next run waits for its turn.
     running ??= reconcilePayments(ctx, options)
       .then(() => undefined, (error: unknown) => {

@@ -15,6 +15,7 @@ export async function markRefundDue(ctx: ServerContext, gateway: string, payment
   if (!row || row.state === 'paid') return false;
   const due = JSON.stringify({ gateway, transactionNo: verdict.transactionNo, at: ctx.now().toISOString() });
   const marked = await ctx.storage.run("UPDATE payments SET refund_due = ? WHERE id = ? AND state <> 'paid' AND refund_due IS NULL", [due, paymentId]);
-  ctx.log.error({ paymentId, gateway, state: row.state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
+  // Once: the gateway's repeated notifications, or reconciliation after one, find it marked.
+  if (marked === 1) ctx.log.error({ paymentId, gateway, state: row.state, transactionNo: verdict.transactionNo }, 'payment taken for a closed payment: refund it');
   return marked === 1;
 }

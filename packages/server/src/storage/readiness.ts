@@ -2,11 +2,15 @@ import type { components } from '@dvc-kit/sdk';
 import type { Storage } from './storage.ts';
 import { migrationStatus } from './migrate.ts';
 import { LATEST_VERSION } from './migrations.ts';
+import type { GateState } from './schema-gate.ts';
 
 type Readiness = components['schemas']['Readiness'];
 
-/** Whether the database answers and its schema is the one this server knows. */
-export async function readinessOf(storage: Storage): Promise<Readiness> {
+/**
+ * Whether the database answers and its schema is the one this server knows; `gate`, the server's
+ * own verdict (schema-gate.ts), says when it answers but must not be served (another mode's).
+ */
+export async function readinessOf(storage: Storage, gate?: GateState): Promise<Readiness> {
   try {
     await storage.ping();
   } catch {
@@ -14,9 +18,10 @@ export async function readinessOf(storage: Storage): Promise<Readiness> {
   }
   const { current } = await migrationStatus(storage);
   const migrations = current === LATEST_VERSION ? 'current' : current < LATEST_VERSION ? 'pending' : 'ahead';
+  const database = gate === 'refused' ? 'refused' : 'ok';
   return {
-    status: migrations === 'current' ? 'ready' : 'not-ready',
-    checks: { database: 'ok', migrations },
+    status: migrations === 'current' && database === 'ok' ? 'ready' : 'not-ready',
+    checks: { database, migrations },
     schemaVersion: current,
     latestSchemaVersion: LATEST_VERSION,
   };

@@ -2,16 +2,18 @@
  * Whether a production server's database can serve the contract yet. The server may start before
  * `dvc-server migrate` has run, or while its PostgreSQL is still starting or down: it listens all
  * the same (a supervisor restarting it in a loop helps nobody), answers every operation but
- * `/health` and `/ready` with 503 and Retry-After, and looks again at most once a second. Once the
- * schema is current it claims the database and serves, without a restart.
+ * `/health`, `/ready` and the gateways' notifications with 503 and Retry-After, and looks again at
+ * most once a second, in the background: a request is answered at once from the last look. Once
+ * the schema is current it claims the database and serves, without a restart. A database it must
+ * not serve (another mode's) is `refused`: `/ready` says so and the log says why.
  */
 import type { Storage } from './storage.ts';
 import { migrationStatus } from './migrate.ts';
 
 /** Why the database cannot serve yet, or that it can. */
-export type GateState = 'open' | 'schema-pending' | 'unreachable';
+export type GateState = 'open' | 'schema-pending' | 'unreachable' | 'refused';
 
-/** Asked again at most this often while closed: requests in between share the last answer. */
+/** Looked at again at most this often while closed. */
 const RECHECK_MS = 1_000;
 
 export interface SchemaGateOptions {
@@ -19,7 +21,7 @@ export interface SchemaGateOptions {
   initial: GateState;
   /** Run once, when the schema is first found current after start (claim the database, say). */
   onOpen: () => Promise<void>;
-  /** Told each time the state changes while closed. */
+  /** Told each time the state changes. */
   onChange: (state: GateState, reason?: string) => void;
 }
 
@@ -28,7 +30,7 @@ export class SchemaGate {
   readonly #options: SchemaGateOptions;
   #state: GateState;
   #checkedAt = 0;
-  #checking: Promise<GateState> | undefined;
+  #checking = false;
 
   constructor(storage: Storage, options: SchemaGateOptions) {
     this.#storage = storage;
@@ -36,17 +38,20 @@ export class SchemaGate {
     this.#state = options.initial;
   }
 
-  /** The state now, asking the database when closed and the last answer is over a second old. */
-  state(): Promise<GateState> {
-    if (this.#state === 'open' || Date.now() - this.#checkedAt < RECHECK_MS) return Promise.resolve(this.#state);
-    this.#checking ??= this.#check().finally(() => {
-      this.#checkedAt = Date.now();
-      this.#checking = undefined;
-    });
-    return this.#checking;
+  /** The state as last seen; while closed, a look is started when the last one is over a second old. */
+  get state(): GateState {
+    if (this.#state !== 'open' && !this.#checking && Date.now() - this.#checkedAt >= RECHECK_MS) {
+      this.#checking = true;
+      void this.check().finally(() => {
+        this.#checking = false;
+        this.#checkedAt = Date.now();
+      });
+    }
+    return this.#state;
   }
 
-  async #check(): Promise<GateState> {
+  /** Looks at the database now; never throws. */
+  async check(): Promise<GateState> {
     let next: GateState;
     let reason: string | undefined;
     try {
@@ -57,9 +62,8 @@ export class SchemaGate {
         next = 'open';
       }
     } catch (error) {
-      if (!this.#storage.isUnreachable(error)) throw error;
-      next = 'unreachable';
-      reason = (error as { code?: string }).code ?? (error as Error).message;
+      next = this.#storage.isUnreachable(error) ? 'unreachable' : 'refused';
+      reason = next === 'unreachable' ? (error as { code?: string }).code ?? (error as Error).message : (error as Error).message;
     }
     if (next !== this.#state) this.#options.onChange(next, reason);
     this.#state = next;

@@ -28,6 +28,11 @@ export class PaymentGateways {
     return undefined;
   }
 
+  /** The names of the gateways configured. */
+  get names(): GatewayName[] {
+    return (Object.keys(NOTIFICATION_PATHS) as GatewayName[]).filter((name) => this.get(name) !== undefined);
+  }
+
   /** The methods a payer can choose here: those whose gateway is configured, in the usual order. */
   get methods(): components['schemas']['PaymentMethod'][] {
     return PAYMENT_METHODS.filter((method) => this.get(METHOD_GATEWAYS[method.id] ?? null) !== undefined);

@@ -225,8 +225,8 @@ export const VNPAY_IPN_UNKNOWN_ERROR = { RspCode: '99', Message: 'Unknown error'
  * Decides the answer to a VNPay 2.1 IPN (the server-to-server GET with the payment's result), with
  * the checks in the order of VNPay's sample:
  * 1. the signature (`97` Invalid signature), before anything is looked up;
- * 2. the order `vnp_TxnRef` exists (`01` Order not found), for this merchant: when `tmnCode` is
- *    given, a notification for another terminal (one sharing the secret) is not this server's;
+ * 2. the order `vnp_TxnRef` exists (`01` Order not found), for this merchant's terminal `tmnCode`
+ *    (a notification for another terminal sharing the secret is not this server's: `01`, said so);
  * 3. its amount equals `vnp_Amount / 100` (`04` Invalid amount);
  * 4. it is still pending (`02` Order already confirmed, with the outcome for the record only);
  * 5. `00` Confirm Success, with the outcome to record. `00` means "recorded", also for a failed
@@ -243,12 +243,12 @@ export const VNPAY_IPN_UNKNOWN_ERROR = { RspCode: '99', Message: 'Unknown error'
  */
 export async function vnpayIpnDecision(
   params: VnpayParams,
-  options: { hashSecret: string; tmnCode?: string; findOrder: (txnRef: string) => VnpayOrder | undefined | Promise<VnpayOrder | undefined> },
+  options: { hashSecret: string; tmnCode: string; findOrder: (txnRef: string) => VnpayOrder | undefined | Promise<VnpayOrder | undefined> },
 ): Promise<VnpayIpnDecision> {
   if (!vnpayVerify(params, options.hashSecret)) return { rspCode: '97', message: 'Invalid signature' };
+  if (params['vnp_TmnCode'] !== options.tmnCode) return { rspCode: '01', message: 'Order not found (another terminal code)' };
   const txnRef = params['vnp_TxnRef'] ?? '';
-  const ours = options.tmnCode === undefined || params['vnp_TmnCode'] === options.tmnCode;
-  const order = txnRef === '' || !ours ? undefined : await options.findOrder(txnRef);
+  const order = txnRef === '' ? undefined : await options.findOrder(txnRef);
   if (!order) return { rspCode: '01', message: 'Order not found' };
   if (!amountMatches(params['vnp_Amount'], order.amountVnd)) return { rspCode: '04', message: 'Invalid amount' };
   const responseCode = params['vnp_ResponseCode'] ?? '';
