@@ -13,6 +13,7 @@ import type { DvcDossierTracker } from './dossier-tracker.ts';
 import type { DossierStatus } from './labels.ts';
 import { namePortalPages } from '../test-support/portal-pages.ts';
 import { withoutPaymentGateways } from '../test-support/no-gateways.ts';
+import { paidThenAskedMore } from '../test-support/payment-drivers.ts';
 
 // The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
 namePortalPages();
@@ -701,6 +702,24 @@ describe('<dvc-dossier-tracker>', () => {
       expect(event.composed).to.equal(true);
       expect(event.detail).to.deep.equal({ dossierCode: demo(14).code });
       expect(JSON.stringify(event.detail)).to.not.include(demo(14).applicantId);
+    });
+
+    it('paid before, then the agency asked for more: says what was paid with its receipt, lists only what is left, offers to pay it; passes axe', async function () {
+      slow(this, 30_000);
+      const { code } = await paidThenAskedMore({ kind: 'fee', description: 'Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)', amount: 10_000 }, APPLICANT);
+      const el = await mount();
+      await lookUp(el, code, APPLICANT);
+      expect(badge(el)).to.equal(VI_STATUS['payment-due']);
+      const payment = $(el, '[part="payment"]')!;
+      expect(text(payment.querySelector('[part="paid-before"]'))).to.match(
+        /^Bạn đã nộp 200\.000 đồng cho hồ sơ này \(biên lai số BL-\d{4}-\d{6}\)\. Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây\.$/);
+      expect([...payment.querySelectorAll('[part="fee-lines"] li')].map(text)).to.deep.equal([
+        'Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản) 10.000 đồng',
+        'Còn phải nộp 10.000 đồng',
+      ]);
+      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Chưa thanh toán');
+      expect(text(payment.querySelector('[part="pay-button"]'))).to.equal('Thanh toán');
+      await expectNoAxeViolations(el);
     });
 
     it('offers to continue a payment started and not finished (back from the gateway without paying), not a wait of twenty minutes', async () => {

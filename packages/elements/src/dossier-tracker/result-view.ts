@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { components, Dossier } from '@dvc-kit/sdk';
 import { heading } from '../shared/heading.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
+import { paidBeforeView, sumLabel } from '../shared/paid-before.ts';
 import { CONTENT_LANG, formatDateTime, formatVnd, getLocale, startsWithLabel } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
@@ -125,6 +126,7 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
   const canPay = due && payment.methods.length > 0;
   return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
     ${heading(level, msg('Charges and fees'))}
+    ${paidBeforeView(payment)}
     <ul class="fee-lines" part="fee-lines">
       ${payment.lines.map(
         (line) => html`<li>
@@ -133,7 +135,7 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
         </li>`,
       )}
       <li class="fee-total">
-        <span>${msg('Total')}</span>
+        <span>${sumLabel(payment)}</span>
         <span class="amount">${formatVnd(payment.total)}</span>
       </li>
     </ul>

@@ -15,6 +15,7 @@ import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
 import { payInPersonMessage } from '../shared/pay-in-person.ts';
+import { paidBeforeMessage } from '../shared/paid-before.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { failureReason, SUPERSEDED } from './labels.ts';
 import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
@@ -384,9 +385,12 @@ export class PaymentFlow implements ReactiveController {
     }
     this.#setView({ kind: 'due', dossier, payment, busy: false, ...(shown ? { notice: shown } : {}) });
     this.#announce(() => {
-      const due = shown?.kind === 'amount-changed'
+      const amount = shown?.kind === 'amount-changed'
         ? msg(str`The amount to pay has changed. It is now ${formatVnd(payment.total)}.`)
         : msg(str`To pay: ${formatVnd(payment.total)}.`);
+      // Paid before: why it is asked again, before the amount.
+      const before = paidBeforeMessage(payment);
+      const due = before ? `${before} ${amount}` : amount;
       // No pay button to find: where to pay is said with the amount.
       return payment.methods.length === 0 ? `${due} ${payInPersonMessage()}` : due;
     });

@@ -5,8 +5,9 @@ import { expectNoAxeViolations } from '../test-support/axe.ts';
 import { DvcPayment } from './payment.ts';
 import {
   $, $$, APPLICANT, EventLog, FetchSpy, ONE_CHARGE, TWO_KINDS, announcement, api, armFault, completeAtGateway, createDossier,
-  focusedInside, getPayment, lookup, pay, reviseFees, sandbox, sdk, setLang, slow, stateOf, text, waitForState, widget,
+  focusedInside, getPayment, lookup, paidThenAskedMore, pay, reviseFees, sandbox, sdk, setLang, slow, stateOf, text, waitForState, widget,
 } from '../test-support/payment-drivers.ts';
+import type { FeeLine } from '../test-support/payment-drivers.ts';
 import { withoutPaymentGateways } from '../test-support/no-gateways.ts';
 
 // Port 9 (discard) is closed on loopback: the connection is refused at once.
@@ -343,6 +344,26 @@ describe('<dvc-payment>', () => {
     expect((await getPayment(paymentId)).total).to.equal(250_000);
     const [refused, accepted] = spy.paymentPosts;
     expect(refused!.idempotencyKey).to.not.equal(accepted!.idempotencyKey);
+  });
+
+  it('paid before, then the agency asked for more: says what was paid with its receipt, lists only what is left, and pays the rest', async function () {
+    slow(this);
+    const more: FeeLine = { kind: 'fee', description: 'Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản)', amount: 10_000 };
+    const { code } = await paidThenAskedMore(more);
+    const receipt = (await lookup(code)).payment!.alreadyPaid!.receiptNumbers[0]!;
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    expect(text($(el, '[part="paid-before"]'))).to.equal(
+      `Bạn đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây.`);
+    expect($$(el, '[part="line"]').map((row) => text(row.querySelector('.description')))).to.deep.equal([more.description]);
+    expect(text($(el, '[part="total"]'))).to.equal('Còn phải nộp 10.000 đồng');
+    expect(text(payButton(el))).to.equal('Thanh toán 10.000 đồng');
+    // Heard before the amount: why the citizen is asked to pay again.
+    expect(announcement(el)).to.equal(`Bạn đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây. Cần thanh toán: 10.000 đồng.`);
+    await expectNoAxeViolations(el);
+
+    const paymentId = await pay(el, log);
+    expect((await getPayment(paymentId)).total).to.equal(10_000);
   });
 
   it('while the page handles the gateway itself (cancelled dvc-payment-started): a "complete your payment" view, and axe', async function () {

@@ -13,6 +13,7 @@ import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { failureView, loadingView } from '../shared/status-views.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
+import { paidBeforeView, sumLabel } from '../shared/paid-before.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName, methodNameLang, SUPERSEDED } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
@@ -165,7 +166,7 @@ function linesTable(payment: DossierPayment): TemplateResult {
     </tbody>
     <tfoot>
       <tr part="total">
-        <th scope="row" colspan="2">${msg('Total')}</th>
+        <th scope="row" colspan="2">${sumLabel(payment)}</th>
         <td class="amount">${formatVnd(payment.total)}</td>
       </tr>
     </tfoot>
@@ -180,6 +181,7 @@ export function dueView(
     ${stateHeading(context, msg('Charges and fees to pay'))}
     ${dossierLine(dossier.code, dossier.procedure.name)}
     ${notice ? noticeView(notice, payment.total) : nothing}
+    ${paidBeforeView(payment)}
     ${linesTable(payment)}
     ${payment.methods.length === 0 ? payInPersonView() : payForm(state, on)}
   `, busy);

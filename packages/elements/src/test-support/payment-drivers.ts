@@ -49,6 +49,18 @@ export async function reviseFees(code: string, fees: FeeLine[]): Promise<void> {
   await sandbox(`/_sandbox/dossiers/${encodeURIComponent(code)}/status`, change);
 }
 
+/**
+ * A dossier owing ONE_CHARGE, paid in full at the sandbox's gateway, whose agency then asks for a
+ * further fee (`more`): what is left to pay is `more`, and the charge was paid before.
+ */
+export async function paidThenAskedMore(more: FeeLine, applicantId = APPLICANT): Promise<{ code: string; paymentId: string }> {
+  const code = await createDossier(ONE_CHARGE, 'payment-due', applicantId);
+  const paid = await sdk().payments.create({ dossierCode: code, applicantId, returnUrl: `${api()}/health`, expectedAmount: 200_000 });
+  await completeAtGateway(paid.id, 'success');
+  await reviseFees(code, [...ONE_CHARGE, more]);
+  return { code, paymentId: paid.id };
+}
+
 export async function armFault(fault: sandboxComponents['schemas']['SandboxFault']): Promise<void> {
   await sandbox('/_sandbox/faults', fault);
 }

@@ -1,0 +1,31 @@
+/**
+ * What the tracker and the payment say when the agency asked for more after a payment: what was
+ * paid before, with its receipts, above what is left to pay, so the citizen sees why they are asked
+ * to pay again and that it is not the whole again.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { components } from '@dvc-kit/sdk';
+import { formatVnd } from './locale.ts';
+
+type DossierPayment = components['schemas']['DossierPayment'];
+
+export function paidBeforeMessage(payment: DossierPayment): string | undefined {
+  const before = payment.alreadyPaid;
+  if (!before) return undefined;
+  const amount = formatVnd(before.amount);
+  const receipts = before.receiptNumbers.join(', ');
+  return receipts
+    ? msg(str`You have already paid ${amount} for this dossier (receipt ${receipts}). The agency has since asked for the amount below.`)
+    : msg(str`You have already paid ${amount} for this dossier. The agency has since asked for the amount below.`);
+}
+
+export function paidBeforeView(payment: DossierPayment): TemplateResult | typeof nothing {
+  const message = paidBeforeMessage(payment);
+  return message ? html`<p part="paid-before">${message}</p>` : nothing;
+}
+
+/** The label of the sum: what is left when something was paid before, else the total. */
+export function sumLabel(payment: DossierPayment): string {
+  return payment.alreadyPaid ? msg('Left to pay') : msg('Total');
+}
