@@ -7,11 +7,9 @@
  * the answer is recorded and it is not asked again.
  */
 import type { ServerContext } from '../context.ts';
-import type { GatewayVerdict } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
-import { orderOf } from './payment-row.ts';
 import { markRefundDue } from './refunds.ts';
-import { EXPIRY_GRACE_MS, UNVERIFIED_AFTER_MS } from './settlement.ts';
+import { askGateway, EXPIRY_GRACE_MS } from './settlement.ts';
 
 /** What asking about a closed payment came to. */
 export type ClosedCheckResult = 'refund-due' | 'not-paid' | 'not-asked' | 'unanswered' | 'unverified';
@@ -39,31 +37,19 @@ function recordAnswer(ctx: ServerContext, row: PaymentRow, detail: string): Prom
 
 /**
  * Asks the gateway about one closed payment, at most once per `minIntervalMs` across processes
- * (the right to ask is claimed with a conditional update, as for pending payments).
+ * (settlement.ts's `askGateway`, as for pending payments).
  */
 export async function checkClosedAtGateway(ctx: ServerContext, row: PaymentRow, minIntervalMs: number): Promise<ClosedCheckResult> {
   const gateway = ctx.gateways.get(row.gateway);
   if (!gateway) return 'not-asked';
-  const now = ctx.now();
-  const claimed = await ctx.storage.run(
-    `UPDATE payments SET checked_at = ? WHERE id = ? AND gateway_outcome IS NULL AND refund_due IS NULL
-      AND (checked_at IS NULL OR checked_at <= ?)`,
-    [now.toISOString(), row.id, new Date(now.getTime() - minIntervalMs).toISOString()]);
-  if (claimed !== 1) return 'not-asked';
-  let verdict: GatewayVerdict;
-  try {
-    verdict = await gateway.query(orderOf(row), now);
-  } catch (error) {
-    const reason = (error as Error).message;
-    const windowClosedAt = new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
-    if (now.getTime() >= windowClosedAt + UNVERIFIED_AFTER_MS) {
-      ctx.log.error({ paymentId: row.id, gateway: gateway.name, err: reason }, 'closed payment unverified: check it with the gateway');
-      await recordAnswer(ctx, row, `closed here; unverified: ${reason}`);
-      return 'unverified';
-    }
-    ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment status query failed');
-    return 'unanswered';
+  const answer = await askGateway(ctx, row, gateway, 'gateway_outcome IS NULL AND refund_due IS NULL', minIntervalMs);
+  if (answer.kind === 'not-asked') return 'not-asked';
+  if (answer.kind === 'failed') {
+    if (!answer.givenUp) return 'unanswered';
+    await recordAnswer(ctx, row, `closed here; unverified: ${answer.reason}`);
+    return 'unverified';
   }
+  const { verdict } = answer;
   // The refund first: a crash between the two leaves it marked (and so never asked about again),
   // not answered without the mark.
   if (verdict.state === 'paid') await markRefundDue(ctx, gateway.name, row.id, verdict);

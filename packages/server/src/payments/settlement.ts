@@ -7,7 +7,7 @@ import { paymentLineKinds } from '@dvc-kit/sdk';
 import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../storage/storage.ts';
-import type { FinalVerdict, GatewayVerdict } from './gateways/gateway.ts';
+import type { FinalVerdict, GatewayVerdict, PaymentGateway } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { orderOf } from './payment-row.ts';
 import { lockDossier, vnTime } from '../dossiers/repository.ts';
@@ -71,39 +71,61 @@ async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): 
 /** What asking the gateway about a payment came to. */
 export type CheckResult = 'settled' | 'still-pending' | 'not-asked' | 'unanswered' | 'no-gateway';
 
+/** When a payment's gateway stops taking money for it, with the grace period after. */
+export const windowClosesAt = (row: PaymentRow): number => new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
+
+/** What one question to a payment's gateway came to. */
+export type GatewayAnswer =
+  | { kind: 'not-asked' }
+  | { kind: 'answered'; verdict: GatewayVerdict }
+  /** No answer to trust; `givenUp` once a day has passed since the payment's window closed (logged as an error then, else as a warning). */
+  | { kind: 'failed'; reason: string; givenUp: boolean };
+
+/**
+ * Asks `row`'s gateway where it stands, at most once per `minIntervalMs` per payment across
+ * processes: the right to ask is claimed with a conditional update, `askable` being the SQL that
+ * says the row still needs asking, so a payer's polling and the reconciliation job never flood the
+ * gateway.
+ */
+export async function askGateway(
+  ctx: ServerContext, row: PaymentRow, gateway: PaymentGateway, askable: string, minIntervalMs: number,
+): Promise<GatewayAnswer> {
+  const now = ctx.now();
+  const claimed = await ctx.storage.run(`UPDATE payments SET checked_at = ? WHERE id = ? AND ${askable} AND (checked_at IS NULL OR checked_at <= ?)`,
+    [now.toISOString(), row.id, new Date(now.getTime() - minIntervalMs).toISOString()]);
+  if (claimed !== 1) return { kind: 'not-asked' };
+  try {
+    return { kind: 'answered', verdict: await gateway.query(orderOf(row), now) };
+  } catch (error) {
+    const reason = (error as Error).message;
+    const givenUp = now.getTime() >= windowClosesAt(row) + UNVERIFIED_AFTER_MS;
+    const line = { paymentId: row.id, gateway: gateway.name, err: reason };
+    if (givenUp) ctx.log.error(line, 'payment unverified: check it with the gateway');
+    // Asked again on the next poll or reconciliation run.
+    else ctx.log.warn(line, 'payment status query failed');
+    return { kind: 'failed', reason, givenUp };
+  }
+}
+
 /**
  * Asks the payment's gateway where a pending payment stands (the status query) and applies the
- * answer. At most once per `minIntervalMs` per payment, across processes: the right to ask is
- * claimed with a conditional update, so a payer's polling and the reconciliation job never flood
- * the gateway. A payment the gateway still calls open (or never saw) is closed as expired once its
- * pay window and a grace period have passed.
+ * answer. A payment the gateway still calls open (or never saw) is closed as expired once its pay
+ * window and a grace period have passed; one with no answer to trust a day after that, as failed.
  */
 export async function checkAtGateway(ctx: ServerContext, row: PaymentRow, minIntervalMs: number): Promise<CheckResult> {
   const gateway = ctx.gateways.get(row.gateway);
   if (row.state !== 'pending') return 'not-asked';
   if (!gateway) return 'no-gateway';
-  const now = ctx.now();
-  const closesAt = new Date(row.expires_at ?? row.created_at).getTime() + EXPIRY_GRACE_MS;
-  const claimed = await ctx.storage.run(
-    "UPDATE payments SET checked_at = ? WHERE id = ? AND state = 'pending' AND (checked_at IS NULL OR checked_at <= ?)",
-    [now.toISOString(), row.id, new Date(now.getTime() - minIntervalMs).toISOString()]);
-  if (claimed !== 1) return 'not-asked';
-  let verdict: GatewayVerdict;
-  try {
-    verdict = await gateway.query(orderOf(row), now);
-  } catch (error) {
-    const reason = (error as Error).message;
-    if (now.getTime() >= closesAt + UNVERIFIED_AFTER_MS) {
-      ctx.log.error({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment closed unverified: check it with the gateway');
-      const unverified = { state: 'failed', code: 'unverified', transactionNo: '', detail: `unverified: ${reason}` } as const;
-      return (await settle(ctx, row, unverified, 'query')) ? 'settled' : 'still-pending';
-    }
-    // Asked again on the next poll or reconciliation run; the payment stays pending meanwhile.
-    ctx.log.warn({ paymentId: row.id, gateway: gateway.name, err: reason }, 'payment status query failed');
-    return 'unanswered';
+  const answer = await askGateway(ctx, row, gateway, "state = 'pending'", minIntervalMs);
+  if (answer.kind === 'not-asked') return 'not-asked';
+  if (answer.kind === 'failed') {
+    if (!answer.givenUp) return 'unanswered';
+    const unverified = { state: 'failed', code: 'unverified', transactionNo: '', detail: `unverified: ${answer.reason}` } as const;
+    return (await settle(ctx, row, unverified, 'query')) ? 'settled' : 'still-pending';
   }
+  const { verdict } = answer;
   if (verdict.state !== 'pending') return (await settle(ctx, row, verdict, 'query')) ? 'settled' : 'still-pending';
-  if (now.getTime() < closesAt) return 'still-pending';
+  if (ctx.now().getTime() < windowClosesAt(row)) return 'still-pending';
   const expired = { state: 'cancelled', code: EXPIRED, transactionNo: '', detail: `${verdict.detail}, expired` } as const;
   return (await settle(ctx, row, expired, 'query')) ? 'settled' : 'still-pending';
 }
