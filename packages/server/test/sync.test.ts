@@ -341,6 +341,44 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(again.json().code, 'payment_already_paid', again.body);
   });
 
+  test('paid, more asked by a step: the step applies; the rest revised to other lines of the same total closes the payment open for it; a revision the desk must settle offers no method', async () => {
+    const code = '000.00.15.H26-250714-0075';
+    const first = { TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' };
+    const asFee = { TenPhiLePhi: 'Lệ phí cấp bản sao', Gia: '100000', LoaiPhiLePhi: '1' };
+    const asCharge = { TenPhiLePhi: 'Phí thẩm định hồ sơ', Gia: '100000', LoaiPhiLePhi: '1' };
+    const stamp = (minutesAgo: number) => formatVnTimestamp(new Date(Date.now() - minutesAgo * 60_000));
+    const open = (key: string) => server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
+    const paid = await open('more-by-step-00000001');
+    assert.equal(await settle(server.context, (await findPayment(server.context.storage, paid.json().id))!, { state: 'paid', transactionNo: 'S-1', detail: 'test' }, 'ipn'), true);
+    // The record lists a further fee while processing; then a step asks for payment: it applies.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '4', DanhSachLePhi: [first, asFee] })] });
+    assert.equal((await lookup(code)).json().status, 'processing');
+    await push('progress', { data: [progressRecord({ MaHoSo: code, ThoiDiemXuLy: stamp(1), NoiDungXuLy: 'Yêu cầu nộp thêm lệ phí', TrangThai: '6' })] });
+    assert.equal((await lookup(code)).json().status, 'payment-due');
+
+    // A payment opened for the rest; the agency corrects the rest's kind, same amount: that payment would issue the wrong receipt.
+    const rest = await open('more-by-step-00000002');
+    assert.equal(rest.statusCode, 201, rest.body);
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, asCharge] })] });
+    const closed = (await server.app.inject({ method: 'GET', url: `/api/v1/payments/${rest.json().id}` })).json();
+    assert.deepEqual([closed.state, closed.failureCode], ['cancelled', 'superseded']);
+    const again = await open('more-by-step-00000003');
+    assert.equal(again.statusCode, 201, again.body);
+    assert.deepEqual(again.json().lines.map((l: { kind: string }) => l.kind), ['charge']);
+
+    // The paid fee lowered and a charge raised: settled at the desk; the open payment is closed too.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ ...first, Gia: '20000' }, asCharge] })] });
+    const desk = (await lookup(code)).json().payment;
+    assert.deepEqual([desk.methods, desk.total, desk.alreadyPaid.amount], [[], 100_000, 40_000]);
+    assert.equal((await server.app.inject({ method: 'GET', url: `/api/v1/payments/${again.json().id}` })).json().state, 'cancelled');
+    const refused = await open('more-by-step-00000004');
+    assert.equal(refused.json().code, 'payments_not_offered', refused.body);
+  });
+
   test('a record that leaves its fee list out keeps the fees, and an open payment for them stays open', async () => {
     const code = '000.00.15.H26-250714-0072';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });

@@ -55,7 +55,7 @@ export const paymentStates = ["unpaid", "pending", "paid", "refunded", "cancelle
 /**
  * Every value of the contract's `PaymentLineKind`, in the contract's order.
  *
- * What a dossier pays online, one e-receipt per kind: `charge` phí, `fee` lệ phí.
+ * What a dossier pays online, one e-receipt per kind and payment: `charge` phí, `fee` lệ phí.
  */
 export const paymentLineKinds = ["charge", "fee"] as const satisfies readonly components["schemas"]["PaymentLineKind"][];
 

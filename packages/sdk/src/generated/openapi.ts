@@ -772,7 +772,7 @@ export interface components {
             name: components["schemas"]["LocalizedText"];
         };
         /**
-         * @description What a dossier pays online, one e-receipt per kind: `charge` phí, `fee` lệ phí.
+         * @description What a dossier pays online, one e-receipt per kind and payment: `charge` phí, `fee` lệ phí.
          * @enum {string}
          */
         PaymentLineKind: "charge" | "fee";
@@ -789,7 +789,7 @@ export interface components {
          */
         DossierPayment: {
             state: components["schemas"]["PaymentState"];
-            /** @description What is to pay (or was paid, when `state` is `paid`). */
+            /** @description What is left to pay; when `state` is `paid`, the whole fee list (paid in one payment or more). */
             lines: components["schemas"]["PaymentLine"][];
             total: components["schemas"]["Money"];
             /**
@@ -884,7 +884,7 @@ export interface components {
             applicantId?: components["schemas"]["ApplicantId"];
             /** Format: uri */
             returnUrl: string;
-            /** @description The total the payer confirmed; refused with 409 when the amount due differs. */
+            /** @description The amount the payer confirmed (what is left to pay); refused with 409 when what is due differs. */
             expectedAmount?: components["schemas"]["Money"];
             method?: string;
             /**

@@ -10,7 +10,7 @@ import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
+import { closePaymentsNoLongerDue } from '../payments/new-amount.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
 
@@ -184,7 +184,7 @@ export async function changeStatus(
     // The agency revised what is owed (sandbox-only): a payment open for the old amount is closed.
     if (change.fees) {
       await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [JSON.stringify(change.fees), code]);
-      await closePaymentsForOtherAmount(tx, code, JSON.stringify(change.fees));
+      await closePaymentsNoLongerDue(tx, code, JSON.stringify(change.fees));
     }
     await addHistory(tx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
   });

@@ -422,7 +422,7 @@ export interface components {
          */
         DossierStatus: "submitted" | "received" | "rejected" | "processing" | "supplement-requested" | "payment-due" | "withdrawn" | "stopped" | "decided" | "result-delivered";
         /**
-         * @description What a dossier pays online, one e-receipt per kind: `charge` phí, `fee` lệ phí.
+         * @description What a dossier pays online, one e-receipt per kind and payment: `charge` phí, `fee` lệ phí.
          * @enum {string}
          */
         PaymentLineKind: "charge" | "fee";
@@ -484,7 +484,7 @@ export interface components {
          */
         DossierPayment: {
             state: components["schemas"]["PaymentState"];
-            /** @description What is to pay (or was paid, when `state` is `paid`). */
+            /** @description What is left to pay; when `state` is `paid`, the whole fee list (paid in one payment or more). */
             lines: components["schemas"]["PaymentLine"][];
             total: components["schemas"]["Money"];
             /**

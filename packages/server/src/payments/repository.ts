@@ -10,7 +10,8 @@ import type { PayerContext } from './gateways/gateway.ts';
 import { METHOD_GATEWAYS } from './gateways/gateway.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { findPayment, orderOf } from './payment-row.ts';
-import { isPaidInFull, outstandingFor } from './outstanding.ts';
+import { isPaidInFull, outstandingFor, sameLines } from './outstanding.ts';
+import { closeAsSuperseded } from './new-amount.ts';
 import { checkAtGateway } from './settlement.ts';
 
 type Schemas = components['schemas'];
@@ -117,7 +118,7 @@ export async function createPayment(
     });
   }
 
-  await askBeforeClosing(ctx, dossier.code, rest.total, method);
+  await askBeforeClosing(ctx, dossier.code, rest.lines, method);
 
   // Every step below is safe against another request about this dossier in another process at the
   // same moment. The dossier's row is locked first, as the gateway's notification locks it before
@@ -148,22 +149,22 @@ export async function createPayment(
     // So is one never started at its gateway (its process stopped in between): no payer can pay it,
     // and it would hold the dossier until its window passed.
     const now = ctx.now();
-    await tx.run(`UPDATE payments SET state = 'cancelled', failure_code = 'superseded'
-      WHERE dossier_code = ? AND state = 'pending'
-        AND (total != ? OR method != ? OR expires_at < ? OR (gateway_url IS NULL AND created_at < ?))`,
-    [dossier.code, total, method, now.toISOString(), new Date(now.getTime() - NEVER_STARTED_MS).toISOString()]);
+    const neverStartedBefore = new Date(now.getTime() - NEVER_STARTED_MS).toISOString();
+    const open = await tx.all<PaymentRow>("SELECT * FROM payments WHERE dossier_code = ? AND state = 'pending'", [dossier.code]);
+    await closeAsSuperseded(tx, open.filter((row) => closes(row, lines, method, now.toISOString())
+      || (row.gateway_url === null && row.created_at < neverStartedBefore)).map((row) => row.id));
     const created = await tx.run(`
       INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, gateway, expires_at)
       VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     [newPaymentId(), dossier.code, JSON.stringify(lines), total, method, request.returnUrl, now.toISOString(), gateway.name,
       new Date(now.getTime() + (gateway.payWindowMs ?? ctx.paymentExpiryMs)).toISOString()]);
-    const open = await tx.one<{ id: string }>("SELECT id FROM payments WHERE dossier_code = ? AND total = ? AND state = 'pending'", [dossier.code, total]);
-    if (!open) throw new ApiProblem(409, 'payment_not_due');
+    const opened = await tx.one<{ id: string }>("SELECT id FROM payments WHERE dossier_code = ? AND total = ? AND state = 'pending'", [dossier.code, total]);
+    if (!opened) throw new ApiProblem(409, 'payment_not_due');
     const keyed = await tx.run('INSERT INTO idempotency_keys (key, request_digest, payment_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
-      [idempotencyKey, digest, open.id, now.toISOString()]);
+      [idempotencyKey, digest, opened.id, now.toISOString()]);
     // Taken meanwhile for another dossier: undo everything above (a payment superseded, one opened).
     if (keyed !== 1) throw new KeyTaken();
-    return { paymentId: open.id, created: created === 1 };
+    return { paymentId: opened.id, created: created === 1 };
   }).catch((error: unknown) => {
     if (error instanceof KeyTaken) return undefined;
     throw error;
@@ -180,15 +181,23 @@ export async function createPayment(
  * refused as already paid, rather than closing it (money taken for nothing, to refund) and sending
  * the payer to pay again. A gateway that does not answer leaves the payment to be closed as before.
  */
-async function askBeforeClosing(ctx: ServerContext, dossierCode: string, total: number, method: string): Promise<void> {
+async function askBeforeClosing(ctx: ServerContext, dossierCode: string, lines: PaymentLine[], method: string): Promise<void> {
   const now = ctx.now().toISOString();
   const open = await ctx.storage.all<PaymentRow>("SELECT * FROM payments WHERE dossier_code = ? AND state = 'pending' AND gateway_url IS NOT NULL", [dossierCode]);
-  const closing = open.filter((row) => row.total !== total || row.method !== method || (row.expires_at !== null && row.expires_at < now));
+  const closing = open.filter((row) => closes(row, lines, method, now));
   if (closing.length === 0) return;
   // Asked together, and waited for briefly: the payer may be leaving a gateway that hangs for
   // another. A payment asked about moments ago (a retry) is not asked again.
   const asked = Promise.allSettled(closing.map((row) => checkAtGateway(ctx, row, POLL_QUERY_INTERVAL_MS)));
   await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, ASK_BEFORE_CLOSING_MS))]);
+}
+
+/**
+ * Whether a new payment of `lines` by `method` closes this open one: it asks for other lines (the
+ * fees changed), goes by another method, or its pay window has passed.
+ */
+function closes(row: PaymentRow, lines: PaymentLine[], method: string, now: string): boolean {
+  return !sameLines(JSON.parse(row.lines) as PaymentLine[], lines) || row.method !== method || (row.expires_at !== null && row.expires_at < now);
 }
 
 /** A payment just opened or found open: as stored, once its gateway address is there (no status query yet). */

@@ -99,7 +99,8 @@ export async function askGateway(
   } catch (error) {
     const reason = (error as Error).message;
     const givenUp = now.getTime() >= windowClosesAt(row) + UNVERIFIED_AFTER_MS;
-    const line = { paymentId: row.id, gateway: gateway.name, err: reason };
+    // A payment closed here that the gateway cannot vouch for may have taken money to refund.
+    const line = { paymentId: row.id, gateway: gateway.name, err: reason, ...(row.state === 'pending' ? {} : { closedHere: true }) };
     if (givenUp) ctx.log.error(line, 'payment unverified: check it with the gateway');
     // Asked again on the next poll or reconciliation run.
     else ctx.log.warn(line, 'payment status query failed');

@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
-import { closePaymentsForOtherAmount } from '../payments/new-amount.ts';
+import { closePaymentsNoLongerDue } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { lockDossier } from '../dossiers/repository.ts';
@@ -81,7 +81,8 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     const inserted = await tx.run(`INSERT INTO dossiers (code, ${names.join(', ')}, sync_digest)
       VALUES (?, ${names.map(() => '?').join(', ')}, ?) ON CONFLICT (code) DO NOTHING`, [dossier.code, ...values, digest]);
     if (inserted === 1) return 'created';
-    const known = (await tx.one<DossierRow & { sync_digest: string | null }>('SELECT * FROM dossiers WHERE code = ?', [dossier.code]))!;
+    // Locked, as payments lock it: a payment settled meanwhile is seen before the status is written.
+    const known = (await lockDossier(tx, dossier.code)) as DossierRow & { sync_digest: string | null };
     if (known.sync_digest !== null && digestsEqual(known.sync_digest, digest)) return 'unchanged';
     // A record not marked as an update must not take over another applicant's or procedure's dossier.
     const sameDossier = digestsEqual(known.applicant_digest, columns.applicant_digest) && known.procedure_code === columns.procedure_code;
@@ -101,7 +102,7 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
     if (dossier.feesSent && columns.fees !== known.fees) {
-      const closed = await closePaymentsForOtherAmount(tx, dossier.code, columns.fees);
+      const closed = await closePaymentsNoLongerDue(tx, dossier.code, columns.fees);
       if (closed > 0) ctx.log.info({ dossierCode: dossier.code, closed }, 'open payments closed: the agency changed the fees');
     }
     return 'updated';
