@@ -712,7 +712,7 @@ describe('<dvc-dossier-tracker>', () => {
       expect(badge(el)).to.equal(VI_STATUS['payment-due']);
       const payment = $(el, '[part="payment"]')!;
       expect(text(payment.querySelector('[part="paid-before"]'))).to.match(
-        /^Bạn đã nộp 200\.000 đồng cho hồ sơ này \(biên lai số BL-\d{4}-\d{6}\)\. Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây\.$/);
+        /^Ông\/Bà đã nộp 200\.000 đồng cho hồ sơ này \(biên lai số BL-\d{4}-\d{6}\)\. Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây\.$/);
       expect([...payment.querySelectorAll('[part="fee-lines"] li')].map(text)).to.deep.equal([
         'Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản) 10.000 đồng',
         'Còn phải nộp 10.000 đồng',

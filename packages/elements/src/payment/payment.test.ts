@@ -354,16 +354,32 @@ describe('<dvc-payment>', () => {
     const el = await widget({ code, applicantId: APPLICANT });
     await waitForState(el, 'due');
     expect(text($(el, '[part="paid-before"]'))).to.equal(
-      `Bạn đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây.`);
+      `Ông/Bà đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây.`);
     expect($$(el, '[part="line"]').map((row) => text(row.querySelector('.description')))).to.deep.equal([more.description]);
     expect(text($(el, '[part="total"]'))).to.equal('Còn phải nộp 10.000 đồng');
     expect(text(payButton(el))).to.equal('Thanh toán 10.000 đồng');
     // Heard before the amount: why the citizen is asked to pay again.
-    expect(announcement(el)).to.equal(`Bạn đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây. Cần thanh toán: 10.000 đồng.`);
+    expect(announcement(el)).to.equal(`Ông/Bà đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây. Cần thanh toán: 10.000 đồng.`);
     await expectNoAxeViolations(el);
 
     const paymentId = await pay(el, log);
     expect((await getPayment(paymentId)).total).to.equal(10_000);
+  });
+
+  it('paid in two payments: "already paid" lists every receipt and links each payment\'s printable page, told apart by its numbers', async function () {
+    slow(this);
+    const { code, paymentId: first } = await paidThenAskedMore({ kind: 'fee', description: 'Lệ phí cấp bản sao', amount: 10_000 });
+    const rest = await sdk().payments.create({ dossierCode: code, applicantId: APPLICANT, returnUrl: `${api()}/health`, expectedAmount: 10_000 });
+    await completeAtGateway(rest.id, 'success');
+    const paid = (await lookup(code)).payment!;
+    expect(paid.paidPayments!.map((p) => p.paymentId)).to.deep.equal([first, rest.id]);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'already-paid');
+    expect($$(el, '[part="receipt"]').map(text)).to.deep.equal(paid.receiptNumbers!.map((number) => `Biên lai số ${number}`));
+    const links = $$<HTMLAnchorElement>(el, '[part="receipt-link"]');
+    expect(links.map((link) => link.href)).to.deep.equal([first, rest.id].map((id) => `${api()}/payments/${id}/receipt?lang=vi`));
+    expect(links.map(text)).to.deep.equal(paid.paidPayments!.map((p) => `Xem và in biên lai số ${p.receiptNumbers.join(', ')} (mở trong thẻ mới)`));
+    await expectNoAxeViolations(el);
   });
 
   it('while the page handles the gateway itself (cancelled dvc-payment-started): a "complete your payment" view, and axe', async function () {

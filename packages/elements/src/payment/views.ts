@@ -50,12 +50,17 @@ function dossierLine(code: string, procedureName?: string): TemplateResult {
   </p>`;
 }
 
-function receiptLink(context: ViewContext, paymentId: string | null | undefined): TemplateResult | typeof nothing {
+/**
+ * The printable receipt of a payment. `numbers` names its receipts when the dossier was paid in
+ * more than one payment, each with its own page, so the links tell one from another.
+ */
+function receiptLink(context: ViewContext, paymentId: string | null | undefined, numbers?: string[]): TemplateResult | typeof nothing {
   if (!paymentId) return nothing;
+  const label = numbers ? msg(str`View and print receipt ${numbers.join(', ')}`) : msg('View and print the receipt');
   // A new tab keeps the payer's place here; the link says so (WCAG 3.2.5, no surprise).
   return html`<p class="receipt-link-line">
     <a part="receipt-link" href=${context.receiptUrl(paymentId)} target="_blank" rel="noopener"
-      >${msg('View and print the receipt')} <span class="new-tab">${msg('(opens in a new tab)')}</span></a
+      >${label} <span class="new-tab">${msg('(opens in a new tab)')}</span></a
     >
   </p>`;
 }
@@ -289,7 +294,9 @@ export function alreadyPaidView(context: ViewContext, dossier: Dossier, payment:
             ${payment.receiptNumbers.map((number) => html`<li part="receipt"><span class="receipt-number">${msg(str`Receipt no. ${number}`)}</span></li>`)}
           </ul>`
       : nothing}
-    ${receiptLink(context, payment.paymentId)}
+    ${payment.paidPayments && payment.paidPayments.length > 1
+      ? payment.paidPayments.map((paid) => receiptLink(context, paid.paymentId, paid.receiptNumbers))
+      : receiptLink(context, payment.paymentId)}
   `);
 }
 

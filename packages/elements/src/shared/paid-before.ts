@@ -15,6 +15,9 @@ export function paidBeforeMessage(payment: DossierPayment): string | undefined {
   if (!before) return undefined;
   const amount = formatVnd(before.amount);
   const receipts = before.receiptNumbers.join(', ');
+  if (before.receiptNumbers.length > 1) {
+    return msg(str`You have already paid ${amount} for this dossier (receipts ${receipts}). The agency has since asked for the amount below.`);
+  }
   return receipts
     ? msg(str`You have already paid ${amount} for this dossier (receipt ${receipts}). The agency has since asked for the amount below.`)
     : msg(str`You have already paid ${amount} for this dossier. The agency has since asked for the amount below.`);

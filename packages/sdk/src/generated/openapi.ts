@@ -809,6 +809,14 @@ export interface components {
             methods: components["schemas"]["PaymentMethod"][];
             paymentId?: string | null;
             receiptNumbers?: string[];
+            /**
+             * @description The payments that paid it so far, oldest first, each with its e-receipts: each has its own
+             *     printable page (`/payments/{paymentId}/receipt`). Absent when nothing was paid online.
+             */
+            paidPayments?: {
+                paymentId: string;
+                receiptNumbers: string[];
+            }[];
         };
         Dossier: {
             code: components["schemas"]["DossierCode"];

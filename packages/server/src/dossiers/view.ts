@@ -36,7 +36,9 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
   const payments = await paymentsOfDossier(ctx, row.code);
   const paid = payments.filter((p) => p.state === 'paid');
   const paidLines = paid.map((p) => JSON.parse(p.lines) as Schemas['PaymentLine'][]);
-  const receiptNumbers = async () => (await Promise.all(paid.map((p) => receiptNumbersOf(ctx, p.id)))).flat();
+  const paidPayments = await Promise.all(paid.map(async (p) => ({ paymentId: p.id, receiptNumbers: await receiptNumbersOf(ctx, p.id) })));
+  const receiptNumbers = paidPayments.flatMap((p) => p.receiptNumbers);
+  const paidOnline = paidPayments.length > 0 ? { paidPayments } : {};
   // A record that later leaves its fee list out does not take the citizen's receipts away: what was
   // paid is shown.
   const lines = owed.length > 0 ? owed : paidLines.flat();
@@ -44,7 +46,7 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
   const rest = outstandingOf(lines, paidLines);
   if (isPaidInFull(rest)) {
     const total = lines.reduce((sum, line) => sum + line.amount, 0);
-    return { state: 'paid', lines, total, methods: ctx.gateways.methodsFor(total), paymentId: paid.at(-1)!.id, receiptNumbers: await receiptNumbers() };
+    return { state: 'paid', lines, total, methods: ctx.gateways.methodsFor(total), paymentId: paid.at(-1)!.id, receiptNumbers, ...paidOnline };
   }
   // What is left to pay; the latest payment's state unless that one was paid (the agency asked for
   // more since): then nothing of the rest has been tried yet.
@@ -57,7 +59,8 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
     methods: rest.payableOnline ? ctx.gateways.methodsFor(rest.total) : [],
     paymentId: latest?.id ?? null,
     receiptNumbers: [],
-    ...(rest.paid > 0 ? { alreadyPaid: { amount: rest.paid, receiptNumbers: await receiptNumbers() } } : {}),
+    ...(rest.paid > 0 ? { alreadyPaid: { amount: rest.paid, receiptNumbers } } : {}),
+    ...paidOnline,
   };
 }
 

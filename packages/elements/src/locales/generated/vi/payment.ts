@@ -61,6 +61,7 @@ export const templates = {
   'sceb4a17e15abfde6': str`Ông/Bà đã hủy thanh toán trên cổng thanh toán. Chưa có khoản tiền nào được thanh toán cho hồ sơ ${0}.`,
   'sd64c68e814b99006': `Đang chuyển đến cổng thanh toán…`,
   'sd66e79ad262e42e5': `Không có khoản nào cần thanh toán`,
+  'sd8f23302d9874f7c': str`Xem và in biên lai số ${0}`,
   'sdeb95fadab5b0039': `Xem và in biên lai`,
   'sdebc035d875642ad': `Đang hỏi kết quả thanh toán…`,
   'se00a637c6abe7f23': `Số tiền cần thanh toán đã thay đổi`,
