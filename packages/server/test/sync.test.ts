@@ -331,6 +331,9 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(dossier.status, 'processing');
     assert.deepEqual([dossier.payment.state, dossier.payment.total, dossier.payment.lines.length, dossier.payment.receiptNumbers.length, dossier.payment.alreadyPaid],
       ['paid', 140_000, 2, 2, undefined]);
+    // Each payment with its own receipts (each has its printable page).
+    assert.deepEqual(dossier.payment.paidPayments.map((p: { receiptNumbers: string[] }) => p.receiptNumbers.length), [1, 1]);
+    assert.deepEqual(dossier.payment.paidPayments.flatMap((p: { receiptNumbers: string[] }) => p.receiptNumbers), dossier.payment.receiptNumbers);
     // The request for the two, sent again late: nothing more is due.
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, second], TrichYeuHoSo: 'Gửi lại' })] });
     assert.equal((await lookup(code)).json().status, 'processing');
