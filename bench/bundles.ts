@@ -22,7 +22,9 @@ export const CEILINGS: Record<string, number> = {
   // detail (2.6 kB) with its first request, the survey's form with its form's request: what a widget
   // downloads before it paints.
   'dvc-kit.js': 54 * kB,
-  'dvc-procedure-search.js': 25 * kB,
+  // The shared messages every widget holds grew with what the tracker and the payment say of a
+  // payment made before the fees changed (0.1 kB as sent).
+  'dvc-procedure-search.js': 26 * kB,
   'dvc-dossier-tracker.js': 27 * kB,
   'dvc-payment.js': 29 * kB,
   'dvc-satisfaction-survey.js': 24 * kB,

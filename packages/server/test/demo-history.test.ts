@@ -5,6 +5,7 @@ import { resetDatabase } from '../src/seed/load.ts';
 import { findDossier, historyOf } from '../src/dossiers/repository.ts';
 import { deriveTimeliness } from '../src/dossiers/view.ts';
 import { pathTo } from '../src/dossiers/statuses.ts';
+import { historyTimes } from '../src/dossiers/history-times.ts';
 import { addWorkingTime, isWorkingInstant, subtractWorkingTime, workingMillisBetween } from '../src/calendar/working-time.ts';
 import { formatLocalDateTime } from '../src/calendar/vn-time.ts';
 
@@ -39,6 +40,16 @@ const CLOCKS = [
   '2026-11-21T10:00', '2026-11-22T02:07', '2026-11-22T22:07',
   '2026-02-19T10:00', '2026-02-23T07:01', '2026-01-10T10:00',
 ];
+
+describe('historyTimes', () => {
+  test('a dossier received out of hours just now (a sandbox dossier on a Sunday) has no step after now', () => {
+    const sunday = vn('2026-12-06 10:15');
+    const times = historyTimes(pathTo('payment-due'), { received: sunday, completed: null, now: sunday });
+    assert.equal(times.length, pathTo('payment-due').length);
+    for (const at of times) assert.ok(at <= sunday, `${show(at.toISOString())} is after now`);
+    for (let i = 1; i < times.length; i++) assert.ok(times[i - 1]! <= times[i]!);
+  });
+});
 
 describe('seeded demo dossiers: every event in working time, in order, at the dossier\'s own dates', () => {
   let clock = new Date();

@@ -376,7 +376,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
     // The paid fee lowered and a charge raised: settled at the desk; the open payment is closed too.
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ ...first, Gia: '20000' }, asCharge] })] });
     const desk = (await lookup(code)).json().payment;
-    assert.deepEqual([desk.methods, desk.total, desk.alreadyPaid.amount], [[], 100_000, 40_000]);
+    assert.deepEqual([desk.methods, desk.total, desk.alreadyPaid.amount, desk.overpaid], [[], 100_000, 40_000, 20_000]);
     assert.equal((await server.app.inject({ method: 'GET', url: `/api/v1/payments/${again.json().id}` })).json().state, 'cancelled');
     const refused = await open('more-by-step-00000004');
     assert.equal(refused.json().code, 'payments_not_offered', refused.body);

@@ -717,8 +717,9 @@ describe('<dvc-dossier-tracker>', () => {
         'Lệ phí cấp bản sao Phiếu lý lịch tư pháp (2 bản) 10.000 đồng',
         'Còn phải nộp 10.000 đồng',
       ]);
-      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Chưa thanh toán');
+      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Phần còn lại chưa được thanh toán');
       expect(text(payment.querySelector('[part="pay-button"]'))).to.equal('Thanh toán');
+      expect(payment.querySelector('[part="overpaid"]')).to.equal(null);
       await expectNoAxeViolations(el);
     });
 

@@ -75,6 +75,7 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @csspart pay-button - The "Pay" button.
  * @csspart pay-in-person - Where to pay instead, when the service takes no payment online.
  * @csspart paid-before - What was paid before, when the agency has since asked for more.
+ * @csspart overpaid - What was paid beyond what is now owed (a fee lowered after it was paid), for the desk to refund.
  * @csspart evaluation - The invitation to evaluate the service.
  * @csspart evaluate-button - The "Evaluate" button.
  * @csspart details - Code, unit and dates.

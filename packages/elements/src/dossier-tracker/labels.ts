@@ -111,10 +111,11 @@ export function timelinessText(timeliness: Timeliness, { rescheduled = false }: 
 }
 
 /** The payment's state in words; `canContinue` when a started payment can be continued from here. */
-export function paymentStateLabel(state: PaymentState, { canContinue = false } = {}): string {
+export function paymentStateLabel(state: PaymentState, { canContinue = false, paidBefore = false } = {}): string {
   switch (state) {
     case 'unpaid':
-      return msg('Not paid yet');
+      // Paid before, and more asked since: it is the rest that is not paid.
+      return paidBefore ? msg('The rest is not paid yet') : msg('Not paid yet');
     case 'pending':
       return canContinue
         ? `${msg('A payment was started and is not confirmed yet. If you have paid, the result will show here once the payment service confirms it.')} ${msg('If you have not, you can continue the payment.')}`

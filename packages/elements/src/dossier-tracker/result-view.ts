@@ -8,7 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { components, Dossier } from '@dvc-kit/sdk';
 import { heading } from '../shared/heading.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
-import { paidBeforeView, sumLabel } from '../shared/paid-before.ts';
+import { overpaidView, paidBeforeView, sumLabel } from '../shared/paid-before.ts';
 import { CONTENT_LANG, formatDateTime, formatVnd, getLocale, startsWithLabel } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
@@ -139,7 +139,8 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
         <span class="amount">${formatVnd(payment.total)}</span>
       </li>
     </ul>
-    <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state, { canContinue: canPay && onPay !== undefined })}</p>
+    <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state, { canContinue: canPay && onPay !== undefined, paidBefore: payment.alreadyPaid !== undefined })}</p>
+    ${overpaidView(payment)}
     ${payment.state === 'paid' && payment.receiptNumbers?.length
       ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>`
       : nothing}

@@ -15,7 +15,7 @@ import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
 import { payInPersonMessage } from '../shared/pay-in-person.ts';
-import { paidBeforeMessage } from '../shared/paid-before.ts';
+import { overpaidMessage, paidBeforeMessage } from '../shared/paid-before.ts';
 import { RequestController } from '../shared/request-controller.ts';
 import { failureReason, SUPERSEDED } from './labels.ts';
 import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
@@ -373,7 +373,9 @@ export class PaymentFlow implements ReactiveController {
     if ((payment.state === 'failed' || payment.state === 'cancelled') && attempt?.paymentId === payment.paymentId) {
       this.#session.forget(code);
     }
-    const shown: DueNotice | undefined = notice ?? (
+    // "The amount has changed" only when it has (a refusal for another reason re-reads the dossier too).
+    const changed = notice?.kind === 'amount-changed' && notice.previousTotal === payment.total ? undefined : notice;
+    const shown: DueNotice | undefined = changed ?? (
       payment.state === 'pending' ? { kind: 'pending' }
       : payment.state === 'failed' ? { kind: 'failed-before' }
       : payment.state === 'cancelled' ? { kind: 'cancelled-before' }
@@ -385,12 +387,12 @@ export class PaymentFlow implements ReactiveController {
     }
     this.#setView({ kind: 'due', dossier, payment, busy: false, ...(shown ? { notice: shown } : {}) });
     this.#announce(() => {
+      const before = paidBeforeMessage(payment);
       const amount = shown?.kind === 'amount-changed'
         ? msg(str`The amount to pay has changed. It is now ${formatVnd(payment.total)}.`)
-        : msg(str`To pay: ${formatVnd(payment.total)}.`);
-      // Paid before: why it is asked again, before the amount.
-      const before = paidBeforeMessage(payment);
-      const due = before ? `${before} ${amount}` : amount;
+        : before ? msg(str`Left to pay: ${formatVnd(payment.total)}.`) : msg(str`To pay: ${formatVnd(payment.total)}.`);
+      // Paid before: why it is asked again, before the amount; paid beyond a lowered line, after it.
+      const due = [before, amount, overpaidMessage(payment)].filter(Boolean).join(' ');
       // No pay button to find: where to pay is said with the amount.
       return payment.methods.length === 0 ? `${due} ${payInPersonMessage()}` : due;
     });
@@ -462,9 +464,10 @@ export class PaymentFlow implements ReactiveController {
             case 'payment_already_paid':
             case 'payment_not_due':
             case 'payments_not_offered':
-              // Read the dossier again: it says what is due now and, with no method, where to pay instead.
+              // Read the dossier again: it says what is due now and, with no method, where to pay
+              // instead; should the amount have changed too, that is said (showDossier checks).
               this.#session.forget(code);
-              await this.#again(proof, signal);
+              await this.#again(proof, signal, { kind: 'amount-changed', previousTotal: total });
               return;
             case 'idempotency_key_reused':
               // The key was used with other details (another return URL, say): a new attempt; the

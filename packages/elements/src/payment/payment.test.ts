@@ -359,11 +359,43 @@ describe('<dvc-payment>', () => {
     expect(text($(el, '[part="total"]'))).to.equal('Còn phải nộp 10.000 đồng');
     expect(text(payButton(el))).to.equal('Thanh toán 10.000 đồng');
     // Heard before the amount: why the citizen is asked to pay again.
-    expect(announcement(el)).to.equal(`Ông/Bà đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây. Cần thanh toán: 10.000 đồng.`);
+    expect(announcement(el)).to.equal(`Ông/Bà đã nộp 200.000 đồng cho hồ sơ này (biên lai số ${receipt}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây. Còn phải nộp: 10.000 đồng.`);
     await expectNoAxeViolations(el);
 
     const paymentId = await pay(el, log);
     expect((await getPayment(paymentId)).total).to.equal(10_000);
+  });
+
+  it('the fees revised while the rest is shown, to a rest the desk must settle: Pay says the amount changed, where to pay, and what was paid beyond', async function () {
+    slow(this);
+    const { code } = await paidThenAskedMore({ kind: 'fee', description: 'Lệ phí cấp bản sao', amount: 10_000 });
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    // The paid charge lowered, the fee raised: 50,000 paid beyond the charge, 20,000 of fee owed.
+    await reviseFees(code, [{ ...ONE_CHARGE[0]!, amount: 150_000 }, { kind: 'fee', description: 'Lệ phí cấp bản sao', amount: 20_000 }]);
+    payButton(el).click();
+    await waitUntil(() => $(el, '[part="notice"]') !== null, 'no notice', { timeout: 8000 });
+    await el.updateComplete;
+    expect(text($(el, '[part="notice"]'))).to.include('20.000 đồng');
+    expect(payButton(el)).to.equal(null);
+    expect($(el, '[part="pay-in-person"]')).to.not.equal(null);
+    const overpaid = 'Ông/Bà đã nộp thừa 50.000 đồng so với số tiền hiện phải nộp. Bộ phận một cửa sẽ hoàn trả hoặc khấu trừ khoản này vào số tiền phải nộp.';
+    expect(text($(el, '[part="overpaid"]'))).to.equal(overpaid);
+    expect(announcement(el)).to.include(overpaid);
+    expect(log.of('dvc-payment-started')).to.have.length(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('paid, then a fee lowered: "already paid" says what was paid beyond what is owed', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paid = await sdk().payments.create({ dossierCode: code, applicantId: APPLICANT, returnUrl: `${api()}/health`, expectedAmount: 200_000 });
+    await completeAtGateway(paid.id, 'success');
+    await reviseFees(code, [{ ...ONE_CHARGE[0]!, amount: 150_000 }]);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'already-paid');
+    expect(text($(el, '[part="overpaid"]'))).to.include('Ông/Bà đã nộp thừa 50.000 đồng');
+    await expectNoAxeViolations(el);
   });
 
   it('paid in two payments: "already paid" lists every receipt and links each payment\'s printable page, told apart by its numbers', async function () {

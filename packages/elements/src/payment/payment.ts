@@ -76,6 +76,7 @@ import {
  * @csspart pay-form - The method choice and pay button.
  * @csspart pay-in-person - Where to pay instead, in place of the pay form, when the service takes no payment online.
  * @csspart paid-before - What was paid before, when the agency has since asked for more.
+ * @csspart overpaid - What was paid beyond what is now owed (a fee lowered after it was paid), for the desk to refund.
  * @csspart methods - The payment method fieldset.
  * @csspart method - One method (label with its radio button).
  * @csspart pay-button - "Pay 210.000 đồng".

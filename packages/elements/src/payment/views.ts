@@ -13,7 +13,7 @@ import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
 import { failureView, loadingView } from '../shared/status-views.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
-import { paidBeforeView, sumLabel } from '../shared/paid-before.ts';
+import { overpaidView, paidBeforeView, sumLabel } from '../shared/paid-before.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName, methodNameLang, SUPERSEDED } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
@@ -188,6 +188,7 @@ export function dueView(
     ${notice ? noticeView(notice, payment.total) : nothing}
     ${paidBeforeView(payment)}
     ${linesTable(payment)}
+    ${overpaidView(payment)}
     ${payment.methods.length === 0 ? payInPersonView() : payForm(state, on)}
   `, busy);
 }
@@ -288,6 +289,7 @@ export function alreadyPaidView(context: ViewContext, dossier: Dossier, payment:
     ${stateHeading(context, msg('Already paid'))}
     ${dossierLine(dossier.code, dossier.procedure.name)}
     <p class="success" part="message">${msg(str`The charges and fees for this dossier (${formatVnd(payment.total)}) have been paid.`)}</p>
+    ${overpaidView(payment)}
     ${payment.receiptNumbers && payment.receiptNumbers.length > 0
       ? html`${subHeading(context, msg('Electronic receipts'))}
           <ul class="receipts" part="receipts">

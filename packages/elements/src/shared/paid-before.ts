@@ -1,7 +1,8 @@
 /**
- * What the tracker and the payment say when the agency asked for more after a payment: what was
+ * What the tracker and the payment say when the agency changed the fees after a payment: what was
  * paid before, with its receipts, above what is left to pay, so the citizen sees why they are asked
- * to pay again and that it is not the whole again.
+ * to pay again and that it is not the whole again; and what was paid beyond what is now owed, which
+ * the desk refunds or settles.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -31,4 +32,15 @@ export function paidBeforeView(payment: DossierPayment): TemplateResult | typeof
 /** The label of the sum: what is left when something was paid before, else the total. */
 export function sumLabel(payment: DossierPayment): string {
   return payment.alreadyPaid ? msg('Left to pay') : msg('Total');
+}
+
+export function overpaidMessage(payment: DossierPayment): string | undefined {
+  if (!payment.overpaid) return undefined;
+  const amount = formatVnd(payment.overpaid);
+  return msg(str`You have paid ${amount} more than is now owed. The one-stop desk will refund it or settle it against what is owed.`);
+}
+
+export function overpaidView(payment: DossierPayment): TemplateResult | typeof nothing {
+  const message = overpaidMessage(payment);
+  return message ? html`<p part="overpaid">${message}</p>` : nothing;
 }

@@ -46,5 +46,8 @@ export function historyTimes(steps: readonly DossierStatus[], dates: HistoryDate
     times[anchor + k] = isWorkingInstant(at) ? at : new Date(at.getTime() - 60_000);
   }
   if (fixedEnd) times[steps.length - 1] = fixedEnd;
+  // A dossier still open, received out of hours just now (a sandbox dossier on a Sunday): its steps
+  // would fall in the next working session, after now. They are put at now, in order, instead.
+  else for (let k = 1; k <= after; k++) if (times[anchor + k]! > now) times[anchor + k] = new Date(Math.max(now.getTime(), received.getTime()));
   return times;
 }

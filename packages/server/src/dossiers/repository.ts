@@ -11,6 +11,7 @@ import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { closePaymentsNoLongerDue } from '../payments/new-amount.ts';
+import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
 
@@ -178,14 +179,18 @@ export async function changeStatus(
         }
       }
     }
-    const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
-    await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ? WHERE code = ?',
-      [change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, code]);
-    // The agency revised what is owed (sandbox-only): a payment open for the old amount is closed.
-    if (change.fees) {
-      await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [JSON.stringify(change.fees), code]);
-      await closePaymentsNoLongerDue(tx, code, JSON.stringify(change.fees));
+    const fees = change.fees ? JSON.stringify(change.fees) : row.fees;
+    // As the sync does: asking for payment of what was paid here already leaves the status as it is.
+    if (change.status === 'payment-due' && isPaidInFull(await outstandingFor(tx, code, fees))) {
+      await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [fees, code]);
+      await closePaymentsNoLongerDue(tx, code, fees);
+      return;
     }
+    const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
+    await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ?, fees = ? WHERE code = ?',
+      [change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, fees, code]);
+    // The agency revised what is owed (sandbox-only): a payment open for other lines is closed.
+    if (change.fees) await closePaymentsNoLongerDue(tx, code, fees);
     await addHistory(tx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
   });
 }

@@ -44,9 +44,11 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
   const lines = owed.length > 0 ? owed : paidLines.flat();
   if (lines.length === 0) return null;
   const rest = outstandingOf(lines, paidLines);
+  // Paid beyond what is now owed (a line lowered after it was paid): said, for the desk to settle.
+  const overpaid = rest.overpaid > 0 ? { overpaid: rest.overpaid } : {};
   if (isPaidInFull(rest)) {
     const total = lines.reduce((sum, line) => sum + line.amount, 0);
-    return { state: 'paid', lines, total, methods: ctx.gateways.methodsFor(total), paymentId: paid.at(-1)!.id, receiptNumbers, ...paidOnline };
+    return { state: 'paid', lines, total, methods: ctx.gateways.methodsFor(total), paymentId: paid.at(-1)!.id, receiptNumbers, ...paidOnline, ...overpaid };
   }
   // What is left to pay; the latest payment's state unless that one was paid (the agency asked for
   // more since): then nothing of the rest has been tried yet.
@@ -61,6 +63,7 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
     receiptNumbers: [],
     ...(rest.paid > 0 ? { alreadyPaid: { amount: rest.paid, receiptNumbers } } : {}),
     ...paidOnline,
+    ...overpaid,
   };
 }
 

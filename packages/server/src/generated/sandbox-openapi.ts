@@ -490,7 +490,8 @@ export interface components {
             /**
              * @description Present only while more is owed after an earlier payment: what was paid online before, with
              *     its e-receipts. Should a revision lower one kind of charge below what was paid and raise
-             *     another, `methods` is empty and the rest is settled at the one-stop desk.
+             *     another, `methods` is empty, `overpaid` says by how much, and the rest is settled at the
+             *     one-stop desk.
              */
             alreadyPaid?: {
                 amount: components["schemas"]["Money"];
@@ -504,6 +505,11 @@ export interface components {
             methods: components["schemas"]["PaymentMethod"][];
             paymentId?: string | null;
             receiptNumbers?: string[];
+            /**
+             * @description Paid online beyond what is now owed of a kind (the agency lowered a line after it was
+             *     paid): the one-stop desk refunds it or settles it against what is owed. Absent when none.
+             */
+            overpaid?: components["schemas"]["Money"];
             /**
              * @description The payments that paid it so far, oldest first, each with its e-receipts: each has its own
              *     printable page (`/payments/{paymentId}/receipt`). Absent when nothing was paid online.

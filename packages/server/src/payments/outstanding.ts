@@ -17,6 +17,11 @@ export interface Outstanding {
   /** Paid online here already (every paid payment of the dossier). */
   paid: number;
   /**
+   * Paid beyond what is now owed of a kind (the agency lowered a line after it was paid): the
+   * desk refunds it or settles it against what is owed.
+   */
+  overpaid: number;
+  /**
    * Whether the rest can be paid online: not when the agency lowered one kind (phí, lệ phí) below
    * what was paid and raised another (each receipt is for one kind, and the one lowered is owed
    * back): the desk settles both.
@@ -44,14 +49,15 @@ export function outstandingOf(owed: readonly PaymentLine[], paidPayments: readon
     if (index >= 0) rest.splice(index, 1);
     return index >= 0;
   });
-  if (matched) return { lines: rest, total: sum(rest), paid, payableOnline: true };
+  if (matched) return { lines: rest, total: sum(rest), paid, overpaid: 0, payableOnline: true };
   // A paid line was changed: what each kind still owes.
   const byKind = paymentLineKinds.map((kind) => ({
     kind,
     amount: sum(owed.filter((line) => line.kind === kind)) - sum(paidLines.filter((line) => line.kind === kind)),
   }));
   const lines = byKind.filter((k) => k.amount > 0).map(({ kind, amount }) => ({ kind, description: REST_OF[kind], amount }));
-  return { lines, total: sum(lines), paid, payableOnline: byKind.every((k) => k.amount >= 0) };
+  const overpaid = byKind.reduce((total, k) => total + Math.max(0, -k.amount), 0);
+  return { lines, total: sum(lines), paid, overpaid, payableOnline: overpaid === 0 };
 }
 
 /** What the dossier owing `fees` (its stored fee list, JSON) still owes, as its paid payments stand. */

@@ -8,6 +8,7 @@ export const templates = {
   's03904a82949e9d1d': `Cơ quan tiếp nhận`,
   's0499c200643e25c4': `Ví dụ: 000.00.15.H26-250714-0042. Mã hồ sơ được in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
   's0595d56c197fa02d': `Hoàn thành trễ hạn`,
+  's0df4f286a31f3b09': `Phần còn lại chưa được thanh toán`,
   's129beccf3d5b0350': `Ngày hẹn trả mới`,
   's1a2b8e123b4f1dfb': `Yêu cầu bổ sung hồ sơ`,
   's1cc109cf3342e8ab': str`Quá hạn ${0} ngày làm việc so với ngày hẹn ban đầu`,

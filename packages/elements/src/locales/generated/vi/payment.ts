@@ -59,6 +59,7 @@ export const templates = {
   'scab13bf13613e11c': str`Số tiền cần thanh toán đã thay đổi. Số tiền mới là ${0}.`,
   'scb198fbc5cbbc827': `Hoàn tất thanh toán`,
   'sceb4a17e15abfde6': str`Ông/Bà đã hủy thanh toán trên cổng thanh toán. Chưa có khoản tiền nào được thanh toán cho hồ sơ ${0}.`,
+  'sd0b19f16d20c84b1': str`Còn phải nộp: ${0}.`,
   'sd64c68e814b99006': `Đang chuyển đến cổng thanh toán…`,
   'sd66e79ad262e42e5': `Không có khoản nào cần thanh toán`,
   'sd8f23302d9874f7c': str`Xem và in biên lai số ${0}`,

@@ -31,6 +31,7 @@ export const templates = {
   's8eab9c83d27bac33': `Nhập số định danh cá nhân`,
   's9010d1791ffb643a': `Số định danh cá nhân`,
   'sb05eac6313ad4f91': `Lỗi:`,
+  'sb0f9cca574f466dc': str`Ông/Bà đã nộp thừa ${0} so với số tiền hiện phải nộp. Bộ phận một cửa sẽ hoàn trả hoặc khấu trừ khoản này vào số tiền phải nộp.`,
   'sb9c24e9fed950fa6': `Hệ thống chưa hỗ trợ thanh toán trực tuyến cho hồ sơ này. Ông/Bà vui lòng nộp phí, lệ phí tại Bộ phận Một cửa nơi đã nộp hồ sơ.`,
   'sc00eb670449cf4c0': str`Hồ sơ ${0}`,
   'sc079a511c292d11e': `Một số thông tin đã nhập không hợp lệ. Vui lòng kiểm tra lại và thử lại.`,
