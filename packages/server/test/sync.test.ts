@@ -382,6 +382,35 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(refused.json().code, 'payments_not_offered', refused.body);
   });
 
+  test('a line added while the payer is at the gateway keeps that payment open: paid, the new line is what is left; corrected back, nothing is due; lowered, the difference is logged', async () => {
+    const code = '000.00.15.H26-250714-0076';
+    const first = { TenPhiLePhi: 'Phí cung cấp thông tin', Gia: '200000', LoaiPhiLePhi: '1' };
+    const added = { TenPhiLePhi: 'Lệ phí cấp bản sao', Gia: '10000', LoaiPhiLePhi: '1' };
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
+    const opened = await server.app.inject({
+      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'line-added-0000000001' },
+      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
+    });
+    assert.equal(opened.statusCode, 201, opened.body);
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, added] })] });
+    const row = (await findPayment(server.context.storage, opened.json().id))!;
+    assert.equal(row.state, 'pending', 'its lines are still owed');
+    assert.equal(await settle(server.context, row, { state: 'paid', transactionNo: 'LA-1', detail: 'test' }, 'ipn'), true);
+    let dossier = (await lookup(code)).json();
+    assert.deepEqual([dossier.status, dossier.payment.total, dossier.payment.alreadyPaid.amount], ['payment-due', 10_000, 200_000]);
+
+    // The agency takes the added line back: nothing is due, the dossier goes on being processed.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
+    dossier = (await lookup(code)).json();
+    assert.deepEqual([dossier.status, dossier.payment.state], ['processing', 'paid']);
+    // Lowered below what was paid: the citizen is told, and the desk's log says what to refund.
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '4', DanhSachLePhi: [{ ...first, Gia: '150000' }] })] });
+    assert.equal((await lookup(code)).json().payment.overpaid, 50_000);
+    const said = logLines.filter((line) => line.includes('fees lowered below what was paid online') && line.includes(code));
+    assert.equal(said.length, 1);
+    assert.match(said[0]!, /"overpaid":50000/);
+  });
+
   test('a record that leaves its fee list out keeps the fees, and an open payment for them stays open', async () => {
     const code = '000.00.15.H26-250714-0072';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });

@@ -379,7 +379,7 @@ describe('<dvc-payment>', () => {
     expect(text($(el, '[part="notice"]'))).to.include('20.000 đồng');
     expect(payButton(el)).to.equal(null);
     expect($(el, '[part="pay-in-person"]')).to.not.equal(null);
-    const overpaid = 'Ông/Bà đã nộp thừa 50.000 đồng so với số tiền hiện phải nộp. Bộ phận một cửa sẽ hoàn trả hoặc khấu trừ khoản này vào số tiền phải nộp.';
+    const overpaid = 'Ông/Bà đã nộp thừa 50.000 đồng so với số tiền hiện phải nộp. Ông/Bà vui lòng liên hệ Bộ phận Một cửa để được hoàn trả hoặc khấu trừ vào số tiền phải nộp.';
     expect(text($(el, '[part="overpaid"]'))).to.equal(overpaid);
     expect(announcement(el)).to.include(overpaid);
     expect(log.of('dvc-payment-started')).to.have.length(0);

@@ -37,7 +37,7 @@ export function sumLabel(payment: DossierPayment): string {
 export function overpaidMessage(payment: DossierPayment): string | undefined {
   if (!payment.overpaid) return undefined;
   const amount = formatVnd(payment.overpaid);
-  return msg(str`You have paid ${amount} more than is now owed. The one-stop desk will refund it or settle it against what is owed.`);
+  return msg(str`You have paid ${amount} more than is now owed. Please contact the one-stop desk to have it refunded or set against what is owed.`);
 }
 
 export function overpaidView(payment: DossierPayment): TemplateResult | typeof nothing {

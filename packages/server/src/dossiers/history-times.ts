@@ -22,7 +22,8 @@ export interface HistoryDates {
  * - the last step is at the completion of a decided or delivered dossier, and at the request of a
  *   dossier waiting for a supplement;
  * - the steps between are spread evenly over the working time from the reception to that last
- *   step, or to now for a dossier still open (its latest step a share of that time before now).
+ *   step, or to now for a dossier still open (its latest step a share of that time before now);
+ *   received out of hours just now, they are at now (outside working time, never in the future).
  */
 export function historyTimes(steps: readonly DossierStatus[], dates: HistoryDates): Date[] {
   const { received, completed, supplementRequestedAt, now } = dates;

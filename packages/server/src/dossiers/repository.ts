@@ -10,7 +10,7 @@ import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { closePaymentsNoLongerDue } from '../payments/new-amount.ts';
+import { closePaymentsNoLongerDue, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
@@ -163,10 +163,14 @@ export async function changeStatus(
   await ctx.storage.transaction(async (tx) => {
     const row = await lockDossier(tx, code);
     if (!row) throw new ApiProblem(404, 'dossier_not_found');
+    const fees = change.fees ? JSON.stringify(change.fees) : row.fees;
+    // As the sync does: asking for what was paid here already leaves the dossier being processed.
+    const paidAlready = change.status === 'payment-due' && isPaidInFull(await outstandingFor(tx, code, fees));
+    const status = paidAlready ? (row.status === 'payment-due' ? 'processing' : row.status) : change.status;
     const at = change.at ? new Date(change.at) : ctx.now();
     let dueAt = row.due_at;
     let supplement = row.supplement ? JSON.parse(row.supplement) as Schemas['SupplementRequest'] : null;
-    if (change.status === 'supplement-requested' && row.status !== 'supplement-requested') {
+    if (status === 'supplement-requested' && row.status !== 'supplement-requested') {
       supplement = { requestedAt: at.toISOString(), reason: supplement?.reason ?? 'Hồ sơ còn thiếu giấy tờ theo quy định.', documents: supplement?.documents ?? [], resolvedAt: null };
     } else if (row.status === 'supplement-requested' && supplement && !supplement.resolvedAt) {
       supplement.resolvedAt = at.toISOString();
@@ -179,19 +183,14 @@ export async function changeStatus(
         }
       }
     }
-    const fees = change.fees ? JSON.stringify(change.fees) : row.fees;
-    // As the sync does: asking for payment of what was paid here already leaves the status as it is.
-    if (change.status === 'payment-due' && isPaidInFull(await outstandingFor(tx, code, fees))) {
-      await tx.run('UPDATE dossiers SET fees = ? WHERE code = ?', [fees, code]);
-      await closePaymentsNoLongerDue(tx, code, fees);
-      return;
-    }
-    const completedAt = FINISHED.has(change.status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
+    const completedAt = FINISHED.has(status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
     await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ?, fees = ? WHERE code = ?',
-      [change.status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, fees, code]);
-    // The agency revised what is owed (sandbox-only): a payment open for other lines is closed.
-    if (change.fees) await closePaymentsNoLongerDue(tx, code, fees);
-    await addHistory(tx, code, { status: change.status, at, unit: change.unit ?? row.agency, action: change.action });
+      [status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, fees, code]);
+    // The agency revised what is owed (sandbox-only): a payment open for lines no longer owed is closed.
+    if (change.fees) reportRevision(ctx, code, await closePaymentsNoLongerDue(tx, code, fees));
+    if (status !== row.status || !paidAlready) {
+      await addHistory(tx, code, { status, at, unit: change.unit ?? row.agency, action: paidAlready ? undefined : change.action });
+    }
   });
 }
 

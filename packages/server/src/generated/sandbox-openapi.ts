@@ -484,14 +484,15 @@ export interface components {
          */
         DossierPayment: {
             state: components["schemas"]["PaymentState"];
-            /** @description What is left to pay; when `state` is `paid`, the whole fee list (paid in one payment or more). */
+            /**
+             * @description What is left to pay; when `state` is `paid`, the whole fee list (paid in one payment or
+             *     more), whose `total` may be less than was paid (see `overpaid`).
+             */
             lines: components["schemas"]["PaymentLine"][];
             total: components["schemas"]["Money"];
             /**
              * @description Present only while more is owed after an earlier payment: what was paid online before, with
-             *     its e-receipts. Should a revision lower one kind of charge below what was paid and raise
-             *     another, `methods` is empty, `overpaid` says by how much, and the rest is settled at the
-             *     one-stop desk.
+             *     its e-receipts (`receiptNumbers` at the top is then empty; `paidPayments` has them by payment).
              */
             alreadyPaid?: {
                 amount: components["schemas"]["Money"];
@@ -503,11 +504,18 @@ export interface components {
              *     are then paid at the one-stop desk, and `createPayment` answers 409 `payments_not_offered`.
              */
             methods: components["schemas"]["PaymentMethod"][];
+            /**
+             * @description The latest payment: the one paid last when `state` is `paid` (its receipt page shows its
+             *     own receipts; `paidPayments` lists every payment), else the one open, failed or cancelled.
+             */
             paymentId?: string | null;
+            /** @description When `state` is `paid`, every e-receipt of the dossier; else empty. */
             receiptNumbers?: string[];
             /**
-             * @description Paid online beyond what is now owed of a kind (the agency lowered a line after it was
-             *     paid): the one-stop desk refunds it or settles it against what is owed. Absent when none.
+             * @description Paid online beyond what is now owed, summed over the kinds the agency lowered below what
+             *     was paid (phí, lệ phí): the citizen asks the one-stop desk to refund it or set it against
+             *     what is owed. With a kind raised beside it, `methods` is empty: the rest is settled at the
+             *     desk. Absent when none.
              */
             overpaid?: components["schemas"]["Money"];
             /**

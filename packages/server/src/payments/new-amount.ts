@@ -1,31 +1,49 @@
 /**
- * What the agency revising a dossier's fees does to its open payments: any for other lines than
- * what is now left to pay is closed (superseded), as a new payment request would close it, so the
- * gateway's "paid" for the old lines is never confirmed as what the dossier owed. Should the payer
- * complete it at the gateway all the same, its notification is refused and the money marked for
- * refund (notifications.ts); should the notification be lost, reconciliation finds it
- * (closed-payments.ts). Run in the transaction that changes the fees, which holds the dossier's
- * row (settlement.ts takes the same row before confirming a payment), so the two follow one another.
+ * What the agency revising a dossier's fees does to its open payments. One for lines still owed
+ * (the agency added a line while the payer was at the gateway) stays open: paid, it settles those
+ * lines and the new one is what is left. Any other is closed (superseded), as a new payment
+ * request would close it, so the gateway's "paid" for lines no longer owed is never confirmed.
+ * Should the payer complete it at the gateway all the same, its notification is refused and the
+ * money marked for refund (notifications.ts); should the notification be lost, reconciliation
+ * finds it (closed-payments.ts). Run in the transaction that changes the fees, which holds the
+ * dossier's row (settlement.ts takes the same row before confirming a payment), so the two follow
+ * one another.
  */
 import type { components } from '@dvc-kit/sdk';
+import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../storage/storage.ts';
-import { outstandingFor, sameLines } from './outstanding.ts';
+import { linesWithin, outstandingFor } from './outstanding.ts';
+
+/** What a revision of the fees did: open payments closed, and what was paid beyond what is now owed. */
+export interface Revision {
+  closed: number;
+  overpaid: number;
+}
 
 /**
- * Closes the dossier's open payments for other lines than what is left to pay under `fees` (the
- * new fee list, JSON, less what was paid here), or all of them when the rest cannot be paid
- * online; returns how many.
+ * Closes the dossier's open payments for lines no longer owed under `fees` (the new fee list,
+ * JSON, less what was paid here), or all of them when the rest cannot be paid online.
  */
-export async function closePaymentsNoLongerDue(tx: Queryable, dossierCode: string, fees: string): Promise<number> {
+export async function closePaymentsNoLongerDue(tx: Queryable, dossierCode: string, fees: string): Promise<Revision> {
   const rest = await outstandingFor(tx, dossierCode, fees);
   const open = await tx.all<{ id: string; lines: string }>("SELECT id, lines FROM payments WHERE dossier_code = ? AND state = 'pending'", [dossierCode]);
-  return closeAsSuperseded(tx, open
-    .filter((row) => !rest.payableOnline || !sameLines(JSON.parse(row.lines) as components['schemas']['PaymentLine'][], rest.lines))
+  const closed = await closeAsSuperseded(tx, open
+    .filter((row) => !rest.payableOnline || !linesWithin(JSON.parse(row.lines) as components['schemas']['PaymentLine'][], rest.lines))
     .map((row) => row.id));
+  return { closed, overpaid: rest.overpaid };
 }
 
 /** Closes these open payments as superseded; returns how many were still open. */
 export function closeAsSuperseded(tx: Queryable, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return Promise.resolve(0);
   return tx.run(`UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE state = 'pending' AND id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+}
+
+/**
+ * Logs what a revision of the fees did: payments closed, and money paid beyond what is now owed,
+ * which the one-stop desk refunds or sets off (the citizen is told to ask there).
+ */
+export function reportRevision(ctx: Pick<ServerContext, 'log'>, dossierCode: string, revision: Revision): void {
+  if (revision.closed > 0) ctx.log.info({ dossierCode, closed: revision.closed }, 'open payments closed: the agency changed the fees');
+  if (revision.overpaid > 0) ctx.log.warn({ dossierCode, overpaid: revision.overpaid }, 'fees lowered below what was paid online: refund or set off the difference');
 }

@@ -66,15 +66,19 @@ export async function outstandingFor(db: Queryable, dossierCode: string, fees: s
   return outstandingOf(JSON.parse(fees) as PaymentLine[], paid.map((row) => JSON.parse(row.lines) as PaymentLine[]));
 }
 
-/** Whether two payments ask for the same lines (in any order): a payment open for other lines is not what is due. */
-export function sameLines(a: readonly PaymentLine[], b: readonly PaymentLine[]): boolean {
-  if (a.length !== b.length) return false;
+/** Whether every line of `a` is among `b`'s (in any order, each line of `b` counted once). */
+export function linesWithin(a: readonly PaymentLine[], b: readonly PaymentLine[]): boolean {
   const rest = [...b];
   return a.every((line) => {
     const index = rest.findIndex((candidate) => same(candidate, line));
     if (index >= 0) rest.splice(index, 1);
     return index >= 0;
   });
+}
+
+/** Whether two payments ask for the same lines (in any order): a payment open for other lines is not what is due. */
+export function sameLines(a: readonly PaymentLine[], b: readonly PaymentLine[]): boolean {
+  return a.length === b.length && linesWithin(a, b);
 }
 
 /** Paid here, and nothing left to pay: a request for payment sent before the payment changes nothing. */

@@ -56,7 +56,6 @@ function requestDigest(ctx: ServerContext, request: Schemas['PaymentCreateReques
 /** The Idempotency-Key was used by another request while this one ran: its transaction is undone. */
 class KeyTaken extends Error {}
 
-
 function newPaymentId(): string {
   return `pay_${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`;
 }
@@ -133,10 +132,11 @@ export async function createPayment(
     // request under the same key): that one's answer is this one's, and nothing here is done twice.
     if (await findIdempotencyKey(tx, idempotencyKey)) throw new KeyTaken();
     // What is left to pay (all of it, unless the agency asked for more after a payment).
-    const { lines, total, payableOnline, ...paid } = await outstandingFor(tx, dossier.code, current.fees);
-    if (isPaidInFull({ lines, total, payableOnline, ...paid })) throw new ApiProblem(409, 'payment_already_paid');
+    const left = await outstandingFor(tx, dossier.code, current.fees);
+    const { lines, total } = left;
+    if (isPaidInFull(left)) throw new ApiProblem(409, 'payment_already_paid');
     if (current.status !== 'payment-due' || total === 0) throw new ApiProblem(409, 'payment_not_due');
-    if (!payableOnline) throw new ApiProblem(409, 'payments_not_offered', 'What is left to pay cannot be paid online: pay at the one-stop desk.');
+    if (!left.payableOnline) throw new ApiProblem(409, 'payments_not_offered', 'What is left to pay cannot be paid online: pay at the one-stop desk.');
     if (request.expectedAmount !== undefined && request.expectedAmount !== total) {
       throw new ApiProblem(409, 'payment_amount_changed', `The amount due is now ${total} VND.`);
     }

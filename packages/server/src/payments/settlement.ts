@@ -11,6 +11,7 @@ import type { FinalVerdict, GatewayVerdict, PaymentGateway } from './gateways/ga
 import type { PaymentRow } from './payment-row.ts';
 import { orderOf } from './payment-row.ts';
 import { lockDossier, vnTime } from '../dossiers/repository.ts';
+import { isPaidInFull, outstandingFor } from './outstanding.ts';
 
 /** After its expiry a gateway takes no more money; this long after it, a payment still open is closed. */
 export const EXPIRY_GRACE_MS = 5 * 60_000;
@@ -60,9 +61,13 @@ async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): 
     await tx.run('INSERT INTO receipts (number, payment_id, kind, amount, issued_at) VALUES (?, ?, ?, ?, ?)',
       [`BL-${year}-${String(next).padStart(6, '0')}`, row.id, kind, amount, issuedAt]);
   }
-  // Paid: a dossier waiting for the payment goes on being processed. One the agency has moved on
+  // Paid in full: a dossier waiting for the payment goes on being processed (a payment for part of
+  // it, opened before the agency added a line, leaves the rest due). One the agency has moved on
   // meanwhile (decided, say) keeps its status, and the step says that status, not "processing".
-  await tx.run("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'", [row.dossier_code]);
+  const { fees } = (await tx.one<{ fees: string }>('SELECT fees FROM dossiers WHERE code = ?', [row.dossier_code]))!;
+  if (isPaidInFull(await outstandingFor(tx, row.dossier_code, fees))) {
+    await tx.run("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'", [row.dossier_code]);
+  }
   const { status } = (await tx.one<{ status: string }>('SELECT status FROM dossiers WHERE code = ?', [row.dossier_code]))!;
   await tx.run(`INSERT INTO dossier_history (dossier_code, at, unit, officer_title, action, status)
     VALUES (?, ?, 'Cổng thanh toán', 'Hệ thống', 'Đã thanh toán trực tuyến phí, lệ phí', ?)`, [row.dossier_code, issuedAt, status]);

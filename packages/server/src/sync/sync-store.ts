@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
-import { closePaymentsNoLongerDue } from '../payments/new-amount.ts';
+import { closePaymentsNoLongerDue, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { lockDossier } from '../dossiers/repository.ts';
@@ -97,14 +97,13 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     };
     if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) keep('completed_at', known.completed_at);
     if (!dossier.feesSent) keep('fees', known.fees);
+    // Asking for what was paid here already: it goes on being processed (a correction back to what
+    // was paid, after more was asked, included).
     if (columns.status === 'payment-due' && isPaidInFull(await outstandingFor(tx, dossier.code, values[names.indexOf('fees')] as string))) {
-      keep('status', known.status);
+      keep('status', known.status === 'payment-due' ? 'processing' : known.status);
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
-    if (dossier.feesSent && columns.fees !== known.fees) {
-      const closed = await closePaymentsNoLongerDue(tx, dossier.code, columns.fees);
-      if (closed > 0) ctx.log.info({ dossierCode: dossier.code, closed }, 'open payments closed: the agency changed the fees');
-    }
+    if (dossier.feesSent && columns.fees !== known.fees) reportRevision(ctx, dossier.code, await closePaymentsNoLongerDue(tx, dossier.code, columns.fees));
     return 'updated';
   });
 }
