@@ -17,8 +17,8 @@ export interface Outstanding {
   /** Paid online here already (every paid payment of the dossier). */
   paid: number;
   /**
-   * Paid beyond what is now owed of a kind (the agency lowered a line after it was paid): the
-   * desk refunds it or settles it against what is owed.
+   * Paid beyond what is now owed, summed over the kinds lowered below what was paid (the agency
+   * lowered a line after it was paid): the desk refunds it or sets it against what is owed.
    */
   overpaid: number;
   /**
@@ -38,18 +38,24 @@ const REST_OF: Record<PaymentLine['kind'], string> = {
 const sum = (lines: readonly PaymentLine[]) => lines.reduce((total, line) => total + line.amount, 0);
 const same = (a: PaymentLine, b: PaymentLine) => a.kind === b.kind && a.description === b.description && a.amount === b.amount;
 
+/** `from` less each of `taken` (each line of `from` taken once), or undefined when one of `taken` is not there. */
+function without(from: readonly PaymentLine[], taken: readonly PaymentLine[]): PaymentLine[] | undefined {
+  const rest = [...from];
+  for (const line of taken) {
+    const index = rest.findIndex((candidate) => same(candidate, line));
+    if (index < 0) return undefined;
+    rest.splice(index, 1);
+  }
+  return rest;
+}
+
 /** `owed` (the dossier's fee list) less the lines of its paid payments. */
 export function outstandingOf(owed: readonly PaymentLine[], paidPayments: readonly (readonly PaymentLine[])[]): Outstanding {
   const paidLines = paidPayments.flat();
   const paid = sum(paidLines);
   // Usually the agency adds a line: each paid line is still in the list, and the rest is the new ones.
-  const rest = [...owed];
-  const matched = paidLines.every((line) => {
-    const index = rest.findIndex((candidate) => same(candidate, line));
-    if (index >= 0) rest.splice(index, 1);
-    return index >= 0;
-  });
-  if (matched) return { lines: rest, total: sum(rest), paid, overpaid: 0, payableOnline: true };
+  const rest = without(owed, paidLines);
+  if (rest) return { lines: rest, total: sum(rest), paid, overpaid: 0, payableOnline: true };
   // A paid line was changed: what each kind still owes.
   const byKind = paymentLineKinds.map((kind) => ({
     kind,
@@ -68,12 +74,7 @@ export async function outstandingFor(db: Queryable, dossierCode: string, fees: s
 
 /** Whether every line of `a` is among `b`'s (in any order, each line of `b` counted once). */
 export function linesWithin(a: readonly PaymentLine[], b: readonly PaymentLine[]): boolean {
-  const rest = [...b];
-  return a.every((line) => {
-    const index = rest.findIndex((candidate) => same(candidate, line));
-    if (index >= 0) rest.splice(index, 1);
-    return index >= 0;
-  });
+  return without(b, a) !== undefined;
 }
 
 /** Whether two payments ask for the same lines (in any order): a payment open for other lines is not what is due. */
