@@ -69,6 +69,14 @@ describe('the one-stop system pushes dossiers and progress', () => {
   });
   const lookup = (code = CODE, applicantId = APPLICANT) =>
     server.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code, applicantId } });
+  /** Asks for a payment of the dossier as a citizen's widget does (the identity number in the body). */
+  const requestPayment = (code: string, key: string, extra: Record<string, unknown> = {}) => server.app.inject({
+    method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
+    payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi', ...extra },
+  });
+  /** The gateway's word that the payment was paid, applied as the server applies a notification. */
+  const confirmPaid = async (paymentId: string, transactionNo: string) =>
+    settle(server.context, (await findPayment(server.context.storage, paymentId))!, { state: 'paid', transactionNo, detail: 'test' }, 'ipn');
   const dossierCount = async () => (await server.context.storage.one<{ n: number }>('SELECT count(*) AS n FROM dossiers'))!.n;
 
   test('a missing, unknown or revoked key is 401 (Bearer); a reports key is 403; nothing is written', async () => {
@@ -176,10 +184,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
     const code = '000.00.15.H26-250714-0043';
     const owed = (amount: string) => dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: amount, LoaiPhiLePhi: '1' }] });
     assert.equal((await push('dossiers', { data: [owed('40000')] })).json().results[0].outcome, 'created');
-    const pay = (key: string, expectedAmount: number) => server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
-      payload: { dossierCode: code, applicantId: APPLICANT, expectedAmount, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const pay = (key: string, expectedAmount: number) => requestPayment(code, key, { expectedAmount });
     const opened = await pay('fee-change-0000000001', 40_000);
     assert.equal(opened.statusCode, 201, opened.body);
     assert.equal(opened.json().state, 'pending');
@@ -263,13 +268,9 @@ describe('the one-stop system pushes dossiers and progress', () => {
   test('paid here, then the one-stop system\'s steps arrive late: one asking for payment does not undo it; a later decision applies', async () => {
     const code = '000.00.15.H26-250714-0071';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });
-    const opened = await server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'late-steps-0000000001' },
-      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const opened = await requestPayment(code, 'late-steps-0000000001');
     assert.equal(opened.statusCode, 201, opened.body);
-    const row = (await findPayment(server.context.storage, opened.json().id))!;
-    assert.equal(await settle(server.context, row, { state: 'paid', transactionNo: 'LATE-1', detail: 'test' }, 'ipn'), true);
+    assert.equal(await confirmPaid(opened.json().id, 'LATE-1'), true);
     const stamp = (minutesAgo: number) => formatVnTimestamp(new Date(Date.now() - minutesAgo * 60_000));
     assert.equal((await lookup(code)).json().status, 'processing');
 
@@ -297,13 +298,9 @@ describe('the one-stop system pushes dossiers and progress', () => {
     const second = { TenPhiLePhi: 'Phí thẩm định hồ sơ', Gia: '100000', LoaiPhiLePhi: '1' };
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
     const pay = async (key: string, expectedAmount: number) => {
-      const opened = await server.app.inject({
-        method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
-        payload: { dossierCode: code, applicantId: APPLICANT, expectedAmount, returnUrl: 'http://localhost:8080/nop-phi' },
-      });
+      const opened = await requestPayment(code, key, { expectedAmount });
       assert.equal(opened.statusCode, 201, opened.body);
-      const row = (await findPayment(server.context.storage, opened.json().id))!;
-      assert.equal(await settle(server.context, row, { state: 'paid', transactionNo: key, detail: 'test' }, 'ipn'), true);
+      assert.equal(await confirmPaid(opened.json().id, key), true);
       return opened.json() as { total: number; lines: { description: string }[] };
     };
     await pay('more-asked-0000000001', 40_000);
@@ -319,10 +316,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(dossier.payment.alreadyPaid.receiptNumbers.length, 1);
     assert.ok(dossier.payment.methods.length > 0);
     // The whole amount is not what is due.
-    const whole = await server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'more-asked-0000000002' },
-      payload: { dossierCode: code, applicantId: APPLICANT, expectedAmount: 140_000, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const whole = await requestPayment(code, 'more-asked-0000000002', { expectedAmount: 140_000 });
     assert.equal(whole.json().code, 'payment_amount_changed', whole.body);
     const rest = await pay('more-asked-0000000003', 100_000);
     assert.deepEqual([rest.total, rest.lines.map((l) => l.description)], [100_000, ['Phí thẩm định hồ sơ']]);
@@ -337,10 +331,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
     // The request for the two, sent again late: nothing more is due.
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, second], TrichYeuHoSo: 'Gửi lại' })] });
     assert.equal((await lookup(code)).json().status, 'processing');
-    const again = await server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'more-asked-0000000004' },
-      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const again = await requestPayment(code, 'more-asked-0000000004');
     assert.equal(again.json().code, 'payment_already_paid', again.body);
   });
 
@@ -350,13 +341,10 @@ describe('the one-stop system pushes dossiers and progress', () => {
     const asFee = { TenPhiLePhi: 'Lệ phí cấp bản sao', Gia: '100000', LoaiPhiLePhi: '1' };
     const asCharge = { TenPhiLePhi: 'Phí thẩm định hồ sơ', Gia: '100000', LoaiPhiLePhi: '1' };
     const stamp = (minutesAgo: number) => formatVnTimestamp(new Date(Date.now() - minutesAgo * 60_000));
-    const open = (key: string) => server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
-      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const open = (key: string) => requestPayment(code, key);
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
     const paid = await open('more-by-step-00000001');
-    assert.equal(await settle(server.context, (await findPayment(server.context.storage, paid.json().id))!, { state: 'paid', transactionNo: 'S-1', detail: 'test' }, 'ipn'), true);
+    assert.equal(await confirmPaid(paid.json().id, 'S-1'), true);
     // The record lists a further fee while processing; then a step asks for payment: it applies.
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '4', DanhSachLePhi: [first, asFee] })] });
     assert.equal((await lookup(code)).json().status, 'processing');
@@ -387,15 +375,12 @@ describe('the one-stop system pushes dossiers and progress', () => {
     const first = { TenPhiLePhi: 'Phí cung cấp thông tin', Gia: '200000', LoaiPhiLePhi: '1' };
     const added = { TenPhiLePhi: 'Lệ phí cấp bản sao', Gia: '10000', LoaiPhiLePhi: '1' };
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first] })] });
-    const opened = await server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'line-added-0000000001' },
-      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const opened = await requestPayment(code, 'line-added-0000000001');
     assert.equal(opened.statusCode, 201, opened.body);
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [first, added] })] });
     const row = (await findPayment(server.context.storage, opened.json().id))!;
     assert.equal(row.state, 'pending', 'its lines are still owed');
-    assert.equal(await settle(server.context, row, { state: 'paid', transactionNo: 'LA-1', detail: 'test' }, 'ipn'), true);
+    assert.equal(await confirmPaid(row.id, 'LA-1'), true);
     let dossier = (await lookup(code)).json();
     assert.deepEqual([dossier.status, dossier.payment.total, dossier.payment.alreadyPaid.amount], ['payment-due', 10_000, 200_000]);
 
@@ -414,10 +399,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
   test('a record that leaves its fee list out keeps the fees, and an open payment for them stays open', async () => {
     const code = '000.00.15.H26-250714-0072';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });
-    const opened = await server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': 'fees-left-out-0000001' },
-      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi' },
-    });
+    const opened = await requestPayment(code, 'fees-left-out-0000001');
     assert.equal(opened.statusCode, 201, opened.body);
     for (const left of [undefined, null]) {
       await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: left, TrichYeuHoSo: `Sửa ${String(left)}` })] });
@@ -436,10 +418,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
       await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: amount, LoaiPhiLePhi: '1' }] })] });
       return (await lookup(code)).json().payment as { total: number; methods: { id: string }[] };
     };
-    const pay = (code: string, key: string, method?: string) => server.app.inject({
-      method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': key },
-      payload: { dossierCode: code, applicantId: APPLICANT, returnUrl: 'http://localhost:8080/nop-phi', ...(method ? { method } : {}) },
-    });
+    const pay = (code: string, key: string, method?: string) => requestPayment(code, key, { ...(method ? { method } : {}) });
     // Over MoMo's 50 million: the bank (VNPay) only; MoMo asked for anyway is refused, naming what is offered.
     const sixty = await owing('000.00.15.H26-250714-0081', '60000000');
     assert.deepEqual(sixty.methods.map((m) => m.id), ['bank-qr']);

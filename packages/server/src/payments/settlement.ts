@@ -33,13 +33,13 @@ export async function settle(ctx: ServerContext, row: PaymentRow, verdict: Final
   const outcome = JSON.stringify({ via, detail: verdict.detail, at: now });
   const moved = await ctx.storage.transaction(async (tx) => {
     // After any payment being opened for this dossier (see createPayment).
-    await lockDossier(tx, row.dossier_code);
+    const dossier = (await lockDossier(tx, row.dossier_code))!;
     // A conditional update: of two settlements racing (in one process or two), one moves the
     // payment and issues the receipts; the other changes nothing and is told so.
     if (verdict.state === 'paid') {
       const paid = await tx.run("UPDATE payments SET state = 'paid', paid_at = ?, gateway_transaction = ?, gateway_outcome = ? WHERE id = ? AND state = 'pending'",
         [now, verdict.transactionNo, outcome, row.id]);
-      if (paid === 1) await issueReceipts(tx, row, now);
+      if (paid === 1) await issueReceipts(tx, row, now, dossier.fees);
       return paid === 1;
     }
     return (await tx.run("UPDATE payments SET state = ?, failure_code = ?, gateway_transaction = ?, gateway_outcome = ? WHERE id = ? AND state = 'pending'",
@@ -50,7 +50,7 @@ export async function settle(ctx: ServerContext, row: PaymentRow, verdict: Final
 }
 
 /** One e-receipt per kind of line (charge / fee), numbered per year without gaps or repeats. */
-async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): Promise<void> {
+async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string, fees: string): Promise<void> {
   const lines = JSON.parse(row.lines) as components['schemas']['PaymentLine'][];
   const year = vnTime(issuedAt).slice(0, 4);
   for (const kind of paymentLineKinds) {
@@ -64,7 +64,6 @@ async function issueReceipts(tx: Queryable, row: PaymentRow, issuedAt: string): 
   // Paid in full: a dossier waiting for the payment goes on being processed (a payment for part of
   // it, opened before the agency added a line, leaves the rest due). One the agency has moved on
   // meanwhile (decided, say) keeps its status, and the step says that status, not "processing".
-  const { fees } = (await tx.one<{ fees: string }>('SELECT fees FROM dossiers WHERE code = ?', [row.dossier_code]))!;
   if (isPaidInFull(await outstandingFor(tx, row.dossier_code, fees))) {
     await tx.run("UPDATE dossiers SET status = 'processing' WHERE code = ? AND status = 'payment-due'", [row.dossier_code]);
   }
