@@ -366,17 +366,22 @@ describe('dvc-server keys', () => {
   });
 });
 
+/** A payment of the sandbox's payment-due demo dossier, opened as the widget opens one. */
+async function openDemoPayment(baseUrl: string, idempotencyKey: string): Promise<{ id: string; redirectUrl: string }> {
+  const created = await fetch(`${baseUrl}/payments`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' }),
+  });
+  return await created.json() as { id: string; redirectUrl: string };
+}
+
 describe('dvc-server payments reconcile', () => {
   it('settles, from the command line, a payment whose notification was lost; a second run finds nothing', async () => {
     const databaseUrl = await newDatabase('reconcile.db');
     // The sandbox serving its simulated gateways; the command asks them at its public address.
     const sandbox = await startSandbox({ databaseUrl, reconcileEveryMs: 0 });
     try {
-      const created = await fetch(`${sandbox.baseUrl}/payments`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'cli-reconcile-key-000001' },
-        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' }),
-      });
-      const payment = await created.json() as { id: string; redirectUrl: string };
+      const payment = await openDemoPayment(sandbox.baseUrl, 'cli-reconcile-key-000001');
       assert.equal((await payAtGateway(payment.redirectUrl, 'ipn-lost')).status, 303);
       const env = { DATABASE_URL: databaseUrl, DVC_PUBLIC_API_URL: sandbox.baseUrl };
 
@@ -400,11 +405,7 @@ describe('dvc-server payments reconcile', () => {
     const databaseUrl = await newDatabase('reconcile-closed.db');
     const sandbox = await startSandbox({ databaseUrl, reconcileEveryMs: 0 });
     try {
-      const created = await fetch(`${sandbox.baseUrl}/payments`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'cli-reconcile-key-000002' },
-        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' }),
-      });
-      const payment = await created.json() as { id: string; redirectUrl: string };
+      const payment = await openDemoPayment(sandbox.baseUrl, 'cli-reconcile-key-000002');
       // The fees are revised (the payment is closed here), and the payer pays the old page all the same.
       await fetch(`${sandbox.baseUrl}/_sandbox/dossiers/${DEMO.paymentDue.code}/status`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
