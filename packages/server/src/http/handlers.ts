@@ -59,7 +59,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
   return {
     async searchProcedures(request: FastifyRequest<{ Querystring: Query<'searchProcedures'> }>, reply: FastifyReply) {
       const { q, field, level, agency, online, page = 1, pageSize = 10 } = request.query;
-      // JSON text already: sent as it is.
+      // JSON already: sent as it is.
       reply.type('application/json; charset=utf-8');
       return searchAnswer(ctx, { q, field, level, agency, online, page, pageSize });
     },

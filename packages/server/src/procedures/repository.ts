@@ -165,19 +165,19 @@ export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery
 }
 
 /**
- * The search's answer as the API sends it, JSON text. Citizens type the same few beginnings
+ * The search's answer as the API sends it, UTF-8 JSON. Citizens type the same few beginnings
  * ("dang k", "khai s"): an answer is reused while the catalogue stays as it is (the cache lives
  * and dies with the index), neither searched nor serialized again. The key is what the search
  * reads: the folded words, not the text as typed.
  */
-export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): Promise<string> {
+export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): Promise<Buffer> {
   const index = await ctx.catalogue.current();
   const words = foldedWords(query.q ?? '').slice(0, 12);
   const exactCode = exactCodeOf(query.q);
   const key = JSON.stringify([words, exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
   if (known !== undefined) return known;
-  const answer = JSON.stringify(await search(ctx, index, query, words, exactCode));
+  const answer = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
   index.answers.set(key, answer);
   return answer;
 }

@@ -84,8 +84,11 @@ export class CatalogueIndex {
   readonly #lengthNorms: Float64Array;
   /** Short prefixes (typed first, by everyone) are the costly ones: the recent ones are kept. */
   readonly #prefixCache = new RecentAnswers<Map<number, number>>(2_000);
-  /** Recent search answers over this index, as JSON text (procedures/repository.ts), dropped with it. */
-  readonly answers = new RecentAnswers<string>(2_000);
+  /**
+   * Recent search answers over this index, as UTF-8 JSON (procedures/repository.ts), dropped with
+   * it. Kept encoded: encoding a 14 kB answer on every send was a quarter of a search's cost.
+   */
+  readonly answers = new RecentAnswers<Buffer>(2_000);
 
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
