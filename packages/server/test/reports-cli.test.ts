@@ -113,7 +113,8 @@ describe('dvc-server reports', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.equal(bytes.toString('utf8'), '\uFEFFTrạng thái,Mã trạng thái,Số giao dịch,Phí (VND),Lệ phí (VND),Tổng tiền (VND)\r\n' +
       'Đã thanh toán,paid,1,0,8000,8000\r\nĐang chờ thanh toán,pending,0,0,0,0\r\nKhông thành công,failed,1,50000,0,50000\r\n' +
-      'Đã hủy,cancelled,0,0,0,0\r\nĐã hoàn tiền,refunded,0,0,0,0\r\nCần hoàn tiền (đã thu cho giao dịch đã đóng),refund-due,0,0,0,0\r\n');
+      'Đã hủy,cancelled,0,0,0,0\r\nĐã hoàn tiền,refunded,0,0,0,0\r\nCần hoàn tiền (đã thu cho giao dịch đã đóng),refund-due,0,0,0,0\r\n'
+      + '"Nộp thừa do giảm phí, lệ phí sau khi đã nộp (số hồ sơ; hoàn hoặc bù trừ)",overpaid,0,0,0,0\r\n');
     const printed = await run(['reports', 'payments', ...PERIOD, '--agency', AGENCY, '--format', 'csv', '--db', db]);
     assert.equal(printed.code, 0, printed.stderr);
     assert.deepEqual(printed.raw, bytes);

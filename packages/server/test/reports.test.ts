@@ -118,6 +118,29 @@ describe('the agency\'s reports', () => {
     await storage.run("UPDATE payments SET refund_due = '{}' WHERE id = ?", [`pay_seed${serial}`]);
     await payment(await payer(), 'refunded', [['charge', 40_000]], '2025-02-20T03:00:00.000Z', '2025-03-02T03:00:00.000Z');
     await payment((await dossier(OTHER, CRIMINAL_RECORD, 'Một cửa H2', 'payment-due')).code, 'paid', [['fee', 70_000]], '2025-03-12T02:00:00.000Z', '2025-03-12T02:01:00.000Z');
+
+    // Fees lowered after they were paid (paid in February, so the states above stay as they are):
+    // counted on the day lowered, in the period, while still owed back.
+    const owed = [{ kind: 'charge', description: 'Phí', amount: 60_000 }, { kind: 'fee', description: 'Lệ phí', amount: 10_000 }];
+    const lowered = [{ kind: 'charge', description: 'Phí', amount: 45_000 }, { kind: 'fee', description: 'Lệ phí', amount: 10_000 }];
+    const paidThenRevised = async (unit: string, revisions: { fees: object[]; at: string }[]) => {
+      const { code } = await dossier(unit, BIRTH, 'Bộ phận Một cửa', 'payment-due', owed);
+      await payment(code, 'paid', [['charge', 60_000], ['fee', 10_000]], '2025-02-10T03:00:00.000Z', '2025-02-10T03:05:00.000Z');
+      for (const { fees, at } of revisions) {
+        const res = await server.app.inject({ method: 'POST', url: `/api/v1/_sandbox/dossiers/${code}/status`, payload: { status: 'processing', at, fees } });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      return code;
+    };
+    // Lowered once in the period, then another line changed with the same amount owed back: its day stays.
+    const counted = await paidThenRevised(AGENCY, [
+      { fees: lowered, at: '2025-03-16T03:00:00.000Z' },
+      { fees: [lowered[0]!, { ...lowered[1]!, description: 'Lệ phí cấp bản sao' }, { ...lowered[1]!, amount: 0 }], at: END },
+    ]);
+    assert.match((await storage.one<{ overpaid: string }>('SELECT overpaid FROM dossiers WHERE code = ?', [counted]))!.overpaid, /"at":"2025-03-16T03:00:00.000Z"/);
+    await paidThenRevised(AGENCY, [{ fees: lowered, at: '2025-03-16T03:00:00.000Z' }, { fees: owed, at: '2025-03-17T03:00:00.000Z' }]);
+    await paidThenRevised(AGENCY, [{ fees: lowered, at: JUST_BEFORE_START }]);
+    await paidThenRevised(OTHER, [{ fees: lowered, at: '2025-03-16T03:00:00.000Z' }]);
   });
   after(() => server.app.close());
 
@@ -257,6 +280,9 @@ describe('the agency\'s reports', () => {
       ],
       // Split by kind as the states are: phí and lệ phí are refunded from different accounts.
       refundsDue: { count: 1, amount: 15_000, byKind: [{ kind: 'charge', amount: 15_000 }, { kind: 'fee', amount: 0 }] },
+      // One dossier: lowered in the period and still owed back (not the one owing it again, the one
+      // lowered before the period, nor the other agency's).
+      overpaid: { count: 1, amount: 15_000, byKind: [{ kind: 'charge', amount: 15_000 }, { kind: 'fee', amount: 0 }] },
     });
   });
 
@@ -315,8 +341,9 @@ describe('the agency\'s reports', () => {
       ['Đã hủy', 'cancelled', '2', '15000', '8000', '23000'],
       ['Đã hoàn tiền', 'refunded', '1', '40000', '0', '40000'],
       ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', '1', '15000', '0', '15000'],
+      ['Nộp thừa do giảm phí, lệ phí sau khi đã nộp (số hồ sơ; hoàn hoặc bù trừ)', 'overpaid', '1', '15000', '0', '15000'],
     ]);
-    assert.deepEqual(rows.slice(0, -1).map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
+    assert.deepEqual(rows.slice(0, -2).map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
       json.states.map((s: { state: string; count: number; amount: number; byKind: { amount: number }[] }) => [s.state, s.count, s.byKind[0]!.amount, s.byKind[1]!.amount, s.amount]));
     // JSON unless CSV comes first.
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'application/json, text/csv')).headers['content-type']), /^application\/json/);

@@ -466,10 +466,11 @@ export interface paths {
          *     then), any other on the day it was started. For every state a payment can be in (`paid`,
          *     `pending`, `failed`, `cancelled`, `refunded`, each listed, zeros included): how many, their
          *     amount in VND, and that amount by fee kind (`charge` phí, `fee` lệ phí). Then the money to
-         *     refund: payments closed here that the payer paid at the gateway all the same (`refundsDue`).
+         *     give back: payments closed here that the payer paid at the gateway all the same
+         *     (`refundsDue`), and dossiers whose fees were lowered below what was paid online (`overpaid`).
          *
          *     `Accept: text/csv` answers the same figures as CSV for Excel (see `ReportCsv`): one row per
-         *     state, then a `refund-due` row.
+         *     state, then a `refund-due` row and an `overpaid` row.
          */
         get: operations["getPaymentReport"];
         put?: never;
@@ -819,8 +820,8 @@ export interface components {
             /**
              * @description Paid online beyond what is now owed, summed over the kinds the agency lowered below what
              *     was paid (phí, lệ phí): the citizen asks the one-stop desk to refund it or set it against
-             *     what is owed. With a kind raised beside it, `methods` is empty: the rest is settled at the
-             *     desk. Absent when none.
+             *     what is owed (the payment report counts it: `PaymentReport.overpaid`). With a kind raised
+             *     beside it, `methods` is empty: the rest is settled at the desk. Absent when none.
              */
             overpaid?: components["schemas"]["Money"];
             /**
@@ -1307,9 +1308,22 @@ export interface components {
             /**
              * @description Payments closed here (superseded or expired) that the payer nonetheless paid at the gateway,
              *     as the gateway confirmed: money the agency must refund. They are also counted in their state
-             *     (`cancelled`, `failed`). The CSV's last row, `refund-due`.
+             *     (`cancelled`, `failed`). The CSV's `refund-due` row.
              */
             refundsDue: {
+                count: number;
+                amount: components["schemas"]["Money"];
+                byKind: components["schemas"]["AmountByKind"];
+            };
+            /**
+             * @description Dossiers whose fees the agency lowered, in the period, below what was paid online here: how
+             *     many, and the money paid beyond the new fees (`DossierPayment.overpaid`), by the kinds
+             *     lowered. The one-stop desk refunds it or sets it against what is owed. Counted on the day
+             *     the fees were last lowered to that amount; a dossier owing it again later is no longer
+             *     counted. Its payments stay counted in `paid`. The CSV's last row, `overpaid` (its count is
+             *     of dossiers).
+             */
+            overpaid: {
                 count: number;
                 amount: components["schemas"]["Money"];
                 byKind: components["schemas"]["AmountByKind"];

@@ -10,7 +10,7 @@ import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
 import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
-import { closePaymentsNoLongerDue, reportRevision } from '../payments/new-amount.ts';
+import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
@@ -32,6 +32,8 @@ export interface DossierRow {
   apology: string | null;
   supplement: string | null;
   fees: string;
+  /** Paid online beyond fees lowered after (payments/new-amount.ts's Overpayment, JSON), or null. */
+  overpaid: string | null;
 }
 
 export interface HistoryRow {
@@ -187,7 +189,7 @@ export async function changeStatus(
     await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ?, fees = ? WHERE code = ?',
       [status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, fees, code]);
     // The agency revised what is owed (sandbox-only): a payment open for lines no longer owed is closed.
-    if (change.fees) reportRevision(ctx, code, await closePaymentsNoLongerDue(tx, code, fees));
+    if (change.fees) reportRevision(ctx, code, await applyFeeRevision(tx, row, fees, at));
     if (status !== row.status || !paidAlready) {
       await addHistory(tx, code, { status, at, unit: change.unit ?? row.agency, action: paidAlready ? undefined : change.action });
     }

@@ -514,8 +514,8 @@ export interface components {
             /**
              * @description Paid online beyond what is now owed, summed over the kinds the agency lowered below what
              *     was paid (phí, lệ phí): the citizen asks the one-stop desk to refund it or set it against
-             *     what is owed. With a kind raised beside it, `methods` is empty: the rest is settled at the
-             *     desk. Absent when none.
+             *     what is owed (the payment report counts it: `PaymentReport.overpaid`). With a kind raised
+             *     beside it, `methods` is empty: the rest is settled at the desk. Absent when none.
              */
             overpaid?: components["schemas"]["Money"];
             /**

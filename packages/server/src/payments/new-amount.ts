@@ -5,14 +5,18 @@
  * request would close it, so the gateway's "paid" for lines no longer owed is never confirmed.
  * Should the payer complete it at the gateway all the same, its notification is refused and the
  * money marked for refund (notifications.ts); should the notification be lost, reconciliation
- * finds it (closed-payments.ts). Run in the transaction that changes the fees, which holds the
+ * finds it (closed-payments.ts). Money paid beyond fees lowered after is recorded on the dossier
+ * for the payment report. Run in the transaction that changes the fees, which holds the
  * dossier's row (settlement.ts takes the same row before confirming a payment), so the two follow
  * one another.
  */
 import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
+import type { DossierRow } from '../dossiers/repository.ts';
 import type { Queryable } from '../storage/storage.ts';
 import { linesWithin, outstandingFor } from './outstanding.ts';
+
+type PaymentLine = components['schemas']['PaymentLine'];
 
 /** What a revision of the fees did: open payments closed, and what was paid beyond what is now owed. */
 export interface Revision {
@@ -21,16 +25,40 @@ export interface Revision {
 }
 
 /**
- * Closes the dossier's open payments for lines no longer owed under `fees` (the new fee list,
- * JSON, less what was paid here), or all of them when the rest cannot be paid online.
+ * Money paid online beyond the dossier's fees (the agency lowered them after), as the dossier row
+ * keeps it (`overpaid`, JSON): by fee kind, and since when it is that amount.
  */
-export async function closePaymentsNoLongerDue(tx: Queryable, dossierCode: string, fees: string): Promise<Revision> {
-  const rest = await outstandingFor(tx, dossierCode, fees);
-  const open = await tx.all<{ id: string; lines: string }>("SELECT id, lines FROM payments WHERE dossier_code = ? AND state = 'pending'", [dossierCode]);
+export interface Overpayment {
+  byKind: { kind: PaymentLine['kind']; amount: number }[];
+  at: string;
+}
+
+/**
+ * Applies a revision of the dossier's fees to its payments: closes the open payments for lines no
+ * longer owed under `fees` (the new fee list, JSON, less what was paid here), or all of them when
+ * the rest cannot be paid online, and records what was paid beyond the new fees (cleared when it
+ * is owed again). `dossier` is the row as locked before the fees were written.
+ */
+export async function applyFeeRevision(tx: Queryable, dossier: Pick<DossierRow, 'code' | 'overpaid'>, fees: string, at: Date): Promise<Revision> {
+  const rest = await outstandingFor(tx, dossier.code, fees);
+  const open = await tx.all<{ id: string; lines: string }>("SELECT id, lines FROM payments WHERE dossier_code = ? AND state = 'pending'", [dossier.code]);
   const closed = await closeAsSuperseded(tx, open
-    .filter((row) => !rest.payableOnline || !linesWithin(JSON.parse(row.lines) as components['schemas']['PaymentLine'][], rest.lines))
+    .filter((row) => !rest.payableOnline || !linesWithin(JSON.parse(row.lines) as PaymentLine[], rest.lines))
     .map((row) => row.id));
+  await recordOverpayment(tx, dossier, rest.overpaid > 0 ? rest.overpaidByKind : null, at);
   return { closed, overpaid: rest.overpaid };
+}
+
+/** Keeps the day an overpayment began while its amounts stay the same: a revision of other lines does not move it. */
+async function recordOverpayment(tx: Queryable, dossier: Pick<DossierRow, 'code' | 'overpaid'>, byKind: Overpayment['byKind'] | null, at: Date): Promise<void> {
+  const before = dossier.overpaid ? JSON.parse(dossier.overpaid) as Overpayment : null;
+  if (byKind === null) {
+    if (before) await tx.run('UPDATE dossiers SET overpaid = NULL WHERE code = ?', [dossier.code]);
+    return;
+  }
+  if (before && JSON.stringify(before.byKind) === JSON.stringify(byKind)) return;
+  const overpayment: Overpayment = { byKind, at: at.toISOString() };
+  await tx.run('UPDATE dossiers SET overpaid = ? WHERE code = ?', [JSON.stringify(overpayment), dossier.code]);
 }
 
 /** Closes these open payments as superseded; returns how many were still open. */
@@ -41,7 +69,8 @@ export function closeAsSuperseded(tx: Queryable, ids: readonly string[]): Promis
 
 /**
  * Logs what a revision of the fees did: payments closed, and money paid beyond what is now owed,
- * which the one-stop desk refunds or sets off (the citizen is told to ask there).
+ * which the one-stop desk refunds or sets off (the citizen is told to ask there; the payment
+ * report counts it).
  */
 export function reportRevision(ctx: Pick<ServerContext, 'log'>, dossierCode: string, revision: Revision): void {
   if (revision.closed > 0) ctx.log.info({ dossierCode, closed: revision.closed }, 'open payments closed: the agency changed the fees');

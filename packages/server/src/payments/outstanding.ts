@@ -21,6 +21,8 @@ export interface Outstanding {
    * lowered a line after it was paid): the desk refunds it or sets it against what is owed.
    */
   overpaid: number;
+  /** `overpaid` by kind, each kind listed (0 for one not lowered): phí and lệ phí are refunded from different accounts. */
+  overpaidByKind: { kind: PaymentLine['kind']; amount: number }[];
   /**
    * Whether the rest can be paid online: not when the agency lowered one kind (phí, lệ phí) below
    * what was paid and raised another (each receipt is for one kind, and the one lowered is owed
@@ -55,15 +57,16 @@ export function outstandingOf(owed: readonly PaymentLine[], paidPayments: readon
   const paid = sum(paidLines);
   // Usually the agency adds a line: each paid line is still in the list, and the rest is the new ones.
   const rest = without(owed, paidLines);
-  if (rest) return { lines: rest, total: sum(rest), paid, overpaid: 0, payableOnline: true };
+  if (rest) return { lines: rest, total: sum(rest), paid, overpaid: 0, overpaidByKind: paymentLineKinds.map((kind) => ({ kind, amount: 0 })), payableOnline: true };
   // A paid line was changed: what each kind still owes.
   const byKind = paymentLineKinds.map((kind) => ({
     kind,
     amount: sum(owed.filter((line) => line.kind === kind)) - sum(paidLines.filter((line) => line.kind === kind)),
   }));
   const lines = byKind.filter((k) => k.amount > 0).map(({ kind, amount }) => ({ kind, description: REST_OF[kind], amount }));
-  const overpaid = byKind.reduce((total, k) => total + Math.max(0, -k.amount), 0);
-  return { lines, total: sum(lines), paid, overpaid, payableOnline: overpaid === 0 };
+  const overpaidByKind = byKind.map(({ kind, amount }) => ({ kind, amount: Math.max(0, -amount) }));
+  const overpaid = overpaidByKind.reduce((total, k) => total + k.amount, 0);
+  return { lines, total: sum(lines), paid, overpaid, overpaidByKind, payableOnline: overpaid === 0 };
 }
 
 /** What the dossier owing `fees` (its stored fee list, JSON) still owes, as its paid payments stand. */

@@ -4,6 +4,7 @@
  */
 import type { components } from '@dvc-kit/sdk';
 import { paymentLineKinds } from '@dvc-kit/sdk';
+import type { Overpayment } from '../payments/new-amount.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { CsvCell } from './csv.ts';
 import { agencyFilter, periodBounds } from './period.ts';
@@ -47,7 +48,9 @@ interface PaymentRow {
 /**
  * The report. A paid or refunded payment counts on the day it was paid, when the money moved; any
  * other on the day it was started (it has no other date). Days are Vietnam time, `from` 00:00 to
- * `to` 24:00. Amounts are what each payment asked for, split by its fee lines' kinds.
+ * `to` 24:00. Amounts are what each payment asked for, split by its fee lines' kinds. Then the
+ * money to give back: payments closed here but paid at the gateway (on their payment's day), and
+ * dossiers whose fees were lowered below what was paid online (on the day they were lowered).
  */
 export async function paymentReport(storage: Storage, query: PaymentReportQuery): Promise<PaymentReport> {
   const { start, end } = periodBounds(query);
@@ -68,11 +71,27 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
     addPayment(entry, row, lines);
   }
 
+  const overpaid = newTally();
+  // Few rows: only dossiers whose fees were lowered after a payment.
+  const overpaidRows = (await storage.all<{ code: string; overpaid: string }>(
+    'SELECT code, overpaid FROM dossiers WHERE overpaid IS NOT NULL AND code LIKE ?', [agency.like]))
+    .filter((row) => agency.keep({ dossier_code: row.code }));
+  for (const row of overpaidRows) {
+    const overpayment = JSON.parse(row.overpaid) as Overpayment;
+    if (overpayment.at < start || overpayment.at >= end) continue;
+    overpaid.count += 1;
+    for (const { kind, amount } of overpayment.byKind) {
+      overpaid.amount += amount;
+      overpaid.byKind.set(kind, (overpaid.byKind.get(kind) ?? 0) + amount);
+    }
+  }
+
   return {
     agency: query.agency,
     period: { from: query.from, to: query.to },
     states: [...states.entries()].map(([state, tally]) => ({ state, ...figures(tally) })),
     refundsDue: figures(refundsDue),
+    overpaid: figures(overpaid),
   };
 }
 
@@ -91,12 +110,13 @@ const figures = ({ count, amount, byKind }: Tally) => ({
   count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind, amount: kindAmount })),
 });
 
-/** The report as CSV rows: a header, one row per state, then the money to refund. */
+/** The report as CSV rows: a header, one row per state, then the money to give back. */
 export function paymentReportRows(report: PaymentReport): CsvCell[][] {
   const amounts = (byKind: Schemas['AmountByKind']) => paymentLineKinds.map((kind) => byKind.find((b) => b.kind === kind)?.amount ?? 0);
   return [
     ['Trạng thái', 'Mã trạng thái', 'Số giao dịch', ...paymentLineKinds.map((kind) => `${KIND_LABELS[kind]} (VND)`), 'Tổng tiền (VND)'],
     ...report.states.map((s): CsvCell[] => [STATE_LABELS[s.state], s.state, s.count, ...amounts(s.byKind), s.amount]),
     ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', report.refundsDue.count, ...amounts(report.refundsDue.byKind), report.refundsDue.amount],
+    ['Nộp thừa do giảm phí, lệ phí sau khi đã nộp (số hồ sơ; hoàn hoặc bù trừ)', 'overpaid', report.overpaid.count, ...amounts(report.overpaid.byKind), report.overpaid.amount],
   ];
 }

@@ -266,6 +266,16 @@ ALTER TABLE receipts ALTER COLUMN amount TYPE BIGINT;
 `
       : '-- SQLite: nothing to change.',
   },
+  {
+    version: 8,
+    name: 'money paid online beyond fees lowered after',
+    sql: () => `
+-- Set when the agency lowers a dossier's fees below what was paid online here, cleared when a
+-- later revision owes it again: the desk's to refund or set off. JSON: the amount by fee kind, and
+-- when the fees were lowered to it (the payment report counts it on that day).
+ALTER TABLE dossiers ADD COLUMN overpaid TEXT;
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

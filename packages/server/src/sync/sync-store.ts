@@ -3,7 +3,7 @@ import type { ServerContext } from '../context.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
-import { closePaymentsNoLongerDue, reportRevision } from '../payments/new-amount.ts';
+import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { lockDossier } from '../dossiers/repository.ts';
@@ -103,7 +103,7 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
       keep('status', known.status === 'payment-due' ? 'processing' : known.status);
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
-    if (dossier.feesSent && columns.fees !== known.fees) reportRevision(ctx, dossier.code, await closePaymentsNoLongerDue(tx, dossier.code, columns.fees));
+    if (dossier.feesSent && columns.fees !== known.fees) reportRevision(ctx, dossier.code, await applyFeeRevision(tx, known, columns.fees, ctx.now()));
     return 'updated';
   });
 }
