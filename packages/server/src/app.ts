@@ -145,8 +145,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     allowsOrigin: (origin) => isAllowedOrigin(origin, options.allowedOrigins),
     // Replaced by the app's log once it exists (below); until then nothing is logged.
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    // Replaced by the gate's once it exists (below).
-    databaseState: () => 'open',
+    // Replaced by the gate once it exists (below).
+    database: { state: 'open', refresh: async () => 'open' },
     now: options.now,
   };
   const claimAndIndex = async () => {
@@ -239,8 +239,19 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     maxAge: 600,
   });
 
+  // A newer release migrated the database (a rolling upgrade): this one serves it all the same, and says so.
+  const sayIfSchemaAhead = async () => {
+    const { current, latest } = await migrationStatus(storage);
+    if (current > latest) {
+      app.log.warn({ schemaVersion: current, latestSchemaVersion: latest },
+        'database schema newer than this server: serving it (each schema step keeps the release before it working); upgrade this server');
+    }
+  };
   function announceDatabase(state: GateState, reason?: string): void {
-    if (state === 'open') app.log.info('database ready: serving');
+    if (state === 'open') {
+      app.log.info('database ready: serving');
+      void sayIfSchemaAhead().catch(() => undefined);
+    }
     else if (state === 'unreachable') app.log.warn({ reason }, 'database unreachable: answering 503 until it is back');
     else if (state === 'refused') app.log.error({ reason }, 'database refused: answering 503; fix DATABASE_URL or DVC_MODE and restart');
     else app.log.warn('database schema not current: run "dvc-server migrate"; answering 503 until then');
@@ -248,8 +259,9 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   // Until the database can serve (schema-gate.ts), every operation but those in NOT_GATED is a 503
   // that says when to try again; after the CORS headers, so a widget can read it.
   const gate = new SchemaGate(storage, { initial, onOpen: claimAndIndex, onChange: announceDatabase });
-  context.databaseState = () => gate.state;
+  context.database = gate;
   if (initial !== 'open') announceDatabase(initial);
+  else await sayIfSchemaAhead();
   app.addHook('onRequest', async (request) => {
     const operationId = operationIdOf(request);
     if (operationId === undefined || NOT_GATED.has(operationId)) return;
@@ -313,7 +325,9 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
       ? databaseUnavailable('The database cannot be reached just now.')
       : toApiProblem(error);
     if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
-    else if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
+    // A 5xx answered on purpose (the gate's, a gateway's) was said once where it was decided; only
+    // the unexpected is logged with its stack.
+    else if (problem.status >= 500 && !(error instanceof ApiProblem)) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
     // The scheme to authenticate with (RFC 9110 asks it of every 401): a system's key, or a dossier token.
     if (problem.status === 401) reply.header('www-authenticate', problem.code === 'api_key_invalid' ? 'Bearer' : 'Dvc-Dossier-Token');
     // Any limit met (per client, or a dossier's identity-number guesses), or an outage, says when to come back.

@@ -124,12 +124,15 @@ export function productionProblems(options: ServerOptions): string[] {
     problems.push('DVC_ALLOWED_ORIGINS must list the portal origins that embed the widgets, e.g. https://dichvucong.example.gov.vn.');
   } else {
     for (const origin of options.allowedOrigins) {
-      let valid = false;
+      let url: URL | null = null;
       try {
-        const url = new URL(origin);
-        valid = url.origin === origin && (url.protocol === 'https:' || url.hostname === 'localhost');
+        url = new URL(origin);
       } catch { /* refused below */ }
-      if (!valid) problems.push(`DVC_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://dichvucong.example.gov.vn.`);
+      if (url === null || url.origin !== origin) {
+        problems.push(`DVC_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://dichvucong.example.gov.vn (scheme and host, no path).`);
+      } else if (url.protocol !== 'https:' && url.hostname !== 'localhost') {
+        problems.push(`DVC_ALLOWED_ORIGINS: "${origin}" must be https: a portal page on plain http can be altered on its way to the citizen (http is taken for localhost only).`);
+      }
     }
   }
   if (options.adminRoutes) problems.push('The sandbox routes cannot be served in production.');

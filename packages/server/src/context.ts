@@ -4,7 +4,7 @@ import type { CatalogueIndexes } from './procedures/search-index.ts';
 import type { StatusTable } from './sync/status-table.ts';
 import type { PaymentGateways } from './payments/gateways/gateways.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
-import type { GateState } from './storage/schema-gate.ts';
+import type { DatabaseGate } from './storage/schema-gate.ts';
 
 /** What every part of the server needs: the storage, its settings, and the clock. */
 export interface ServerContext {
@@ -30,7 +30,7 @@ export interface ServerContext {
   /** The server's log (JSON lines): never identity numbers, tokens or keys. */
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /** Whether the database can serve (storage/schema-gate.ts): `open`, or why not. */
-  databaseState: () => GateState;
+  database: DatabaseGate;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
 }

@@ -7,6 +7,7 @@
  * Secrets are only passed through: whether production accepts them is productionProblems' call
  * (config.ts), which also names a missing DATABASE_URL and refuses the sandbox's own secrets.
  */
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { API_PREFIX, defaultOptions, productionProblems } from './config.ts';
@@ -15,6 +16,7 @@ import { loadStatusTable } from './sync/status-table.ts';
 import { gatewaySettingsFromEnvironment } from './payments/gateways/settings.ts';
 import type { Environment } from './environment.ts';
 import { readVariable } from './environment.ts';
+import { isPostgresUrl, sqlitePath } from './storage/open.ts';
 
 
 /** The command-line flags that have an environment variable (or a default) behind them. */
@@ -187,6 +189,9 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
     ? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS
     : wholeNumber(shutdown, 1, 3600, 'DVC_SHUTDOWN_TIMEOUT_SECONDS', problems) ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
 
+  // Production serves a database `dvc-server migrate` made: a SQLite path with no file is mistyped
+  // (the sandbox makes its own).
+  if (mode === 'production' && flags.serving === true) problems.push(...missingDatabaseFile(options.databaseUrl));
   // Everything that stops production serving, in one answer: not a second round once these are
   // mended. Only for serving: migrate or a report needs no secrets.
   if (problems.length > 0 && mode === 'production' && flags.serving === true) {
@@ -194,4 +199,14 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
   }
   if (problems.length > 0) throw new SettingsError(problems);
   return { mode, options, port, host, shutdownTimeoutMs: shutdownSeconds * 1000 };
+}
+
+/**
+ * The problem of a SQLite path with no file there; none for PostgreSQL, memory, or no name (which
+ * production's configuration check names). Said where a command would otherwise make an empty
+ * database at a mistyped path and answer from it.
+ */
+export function missingDatabaseFile(databaseUrl: string): string[] {
+  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || sqlitePath(databaseUrl) === ':memory:' || existsSync(sqlitePath(databaseUrl))) return [];
+  return [`There is no database at ${databaseUrl}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`];
 }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createSandbox } from '../src/index.ts';
 import type { Server } from '../src/index.ts';
@@ -54,6 +54,16 @@ describe('backup and restore', () => {
     const refused = spawnSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', live, '--to', nowhere], { encoding: 'utf8' });
     assert.equal(refused.status, 2, refused.stderr);
     assert.match(refused.stderr, new RegExp(`^dvc-server backup: the folder ${join(dir, 'no-such-folder').replaceAll('.', '\\.')} does not exist: make it, or name a file in another\\.`));
+    // A mistyped database path: refused, not made; an empty file there: not a backup of anything.
+    const typo = spawnSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', join(dir, 'typo', 'live.db'), '--to', join(dir, 'typo.bak')], { encoding: 'utf8' });
+    assert.equal(typo.status, 78, typo.stderr);
+    assert.match(typo.stderr, /There is no database at .*typo\/live\.db/);
+    assert.equal(existsSync(join(dir, 'typo')), false);
+    writeFileSync(join(dir, 'empty.db'), '');
+    const empty = spawnSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', join(dir, 'empty.db'), '--to', join(dir, 'empty.bak')], { encoding: 'utf8' });
+    assert.equal(empty.status, 78, empty.stderr);
+    assert.match(empty.stderr, /holds no DVC Kit data \(schema version 0\): check DATABASE_URL/);
+    assert.equal(existsSync(join(dir, 'empty.bak')), false);
     await server.app.close();
 
     const restored = await createSandbox({ databaseUrl: copy, rateLimits: {} });

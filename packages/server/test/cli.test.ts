@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -176,6 +177,8 @@ describeOnce('dvc-server settings', () => {
   });
 
   it('refuses the sandbox secrets in production', async () => {
+    // The database is there: only the secrets are wrong.
+    await writeFile(join(work, 'refused.db'), '');
     const result = await run(['serve'], {
       ...PRODUCTION_ENV,
       DATABASE_URL: join(work, 'refused.db'),
@@ -318,7 +321,7 @@ describe('dvc-server import', () => {
     const db = await newDatabase('imported.db');
     const result = await run(['import', '--from', from, '--db', db]);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout.trim(), `Read 3 procedures from ${from}; the database now holds 2 (1 malformed lines skipped).\n` +
+    assert.equal(result.stdout.trim(), `Read 3 procedures from ${from}; the database now holds 2 (1 malformed line skipped).\n` +
       '1 code is on more than one line, each stored once as its last line has it: 9.000001.');
 
     const missing = await run(['import', '--from', join(work, 'nowhere'), '--db', db]);
@@ -360,9 +363,20 @@ describe('dvc-server keys', () => {
   });
 
   it('in production, asks for the migration first', async () => {
-    const result = await run(['keys', 'list', '--mode', 'production', '--db', await newDatabase('unmigrated.db')]);
+    const db = await newDatabase('unmigrated.db');
+    // An empty file: there, but never migrated.
+    if (TEST_ENGINE === 'sqlite') await writeFile(db, '');
+    const result = await run(['keys', 'list', '--mode', 'production', '--db', db]);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /run "dvc-server migrate" first/);
+  });
+
+  itOnce('in production, a mistyped path is refused and nothing is made there (exit 78)', async () => {
+    const typo = join(work, 'typo', 'dvc.db');
+    const result = await run(['keys', 'list', '--mode', 'production', '--db', typo]);
+    assert.equal(result.code, 78, result.stderr);
+    assert.match(result.stderr, /There is no database at .*typo\/dvc\.db: check DATABASE_URL \(or --db\)\. "dvc-server migrate" makes a new one\./);
+    assert.equal(existsSync(join(work, 'typo')), false, 'no folder made');
   });
 });
 
@@ -453,6 +467,8 @@ describe('dvc-server serve', () => {
 
   it('in production before "dvc-server migrate": serves 503 and says what to run; after it, serves without a restart', async () => {
     const db = await newDatabase('production-unmigrated.db');
+    // SQLite: a file there but not migrated (a missing one is refused, below).
+    if (TEST_ENGINE === 'sqlite') await writeFile(db, '');
     const { url, exit, child } = await startServer(['--db', db], PRODUCTION_ENV);
     const waiting = await fetch(`${url}/procedures?q=khai%20sinh`);
     assert.equal(waiting.status, 503);
@@ -468,6 +484,14 @@ describe('dvc-server serve', () => {
     const { code, stderr } = await exit;
     assert.equal(code, 0, stderr);
     assert.match(stderr, /The database schema is at version 0 of \d+: run "dvc-server migrate" \(until then the API answers 503/);
+  });
+
+  itOnce('in production, a SQLite path with no database is refused before it listens, and nothing is made there (exit 78)', async () => {
+    const typo = join(work, 'typo-serve', 'dvc.db');
+    const result = await run(['serve', '--port', String(await freePort()), '--db', typo], PRODUCTION_ENV);
+    assert.equal(result.code, 78, result.stderr);
+    assert.match(result.stderr, /There is no database at .*typo-serve\/dvc\.db: check DATABASE_URL/);
+    assert.equal(existsSync(join(work, 'typo-serve')), false, 'no folder made');
   });
 
   itOnce('gives up on a stop that takes longer than DVC_SHUTDOWN_TIMEOUT_SECONDS (exit 1); a second signal stops at once', async () => {

@@ -511,9 +511,10 @@ export interface paths {
         };
         /**
          * Ready to serve (readiness)
-         * @description Whether this server should receive traffic: its database answers and the schema is at the
-         *     version this server knows (`dvc-server migrate` applied). A load balancer routes to a
-         *     server only while it answers 200; 503 says which check failed. Never cached.
+         * @description Whether this server should receive traffic: 200 exactly while it serves the API, that is
+         *     while its database answers and the schema is at the version this server knows
+         *     (`dvc-server migrate` applied) or a newer one (a rolling upgrade). A load balancer routes to
+         *     a server only while it answers 200; 503 says which check failed. Never cached.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1340,8 +1341,10 @@ export interface components {
                  */
                 database: "ok" | "unreachable" | "refused";
                 /**
-                 * @description `pending` the database is older than this server (run `dvc-server migrate`);
-                 *     `ahead` it is newer (this server is outdated); `unknown` the database did not answer.
+                 * @description `pending` the database is older than this server (run `dvc-server migrate`; not
+                 *     ready until then); `ahead` a newer version migrated it, as in a rolling upgrade
+                 *     (ready: each schema step keeps the version before it working; upgrade this server);
+                 *     `unknown` the database did not answer.
                  * @enum {string}
                  */
                 migrations: "current" | "pending" | "ahead" | "unknown";

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
 import type { Command } from './command.ts';
 import { databaseSettings, withStorage } from './database.ts';
+import { migrationStatus } from '../storage/migrate.ts';
 
 const OPTIONS = {
   ...DATABASE_OPTIONS,
@@ -44,11 +45,17 @@ export const backup: Command = {
     const target = resolve(values.to);
     if (existsSync(target)) throw new UsageError('backup', `${target} exists already: name a new file.`);
     if (!existsSync(dirname(target))) throw new UsageError('backup', `the folder ${dirname(target)} does not exist: make it, or name a file in another.`);
-    const settings = databaseSettings(io, values, { existing: true });
+    const settings = databaseSettings(io, values);
     return withStorage(settings, async (storage) => {
       if (storage.engine !== 'sqlite') {
         io.err('dvc-server backup copies SQLite databases. For PostgreSQL use pg_dump (see "dvc-server help backup").');
         return EXIT.usage;
+      }
+      // A file that is there but was never set up (made at a mistyped path by an older version):
+      // a copy of it would be a backup of nothing.
+      if ((await migrationStatus(storage)).current === 0) {
+        io.err(`${storage.description} holds no DVC Kit data (schema version 0): check DATABASE_URL (or --db).`);
+        return EXIT.config;
       }
       await storage.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
       io.out(`${storage.description} copied to ${target}.`);

@@ -2,10 +2,9 @@
  * The database of the commands that work on it directly (migrate, import, keys, reports, payments,
  * backup): named by the same settings as the server's, opened without starting a server.
  */
-import { existsSync } from 'node:fs';
-import { SettingsError, settingsFromEnvironment } from '../settings.ts';
+import { missingDatabaseFile, SettingsError, settingsFromEnvironment } from '../settings.ts';
 import type { Settings } from '../settings.ts';
-import { isPostgresUrl, openStorage, sqlitePath } from '../storage/open.ts';
+import { openStorage } from '../storage/open.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Io } from './command.ts';
 
@@ -15,20 +14,28 @@ export interface DatabaseFlags {
 }
 
 /**
- * The settings, with a database named (production has no default one). With `existing`, a SQLite
- * file must be there already: a command that reads what a database holds (reports, payments,
- * backup) would otherwise create an empty one at a mistyped path and answer from it.
+ * Which commands may make a SQLite file that is not there yet: those that set a database up
+ * (`migrate`, `import`), and in the sandbox those that set one up for a developer (`keys`). Any
+ * other would make an empty one at a mistyped path and answer from it (a backup of nothing, a
+ * report of zeros, a server answering 503 for ever).
  */
-export function databaseSettings(io: Io, flags: DatabaseFlags, { existing = false } = {}): Settings {
+export type MayCreate = 'always' | 'in-sandbox' | 'never';
+
+/** The settings, with a database named (production has no default one) that is there when it must be. */
+export function databaseSettings(io: Io, flags: DatabaseFlags, { mayCreate = 'never' }: { mayCreate?: MayCreate } = {}): Settings {
   const settings = settingsFromEnvironment(io.env, { mode: flags.mode, db: flags.db });
-  const url = settings.options.databaseUrl;
-  if (url === '') {
+  if (settings.options.databaseUrl === '') {
     throw new SettingsError(['DATABASE_URL (or --db) must name the database in production: a SQLite file path or postgres://….']);
   }
-  if (existing && !isPostgresUrl(url) && sqlitePath(url) !== ':memory:' && !existsSync(sqlitePath(url))) {
-    throw new SettingsError([`There is no database at ${url}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`]);
-  }
+  requireDatabaseFile(settings, mayCreate);
   return settings;
+}
+
+/** Refuses a SQLite path with no file, unless this command may make one (see MayCreate). */
+function requireDatabaseFile(settings: Settings, mayCreate: MayCreate): void {
+  if (mayCreate === 'always' || (mayCreate === 'in-sandbox' && settings.mode === 'sandbox')) return;
+  const problems = missingDatabaseFile(settings.options.databaseUrl);
+  if (problems.length > 0) throw new SettingsError(problems);
 }
 
 /** Runs `work` on the storage and closes it, whatever happens. */

@@ -37,10 +37,10 @@ export const importCatalogue: Command = {
   help: HELP,
   async run(args, io) {
     const { values } = parseCommandLine('import', args, OPTIONS);
-    const settings = databaseSettings(io, values);
+    const settings = databaseSettings(io, values, { mayCreate: 'always' });
     const from = resolve(values.from ?? DEFAULT_CATALOGUE);
     const { read, stored, skipped, repeatedCodes } = await importPublicCatalogue(settings.options.databaseUrl, from);
-    io.out(`Read ${read} procedures from ${from}; the database now holds ${stored} (${skipped} malformed lines skipped).`);
+    io.out(`Read ${read} procedure${read === 1 ? '' : 's'} from ${from}; the database now holds ${stored} (${skipped} malformed line${skipped === 1 ? '' : 's'} skipped).`);
     if (repeatedCodes.length > 0) {
       const listed = repeatedCodes.slice(0, 20).join(', ') + (repeatedCodes.length > 20 ? ', …' : '');
       io.out(`${repeatedCodes.length} ${repeatedCodes.length === 1 ? 'code is' : 'codes are'} on more than one line, each stored once as its last line has it: ${listed}.`);

@@ -83,7 +83,7 @@ async function create(args: string[], io: Io): Promise<number> {
   const agency = values.agency?.trim();
   if (!agency) throw new UsageError('keys', 'keys create needs --agency: the code of the agency the key acts for, e.g. 000.00.15.H26.');
   const label = values.label?.trim() ?? '';
-  const settings = databaseSettings(io, values);
+  const settings = databaseSettings(io, values, { mayCreate: 'in-sandbox' });
   return withStorage(settings, async (storage) => {
     await currentSchema(storage, settings);
     const { id, key } = await createApiKey(storage, { scope: scope as ApiKeyScope, agency, label });
@@ -95,7 +95,7 @@ async function create(args: string[], io: Io): Promise<number> {
 
 async function list(args: string[], io: Io): Promise<number> {
   const { values } = parseCommandLine('keys', args, LIST_OPTIONS);
-  const settings = databaseSettings(io, values);
+  const settings = databaseSettings(io, values, { mayCreate: 'in-sandbox' });
   return withStorage(settings, async (storage) => {
     await currentSchema(storage, settings);
     const keys = await listApiKeys(storage);
@@ -115,7 +115,7 @@ async function revoke(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine('keys', args, REVOKE_OPTIONS, 1);
   const id = positionals[0];
   if (id === undefined) throw new UsageError('keys', 'keys revoke needs the id of the key, as "dvc-server keys list" shows it.');
-  const settings = databaseSettings(io, values);
+  const settings = databaseSettings(io, values, { mayCreate: 'in-sandbox' });
   return withStorage(settings, async (storage) => {
     await currentSchema(storage, settings);
     if (await revokeApiKey(storage, id)) {

@@ -21,7 +21,8 @@ migrates, the others find nothing left to do. A database made by a newer version
 
 With --status it changes nothing: it prints the database, its schema version (current), this
 version's (latest) and the migrations pending, and exits with status 1 if any are pending, so a
-deployment can check before it switches traffic.
+deployment can check before it switches traffic. A database a newer version migrated is served
+(each schema step keeps the version before it working): it says so, and exits with status 0.
 
 Options (each with its environment variable):
 ${DATABASE_HELP}
@@ -42,7 +43,7 @@ export const migrate: Command = {
   help: HELP,
   async run(args, io) {
     const { values } = parseCommandLine('migrate', args, OPTIONS);
-    const settings = databaseSettings(io, values);
+    const settings = databaseSettings(io, values, { mayCreate: 'always' });
     return withStorage(settings, async (storage) => {
       if (values.status) {
         const { current, latest, pending } = await migrationStatus(storage);
@@ -50,6 +51,7 @@ export const migrate: Command = {
         io.out(`current: ${current}`);
         io.out(`latest: ${latest}`);
         io.out(`pending: ${pending.length === 0 ? 'none' : pending.map((m) => `${m.version} (${m.name})`).join(', ')}`);
+        if (current > latest) io.err('The database was migrated by a newer version: this server serves it all the same (each schema step keeps the version before it working). Upgrade this server.');
         return pending.length === 0 ? EXIT.ok : EXIT.failure;
       }
       const { applied, current } = await applyMigrations(storage);

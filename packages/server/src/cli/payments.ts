@@ -64,7 +64,7 @@ export const payments: Command = {
     // The command line is checked before the database is looked for: a wrong one is status 2.
     const olderThanMinutes = values['older-than'] === undefined ? undefined : wholeNumber(values['older-than'], 'older-than');
     const limit = values.limit === undefined ? undefined : wholeNumber(values.limit, 'limit');
-    const settings = databaseSettings(io, values, { existing: true });
+    const settings = databaseSettings(io, values);
     const olderThanMs = olderThanMinutes === undefined ? settings.options.reconcileAfterMs ?? DEFAULT_RECONCILE_AFTER_MS : olderThanMinutes * 60_000;
     // The server's own wiring (storage, gateways), without listening and without its timer.
     // Its warnings (a gateway that did not answer, and why) go to standard error as JSON lines.

@@ -97,7 +97,7 @@ export const reports: Command = {
       throw error;
     }
 
-    const settings = databaseSettings(io, values, { existing: true });
+    const settings = databaseSettings(io, values);
     const text = await withStorage(settings, async (storage) => {
       await currentSchema(storage, settings);
       return render(storage, name, { agency, ...period, groupBy }, format);

@@ -192,7 +192,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async getReadiness(_request: FastifyRequest, reply: FastifyReply): Promise<Schemas['Readiness']> {
-      const readiness = await readinessOf(ctx.storage, ctx.databaseState());
+      const readiness = await readinessOf(ctx.storage, await ctx.database.refresh());
       reply.code(readiness.status === 'ready' ? 200 : 503);
       return readiness;
     },

@@ -78,7 +78,7 @@ export function startReconciliation(ctx: ServerContext, options: ReconcileOption
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     // Not on a database the server does not serve yet (not migrated, unreachable, refused).
-    if (ctx.databaseState() !== 'open') return;
+    if (ctx.database.state !== 'open') return;
     // A slow gateway may make a run outlast the interval: the next run waits for its turn.
     running ??= reconcilePayments(ctx, options)
       .then(() => undefined, (error: unknown) => {

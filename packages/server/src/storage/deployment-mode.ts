@@ -17,7 +17,7 @@ export class DatabaseModeError extends Error {
     const problem = claimed === 'production'
       ? `${database} is a production database: the sandbox would add its demo dossiers to it, and its reset would empty it. Set DVC_MODE=production (or --mode production), or point DATABASE_URL at another database for the sandbox.`
       : `${database} is the sandbox's database, with its demo dossiers: production must not serve them as real ones. Point DATABASE_URL at the department's own database (create it with "dvc-server migrate --mode production").`;
-    super(`The server cannot start in ${asked} mode:\n  - ${problem}`);
+    super(`The database cannot be used in ${asked} mode:\n  - ${problem}`);
     this.problems = [problem];
   }
 }

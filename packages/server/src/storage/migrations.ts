@@ -2,6 +2,9 @@ import type { Engine } from './storage.ts';
 
 /**
  * The schema, as versioned steps. A step is never edited once released: a change is a new step.
+ * Each step keeps the release before it working (new tables, nullable columns, wider types; a
+ * column is dropped only a release after the code stops reading it): in a rolling upgrade,
+ * `dvc-server migrate` runs first and the older servers go on serving until they are replaced.
  * Both engines run the same statements but for the few types spelled differently.
  *
  * Timestamps are ISO-8601 text in UTC (they sort as they compare); JSON documents are text;

@@ -7,10 +7,12 @@ import type { GateState } from './schema-gate.ts';
 type Readiness = components['schemas']['Readiness'];
 
 /**
- * Whether the database answers and its schema is the one this server knows; `gate`, the server's
- * own verdict (schema-gate.ts), says when it answers but must not be served (another mode's).
+ * Whether the server serves: the database answers, its schema is the one this server knows or a
+ * newer one (a rolling upgrade's, which this release still reads), and the server's own verdict
+ * (`gate`, schema-gate.ts, freshly looked at) lets requests through: ready exactly when the API
+ * answers. The gate also says when the database answers but must not be served (another mode's).
  */
-export async function readinessOf(storage: Storage, gate?: GateState): Promise<Readiness> {
+export async function readinessOf(storage: Storage, gate: GateState = 'open'): Promise<Readiness> {
   try {
     await storage.ping();
   } catch {
@@ -20,7 +22,7 @@ export async function readinessOf(storage: Storage, gate?: GateState): Promise<R
   const migrations = current === LATEST_VERSION ? 'current' : current < LATEST_VERSION ? 'pending' : 'ahead';
   const database = gate === 'refused' ? 'refused' : 'ok';
   return {
-    status: migrations === 'current' && database === 'ok' ? 'ready' : 'not-ready',
+    status: migrations !== 'pending' && database === 'ok' && gate === 'open' ? 'ready' : 'not-ready',
     checks: { database, migrations },
     schemaVersion: current,
     latestSchemaVersion: LATEST_VERSION,

@@ -5,7 +5,9 @@
  * `/health`, `/ready` and the gateways' notifications with 503 and Retry-After, and looks again at
  * most once a second, in the background: a request is answered at once from the last look. Once
  * the schema is current it claims the database and serves, without a restart. A database it must
- * not serve (another mode's) is `refused`: `/ready` says so and the log says why.
+ * not serve (another mode's) is `refused`: `/ready` says so and the log says why. A schema newer
+ * than this server's (a newer release migrated it during a rolling upgrade) is served: each schema
+ * step keeps the release before it working (storage/migrations.ts).
  */
 import type { Storage } from './storage.ts';
 import { migrationStatus } from './migrate.ts';
@@ -25,12 +27,20 @@ export interface SchemaGateOptions {
   onChange: (state: GateState, reason?: string) => void;
 }
 
-export class SchemaGate {
+/** What the rest of the server sees of the gate. */
+export interface DatabaseGate {
+  /** The state as last seen (a look is started when it is stale). */
+  readonly state: GateState;
+  /** The state now: looked at again first while closed (so `/ready` and the API never disagree). */
+  refresh(): Promise<GateState>;
+}
+
+export class SchemaGate implements DatabaseGate {
   readonly #storage: Storage;
   readonly #options: SchemaGateOptions;
   #state: GateState;
   #checkedAt = 0;
-  #checking = false;
+  #checking: Promise<GateState> | null = null;
 
   constructor(storage: Storage, options: SchemaGateOptions) {
     this.#storage = storage;
@@ -40,14 +50,18 @@ export class SchemaGate {
 
   /** The state as last seen; while closed, a look is started when the last one is over a second old. */
   get state(): GateState {
-    if (this.#state !== 'open' && !this.#checking && Date.now() - this.#checkedAt >= RECHECK_MS) {
-      this.#checking = true;
-      void this.check().finally(() => {
-        this.#checking = false;
-        this.#checkedAt = Date.now();
-      });
-    }
+    if (this.#state !== 'open' && !this.#checking && Date.now() - this.#checkedAt >= RECHECK_MS) void this.refresh();
     return this.#state;
+  }
+
+  refresh(): Promise<GateState> {
+    if (this.#state === 'open') return Promise.resolve('open');
+    // One look at a time: requests meanwhile share it.
+    this.#checking ??= this.check().finally(() => {
+      this.#checking = null;
+      this.#checkedAt = Date.now();
+    });
+    return this.#checking;
   }
 
   /** Looks at the database now; never throws. */
