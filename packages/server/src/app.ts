@@ -23,6 +23,7 @@ import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
 import { answerOnlyMediaTypes, loadContract } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { claimDatabase, refuseOtherMode } from './storage/deployment-mode.ts';
+import { checkSharedSecrets } from './storage/shared-secrets.ts';
 import { registerGatewaySimulators } from './payments/simulators/register.ts';
 import { PaymentGateways } from './payments/gateways/gateways.ts';
 import { sandboxGatewaySettings } from './payments/gateways/settings.ts';
@@ -149,8 +150,13 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     database: { state: 'open', refresh: async () => 'open' },
     now: options.now,
   };
+  // What opening the database found that the log should say; said once the log exists.
+  let tokenSecretReplaced = false;
   const claimAndIndex = async () => {
-    if (options.mode === 'production') await claimDatabase(storage, 'production', options.now());
+    if (options.mode === 'production') {
+      await claimDatabase(storage, 'production', options.now());
+      ({ tokenSecretChanged: tokenSecretReplaced } = await checkSharedSecrets(storage, options));
+    }
     await context.catalogue.current();
   };
   let initial: GateState = 'schema-pending';
@@ -239,8 +245,13 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     maxAge: 600,
   });
 
-  // A newer release migrated the database (a rolling upgrade): this one serves it all the same, and says so.
-  const sayIfSchemaAhead = async () => {
+  // What opening the database found: a schema a newer release migrated (a rolling upgrade), served
+  // all the same; a token secret other servers of the database do not share.
+  const sayWhatOpeningFound = async () => {
+    if (tokenSecretReplaced) {
+      app.log.warn('DVC_TOKEN_SECRET differs from the one another server of this database started with: a dossier token one issues, the other refuses. '
+        + 'Give every server the same secret; after changing it, restart them all');
+    }
     const { current, latest } = await migrationStatus(storage);
     if (current > latest) {
       app.log.warn({ schemaVersion: current, latestSchemaVersion: latest },
@@ -250,10 +261,10 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   function announceDatabase(state: GateState, reason?: string): void {
     if (state === 'open') {
       app.log.info('database ready: serving');
-      void sayIfSchemaAhead().catch(() => undefined);
+      void sayWhatOpeningFound().catch(() => undefined);
     }
     else if (state === 'unreachable') app.log.warn({ reason }, 'database unreachable: answering 503 until it is back');
-    else if (state === 'refused') app.log.error({ reason }, 'database refused: answering 503; fix DATABASE_URL or DVC_MODE and restart');
+    else if (state === 'refused') app.log.error({ reason }, 'database refused: answering 503; fix what the reason names and restart');
     else app.log.warn('database schema not current: run "dvc-server migrate"; answering 503 until then');
   }
   // Until the database can serve (schema-gate.ts), every operation but those in NOT_GATED is a 503
@@ -261,7 +272,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const gate = new SchemaGate(storage, { initial, onOpen: claimAndIndex, onChange: announceDatabase });
   context.database = gate;
   if (initial !== 'open') announceDatabase(initial);
-  else await sayIfSchemaAhead();
+  else await sayWhatOpeningFound();
   app.addHook('onRequest', async (request) => {
     const operationId = operationIdOf(request);
     if (operationId === undefined || NOT_GATED.has(operationId)) return;

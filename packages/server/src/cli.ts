@@ -17,5 +17,12 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
 
 export {};
 
+// node:sqlite (and so every command) needs Node 22.13 or later; npm only warns about `engines`.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 13)) {
+  process.stderr.write(`dvc-server needs Node.js 22.13 or later; this is ${process.version}. Install a newer Node.js (https://nodejs.org/).\n`);
+  process.exit(1);
+}
+
 const { main } = await import('./cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

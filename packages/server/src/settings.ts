@@ -36,7 +36,7 @@ export interface Settings {
   /** For createServer. `databaseUrl` is '' in production when nothing names the database. */
   options: Partial<ServerOptions> & { mode: ServerMode; databaseUrl: string };
   port: number;
-  /** `localhost` (the default) listens on both 127.0.0.1 and ::1: browsers may resolve either. */
+  /** `localhost` (the default) listens on each address the machine gives it (127.0.0.1, ::1): browsers may resolve either. */
   host: string;
   /** How long a graceful shutdown may take before the process gives up on it. */
   shutdownTimeoutMs: number;

@@ -140,6 +140,18 @@ describeOnce('dvc-server help', () => {
     }
   });
 
+  it('on a Node.js older than 22.13, says what it needs rather than failing on node:sqlite (exit 1)', async () => {
+    // This Node, made to say it is 20: the check reads process.version(s), as on a real Node 20.
+    const olderNode = `data:text/javascript,${encodeURIComponent(`Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.19.0' } });
+      Object.defineProperty(process, 'version', { value: 'v20.19.0' });`)}`;
+    const result = await finished(spawn(process.execPath, ['--import', olderNode, '--conditions=source', CLI, '--version'], {
+      cwd: work, env: { PATH: process.env['PATH'] ?? '' }, stdio: ['ignore', 'pipe', 'pipe'],
+    }));
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(result.stderr, 'dvc-server needs Node.js 22.13 or later; this is v20.19.0. Install a newer Node.js (https://nodejs.org/).\n');
+    assert.equal(result.stdout, '');
+  });
+
   it('refuses an unknown command, option or subcommand with exit status 2', async () => {
     const cases: [string[], RegExp][] = [
       [['bogus'], /unknown command "bogus"/],
@@ -369,6 +381,15 @@ describe('dvc-server keys', () => {
     const result = await run(['keys', 'list', '--mode', 'production', '--db', db]);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /run "dvc-server migrate" first/);
+  });
+
+  (TEST_ENGINE === 'postgres' ? it : () => undefined)('a PostgreSQL database that is not there is a setting to fix (exit 78), not a failure', async () => {
+    const url = new URL(await newDatabase('unused'));
+    url.pathname = '/no_such_database';
+    const result = await run(['keys', 'list', '--mode', 'production', '--db', url.toString()]);
+    assert.equal(result.code, 78, result.stderr);
+    assert.match(result.stderr, /^dvc-server keys: the database refused these settings \(database "no_such_database" does not exist\): check DATABASE_URL\.$/m);
+    assert.ok(!result.stderr.includes(PASSWORD), 'no password printed');
   });
 
   itOnce('in production, a mistyped path is refused and nothing is made there (exit 78)', async () => {

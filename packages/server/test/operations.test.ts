@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { ConfigurationError, createServer, migrate, openStorage } from '../src/index.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../src/storage/migrations.ts';
 import { DatabaseModeError } from '../src/storage/deployment-mode.ts';
+import { ApplicantKeyMismatchError } from '../src/storage/shared-secrets.ts';
+import { keyedDigest } from '../src/dossiers/applicant-digest.ts';
 import { freshDatabaseUrl } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
 
@@ -182,6 +184,41 @@ describe('operations: modes, readiness, liveness', () => {
       } finally {
         await server.app.close();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('every server of a database shares its secrets: another applicant key is refused once dossiers are stored; a new token secret is said', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
+    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'shared.db');
+    const lines: string[] = [];
+    const logger = { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream };
+    try {
+      const storage = openStorage(databaseUrl);
+      await migrate(storage);
+      await (await createServer({ ...PRODUCTION, databaseUrl })).app.close();
+      // No dossier yet: the key may still change (the new one is recorded).
+      const newKey = 'c'.repeat(40);
+      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey })).app.close();
+      await storage.run(`INSERT INTO dossiers (code, procedure_code, procedure_name, agency, applicant_digest, status, received_at)
+        VALUES ('000.00.15.H26-250301-0001', '1.001193', 'Thủ tục đăng ký khai sinh', 'Bộ phận Một cửa', ?, 'processing', '2025-03-01T02:00:00.000Z')`, [keyedDigest('001099000001', newKey)]);
+      await storage.close();
+      // Now the first key would find no dossier: refused before it serves, saying which setting.
+      await assert.rejects(createServer({ ...PRODUCTION, databaseUrl, logger }), (error: unknown) =>
+        error instanceof ApplicantKeyMismatchError && /DVC_APPLICANT_KEY is not the key .* stores its dossiers' identity numbers under/.test(error.message));
+      assert.ok(!lines.some((line) => line.includes(newKey) || line.includes(PRODUCTION.applicantKey)), 'no secret in the log');
+      // The same key and another token secret (a rotation, or a mistake): served, and said.
+      const rotated = await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'd'.repeat(40), logger });
+      try {
+        assert.equal((await rotated.app.inject({ method: 'GET', url: '/api/v1/ready' })).statusCode, 200);
+        assert.equal(lines.filter((line) => line.includes('DVC_TOKEN_SECRET differs from the one another server of this database started with')).length, 1, lines.join('\n'));
+      } finally {
+        await rotated.app.close();
+      }
+      // Started again with it: nothing to say.
+      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'd'.repeat(40), logger })).app.close();
+      assert.equal(lines.filter((line) => line.includes('DVC_TOKEN_SECRET differs')).length, 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

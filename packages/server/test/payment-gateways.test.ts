@@ -467,10 +467,12 @@ describe('a deployment picks its gateways', () => {
     }
   });
 
-  test('MoMo unreachable: the payment is closed as failed and the payer told to try again; nothing is charged', async () => {
+  test('MoMo unreachable: the payment is closed as failed and the payer told to try again; nothing is charged; the log says why', async () => {
+    const lines: string[] = [];
     const sandbox = await startSandbox({
       gateways: { momo: { partnerCode: 'MOMOTEST2026', accessKey: 'access', secretKey: 'a-merchant-secret-key-from-momo', endpoint: 'http://127.0.0.1:9' } },
       reconcileEveryMs: 0,
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream },
     });
     try {
       const created = await fetch(`${sandbox.baseUrl}/payments`, {
@@ -480,6 +482,9 @@ describe('a deployment picks its gateways', () => {
       assert.equal(created.status, 503);
       const row = await sandbox.context.storage.one<{ state: string; failure_code: string }>('SELECT state, failure_code FROM payments WHERE dossier_code = ?', [DEMO.paymentDue.code]);
       assert.deepEqual({ ...row }, { state: 'failed', failure_code: 'gateway_unavailable' });
+      // Not only fetch's "fetch failed": what failed, for the operator.
+      const said = lines.find((line) => line.includes('payment gateway refused or unreachable'));
+      assert.match(said ?? lines.join('\n'), /"err":"fetch failed: bad port"/, 'port 9 is one fetch will not call');
     } finally {
       await sandbox.close();
     }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../app.ts';
 import { DatabaseModeError } from '../storage/deployment-mode.ts';
 import { SettingsError } from '../settings.ts';
+import { ApplicantKeyMismatchError } from '../storage/shared-secrets.ts';
+import { isLoginRefused } from '../storage/postgres.ts';
 import { asksForHelp, EXIT, EXIT_HELP, UsageError } from './command.ts';
 import type { Command, Io } from './command.ts';
 import { backup } from './backup.ts';
@@ -104,8 +106,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.usage;
     }
     // Both messages list every problem, one a line.
-    if (error instanceof ConfigurationError || error instanceof SettingsError || error instanceof DatabaseModeError) {
+    if (error instanceof ConfigurationError || error instanceof SettingsError || error instanceof DatabaseModeError
+      || error instanceof ApplicantKeyMismatchError) {
       io.err(error.message);
+      return EXIT.config;
+    }
+    if (isLoginRefused(error)) {
+      io.err(`dvc-server ${command.name}: the database refused these settings (${(error as Error).message}): check DATABASE_URL.`);
       return EXIT.config;
     }
     io.err(`dvc-server ${command.name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -40,7 +40,8 @@ keys). The start line (mode, API address, database) goes to standard error.
 Options (each with its environment variable):
 ${DATABASE_HELP}
   --port N        PORT. Default: 4010.
-  --host ADDRESS  HOST. Default: localhost (both 127.0.0.1 and ::1). 0.0.0.0 for every interface.
+  --host ADDRESS  HOST. Default: localhost (each address the machine gives it: 127.0.0.1, and ::1
+                  where /etc/hosts lists it). 0.0.0.0 for every interface.
   --no-admin      DVC_ADMIN_ROUTES=0. Sandbox without the test controls (always off in production).
   --quiet         No request logs.
   -h, --help      This help.
@@ -52,7 +53,11 @@ Environment variables:
   DVC_PUBLIC_API_URL      The API's address as browsers reach it, for links the server makes.
                           Default: http://localhost:PORT/api/v1.
   DVC_APPLICANT_KEY       Key of the applicant identity digests.      In production: required,
-  DVC_TOKEN_SECRET        Key of the dossier access tokens.           random, 32+ characters.
+  DVC_TOKEN_SECRET        Key of the dossier access tokens.           random, 32+ characters, the
+                                                                      same on every server of the
+                                                                      database (the applicant key
+                                                                      never changes once dossiers
+                                                                      are stored).
   DVC_VNPAY_TMN_CODE, DVC_VNPAY_HASH_SECRET, DVC_VNPAY_PAYMENT_URL, DVC_VNPAY_QUERY_URL
                           A VNPay 2.1 merchant (the "bank-qr" method): all four, or none.
   DVC_MOMO_PARTNER_CODE, DVC_MOMO_ACCESS_KEY, DVC_MOMO_SECRET_KEY, DVC_MOMO_ENDPOINT

@@ -12,6 +12,7 @@ import type { CheckResult } from './settlement.ts';
 import { checkAtGateway } from './settlement.ts';
 import type { ClosedCheckResult } from './closed-payments.ts';
 import { checkClosedAtGateway, closedUnchecked } from './closed-payments.ts';
+import { reasonOf } from '../error-reason.ts';
 
 export interface ReconcileOptions {
   /** Only payments opened at least this long ago (their IPN had its chance). */
@@ -82,7 +83,7 @@ export function startReconciliation(ctx: ServerContext, options: ReconcileOption
     // A slow gateway may make a run outlast the interval: the next run waits for its turn.
     running ??= reconcilePayments(ctx, options)
       .then(() => undefined, (error: unknown) => {
-        ctx.log.error({ err: (error as Error).message }, 'payment reconciliation failed');
+        ctx.log.error({ err: reasonOf(error) }, 'payment reconciliation failed');
       })
       .finally(() => { running = undefined; });
   }, options.everyMs);

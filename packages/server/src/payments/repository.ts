@@ -13,6 +13,7 @@ import { findPayment, orderOf } from './payment-row.ts';
 import { isPaidInFull, outstandingFor, sameLines } from './outstanding.ts';
 import { closeAsSuperseded } from './new-amount.ts';
 import { checkAtGateway } from './settlement.ts';
+import { reasonOf } from '../error-reason.ts';
 
 type Schemas = components['schemas'];
 type Payment = Schemas['Payment'];
@@ -218,7 +219,7 @@ async function startAtGateway(ctx: ServerContext, paymentId: string, payer: Paye
     const url = await gateway.start(orderOf(row), payer);
     await ctx.storage.run('UPDATE payments SET gateway_url = ? WHERE id = ?', [url, paymentId]);
   } catch (error) {
-    ctx.log.error({ paymentId, gateway: gateway.name, err: (error as Error).message }, 'payment gateway refused or unreachable');
+    ctx.log.error({ paymentId, gateway: gateway.name, err: reasonOf(error) }, 'payment gateway refused or unreachable');
     await ctx.storage.run("UPDATE payments SET state = 'failed', failure_code = 'gateway_unavailable' WHERE id = ? AND state = 'pending'", [paymentId]);
     throw new ApiProblem(503, 'service_unavailable', 'The payment gateway cannot be reached. Nothing was charged; try again in a moment.');
   }

@@ -12,6 +12,7 @@ import type { PaymentRow } from './payment-row.ts';
 import { orderOf } from './payment-row.ts';
 import { lockDossier, vnTime } from '../dossiers/repository.ts';
 import { isPaidInFull, outstandingFor } from './outstanding.ts';
+import { reasonOf } from '../error-reason.ts';
 
 /** After its expiry a gateway takes no more money; this long after it, a payment still open is closed. */
 export const EXPIRY_GRACE_MS = 5 * 60_000;
@@ -101,7 +102,7 @@ export async function askGateway(
   try {
     return { kind: 'answered', verdict: await gateway.query(orderOf(row), now) };
   } catch (error) {
-    const reason = (error as Error).message;
+    const reason = reasonOf(error);
     const givenUp = now.getTime() >= windowClosesAt(row) + UNVERIFIED_AFTER_MS;
     // A payment closed here that the gateway cannot vouch for may have taken money to refund.
     const line = { paymentId: row.id, gateway: gateway.name, err: reason, ...(row.state === 'pending' ? {} : { closedHere: true }) };

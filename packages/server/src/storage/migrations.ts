@@ -279,6 +279,16 @@ ALTER TABLE receipts ALTER COLUMN amount TYPE BIGINT;
 ALTER TABLE dossiers ADD COLUMN overpaid TEXT;
 `,
   },
+  {
+    version: 9,
+    name: 'the secrets every server of a database shares',
+    sql: () => `
+-- A keyed digest of a fixed text under each production secret (storage/shared-secrets.ts): a
+-- server started with another DVC_APPLICANT_KEY would find no dossier for any identity number.
+ALTER TABLE deployment ADD COLUMN applicant_key_check TEXT;
+ALTER TABLE deployment ADD COLUMN token_secret_check TEXT;
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -17,6 +17,14 @@ export function numberPlaceholders(sql: string): string {
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
 const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
+/**
+ * PostgreSQL turning these settings away: a wrong password or user (28P01, 28000), a database
+ * that does not exist (3D000). A setting to fix, not an outage to wait out.
+ */
+const LOGIN_REFUSED_CODES = new Set(['28P01', '28000', '3D000']);
+export const isLoginRefused = (error: unknown): boolean =>
+  error instanceof Error && LOGIN_REFUSED_CODES.has(String((error as { code?: unknown }).code));
+
 /** Counts (bigint) and averages (numeric) as numbers: the values the API serves fit easily. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
