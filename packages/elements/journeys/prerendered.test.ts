@@ -477,8 +477,9 @@ for (const browserName of BROWSERS) {
      * Opens `path` with the widgets' own scripts held back, waits for the loader's first views, and
      * runs `use`, which lets the scripts come with `release()`; `loaded` settles once they have.
      */
-    async function withFirstViews(path: string, use: (page: { tab: Page; errors: string[]; loaded: Promise<unknown>; release(): void }) => Promise<void>): Promise<void> {
-      const release = holdScripts(widgetScripts);
+    async function withFirstViews(path: string, use: (page: { tab: Page; errors: string[]; loaded: Promise<unknown>; release(): void }) => Promise<void>,
+      holds = widgetScripts): Promise<void> {
+      const release = holdScripts(holds);
       const { tab, errors, loaded, close } = await open(path, { wait: false });
       try {
         await firstViewsPainted(tab);
@@ -588,6 +589,47 @@ for (const browserName of BROWSERS) {
         assert.equal(new URL(tab.url()).search, '');
         assert.deepEqual(errors, []);
       });
+    });
+
+    test('a bare tag: the page switched to English before the widget\'s script: its first view follows, keeping what was typed, the focus and Enter; the widget hydrates it', async () => {
+      // Only Lit's hydration held (every widget waits for it): requests held by the server would
+      // take the browser's six connections, and the English views would wait behind them.
+      await withFirstViews('/bare.vi.html', async ({ tab, errors, loaded, release }) => {
+        await tabToCodeField(tab);
+        await tab.keyboard.type('G01.23-260101-0001');
+        // As a portal's language switch, or its script setting the language chosen last time.
+        await tab.evaluate(() => { document.documentElement.lang = 'en'; });
+        const inEnglish = (texts: Record<string, string>) => TAGS.every((tag) => {
+          const { own, foreign } = messagesIn(texts[tag] ?? '', 'en', kit);
+          return own.length > 0 && foreign.length === 0;
+        });
+        let painted = await widgetTexts(tab);
+        for (const deadline = Date.now() + 15_000; !inEnglish(painted) && Date.now() < deadline;) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          painted = await widgetTexts(tab);
+        }
+        for (const tag of TAGS) assert.deepEqual(messagesIn(painted[tag] ?? '', 'en', kit).foreign, [], `${tag} painted again: ${painted[tag]}`);
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector('input')!.value), 'G01.23-260101-0001');
+        assert.equal(await focused(tab), 'input#code', 'the focus stayed in the field');
+        await tab.keyboard.type('2');
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector('input')!.value), 'G01.23-260101-00012', 'the caret where it was');
+        await tab.keyboard.press('Backspace');
+        await tab.keyboard.press('Enter');
+        assert.deepEqual(await tab.evaluate((tags: string[]) => tags.filter((tag) => customElements.get(tag)), TAGS), [], 'all before any widget\'s script');
+        assert.deepEqual(await axeFailures(tab, browserName), [], 'the first views painted again are axe-clean');
+        await firstViewsPainted(tab);
+        release();
+        await loaded;
+        // Hydrated as painted (nothing drawn anew), and the Enter sent: the identity number is missing.
+        await tab.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part="error-summary"]'), { timeout: 15_000, polling: 100 });
+        await hydrated(tab, TAGS);
+        assert.deepEqual(await keptAfterHydration(tab), { changed: [], forms: [1, 1] }, 'hydration kept the nodes painted again');
+        const links = await tab.evaluate(() => [...document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelectorAll('[part="error-link"]')].map((link) => link.textContent?.trim()));
+        assert.deepEqual(links, ['Enter your personal identification number']);
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLInputElement>('input#code')!.value), 'G01.23-260101-0001');
+        assert.equal(new URL(tab.url()).pathname, '/bare.vi.html', 'not sent as a page\'s form');
+        assert.deepEqual(errors, []);
+      }, (path) => path === '/cdn/dvc-hydrate.js');
     });
 
     test('a bare tag under a strict CSP with Trusted Types: its first view painted and styled, no policy violated', async () => {

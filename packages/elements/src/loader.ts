@@ -52,11 +52,18 @@ const RETRY_WAITS_MS = [1000, 4000];
 const requested = new Set<string>();
 /** The widgets asked for whose entry has not loaded, nor failed to, yet. */
 const loading = new Set<string>();
+/** A first view with its styles, parsed once and adopted by every root that shows it. */
+interface LoadedView {
+  view: FirstView;
+  styles: CSSStyleSheet;
+}
+/** Each first view asked for, by `<tag>.<lang>`; one that failed to come is asked for again next time. */
+const loadedViews = new Map<string, Promise<LoadedView>>();
 /**
- * The first views painted, by tag, until the widget has loaded: the view, its language, its styles
- * (parsed once, adopted by every root) and the roots it was painted into.
+ * The roots showing a first view (painted here, or pasted prerendered), by tag, until the widget
+ * has loaded: each with the language it shows, and whether the loader painted it.
  */
-const firstViews = new Map<string, { view: FirstView; lang: string; styles: CSSStyleSheet; roots: ShadowRoot[] }>();
+const showing = new Map<string, Map<ShadowRoot, { lang: string; painted: boolean }>>();
 const preloaded = new Set<string>();
 /** Lit's hydration, once a widget is prerendered or gets its first view here; every widget loads after it. */
 let hydration: Promise<unknown> | undefined;
@@ -97,7 +104,8 @@ type Widget = Element & { hasUpdated?: boolean; updateComplete?: Promise<unknown
 /**
  * A form of a first view is not sent as a page would send it (the widget's fields are its own, and
  * an identity number must never reach an address): Enter pressed before the widget has taken its
- * view over is kept, and the form is sent to the widget once it has.
+ * view over is kept, and the form is sent to the widget once it has (the form in the root then:
+ * the view may have been painted again meanwhile, in another language).
  */
 function holdSubmissions(element: Widget, root: ShadowRoot): void {
   let held = false;
@@ -106,26 +114,59 @@ function holdSubmissions(element: Widget, root: ShadowRoot): void {
     event.preventDefault();
     if (held) return;
     held = true;
-    const form = event.target as HTMLFormElement;
     const submitter = (event as SubmitEvent).submitter;
     void customElements.whenDefined(element.localName).then(() => element.updateComplete).then(() => {
-      if (form.isConnected) form.requestSubmit(submitter?.isConnected ? submitter : null);
+      root.querySelector('form')?.requestSubmit(submitter?.isConnected ? submitter : null);
     });
   }, true);
 }
 
+/** Shows `loaded` in `root`: its nodes, made with DOM calls, and its styles. */
+function show(root: ShadowRoot, loaded: LoadedView): void {
+  root.adoptedStyleSheets = [loaded.styles];
+  root.replaceChildren(...loaded.view.nodes.map(build));
+}
+
 /** Gives each bare element the widget's first view, unless its script was quicker; the roots painted. */
-function paint(elements: readonly Element[], view: FirstView, styles: CSSStyleSheet): ShadowRoot[] {
+function paint(elements: readonly Element[], loaded: LoadedView): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   for (const element of elements) {
     if (element.shadowRoot || !element.isConnected || customElements.get(element.localName)) continue;
     const root = element.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styles];
-    root.append(...view.nodes.map(build));
+    show(root, loaded);
     holdSubmissions(element, root);
     roots.push(root);
   }
   return roots;
+}
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * Shows `loaded` in place of the first view `root` shows, keeping what the citizen did there: each
+ * field's value (by id), the disclosures opened, and where focus and the caret were.
+ */
+function repaint(root: ShadowRoot, loaded: LoadedView): void {
+  const fields = [...root.querySelectorAll<Field>('input[id], select[id], textarea[id]')]
+    .map((field) => ({ id: field.id, value: field.value, checked: (field as HTMLInputElement).checked }));
+  const opened = [...root.querySelectorAll('details')].map((details) => details.open);
+  const focused = root.activeElement as Field | null;
+  const caret = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] as const : null;
+  show(root, loaded);
+  for (const { id, value, checked } of fields) {
+    const field = root.getElementById(id) as Field | null;
+    if (!field) continue;
+    field.value = value;
+    if (field instanceof HTMLInputElement) field.checked = checked;
+  }
+  root.querySelectorAll('details').forEach((details, index) => { details.open = opened[index] ?? details.open; });
+  const refocused = focused?.id ? (root.getElementById(focused.id) as Field | null) : null;
+  refocused?.focus();
+  if ((refocused instanceof HTMLInputElement || refocused instanceof HTMLTextAreaElement) && caret) {
+    try {
+      refocused.setSelectionRange(caret[0], caret[1]);
+    } catch { /* a field without a caret (a checkbox) */ }
+  }
 }
 
 /**
@@ -145,6 +186,29 @@ function showFailure(root: ShadowRoot, text: string, lang: string): void {
   if (hadFocus) message.focus();
 }
 
+/** The first view of `tag` in `lang`, parsed once. */
+function firstView(tag: string, lang: string): Promise<LoadedView> {
+  const key = `${tag}.${lang}`;
+  let loaded = loadedViews.get(key);
+  if (!loaded) {
+    loaded = import(new URL(`./prerendered/${key}.js`, import.meta.url).href).then(({ default: view }: { default: FirstView }) => {
+      const styles = new CSSStyleSheet();
+      styles.replaceSync(view.styles);
+      return { view, styles };
+    });
+    loaded.catch(() => loadedViews.delete(key));
+    loadedViews.set(key, loaded);
+  }
+  return loaded;
+}
+
+/** Notes that `root` shows the first view of `tag` in `lang` until the widget has loaded. */
+function note(tag: string, root: ShadowRoot, lang: string, painted: boolean): void {
+  let roots = showing.get(tag);
+  if (!roots) showing.set(tag, (roots = new Map()));
+  roots.set(root, { lang, painted });
+}
+
 /**
  * Paints the first view into the bare widgets `elements` (no shadow root yet). Should the view not
  * come, the widgets draw themselves, as they would without it.
@@ -152,12 +216,36 @@ function showFailure(root: ShadowRoot, text: string, lang: string): void {
 async function paintFirstView(tag: string, elements: readonly Element[]): Promise<void> {
   try {
     const lang = pageLanguage();
-    const view = ((await import(new URL(`./prerendered/${tag}.${lang}.js`, import.meta.url).href)) as { default: FirstView }).default;
-    const styles = new CSSStyleSheet();
-    styles.replaceSync(view.styles);
-    firstViews.set(tag, { view, lang, styles, roots: paint(elements, view, styles) });
+    for (const root of paint(elements, await firstView(tag, lang))) note(tag, root, lang, true);
+    // The page may have changed its language while the view came.
+    await followLanguage(tag);
   } catch (error: unknown) {
     console.warn(`DVC Kit: <${tag}> is drawn by its script, without its first view`, error);
+  }
+}
+
+/**
+ * The page's language changed before the widget's script came (a portal's language switch, or its
+ * script setting the language the citizen chose last time): the first views of `tag` in another
+ * language are painted again in the page's, keeping what was typed. The widget then hydrates them
+ * as they are, rather than drawing them anew and losing it.
+ */
+async function followLanguage(tag: string): Promise<void> {
+  const lang = pageLanguage();
+  const stale = [...(showing.get(tag) ?? [])].filter(([, shown]) => shown.lang !== lang);
+  if (stale.length === 0) return;
+  let loaded: LoadedView;
+  try {
+    loaded = await firstView(tag, lang);
+  } catch {
+    return; // The widget draws itself anew in the page's language when it comes.
+  }
+  // Changed again meanwhile (that change paints its own), or the widget has come.
+  if (pageLanguage() !== lang || customElements.get(tag)) return;
+  for (const [root, shown] of stale) {
+    if (showing.get(tag)?.get(root) !== shown || (root.host as Widget).hasUpdated) continue;
+    repaint(root, loaded);
+    note(tag, root, lang, true);
   }
 }
 
@@ -197,16 +285,20 @@ function load(tag: string, painted: Promise<void>): void {
   painted.then(() => hydration).then(() => importEntry(tag)).finally(() => {
     loading.delete(tag);
   }).then(
-    () => void firstViews.delete(tag),
-    (error: unknown) => {
-      const views = firstViews.get(tag);
-      firstViews.delete(tag);
+    () => void showing.delete(tag),
+    async (error: unknown) => {
+      const roots = [...(showing.get(tag) ?? [])].filter(([, shown]) => shown.painted);
+      showing.delete(tag);
       // Defined all the same (by another copy of the kit on the page): it works, and says nothing.
       if (customElements.get(tag)) return;
       console.error(`DVC Kit: <${tag}> could not be loaded`, error);
-      if (!views) return;
-      views.styles.insertRule('.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}');
-      for (const root of views.roots) showFailure(root, views.view.failed, views.lang);
+      for (const [root, { lang }] of roots) {
+        const { view, styles } = await firstView(tag, lang);
+        if (!styles.cssRules[styles.cssRules.length - 1]?.cssText.startsWith('.load-failure')) {
+          styles.insertRule('.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}', styles.cssRules.length);
+        }
+        showFailure(root, view.failed, lang);
+      }
     },
   );
 }
@@ -252,12 +344,28 @@ export function discover(root: ParentNode): void {
   const prerendered = widgets.some((element) => element.shadowRoot !== null && Object.hasOwn(WIDGETS, element.localName));
   if (prerendered || widgets.some((element) => element.shadowRoot === null && tags.includes(element.localName))) hydrate();
   for (const tag of tags) load(tag, painted.get(tag)!);
-  // Added while their widget is still loading, once its first view has come: painted as well.
   for (const element of widgets) {
-    const views = tags.includes(element.localName) ? undefined : firstViews.get(element.localName);
-    if (views && element.shadowRoot === null) views.roots.push(...paint([element], views.view, views.styles));
+    const tag = element.localName;
+    const root = element.shadowRoot;
+    if (!loading.has(tag)) continue;
+    if (root && !showing.get(tag)?.has(root)) {
+      // Pasted prerendered: its form held for the widget as a first view's, and painted again should
+      // the page's language be another (a portal's script may set it after the markup was chosen).
+      const markupLang = root.querySelector('[lang]')?.getAttribute('lang') ?? '';
+      note(tag, root, /^en(-|$)/i.test(markupLang) ? 'en' : 'vi', false);
+      holdSubmissions(element, root);
+      void followLanguage(tag);
+    } else if (!root && !tags.includes(tag)) {
+      // Added while its widget is still loading: painted as well, once its view has come.
+      void paintFirstView(tag, [element]);
+    }
   }
 }
+
+/** A language set on the page after the first views were painted is followed (see followLanguage). */
+new MutationObserver(() => {
+  for (const tag of showing.keys()) void followLanguage(tag);
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 
 // Watch first, then look: an element parsed or inserted in between is caught either way.
 const observer = new MutationObserver((records) => {
