@@ -429,12 +429,19 @@ for (const browserName of BROWSERS) {
       }
     });
 
-    test('scripting on: the search page starts with the query ?q= gives; another page leaves ?q= alone', async () => {
+    test('scripting on: the search page starts with the query and the filters the form sent; another page leaves ?q= alone', async () => {
       const results = (tab: Page) => tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('[part="item"]').length);
-      const { tab, errors, close } = await open(`${SEARCH_PAGE}?q=${encodeURIComponent('khai sinh')}`);
+      // As the plain form sends it, with scripting off: every filter, the ones left at "All" empty.
+      const { tab, errors, close } = await open(`${SEARCH_PAGE}?q=${encodeURIComponent('khai sinh')}&field=&level=commune&online=`);
       try {
         await tab.waitForFunction(() => (document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0) > 0, { timeout: 15_000, polling: 100 });
         assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('input')!.value), 'khai sinh');
+        assert.deepEqual(await tab.evaluate(() => {
+          const search = document.querySelector('dvc-procedure-search') as Element & { level: string; field: string; online: string };
+          const items = [...search.shadowRoot!.querySelectorAll('[part="item"]')];
+          return { level: search.level, chosen: search.shadowRoot!.querySelector<HTMLSelectElement>('select#filter-level')!.value, field: search.field, online: search.online,
+            allCommune: items.every((item) => /Cấp xã/.test(item.textContent ?? '')) };
+        }), { level: 'commune', chosen: 'commune', field: '', online: '', allCommune: true });
         assert.deepEqual(errors, []);
       } finally {
         await close();

@@ -13,7 +13,7 @@ import type { DvcDossierTracker } from './dossier-tracker.ts';
 import type { DossierStatus } from './labels.ts';
 import { namePortalPages } from '../test-support/portal-pages.ts';
 import { withoutPaymentGateways } from '../test-support/no-gateways.ts';
-import { paidThenAskedMore } from '../test-support/payment-drivers.ts';
+import { completeAtGateway, paidThenAskedMore, sdk, TWO_KINDS } from '../test-support/payment-drivers.ts';
 
 // The portal names its payment and evaluation pages: the tracker offers "Pay" and "Evaluate".
 namePortalPages();
@@ -1272,6 +1272,14 @@ describe('<dvc-dossier-tracker>', () => {
             await lookUp(el, demo(14).code, demo(14).applicantId);
             expect($(el, '[part="payment"]'), 'the fees and their amounts').to.not.equal(null);
             await expectReflow(el, `charges and fees (${lang}, 200% text)`);
+            await another(el);
+            // Paid: its receipt numbers, each one long word (Firefox widened the result to them).
+            const paid = await createDossier({ status: 'payment-due', fees: TWO_KINDS });
+            const payment = await sdk().payments.create({ dossierCode: paid.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` });
+            await completeAtGateway(payment.id, 'success');
+            await lookUp(el, paid.code, APPLICANT);
+            expect(text($(el, '[part="payment"]'))).to.match(/BL-\d{4}-\d{6}, BL-\d{4}-\d{6}/);
+            await expectReflow(el, `paid, two receipt numbers (${lang}, 200% text)`);
             await another(el);
           }
         });

@@ -49,6 +49,8 @@ export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22
 
   .result {
     display: grid;
+    /* As the form: Firefox would widen the column to a long unbroken line (receipt numbers). */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_dvc-space) * 2);
   }
 
@@ -144,6 +146,8 @@ export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22
 
   .notice {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    overflow-wrap: anywhere;
     gap: var(--_dvc-space);
     justify-items: start;
     padding: calc(var(--_dvc-space) * 2);

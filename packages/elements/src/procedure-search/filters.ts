@@ -50,6 +50,8 @@ export function filtersView({ state, facets, agencies, fields, onChange, onLeave
   const levelOptions = procedureLevels.map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
   const onlineOptions = onlineLevels.map((value) => ({ value, label: withCount(onlineLabel(value), count(facets?.online, value)) }));
   const agencyOptions = agencies.map((a) => ({ value: a.id, label: a.name }));
+  // An agency the list does not hold (from an old link): shown as chosen, so it can be seen and cleared.
+  if (state.agency && !agencyOptions.some((o) => o.value === state.agency)) agencyOptions.unshift({ value: state.agency, label: state.agency });
   const active = FILTER_NAMES.some((name) => state[name] !== '');
 
   return html`<fieldset class="filters" part="filters">

@@ -81,6 +81,45 @@ describe('<dvc-procedure-search> journeys', () => {
     await settled(el);
     expect(Number(/\d+/.exec(summary(el))![0])).to.equal(before);
     expect($(el, '[part="clear-filters"]')).to.equal(null);
+    // The button pressed went with the filters: focus is on the results it changed, not lost to the page.
+    expect(activeInside(el)?.id).to.equal('results-heading');
+  });
+
+  it('"Search without filters", where a filter found nothing: searches again without them, focus on the results', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="ly lich tu phap" level="commune"></dvc-procedure-search>`);
+    await settled(el);
+    const button = $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === 'Tìm không dùng bộ lọc')!;
+    expect(button, 'offered where nothing was found').to.not.equal(undefined);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => items(el).length > 0, 'no results without the filters', { timeout: 8000 });
+    expect(el.level).to.equal('');
+    expect(activeInside(el)?.id).to.equal('results-heading');
+  });
+
+  it('a page past the last (an old link) shows the last page, and the address says so', async () => {
+    history.replaceState(null, '', `${location.pathname}?dvc_q=dang+ky&dvc_page=999`);
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url page-size="10"></dvc-procedure-search>`);
+    await waitUntil(() => items(el).length > 0, 'the last page was not shown', { timeout: 8000 });
+    await settled(el);
+    const total = Number(/\d+/.exec(summary(el))![0]);
+    const last = Math.ceil(total / 10);
+    expect(el.page).to.equal(last);
+    expect($(el, '[part="page-button"][aria-current="page"]')!.textContent!.trim()).to.equal(String(last));
+    expect(new URLSearchParams(location.search).get('dvc_page')).to.equal(String(last));
+    expect(summary(el)).to.include(`Trang ${last}/${last}`);
+  });
+
+  it('an agency the list does not hold (an old link) is shown as chosen, so it can be seen and cleared', async () => {
+    history.replaceState(null, '', `${location.pathname}?dvc_q=khai+sinh&dvc_agency=Nope`);
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
+    await settled(el);
+    const select = $<HTMLSelectElement>(el, '#filter-agency')!;
+    expect(select.value).to.equal('Nope');
+    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('Nope');
+    $<HTMLButtonElement>(el, '[part="clear-filters"]')!.click();
+    await waitUntil(() => items(el).length > 0, 'cleared, it finds', { timeout: 8000 });
+    expect(el.agency).to.equal('');
   });
 
   it('filters by agency from the API list', async () => {

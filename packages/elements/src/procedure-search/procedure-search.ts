@@ -202,7 +202,7 @@ export class DvcProcedureSearch extends DvcElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const typed = this.#typedBeforeScript();
-    if (!this.query) this.query = typed.trim() ? typed : this.#queryFromSearchPage();
+    if (!this.query) this.query = typed.trim() ? typed : this.#takeSearchPageQuery();
     if (this.syncUrl) {
       const fromUrl = this.#url.read();
       // The page opened on a search or a detail (a shared link, a reload, back from the payment
@@ -281,6 +281,12 @@ export class DvcProcedureSearch extends DvcElement {
     await this.#search.run(state);
     const outcome = this.#search.value;
     if (this.#search.status !== 'success' || outcome?.state !== state) return;
+    // A page past the last (an old bookmark, a shared link, a catalogue that shrank): its last page.
+    const pages = Math.ceil(outcome.result.total / outcome.result.pageSize);
+    if (pages > 0 && state.page > pages) {
+      this.#apply({ ...state, page: pages }, 'replace', { focus: false });
+      return;
+    }
     const filters: DvcSearchEventDetail['filters'] = {};
     for (const name of FILTER_NAMES) if (state[name]) filters[name] = state[name];
     this.emit('dvc-search', { query: state.query, filters, total: outcome.result.total });
@@ -303,12 +309,21 @@ export class DvcProcedureSearch extends DvcElement {
     }
   }
 
-  /** `?q=` on the page `search-page` names: what the search form sent, with scripting on or off. */
-  #queryFromSearchPage(): string {
+  /**
+   * `?q=` on the page `search-page` names, with the filters' choices sent beside it (`field`,
+   * `level`, `online`): what the search form sent, with scripting on or off. Filters are taken
+   * only with a query, and only where the page does not set them itself.
+   */
+  #takeSearchPageQuery(): string {
     if (!this.searchPage || this.hasUpdated) return '';
     const page = new URL(this.searchPage, document.baseURI);
     if (page.origin !== location.origin || page.pathname !== location.pathname) return '';
-    return new URLSearchParams(location.search).get('q')?.trim().slice(0, 200) ?? '';
+    const sent = new URLSearchParams(location.search);
+    const query = sent.get('q')?.trim().slice(0, 200) ?? '';
+    if (!query) return '';
+    const chosen = sanitizeState({ query, field: sent.get('field') ?? '', level: sent.get('level') ?? '', agency: '', online: sent.get('online') ?? '', page: 1, procedure: '' });
+    for (const name of ['field', 'level', 'online'] as const) if (!this[name]) this[name] = chosen[name];
+    return query;
   }
 
   protected override updated(): void {
@@ -384,6 +399,8 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   #clearFilters(): void {
+    // The button pressed goes with the filters: focus goes to the results it changes.
+    this.#focus.focusAfterUpdate('#results-heading');
     this.#apply({ ...this.#state, field: '', level: '', agency: '', online: '', page: 1 }, 'push');
   }
 
