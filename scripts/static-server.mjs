@@ -173,6 +173,9 @@ export function createStaticHandler({ routes, headers = {}, rewriteHtml }) {
       'cache-control': HASHED_CHUNK.test(relative) ? IMMUTABLE : extension === '.html' ? PAGE : SHORT,
       etag,
       ...(compressible ? { vary: 'accept-encoding' } : {}),
+      // Module scripts load with CORS: a page on another origin than the bundle's reads them only
+      // with this header, as every public CDN sends it.
+      ...(extension === '.js' ? { 'access-control-allow-origin': '*' } : {}),
     };
     if (matchesEtag(request.headers['if-none-match'], etag)) return send(304, common);
     send(200, {

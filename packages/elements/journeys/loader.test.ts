@@ -287,6 +287,7 @@ describe('the demo portal\'s server (scripts/static-server.mjs)', () => {
     assert.equal(br.headers['content-encoding'], 'br');
     assert.equal(br.headers['content-type'], 'text/javascript; charset=utf-8');
     assert.equal(br.headers['vary'], 'accept-encoding');
+    assert.equal(br.headers['access-control-allow-origin'], '*', 'a module script a page on another origin may load');
     assert.ok(br.body.length < original.length / 3, `brotli: ${br.body.length} of ${original.length} bytes`);
     assert.ok(brotliDecompressSync(br.body).equals(original));
 
@@ -305,6 +306,7 @@ describe('the demo portal\'s server (scripts/static-server.mjs)', () => {
     // The page itself is compressed too, with the API address rewritten as the tests need.
     const html = await get('/', { 'accept-encoding': 'br' });
     assert.equal(html.headers['content-type'], 'text/html; charset=utf-8');
+    assert.equal(html.headers['access-control-allow-origin'], undefined, 'a page is not for other origins to read');
     assert.match(brotliDecompressSync(html.body).toString('utf8'), /<script type="module" src="\/cdn\/dvc-loader\.js"><\/script>/);
   });
 
