@@ -69,7 +69,7 @@ export interface SurveyFlowOptions {
   views(): Promise<unknown>;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
-  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title'): void;
+  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title' | 'retry-button'): void;
   /** Empties the identity number field once it has done its job. */
   clearApplicantId(): void;
 }
@@ -218,6 +218,13 @@ export class SurveyFlow implements ReactiveController {
 
   /** A newly loaded form: restore its draft for this subject, start over from the form view. */
   applyLoadedForm(): void {
+    // Handed over and the form could not be had: focus goes to "Try again", beside the reason,
+    // rather than staying on the tracker's button, which the page has scrolled away from.
+    if (this.#load.status === 'error' && this.#handedOver) {
+      this.#handedOver = false;
+      this.#options.focus('retry-button');
+      return;
+    }
     const loaded = this.#load.value;
     if (this.#load.status !== 'success' || !loaded || loaded === this.#applied) return;
     this.#applied = loaded;

@@ -223,6 +223,26 @@ describe('hand-over between widgets, with no page script', () => {
     await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'title', 'focus did not move to the form');
   });
 
+  it('"Evaluate" while the evaluation form cannot be had: the survey says so and takes focus on "Try again", which then shows the form', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+      <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
+    </div>`);
+    const tracker = page.querySelector('dvc-dossier-tracker')!;
+    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
+    await lookUp(tracker, DECIDED);
+    // The SDK asks three times (two retries): all three fail.
+    await fetch(`${sandboxUrl()}/_sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationId: 'getSurveyForm', kind: 'status', status: 503, times: 3 }),
+    });
+    inside(tracker, '[part~="evaluate-button"]')!.click();
+    await waitUntil(() => inside(survey, '[part~="error"]'), 'no failure shown', { timeout: 10_000 });
+    await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'retry-button', 'focus stayed behind, on the tracker');
+    (survey.shadowRoot!.activeElement as HTMLElement).click();
+    await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+  });
+
   it('the evaluation sent, the tracker beside it reads the dossier again: "Evaluate" gives way to the thanks', async () => {
     const { tracker, survey } = await trackerAndEvaluation();
     for (const fieldset of survey.shadowRoot!.querySelectorAll('fieldset[part~="question"]')) fieldset.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
