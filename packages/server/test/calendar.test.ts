@@ -255,8 +255,11 @@ describe('computeDueDate', () => {
     assertInstant(computeDueDate(vn('2025-03-03T16:00'), 4, 'hours'), '2025-03-04T11:00');
   });
 
-  test('calendar days', () => {
-    assertInstant(computeDueDate(vn('2025-03-03T10:00'), 3, 'days'), '2025-03-06T10:00');
+  test('calendar days: due at the close of office on the last day, never after it', () => {
+    assertInstant(computeDueDate(vn('2025-03-03T10:00'), 3, 'days'), '2025-03-06T17:00');
+    // Received on a Sunday evening (online): not due at 19:27, after the office has closed.
+    assertInstant(computeDueDate(vn('2025-03-02T19:27'), 8, 'days'), '2025-03-10T17:00');
+    assertInstant(computeDueDate(vn('2025-03-03T05:00'), 1, 'days'), '2025-03-04T17:00');
     assertInstant(computeDueDate(vn('2025-03-03T10:00'), 5, 'days'), '2025-03-10T17:00'); // Sat → Mon
     assertInstant(computeDueDate(vn('2025-01-01T10:00'), 30, 'days'), '2025-02-03T17:00'); // lands in Tết
   });

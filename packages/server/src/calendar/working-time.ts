@@ -223,9 +223,10 @@ export function subtractWorkingTime(end: Date, amountMs: number): Date {
  *   {@link startOfCounting}. Received Mon 15:30 → starts Tue 07:00 → 1 working
  *   day is due Tue 17:00. Fractions are allowed (0.5 = 4 working hours).
  * - `'hours'`: `amount` working hours counted from {@link startOfCounting}.
- * - `'days'`: `amount` × 24 h of calendar time from `received` itself; if that
- *   lands on a day off (local date), the due date moves to 17:00 of the next
- *   working day. A landing on a working day keeps its time of day.
+ * - `'days'`: `amount` × 24 h of calendar time from `received` itself, due at
+ *   the close of office (17:00) on the day that lands on, or of the next working
+ *   day when it is a day off: a period in days ends with its last day (never at
+ *   19:27, after the office has closed).
  *
  * `options.pauses` stop the clock: working time (calendar time for `'days'`)
  * inside a pause does not count, so each pause pushes the due date back. The
@@ -254,9 +255,8 @@ export function computeDueDate(
       const from = received.getTime();
       const end = consume(withoutPauses(calendarIntervalsFrom(from), pauses), from, Math.round(amount * DAY_MS));
       const day = localEpochDay(new Date(end));
-      if (isWorkingEpochDay(day)) return new Date(end);
-      const next = startOfNextWorkingDay(day);
-      return new Date(next.getTime() - DAY_START_MS + DAY_END_MS);
+      if (isWorkingEpochDay(day)) return new Date(localMidnightMs(day) + DAY_END_MS);
+      return new Date(startOfNextWorkingDay(day).getTime() - DAY_START_MS + DAY_END_MS);
     }
     default: {
       const never: never = unit;
