@@ -60,6 +60,20 @@ describe('submitSurvey with an Idempotency-Key', () => {
     assert.equal((await stored(byDossier)).length, 1);
   });
 
+  test('an identity number written in a comment is not stored; other numbers are', async () => {
+    const comment = 'Số CCCD của tôi là 001099000013 (CMND cũ 123456789), gọi 0912345678 hoặc 84912345678901.';
+    const key = 'survey-key-comment-0000001';
+    const first = await submit(dossierBody({ ...EVALUATION, comment }), key);
+    assert.equal(first.statusCode, 201, first.body);
+    const [row] = await stored(byDossier);
+    assert.equal(row!.answers['comment'],
+      'Số CCCD của tôi là [số định danh đã được ẩn] (CMND cũ [số định danh đã được ẩn]), gọi 0912345678 hoặc 84912345678901.');
+    // The same request again is the same request: replayed, not refused as another body.
+    const again = await submit(dossierBody({ ...EVALUATION, comment }), key);
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(receipt(again), receipt(first));
+  });
+
   test('page feedback: the same key and body get the same receipt and one row; another key stores another', async () => {
     const key = 'survey-key-page-000000001';
     const first = await submit(pageBody(), key);

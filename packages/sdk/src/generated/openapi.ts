@@ -256,7 +256,9 @@ export interface paths {
         /**
          * Submit a survey response
          * @description One evaluation per dossier: a repeat answers 409 `survey_already_submitted`. Page feedback is
-         *     rate-limited; a filled honeypot field (`website`) is accepted silently and not stored.
+         *     rate-limited; a filled honeypot field (`website`) is accepted silently and not stored. In a
+         *     text answer, a number shaped like an identity number (12 digits, or the old card's 9) is
+         *     stored as `[số định danh đã được ẩn]`: the forms ask for none, and staff read the comments.
          *
          *     With an `Idempotency-Key` (optional here, the same format as `createPayment`'s), a request
          *     whose answer was lost (a timeout, a dropped connection) can be sent again safely, as for

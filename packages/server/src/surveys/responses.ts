@@ -66,6 +66,20 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
   if (errors.length > 0) throw new ApiProblem(422, 'validation_failed', 'Some answers are missing or invalid.', { errors });
 }
 
+/**
+ * What a text answer says in place of a number shaped like an identity number (12 digits, or the old
+ * card's 9), which the form's hint asks the citizen not to write: a comment is read by staff and
+ * kept for reports, so the number is not stored. Other numbers (a phone, an amount) stay.
+ */
+export const IDENTITY_NUMBER_MASK = '[số định danh đã được ẩn]';
+const IDENTITY_NUMBER_IN_TEXT = /(?<!\d)(?:\d{12}|\d{9})(?!\d)/g;
+
+/** The answers as stored: text answers without identity numbers (see IDENTITY_NUMBER_MASK). */
+function storedAnswers(answers: Submission['answers']): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(answers).map(([id, value]) =>
+    [id, typeof value === 'string' ? value.replace(IDENTITY_NUMBER_IN_TEXT, IDENTITY_NUMBER_MASK) : value])));
+}
+
 export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm[] = FORMS): SurveyForm {
   return forms.find((f) => f.kind === kind)!;
 }
@@ -147,7 +161,7 @@ export async function submitSurvey(
       const inserted = await tx.run(`
         INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
         VALUES (?, ?, ?, 'dossier', ?, ?, ?) ON CONFLICT (dossier_code) DO NOTHING`,
-      [receipt.id, form.id, form.version, dossier.code, JSON.stringify(submission.answers), submittedAt.toISOString()]);
+      [receipt.id, form.id, form.version, dossier.code, storedAnswers(submission.answers), submittedAt.toISOString()]);
       if (inserted === 0) throw new ApiProblem(409, 'survey_already_submitted');
     });
   }
@@ -163,7 +177,7 @@ export async function submitSurvey(
       INSERT INTO survey_responses (id, form_id, form_version, kind, procedure_code, page_url, answers, submitted_at)
       VALUES (?, ?, ?, 'page', ?, ?, ?, ?)`,
     [receipt.id, form.id, form.version, submission.procedureCode ?? null, submission.pageUrl ?? null,
-      JSON.stringify(submission.answers), submittedAt.toISOString()]);
+      storedAnswers(submission.answers), submittedAt.toISOString()]);
   });
 }
 
