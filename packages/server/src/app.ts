@@ -155,7 +155,9 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const claimAndIndex = async () => {
     if (options.mode === 'production') {
       await claimDatabase(storage, 'production', options.now());
-      ({ tokenSecretChanged: tokenSecretReplaced } = await checkSharedSecrets(storage, options));
+      const { tokenSecretChanged } = await checkSharedSecrets(storage, options, { record: options.recordsSecrets ?? true });
+      // Said once opened: an opening that failed after recording it still says so on the next.
+      tokenSecretReplaced ||= tokenSecretChanged;
     }
     await context.catalogue.current();
   };
@@ -272,7 +274,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const gate = new SchemaGate(storage, { initial, onOpen: claimAndIndex, onChange: announceDatabase });
   context.database = gate;
   if (initial !== 'open') announceDatabase(initial);
-  else await sayWhatOpeningFound();
+  // Only a log line: a database that blinks meanwhile does not stop the server from starting.
+  else await sayWhatOpeningFound().catch(() => undefined);
   app.addHook('onRequest', async (request) => {
     const operationId = operationIdOf(request);
     if (operationId === undefined || NOT_GATED.has(operationId)) return;

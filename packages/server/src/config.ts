@@ -34,6 +34,11 @@ export interface ServerOptions {
   /** Reconciliation: how old a pending payment must be before its gateway is asked, and how often (0: never). */
   reconcileAfterMs: number;
   reconcileEveryMs: number;
+  /**
+   * Production: whether this server records the secrets it serves with (storage/shared-secrets.ts);
+   * a command that only works on the database (`payments reconcile`) compares them. Default true.
+   */
+  recordsSecrets?: boolean;
   /** Key of the dossier access tokens (HMAC-SHA256). */
   tokenSecret: string;
   /** How long a dossier access token proves the applicant, in ms. Default 30 minutes. */

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
 import { SANDBOX_SECRETS } from '../src/config.ts';
 import { SettingsError, settingsFromEnvironment } from '../src/settings.ts';
+import { openStorage } from '../src/storage/open.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { DEMO, startSandbox } from './support/sandbox.ts';
 import { payAtGateway } from './support/gateway-driver.ts';
@@ -295,6 +296,14 @@ describeOnce('dvc-server settings', () => {
 describe('dvc-server migrate', () => {
   it('reports pending migrations (exit 1), applies them, then reports none (exit 0)', async () => {
     const db = await newDatabase('migrated.db');
+    if (TEST_ENGINE === 'sqlite') {
+      // --status changes nothing: a path with no database is said, and nothing is made there.
+      const missing = await run(['migrate', '--status', '--db', db]);
+      assert.equal(missing.code, 78, missing.stderr);
+      assert.match(missing.stderr, /There is no database at .*migrated\.db/);
+      assert.equal(existsSync(db), false);
+      await writeFile(db, '');
+    }
     const before = await run(['migrate', '--status', '--db', db]);
     assert.equal(before.code, 1, before.stderr);
     assert.ok(before.stdout.startsWith('database: ') && before.stdout.includes(described(db)), before.stdout);
@@ -316,6 +325,16 @@ describe('dvc-server migrate', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /up to date/);
     for (const output of [before, migrate, status, again]) assert.ok(!`${output.stdout}${output.stderr}`.includes(PASSWORD), 'no password printed');
+
+    // Migrated since by a newer version (a rolling upgrade): nothing to apply, said, and not a failure.
+    const storage = openStorage(db);
+    await storage.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [Number(latest) + 1, 'a newer step', new Date().toISOString()]);
+    await storage.close();
+    for (const args of [['migrate', '--db', db], ['migrate', '--status', '--db', db]]) {
+      const ahead = await run(args);
+      assert.equal(ahead.code, 0, `${args.join(' ')}: ${ahead.stderr}`);
+      assert.match(ahead.stderr, /migrated by a newer version: this server serves it all the same/);
+    }
   });
 });
 

@@ -189,25 +189,28 @@ describe('operations: modes, readiness, liveness', () => {
     }
   });
 
-  test('every server of a database shares its secrets: another applicant key is refused once dossiers are stored; a new token secret is said', async () => {
+  test('every server of a database shares its secrets: another applicant key is refused from the first start on; a new token secret is said; a command only compares', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
     const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'shared.db');
     const lines: string[] = [];
     const logger = { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream };
+    const newKey = 'c'.repeat(40);
     try {
       const storage = openStorage(databaseUrl);
       await migrate(storage);
       await (await createServer({ ...PRODUCTION, databaseUrl })).app.close();
-      // No dossier yet: the key may still change (the new one is recorded).
-      const newKey = 'c'.repeat(40);
+      // A second server with another key, though no dossier is stored yet: the two would split them.
+      await assert.rejects(createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey }), (error: unknown) =>
+        error instanceof ApplicantKeyMismatchError && /is not the key another server of .* was started with/.test(error.message)
+        && /No dossier is stored yet: to change the key for all of them/.test(error.message));
+      // Changed for all, as the message says.
+      await storage.exec('UPDATE deployment SET applicant_key_check = NULL');
       await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey })).app.close();
       await storage.run(`INSERT INTO dossiers (code, procedure_code, procedure_name, agency, applicant_digest, status, received_at)
         VALUES ('000.00.15.H26-250301-0001', '1.001193', 'Thủ tục đăng ký khai sinh', 'Bộ phận Một cửa', ?, 'processing', '2025-03-01T02:00:00.000Z')`, [keyedDigest('001099000001', newKey)]);
-      await storage.close();
       // Now the first key would find no dossier: refused before it serves, saying which setting.
-      await assert.rejects(createServer({ ...PRODUCTION, databaseUrl, logger }), (error: unknown) =>
+      await assert.rejects(createServer({ ...PRODUCTION, databaseUrl }), (error: unknown) =>
         error instanceof ApplicantKeyMismatchError && /DVC_APPLICANT_KEY is not the key .* stores its dossiers' identity numbers under/.test(error.message));
-      assert.ok(!lines.some((line) => line.includes(newKey) || line.includes(PRODUCTION.applicantKey)), 'no secret in the log');
       // The same key and another token secret (a rotation, or a mistake): served, and said.
       const rotated = await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'd'.repeat(40), logger });
       try {
@@ -216,9 +219,16 @@ describe('operations: modes, readiness, liveness', () => {
       } finally {
         await rotated.app.close();
       }
-      // Started again with it: nothing to say.
+      assert.ok(lines.length > 0 && !lines.some((line) => [newKey, 'd'.repeat(40), PRODUCTION.applicantKey].some((secret) => line.includes(secret))), 'no secret in the log');
+      // A command that only works on the database (reconciliation) compares, and records nothing.
+      const before = await storage.one<{ applicant_key_check: string; token_secret_check: string }>('SELECT applicant_key_check, token_secret_check FROM deployment');
+      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'e'.repeat(40), recordsSecrets: false, logger })).app.close();
+      assert.deepEqual(await storage.one('SELECT applicant_key_check, token_secret_check FROM deployment'), before);
+      await assert.rejects(createServer({ ...PRODUCTION, databaseUrl, recordsSecrets: false }), ApplicantKeyMismatchError);
+      // Started again with the rotated secret: nothing to say.
       await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'd'.repeat(40), logger })).app.close();
       assert.equal(lines.filter((line) => line.includes('DVC_TOKEN_SECRET differs')).length, 1);
+      await storage.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,7 +17,8 @@ Usage: dvc-server migrate [--status] [options]
 Applies the schema migrations the database does not have yet, each in its own transaction, and
 prints what it applied. Run it before starting a new version of the server in production (the
 sandbox migrates by itself at start). Safe to run again, and from several machines at once: one
-migrates, the others find nothing left to do. A database made by a newer version is refused.
+migrates, the others find nothing left to do. A database a newer version migrated is left as it is
+(this version serves it): it says so, and exits with status 0.
 
 With --status it changes nothing: it prints the database, its schema version (current), this
 version's (latest) and the migrations pending, and exits with status 1 if any are pending, so a
@@ -43,7 +44,8 @@ export const migrate: Command = {
   help: HELP,
   async run(args, io) {
     const { values } = parseCommandLine('migrate', args, OPTIONS);
-    const settings = databaseSettings(io, values, { mayCreate: 'always' });
+    // --status changes nothing: not even a new file at a mistyped path.
+    const settings = databaseSettings(io, values, { mayCreate: values.status ? 'never' : 'always' });
     return withStorage(settings, async (storage) => {
       if (values.status) {
         const { current, latest, pending } = await migrationStatus(storage);
@@ -53,6 +55,13 @@ export const migrate: Command = {
         io.out(`pending: ${pending.length === 0 ? 'none' : pending.map((m) => `${m.version} (${m.name})`).join(', ')}`);
         if (current > latest) io.err('The database was migrated by a newer version: this server serves it all the same (each schema step keeps the version before it working). Upgrade this server.');
         return pending.length === 0 ? EXIT.ok : EXIT.failure;
+      }
+      const status = await migrationStatus(storage);
+      if (status.current > status.latest) {
+        // Migrated by a newer version (a rolling upgrade): nothing to apply, and this version serves it.
+        io.out(`${storage.description} is at schema version ${status.current}, newer than this version's ${status.latest}: nothing to apply.`);
+        io.err('The database was migrated by a newer version: this server serves it all the same (each schema step keeps the version before it working). Upgrade this server.');
+        return EXIT.ok;
       }
       const { applied, current } = await applyMigrations(storage);
       // A department's database from now on: no sandbox will seed or reset it.

@@ -69,7 +69,7 @@ export const payments: Command = {
     // The server's own wiring (storage, gateways), without listening and without its timer.
     // Its warnings (a gateway that did not answer, and why) go to standard error as JSON lines.
     const stderr = { write: (line: string) => { io.err(line.trimEnd()); return true; } } as unknown as NodeJS.WritableStream;
-    const server = await createServer({ ...settings.options, logger: { level: 'warn', stream: stderr }, reconcileEveryMs: 0 });
+    const server = await createServer({ ...settings.options, logger: { level: 'warn', stream: stderr }, reconcileEveryMs: 0, recordsSecrets: false });
     try {
       if (!server.context.gateways.vnpay && !server.context.gateways.momo) {
         io.err('No payment gateway is configured (DVC_VNPAY_* or DVC_MOMO_*): there is nothing to reconcile.');

@@ -43,7 +43,7 @@ ${DATABASE_HELP}
   --host ADDRESS  HOST. Default: localhost (each address the machine gives it: 127.0.0.1, and ::1
                   where /etc/hosts lists it). 0.0.0.0 for every interface.
   --no-admin      DVC_ADMIN_ROUTES=0. Sandbox without the test controls (always off in production).
-  --quiet         No request logs.
+  --quiet         No request logs (warnings and errors are still logged).
   -h, --help      This help.
 
 Environment variables:
@@ -133,7 +133,8 @@ export const serve: Command = {
     // Throws ConfigurationError (every problem listed) before it opens anything.
     const { app, context } = await createServer({
       ...settings.options,
-      logger: values.quiet ? false : { level: 'info' },
+      // Quiet: no line per request, but what an operator must hear (warnings, errors) all the same.
+      logger: { level: values.quiet ? 'warn' : 'info' },
     });
     try {
       await app.listen({ port: settings.port, host: settings.host });

@@ -177,7 +177,9 @@ export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): P
   const key = JSON.stringify([words, exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
   if (known !== undefined) return known;
-  const answer = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
+  const encoded = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
+  // A small one is a slice of Node's shared 8 kB pool: copied out, a cached answer keeps only its own bytes.
+  const answer = encoded.length < Buffer.poolSize >>> 1 ? Buffer.copyBytesFrom(encoded) : encoded;
   index.answers.set(key, answer);
   return answer;
 }

@@ -3,7 +3,8 @@
  * `dvc-server migrate` has run, or while its PostgreSQL is still starting or down: it listens all
  * the same (a supervisor restarting it in a loop helps nobody), answers every operation but
  * `/health`, `/ready` and the gateways' notifications with 503 and Retry-After, and looks again at
- * most once a second, in the background: a request is answered at once from the last look. Once
+ * most once a second, in the background: a request is answered at once from the last look (`/ready`
+ * alone waits for a fresh look, so that it never says ready while the API refuses). Once
  * the schema is current it claims the database and serves, without a restart. A database it must
  * not serve (another mode's) is `refused`: `/ready` says so and the log says why. A schema newer
  * than this server's (a newer release migrated it during a rolling upgrade) is served: each schema

@@ -67,12 +67,14 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
 }
 
 /**
- * What a text answer says in place of a number shaped like an identity number (12 digits, or the old
- * card's 9), which the form's hint asks the citizen not to write: a comment is read by staff and
- * kept for reports, so the number is not stored. Other numbers (a phone, an amount) stay.
+ * What a text answer says in place of a number shaped like an identity number, which the form's
+ * hint asks the citizen not to write: a comment is read by staff and kept for reports, so the
+ * number is not stored. 12 digits, also written in groups of three ("001 099 000 013",
+ * "001.099.000.013"), or the old card's 9 written together. An amount of that shape goes too
+ * ("150000000", "150.000.000.000"); the usual "150.000.000" stays, as do phone numbers (10 digits).
  */
 export const IDENTITY_NUMBER_MASK = '[số định danh đã được ẩn]';
-const IDENTITY_NUMBER_IN_TEXT = /(?<!\d)(?:\d{12}|\d{9})(?!\d)/g;
+const IDENTITY_NUMBER_IN_TEXT = /(?<![\d.,])(?:\d{3}([ .-]?)\d{3}\1\d{3}\1\d{3}|\d{9})(?![\d]|[.,]\d)/g;
 
 /** The answers as stored: text answers without identity numbers (see IDENTITY_NUMBER_MASK). */
 function storedAnswers(answers: Submission['answers']): string {
