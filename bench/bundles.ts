@@ -21,7 +21,8 @@ export const CEILINGS: Record<string, number> = {
   // files, since the API client and ky (8.4 kB) load on first need and the search's results and
   // detail (2.6 kB) with its first request, the survey's form with its form's request: what a widget
   // downloads before it paints.
-  'dvc-kit.js': 54 * kB,
+  // Then what the tracker, the payment and the survey say where scripts do not run (0.1 kB).
+  'dvc-kit.js': 55 * kB,
   // The shared messages every widget holds grew with what the tracker and the payment say of a
   // payment made before the fees changed (0.1 kB as sent).
   'dvc-procedure-search.js': 26 * kB,

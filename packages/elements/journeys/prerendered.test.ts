@@ -307,6 +307,32 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test('scripting off: the tracker, the payment and the survey say they need JavaScript, rather than a form or "Loading…" that waits for ever', async () => {
+      const expected: Record<string, string> = {
+        'dvc-dossier-tracker': 'Để tra cứu hồ sơ, cần bật JavaScript trong trình duyệt.',
+        'dvc-payment': 'Để thanh toán trực tuyến, cần bật JavaScript trong trình duyệt. Ông/Bà cũng có thể nộp tại bộ phận một cửa.',
+        'dvc-satisfaction-survey': 'Để đánh giá, cần bật JavaScript trong trình duyệt.',
+      };
+      const { tab, close } = await openWithoutScripting('/markup.vi.html');
+      try {
+        // What each shows (layout text: what is hidden is not in it).
+        const shown = await tab.evaluate((tags: string[]) => Object.fromEntries(tags.map((tag) => {
+          const root = document.querySelector(tag)!.shadowRoot!;
+          const visible = [...root.children].filter((child) => getComputedStyle(child).display !== 'none').map((child) => (child as HTMLElement).innerText.trim()).filter(Boolean);
+          return [tag, { visible, forms: [...root.querySelectorAll('form')].filter((form) => form.getClientRects().length > 0).length }];
+        })), Object.keys(expected));
+        for (const [tag, message] of Object.entries(expected)) {
+          assert.ok(shown[tag]!.visible.some((text: string) => text.includes(message)), `${tag}: ${JSON.stringify(shown[tag])}`);
+          assert.ok(!shown[tag]!.visible.some((text: string) => /Đang tải/.test(text)), `${tag} says "Loading…": ${JSON.stringify(shown[tag])}`);
+          assert.equal(shown[tag]!.forms, 0, `${tag} shows a form that cannot work`);
+        }
+        // The search works without scripts: nothing said, its form shown.
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('form')!.getClientRects().length > 0), true);
+      } finally {
+        await close();
+      }
+    });
+
     test('scripting on: painted before the scripts arrive, then hydrated in place: the same nodes, nothing doubled, no error, axe-clean', async () => {
       for (const lang of ['vi', 'en'] as const) {
         const release = holdScripts();

@@ -83,10 +83,13 @@ function preload(file: string): void {
   (document.head ?? document.documentElement).append(link);
 }
 
-/** The page's language as the widgets read it (shared/locale.ts): `en`/`en-*` is English, anything else Vietnamese. */
-function pageLanguage(): 'en' | 'vi' {
-  return /^en(-|$)/i.test((document.documentElement.getAttribute('lang') ?? '').trim()) ? 'en' : 'vi';
+/** A language as the widgets read it (shared/locale.ts): `en`/`en-*` is English, anything else Vietnamese. */
+function languageOf(tag: string | null | undefined): 'en' | 'vi' {
+  return /^en(-|$)/i.test((tag ?? '').trim()) ? 'en' : 'vi';
 }
+
+/** The page's language, as the widgets read it. */
+const pageLanguage = (): 'en' | 'vi' => languageOf(document.documentElement.getAttribute('lang'));
 
 /** One node of a first view, made with DOM calls: nothing is parsed as HTML. */
 function build(node: FirstViewNode): Node {
@@ -349,11 +352,10 @@ export function discover(root: ParentNode): void {
     const root = element.shadowRoot;
     if (!loading.has(tag)) continue;
     if (root && !showing.get(tag)?.has(root)) {
-      // Pasted prerendered: its form held for the widget as a first view's, and painted again should
-      // the page's language be another (a portal's script may set it after the markup was chosen).
-      const markupLang = root.querySelector('[lang]')?.getAttribute('lang') ?? '';
-      note(tag, root, /^en(-|$)/i.test(markupLang) ? 'en' : 'vi', false);
-      holdSubmissions(element, root);
+      // Pasted prerendered: painted again should the page's language be another (a portal's script
+      // may set it after the markup was chosen). Its form is not held: before the widget comes, the
+      // search's plain form goes to the search page, as it does without scripts.
+      note(tag, root, languageOf(root.querySelector('[lang]')?.getAttribute('lang')), false);
       void followLanguage(tag);
     } else if (!root && !tags.includes(tag)) {
       // Added while its widget is still loading: painted as well, once its view has come.

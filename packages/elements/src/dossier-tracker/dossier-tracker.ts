@@ -10,7 +10,7 @@ import { forgetHandedOver, handOver, handOverTarget, type HandOverKind } from '.
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
-import { failureView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import type { DvcDossierFoundEventDetail, DvcPaymentRequestedEventDetail, DvcSurveyRequestedEventDetail } from './events.ts';
@@ -333,6 +333,7 @@ export class DvcDossierTracker extends DvcElement {
     const dossier = prerendered ? undefined : this.#lookup.dossier;
     return html`
       ${announcer(prerendered ? '' : this.#announcement())}
+      ${prerendered ? needsScriptView(msg('To look up a dossier, turn on JavaScript in your browser.')) : nothing}
       ${dossier
         ? resultView(dossier, {
             onPay: this.#action('payment'),

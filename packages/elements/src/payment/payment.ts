@@ -16,7 +16,7 @@ import { DEFAULT_SCHEDULE } from './payment-poller.ts';
 import { paymentStyles } from './styles.ts';
 import {
   APPLICANT_ID_FIELD, STATE_HEADING_ID, alreadyPaidView, askView, cancelledView, checkingView, dueView, failedView,
-  idleView, loadingStateView, lookupErrorView, nothingDueView, paidView, redirectingView, startedView, unknownView,
+  idleView, loadingStateView, prerenderedStateView, lookupErrorView, nothingDueView, paidView, redirectingView, startedView, unknownView,
   type ViewContext,
 } from './views.ts';
 
@@ -195,7 +195,7 @@ export class DvcPayment extends DvcElement {
   protected override render(): TemplateResult {
     const prerendered = this.asPrerendered;
     return html`${announcer(prerendered ? '' : this.#flow.announcement?.() ?? '')}${prerendered
-      ? loadingStateView({ ...this.#context, headingLevel: 2 })
+      ? prerenderedStateView({ ...this.#context, headingLevel: 2 })
       : this.#stateView()}`;
   }
 

@@ -11,7 +11,7 @@ import { CONTENT_LANG, formatVnd, getLocale, withDateTime } from '../shared/loca
 import { heading } from '../shared/heading.ts';
 import { errorSummary } from '../shared/error-summary.ts';
 import { problemMessage } from '../shared/problem-messages.ts';
-import { failureView, loadingView } from '../shared/status-views.ts';
+import { failureView, loadingView, needsScriptView } from '../shared/status-views.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
 import { overpaidView, paidBeforeView, sumLabel } from '../shared/paid-before.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
@@ -97,6 +97,11 @@ export function askView(
 
 export function loadingStateView(context: ViewContext): TemplateResult {
   return section('loading', html`${stateHeading(context, msg('Charges and fees to pay'))}${loadingView()}`, true);
+}
+
+/** The first view, prerendered: loading; where scripts do not run, that they are needed (and the desk). */
+export function prerenderedStateView(context: ViewContext): TemplateResult {
+  return html`${needsScriptView(msg('To pay online, turn on JavaScript in your browser. You can also pay at the one-stop desk.'))}${loadingStateView(context)}`;
 }
 
 export function lookupErrorView(context: ViewContext, error: unknown, onRetry: () => void): TemplateResult {

@@ -97,6 +97,14 @@ describe('<dvc-procedure-search> journeys', () => {
     expect(activeInside(el)?.id).to.equal('results-heading');
   });
 
+  it('filters without words, cleared: nothing is asked any more, and focus goes to the search box', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} level="commune"></dvc-procedure-search>`);
+    await settled(el);
+    $<HTMLButtonElement>(el, '[part="clear-filters"]')!.click();
+    await waitUntil(() => activeInside(el)?.id === 'q', 'focus was lost to the page');
+    expect($(el, '[part="results"]')!.hidden).to.equal(true);
+  });
+
   it('a page past the last (an old link) shows the last page, and the address says so', async () => {
     history.replaceState(null, '', `${location.pathname}?dvc_q=dang+ky&dvc_page=999`);
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url page-size="10"></dvc-procedure-search>`);

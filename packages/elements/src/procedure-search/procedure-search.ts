@@ -399,9 +399,11 @@ export class DvcProcedureSearch extends DvcElement {
   }
 
   #clearFilters(): void {
-    // The button pressed goes with the filters: focus goes to the results it changes.
-    this.#focus.focusAfterUpdate('#results-heading');
-    this.#apply({ ...this.#state, field: '', level: '', agency: '', online: '', page: 1 }, 'push');
+    const cleared: SearchState = { ...this.#state, field: '', level: '', agency: '', online: '', page: 1 };
+    // The button pressed goes with the filters: focus goes to the results it changes, or to the
+    // search box when, without the filters, nothing is asked any more.
+    this.#focus.focusAfterUpdate(isBlank(cleared) ? 'input#q' : '#results-heading');
+    this.#apply(cleared, 'push');
   }
 
   #goToPage(page: number): void {

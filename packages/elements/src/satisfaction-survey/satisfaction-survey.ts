@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import { property } from 'lit/decorators.js';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
@@ -8,7 +9,8 @@ import { usableApplicantId } from '../shared/applicant-id.ts';
 import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
-import { failureView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
+import './translations.ts';
 import { tokens } from '../shared/tokens.ts';
 import type { DvcSurveySubmittedEventDetail } from './events.ts';
 import { satisfactionSurveyStyles } from './styles.ts';
@@ -102,7 +104,9 @@ export class DvcSatisfactionSurvey extends DvcElement {
     client: () => this.api.client(),
     views: () => surveyViews.load(),
     emit: (type, detail) => this.emit(type, detail),
-    focus: (part) => this.#focus.focusAfterUpdate(part === 'error-summary' ? ERROR_SUMMARY : `[part="${part}"]`),
+    focus: (part) => this.#focus.focusAfterUpdate(part === 'error-summary' ? ERROR_SUMMARY
+      : part === 'failure' ? (root) => root.querySelector<HTMLElement>('[part="retry-button"]') ?? root.querySelector<HTMLElement>('[part="error"]')
+        : `[part="${part}"]`),
     clearApplicantId: () => {
       const input = this.#input(APPLICANT_ID_FIELD);
       if (input) input.value = '';
@@ -172,7 +176,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
     // The widget's language, which may differ from the page's (a French page gets Vietnamese). The
     // form's texts come from the API in both languages and follow it too.
     return html`<div class="survey" part="survey" data-mode=${prerendered ? 'page' : this.effectiveMode} aria-busy=${busy ? 'true' : 'false'} lang=${getLocale()}>
-      ${prerendered ? loadingView() : this.#body()}
+      ${prerendered ? html`${needsScriptView(msg('To give your evaluation, turn on JavaScript in your browser.'))}${loadingView()}` : this.#body()}
     </div>`;
   }
 

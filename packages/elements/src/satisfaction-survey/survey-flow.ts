@@ -69,7 +69,7 @@ export interface SurveyFlowOptions {
   views(): Promise<unknown>;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
-  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title' | 'retry-button'): void;
+  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title' | 'failure'): void;
   /** Empties the identity number field once it has done its job. */
   clearApplicantId(): void;
 }
@@ -107,6 +107,8 @@ export class SurveyFlow implements ReactiveController {
   #applied: LoadedForm | undefined;
   /** The tracker handed the dossier over: focus goes to the form (or what stands for it) once loaded. */
   #handedOver = false;
+  /** The load failure focus was last moved to (each failure takes it once). */
+  #failureFocused: unknown;
 
   constructor(host: SurveyFlowHost, options: SurveyFlowOptions) {
     this.#host = host;
@@ -218,11 +220,14 @@ export class SurveyFlow implements ReactiveController {
 
   /** A newly loaded form: restore its draft for this subject, start over from the form view. */
   applyLoadedForm(): void {
-    // Handed over and the form could not be had: focus goes to "Try again", beside the reason,
-    // rather than staying on the tracker's button, which the page has scrolled away from.
-    if (this.#load.status === 'error' && this.#handedOver) {
-      this.#handedOver = false;
-      this.#options.focus('retry-button');
+    // Handed over and the form could not be had: focus goes to the failure ("Try again", else the
+    // reason), rather than staying on the tracker's button, which the page has scrolled away from.
+    // Once: the form loaded on a retry still takes focus.
+    if (this.#load.status === 'error') {
+      if (this.#handedOver && this.#failureFocused !== this.#load.error) {
+        this.#failureFocused = this.#load.error;
+        this.#options.focus('failure');
+      }
       return;
     }
     const loaded = this.#load.value;

@@ -241,6 +241,8 @@ describe('hand-over between widgets, with no page script', () => {
     await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'retry-button', 'focus stayed behind, on the tracker');
     (survey.shadowRoot!.activeElement as HTMLElement).click();
     await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    // Loaded on the retry, the form takes focus as it would have the first time.
+    await waitUntil(() => survey.shadowRoot!.activeElement?.getAttribute('part') === 'title', 'focus did not move to the form');
   });
 
   it('the evaluation sent, the tracker beside it reads the dossier again: "Evaluate" gives way to the thanks', async () => {

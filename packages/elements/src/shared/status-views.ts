@@ -3,7 +3,8 @@
  * everywhere. Render them inside the widget's results region; that region carries `aria-busy`
  * while loading (the widget sets it, it owns the region).
  *
- * Parts: `loading`, `spinner`, `empty`, `empty-message`, `error`, `error-message`, `retry-button`.
+ * Parts: `loading`, `spinner`, `empty`, `empty-message`, `error`, `error-message`, `retry-button`,
+ * `needs-script`.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -16,6 +17,16 @@ export function loadingView(): TemplateResult {
   return html`<p class="dvc-loading" part="loading">
     <span class="dvc-spinner" part="spinner" aria-hidden="true"></span>${msg('Loading…')}
   </p>`;
+}
+
+/**
+ * What a prerendered first view says where scripts do not run (the markup pasted into a page, read
+ * with scripting turned off): the widget cannot work without its script, and "Loading…" or a form
+ * would wait for ever. Shown only then (the CSS `scripting` feature; with scripts it is hidden, and
+ * the widget's first render takes it away), in place of what is put after it in the view.
+ */
+export function needsScriptView(message: string): TemplateResult {
+  return html`<p class="dvc-needs-script" part="needs-script">${message}</p>`;
 }
 
 /**
@@ -53,7 +64,8 @@ export interface FailureOptions {
  * dvc-audit (`dossier_not_found`, `network`…: see problemKind).
  */
 export function failureView(error: unknown, { onRetry, help }: FailureOptions = {}): TemplateResult {
-  return html`<div class="dvc-error" part="error" role="alert" data-problem=${problemKind(error)}>
+  // Focusable by script (not by Tab): a widget moves focus here when there is nothing to retry.
+  return html`<div class="dvc-error" part="error" role="alert" tabindex="-1" data-problem=${problemKind(error)}>
     <p class="dvc-error-message" part="error-message">${problemMessage(error)}</p>
     ${onRetry && canRetry(error)
       ? html`<button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>`
@@ -112,6 +124,26 @@ export const statusStyles = css`
 
   .dvc-error-message {
     color: var(--_dvc-color-danger);
+  }
+
+  .dvc-needs-script {
+    display: none;
+  }
+
+  @media (scripting: none) {
+    .dvc-needs-script {
+      display: block;
+      margin: 0;
+      padding: calc(var(--_dvc-space) * 2);
+      border-inline-start: 4px solid var(--_dvc-color-primary);
+      border-radius: var(--_dvc-radius);
+      background: var(--_dvc-color-surface-alt);
+    }
+
+    /* Over each widget's own layout of what follows (a section shown as a grid, say). */
+    .dvc-needs-script ~ * {
+      display: none !important;
+    }
   }
 
   @media (prefers-reduced-motion: reduce) {

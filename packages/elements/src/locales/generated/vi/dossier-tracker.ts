@@ -34,6 +34,7 @@ export const templates = {
   's752f8d9ba5e51d72': `Đã được tiếp nhận`,
   's7d192a6d07e319e3': `Mã hồ sơ`,
   's7f45f495f2f2ba4d': `Hoàn thành đúng hạn`,
+  's80dc6917dbcb864f': `Để tra cứu hồ sơ, cần bật JavaScript trong trình duyệt.`,
   's8d0f3b92f5a51430': `Thời gian giải quyết tạm dừng cho đến khi Ông/Bà bổ sung hồ sơ.`,
   's9352120fc6975f34': `Đã trả kết quả`,
   's98883313f34e5faf': `Đang tra cứu hồ sơ…`,

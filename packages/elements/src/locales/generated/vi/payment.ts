@@ -67,6 +67,7 @@ export const templates = {
   'sdebc035d875642ad': `Đang hỏi kết quả thanh toán…`,
   'se00a637c6abe7f23': `Số tiền cần thanh toán đã thay đổi`,
   'se0c50a569043ee25': `Ông/Bà sẽ thanh toán trên trang của cổng thanh toán, rồi quay lại đây để nhận biên lai.`,
+  'se256b2e8e047634c': `Để thanh toán trực tuyến, cần bật JavaScript trong trình duyệt. Ông/Bà cũng có thể nộp tại bộ phận một cửa.`,
   'se3d8a7c24fabf958': `Ngân hàng của Ông/Bà đang bảo trì. Vui lòng thử lại sau.`,
   'sed4dc8b70e6e5e9b': `Đang tra cứu số tiền cần thanh toán…`,
   'sedefc8f1c2aece38': `Khoản thanh toán của hồ sơ này đã được hoàn tiền. Hiện không có khoản nào cần thanh toán.`,
