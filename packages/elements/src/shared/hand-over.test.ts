@@ -35,15 +35,20 @@ async function trackerAndPayment(): Promise<{ page: HTMLElement; tracker: DvcDos
   return { page, tracker, payment: page.querySelector<DvcPayment>('dvc-payment')! };
 }
 
-/** A tracker and a dossier evaluation on one page, a decided demo dossier looked up and handed to the evaluation. */
-async function trackerAndEvaluation(): Promise<{ tracker: DvcDossierTracker; survey: DvcSatisfactionSurvey }> {
+/** A tracker and a dossier evaluation on one page, a decided demo dossier looked up in the tracker. */
+async function trackerBesideEvaluation(): Promise<{ tracker: DvcDossierTracker; survey: DvcSatisfactionSurvey }> {
   const page = await fixture<HTMLElement>(html`<div>
     <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
     <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
   </div>`);
   const tracker = page.querySelector('dvc-dossier-tracker')!;
-  const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
   await lookUp(tracker, DECIDED);
+  return { tracker, survey: page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')! };
+}
+
+/** The same, the dossier handed to the evaluation, its form loaded. */
+async function trackerAndEvaluation(): Promise<{ tracker: DvcDossierTracker; survey: DvcSatisfactionSurvey }> {
+  const { tracker, survey } = await trackerBesideEvaluation();
   inside(tracker, '[part~="evaluate-button"]')!.click();
   await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
   return { tracker, survey };
@@ -224,13 +229,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('"Evaluate" while the evaluation form cannot be had: the survey says so and takes focus on "Try again", which then shows the form', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
-      <dvc-satisfaction-survey api-base=${sandboxUrl()}></dvc-satisfaction-survey>
-    </div>`);
-    const tracker = page.querySelector('dvc-dossier-tracker')!;
-    const survey = page.querySelector<DvcSatisfactionSurvey>('dvc-satisfaction-survey')!;
-    await lookUp(tracker, DECIDED);
+    const { tracker, survey } = await trackerBesideEvaluation();
     // The SDK asks three times (two retries): all three fail.
     await fetch(`${sandboxUrl()}/_sandbox/faults`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
