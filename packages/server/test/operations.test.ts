@@ -20,6 +20,16 @@ const PRODUCTION = {
   rateLimits: {},
 };
 
+/** A fresh database on the test engine: a SQLite file `name` in `dir`, or a PostgreSQL database. */
+const freshDatabase = async (dir: string, name: string): Promise<string> =>
+  (process.env['DVC_TEST_ENGINE'] === 'postgres' ? freshDatabaseUrl() : join(dir, name));
+
+/** A server log that keeps its lines, to read what was said. */
+function keptLog(): { lines: string[]; logger: { level: string; stream: NodeJS.WritableStream } } {
+  const lines: string[] = [];
+  return { lines, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream } };
+}
+
 describe('operations: modes, readiness, liveness', () => {
   test('production refuses to start without its secrets, origins and database, naming each', async () => {
     await assert.rejects(createServer({ mode: 'production' }), (error: unknown) => {
@@ -37,10 +47,10 @@ describe('operations: modes, readiness, liveness', () => {
 
   test('production on an unmigrated database starts but is not ready, answering 503; after migrate it serves without a restart, and it has no sandbox', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
-    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'production.db');
-    const lines: string[] = [];
+    const databaseUrl = await freshDatabase(dir, 'production.db');
+    const { lines, logger } = keptLog();
     try {
-      const before = await createServer({ ...PRODUCTION, databaseUrl, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream } });
+      const before = await createServer({ ...PRODUCTION, databaseUrl, logger });
       const notReady = await before.app.inject({ method: 'GET', url: '/api/v1/ready' });
       assert.equal(notReady.statusCode, 503, notReady.body);
       assert.deepEqual(notReady.json(), {
@@ -97,9 +107,9 @@ describe('operations: modes, readiness, liveness', () => {
 
   test('production waiting for its migration on a database the sandbox then takes: refused, 503, and /ready says why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
-    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'taken.db');
-    const lines: string[] = [];
-    const server = await createServer({ ...PRODUCTION, databaseUrl, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream } });
+    const databaseUrl = await freshDatabase(dir, 'taken.db');
+    const { lines, logger } = keptLog();
+    const server = await createServer({ ...PRODUCTION, databaseUrl, logger });
     try {
       // The sandbox, started by mistake on it, migrates it and claims it.
       await (await createServer({ databaseUrl, rateLimits: {} })).app.close();
@@ -161,9 +171,8 @@ describe('operations: modes, readiness, liveness', () => {
 
   test('a database a newer version migrated (a rolling upgrade) is served, ready, and said once to upgrade', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
-    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'upgraded.db');
-    const lines: string[] = [];
-    const logger = { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream };
+    const databaseUrl = await freshDatabase(dir, 'upgraded.db');
+    const { lines, logger } = keptLog();
     try {
       const storage = openStorage(databaseUrl);
       await migrate(storage);
@@ -191,9 +200,8 @@ describe('operations: modes, readiness, liveness', () => {
 
   test('every server of a database shares its secrets: another applicant key is refused from the first start on; a new token secret is said; a command only compares', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
-    const databaseUrl = process.env['DVC_TEST_ENGINE'] === 'postgres' ? await freshDatabaseUrl() : join(dir, 'shared.db');
-    const lines: string[] = [];
-    const logger = { level: 'info', stream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream };
+    const databaseUrl = await freshDatabase(dir, 'shared.db');
+    const { lines, logger } = keptLog();
     const newKey = 'c'.repeat(40);
     try {
       const storage = openStorage(databaseUrl);

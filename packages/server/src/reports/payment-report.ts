@@ -64,11 +64,11 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
   const refundsDue = newTally();
   for (const row of rows) {
     const lines = JSON.parse(row.lines) as Schemas['PaymentLine'][];
-    if (row.refund_due !== null) addPayment(refundsDue, row, lines);
+    if (row.refund_due !== null) add(refundsDue, Number(row.total), lines);
     let entry = states.get(row.state);
     // A state this list does not know yet is reported all the same, after the others.
     if (!entry) states.set(row.state, (entry = newTally()));
-    addPayment(entry, row, lines);
+    add(entry, Number(row.total), lines);
   }
 
   const overpaid = newTally();
@@ -78,11 +78,8 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
     .filter((row) => agency.keep({ dossier_code: row.code }));
   for (const row of overpaidRows) {
     const overpayment = JSON.parse(row.overpaid) as Overpayment;
-    if (overpayment.at < start || overpayment.at >= end) continue;
-    overpaid.count += 1;
-    for (const { kind, amount } of overpayment.byKind) {
-      overpaid.amount += amount;
-      overpaid.byKind.set(kind, (overpaid.byKind.get(kind) ?? 0) + amount);
+    if (overpayment.at >= start && overpayment.at < end) {
+      add(overpaid, overpayment.byKind.reduce((sum, { amount }) => sum + amount, 0), overpayment.byKind);
     }
   }
 
@@ -95,14 +92,15 @@ export async function paymentReport(storage: Storage, query: PaymentReportQuery)
   };
 }
 
-/** How many payments, their amount, and that amount by fee kind. */
+/** How many (payments, or dossiers owed money back), their amount, and that amount by fee kind. */
 interface Tally { count: number; amount: number; byKind: Map<PaymentLineKind, number> }
 
 const newTally = (): Tally => ({ count: 0, amount: 0, byKind: new Map(paymentLineKinds.map((kind) => [kind, 0])) });
 
-function addPayment(tally: Tally, row: PaymentRow, lines: Schemas['PaymentLine'][]): void {
+/** Counts one more, of `total`, split by its lines' kinds. */
+function add(tally: Tally, total: number, lines: readonly { kind: PaymentLineKind; amount: number }[]): void {
   tally.count += 1;
-  tally.amount += Number(row.total);
+  tally.amount += total;
   for (const line of lines) tally.byKind.set(line.kind, (tally.byKind.get(line.kind) ?? 0) + line.amount);
 }
 
