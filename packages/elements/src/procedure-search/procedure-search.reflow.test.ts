@@ -275,5 +275,23 @@ describe('<dvc-procedure-search> at 360 × 800 with text at 200% (WCAG 1.4.4)', 
     expect(part<HTMLDetailsElement>(el, '[part="filters-disclosure"]').open).to.equal(true);
     expect(text(part(el, '[part="filters-toggle"]'))).to.equal('Bộ lọc');
   });
+
+  const placements = [[1024, '', 'beside'], [1024, '200%', 'beside'], [600, '', 'beside'], [600, '200%', 'under'], [360, '', 'under'], [360, '200%', 'under']] as const;
+  for (const [width, fontSize, placement] of placements) {
+    it(`puts the search button level with the box where both fit, else under the hint (${width} px, text ${fontSize || '100%'})`, async () => {
+      document.documentElement.style.fontSize = fontSize;
+      await setViewport({ width, height: 800 });
+      const el = await mountSearch();
+      const box = part(el, '#q').getBoundingClientRect();
+      const hint = part(el, '#q-hint').getBoundingClientRect();
+      const button = part(el, '[part="submit-button"]').getBoundingClientRect();
+      if (button.left > box.right) {
+        expect(Math.abs(button.top - box.top), 'the button beside the box, at its top').to.be.below(1);
+      } else {
+        expect(button.top, 'the button under the hint').to.be.at.least(hint.bottom);
+      }
+      expect(button.left > box.right ? 'beside' : 'under', 'where the button is').to.equal(placement);
+    });
+  }
 });
 

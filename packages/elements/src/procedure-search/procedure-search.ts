@@ -471,24 +471,28 @@ export class DvcProcedureSearch extends DvcElement {
         ?hidden=${openCode !== ''}>
         <div class="field">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
-          <div class="input-row">
-            <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
-              aria-describedby=${voiceProblem ? 'q-hint q-voice' : 'q-hint'} .value=${live(this.query)} @input=${this.#onInput} />
-            ${voiceSupported
-              // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
-              // On a phone only the microphone shows; the words stay its name.
-              ? html`<button type="button" class="secondary voice" part="voice-button" @click=${this.#listen}
-                  >${MICROPHONE}<span class="voice-label">${voice.listening ? msg('Stop listening') : msg('Voice search')}</span></button>`
-              : nothing}
+          <div class="field-row">
+            <div class="box">
+              <div class="input-row">
+                <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
+                  aria-describedby=${voiceProblem ? 'q-hint q-voice' : 'q-hint'} .value=${live(this.query)} @input=${this.#onInput} />
+                ${voiceSupported
+                  // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
+                  // On a phone only the microphone shows; the words stay its name.
+                  ? html`<button type="button" class="secondary voice" part="voice-button" @click=${this.#listen}
+                      >${MICROPHONE}<span class="voice-label">${voice.listening ? msg('Stop listening') : msg('Voice search')}</span></button>`
+                  : nothing}
+              </div>
+              ${voiceSupported
+                // Said politely where it happened, in the widget's language: voice search never fails
+                // silently. A live region of its own (not role="status": that is the result count's).
+                ? html`<p id="q-voice" class="voice-status" part="voice-status" aria-live="polite" aria-atomic="true">${voiceProblem}</p>`
+                : nothing}
+              <p id="q-hint" class="hint">${msg('With or without accents, e.g. "dang ky khai sinh".')}</p>
+            </div>
+            <button part="submit-button" type="submit">${msg('Search')}</button>
           </div>
-          ${voiceSupported
-            // Said politely where it happened, in the widget's language: voice search never fails
-            // silently. A live region of its own (not role="status": that is the result count's).
-            ? html`<p id="q-voice" class="voice-status" part="voice-status" aria-live="polite" aria-atomic="true">${voiceProblem}</p>`
-            : nothing}
-          <p id="q-hint" class="hint">${msg('With or without accents, e.g. "dang ky khai sinh".')}</p>
         </div>
-        <button part="submit-button" type="submit">${msg('Search')}</button>
         <details class="filters-disclosure" part="filters-disclosure" ?open=${this.#filtersShown} @toggle=${this.#onFiltersToggle}>
           <summary part="filters-toggle">${filtersToggleLabel(state)}</summary>
           ${this.#filtersDrawn ? filtersView({

@@ -8,13 +8,29 @@ const searchSpace = heldSpace([[null, '16rem'], ['20em', '13.3rem'], ['30em', '1
 export const procedureSearchStyles = [searchSpace, css`
   form {
     display: flex;
+    flex-direction: column;
+    gap: var(--_dvc-space);
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_dvc-space) / 2);
+  }
+
+  /*
+   * The search button beside the box, level with it, where both fit; else under the hint. The label
+   * stands above both, so the button never lines up with the hint instead of the box.
+   */
+  .field-row {
+    display: flex;
     flex-wrap: wrap;
-    align-items: flex-end;
+    align-items: flex-start;
     gap: var(--_dvc-space);
   }
 
   /* Boxes that may shrink below their content's widest word: a phone with large text (WCAG 1.4.4). */
-  .field {
+  .box {
     display: flex;
     flex: 1 1 16rem;
     flex-direction: column;
@@ -181,7 +197,6 @@ export const procedureSearchStyles = [searchSpace, css`
 
   /* The filters fold into "Bộ lọc" on a phone (open on wider screens), so results come first. */
   .filters-disclosure {
-    flex: 1 1 100%;
     min-inline-size: 0;
     border: 1px solid var(--_dvc-color-surface-alt);
     border-radius: var(--_dvc-radius);
