@@ -455,6 +455,33 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test('scripting on: Enter in the pasted tracker before any script leaves the page as it is, and the widget keeps what was typed', async () => {
+      const release = holdScripts();
+      const { tab, errors, loaded, close } = await open('/all.vi.html', { wait: false });
+      try {
+        await tab.waitForFunction(() => document.querySelector('dvc-satisfaction-survey') !== null, { timeout: 15_000, polling: 50 });
+        await tab.evaluate(() => { (window as Window & { stillHere?: boolean }).stillHere = true; });
+        await tabToCodeField(tab);
+        await tab.keyboard.type('000.00.15.H26-250714-0042');
+        await tab.keyboard.press('Tab');
+        await tab.keyboard.type('001234567890');
+        await tab.keyboard.press('Enter');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal(await tab.evaluate(() => (window as Window & { stillHere?: boolean }).stillHere), true, 'the page was not reloaded');
+        assert.equal(await tab.evaluate(() => location.search), '', 'nothing was sent in the address');
+        release();
+        await loaded;
+        await hydrated(tab, TAGS);
+        assert.deepEqual(await tab.evaluate(() => [...document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelectorAll('input')].map((input) => input.value)),
+          ['000.00.15.H26-250714-0042', '001234567890']);
+        assert.equal(await focused(tab), 'input#applicant-id', 'the focus stayed in the identity number');
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await close();
+      }
+    });
+
     test('scripting on: the search page starts with the query and the filters the form sent; another page leaves ?q= alone', async () => {
       const results = (tab: Page) => tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('[part="item"]').length);
       // As the plain form sends it, with scripting off: every filter, the ones left at "All" empty.

@@ -361,9 +361,11 @@ export class DvcDossierTracker extends DvcElement {
     const errors: FieldErrors = prerendered ? {} : this.fieldErrors;
     const askApplicantId = prerendered || this.#pageApplicantId === undefined;
     const busy = !prerendered && this.#lookup.status === 'loading';
+    // method="dialog" outside a dialog sends nothing: Enter in prerendered markup before any script
+    // has come leaves the page and what was typed as they are (a plain form would reload the page).
     return html`
       ${errors.code || errors.applicantId ? this.#errorSummary(errors) : nothing}
-      <form part="form" novalidate aria-label=${msg('Look up a dossier')} lang=${getLocale()} @submit=${this.#onSubmit}
+      <form part="form" method="dialog" novalidate aria-label=${msg('Look up a dossier')} lang=${getLocale()} @submit=${this.#onSubmit}
         @input=${this.#onFormInput}>
         <div class="field ${errors.code ? 'has-error' : ''}" part="field">
           <label for=${FIELD_IDS.code} part="label">${msg('Dossier code')}</label>
