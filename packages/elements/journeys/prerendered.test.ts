@@ -763,6 +763,29 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test('pasted markup whose script cannot be had says so, in its language; the search\'s plain form, which works without it, stays', async () => {
+      for (const tag of ['dvc-dossier-tracker', 'dvc-procedure-search']) failing.set(`/cdn/${tag}.js`, Number.POSITIVE_INFINITY);
+      const { tab, errors, close } = await open('/all.en.html');
+      try {
+        await tab.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part="load-failure"]'), { timeout: 20_000, polling: 100 });
+        const shown = await tab.evaluate(() => {
+          const root = document.querySelector('dvc-dossier-tracker')!.shadowRoot!;
+          const message = root.querySelector('[part="load-failure"]')!;
+          return { role: message.getAttribute('role'), lang: message.getAttribute('lang'), text: message.textContent, forms: root.querySelectorAll('form').length,
+            styled: getComputedStyle(message).borderInlineStartStyle };
+        });
+        assert.deepEqual(shown, { role: 'alert', lang: 'en', text: 'This service could not be loaded. Check your internet connection, then reload the page.', forms: 0, styled: 'solid' });
+        // The search's form (its action the search page) is left to work as a plain form.
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelectorAll('form[action]').length), 1);
+        await hydrated(tab, TAGS.filter((tag) => !failing.has(`/cdn/${tag}.js`)));
+        assert.deepEqual(await axeFailures(tab, browserName), []);
+        assert.deepEqual(errors.filter((error) => !/503|Service Unavailable|Failed to load resource|could not be loaded|disallowed MIME type|error loading dynamically imported module|Failed to fetch dynamically imported module/i.test(error)), []);
+      } finally {
+        failing.clear();
+        await close();
+      }
+    });
+
     test('a bare tag whose hydration cannot be had: each widget draws itself over its first view, once', async () => {
       failing.set('/cdn/dvc-hydrate.js', Number.POSITIVE_INFINITY);
       const { tab, errors, close } = await open('/bare.vi.html');

@@ -290,16 +290,26 @@ function load(tag: string, painted: Promise<void>): void {
   }).then(
     () => void showing.delete(tag),
     async (error: unknown) => {
-      const roots = [...(showing.get(tag) ?? [])].filter(([, shown]) => shown.painted);
+      // Every first view but pasted markup whose form works without the widget: the search's plain
+      // form, sent to the search page its action names.
+      const roots = [...(showing.get(tag) ?? [])].filter(([root, shown]) => shown.painted || !root.querySelector('form[action]'));
       showing.delete(tag);
       // Defined all the same (by another copy of the kit on the page): it works, and says nothing.
       if (customElements.get(tag)) return;
       console.error(`DVC Kit: <${tag}> could not be loaded`, error);
       for (const [root, { lang }] of roots) {
-        const { view, styles } = await firstView(tag, lang);
+        let loaded: LoadedView;
+        try {
+          loaded = await firstView(tag, lang);
+        } catch {
+          continue; // Pasted markup whose view module cannot be had either: it stays as it is.
+        }
+        const { view, styles } = loaded;
         if (!styles.cssRules[styles.cssRules.length - 1]?.cssText.startsWith('.load-failure')) {
           styles.insertRule('.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}', styles.cssRules.length);
         }
+        // Pasted markup brings its styles in the nodes the message replaces.
+        root.adoptedStyleSheets = [styles];
         showFailure(root, view.failed, lang);
       }
     },
