@@ -265,6 +265,48 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.deepEqual([dossier.completedAt, dossier.timeliness.state], ['2025-07-18T16:00:00+07:00', 'late']);
   });
 
+  test('a record written before the dossier ended (a batch sent again, a queue sent late) does not reopen it; a later step can', async () => {
+    const code = '000.00.15.H26-250714-0065';
+    const stale = dossierRecord({ MaHoSo: code, TrangThaiHoSo: '4' });
+    assert.equal((await push('dossiers', { data: [stale] })).json().results[0].outcome, 'created');
+    // Delivered, by a record with its end date.
+    await push('dossiers', { isUpdating: 'True', data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '10', NgayKetThucXuLy: '20250716100000' })] });
+    const ended = (await lookup(code)).json();
+    assert.deepEqual([ended.status, ended.completedAt, ended.timeliness.state], ['result-delivered', '2025-07-16T10:00:00+07:00', 'on-time']);
+    // The first batch again (its answer was lost), and an older record with a new due date.
+    for (const record of [stale, { ...stale, NgayHenTra: '20250717170000' }]) {
+      assert.equal((await push('dossiers', { isUpdating: 'True', data: [record] })).json().results[0].outcome, 'updated');
+      const dossier = (await lookup(code)).json();
+      assert.deepEqual([dossier.status, dossier.completedAt, dossier.evaluation], ['result-delivered', '2025-07-16T10:00:00+07:00', ended.evaluation]);
+    }
+    assert.ok(logLines.some((line) => line.includes(code) && line.includes('older than the dossier')), 'said in the log');
+    // Decided by a step; a record still "processing" leaves it decided, as the history says.
+    const other = '000.00.15.H26-250714-0066';
+    await push('dossiers', { data: [dossierRecord({ MaHoSo: other, TrangThaiHoSo: '4' })] });
+    await push('progress', { data: [progressRecord({ MaHoSo: other, ThoiDiemXuLy: '20250716100000', NoiDungXuLy: 'Phê duyệt kết quả', TrangThai: '9' })] });
+    await push('dossiers', { isUpdating: 'True', data: [dossierRecord({ MaHoSo: other, TrangThaiHoSo: '4', NgayHenTra: '20250718170000' })] });
+    assert.equal((await lookup(other)).json().status, 'decided');
+    // The agency reopens it with a dated step: that applies.
+    await push('progress', { data: [progressRecord({ MaHoSo: other, ThoiDiemXuLy: '20250717090000', NoiDungXuLy: 'Thu hồi kết quả, xử lý lại', TrangThai: '4' })] });
+    assert.equal((await lookup(other)).json().status, 'processing');
+  });
+
+  test('a NUL character in a record refuses that record alone, naming its field; the others are stored', async () => {
+    const codes = ['000.00.15.H26-250714-0067', '000.00.15.H26-250714-0068', '000.00.15.H26-250714-0069'];
+    const answer = await push('dossiers', { data: [
+      dossierRecord({ MaHoSo: codes[0] }),
+      dossierRecord({ MaHoSo: codes[1], DonViXuLy: 'UBND phường\u0000 Ba Đình' }),
+      dossierRecord({ MaHoSo: codes[2], DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí\u0000', Gia: '8000', LoaiPhiLePhi: '1' }] }),
+    ] });
+    assert.equal(answer.statusCode, 200);
+    assert.deepEqual(answer.json().results.map((r: { outcome: string; errors: { field: string }[] }) => [r.outcome, r.errors.map((e) => e.field)]),
+      [['created', []], ['rejected', ['DonViXuLy']], ['rejected', ['DanhSachLePhi[0].TenPhiLePhi']]]);
+    const steps = await push('progress', { data: [progressRecord({ MaHoSo: codes[0], NoiDungXuLy: 'Thẩm định\u0000' }), progressRecord({ MaHoSo: codes[0] })] });
+    assert.deepEqual(steps.json().results.map((r: { outcome: string }) => r.outcome), ['rejected', 'created']);
+    // Outside the records, a NUL still refuses the request.
+    assert.equal((await push('dossiers', { service: 'DongBoHoSoMC\u0000', data: [dossierRecord({ MaHoSo: codes[0] })] })).statusCode, 400);
+  });
+
   test('paid here, then the one-stop system\'s steps arrive late: one asking for payment does not undo it; a later decision applies', async () => {
     const code = '000.00.15.H26-250714-0071';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });

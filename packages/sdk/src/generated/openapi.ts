@@ -350,7 +350,8 @@ export interface paths {
          *     answered 200 whatever its records hold. Only a body that is not a batch is refused as a
          *     whole (400): not an object, no `data` array, more than 100 records, a record that is not an
          *     object, an object or array where a record has text (numbers are read as text). Contents
-         *     (required fields, codes, dates, status numbers, amounts) are checked per record.
+         *     (required fields, codes, dates, status numbers, amounts, a NUL character in a field read)
+         *     are checked per record.
          *
          *     A record needs `MaHoSo` (a `DossierCode`), `MaTTHC` (a `ProcedureCode`), `TenTTHC`,
          *     `DonViXuLy`, `TrangThaiHoSo`, `NgayTiepNhan` (for a dossier submitted online and not received
@@ -365,8 +366,11 @@ export interface paths {
          *
          *     What a record leaves out stays as known: a finished dossier's end (from an earlier record, or
          *     the step that finished it; with neither it is not judged early or late), and the fees when
-         *     `DanhSachLePhi` is absent. A record still asking for payment (6) does not undo a payment
-         *     made here. Fees changed while a payment is open close that payment: should the payer still
+         *     `DanhSachLePhi` is absent. A record does not reopen a dossier that has ended (decided,
+         *     result delivered, rejected, withdrawn or stopped): one saying it is still in hand was written
+         *     before it ended (a batch sent again, a queue sent late), so the dossier keeps its status and
+         *     end; a dated step (`syncProgress`) can reopen it. A record still asking for payment (6) does
+         *     not undo a payment made here. Fees changed while a payment is open close that payment: should the payer still
          *     pay it at the gateway, the money is marked for refund (`getPaymentReport`'s `refundsDue`).
          *
          *     `isUpdating` is what the adapter found on the national portal, and here only a hint: a new

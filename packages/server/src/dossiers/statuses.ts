@@ -9,6 +9,8 @@ export const STATUS_NUMBERS = Object.fromEntries(dossierStatuses.map((status, i)
 export const FINISHED: ReadonlySet<DossierStatus> = new Set(['decided', 'result-delivered']);
 /** Closed without a decision: timeliness does not apply. */
 export const CLOSED_WITHOUT_RESULT: ReadonlySet<DossierStatus> = new Set(['rejected', 'withdrawn', 'stopped']);
+/** Decided or closed: the end of a dossier's processing. */
+export const ENDED: ReadonlySet<DossierStatus> = new Set([...FINISHED, ...CLOSED_WITHOUT_RESULT]);
 
 /** What the one-stop desk writes in the history when a dossier reaches a status (agency data, in Vietnamese). */
 export const HISTORY_ACTIONS: Record<DossierStatus, { action: string; officerTitle: string }> = {

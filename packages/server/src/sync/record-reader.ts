@@ -65,6 +65,8 @@ export class RecordReader {
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value !== 'string') return this.fail(key, 'invalid', 'must be a string');
     const text = value.trim();
+    // PostgreSQL cannot store one, and no agency text needs one: the record is refused on both engines.
+    if (text.includes('\u0000')) return this.fail(key, 'invalid', 'must not contain a NUL character');
     if (text.length > maxLength) return this.fail(key, 'invalid', `must be at most ${maxLength} characters`);
     return text;
   }

@@ -2,7 +2,8 @@ import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
-import { FINISHED } from '../dossiers/statuses.ts';
+import { ENDED, FINISHED } from '../dossiers/statuses.ts';
+import type { DossierStatus } from '../dossiers/statuses.ts';
 import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
@@ -96,6 +97,14 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
       values[names.indexOf(name)] = value;
     };
     if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) keep('completed_at', known.completed_at);
+    // A record does not reopen an ended dossier: one saying it is still in hand was written before
+    // it ended (a batch sent again after a lost answer, a queue sent late). A dated step can.
+    if (ENDED.has(known.status as DossierStatus) && !ENDED.has(dossier.status)) {
+      keep('status', known.status);
+      keep('completed_at', known.completed_at);
+      ctx.log.info({ dossierCode: dossier.code, status: known.status, recordStatus: dossier.status },
+        'a dossier record older than the dossier\'s end: its status and end kept');
+    }
     if (!dossier.feesSent) keep('fees', known.fees);
     // Asking for what was paid here already: it goes on being processed (a correction back to what
     // was paid, after more was asked, included).
