@@ -60,6 +60,11 @@ function isAllowedOrigin(origin: string, allowed: ServerOptions['allowedOrigins'
 }
 
 const BODY_LIMIT = 64 * 1024;
+/**
+ * A PostgreSQL query of a request with no answer after this long fails, answered 503 (the SDK gives
+ * up after 10 s): a database frozen on the connections held open would otherwise hang every request.
+ */
+const SERVING_QUERY_TIMEOUT_MS = 8000;
 const SYNC_BODY_LIMIT = 1024 * 1024;
 const SYNC_OPERATIONS = new Set(['syncDossiers', 'syncProgress']);
 
@@ -128,7 +133,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     const problems = productionProblems(options);
     if (problems.length > 0) throw new ConfigurationError(problems);
   }
-  const storage = openStorage(options.databaseUrl, { poolSize: options.poolSize });
+  const storage = openStorage(options.databaseUrl, { poolSize: options.poolSize, queryTimeoutMs: SERVING_QUERY_TIMEOUT_MS });
   // The sandbox pays through its own simulated VNPay and MoMo unless told otherwise.
   const gatewaySettings = options.gateways ?? (options.mode === 'sandbox' && options.adminRoutes ? sandboxGatewaySettings(options.publicApiUrl) : {});
   const rateLimiter = new RateLimiter(storage, () => options.now().getTime());

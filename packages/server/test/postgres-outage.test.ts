@@ -6,6 +6,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PostgresStorage } from '../src/storage/postgres.ts';
 import { createSandbox, createServer, migrate, openStorage } from '../src/index.ts';
 import type { Server } from '../src/index.ts';
@@ -99,6 +102,73 @@ describeOnce('a server whose PostgreSQL stops and starts again', { timeout: 120_
       assert.equal(ready.statusCode, 503, ready.body);
     });
 
+    let back = await lookup();
+    for (let i = 0; i < 20 && back.statusCode !== 200; i++) {
+      await settle();
+      back = await lookup();
+    }
+    assert.equal(back.statusCode, 200, back.body);
+  });
+});
+
+/**
+ * Freezes the cluster's every process (SIGSTOP), as a database host that stops answering without
+ * closing its connections does, runs `whileFrozen`, then lets it go on, whatever that does.
+ */
+async function frozen(cluster: PostgresCluster, whileFrozen: () => Promise<void>): Promise<void> {
+  const postmaster = Number((await readFile(join(cluster.host, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const children = execFileSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  const pids = [postmaster, ...children];
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
+  try {
+    await whileFrozen();
+  } finally {
+    for (const pid of pids) process.kill(pid, 'SIGCONT');
+  }
+}
+
+describeOnce('a PostgreSQL that stops answering on the connections held open', { timeout: 120_000 }, () => {
+  let cluster: PostgresCluster;
+  let storage: PostgresStorage;
+  let server: Server;
+
+  before(async () => {
+    cluster = await startPostgres();
+    storage = new PostgresStorage(await cluster.createDatabase('frozen'), { poolSize: 2, queryTimeoutMs: 1000 });
+    server = await createSandbox({ databaseUrl: await cluster.createDatabase('frozen_api'), rateLimits: {} });
+  });
+  after(async () => {
+    await storage?.close();
+    await server?.app.close();
+    await cluster?.stop();
+  });
+
+  test('a query with no answer in time fails as the database unreachable, its connection thrown away; the pool serves once it answers again', async () => {
+    // Both connections open and idle in the pool.
+    await Promise.all([storage.one('SELECT pg_sleep(0.05)'), storage.one('SELECT pg_sleep(0.05)')]);
+    await frozen(cluster, async () => {
+      const started = Date.now();
+      await assert.rejects(storage.one('SELECT 1'), (error: unknown) => storage.isUnreachable(error));
+      await assert.rejects(storage.transaction((tx) => tx.one('SELECT 1')), (error: unknown) => storage.isUnreachable(error));
+      assert.ok(Date.now() - started < 5000, `failed after ${Date.now() - started} ms`);
+    });
+    assert.deepEqual(await storage.one('SELECT 1 AS one'), { one: 1 });
+    assert.deepEqual(await storage.transaction((tx) => tx.one('SELECT 2 AS two')), { two: 2 });
+  });
+
+  test('the server answers 503 with Retry-After within the SDK\'s 10 s, and /ready says not ready, rather than hanging', async () => {
+    const lookup = () => server.app.inject({
+      method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' },
+    });
+    assert.equal((await lookup()).statusCode, 200);
+    await frozen(cluster, async () => {
+      const started = Date.now();
+      const [down, ready] = await Promise.all([lookup(), server.app.inject({ method: 'GET', url: '/api/v1/ready' })]);
+      assert.ok(Date.now() - started < 10_000, `answered after ${Date.now() - started} ms`);
+      assert.equal(down.statusCode, 503, down.body);
+      assert.equal(down.headers['retry-after'], '5');
+      assert.equal(ready.statusCode, 503, ready.body);
+    });
     let back = await lookup();
     for (let i = 0; i < 20 && back.statusCode !== 200; i++) {
       await settle();

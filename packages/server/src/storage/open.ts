@@ -13,7 +13,7 @@ export function isPostgresUrl(url: string): boolean {
  * scheme, or a mistyped PostgreSQL one ("postgress://", "postgresql//"), is refused: taken as a
  * path it would quietly become a new, empty SQLite database on each machine.
  */
-export function openStorage(url: string, options: { poolSize?: number } = {}): Storage {
+export function openStorage(url: string, options: { poolSize?: number; queryTimeoutMs?: number } = {}): Storage {
   if (isPostgresUrl(url)) return new PostgresStorage(url, options);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
   if ((scheme && scheme.toLowerCase() !== 'file') || /^postgres(ql)?(:|\/\/)/i.test(url)) {

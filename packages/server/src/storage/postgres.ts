@@ -15,7 +15,11 @@ export function numberPlaceholders(sql: string): string {
 
 /** How node-postgres and the socket say the server cannot be reached (SQLSTATE class 08, shutdowns). */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
-const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
+/** node-postgres's word for a query that had no answer within `query_timeout`. */
+const isQueryTimeout = (error: unknown): boolean => error instanceof Error && error.message === 'Query read timeout';
+/** Waiting for another process's advisory lock (a seeding, a reconciliation) is not a hung server. */
+const LOCK_WAIT_MS = 24 * 3600_000;
 
 /**
  * PostgreSQL turning these settings away: a wrong password or user (28P01, 28000), a database
@@ -45,10 +49,19 @@ export class PostgresStorage implements Storage {
   readonly #sql = new Map<string, string>();
   readonly #root: Queryable;
 
-  constructor(url: string, options: { poolSize?: number } = {}) {
+  /**
+   * `queryTimeoutMs`: how long a query may go without an answer before it fails as the database
+   * unreachable (503) and its connection is thrown away; none by default (a migration or an import
+   * may take minutes). The server sets one: a database that stops answering on a connection it
+   * holds open (frozen, or gone behind a network that drops packets) must not hang requests.
+   */
+  constructor(url: string, options: { poolSize?: number; queryTimeoutMs?: number } = {}) {
     // A server gone without a word (a failover moved its address) fails a connection in 5 s, answered
     // 503, rather than hanging requests; keep-alive notices a connection that died the same way.
-    this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 5000, keepAlive: true });
+    this.#pool = new pg.Pool({
+      connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 5000, keepAlive: true,
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    });
     // An idle connection that breaks (a restarted server) must not crash the process; a checked-out
     // one is watched by #checkOut.
     this.#pool.on('error', () => undefined);
@@ -129,10 +142,14 @@ export class PostgresStorage implements Storage {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      // A connection that cannot even roll back is not given back to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        unusable = rollbackError;
-      });
+      // A connection that had no answer in time would keep the rollback waiting as long: thrown away
+      // (its session, and so the transaction, ends with it). One that cannot even roll back, too.
+      if (isQueryTimeout(error)) unusable = error;
+      else {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          unusable = rollbackError;
+        });
+      }
       throw error;
     } finally {
       release(unusable);
@@ -143,7 +160,7 @@ export class PostgresStorage implements Storage {
     const { client, release } = await this.#checkOut();
     try {
       // hashtext() turns the name into the lock's number, the same in every process.
-      await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      await client.query({ text: 'SELECT pg_advisory_lock(hashtext($1))', values: [name], query_timeout: LOCK_WAIT_MS } as pg.QueryConfig);
     } catch (error) {
       release(error);
       throw error;
