@@ -6,6 +6,8 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSandbox, DEMO } from './support/sandbox.ts';
 import { createTestSandbox } from './support/test-database.ts';
@@ -463,6 +465,34 @@ describe('a deployment picks its gateways', () => {
       });
       assert.equal(momo.status, 400, 'a method whose gateway is not configured is refused');
     } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('VNPay\'s status query hanging: a read of the payment answers within seconds, as stored, and asks once', async () => {
+    const queries: string[] = [];
+    // Takes the question and never answers it.
+    const hanging = createServer((request) => void queries.push(request.url ?? ''));
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const port = (hanging.address() as AddressInfo).port;
+    const sandbox = await startSandbox({ gateways: { vnpay: { ...VNPAY, queryUrl: `http://127.0.0.1:${port}/merchant_webapi/api/transaction` } }, reconcileEveryMs: 0 });
+    try {
+      const created = await fetch(`${sandbox.baseUrl}/payments`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'deployment-key-00000004' },
+        body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN }),
+      });
+      const { id } = await created.json() as Payment;
+      for (const read of ['first', 'second']) {
+        const started = Date.now();
+        const answer = await fetch(`${sandbox.baseUrl}/payments/${id}`, { signal: AbortSignal.timeout(10_000) });
+        assert.equal(answer.status, 200);
+        assert.equal((await answer.json() as Payment).state, 'pending');
+        assert.ok(Date.now() - started < 4_500, `the ${read} read answered after ${Date.now() - started} ms`);
+      }
+      assert.equal(queries.length, 1, 'asked once: the second read came within the interval');
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
       await sandbox.close();
     }
   });

@@ -144,7 +144,8 @@ export interface paths {
          * Get a payment's state
          * @description While a payment is pending the server asks its gateway (VNPay's `querydr`, MoMo's query;
          *     at most every few seconds per payment), so a payment whose notification or return was
-         *     lost is still recovered. Only the gateway's notification or its status answer marks a
+         *     lost is still recovered. A gateway slow to answer is waited for 3 s at most: the payment is
+         *     then answered as stored, and the next read sees what the answer settled. Only the gateway's notification or its status answer marks a
          *     payment paid; the parameters the payer's browser brings back never do.
          */
         get: operations["getPayment"];

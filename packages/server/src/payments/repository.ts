@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../storage/storage.ts';
@@ -241,6 +242,12 @@ async function awaitGatewayUrl(ctx: ServerContext, row: PaymentRow): Promise<Pay
 
 /** How often a payer's polling may make the server ask the gateway about one payment. */
 const POLL_QUERY_INTERVAL_MS = 5_000;
+/**
+ * How long a read of a payment waits for its gateway's answer before answering with the payment as
+ * stored: a slow gateway (its answer may take 30 s) must not make the payer's page time out. The
+ * question goes on, and the next read sees what it settled.
+ */
+const READ_WAITS_FOR_GATEWAY_MS = 3_000;
 
 /**
  * A payment's state. While pending, the gateway is asked (the status query, at most every few
@@ -250,8 +257,14 @@ export async function getPayment(ctx: ServerContext, id: string): Promise<Paymen
   let row = await findPayment(ctx.storage, id);
   if (!row) throw new ApiProblem(404, 'payment_not_found');
   if (row.state === 'pending' && row.gateway_url === null) row = await awaitGatewayUrl(ctx, row);
-  if (row.state === 'pending' && (await checkAtGateway(ctx, row, POLL_QUERY_INTERVAL_MS)) === 'settled') {
-    row = (await findPayment(ctx.storage, id))!;
+  if (row.state === 'pending') {
+    const checked = checkAtGateway(ctx, row, POLL_QUERY_INTERVAL_MS);
+    const outcome = await Promise.race([checked, sleep(READ_WAITS_FOR_GATEWAY_MS, 'waited' as const, { ref: false })]);
+    if (outcome === 'waited') {
+      checked.catch((error: unknown) => ctx.log.error({ paymentId: id, err: reasonOf(error) }, 'payment status check failed'));
+    } else if (outcome === 'settled') {
+      row = (await findPayment(ctx.storage, id))!;
+    }
   }
   return toApi(ctx, row);
 }
