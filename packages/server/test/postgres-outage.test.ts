@@ -61,6 +61,16 @@ describeOnce('PostgreSQL going away', { timeout: 120_000 }, () => {
     assert.equal(await storage.exclusive('outage-test', async () => 'again'), 'again');
   });
 
+  test('libpq\'s socket form with no host (postgres://user@/db?host=/dir) connects, and is described without a password', async () => {
+    const socketForm = new PostgresStorage(`postgres://postgres:not-shown@/outage?host=${encodeURIComponent(cluster.host)}&port=${cluster.port}`);
+    try {
+      assert.deepEqual(await socketForm.one('SELECT 1 AS one'), { one: 1 });
+      assert.equal(socketForm.description, `postgres ${cluster.host}:${cluster.port}/outage`);
+    } finally {
+      await socketForm.close();
+    }
+  });
+
   test('told apart: the database unreachable, or the request wrong', () => {
     for (const code of ['ECONNREFUSED', 'ENOENT', '57P01', '57P03', '08006', '53300']) {
       assert.equal(storage.isUnreachable(Object.assign(new Error('x'), { code })), true, code);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { openStorage } from '../src/storage/open.ts';
+import { SqliteStorage } from '../src/storage/sqlite.ts';
 
 const STORAGE = new URL('../src/storage/sqlite.ts', import.meta.url).href;
 
@@ -42,6 +43,28 @@ test('SQLite: a transaction that cannot take the write lock fails with the reaso
     assert.match(failed, /locked/);
     assert.deepEqual(rows.map((row) => row.n), [2], 'the refused write left nothing; the next one is kept');
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite: a transaction its disk cannot hold fails with SQLite\'s reason, as an outage (503), and the storage goes on serving', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-sqlite-full-'));
+  const storage = new SqliteStorage(join(dir, 'full.db'));
+  try {
+    await storage.exec('CREATE TABLE t (x TEXT)');
+    const { page_count: pages } = (await storage.one<{ page_count: number }>('PRAGMA page_count'))!;
+    // A disk with room for two pages more: SQLite rolls the transaction back itself.
+    await storage.exec(`PRAGMA max_page_count = ${pages + 2}`);
+    const failure = await storage.transaction(async (tx) => {
+      for (let i = 0; i < 100; i++) await tx.run('INSERT INTO t VALUES (?)', ['x'.repeat(4000)]);
+    }).then(() => undefined, (error: unknown) => error);
+    assert.match(String((failure as Error)?.message), /database or disk is full/);
+    assert.equal(storage.isUnreachable(failure), true, 'answered 503 with Retry-After');
+    await storage.exec('PRAGMA max_page_count = 1073741823');
+    await storage.transaction((tx) => tx.run('INSERT INTO t VALUES (?)', ['kept']));
+    assert.deepEqual((await storage.all<{ x: string }>('SELECT x FROM t')).map((row) => row.x), ['kept']);
+  } finally {
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

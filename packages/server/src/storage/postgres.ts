@@ -29,6 +29,20 @@ const LOGIN_REFUSED_CODES = new Set(['28P01', '28000', '3D000']);
 export const isLoginRefused = (error: unknown): boolean =>
   error instanceof Error && LOGIN_REFUSED_CODES.has(String((error as { code?: unknown }).code));
 
+/**
+ * Where a URL points, for the log, without its password: `postgres host:port/database`. Read by hand,
+ * not with `new URL()`, which refuses libpq's socket form with no host (`postgres://user@/db?host=/run/postgresql`).
+ */
+export function describePostgresUrl(url: string): string {
+  const [, authority = '', path = '', query = ''] = /^[a-z]+:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?/i.exec(url) ?? [];
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const params = new URLSearchParams(query);
+  const portInHost = /:(\d+)$/.exec(hostPort)?.[1];
+  const host = params.get('host') ?? (hostPort.replace(/:\d+$/, '') || 'localhost');
+  const port = params.get('port') ?? portInHost;
+  return `postgres ${host}${port ? `:${port}` : ''}${path}`;
+}
+
 /** Counts (bigint) and averages (numeric) as numbers: the values the API serves fit easily. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -65,9 +79,7 @@ export class PostgresStorage implements Storage {
     // An idle connection that breaks (a restarted server) must not crash the process; a checked-out
     // one is watched by #checkOut.
     this.#pool.on('error', () => undefined);
-    const parsed = new URL(url);
-    const host = parsed.searchParams.get('host') ?? parsed.hostname;
-    this.description = `postgres ${host}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+    this.description = describePostgresUrl(url);
     this.#root = this.#on(this.#pool);
   }
 

@@ -7,6 +7,11 @@ import type { Queryable, SqlValue, Storage } from './storage.ts';
 /** SQLite's primary result codes for a database another connection holds (extended codes share the low byte). */
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
+const SQLITE_READONLY = 8;
+const SQLITE_IOERR = 10;
+const SQLITE_FULL = 13;
+/** The database cannot be written now: held by another process, or its disk full, failing or made read-only. */
+const CANNOT_WRITE_NOW = [SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL];
 
 /**
  * Makes the database's folder if need be, and says plainly what to fix when the file or its folder
@@ -117,7 +122,12 @@ export class SqliteStorage implements Storage {
         this.#db.exec('COMMIT');
         return result;
       } catch (error) {
-        this.#db.exec('ROLLBACK');
+        try {
+          this.#db.exec('ROLLBACK');
+        } catch {
+          // SQLite rolled the transaction back itself (a full disk, an I/O error): the error that
+          // made it is the one to tell, not "no transaction is active".
+        }
         throw error;
       } finally {
         this.#inTransaction = false;
@@ -135,10 +145,14 @@ export class SqliteStorage implements Storage {
     return run;
   }
 
-  /** Busy or locked past the busy timeout (another process writing for long): a passing outage. */
+  /**
+   * Busy or locked past the busy timeout (another process writing for long), or the file cannot be
+   * written (a full disk, an I/O error, made read-only): an outage to answer 503 and log, not a fault
+   * of the request.
+   */
   isUnreachable(error: unknown): boolean {
     const errcode = (error as { errcode?: unknown } | null)?.errcode;
-    return typeof errcode === 'number' && [SQLITE_BUSY, SQLITE_LOCKED].includes(errcode & 0xff);
+    return typeof errcode === 'number' && CANNOT_WRITE_NOW.includes(errcode & 0xff);
   }
 
   async ping(): Promise<void> {
