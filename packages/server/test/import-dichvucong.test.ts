@@ -563,6 +563,16 @@ describe('fromCatalogEntry', () => {
     assert.deepEqual(record.eligibility, []);
     assert.throws(() => fromCatalogEntry({ name: 'no code' }), TypeError);
   });
+
+  it('keeps no control character (PostgreSQL refuses NUL), and refuses a line with no name, one past 4,000 characters or a code with a control character', () => {
+    const record = fromCatalogEntry({ ...entry, name: '<b>Thủ tục</b> thử\u0000 nghiệm\u0007\tkiểm tra', departments: ['Sở Tư pháp\u0000'] });
+    assert.equal(record.name, 'Thủ tục thử nghiệm kiểm tra');
+    assert.deepEqual(record.agencyDetails.executing, ['Sở Tư pháp']);
+    assert.throws(() => fromCatalogEntry({ ...entry, name: '' }), /no name/);
+    assert.throws(() => fromCatalogEntry({ ...entry, name: '<p>\u0000</p>' }), /no name/);
+    assert.throws(() => fromCatalogEntry({ ...entry, name: 'Thủ tục '.repeat(600) }), /longer than 4000/);
+    assert.throws(() => fromCatalogEntry({ ...entry, code: '1.00\u00001612' }), /control character/);
+  });
 });
 
 describe('readPublicCatalogue', () => {

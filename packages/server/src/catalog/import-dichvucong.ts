@@ -162,6 +162,9 @@ export function stripHtml(text: string): string {
   return out
     .normalize('NFC')
     .replace(/[\u200b-\u200d\ufeff]/g, '')
+    // Control characters are no text a citizen reads (and PostgreSQL refuses NUL): tabs become
+    // spaces below, line breaks stay.
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[^\S\n]+/g, ' ')
     .split('\n')
     .map((l) => l.trim())
@@ -349,13 +352,13 @@ function formOf(component: Obj): RequiredDocument['form'] {
     const url = str(attachment.url ?? attachment.fileUrl ?? attachment.downloadUrl).trim();
     // The portal publishes storage paths ("configuring/<id>/file.doc"), not URLs: only an absolute
     // http(s) URL is usable by a citizen.
-    if (!/^https?:\/\/\S+$/i.test(url)) continue;
+    if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(url)) continue;
     try {
       new URL(url);
     } catch {
       continue;
     }
-    const name = line(attachment.fileName ?? attachment.name) || decodeURIComponentSafe(url.split('/').pop() ?? '');
+    const name = line(attachment.fileName ?? attachment.name) || line(decodeURIComponentSafe(url.split('/').pop() ?? ''));
     return { name: name || url, url };
   }
   return null;
@@ -592,7 +595,19 @@ function fieldOf(...candidates: unknown[]): FieldRef {
 function codeOf(value: unknown): string {
   const code = str(value).trim();
   if (!code) throw new TypeError('Not a procedure: it has no code');
+  if (/[\u0000-\u001f\u007f]/.test(code)) throw new TypeError('Not a procedure: its code holds a control character');
   return code;
+}
+
+/** The longest name a procedure may have: the national catalogue's longest is about 1,200 characters. */
+const NAME_MAX_LENGTH = 4000;
+
+/** A procedure's name, as a line of text; a line with no name, or one past all reason, is not a procedure. */
+function nameOf(value: unknown): string {
+  const name = line(value);
+  if (!name) throw new TypeError('Not a procedure: it has no name');
+  if (name.length > NAME_MAX_LENGTH) throw new TypeError(`Not a procedure: its name is longer than ${NAME_MAX_LENGTH} characters`);
+  return name;
 }
 
 /**
@@ -661,7 +676,7 @@ export function fromDetail(detail: unknown): ProcedureRecord {
  * the executing agencies' names (else from the publishing ministry or province), executing
  * agencies, eligibility. Everything the list does not publish is empty; `onlineLevel` is 'none'.
  *
- * @throws TypeError when the entry has no procedure code.
+ * @throws TypeError when the entry has no procedure code, or no name (or one over 4,000 characters).
  */
 export function fromCatalogEntry(entry: unknown): ProcedureRecord {
   const e = obj(entry);
@@ -676,7 +691,7 @@ export function fromCatalogEntry(entry: unknown): ProcedureRecord {
   if (levels.length === 0) levels = ['province'];
   const record: ProcedureRecord = {
     code,
-    name: line(e.name),
+    name: nameOf(e.name),
     field: first ? { code: slugify(first), name: first } : { ...UNCLASSIFIED },
     levels,
     onlineLevel: 'none',
@@ -737,7 +752,7 @@ export interface ImportStats {
   imported: number;
   /** Records built from a detail file. */
   fromDetails: number;
-  /** Malformed catalogue lines skipped (bad JSON, not an object, no code). */
+  /** Malformed catalogue lines skipped (bad JSON, not an object, no code, no name or one over 4,000 characters). */
   skipped: number;
   /** 1-based line numbers of the skipped lines (the first 100). */
   skippedLines: number[];
