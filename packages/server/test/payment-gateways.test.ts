@@ -515,6 +515,7 @@ describe('a deployment picks its gateways', () => {
       // Not only fetch's "fetch failed": what failed, for the operator.
       const said = lines.find((line) => line.includes('payment gateway refused or unreachable'));
       assert.match(said ?? lines.join('\n'), /"err":"fetch failed: bad port"/, 'port 9 is one fetch will not call');
+      assert.match(said!, /"requestId":"[0-9a-f-]{36}"/, 'with the id of the payer\'s request');
     } finally {
       await sandbox.close();
     }

@@ -279,7 +279,9 @@ describe('the one-stop system pushes dossiers and progress', () => {
       const dossier = (await lookup(code)).json();
       assert.deepEqual([dossier.status, dossier.completedAt, dossier.evaluation], ['result-delivered', '2025-07-16T10:00:00+07:00', ended.evaluation]);
     }
-    assert.ok(logLines.some((line) => line.includes(code) && line.includes('older than the dossier')), 'said in the log');
+    const said = logLines.find((line) => line.includes(code) && line.includes('older than the dossier'));
+    assert.ok(said, 'said in the log');
+    assert.match(said, /"requestId":"[0-9a-f-]{36}"/, 'with the id of the request that sent it');
     // Decided by a step; a record still "processing" leaves it decided, as the history says.
     const other = '000.00.15.H26-250714-0066';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: other, TrangThaiHoSo: '4' })] });

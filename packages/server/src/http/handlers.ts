@@ -51,6 +51,8 @@ export interface HandlerOptions {
  * (see http/contract.ts); their handlers refuse as well.
  */
 export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
+  /** The context with the request's logger: what a payment or a sync logs carries the request's id. */
+  const forRequest = (request: FastifyRequest): ServerContext => ({ ...ctx, log: request.log });
   const requireAdmin = () => {
     if (!options.adminRoutes) throw new ApiProblem(404, 'not_found');
   };
@@ -106,13 +108,13 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     ) {
       // Gone already (its address goes to the gateway): the same key sent again makes the payment.
       if (request.socket.destroyed) return reply.hijack();
-      const { payment, replayed } = await createPayment(ctx, request.body, request.headers['idempotency-key'], request.headers[DOSSIER_TOKEN_HEADER], request.ip);
+      const { payment, replayed } = await createPayment(forRequest(request), request.body, request.headers['idempotency-key'], request.headers[DOSSIER_TOKEN_HEADER], request.ip);
       reply.code(201).header('idempotent-replayed', String(replayed));
       return payment;
     },
 
     async getPayment(request: FastifyRequest<{ Params: { id: string } }>) {
-      return getPayment(ctx, request.params.id);
+      return getPayment(forRequest(request), request.params.id);
     },
 
     async getReceipt(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
@@ -127,11 +129,11 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async receiveVnpayNotification(request: FastifyRequest<{ Querystring: Record<string, unknown> }>) {
-      return receiveVnpayNotification(ctx, request.query);
+      return receiveVnpayNotification(forRequest(request), request.query);
     },
 
     async receiveMomoNotification(request: FastifyRequest<{ Body: MomoIpn }>, reply: FastifyReply) {
-      await receiveMomoNotification(ctx, request.body);
+      await receiveMomoNotification(forRequest(request), request.body);
       return reply.code(204).send();
     },
 
@@ -148,7 +150,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
       reply: FastifyReply,
     ) {
       const key = request.headers['idempotency-key'];
-      const { receipt, replayed } = await submitSurvey(ctx, request.body, surveyForms.all, key, request.headers[DOSSIER_TOKEN_HEADER]);
+      const { receipt, replayed } = await submitSurvey(forRequest(request), request.body, surveyForms.all, key, request.headers[DOSSIER_TOKEN_HEADER]);
       reply.code(201);
       if (key !== undefined) reply.header('idempotent-replayed', String(replayed));
       return receipt;
@@ -156,12 +158,12 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
 
     async syncDossiers(request: FastifyRequest<{ Body: Schemas['SyncDossierBatch'] }>) {
       const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
-      return syncDossiers(ctx, key, request.body);
+      return syncDossiers(forRequest(request), key, request.body);
     },
 
     async syncProgress(request: FastifyRequest<{ Body: Schemas['SyncProgressBatch'] }>) {
       const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
-      return syncProgress(ctx, key, request.body);
+      return syncProgress(forRequest(request), key, request.body);
     },
 
     async getSurveyReport(request: FastifyRequest<{ Querystring: Query<'getSurveyReport'> }>, reply: FastifyReply) {
