@@ -4,7 +4,7 @@
  * that holds only the README's snippet and the four tags (no page script). The identity number is
  * typed once, in the tracker: the payment, the gateway's way back and the survey never ask for it.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -204,6 +204,22 @@ async function expectOutcome(page: Page, state: string): Promise<void> {
   }
 }
 
+/**
+ * The browser's Back, until the page's address is the one expected. A page restored from the
+ * back-forward cache fires no load (Firefox's remote protocol reports no navigation either), so the
+ * address is read until it changes.
+ */
+async function goBack(page: Page, arrived: (href: string) => boolean): Promise<void> {
+  await page.goBack({ waitUntil: 'domcontentloaded', timeout: 5000 }).catch(() => undefined);
+  let href = '';
+  for (let tries = 0; tries < 100; tries++) {
+    href = await page.evaluate(() => location.href).catch(() => '');
+    if (arrived(href)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`Back did not arrive where expected (at ${href})`);
+}
+
 /** Answers every rating question with its first choice and sends, by keyboard. */
 async function evaluate(page: Page): Promise<void> {
   const groups = await countIn(page, SURVEY, 'fieldset[part~="question"]');
@@ -347,6 +363,45 @@ for (const name of BROWSERS) {
           }
         });
       }
+
+      test(`${where}: "Look up another" after a payment, then Back twice past the gateway: the page the browser keeps shows no dossier and asks nothing with the old proof`, async (t: TestContext) => {
+        const page = await browser.newPage();
+        try {
+          // Counts the restorations from the back-forward cache: the test means nothing without one.
+          await page.evaluateOnNewDocument(() => {
+            addEventListener('pageshow', (event) => {
+              if (event.persisted) (window as Window & { restored?: number }).restored = ((window as Window & { restored?: number }).restored ?? 0) + 1;
+            });
+          });
+          const dossier = await visitAndLookUp(page, url());
+          await payFromTracker(page);
+          await payAtGateway(page, 'cancel');
+          await expectOutcome(page, 'cancelled');
+          // Above the payment, where focus is: Firefox's Tab leaves the page at its end rather than wrap.
+          await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLElement>('[part~="another-button"]')!.focus());
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => !document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 5000 });
+          const asked: string[] = [];
+          page.on('request', (request) => {
+            // The page's requests, not the way Back through the gateway's page.
+            if (!request.isNavigationRequest() && request.url().includes(dossier.code)) asked.push(`${request.method()} ${request.url()}`);
+          });
+          await goBack(page, (href) => href.includes('/_sandbox/'));
+          await goBack(page, (href) => href.startsWith(url()) && !href.includes('/_sandbox/'));
+          // Chromium keeps the page; Firefox does, unless it chose to evict it (then it loads anew, as after a reload).
+          const restored = await page.evaluate(() => (window as Window & { restored?: number }).restored ?? 0);
+          if (name === 'chromium') assert.ok(restored >= 1, 'the page came back from the back-forward cache');
+          t.diagnostic(restored >= 1 ? 'restored from the back-forward cache' : 'loaded anew');
+          await page.waitForFunction(() => !document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 5000 })
+            .catch(() => assert.fail('the tracker still shows the previous citizen\'s dossier'));
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          assert.equal(await countIn(page, 'dvc-payment', '[part~="state"][data-state="due"], [part~="state"][data-state="redirecting"]'), 0, 'the payment shows no fees');
+          assert.deepEqual(asked, [], 'nothing asked about the dossier with the old proof');
+          assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('dvc-access'))), [], 'the tab holds no proof again');
+        } finally {
+          await page.close();
+        }
+      });
 
       test(`${where}: the built bundle keeps the spaces the sources have (a procedure's legal basis)`, async () => {
         const page = await browser.newPage();

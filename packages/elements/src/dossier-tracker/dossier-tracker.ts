@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { announcer } from '../shared/announcer.ts';
 import { applicantIdField } from '../shared/applicant-id.ts';
-import { forgetAccess, forgetLastDossier, isAccessRefused, lastDossier, rememberAccess } from '../shared/dossier-access.ts';
+import { forgetAccess, forgetLastDossier, isAccessRefused, lastDossier, noteLetGo, rememberAccess } from '../shared/dossier-access.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { forgetHandedOver, handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
@@ -15,6 +15,7 @@ import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import type { DvcDossierFoundEventDetail, DvcPaymentRequestedEventDetail, DvcSurveyRequestedEventDetail } from './events.ts';
 import { FocusController } from '../shared/focus-controller.ts';
+import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { fieldErrorMessage, statusLabel } from './labels.ts';
 import { DossierLookupController } from './lookup-controller.ts';
 import { RESULT_HEADING_ID, resultView } from './result-view.ts';
@@ -126,6 +127,12 @@ export class DvcDossierTracker extends DvcElement {
 
   readonly #lookup = new DossierLookupController(this, () => this.api.client());
   readonly #focus = new FocusController(this);
+
+  constructor() {
+    super();
+    // Brought back from the back-forward cache after "Look up another" on a later page: cleared.
+    new ForgottenDossierController(this, () => this.#lookup.dossier?.code, () => this.reset());
+  }
   // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
   #runs = 0;
   /** Whether the last lookup was the dossier shown again from this tab's token ("Try again" repeats that). */
@@ -274,6 +281,7 @@ export class DvcDossierTracker extends DvcElement {
       // the tracker let the dossier go, and the tab its proof.
       forgetHandedOver(shown);
       forgetAccess(shown);
+      noteLetGo();
     }
     forgetLastDossier();
     this.#runs++;

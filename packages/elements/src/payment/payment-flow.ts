@@ -67,6 +67,14 @@ export class PaymentFlow implements ReactiveController {
 
   /** The state shown. */
   view: PaymentState = { kind: 'idle' };
+
+  /**
+   * Whether the view shows what only the payer's proof opens: the dossier's fees (a payment's outcome
+   * is shown by the payment's own address, which a bank's app may open in a tab with no proof).
+   */
+  get showsDossier(): boolean {
+    return ['due', 'already-paid', 'nothing-due', 'redirecting', 'started'].includes(this.view.kind);
+  }
   /** What the live region says, made at render time so it follows the page's language. */
   announcement: (() => string) | undefined;
   /** The payment method chosen. */

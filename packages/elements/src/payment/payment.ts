@@ -4,6 +4,7 @@ import { announcer } from '../shared/announcer.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
+import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
@@ -136,6 +137,12 @@ export class DvcPayment extends DvcElement {
       this.dossierCode = dossierCode;
     },
   });
+
+  constructor() {
+    super();
+    // Brought back from the back-forward cache after the tracker was cleared on a later page: let go.
+    new ForgottenDossierController(this, () => (this.#flow.showsDossier ? this.dossierCode || undefined : undefined), (dossierCode) => this.forgetDossier(dossierCode));
+  }
 
   /**
    * Shows a dossier handed over by the tracker (or by the page): brings the widget into view, asks

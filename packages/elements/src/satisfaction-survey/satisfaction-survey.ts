@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
+import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { usableApplicantId } from '../shared/applicant-id.ts';
 import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
@@ -112,6 +113,12 @@ export class DvcSatisfactionSurvey extends DvcElement {
       if (input) input.value = '';
     },
   });
+
+  constructor() {
+    super();
+    // Brought back from the back-forward cache after the tracker was cleared on a later page: let go.
+    new ForgottenDossierController(this, () => this.#flow.provedDossier, (dossierCode) => this.forgetDossier(dossierCode));
+  }
 
   /**
    * Shows the evaluation of a dossier handed over by the tracker (or by the page): brings the widget

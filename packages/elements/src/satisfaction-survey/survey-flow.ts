@@ -203,6 +203,12 @@ export class SurveyFlow implements ReactiveController {
     }
   }
 
+  /** The dossier whose standing the loaded form shows, proved with the tab's token (none otherwise). */
+  get provedDossier(): string | undefined {
+    const loaded = this.loaded;
+    return loaded?.status && loaded.subject.kind === 'dossier' ? loaded.subject.dossierCode : undefined;
+  }
+
   /** The token that proves the applicant of the dossier shown, when this tab holds one. */
   get dossierToken(): string | undefined {
     const subject = this.#applied?.subject;

@@ -14,6 +14,14 @@ const PREFIX = 'dvc-access:';
 /** The dossier the citizen looked up last in this tab, so a page they come back to can show it again. */
 const LAST = 'dvc-access-last';
 
+/**
+ * When a citizen last let their dossier go on this computer ("Look up another"), in localStorage: the
+ * one thing every page of the portal reads fresh. A page the browser keeps in its back-forward cache
+ * may read the sessionStorage it had when it was left (Firefox does), proof included. A time, nothing
+ * personal.
+ */
+const LET_GO_AT = 'dvc-let-go-at';
+
 export interface DossierAccess {
   token: string;
   /** When the API stops accepting the token (ISO 8601). */
@@ -22,8 +30,25 @@ export interface DossierAccess {
 
 /** Keeps the token the lookup of `dossierCode` gave. */
 export function rememberAccess(dossierCode: string, access: DossierAccess): void {
-  tabStorage().set(PREFIX + dossierCode, JSON.stringify(access));
+  tabStorage().set(PREFIX + dossierCode, JSON.stringify({ token: access.token, expiresAt: access.expiresAt, provedAt: Date.now() }));
   tabStorage().set(LAST, dossierCode);
+}
+
+/** The citizen let a dossier go: a proof kept from before, in this tab or a page kept in memory, no longer counts. */
+export function noteLetGo(): void {
+  try {
+    localStorage.setItem(LET_GO_AT, String(Date.now()));
+  } catch {
+    // Storage blocked: this tab's own proof is dropped all the same (forgetAccess).
+  }
+}
+
+function letGoAt(): number {
+  try {
+    return Number(localStorage.getItem(LET_GO_AT)) || 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The dossier looked up last in this tab, while its token is valid. */
@@ -44,9 +69,10 @@ export function accessFor(dossierCode: string, now = Date.now()): DossierAccess 
   const raw = tabStorage().get(PREFIX + dossierCode);
   if (!raw) return undefined;
   try {
-    const access = JSON.parse(raw) as Partial<DossierAccess>;
+    const access = JSON.parse(raw) as Partial<DossierAccess> & { provedAt?: unknown };
     const expires = typeof access.expiresAt === 'string' ? Date.parse(access.expiresAt) : Number.NaN;
-    if (typeof access.token !== 'string' || !/^[A-Za-z0-9._~-]{16,1024}$/.test(access.token)) {
+    const letGo = typeof access.provedAt === 'number' && access.provedAt < letGoAt();
+    if (letGo || typeof access.token !== 'string' || !/^[A-Za-z0-9._~-]{16,1024}$/.test(access.token)) {
       forgetAccess(dossierCode);
       return undefined;
     }
@@ -57,6 +83,15 @@ export function accessFor(dossierCode: string, now = Date.now()): DossierAccess 
     forgetAccess(dossierCode);
     return undefined;
   }
+}
+
+/**
+ * Whether this tab holds the proof of `dossierCode` at all, valid or expired: none once the citizen
+ * let the dossier go ("Look up another").
+ */
+export function holdsProof(dossierCode: string): boolean {
+  // accessFor first: it drops a proof given before the citizen let go.
+  return accessFor(dossierCode) !== undefined || accessExpired(dossierCode);
 }
 
 /** Whether this tab held a token for `dossierCode` that has expired (the citizen proved it before). */

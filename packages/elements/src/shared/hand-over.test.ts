@@ -7,7 +7,7 @@ import '../satisfaction-survey/index.ts';
 import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
-import { accessExpired, accessFor, forgetAccess, lastDossier, rememberAccess } from './dossier-access.ts';
+import { accessExpired, accessFor, forgetAccess, holdsProof, lastDossier, noteLetGo, rememberAccess } from './dossier-access.ts';
 import { handOverTarget, pageAddress, reveal } from './hand-over.ts';
 
 const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
@@ -359,5 +359,26 @@ describe('hand-over between widgets, with no page script', () => {
     expect(lastDossier()).to.equal(undefined);
     // Never the identity number.
     expect(JSON.stringify({ ...sessionStorage })).to.not.contain(PAYMENT_DUE.applicantId);
+  });
+
+  it('dossier access: a proof given before a citizen let go ("Look up another", on any page) no longer counts, though a page kept in memory still holds it', async () => {
+    const future = new Date(Date.now() + 30 * 60_000).toISOString();
+    rememberAccess(PAYMENT_DUE.code, { token: 'dvt1.abcdefghijklmnop.qrstuvwxyz012345', expiresAt: future });
+    const heldBefore = sessionStorage.getItem(`dvc-access:${PAYMENT_DUE.code}`)!;
+    expect(holdsProof(PAYMENT_DUE.code)).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    noteLetGo();
+    // What a page restored from the back-forward cache may still read (Firefox's copy of the tab's storage).
+    sessionStorage.setItem(`dvc-access:${PAYMENT_DUE.code}`, heldBefore);
+    expect(accessFor(PAYMENT_DUE.code)).to.equal(undefined);
+    expect(holdsProof(PAYMENT_DUE.code)).to.equal(false);
+    expect(sessionStorage.getItem(`dvc-access:${PAYMENT_DUE.code}`)).to.equal(null, 'dropped');
+    // Proved again afterwards: it counts.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    rememberAccess(PAYMENT_DUE.code, { token: 'dvt1.abcdefghijklmnop.qrstuvwxyz012345', expiresAt: future });
+    expect(accessFor(PAYMENT_DUE.code)?.expiresAt).to.equal(future);
+    // Nothing personal on the computer beyond the tab: a time.
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('dvc-'))).to.deep.equal(['dvc-let-go-at']);
+    forgetAccess(PAYMENT_DUE.code);
   });
 });
