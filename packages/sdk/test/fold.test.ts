@@ -6,6 +6,9 @@ test('folds diacritics and đ/Đ, in composed and decomposed input', () => {
   assert.equal(foldVietnamese('Đăng ký khai sinh'), 'dang ky khai sinh');
   assert.equal(foldVietnamese('Đăng ký khai sinh'.normalize('NFD')), 'dang ky khai sinh');
   assert.equal(foldVietnamese('LÝ LỊCH TƯ PHÁP'), 'ly lich tu phap');
+  // Full-width forms, as some keyboards type them.
+  assert.equal(foldVietnamese('ｋｈａｉ ｓｉｎｈ'), 'khai sinh');
+  assert.equal(foldVietnamese('Ｄăng ＫÝ'), 'dang ky');
   assert.deepEqual(foldedWords('Cấp Phiếu lý lịch tư pháp (số 1)'), ['cap', 'phieu', 'ly', 'lich', 'tu', 'phap', 'so', '1']);
   assert.equal(slugify('Sở Tư pháp'), 'so-tu-phap');
 });

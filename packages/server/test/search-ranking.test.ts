@@ -5,7 +5,7 @@ import { createTestSandbox } from './support/test-database.ts';
 import { CatalogueIndex, type IndexRow } from '../src/procedures/search-index.ts';
 
 type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
-interface Result { total: number; items: { code: string; name: string }[] }
+interface Result { total: number; approximate: boolean; items: { code: string; name: string }[] }
 
 const BIRTH_REGISTRATION = '1.001193';
 
@@ -39,6 +39,20 @@ describe('search ranking when not every word matches', () => {
     assert.ok(body.total > 0);
     assert.ok(body.items.some((p) => p.code === BIRTH_REGISTRATION));
     assert.equal((await search('qqqq zzzz')).total, 0);
+  });
+
+  test('the closest matches say they are (approximate); an exact match, none found or no query do not', async () => {
+    assert.equal((await search('dang ky khai sinzzzz')).approximate, true);
+    assert.equal((await search('dang ky khai sinh qqqq')).approximate, true);
+    assert.equal((await search('dang ky khai sinh')).approximate, false);
+    assert.equal((await search('qqqq zzzz')).approximate, false);
+    assert.equal((await search('')).approximate, false);
+  });
+
+  test('a query of symbols only ("🚗", "???") finds nothing, where an empty one lists every procedure', async () => {
+    const every = (await search('')).total;
+    assert.ok(every > 10);
+    for (const q of ['🚗🚗🚗', '???', '<>"']) assert.equal((await search(q)).total, 0, q);
   });
 
   test('"ki" and "ky" (and "kí", "lí", "qui") are one word spelled two ways: the same procedures, the same order', async () => {

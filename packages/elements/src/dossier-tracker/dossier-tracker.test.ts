@@ -825,6 +825,26 @@ describe('<dvc-dossier-tracker>', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('a dossier closed without a result says so and where to ask, and shows no date for a result (not accepted, stopped)', async () => {
+      const el = await mount();
+      const terms = () => [...el.shadowRoot!.querySelectorAll('[part="details"] dt')].map((dt) => dt.textContent!.trim());
+      await lookUp(el, demo(3).code, demo(3).applicantId);
+      expect(badge(el)).to.equal(VI_STATUS.rejected);
+      expect($(el, '[part="closed"]')!.textContent!.trim()).to.equal('Cơ quan không tiếp nhận hồ sơ này. Để biết lý do và cách thực hiện tiếp, Ông/Bà vui lòng liên hệ Bộ phận Một cửa của đơn vị tiếp nhận.');
+      expect(terms()).to.include('Ngày nộp hồ sơ').and.not.include('Ngày tiếp nhận').and.not.include('Ngày hẹn trả kết quả');
+      await another(el);
+      await lookUp(el, demo(8).code, demo(8).applicantId);
+      expect(badge(el)).to.equal(VI_STATUS.stopped);
+      expect($(el, '[part="closed"]')!.textContent).to.include('đã dừng xử lý hồ sơ này và sẽ không trả kết quả');
+      expect(terms()).to.include('Ngày tiếp nhận').and.not.include('Ngày hẹn trả kết quả');
+      await expectNoAxeViolations(el);
+      // A dossier in hand says nothing of the kind.
+      await another(el);
+      await lookUp(el, demo(4).code, demo(4).applicantId);
+      expect($(el, '[part="closed"]')).to.equal(null);
+      expect(terms()).to.include('Ngày hẹn trả kết quả');
+    });
+
     it('fires dvc-dossier-found with the code and status only', async () => {
       const el = await mount();
       const found = oneEvent(el, 'dvc-dossier-found');

@@ -67,6 +67,7 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @csspart status-badge - The status in words with its shape.
  * @csspart icon - A shape next to words (status, timeliness).
  * @csspart timeliness - On schedule, overdue, early, on time or late.
+ * @csspart closed - What a dossier closed without a result (not accepted, stopped, withdrawn) means, and where to ask.
  * @csspart apology - The agency's apology with the new date.
  * @csspart supplement - The request for more documents.
  * @csspart documents - The list of documents asked for.
@@ -138,6 +139,11 @@ export class DvcDossierTracker extends DvcElement {
   /** Whether the last lookup was the dossier shown again from this tab's token ("Try again" repeats that). */
   #retryResumes = false;
   /**
+   * The dossier shown again on the tracker's own (back on the page, a reload) is not announced: the
+   * citizen asked for nothing, and the page may be saying something else (a payment's outcome).
+   */
+  #quiet = false;
+  /**
    * The lookup on its way, if any: "Look up" pressed again, nothing typed meanwhile, joins it. The
    * number is not kept here: a keystroke in the form (or a new number from the page) forgets it.
    */
@@ -170,6 +176,7 @@ export class DvcDossierTracker extends DvcElement {
     if (running?.code === code) return running.done;
     const run = ++this.#runs;
     this.#retryResumes = false;
+    this.#quiet = false;
 
     const errors = validateLookup(code, typedId);
     this.fieldErrors = errors;
@@ -255,11 +262,13 @@ export class DvcDossierTracker extends DvcElement {
    * the API no longer takes is forgotten, and the form is shown. When the API cannot be reached,
    * the failure says so and "Try again" asks again with the token, which is kept.
    */
-  async #resumeLast(): Promise<void> {
+  async #resumeLast(askedFor = false): Promise<void> {
     const last = lastDossier();
     if (!last) return;
     const run = ++this.#runs;
     this.#retryResumes = true;
+    // Said when the citizen asked ("Try again"), not when the page shows it again on its own.
+    this.#quiet = !askedFor;
     await this.#lookup.resume(last.dossierCode, last.access.token);
     if (run !== this.#runs) return;
     if (this.#lookup.status !== 'error') return;
@@ -360,6 +369,7 @@ export class DvcDossierTracker extends DvcElement {
   /** What the live region says: progress and success. Failures speak through role="alert". */
   #announcement(): string {
     const { status, dossier } = this.#lookup;
+    if (this.#quiet) return '';
     if (status === 'loading') return msg('Looking up your dossier…');
     if (dossier) return msg(str`Dossier found. Status: ${statusLabel(dossier.status)}`);
     return '';
@@ -416,7 +426,7 @@ export class DvcDossierTracker extends DvcElement {
     // (what was typed is still in it).
     return notFound
       ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
-      : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast() : this.lookup()) });
+      : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast(true) : this.lookup()) });
   }
 }
 

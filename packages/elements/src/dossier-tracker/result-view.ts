@@ -49,6 +49,7 @@ export function resultView(dossier: Dossier, actions: ResultActions, headingLeve
       ${statusBadge(dossier.status)}
     </p>
     ${timelinessView(dossier)}
+    ${closedView(dossier.status)}
     ${dossier.apology ? apologyView(dossier.apology, sub) : nothing}
     ${dossier.status === 'supplement-requested' && dossier.supplementRequest ? supplementView(dossier.supplementRequest, sub) : nothing}
     ${dossier.payment ? paymentView(dossier, actions.onPay, sub) : nothing}
@@ -56,7 +57,7 @@ export function resultView(dossier: Dossier, actions: ResultActions, headingLeve
     <dl class="details" part="details">
       <div><dt>${msg('Dossier code')}</dt><dd class="code">${dossier.code}</dd></div>
       <div><dt>${msg('Receiving unit')}</dt><dd lang=${CONTENT_LANG}>${dossier.agency}</dd></div>
-      <div><dt>${msg('Received on')}</dt><dd>${dateTime(dossier.receivedAt)}</dd></div>
+      <div><dt>${dossier.status === 'rejected' ? msg('Submitted on') : msg('Received on')}</dt><dd>${dateTime(dossier.receivedAt)}</dd></div>
       ${dueDates(dossier)}
       ${dossier.completedAt ? html`<div><dt>${msg('Completed on')}</dt><dd>${dateTime(dossier.completedAt)}</dd></div>` : nothing}
     </dl>
@@ -90,6 +91,20 @@ function timelinessView(dossier: Dossier): TemplateResult | typeof nothing {
   const late = timeliness.state === 'overdue' || timeliness.state === 'late';
   const name: IconName = late ? 'alert' : timeliness.state === 'on-track' ? 'clock' : 'check';
   return html`<p class="timeliness" part="timeliness" data-state=${timeliness.state}>${icon(name)}<span>${text}</span></p>`;
+}
+
+/**
+ * A dossier closed without a result says what that means and where to ask: the API has no reason to
+ * give (the one-stop system does not send one), the desk that received it has.
+ */
+function closedView(status: DossierStatus): TemplateResult | typeof nothing {
+  if (statusKind(status) !== 'closed') return nothing;
+  const text = status === 'rejected'
+    ? msg('The agency did not accept this dossier. To learn why and what to do next, contact the receiving unit\'s one-stop desk.')
+    : status === 'stopped'
+      ? msg('The agency has stopped processing this dossier, and no result will be issued. To learn why, contact the receiving unit\'s one-stop desk.')
+      : msg('This dossier was withdrawn at the applicant\'s request. No result will be issued.');
+  return html`<p class="notice" part="closed">${text}</p>`;
 }
 
 function apologyView(apology: Schemas['Apology'], level: number): TemplateResult {
@@ -184,6 +199,8 @@ function historyView(history: Schemas['HistoryEntry'][], level: number): Templat
  * as the original, so the old date never stands beside the new one as if both held.
  */
 function dueDates(dossier: Dossier): TemplateResult | typeof nothing {
+  // Closed without a result: no result is due, so no date for one.
+  if (statusKind(dossier.status) === 'closed') return nothing;
   const newDueAt = dossier.apology?.newDueAt;
   if (newDueAt) {
     return html`<div><dt>${msg('Due on')}</dt><dd class="emphasis">${dateTime(newDueAt)}</dd></div>

@@ -142,7 +142,9 @@ function noticeView(notice: DueNotice, total: number): TemplateResult {
       text = msg(str`It was ${formatVnd(notice.previousTotal)} and is now ${formatVnd(total)}. Check the charges and fees below, then pay if they are right.`);
       break;
     case 'pending':
-      text = msg('You have started a payment for this dossier that is not finished. Paying continues it: you will not be charged twice.');
+      // The reassurance holds for the same method only: another method opens a new payment, and the
+      // one left open may still take money at its gateway (then refunded).
+      text = msg('You have started a payment for this dossier that is not finished. Paying the same way continues it: you will not be charged twice. If you choose another way to pay, do not finish the first one.');
       break;
     case 'failed-before':
       text = msg('The last payment did not go through. You can pay again.');

@@ -55,6 +55,16 @@ describe('dvc-procedure-search live-region announcements', () => {
       expectAnnounced(region, searchStatus(el), words.page1);
     });
 
+    it(`says that the results are the closest matches when none matches every word (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinzzzz', level: 'commune' });
+      await searchSettled(el);
+      const said = text(politeRegion(searchStatus(el)));
+      expect(said).to.match(lang === 'vi'
+        ? /^Không có thủ tục nào khớp với mọi từ đã gõ\. Tìm thấy \d+ thủ tục gần đúng/
+        : /^No procedure matches every word you typed\. \d+ close match(es)?/);
+    });
+
     it(`announces the new page after paging (${lang})`, async () => {
       await setLang(lang);
       const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });

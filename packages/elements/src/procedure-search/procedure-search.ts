@@ -518,7 +518,8 @@ export class DvcProcedureSearch extends DvcElement {
     if (status !== 'success' || !value || !views || this.openCode) return '';
     const { total, pageSize } = value.result;
     const pages = Math.ceil(total / pageSize);
-    return pages > 1 ? `${views.foundMessage(total)}. ${views.pageMessage(value.state.page, pages)}.` : views.foundMessage(total);
+    const found = views.foundMessage(total, value.result.approximate);
+    return pages > 1 ? `${found}. ${views.pageMessage(value.state.page, pages)}.` : found;
   }
 
   #resultsView({ status, value, error }: SearchShown): TemplateResult {

@@ -5,13 +5,20 @@ import { CONTENT_LANG, formatNumber, intlLocale, withContent } from '../shared/l
 import { channelInSentence, levelLabel, lowestFeeText, onlineLabel, processingTimeText, publishedTimeText } from './labels.ts';
 import './translations.ts';
 
-/** "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1). */
-export function foundMessage(total: number): string {
+/**
+ * "Tìm thấy 12 thủ tục" / "12 procedures found" (English needs the singular for 1); for the closest
+ * matches of a query no procedure matches word for word (`approximate`), says that they are.
+ */
+export function foundMessage(total: number, approximate = false): string {
   if (total === 0) return msg('No procedures found');
   const count = formatNumber(total);
-  return new Intl.PluralRules(intlLocale()).select(total) === 'one'
-    ? msg(str`${count} procedure found`)
-    : msg(str`${count} procedures found`);
+  const one = new Intl.PluralRules(intlLocale()).select(total) === 'one';
+  if (approximate) {
+    return one
+      ? msg(str`No procedure matches every word you typed. ${count} close match`)
+      : msg(str`No procedure matches every word you typed. ${count} close matches`);
+  }
+  return one ? msg(str`${count} procedure found`) : msg(str`${count} procedures found`);
 }
 
 /** "Trang 2/7" / "Page 2 of 7". */

@@ -120,6 +120,27 @@ describe('hand-over between widgets, with no page script', () => {
     inside(tracker, '[part~="retry-button"]')!.click();
     await waitUntil(() => inside(tracker, '[part~="result"]'), 'the dossier was not shown again', { timeout: 8000 });
     expect(inside(tracker, '[part~="result"]')!.textContent).to.contain(PAYMENT_DUE.code);
+    // Asked for ("Try again"): said.
+    expect(inside(tracker, '[part~="announcer"]')!.textContent!.trim()).to.match(/^Đã tìm thấy hồ sơ/);
+  });
+
+  it('the tracker showing the last dossier again on its own (back on the page) says nothing in its live region: the citizen asked for nothing', async () => {
+    const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await lookUp(first, PAYMENT_DUE);
+    expect(inside(first, '[part~="announcer"]')!.textContent!.trim()).to.match(/^Đã tìm thấy hồ sơ/, 'a lookup is said');
+    fixtureCleanup();
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    const heard: string[] = [];
+    const region = () => inside(tracker, '[part~="announcer"]');
+    const listen = setInterval(() => { const said = region()?.textContent?.trim(); if (said) heard.push(said); }, 10);
+    try {
+      await waitUntil(() => inside(tracker, '[part~="result"]'), 'the dossier was not shown again', { timeout: 8000 });
+      await tracker.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      clearInterval(listen);
+    }
+    expect(heard).to.deep.equal([]);
   });
 
   it('the tracker shows no "Pay" or "Evaluate" when the page has nowhere to send the dossier', async () => {
@@ -325,12 +346,12 @@ describe('hand-over between widgets, with no page script', () => {
     expect(handOverTarget('survey', undefined)).to.equal(undefined);
   });
 
-  it('the page a portal sent the citizen to (?dossier=…) pays with the tab\'s token, asking nothing', async () => {
+  it('the page a portal sent the citizen to (?dossier=…, in capitals or not) pays with the tab\'s token, asking nothing', async () => {
     const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
     await lookUp(tracker, PAYMENT_DUE);
     fixtureCleanup();
     const home = location.href;
-    history.replaceState(history.state, '', `?dossier=${encodeURIComponent(PAYMENT_DUE.code)}`);
+    history.replaceState(history.state, '', `?dossier=${encodeURIComponent(PAYMENT_DUE.code.toLowerCase())}`);
     try {
       const payment = await fixture<DvcPayment>(html`<dvc-payment api-base=${sandboxUrl()}></dvc-payment>`);
       await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'what is due was not shown', { timeout: 8000 });

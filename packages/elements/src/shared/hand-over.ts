@@ -72,7 +72,8 @@ export function pageAddress(page: URL, dossierCode: string): string {
 
 /** The dossier code a portal's page was opened with (`?dossier=…`), if any. */
 export function dossierFromAddress(): string | undefined {
-  const code = new URLSearchParams(window.location.search).get(DOSSIER_PARAM)?.trim();
+  // In capitals, as the codes are: an address typed or shared by hand may have them in lower case.
+  const code = new URLSearchParams(window.location.search).get(DOSSIER_PARAM)?.trim().toUpperCase();
   // The contract's DossierCode; anything else is not ours to act on.
   return code && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }

@@ -13,6 +13,10 @@ export interface paths {
          * @description Full-text search over names, codes, fields and agencies. Matching folds Vietnamese
          *     diacritics and đ/Đ → d on both sides, so "dang ky khai sinh" finds "Đăng ký khai sinh".
          *     Matches in the name rank first. Facet counts apply every filter except the facet's own.
+         *     When no procedure matches every word (a typo, a word the catalogue does not use), the
+         *     closest are listed (those matching all the words but one, a misspelt word by its longest
+         *     beginning that matches), and `approximate` says so. A `q` with no letter or digit (only
+         *     punctuation or symbols) finds nothing; an empty `q` lists every procedure.
          */
         get: operations["searchProcedures"];
         put?: never;
@@ -715,6 +719,11 @@ export interface components {
         ProcedureSearchResult: {
             items: components["schemas"]["ProcedureSummary"][];
             total: number;
+            /**
+             * @description True when no procedure matches every word of `q`: the items are the closest matches, not
+             *     exact ones, and a user interface should say so.
+             */
+            approximate: boolean;
             page: number;
             pageSize: number;
             facets: {

@@ -3,11 +3,13 @@
  * that both sides agree on what "matches".
  *
  * Folding lower-cases, removes combining marks (so "lý lịch" → "ly lich") and maps đ/Đ to d:
- * đ is a letter of its own in Unicode, not d plus a mark, so NFD alone leaves it untouched.
+ * đ is a letter of its own in Unicode, not d plus a mark, so NFD alone leaves it untouched. The
+ * compatibility forms (NFKD) make full-width letters, as some Asian keyboards type them
+ * ("ｋｈａｉ ｓｉｎｈ"), the letters they look like.
  */
 export function foldVietnamese(text: string): string {
   return text
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()

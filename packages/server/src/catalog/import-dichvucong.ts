@@ -164,7 +164,7 @@ export function stripHtml(text: string): string {
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     // Control characters are no text a citizen reads (and PostgreSQL refuses NUL): tabs become
     // spaces below, line breaks stay.
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[^\P{Cc}\n\t]/gu, '')
     .replace(/[^\S\n]+/g, ' ')
     .split('\n')
     .map((l) => l.trim())
@@ -352,7 +352,7 @@ function formOf(component: Obj): RequiredDocument['form'] {
     const url = str(attachment.url ?? attachment.fileUrl ?? attachment.downloadUrl).trim();
     // The portal publishes storage paths ("configuring/<id>/file.doc"), not URLs: only an absolute
     // http(s) URL is usable by a citizen.
-    if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(url)) continue;
+    if (!/^https?:\/\/[^\s\p{Cc}]+$/iu.test(url)) continue;
     try {
       new URL(url);
     } catch {
@@ -595,7 +595,7 @@ function fieldOf(...candidates: unknown[]): FieldRef {
 function codeOf(value: unknown): string {
   const code = str(value).trim();
   if (!code) throw new TypeError('Not a procedure: it has no code');
-  if (/[\u0000-\u001f\u007f]/.test(code)) throw new TypeError('Not a procedure: its code holds a control character');
+  if (/\p{Cc}/u.test(code)) throw new TypeError('Not a procedure: its code holds a control character');
   return code;
 }
 

@@ -174,7 +174,9 @@ export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): P
   const index = await ctx.catalogue.current();
   const words = foldedWords(query.q ?? '').slice(0, 12);
   const exactCode = exactCodeOf(query.q);
-  const key = JSON.stringify([words, exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
+  // Symbols only ("🚗") fold to no words, as an empty query does, and find nothing where it finds all.
+  const symbolsOnly = words.length === 0 && (query.q ?? '').trim() !== '';
+  const key = JSON.stringify([words, symbolsOnly, exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
   if (known !== undefined) return known;
   const encoded = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
@@ -193,11 +195,12 @@ function exactCodeOf(q: string | undefined): string | null {
 async function search(
   ctx: CatalogueContext, index: CatalogueIndex, query: SearchQuery, words: string[], exactCode: string | null,
 ): Promise<SearchResult> {
+  // Only symbols typed ("🚗", "???"): nothing to search for, so nothing found, not the whole catalogue.
+  if (words.length === 0 && (query.q ?? '').trim() !== '') return rankAndPage(ctx, [], query, '', exactCode, false);
   const candidates: Candidate[] = words.length > 0 ? index.match(words, true) : index.docs.map((p) => ({ p, score: 0 }));
-  const found = candidates.length === 0 && words.length > 1
-    ? looseCandidates(index, words)
-    : { candidates, phrase: words.join(' ') };
-  return rankAndPage(ctx, found.candidates, query, found.phrase, exactCode);
+  const approximate = candidates.length === 0 && words.length > 1;
+  const found = approximate ? looseCandidates(index, words) : { candidates, phrase: words.join(' ') };
+  return rankAndPage(ctx, found.candidates, query, found.phrase, exactCode, approximate && found.candidates.length > 0);
 }
 
 interface Candidate extends ScoredMatch {
@@ -308,7 +311,7 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
 }
 
 async function rankAndPage(
-  ctx: CatalogueContext, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null,
+  ctx: CatalogueContext, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null, approximate: boolean,
 ): Promise<SearchResult> {
   const agencyMembers = query.agency
     ? new Set((await ctx.storage.all<{ id: number }>('SELECT procedure_id AS id FROM procedure_agencies WHERE agency_id = ?', [query.agency])).map((r) => Number(r.id)))
@@ -362,6 +365,7 @@ async function rankAndPage(
   return {
     items: pageIds.map((id) => JSON.parse(summaries.get(id)!) as ProcedureSummary),
     total: matched.length,
+    approximate,
     page: query.page,
     pageSize: query.pageSize,
     facets: {
