@@ -28,6 +28,7 @@ import { registerGatewaySimulators } from './payments/simulators/register.ts';
 import { PaymentGateways } from './payments/gateways/gateways.ts';
 import { sandboxGatewaySettings } from './payments/gateways/settings.ts';
 import { startReconciliation } from './payments/reconcile.ts';
+import { DATABASE_RETRY_SECONDS } from './storage/readiness.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -85,8 +86,6 @@ function findNul(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
-/** What a client is told to wait when the database cannot be reached: a restart takes seconds. */
-const DATABASE_RETRY_SECONDS = 5;
 /**
  * Answered whatever the database's state: liveness and readiness are how an operator learns it; a
  * gateway's notification is answered in its own protocol (VNPay's 99 makes it send again).

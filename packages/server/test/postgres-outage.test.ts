@@ -110,6 +110,7 @@ describeOnce('a server whose PostgreSQL stops and starts again', { timeout: 120_
       assert.equal(down.headers['retry-after'], '5');
       const ready = await server.app.inject({ method: 'GET', url: '/api/v1/ready' });
       assert.equal(ready.statusCode, 503, ready.body);
+      assert.equal(ready.headers['retry-after'], '5', 'a deploy script polling knows when to look again');
     });
 
     let back = await lookup();

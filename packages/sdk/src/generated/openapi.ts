@@ -364,8 +364,10 @@ export interface paths {
          *     `DinhDanhCHS` item with `LoaiDinhDanh` "1": a dossier nobody can look up is of no use, and a
          *     placeholder such as "000000001" is refused. The number is stored only as a keyed digest; no
          *     answer repeats it. Also read: `NgayHenTra` (due), once decided `NgayKetThucXuLy` (else
-         *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out), the latest of
-         *     `DanhSachHoSoBoSung` and `TrichYeuHoSo`. Other fields are accepted and not checked. A list
+         *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out) and the latest of
+         *     `DanhSachHoSoBoSung`. `TrichYeuHoSo` is checked (at most 1000 characters) and not kept: a
+         *     dossier's summary may hold personal details, and no answer shows it, so a record that
+         *     changes only the summary is `unchanged`. Other fields are accepted and not checked. A list
          *     sent as `null` (.NET's way of writing an empty one) is taken as absent. A date more than a
          *     day after this server's clock (a mistyped year) is refused, naming its field.
          *
@@ -2137,6 +2139,7 @@ export interface operations {
             /** @description Not ready; `checks` says why. */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -15,7 +15,7 @@ import { findForm, listSurveyResponses, submitSurvey } from '../surveys/response
 import { SurveyForms } from '../surveys/forms.ts';
 import type { FaultInjector } from './faults.ts';
 import { authenticateApiKey } from '../auth/api-keys.ts';
-import { readinessOf } from '../storage/readiness.ts';
+import { DATABASE_RETRY_SECONDS, readinessOf } from '../storage/readiness.ts';
 import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
 import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
 import { paymentReport, paymentReportRows } from '../reports/payment-report.ts';
@@ -196,6 +196,8 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     async getReadiness(_request: FastifyRequest, reply: FastifyReply): Promise<Schemas['Readiness']> {
       const readiness = await readinessOf(ctx.storage, await ctx.database.refresh());
       reply.code(readiness.status === 'ready' ? 200 : 503);
+      // As the API's own 503s say: a client (a deploy script polling) knows when to look again.
+      if (readiness.status !== 'ready') reply.header('retry-after', String(DATABASE_RETRY_SECONDS));
       return readiness;
     },
 

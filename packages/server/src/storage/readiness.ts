@@ -6,6 +6,9 @@ import type { GateState } from './schema-gate.ts';
 
 type Readiness = components['schemas']['Readiness'];
 
+/** What a client is told to wait (Retry-After) while the database cannot serve: a restart takes seconds. */
+export const DATABASE_RETRY_SECONDS = 5;
+
 /**
  * Whether the server serves: the database answers, its schema is the one this server knows or a
  * newer one (a rolling upgrade's, which this release still reads), and the server's own verdict

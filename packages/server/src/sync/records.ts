@@ -61,8 +61,6 @@ export interface SyncedDossier {
   feesSent: boolean;
   /** The latest of `DanhSachHoSoBoSung`. */
   supplement: SyncedSupplement | null;
-  /** `TrichYeuHoSo`. */
-  summary: string | null;
 }
 
 /** A CapNhatTienDoHoSoMC record: one step of a dossier's history. */
@@ -141,7 +139,8 @@ export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<
 
   const fees = readFeeLines(reader);
   const supplement = readSupplement(reader);
-  const summary = reader.text('TrichYeuHoSo', { maxLength: SUMMARY_MAX_LENGTH }) ?? null;
+  // Checked, not kept: a summary may hold personal details, and no answer shows it.
+  reader.text('TrichYeuHoSo', { maxLength: SUMMARY_MAX_LENGTH });
 
   if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
   return {
@@ -149,7 +148,7 @@ export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<
     value: {
       code: code!, procedureCode: procedureCode!, procedureName: procedureName!, agency: agency!,
       applicantId: applicantId!, status: status!, receivedAt: receivedAt!, dueAt, completedAt, completedField: completedKey,
-      fees, feesSent: reader.has('DanhSachLePhi'), supplement, summary,
+      fees, feesSent: reader.has('DanhSachLePhi'), supplement,
     },
   };
 }
