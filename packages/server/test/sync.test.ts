@@ -452,6 +452,13 @@ describe('the one-stop system pushes dossiers and progress', () => {
     }
   });
 
+  test('a record dated in the future with other problems names them all, the date among them', async () => {
+    const answer = await push('dossiers', { data: [dossierRecord({ MaHoSo: '000.00.15.H26-250714-0070', NgayTiepNhan: '20991201090000', NgayHenTra: '20250716170000' })] });
+    const errors = answer.json().results[0].errors as { field: string; message: string }[];
+    assert.deepEqual(errors.map((e) => e.field).sort(), ['NgayHenTra', 'NgayTiepNhan']);
+    assert.match(errors.find((e) => e.field === 'NgayTiepNhan')!.message, /later than a day after now/);
+  });
+
   test('an end date more than a day ahead (a mistyped year) is refused, naming its field', async () => {
     const res = await push('dossiers', { data: [dossierRecord({ MaHoSo: '000.00.15.H26-250714-0073', TrangThaiHoSo: '10', NgayTra: '20620716170000' })] });
     assert.deepEqual(res.json().results[0].errors.map((e: { field: string }) => e.field), ['NgayTra']);

@@ -53,8 +53,6 @@ export interface SyncedDossier {
   dueAt: Date | null;
   /** Once decided: `NgayKetThucXuLy`, else `NgayTra`; null while open or when neither was sent. */
   completedAt: Date | null;
-  /** The field `completedAt` came from, for a problem found when it is stored. */
-  completedField: 'NgayKetThucXuLy' | 'NgayTra';
   /** `DanhSachLePhi`, free lines left out. */
   fees: PaymentLine[];
   /** Whether the record sent `DanhSachLePhi` at all: left out (or null), the fees stored stand. */
@@ -85,9 +83,26 @@ export interface SyncedProgress {
   stepDueAt: Date | null;
 }
 
-export interface ProgressOptions {
+export interface ReadOptions {
+  /** The server's clock: a date more than a day after it is refused. None: dates are not checked against it. */
+  now?: Date;
+}
+
+export interface ProgressOptions extends ReadOptions {
   /** The unit for a step whose `PhongBanXuLy` is empty. */
   defaultUnit?: string;
+}
+
+/**
+ * How far past the server's clock a record may be dated: clocks drift by minutes, not days. A date
+ * later than that is a mistyped year ("2062"): a dossier received in the future, or a step that,
+ * being the newest, would pin the dossier's status for years.
+ */
+const FUTURE_TOLERANCE_MS = 24 * 3600_000;
+
+/** Refuses a date more than a day after `now`, naming its field among the record's other problems. */
+function notInFuture(reader: RecordReader, key: string, value: Date | null | undefined, now: Date | undefined): void {
+  if (value && now && value.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) reader.fail(key, 'invalid', 'must not be later than a day after now');
 }
 
 function readStatus(reader: RecordReader, key: string, table: StatusTable): DossierStatus | undefined {
@@ -113,7 +128,7 @@ function notBefore(reader: RecordReader, key: string, value: Date | undefined, s
  * A DongBoHoSoMC record → a dossier, or every problem it has. `table` maps `TrangThaiHoSo`.
  * Identity numbers never appear in a problem.
  */
-export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<SyncedDossier> {
+export function readDossierRecord(raw: unknown, table: StatusTable, { now }: ReadOptions = {}): ReadResult<SyncedDossier> {
   const reader = RecordReader.of(raw, 'DongBoHoSoMC');
   if (!(reader instanceof RecordReader)) return { ok: false, errors: [reader] };
 
@@ -126,15 +141,16 @@ export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<
 
   // A dossier submitted online and not received yet has no NgayTiepNhan: its submission time stands in.
   const notReceivedYet = status === 'submitted' && !reader.has('NgayTiepNhan');
-  const receivedAt = notReceivedYet && reader.has('NgayNopHoSo')
-    ? reader.date('NgayNopHoSo')
-    : reader.date('NgayTiepNhan', { required: true });
+  const receivedKey = notReceivedYet && reader.has('NgayNopHoSo') ? 'NgayNopHoSo' : 'NgayTiepNhan';
+  const receivedAt = reader.date(receivedKey, { required: true });
+  notInFuture(reader, receivedKey, receivedAt, now);
   const dueAt = notBefore(reader, 'NgayHenTra', reader.date('NgayHenTra'), receivedAt, 'NgayTiepNhan');
   // Fields the store does not use are not checked: NgayTra and NgayKetThucXuLy only once decided.
   let completedAt: Date | null = null;
   const completedKey = reader.has('NgayKetThucXuLy') ? 'NgayKetThucXuLy' : 'NgayTra';
   if (status && FINISHED.has(status)) {
     completedAt = notBefore(reader, completedKey, reader.date(completedKey), receivedAt, 'NgayTiepNhan');
+    notInFuture(reader, completedKey, completedAt, now);
   }
 
   const fees = readFeeLines(reader);
@@ -147,7 +163,7 @@ export function readDossierRecord(raw: unknown, table: StatusTable): ReadResult<
     ok: true,
     value: {
       code: code!, procedureCode: procedureCode!, procedureName: procedureName!, agency: agency!,
-      applicantId: applicantId!, status: status!, receivedAt: receivedAt!, dueAt, completedAt, completedField: completedKey,
+      applicantId: applicantId!, status: status!, receivedAt: receivedAt!, dueAt, completedAt,
       fees, feesSent: reader.has('DanhSachLePhi'), supplement,
     },
   };
@@ -160,6 +176,7 @@ export function readProgressRecord(raw: unknown, table: StatusTable, options: Pr
 
   const code = readDossierCode(reader);
   const at = reader.date('ThoiDiemXuLy', { required: true });
+  notInFuture(reader, 'ThoiDiemXuLy', at, options.now);
   const handler = reader.text('NguoiXuLy', { maxLength: HANDLER_MAX_LENGTH }) ?? null;
   const officerTitle = reader.text('ChucDanh', { maxLength: 200 }) ?? null;
   const unit = reader.text('PhongBanXuLy', { maxLength: 500 }) ?? options.defaultUnit ?? null;

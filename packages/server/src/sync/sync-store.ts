@@ -58,23 +58,7 @@ function dossierColumns(ctx: ServerContext, dossier: SyncedDossier) {
   return { columns, digest: keyedDigest(JSON.stringify([dossier.code, columns]), ctx.applicantKey) };
 }
 
-/**
- * How far past this server's clock a record may be dated: clocks drift by minutes, not days. A date
- * later than that is a mistyped year ("2062"): a dossier received in the future, or a step that,
- * being the newest, would pin the dossier's status for years.
- */
-const FUTURE_TOLERANCE_MS = 24 * 3600_000;
-
-const inFuture = (ctx: ServerContext, date: Date) => date.getTime() > ctx.now().getTime() + FUTURE_TOLERANCE_MS;
-const tooLate = (field: string): SyncFieldError => ({ field, code: 'invalid', message: 'must not be later than a day after now' });
-
 async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdating: boolean): Promise<Outcome | SyncFieldError> {
-  if (inFuture(ctx, dossier.receivedAt)) {
-    return tooLate('NgayTiepNhan');
-  }
-  if (dossier.completedAt && inFuture(ctx, dossier.completedAt)) {
-    return tooLate(dossier.completedField);
-  }
   const { columns, digest } = dossierColumns(ctx, dossier);
   return ctx.storage.transaction(async (tx) => {
     const names = Object.keys(columns);
@@ -147,13 +131,10 @@ export function syncDossiers(
   ctx: ServerContext, key: ApiKey, batch: { isUpdating?: boolean | string; data: unknown[] },
 ): Promise<Schemas['SyncResult']> {
   const isUpdating = readIsUpdating(batch.isUpdating) ?? false;
-  return storeEach(key, batch.data, (raw) => readDossierRecord(raw, ctx.statusTable), (dossier) => storeDossier(ctx, dossier, isUpdating));
+  return storeEach(key, batch.data, (raw) => readDossierRecord(raw, ctx.statusTable, { now: ctx.now() }), (dossier) => storeDossier(ctx, dossier, isUpdating));
 }
 
 async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<Outcome | SyncFieldError> {
-  if (inFuture(ctx, step.at)) {
-    return tooLate('ThoiDiemXuLy');
-  }
   const identity = keyedDigest(JSON.stringify([step.code, step.at.toISOString(), step.action]), ctx.applicantKey);
   return ctx.storage.transaction(async (tx) => {
     // The dossier's row first, as payments take it: two steps of one dossier sent at once (to two
@@ -199,5 +180,5 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
 }
 
 export function syncProgress(ctx: ServerContext, key: ApiKey, batch: { data: unknown[] }): Promise<Schemas['SyncResult']> {
-  return storeEach(key, batch.data, (raw) => readProgressRecord(raw, ctx.statusTable), (step) => storeProgress(ctx, step));
+  return storeEach(key, batch.data, (raw) => readProgressRecord(raw, ctx.statusTable, { now: ctx.now() }), (step) => storeProgress(ctx, step));
 }
