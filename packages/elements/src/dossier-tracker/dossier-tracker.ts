@@ -212,6 +212,7 @@ export class DvcDossierTracker extends DvcElement {
     super.connectedCallback();
     window.addEventListener('pageshow', this.#onPageShow);
     document.addEventListener('dvc-survey-submitted', this.#onEvaluated);
+    document.addEventListener('dvc-payment-succeeded', this.#onPaid);
     if (!this.code) this.code = this.#typedBeforeScript();
     if (!this.hasUpdated && !this.code) void this.#resumeLast();
   }
@@ -220,11 +221,22 @@ export class DvcDossierTracker extends DvcElement {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.#onPageShow);
     document.removeEventListener('dvc-survey-submitted', this.#onEvaluated);
+    document.removeEventListener('dvc-payment-succeeded', this.#onPaid);
   }
 
   /** The evaluation beside the tracker was sent: the dossier is read again, and no longer offers "Evaluate". */
   readonly #onEvaluated = (event: Event): void => {
     if ((event as HTMLElementEventMap['dvc-survey-submitted']).detail.dossierCode === this.#lookup.dossier?.code) this.#refresh();
+  };
+
+  /**
+   * A payment beside the tracker succeeded: the dossier shown is read again (no longer waiting for
+   * payment). Should the tracker still show the failure of showing it again (the API was away when
+   * the citizen came back, and is answering now, as the payment's success says), it tries again.
+   */
+  readonly #onPaid = (): void => {
+    if (this.#lookup.dossier) this.#refresh();
+    else if (this.#lookup.status === 'error' && this.#retryResumes) void this.#resumeLast();
   };
 
   /** The dossier shown, read again quietly with the tab's proof (see DossierLookupController.refresh). */

@@ -124,6 +124,22 @@ describe('hand-over between widgets, with no page script', () => {
     expect(inside(tracker, '[part~="announcer"]')!.textContent!.trim()).to.match(/^Đã tìm thấy hồ sơ/);
   });
 
+  it('the tracker, back on the page while the API could not be reached, tries again once a payment beside it has succeeded (the API answers again)', async () => {
+    const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await lookUp(first, PAYMENT_DUE);
+    fixtureCleanup();
+    await fetch(`${sandboxUrl()}/_sandbox/faults`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationId: 'getDossier', kind: 'status', status: 503, times: 3 }),
+    });
+    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+    await waitUntil(() => inside(tracker, '[part~="error"]'), 'no failure shown', { timeout: 10_000 });
+    // What <dvc-payment> sends when "Check again" finds the payment paid.
+    document.body.dispatchEvent(new CustomEvent('dvc-payment-succeeded', { bubbles: true, composed: true, detail: { paymentId: 'pay_x', receiptNumbers: [] } }));
+    await waitUntil(() => inside(tracker, '[part~="result"]'), 'the dossier was not shown again', { timeout: 8000 });
+    expect(inside(tracker, '[part~="error"]')).to.equal(null);
+  });
+
   it('the tracker showing the last dossier again on its own (back on the page) says nothing in its live region: the citizen asked for nothing', async () => {
     const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
     await lookUp(first, PAYMENT_DUE);
