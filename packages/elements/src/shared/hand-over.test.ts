@@ -24,6 +24,24 @@ async function lookUp(tracker: DvcDossierTracker, who: { code: string; applicant
   await waitUntil(() => inside(tracker, '[part~="result"]'), 'no dossier found', { timeout: 8000 });
 }
 
+/**
+ * The dossier looked up, then a tracker on the page anew (back from the gateway, a reload) while the
+ * API cannot be reached: it shows the failure of showing the dossier again.
+ */
+async function backWhileUnreachable(): Promise<DvcDossierTracker> {
+  const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+  await lookUp(first, PAYMENT_DUE);
+  fixtureCleanup();
+  // The SDK asks three times (two retries): all three fail.
+  await fetch(`${sandboxUrl()}/_sandbox/faults`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ operationId: 'getDossier', kind: 'status', status: 503, times: 3 }),
+  });
+  const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
+  await waitUntil(() => inside(tracker, '[part~="error"]'), 'no failure shown', { timeout: 10_000 });
+  return tracker;
+}
+
 /** A tracker and a payment on one page, a demo dossier with something due looked up. */
 async function trackerAndPayment(): Promise<{ page: HTMLElement; tracker: DvcDossierTracker; payment: DvcPayment }> {
   const page = await fixture<HTMLElement>(html`<div>
@@ -105,16 +123,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('the tracker, back on the page while the API cannot be reached, says so and keeps the tab\'s proof: "Try again" shows the dossier without the number', async () => {
-    const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
-    await lookUp(first, PAYMENT_DUE);
-    fixtureCleanup();
-    // The SDK asks three times (two retries): all three fail.
-    await fetch(`${sandboxUrl()}/_sandbox/faults`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operationId: 'getDossier', kind: 'status', status: 503, times: 3 }),
-    });
-    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
-    await waitUntil(() => inside(tracker, '[part~="error"]'), 'no failure shown', { timeout: 10_000 });
+    const tracker = await backWhileUnreachable();
     expect(inside(tracker, '[part~="error"]')!.dataset['problem']).to.equal('service_unavailable');
     expect(accessFor(PAYMENT_DUE.code), 'the proof is kept').to.not.equal(undefined);
     inside(tracker, '[part~="retry-button"]')!.click();
@@ -125,15 +134,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('the tracker, back on the page while the API could not be reached, tries again once a payment beside it has succeeded (the API answers again)', async () => {
-    const first = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
-    await lookUp(first, PAYMENT_DUE);
-    fixtureCleanup();
-    await fetch(`${sandboxUrl()}/_sandbox/faults`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operationId: 'getDossier', kind: 'status', status: 503, times: 3 }),
-    });
-    const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
-    await waitUntil(() => inside(tracker, '[part~="error"]'), 'no failure shown', { timeout: 10_000 });
+    const tracker = await backWhileUnreachable();
     // What <dvc-payment> sends when "Check again" finds the payment paid.
     document.body.dispatchEvent(new CustomEvent('dvc-payment-succeeded', { bubbles: true, composed: true, detail: { paymentId: 'pay_x', receiptNumbers: [] } }));
     await waitUntil(() => inside(tracker, '[part~="result"]'), 'the dossier was not shown again', { timeout: 8000 });
