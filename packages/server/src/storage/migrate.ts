@@ -66,6 +66,7 @@ export async function migrate(storage: Storage, now: () => Date = () => new Date
       const done = await tx.one('SELECT 1 AS done FROM schema_migrations WHERE version = ?', [migration.version]);
       if (done) return;
       await tx.exec(migration.sql(storage.engine));
+      await migration.data?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, now().toISOString()]);
       applied.push(migration.version);
     });

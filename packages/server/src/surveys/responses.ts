@@ -10,6 +10,7 @@ import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { FINISHED } from '../dossiers/statuses.ts';
 import { getProcedure } from '../procedures/repository.ts';
 import { FORMS } from './forms.ts';
+import { maskedAnswers } from './identity-mask.ts';
 
 type Schemas = components['schemas'];
 type Submission = Schemas['SurveySubmission'];
@@ -66,20 +67,9 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
   if (errors.length > 0) throw new ApiProblem(422, 'validation_failed', 'Some answers are missing or invalid.', { errors });
 }
 
-/**
- * What a text answer says in place of a number shaped like an identity number, which the form's
- * hint asks the citizen not to write: a comment is read by staff and kept for reports, so the
- * number is not stored. 12 digits, also written in groups of three ("001 099 000 013",
- * "001.099.000.013"), or the old card's 9 written together. An amount of that shape goes too
- * ("150000000", "150.000.000.000"); the usual "150.000.000" stays, as do phone numbers (10 digits).
- */
-export const IDENTITY_NUMBER_MASK = '[số định danh đã được ẩn]';
-const IDENTITY_NUMBER_IN_TEXT = /(?<![\d.,])(?:\d{3}([ .-]?)\d{3}\1\d{3}\1\d{3}|\d{9})(?![\d]|[.,]\d)/g;
-
-/** The answers as stored: text answers without identity numbers (see IDENTITY_NUMBER_MASK). */
+/** The answers as stored: text answers without identity numbers (identity-mask.ts). */
 function storedAnswers(answers: Submission['answers']): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(answers).map(([id, value]) =>
-    [id, typeof value === 'string' ? value.replace(IDENTITY_NUMBER_IN_TEXT, IDENTITY_NUMBER_MASK) : value])));
+  return JSON.stringify(maskedAnswers(answers));
 }
 
 export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm[] = FORMS): SurveyForm {
