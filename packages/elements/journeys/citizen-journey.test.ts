@@ -86,11 +86,12 @@ async function admin<T>(path: string, body?: unknown): Promise<T> {
 }
 
 /**
- * A payment-due dossier of its own, for a made-up applicant, on a sandbox reset first: lookups are
- * rate-limited per client (ten a minute), and every journey here comes from one machine.
+ * A payment-due dossier of its own, for a made-up applicant, on a sandbox reset first (unless told
+ * not to: a second dossier beside the first): lookups are rate-limited per client (ten a minute),
+ * and every journey here comes from one machine.
  */
-async function newDossier(): Promise<{ code: string; applicantId: string }> {
-  await admin('/reset');
+async function newDossier({ reset = true } = {}): Promise<{ code: string; applicantId: string }> {
+  if (reset) await admin('/reset');
   const applicantId = `0012${String(Date.now() % 1e6).padStart(6, '0')}${String(++applicantSerial % 100).padStart(2, '0')}`;
   const dossier = await admin<{ code: string }>('/dossiers', {
     procedureCode: '3.000333', applicantId, status: 'payment-due',
@@ -381,10 +382,19 @@ for (const name of BROWSERS) {
           await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLElement>('[part~="another-button"]')!.focus());
           await page.keyboard.press('Enter');
           await page.waitForFunction(() => !document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 5000 });
+          // The next citizen looks their own dossier up on this page, from the code field "Look up another" focused.
+          const next = await newDossier({ reset: false });
+          assert.equal((await focused(page)).id, 'code');
+          await page.keyboard.type(next.code);
+          await page.keyboard.press('Tab');
+          await page.keyboard.type(next.applicantId);
+          await page.keyboard.press('Enter');
+          await waitIn(page, 'dvc-dossier-tracker', '[part~="result"]');
+          const letGoAt = await page.evaluate(() => localStorage.getItem('dvc-let-go-at'));
           const asked: string[] = [];
           page.on('request', (request) => {
-            // The page's requests, not the way Back through the gateway's page.
-            if (!request.isNavigationRequest() && request.url().includes(dossier.code)) asked.push(`${request.method()} ${request.url()}`);
+            // The page's requests for a dossier or a payment, not the way Back through the gateway's page.
+            if (!request.isNavigationRequest() && /\/api\/v1\/(dossiers|payments)\b/.test(request.url())) asked.push(`${request.method()} ${request.url()}`);
           });
           await goBack(page, (href) => href.includes('/_sandbox/'));
           await goBack(page, (href) => href.startsWith(url()) && !href.includes('/_sandbox/'));
@@ -396,8 +406,23 @@ for (const name of BROWSERS) {
             .catch(() => assert.fail('the tracker still shows the previous citizen\'s dossier'));
           await new Promise((resolve) => setTimeout(resolve, 500));
           assert.equal(await countIn(page, 'dvc-payment', '[part~="state"][data-state="due"], [part~="state"][data-state="redirecting"]'), 0, 'the payment shows no fees');
+          for (const widget of ['dvc-dossier-tracker', 'dvc-payment', SURVEY]) {
+            const shown = await page.evaluate((tag) => {
+              const host = document.querySelector(tag);
+              return host && host.checkVisibility() ? host.shadowRoot?.textContent ?? '' : '';
+            }, widget);
+            assert.ok(!shown.includes(dossier.code), `${widget} shows the previous citizen's dossier code`);
+          }
           assert.deepEqual(asked, [], 'nothing asked about the dossier with the old proof');
-          assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('dvc-access'))), [], 'the tab holds no proof again');
+          const held = await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('dvc-access')));
+          assert.ok(!held.includes(`dvc-access:${dossier.code}`), 'the tab holds no proof of the previous dossier');
+          // Letting go here was no "Look up another" of its own: the next citizen's proof stands.
+          assert.equal(await page.evaluate(() => localStorage.getItem('dvc-let-go-at')), letGoAt);
+          // (Firefox's restored page reads the tab's storage as it was when left: the next citizen's entries are not in it.)
+          if (name === 'chromium') {
+            assert.deepEqual(held.sort(), ['dvc-access-last', `dvc-access:${next.code}`].sort());
+            assert.equal(await page.evaluate(() => sessionStorage.getItem('dvc-access-last')), next.code);
+          }
         } finally {
           await page.close();
         }

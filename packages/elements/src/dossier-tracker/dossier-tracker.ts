@@ -132,7 +132,7 @@ export class DvcDossierTracker extends DvcElement {
   constructor() {
     super();
     // Brought back from the back-forward cache after "Look up another" on a later page: cleared.
-    new ForgottenDossierController(this, () => this.#lookup.dossier?.code, () => this.reset());
+    new ForgottenDossierController(this, () => this.#lookup.dossier?.code, (dossierCode) => this.#letGoShown(dossierCode));
   }
   // Counts submissions and resets, so a superseded lookup neither fires events nor moves focus.
   #runs = 0;
@@ -299,12 +299,29 @@ export class DvcDossierTracker extends DvcElement {
     const shown = this.#lookup.dossier?.code;
     if (shown) {
       // The next person at this computer starts from nothing: the payment and the survey beside
-      // the tracker let the dossier go, and the tab its proof.
+      // the tracker let the dossier go, and the tab its proof; so do the pages kept open before.
       forgetHandedOver(shown);
       forgetAccess(shown);
       noteLetGo();
     }
     forgetLastDossier();
+    this.#clear();
+    this.#focus.focusAfterUpdate(`#${FIELD_IDS.code}`);
+  }
+
+  /**
+   * A page brought back from the back-forward cache showing a dossier the tab has let go of since:
+   * the tracker lets it go too, quietly. Not a "Look up another" of its own: the proof the next
+   * citizen has given since, and the tab's last dossier (theirs), stay.
+   */
+  #letGoShown(dossierCode: string): void {
+    forgetHandedOver(dossierCode);
+    forgetLastDossier(dossierCode);
+    this.#clear();
+  }
+
+  /** The form and the result as the tracker starts: nothing typed, nothing shown, nothing on its way. */
+  #clear(): void {
     this.#runs++;
     this.#retryResumes = false;
     this.#inFlight = undefined;
@@ -313,7 +330,6 @@ export class DvcDossierTracker extends DvcElement {
     this.code = '';
     const input = this.#applicantInput;
     if (input) input.value = '';
-    this.#focus.focusAfterUpdate(`#${FIELD_IDS.code}`);
   }
 
   /** Anything typed: the next "Look up" is a new lookup, not the one on its way. */

@@ -11,7 +11,7 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from '
 import { msg, str } from '@lit/localize';
 import { DvcApiError, type Dossier, type DvcClient, type Payment } from '@dvc-kit/sdk';
 import { checkApplicantId, normaliseApplicantId, reverifyMessage, usableApplicantId } from '../shared/applicant-id.ts';
-import { accessExpired, accessFor, forgetAccess, isAccessRefused, rememberAccess } from '../shared/dossier-access.ts';
+import { accessExpired, accessFor, forgetAccess, holdsProof, isAccessRefused, rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcEventDetailMap, EmitOptions } from '../shared/dvc-element.ts';
 import { formatVnd, getLocale } from '../shared/locale.ts';
 import { payInPersonMessage } from '../shared/pay-in-person.ts';
@@ -110,7 +110,9 @@ export class PaymentFlow implements ReactiveController {
    * the server knows now: paid, or still due (the payment started there goes on when paid).
    */
   readonly #onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted && this.view.kind === 'redirecting') this.start();
+    // A dossier the tab has let go of since ("Look up another" on a later page) is not started
+    // again: the widget lets it go (shared/forgotten-dossier.ts).
+    if (event.persisted && this.view.kind === 'redirecting' && holdsProof(this.#host.dossierCode)) this.start();
   };
 
   hostDisconnected(): void {

@@ -58,9 +58,12 @@ export function lastDossier(): { dossierCode: string; access: DossierAccess } | 
   return access ? { dossierCode, access } : undefined;
 }
 
-/** The citizen is done with the last dossier ("Look up another"): a page no longer shows it again. */
-export function forgetLastDossier(): void {
-  tabStorage().remove(LAST);
+/**
+ * The citizen is done with the last dossier ("Look up another"): a page no longer shows it again.
+ * With `dossierCode`, only when the last dossier is that one (another citizen's since stays).
+ */
+export function forgetLastDossier(dossierCode?: string): void {
+  if (dossierCode === undefined || tabStorage().get(LAST) === dossierCode) tabStorage().remove(LAST);
 }
 
 /** The token for `dossierCode`, while it is still valid (a minute's margin for the request's way). */
