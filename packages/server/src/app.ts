@@ -345,7 +345,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     const problem = unreachable
       ? databaseUnavailable('The database cannot be reached just now.')
       : toApiProblem(error);
-    if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
+    if (unreachable && storage.needsOperator(error)) request.log.error({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: the database cannot be written (disk, file rights): fix it');
+    else if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
     // A 5xx answered on purpose (the gate's, a gateway's) was said once where it was decided; only
     // the unexpected is logged with its stack.
     else if (problem.status >= 500 && !(error instanceof ApiProblem)) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');

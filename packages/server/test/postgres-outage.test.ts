@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PostgresStorage } from '../src/storage/postgres.ts';
+import { describePostgresUrl, PostgresStorage } from '../src/storage/postgres.ts';
 import { createSandbox, createServer, migrate, openStorage } from '../src/index.ts';
 import type { Server } from '../src/index.ts';
 import { startPostgres } from './support/postgres-cluster.ts';
@@ -167,6 +167,39 @@ describeOnce('a PostgreSQL that stops answering on the connections held open', {
     assert.deepEqual(await storage.transaction((tx) => tx.one('SELECT 2 AS two')), { two: 2 });
   });
 
+  test('a statement waiting behind another session\'s lock (a migration\'s) is cancelled by PostgreSQL at its time limit, its session freed; a lock wait is not', async () => {
+    const url = await cluster.createDatabase('locked');
+    const holder = new PostgresStorage(url);
+    const bounded = new PostgresStorage(url, { poolSize: 2, queryTimeoutMs: 1000 });
+    try {
+      await holder.exec('CREATE TABLE t (n INTEGER)');
+      let release = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      const locking = holder.transaction(async (tx) => {
+        await tx.exec('LOCK TABLE t IN ACCESS EXCLUSIVE MODE');
+        await held;
+      });
+      await settle();
+      const started = Date.now();
+      await assert.rejects(bounded.one('SELECT n FROM t'), (error: unknown) => (error as { code?: string }).code === '57014' && bounded.isUnreachable(error));
+      assert.ok(Date.now() - started < 1000, `cancelled after ${Date.now() - started} ms`);
+      const waiting = await holder.one<{ n: number }>("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT n FROM t%'");
+      assert.equal(waiting!.n, 0, 'no session left waiting behind the lock');
+      release();
+      await locking;
+
+      // Waiting longer than the time limit for another process's advisory lock (a seeding) is fine.
+      const seeding = holder.exclusive('seed-test', () => new Promise((resolve) => setTimeout(resolve, 1500)));
+      await settle();
+      assert.equal(await bounded.exclusive('seed-test', async () => 'after'), 'after');
+      await seeding;
+      assert.deepEqual(await bounded.one('SHOW statement_timeout'), { statement_timeout: '500ms' }, 'the connection lent again has its limit back');
+    } finally {
+      await bounded.close();
+      await holder.close();
+    }
+  });
+
   test('the server answers 503 with Retry-After within the SDK\'s 10 s, and /ready says not ready, rather than hanging', async () => {
     const lookup = () => server.app.inject({
       method: 'POST', url: '/api/v1/dossiers/lookup', payload: { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' },
@@ -187,6 +220,15 @@ describeOnce('a PostgreSQL that stops answering on the connections held open', {
     }
     assert.equal(back.statusCode, 200, back.body);
   });
+});
+
+test('a PostgreSQL URL is described for the log by its host, port and database, never a part of its password', () => {
+  assert.equal(describePostgresUrl('postgres://dvc:s3cret@db.example.gov.vn:6543/dvc'), 'postgres db.example.gov.vn:6543/dvc');
+  assert.equal(describePostgresUrl('postgres://postgres@/dvc?host=/run/postgresql&port=5433'), 'postgres /run/postgresql:5433/dvc');
+  for (const password of ['ab/cd+ef==', 'Abc#123', 'a?b', 'p@ss@word', 'x:y']) {
+    const described = describePostgresUrl(`postgres://dvc:${password}@db:5432/dvc`);
+    assert.equal(described, 'postgres db:5432/dvc', password);
+  }
 });
 
 describeOnce('a production server started while its PostgreSQL is down', { timeout: 120_000 }, () => {

@@ -60,6 +60,8 @@ test('SQLite: a transaction its disk cannot hold fails with SQLite\'s reason, as
     }).then(() => undefined, (error: unknown) => error);
     assert.match(String((failure as Error)?.message), /database or disk is full/);
     assert.equal(storage.isUnreachable(failure), true, 'answered 503 with Retry-After');
+    assert.equal(storage.needsOperator(failure), true, 'logged as an error: it will not pass by itself');
+    assert.equal(storage.needsOperator(Object.assign(new Error('database is locked'), { errcode: 5 })), false, 'busy: it passes');
     await storage.exec('PRAGMA max_page_count = 1073741823');
     await storage.transaction((tx) => tx.run('INSERT INTO t VALUES (?)', ['kept']));
     assert.deepEqual((await storage.all<{ x: string }>('SELECT x FROM t')).map((row) => row.x), ['kept']);

@@ -273,11 +273,13 @@ describe('the one-stop system pushes dossiers and progress', () => {
     await push('dossiers', { isUpdating: 'True', data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '10', NgayKetThucXuLy: '20250716100000' })] });
     const ended = (await lookup(code)).json();
     assert.deepEqual([ended.status, ended.completedAt, ended.timeliness.state], ['result-delivered', '2025-07-16T10:00:00+07:00', 'on-time']);
-    // The first batch again (its answer was lost), and an older record with a new due date.
-    for (const record of [stale, { ...stale, NgayHenTra: '20250717170000' }]) {
-      assert.equal((await push('dossiers', { isUpdating: 'True', data: [record] })).json().results[0].outcome, 'updated');
+    // The first batch again (its answer was lost), and an older record with an earlier due date and
+    // other fees: nothing of it is taken (the dossier would turn late, its fees revised).
+    for (const record of [stale, { ...stale, NgayHenTra: '20250715170000', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí cũ', Gia: '5000', LoaiPhiLePhi: '1' }] }]) {
+      assert.equal((await push('dossiers', { isUpdating: 'True', data: [record] })).json().results[0].outcome, 'unchanged');
       const dossier = (await lookup(code)).json();
-      assert.deepEqual([dossier.status, dossier.completedAt, dossier.evaluation], ['result-delivered', '2025-07-16T10:00:00+07:00', ended.evaluation]);
+      assert.deepEqual([dossier.status, dossier.completedAt, dossier.dueAt, dossier.timeliness.state, dossier.evaluation],
+        ['result-delivered', '2025-07-16T10:00:00+07:00', ended.dueAt, 'on-time', ended.evaluation]);
     }
     const said = logLines.find((line) => line.includes(code) && line.includes('older than the dossier'));
     assert.ok(said, 'said in the log');
@@ -299,10 +301,13 @@ describe('the one-stop system pushes dossiers and progress', () => {
       dossierRecord({ MaHoSo: codes[0] }),
       dossierRecord({ MaHoSo: codes[1], DonViXuLy: 'UBND phường\u0000 Ba Đình' }),
       dossierRecord({ MaHoSo: codes[2], DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí\u0000', Gia: '8000', LoaiPhiLePhi: '1' }] }),
+      dossierRecord({ MaHoSo: '000.00.15.H26-250714-0071', TrangThaiHoSo: '5', DanhSachHoSoBoSung: [
+        { NgayBoSung: '20250715090000', NoiDungBoSung: 'Bổ sung giấy tờ', DanhSachGiayToBoSung: [{ TenGiayTo: 'Bản sao\u0000 giấy khai sinh' }] },
+      ] }),
     ] });
     assert.equal(answer.statusCode, 200);
     assert.deepEqual(answer.json().results.map((r: { outcome: string; errors: { field: string }[] }) => [r.outcome, r.errors.map((e) => e.field)]),
-      [['created', []], ['rejected', ['DonViXuLy']], ['rejected', ['DanhSachLePhi[0].TenPhiLePhi']]]);
+      [['created', []], ['rejected', ['DonViXuLy']], ['rejected', ['DanhSachLePhi[0].TenPhiLePhi']], ['rejected', ['DanhSachHoSoBoSung[0].DanhSachGiayToBoSung[0].TenGiayTo']]]);
     const steps = await push('progress', { data: [progressRecord({ MaHoSo: codes[0], NoiDungXuLy: 'Thẩm định\u0000' }), progressRecord({ MaHoSo: codes[0] })] });
     assert.deepEqual(steps.json().results.map((r: { outcome: string }) => r.outcome), ['rejected', 'created']);
     // Outside the records, a NUL still refuses the request.

@@ -375,8 +375,9 @@ export interface paths {
          *     the step that finished it; with neither it is not judged early or late), and the fees when
          *     `DanhSachLePhi` is absent. A record does not reopen a dossier that has ended (decided,
          *     result delivered, rejected, withdrawn or stopped): one saying it is still in hand was written
-         *     before it ended (a batch sent again, a queue sent late), so the dossier keeps its status and
-         *     end; a dated step (`syncProgress`) can reopen it. A record still asking for payment (6) does
+         *     before it ended (a batch sent again, a queue sent late), so nothing of it is taken (its due
+         *     date and fees are older too) and it is answered `unchanged`; a dated step (`syncProgress`)
+         *     can reopen the dossier. A record still asking for payment (6) does
          *     not undo a payment made here. Fees changed while a payment is open close that payment: should the payer still
          *     pay it at the gateway, the money is marked for refund (`getPaymentReport`'s `refundsDue`).
          *

@@ -14,7 +14,8 @@ export function numberPlaceholders(sql: string): string {
 }
 
 /** How node-postgres and the socket say the server cannot be reached (SQLSTATE class 08, shutdowns). */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+// 57014: a statement PostgreSQL cancelled at the server's time limit (statement_timeout).
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '57014']);
 const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 /** node-postgres's word for a query that had no answer within `query_timeout`. */
 const isQueryTimeout = (error: unknown): boolean => error instanceof Error && error.message === 'Query read timeout';
@@ -30,12 +31,15 @@ export const isLoginRefused = (error: unknown): boolean =>
   error instanceof Error && LOGIN_REFUSED_CODES.has(String((error as { code?: unknown }).code));
 
 /**
- * Where a URL points, for the log, without its password: `postgres host:port/database`. Read by hand,
+ * Where a URL points, for the log, never its password: `postgres host:port/database`. Read by hand,
  * not with `new URL()`, which refuses libpq's socket form with no host (`postgres://user@/db?host=/run/postgresql`).
+ * Only what follows the last `@` is read: a password may hold `/`, `?` or `#` unencoded, and all of
+ * it comes before that `@`.
  */
 export function describePostgresUrl(url: string): string {
-  const [, authority = '', path = '', query = ''] = /^[a-z]+:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?/i.exec(url) ?? [];
-  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const afterScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const afterUser = afterScheme.slice(afterScheme.lastIndexOf('@') + 1);
+  const [, hostPort = '', path = '', query = ''] = /^([^/?#]*)([^?#]*)(?:\?([^#]*))?/.exec(afterUser) ?? [];
   const params = new URLSearchParams(query);
   const portInHost = /:(\d+)$/.exec(hostPort)?.[1];
   const host = params.get('host') ?? (hostPort.replace(/:\d+$/, '') || 'localhost');
@@ -64,17 +68,21 @@ export class PostgresStorage implements Storage {
   readonly #root: Queryable;
 
   /**
-   * `queryTimeoutMs`: how long a query may go without an answer before it fails as the database
-   * unreachable (503) and its connection is thrown away; none by default (a migration or an import
-   * may take minutes). The server sets one: a database that stops answering on a connection it
-   * holds open (frozen, or gone behind a network that drops packets) must not hang requests.
+   * `queryTimeoutMs`: the longest a query may take before it fails as the database unavailable
+   * (503); none by default (a migration or an import may take minutes). The server sets one, so no
+   * request hangs: PostgreSQL itself cancels a statement a second before (statement_timeout, its
+   * session freed: a statement queued behind a migration's lock, a report too heavy), and a database
+   * that does not answer at all (a frozen host, a network dropping packets) fails at the time, its
+   * connection thrown away.
    */
   constructor(url: string, options: { poolSize?: number; queryTimeoutMs?: number } = {}) {
+    const timeouts = options.queryTimeoutMs
+      ? { query_timeout: options.queryTimeoutMs, statement_timeout: Math.max(options.queryTimeoutMs - 1000, options.queryTimeoutMs / 2) }
+      : {};
     // A server gone without a word (a failover moved its address) fails a connection in 5 s, answered
     // 503, rather than hanging requests; keep-alive notices a connection that died the same way.
     this.#pool = new pg.Pool({
-      connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 5000, keepAlive: true,
-      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+      connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 5000, keepAlive: true, ...timeouts,
     });
     // An idle connection that breaks (a restarted server) must not crash the process; a checked-out
     // one is watched by #checkOut.
@@ -172,6 +180,8 @@ export class PostgresStorage implements Storage {
     const { client, release } = await this.#checkOut();
     try {
       // hashtext() turns the name into the lock's number, the same in every process.
+      // Waiting for the lock is no statement to cancel: no time limit for it, on either side.
+      await client.query('SET statement_timeout = 0');
       await client.query({ text: 'SELECT pg_advisory_lock(hashtext($1))', values: [name], query_timeout: LOCK_WAIT_MS } as pg.QueryConfig);
     } catch (error) {
       release(error);
@@ -185,8 +195,19 @@ export class PostgresStorage implements Storage {
         // Broken meanwhile: the session's lock ended with it, and the connection is not reused.
         unusable = unlockError;
       });
+      // Back to the time limit the connection was opened with, before the pool lends it again.
+      if (!unusable) {
+        await client.query('RESET statement_timeout').catch((resetError: unknown) => {
+          unusable = resetError;
+        });
+      }
       release(unusable);
     }
+  }
+
+  needsOperator(): boolean {
+    // What PostgreSQL cannot do for long (a full disk) it answers with errors of its own, logged as faults.
+    return false;
   }
 
   isUnreachable(error: unknown): boolean {

@@ -10,8 +10,13 @@ const SQLITE_LOCKED = 6;
 const SQLITE_READONLY = 8;
 const SQLITE_IOERR = 10;
 const SQLITE_FULL = 13;
-/** The database cannot be written now: held by another process, or its disk full, failing or made read-only. */
-const CANNOT_WRITE_NOW = [SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL];
+/** The database cannot be written now: held by another process (that passes), or its disk full, failing or made read-only (that does not). */
+const PASSING = [SQLITE_BUSY, SQLITE_LOCKED];
+const LASTING = [SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL];
+const primaryCode = (error: unknown): number | undefined => {
+  const errcode = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof errcode === 'number' ? errcode & 0xff : undefined;
+};
 
 /**
  * Makes the database's folder if need be, and says plainly what to fix when the file or its folder
@@ -124,9 +129,11 @@ export class SqliteStorage implements Storage {
       } catch (error) {
         try {
           this.#db.exec('ROLLBACK');
-        } catch {
+        } catch (rollbackError) {
           // SQLite rolled the transaction back itself (a full disk, an I/O error): the error that
-          // made it is the one to tell, not "no transaction is active".
+          // made it is the one to tell, not "no transaction is active". Any other failure leaves the
+          // transaction open, which every later one would trip over: that is told, with its cause.
+          if (!/no transaction is active/.test(String((rollbackError as Error)?.message))) throw Object.assign(rollbackError as Error, { cause: error });
         }
         throw error;
       } finally {
@@ -151,8 +158,13 @@ export class SqliteStorage implements Storage {
    * of the request.
    */
   isUnreachable(error: unknown): boolean {
-    const errcode = (error as { errcode?: unknown } | null)?.errcode;
-    return typeof errcode === 'number' && CANNOT_WRITE_NOW.includes(errcode & 0xff);
+    const code = primaryCode(error);
+    return code !== undefined && (PASSING.includes(code) || LASTING.includes(code));
+  }
+
+  needsOperator(error: unknown): boolean {
+    const code = primaryCode(error);
+    return code !== undefined && LASTING.includes(code);
   }
 
   async ping(): Promise<void> {

@@ -48,5 +48,10 @@ export interface Storage extends Queryable {
    * rather than that the request or the code was wrong: a passing outage, answered 503.
    */
   isUnreachable(error: unknown): boolean;
+  /**
+   * Of those, whether it will not pass by itself: a full disk, a file made read-only, an I/O error.
+   * Answered 503 all the same, and logged as an error, for the operator.
+   */
+  needsOperator(error: unknown): boolean;
   close(): Promise<void>;
 }

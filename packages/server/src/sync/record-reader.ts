@@ -64,8 +64,16 @@ export class RecordReader {
     const value = this.#fields[key];
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value !== 'string') return this.fail(key, 'invalid', 'must be a string');
+    return this.checked(key, value, maxLength);
+  }
+
+  /**
+   * A text found at `key` (a field, or an item of a list of names), trimmed, or its problem: no NUL
+   * character (PostgreSQL cannot store one, and no agency text needs one: refused on both engines),
+   * at most `maxLength` characters.
+   */
+  checked(key: string, value: string, maxLength = TEXT_MAX_LENGTH): string | undefined {
     const text = value.trim();
-    // PostgreSQL cannot store one, and no agency text needs one: the record is refused on both engines.
     if (text.includes('\u0000')) return this.fail(key, 'invalid', 'must not contain a NUL character');
     if (text.length > maxLength) return this.fail(key, 'invalid', `must be at most ${maxLength} characters`);
     return text;

@@ -19,11 +19,14 @@ export interface SyncedSupplement {
 function documentNames(request: RecordReader): string[] {
   const names: string[] = [];
   request.items('DanhSachGiayToBoSung').forEach((item, index) => {
+    const key = `DanhSachGiayToBoSung[${index}]`;
     if (typeof item === 'string') {
-      if (item.trim()) names.push(item.trim());
+      const name = request.checked(key, item);
+      if (name) names.push(name);
     } else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      const name = (item as Record<string, unknown>)['TenGiayTo'];
-      if (typeof name === 'string' && name.trim()) names.push(name.trim());
+      const value = (item as Record<string, unknown>)['TenGiayTo'];
+      const name = typeof value === 'string' ? request.checked(`${key}.TenGiayTo`, value) : undefined;
+      if (name) names.push(name);
     } else {
       request.fail(`DanhSachGiayToBoSung[${index}]`, 'invalid', 'must be an object or a document name');
     }

@@ -74,6 +74,14 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
     if (!isUpdating && !sameDossier) {
       return { field: 'MaHoSo', code: 'dossier_exists', message: 'is another dossier\'s code: send the record with isUpdating to replace it' } as SyncFieldError;
     }
+    // A record does not reopen an ended dossier: one saying it is still in hand was written before
+    // it ended (a batch sent again after a lost answer, a queue sent late), so all it says is older
+    // than what is known (its due date, fees, supplement request too). A dated step can reopen it.
+    if (ENDED.has(known.status as DossierStatus) && !ENDED.has(dossier.status)) {
+      ctx.log.info({ dossierCode: dossier.code, status: known.status, recordStatus: dossier.status },
+        'a dossier record older than the dossier\'s end: left as it was');
+      return 'unchanged';
+    }
     // What the record does not say stays as known: a finished dossier's end (from an earlier record
     // or step), the fees when the list is left out, and a payment made here (a record still asking
     // for it was sent before it).
@@ -81,14 +89,7 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
       values[names.indexOf(name)] = value;
     };
     if (columns.completed_at === null && FINISHED.has(dossier.status) && known.completed_at !== null) keep('completed_at', known.completed_at);
-    // A record does not reopen an ended dossier: one saying it is still in hand was written before
-    // it ended (a batch sent again after a lost answer, a queue sent late). A dated step can.
-    if (ENDED.has(known.status as DossierStatus) && !ENDED.has(dossier.status)) {
-      keep('status', known.status);
-      keep('completed_at', known.completed_at);
-      ctx.log.info({ dossierCode: dossier.code, status: known.status, recordStatus: dossier.status },
-        'a dossier record older than the dossier\'s end: its status and end kept');
-    }
+
     if (!dossier.feesSent) keep('fees', known.fees);
     // Asking for what was paid here already: it goes on being processed (a correction back to what
     // was paid, after more was asked, included).
