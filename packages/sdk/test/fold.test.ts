@@ -9,6 +9,9 @@ test('folds diacritics and đ/Đ, in composed and decomposed input', () => {
   // Full-width forms, as some keyboards type them.
   assert.equal(foldVietnamese('ｋｈａｉ ｓｉｎｈ'), 'khai sinh');
   assert.equal(foldVietnamese('Ｄăng ＫÝ'), 'dang ky');
+  assert.equal(foldVietnamese('ｋｈａｉ\u3000ｓｉｎｈ'), 'khai sinh');
+  // Only those: other compatibility forms stay as the catalogue has them stored.
+  assert.equal(foldVietnamese('Diện tích 50 m²'), 'dien tich 50 m²');
   assert.deepEqual(foldedWords('Cấp Phiếu lý lịch tư pháp (số 1)'), ['cap', 'phieu', 'ly', 'lich', 'tu', 'phap', 'so', '1']);
   assert.equal(slugify('Sở Tư pháp'), 'so-tu-phap');
 });

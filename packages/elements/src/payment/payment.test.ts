@@ -462,7 +462,7 @@ describe('<dvc-payment>', () => {
     // What a browser fires when it shows a page from its back-forward cache.
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await waitForState(el, 'due');
-    expect(text($(el, '[part="notice"]'))).to.equal('Ông/Bà đã bắt đầu một giao dịch thanh toán cho hồ sơ này nhưng chưa hoàn tất. Thanh toán bằng cùng hình thức sẽ tiếp tục giao dịch đó: Ông/Bà không bị trừ tiền hai lần. Nếu chọn hình thức thanh toán khác, Ông/Bà đừng hoàn tất giao dịch trước.');
+    expect(text($(el, '[part="notice"]'))).to.equal('Ông/Bà đã bắt đầu một giao dịch thanh toán cho hồ sơ này nhưng chưa hoàn tất. Thanh toán bằng cùng hình thức sẽ tiếp tục giao dịch đó: Ông/Bà không bị trừ tiền hai lần. Nếu chọn hình thức thanh toán khác, Ông/Bà vui lòng không hoàn tất giao dịch đã bắt đầu trước đó.');
     expect(payButton(el)).to.not.equal(null);
     expect(focusedInside(el)?.id).to.equal('state-heading');
   });

@@ -3,13 +3,16 @@
  * that both sides agree on what "matches".
  *
  * Folding lower-cases, removes combining marks (so "lý lịch" → "ly lich") and maps đ/Đ to d:
- * đ is a letter of its own in Unicode, not d plus a mark, so NFD alone leaves it untouched. The
- * compatibility forms (NFKD) make full-width letters, as some Asian keyboards type them
- * ("ｋｈａｉ ｓｉｎｈ"), the letters they look like.
+ * đ is a letter of its own in Unicode, not d plus a mark, so NFD alone leaves it untouched.
+ * Full-width letters, digits and spaces, as some Asian keyboards type them ("ｋｈａｉ ｓｉｎｈ"),
+ * are the ones they look like. Only those: a wider normalisation (NFKD) would also change text
+ * the catalogue has stored folded ("m²"), which would then no longer match.
  */
 export function foldVietnamese(text: string): string {
   return text
-    .normalize('NFKD')
+    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xFEE0))
+    .replace(/\u3000/g, ' ')
+    .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()

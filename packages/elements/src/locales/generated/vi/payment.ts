@@ -61,7 +61,7 @@ export const templates = {
   'sd0b19f16d20c84b1': str`Còn phải nộp: ${0}.`,
   'sd64c68e814b99006': `Đang chuyển đến cổng thanh toán…`,
   'sd66e79ad262e42e5': `Không có khoản nào cần thanh toán`,
-  'sd6c27f9adc7c8f9a': `Ông/Bà đã bắt đầu một giao dịch thanh toán cho hồ sơ này nhưng chưa hoàn tất. Thanh toán bằng cùng hình thức sẽ tiếp tục giao dịch đó: Ông/Bà không bị trừ tiền hai lần. Nếu chọn hình thức thanh toán khác, Ông/Bà đừng hoàn tất giao dịch trước.`,
+  'sd6c27f9adc7c8f9a': `Ông/Bà đã bắt đầu một giao dịch thanh toán cho hồ sơ này nhưng chưa hoàn tất. Thanh toán bằng cùng hình thức sẽ tiếp tục giao dịch đó: Ông/Bà không bị trừ tiền hai lần. Nếu chọn hình thức thanh toán khác, Ông/Bà vui lòng không hoàn tất giao dịch đã bắt đầu trước đó.`,
   'sd8f23302d9874f7c': str`Xem và in biên lai số ${0}`,
   'sdeb95fadab5b0039': `Xem và in biên lai`,
   'sdebc035d875642ad': `Đang hỏi kết quả thanh toán…`,
