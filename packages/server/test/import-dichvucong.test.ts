@@ -588,10 +588,13 @@ describe('readPublicCatalogue', () => {
         '[1, 2, 3]',
         JSON.stringify({ code: '../1.001193', name: 'Mã lạ', categories: [] }),
         JSON.stringify({ code: '1.000004', name: 'Chi tiết hỏng', categories: ['Xây dựng'] }),
+        JSON.stringify({ code: '1.000005', name: 'Tên trong danh sách', categories: ['Xây dựng'] }),
       ];
       await writeFile(path.join(dir, 'catalog.jsonl'), `${lines.join('\n')}\n`);
       await writeFile(path.join(dir, 'details', '1.001193.json'), JSON.stringify(detail()));
       await writeFile(path.join(dir, 'details', '1.000004.json'), '{ not json');
+      // A detail whose name is past all reason: the list's name stands.
+      await writeFile(path.join(dir, 'details', '1.000005.json'), JSON.stringify({ ...detail(), code: '1.000005', name: 'Tên '.repeat(1200) }));
 
       const stats = createImportStats();
       const records: ProcedureRecord[] = [];
@@ -600,16 +603,17 @@ describe('readPublicCatalogue', () => {
 
       assert.deepEqual(
         records.map((r) => r.code),
-        ['1.001193', '1.000003', '../1.001193', '1.000004'],
+        ['1.001193', '1.000003', '../1.001193', '1.000004', '1.000005'],
       );
+      assert.equal(records[4]?.name, 'Tên trong danh sách');
       // The detail file wins over the list line.
       assert.equal(records[0]?.name, 'Thủ tục đăng ký khai sinh');
       assert.deepEqual(records[0]?.field, { code: 'G15-TP07', name: 'Hộ tịch' });
       assert.equal(records[2]?.name, 'Mã lạ');
       assert.equal(records[3]?.name, 'Chi tiết hỏng');
-      assert.equal(stats.lines, 6);
-      assert.equal(stats.imported, 4);
-      assert.equal(stats.fromDetails, 1);
+      assert.equal(stats.lines, 7);
+      assert.equal(stats.imported, 5);
+      assert.equal(stats.fromDetails, 2);
       assert.equal(stats.skipped, 2);
       assert.deepEqual(stats.skippedLines, [2, 5]);
       assert.equal(stats.detailErrors.length, 1);

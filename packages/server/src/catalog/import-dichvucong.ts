@@ -809,7 +809,7 @@ export async function* readPublicCatalogue(
         const detail: unknown = JSON.parse(await readFile(path.join(detailsDir, file), 'utf8'));
         const fromFile = fromDetail({ ...obj(detail), code: str(obj(detail).code).trim() || record.code });
         // The list's name and field fill gaps a damaged detail might have.
-        if (!fromFile.name) fromFile.name = record.name;
+        if (!fromFile.name || fromFile.name.length > NAME_MAX_LENGTH) fromFile.name = record.name;
         if (fromFile.field.code === UNCLASSIFIED.code) fromFile.field = record.field;
         record = fromFile;
         stats.fromDetails++;
