@@ -393,8 +393,10 @@ for (const name of BROWSERS) {
           const letGoAt = await page.evaluate(() => localStorage.getItem('dvc-let-go-at'));
           const asked: string[] = [];
           page.on('request', (request) => {
-            // The page's requests for a dossier or a payment, not the way Back through the gateway's page.
-            if (!request.isNavigationRequest() && /\/api\/v1\/(dossiers|payments)\b/.test(request.url())) asked.push(`${request.method()} ${request.url()}`);
+            // The page's requests for the previous dossier or for any payment (the previous citizen's is
+            // known by its id), not the way Back through the gateway's page, nor the next citizen's dossier.
+            const url = request.url();
+            if (!request.isNavigationRequest() && (url.includes(dossier.code) || /\/api\/v1\/payments\b/.test(url))) asked.push(`${request.method()} ${url}`);
           });
           await goBack(page, (href) => href.includes('/_sandbox/'));
           await goBack(page, (href) => href.startsWith(url()) && !href.includes('/_sandbox/'));
@@ -402,8 +404,9 @@ for (const name of BROWSERS) {
           const restored = await page.evaluate(() => (window as Window & { restored?: number }).restored ?? 0);
           if (name === 'chromium') assert.ok(restored >= 1, 'the page came back from the back-forward cache');
           t.diagnostic(restored >= 1 ? 'restored from the back-forward cache' : 'loaded anew');
-          await page.waitForFunction(() => !document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 5000 })
-            .catch(() => assert.fail('the tracker still shows the previous citizen\'s dossier'));
+          // Restored, the tracker lets the dossier go; loaded anew, it shows the tab's last one: the next citizen's.
+          await page.waitForFunction((code) => !(document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]')?.textContent ?? '').includes(code),
+            { timeout: 5000 }, dossier.code).catch(() => assert.fail('the tracker still shows the previous citizen\'s dossier'));
           await new Promise((resolve) => setTimeout(resolve, 500));
           assert.equal(await countIn(page, 'dvc-payment', '[part~="state"][data-state="due"], [part~="state"][data-state="redirecting"]'), 0, 'the payment shows no fees');
           for (const widget of ['dvc-dossier-tracker', 'dvc-payment', SURVEY]) {
