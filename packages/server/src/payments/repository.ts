@@ -191,7 +191,12 @@ async function askBeforeClosing(ctx: ServerContext, dossierCode: string, lines: 
   // Asked together, and waited for briefly: the payer may be leaving a gateway that hangs for
   // another. A payment asked about moments ago (a retry) is not asked again.
   const asked = Promise.allSettled(closing.map((row) => checkAtGateway(ctx, row, POLL_QUERY_INTERVAL_MS)));
-  await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, ASK_BEFORE_CLOSING_MS))]);
+  await within(asked, ASK_BEFORE_CLOSING_MS);
+}
+
+/** `work`'s outcome, or 'waited' once `ms` have passed without it: the work goes on all the same. */
+function within<T>(work: Promise<T>, ms: number): Promise<T | 'waited'> {
+  return Promise.race([work, sleep(ms, 'waited' as const, { ref: false })]);
 }
 
 /**
@@ -234,7 +239,7 @@ async function awaitGatewayUrl(ctx: ServerContext, row: PaymentRow): Promise<Pay
   const giveUpAt = Date.now() + START_WAIT_MS;
   let current = row;
   while (current.state === 'pending' && current.gateway_url === null && Date.now() < giveUpAt) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     current = (await findPayment(ctx.storage, row.id))!;
   }
   return current;
@@ -259,7 +264,7 @@ export async function getPayment(ctx: ServerContext, id: string): Promise<Paymen
   if (row.state === 'pending' && row.gateway_url === null) row = await awaitGatewayUrl(ctx, row);
   if (row.state === 'pending') {
     const checked = checkAtGateway(ctx, row, POLL_QUERY_INTERVAL_MS);
-    const outcome = await Promise.race([checked, sleep(READ_WAITS_FOR_GATEWAY_MS, 'waited' as const, { ref: false })]);
+    const outcome = await within(checked, READ_WAITS_FOR_GATEWAY_MS);
     if (outcome === 'waited') {
       checked.catch((error: unknown) => ctx.log.error({ paymentId: id, err: reasonOf(error) }, 'payment status check failed'));
     } else if (outcome === 'settled') {

@@ -174,9 +174,7 @@ export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): P
   const index = await ctx.catalogue.current();
   const words = foldedWords(query.q ?? '').slice(0, 12);
   const exactCode = exactCodeOf(query.q);
-  // Symbols only ("🚗") fold to no words, as an empty query does, and find nothing where it finds all.
-  const symbolsOnly = words.length === 0 && (query.q ?? '').trim() !== '';
-  const key = JSON.stringify([words, symbolsOnly, exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
+  const key = JSON.stringify([words, symbolsOnly(query.q, words), exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
   if (known !== undefined) return known;
   const encoded = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
@@ -185,6 +183,12 @@ export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): P
   index.answers.set(key, answer);
   return answer;
 }
+
+/**
+ * Only symbols typed ("🚗", "???"): they fold to no words, as an empty query does, but there is
+ * nothing to search for, so nothing is found, where an empty query lists the whole catalogue.
+ */
+const symbolsOnly = (q: string | undefined, words: readonly string[]): boolean => words.length === 0 && (q ?? '').trim() !== '';
 
 /** The query as a procedure code, when it is one: that procedure comes first. */
 function exactCodeOf(q: string | undefined): string | null {
@@ -195,8 +199,7 @@ function exactCodeOf(q: string | undefined): string | null {
 async function search(
   ctx: CatalogueContext, index: CatalogueIndex, query: SearchQuery, words: string[], exactCode: string | null,
 ): Promise<SearchResult> {
-  // Only symbols typed ("🚗", "???"): nothing to search for, so nothing found, not the whole catalogue.
-  if (words.length === 0 && (query.q ?? '').trim() !== '') return rankAndPage(ctx, [], query, '', exactCode, false);
+  if (symbolsOnly(query.q, words)) return rankAndPage(ctx, [], query, '', exactCode, false);
   const candidates: Candidate[] = words.length > 0 ? index.match(words, true) : index.docs.map((p) => ({ p, score: 0 }));
   const approximate = candidates.length === 0 && words.length > 1;
   const found = approximate ? looseCandidates(index, words) : { candidates, phrase: words.join(' ') };
