@@ -22,10 +22,12 @@ export const CEILINGS: Record<string, number> = {
   // detail (2.6 kB) with its first request, the survey's form with its form's request: what a widget
   // downloads before it paints.
   // Then what the tracker, the payment and the survey say where scripts do not run (0.1 kB).
-  'dvc-kit.js': 55 * kB,
+  // Then the search's error summary, when Search is pressed with nothing to search for: the one error
+  // pattern, now shared by all four (0.3 kB).
+  'dvc-kit.js': 55.5 * kB,
   // The shared messages every widget holds grew with what the tracker and the payment say of a
-  // payment made before the fees changed (0.1 kB as sent).
-  'dvc-procedure-search.js': 26 * kB,
+  // payment made before the fees changed (0.1 kB as sent); then the error summary (0.8 kB).
+  'dvc-procedure-search.js': 26.5 * kB,
   // Letting go of a dossier in a page the browser brings back after "Look up another" (0.2 kB).
   'dvc-dossier-tracker.js': 27.5 * kB,
   'dvc-payment.js': 29.5 * kB,

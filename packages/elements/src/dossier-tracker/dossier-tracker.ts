@@ -7,7 +7,7 @@ import { applicantIdField } from '../shared/applicant-id.ts';
 import { forgetAccess, forgetLastDossier, isAccessRefused, lastDossier, noteLetGo, rememberAccess } from '../shared/dossier-access.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { forgetHandedOver, handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
-import { ERROR_SUMMARY, errorSummary, errorSummaryStyles } from '../shared/error-summary.ts';
+import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../shared/error-summary.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
 import { failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
@@ -456,12 +456,6 @@ export class DvcDossierTracker extends DvcElement {
       ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
       : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast(true) : this.lookup()) });
   }
-}
-
-function fieldError(id: string, message: string): TemplateResult {
-  return html`<p id=${id} class="field-error" part="field-error">
-    <span class="visually-hidden">${msg('Error:')}</span> ${message}
-  </p>`;
 }
 
 declare global {

@@ -7,6 +7,11 @@ import './translations.ts';
 
 type Schemas = components['schemas'];
 
+/** The search button pressed with nothing to search for: what to type. */
+export function blankQueryMessage(): string {
+  return msg('Enter a few words of the procedure\'s name, for example "khai sinh".');
+}
+
 export function levelLabel(level: Schemas['Level']): string {
   switch (level) {
     case 'central':

@@ -17,7 +17,7 @@ function searchBirthRegistration(el: DvcProcedureSearch): void {
 }
 
 const WORDS: Record<Lang, {
-  page1: string; page2: string; none: string; next: string; unavailable: string; retry: string; detailTitle: string;
+  page1: string; page2: string; none: string; next: string; unavailable: string; retry: string; detailTitle: string; blank: string;
 }> = {
   vi: {
     page1: 'Tìm thấy 4 thủ tục. Trang 1/2.',
@@ -27,6 +27,7 @@ const WORDS: Record<Lang, {
     unavailable: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
     retry: 'Thử lại',
     detailTitle: 'Thủ tục đăng ký khai sinh',
+    blank: 'Có lỗi cần khắc phục Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”.',
   },
   en: {
     page1: '4 procedures found. Page 1 of 2.',
@@ -36,6 +37,7 @@ const WORDS: Record<Lang, {
     unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
     retry: 'Try again',
     detailTitle: 'Thủ tục đăng ký khai sinh',
+    blank: 'There is a problem Enter a few words of the procedure\'s name, for example "khai sinh".',
   },
 };
 
@@ -110,6 +112,17 @@ describe('dvc-procedure-search live-region announcements', () => {
       el.query = 'ly lich tu phap';
       await searchSettled(el);
       expect(alertText(el, '[part="results"]')).to.equal(`${words.unavailable} ${words.retry}`);
+      expectAnnounced(region, searchStatus(el), '');
+    });
+
+    it(`announces in an alert what to type when Search is pressed with nothing to search for (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      const region = politeRegion(searchStatus(el));
+      part<HTMLButtonElement>(el, '[part="submit-button"]').click();
+      await waitUntil(() => maybe(el, '[part="error-summary"]') !== null, 'no error summary');
+      expect(alertText(el, '[part="error-summary"]')).to.equal(words.blank);
+      expect(focusedIn(el)).to.equal(part(el, '[part="error-summary"]'));
       expectAnnounced(region, searchStatus(el), '');
     });
 

@@ -188,6 +188,47 @@ describe('<dvc-procedure-search>', () => {
     expect(items(el).length).to.be.greaterThan(0);
   });
 
+  it('says what to type when Search is pressed with nothing to search for: the error summary, focused, and the field\'s own line', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    performance.clearResourceTimings();
+    input(el).focus();
+    await sendKeys({ type: '   ' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="error-summary"]'), 'the error summary is not focused');
+    const message = 'Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”.';
+    expect($(el, '[part="error-summary"] [role="alert"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Có lỗi cần khắc phục ${message}`);
+    expect($(el, '[part="field-error"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Lỗi: ${message}`);
+    expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el).getAttribute('aria-describedby')!.split(' ')).to.include('q-error');
+    expect(performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/procedures?')), 'nothing was asked of the API').to.have.length(0);
+    expect(summary(el)).to.equal('');
+    await expectNoAxeViolations(el);
+
+    // The summary's link takes the keyboard back to the box; typing clears the problem.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+    await sendKeys({ type: 'khai sinh' });
+    await el.updateComplete;
+    expect($(el, '[part="error-summary"]')).to.equal(null);
+    expect($(el, '[part="field-error"]')).to.equal(null);
+    expect(input(el).getAttribute('aria-invalid')).to.equal('false');
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect(items(el).length).to.be.greaterThan(0);
+  });
+
+  it('searches by filters alone when the box is empty: no problem to report', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} level="commune"></dvc-procedure-search>`);
+    await settled(el);
+    input(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect($(el, '[part="error-summary"]')).to.equal(null);
+    expect(items(el).length).to.be.greaterThan(0);
+  });
+
   describe('the detail', () => {
     /** A procedure with one fee whose description names its kind and one whose description does not. */
     const FEES = {

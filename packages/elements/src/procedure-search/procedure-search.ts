@@ -11,9 +11,10 @@ import { ReadAloudController, VoiceInputController } from '../shared/speech-cont
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { heading, topHeadingLevel } from '../shared/heading.ts';
 import { emptyView, failureView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../shared/error-summary.ts';
 import { tokens } from '../shared/tokens.ts';
 import { filtersToggleLabel, filtersView } from './filters.ts';
-import { voiceProblemText } from './labels.ts';
+import { blankQueryMessage, voiceProblemText } from './labels.ts';
 import { FILTER_NAMES, isBlank, sanitizeState } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
@@ -62,6 +63,10 @@ interface SearchShown {
  *
  * @slot empty-suggestion - Help shown under "No procedures found" (a hotline, a link to all procedures).
  *
+ * @csspart error-summary - "There is a problem", above the form, when the search button is pressed with nothing to search for; it receives focus.
+ * @csspart error-summary-title - Its heading.
+ * @csspart error-link - Its link to the search box.
+ * @csspart field-error - What is wrong, above the search box.
  * @csspart form - The search form.
  * @csspart label - The label of the search box.
  * @csspart input - The search box.
@@ -106,7 +111,7 @@ interface SearchShown {
  * @cssprop --dvc-color-mark - The background of matched words.
  */
 export class DvcProcedureSearch extends DvcElement {
-  static override styles = [tokens, statusStyles, procedureSearchStyles];
+  static override styles = [tokens, statusStyles, errorSummaryStyles, procedureSearchStyles];
 
   /** The search text; setting it searches at once. */
   @property({ reflect: true }) accessor query = '';
@@ -144,6 +149,8 @@ export class DvcProcedureSearch extends DvcElement {
   @state() private accessor fields: Field[] = [];
   /** The filters' disclosure as the visitor left it; undefined until they open or close it. */
   @state() private accessor filtersOpen: boolean | undefined;
+  /** The search button was pressed with no words and no filter; cleared by typing or choosing. */
+  @state() private accessor askedBlank = false;
 
   readonly #debounce = new DebounceController(this, 250);
   readonly #search = new RequestController<SearchState, SearchOutcome>(this, async (state, signal) => {
@@ -375,12 +382,16 @@ export class DvcProcedureSearch extends DvcElement {
 
   #onInput(event: InputEvent): void {
     this.#voice.clearProblem();
+    this.askedBlank = false;
     this.#typing = true;
     this.query = (event.target as HTMLInputElement).value;
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    // Nothing to search for (an empty box, or spaces): say what to type, the one error pattern.
+    this.askedBlank = isBlank(this.#state);
+    if (this.askedBlank) this.#focus.focusAfterUpdate(ERROR_SUMMARY);
     void this.search();
   }
 
@@ -391,6 +402,7 @@ export class DvcProcedureSearch extends DvcElement {
     // results before the choice.
     this.#choiceHistory = this.#choosingIn === name ? 'replace' : 'push';
     this.#choosingIn = name;
+    this.askedBlank = false;
     this[name] = value;
   }
 
@@ -448,6 +460,7 @@ export class DvcProcedureSearch extends DvcElement {
     // The catalogue is Vietnamese only, so a spoken procedure name is Vietnamese even on an English
     // page: an English recogniser would turn "lý lịch tư pháp" into English words that match nothing.
     this.#voice.listen(CONTENT_LANG, (phrase) => {
+      this.askedBlank = false;
       this.query = phrase;
     });
   }
@@ -465,17 +478,21 @@ export class DvcProcedureSearch extends DvcElement {
     const voice = this.#voice;
     const voiceSupported = !prerendered && voice.supported;
     const voiceProblem = voiceSupported && voice.problem ? voiceProblemText(voice.problem) : '';
+    const blank = !prerendered && this.askedBlank;
+    const describedBy = ['q-hint', blank ? 'q-error' : '', voiceProblem ? 'q-voice' : ''].filter(Boolean).join(' ');
     // method and action for the prerendered form without scripts; with them, #onSubmit searches here.
     return html`
       <form part="form" role="search" lang=${lang} method="get" action=${this.searchPage || nothing} @submit=${this.#onSubmit}
         ?hidden=${openCode !== ''}>
-        <div class="field">
+        ${blank ? errorSummary([{ field: 'q', message: blankQueryMessage() }], this.#headingLevel) : nothing}
+        <div class="field ${blank ? 'has-error' : ''}">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
+          ${blank ? fieldError('q-error', blankQueryMessage()) : nothing}
           <div class="field-row">
             <div class="box">
               <div class="input-row">
                 <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
-                  aria-describedby=${voiceProblem ? 'q-hint q-voice' : 'q-hint'} .value=${live(this.query)} @input=${this.#onInput} />
+                  aria-describedby=${describedBy} aria-invalid=${blank ? 'true' : 'false'} .value=${live(this.query)} @input=${this.#onInput} />
                 ${voiceSupported
                   // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
                   // On a phone only the microphone shows; the words stay its name.

@@ -82,11 +82,6 @@ export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
     padding-inline-start: calc(var(--_dvc-space) * 1.5);
   }
 
-  .field-error {
-    color: var(--_dvc-color-danger);
-    font-weight: 600;
-  }
-
   .options {
     display: grid;
     gap: calc(var(--_dvc-space) / 2);

@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
 import { applicantIdField, applicantIdMessage, reverifyMessage, reverifyNotice, type ApplicantIdProblem } from '../shared/applicant-id.ts';
-import { errorSummary, type ErrorSummaryItem } from '../shared/error-summary.ts';
+import { errorSummary, fieldError, type ErrorSummaryItem } from '../shared/error-summary.ts';
 import { heading } from '../shared/heading.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { failureView } from '../shared/status-views.ts';
@@ -145,7 +145,7 @@ function ratingQuestion(question: Question, model: FormViewModel): TemplateResul
   >
     <legend id=${`${id}-label`} part="legend">${localized(question.label)}${requiredMark(question)}</legend>
     ${hint ? html`<p id=${`${id}-hint`} class="hint" part="hint">${hint}</p>` : nothing}
-    ${problem ? fieldError(question, problem) : nothing}
+    ${problem ? fieldError(`${fieldId(question)}-error`, errorMessage(question, problem)) : nothing}
     <div class="options" part="options">
       ${(question.scale ?? []).map(
         (option) => html`<label class="option" part="option">
@@ -176,7 +176,7 @@ function textQuestion(question: Question, model: FormViewModel): TemplateResult 
   return html`<div class=${problem ? 'question text invalid' : 'question text'} part="question">
     <label id=${`${id}-label`} for=${id} part="label">${localized(question.label)}${requiredMark(question)}</label>
     ${hint ? html`<p id=${`${id}-hint`} class="hint" part="hint">${hint}</p>` : nothing}
-    ${problem ? fieldError(question, problem) : nothing}
+    ${problem ? fieldError(`${fieldId(question)}-error`, errorMessage(question, problem)) : nothing}
     <textarea
       id=${id}
       name=${id}
@@ -213,12 +213,6 @@ function requiredMark(question: Question): TemplateResult | typeof nothing {
   // The star is for the eye; screen readers hear the word (and "required" from the inputs).
   return html`<span class="required-mark" aria-hidden="true"> *</span
     ><span class="visually-hidden"> ${msg('(required)')}</span>`;
-}
-
-function fieldError(question: Question, problem: AnswerError): TemplateResult {
-  return html`<p id=${`${fieldId(question)}-error`} class="field-error" part="field-error">
-    <span class="visually-hidden">${msg('Error:')} </span>${errorMessage(question, problem)}
-  </p>`;
 }
 
 function errorMessage(question: Question, problem: AnswerError): string {

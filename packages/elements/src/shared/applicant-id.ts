@@ -8,6 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { fieldError } from './error-summary.ts';
 
 /** The contract's `ApplicantId`. */
 export const APPLICANT_ID_PATTERN = /^[0-9]{12}$/;
@@ -67,11 +68,7 @@ export function applicantIdField(id: string, problem: ApplicantIdProblem | undef
   return html`<div class="field ${problem ? 'has-error' : ''}" part="field">
     <label for=${id} part="label">${msg('Personal identification number')}</label>
     <p id="${id}-hint" class="hint" part="hint">${msg('The 12 digits on your citizen identity card.')}</p>
-    ${problem
-      ? html`<p id="${id}-error" class="field-error" part="field-error">
-          <span class="visually-hidden">${msg('Error:')}</span> ${applicantIdMessage(problem)}
-        </p>`
-      : nothing}
+    ${problem ? fieldError(`${id}-error`, applicantIdMessage(problem)) : nothing}
     <input id=${id} part="input" class="input-id" type="text" inputmode="numeric"
       autocomplete="off" spellcheck="false" maxlength="20" aria-describedby=${describedBy}
       aria-invalid=${problem ? 'true' : 'false'} />

@@ -1,8 +1,8 @@
 /**
- * GOV.UK's error summary, the one way every widget lists what stops a form: shown above the form
+ * GOV.UK's error summary and field errors, the one way every widget says what stops a form: shown above the form
  * and focused after a failed check, announced as an alert, one link per problem to its field.
  *
- * Parts: `error-summary`, `error-summary-title`, `error-link`.
+ * Parts: `error-summary`, `error-summary-title`, `error-link`, and `field-error` for each field's own line.
  */
 import { css, html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -30,6 +30,16 @@ export function errorSummary(items: readonly ErrorSummaryItem[], headingLevel: n
       </ul>
     </div>
   </div>`;
+}
+
+/**
+ * A field's own line saying what is wrong, above its input: `id` goes in the input's
+ * `aria-describedby`, and screen readers hear "Error:" first.
+ */
+export function fieldError(id: string, message: string | TemplateResult): TemplateResult {
+  return html`<p id=${id} class="field-error" part="field-error">
+    <span class="visually-hidden">${msg('Error:')}</span> ${message}
+  </p>`;
 }
 
 /**
@@ -93,9 +103,32 @@ export const errorSummaryStyles = css`
     font-weight: 600;
   }
 
+  /* A field with a problem: a thick border and words, not colour alone. */
+  .field.has-error {
+    padding-inline-start: calc(var(--_dvc-space) * 1.5);
+    border-inline-start: 4px solid var(--_dvc-color-danger);
+  }
+
+  .field-error {
+    margin: 0;
+    color: var(--_dvc-color-danger);
+    font-weight: 600;
+    /* A message quoting an example code breaks rather than push a phone's page sideways. */
+    overflow-wrap: anywhere;
+  }
+
+  .has-error input {
+    border-width: 3px;
+    border-color: var(--_dvc-color-danger);
+  }
+
   @media (forced-colors: active) {
     .error-summary {
       border: 3px solid CanvasText;
+    }
+
+    .field.has-error {
+      border: 1px solid CanvasText;
     }
   }
 

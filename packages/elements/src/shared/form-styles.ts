@@ -1,9 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Form fields and the error summary, the GOV.UK way, shared by every widget with a form: label,
- * hint and error above the input; an error shown by a thick border and words, not colour alone.
- * Widgets add only their own spacing.
+ * Form fields the GOV.UK way, shared by the widgets with a form of several fields: label and hint
+ * above the input (a field's error: `errorSummaryStyles`). Widgets add only their own spacing.
  */
 export const formStyles = css`
   /* A note before a form or what is due: why something is asked again, what changed. */
@@ -27,11 +26,6 @@ export const formStyles = css`
     min-inline-size: 0;
   }
 
-  .field.has-error {
-    padding-inline-start: calc(var(--_dvc-space) * 1.5);
-    border-inline-start: 4px solid var(--_dvc-color-danger);
-  }
-
   .field label {
     font-weight: 600;
   }
@@ -40,15 +34,9 @@ export const formStyles = css`
     color: var(--_dvc-color-text-muted);
   }
 
-  .field-error {
-    color: var(--_dvc-color-danger);
-    font-weight: 600;
-  }
-
   /* An example code ("000.00.15.H26-250714-0042") is one long word: at 200% text on a phone it
      breaks rather than push the page sideways. */
-  .hint,
-  .field-error {
+  .hint {
     overflow-wrap: anywhere;
   }
 
@@ -71,17 +59,6 @@ export const formStyles = css`
     letter-spacing: 0.05em;
   }
 
-  /* Thicker, not only redder: the error does not rely on colour (the message says it too). */
-  .has-error input {
-    border-width: 3px;
-    border-color: var(--_dvc-color-danger);
-  }
-
-  @media (forced-colors: active) {
-    .field.has-error {
-      border: 1px solid CanvasText;
-    }
-  }
 `;
 
 /**

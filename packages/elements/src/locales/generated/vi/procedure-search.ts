@@ -16,6 +16,7 @@ export const templates = {
   's1ceed239d024e955': str`${0} giờ làm việc`,
   's1f01194e4fc29d20': `Chưa công bố phí`,
   's2091e0514722dbf6': `qua bưu chính công ích`,
+  's220deaeee11bd6f9': `Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”.`,
   's22223ec57b375d30': `Dừng nghe`,
   's2261252a5f2810de': `Yêu cầu, điều kiện`,
   's23f7dd654b416095': `Dịch vụ công trực tuyến`,
