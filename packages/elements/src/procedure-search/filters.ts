@@ -24,8 +24,15 @@ const withCount = (label: string, count: number | undefined) =>
   count === undefined ? label : msg(str`${label} (${formatNumber(count)})`);
 
 /**
+ * An option with its count. One whose count is 0 stays listed, so the list does not change shape
+ * under the citizen, but cannot be chosen: it would find nothing. The chosen one always can.
+ */
+const counted = (value: string, label: string, count: number | undefined, chosen: string): Choice =>
+  ({ value, label: withCount(label, count), disabled: count === 0 && value !== chosen });
+
+/**
  * Native selects: they work with every screen reader, keyboard and phone. Options carry the facet
- * counts of the current search; the chosen value stays listed even when its count is 0.
+ * counts of the current search; the chosen value stays listed, and choosable, even when its count is 0.
  */
 export function filtersView({ state, facets, agencies, fields, onChange, onLeave, onClear }: FilterView): TemplateResult {
   // Field and agency names come from the catalogue (Vietnamese): their options say so.
@@ -41,14 +48,14 @@ export function filtersView({ state, facets, agencies, fields, onChange, onLeave
 
   // After a search, the fields it found with their counts; before one, every field of the catalogue.
   const fieldOptions = facets
-    ? facets.field.map((f) => ({ value: f.value, label: withCount(fieldLabel(fields, f.value, f.label), f.count) }))
-    : fields.map((f) => ({ value: f.code, label: withCount(fieldLabel(fields, f.code, f.name), f.procedureCount) }));
+    ? facets.field.map((f) => counted(f.value, fieldLabel(fields, f.value, f.label), f.count, state.field))
+    : fields.map((f) => counted(f.code, fieldLabel(fields, f.code, f.name), f.procedureCount, state.field));
   if (state.field && !fieldOptions.some((o) => o.value === state.field)) {
     fieldOptions.unshift({ value: state.field, label: fieldLabel(fields, state.field) });
   }
   const count = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count;
-  const levelOptions = procedureLevels.map((value) => ({ value, label: withCount(levelLabel(value), count(facets?.level, value)) }));
-  const onlineOptions = onlineLevels.map((value) => ({ value, label: withCount(onlineLabel(value), count(facets?.online, value)) }));
+  const levelOptions = procedureLevels.map((value) => counted(value, levelLabel(value), count(facets?.level, value), state.level));
+  const onlineOptions = onlineLevels.map((value) => counted(value, onlineLabel(value), count(facets?.online, value), state.online));
   const agencyOptions = agencies.map((a) => ({ value: a.id, label: a.name }));
   // An agency the list does not hold (from an old link): shown as chosen, so it can be seen and cleared.
   if (state.agency && !agencyOptions.some((o) => o.value === state.agency)) agencyOptions.unshift({ value: state.agency, label: state.agency });

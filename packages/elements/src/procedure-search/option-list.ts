@@ -13,13 +13,15 @@ import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'l
 export interface Choice {
   value: string;
   label: string;
+  /** Listed but not choosable: choosing it would find nothing ("Cấp tỉnh (0)"). */
+  disabled?: boolean;
 }
 
 /** Up to this many options, Lit renders them (and the server may have); beyond it, plain DOM. */
 const LIT_RENDERED_UP_TO = 20;
 
 const sameChoices = (a: readonly Choice[], b: readonly Choice[]) =>
-  a.length === b.length && a.every((choice, i) => choice.value === b[i]!.value && choice.label === b[i]!.label);
+  a.length === b.length && a.every((choice, i) => choice.value === b[i]!.value && choice.label === b[i]!.label && choice.disabled === b[i]!.disabled);
 
 class OptionListDirective extends Directive {
   #shown: { choices: readonly Choice[]; lang: string | undefined } | undefined;
@@ -30,7 +32,8 @@ class OptionListDirective extends Directive {
   }
 
   render(choices: readonly Choice[], selected: string, lang?: string) {
-    return choices.map((o) => html`<option value=${o.value} ?selected=${o.value === selected} lang=${lang ?? nothing}>${o.label}</option>`);
+    return choices.map((o) => html`<option value=${o.value} ?selected=${o.value === selected} ?disabled=${o.disabled === true}
+      lang=${lang ?? nothing}>${o.label}</option>`);
   }
 
   override update(_part: ChildPart, [choices, selected, lang]: Parameters<this['render']>) {
@@ -47,6 +50,7 @@ class OptionListDirective extends Directive {
       const chosen = choice.value === selected;
       const option = new Option(choice.label, choice.value, chosen, chosen);
       if (lang) option.lang = lang;
+      option.disabled = choice.disabled === true;
       options.append(option);
     }
     return options;

@@ -97,6 +97,22 @@ describe('<dvc-procedure-search> journeys', () => {
     expect(activeInside(el)?.id).to.equal('results-heading');
   });
 
+  it('lists a filter value that would find nothing with its "(0)", not choosable, unless it is the one chosen', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="ly lich tu phap" level="commune"></dvc-procedure-search>`);
+    await settled(el);
+    const level = (value: string) => $$<HTMLOptionElement>(el, '#filter-level option').find((o) => o.value === value)!;
+    expect(level('commune').textContent).to.equal('Cấp xã (0)');
+    expect(level('commune').disabled, 'the chosen value can be seen and kept').to.equal(false);
+    const others = $$<HTMLOptionElement>(el, '#filter-level option').filter((o) => o.value !== '' && o.value !== 'commune');
+    for (const option of others) expect(option.disabled, option.textContent!).to.equal(/\(0\)$/.test(option.textContent!));
+
+    await choose(el, 'level', '');
+    expect(level('commune').textContent).to.equal('Cấp xã (0)');
+    expect(level('commune').disabled, 'once another is chosen, it would find nothing').to.equal(true);
+    expect(level('').disabled).to.equal(false);
+    await expectNoAxeViolations(el);
+  });
+
   it('filters without words, cleared: nothing is asked any more, and focus goes to the search box', async () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} level="commune"></dvc-procedure-search>`);
     await settled(el);
