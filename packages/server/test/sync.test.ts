@@ -314,6 +314,18 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal((await push('dossiers', { service: 'DongBoHoSoMC\u0000', data: [dossierRecord({ MaHoSo: codes[0] })] })).statusCode, 400);
   });
 
+  test('a supplement request\'s documents as objects or as plain names: both are taken, and shown by name', async () => {
+    const code = '000.00.15.H26-250714-0072';
+    const answer = await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '5', DanhSachHoSoBoSung: [{
+      NgayBoSung: '20250715090000', NoiDungBoSung: 'Bổ sung giấy tờ',
+      DanhSachGiayToBoSung: [{ TenGiayTo: 'Giấy chứng sinh' }, 'Giấy tờ tùy thân của người đi đăng ký'],
+    }] })] });
+    assert.equal(answer.statusCode, 200, answer.body);
+    assert.equal(answer.json().results[0].outcome, 'created');
+    const dossier = (await lookup(code)).json();
+    assert.deepEqual(dossier.supplementRequest.documents, ['Giấy chứng sinh', 'Giấy tờ tùy thân của người đi đăng ký']);
+  });
+
   test('paid here, then the one-stop system\'s steps arrive late: one asking for payment does not undo it; a later decision applies', async () => {
     const code = '000.00.15.H26-250714-0071';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });

@@ -1169,8 +1169,16 @@ export interface components {
             NoiDungBoSung?: string;
             NgayBoSung?: components["schemas"]["SyncDate"];
             NgayTiepNhanBoSung?: components["schemas"]["SyncDate"];
-            /** @description The documents asked for; each item's `TenGiayTo` is shown. */
-            DanhSachGiayToBoSung?: Record<string, never>[];
+            /**
+             * @description The documents asked for, each shown by its name: an object with `TenGiayTo` or, as some
+             *     one-stop systems send them, the name alone.
+             */
+            DanhSachGiayToBoSung?: (({
+                /** @description The document, e.g. `Giấy chứng sinh`. */
+                TenGiayTo?: string;
+            } & {
+                [key: string]: unknown;
+            }) | string)[];
         } & {
             [key: string]: unknown;
         };
