@@ -245,11 +245,12 @@ describe('the agency\'s reports', () => {
     });
   });
 
-  test('survey results by receiving unit: the unit that begins the dossier code, named as on its latest dossier', async () => {
+  test('survey results by receiving unit: the unit that begins the dossier code, named by the agencies that processed its dossiers', async () => {
     const report = (await get(`surveys?${PERIOD}&groupBy=unit`)).json();
     assert.equal(report.groupBy, 'unit');
+    // One evaluation each: the latest first. Not the latest alone, which would name all three by one dossier.
     assert.deepEqual(report.groups.map((g: { code: string; name: string; evaluations: number }) => [g.code, g.name, g.evaluations]),
-      [[AGENCY, QUOTED_AGENCY, 3], [SUB_UNIT, 'Tổ một cửa 05', 1]]);
+      [[AGENCY, `${QUOTED_AGENCY}; Bộ phận Một cửa (mới); Bộ phận Một cửa`, 3], [SUB_UNIT, 'Tổ một cửa 05', 1]]);
     const overall = (group: { criteria: { id: string }[] }) => group.criteria.find((c) => c.id === 'overall');
     assert.deepEqual(overall(report.groups[0]), {
       id: 'overall', answered: 3, distribution: [{ value: 2, count: 2 }, { value: 1, count: 0 }, { value: 0, count: 1 }],
@@ -260,6 +261,18 @@ describe('the agency\'s reports', () => {
       average: null, satisfied: 0, satisfiedPercent: null,
     });
     assert.equal(report.total.evaluations, 4);
+  });
+
+  test('a receiving unit is named by its agencies, the most evaluated first: one dossier processed elsewhere does not rename it', async () => {
+    for (const [agency, at] of [['UBND phường Ba Đình', '2025-02-05T02:00:00.000Z'], ['UBND phường Ba Đình', '2025-02-06T02:00:00.000Z'], ['Phòng Tư pháp', '2025-02-07T02:00:00.000Z']] as const) {
+      await evaluation((await dossier(AGENCY, BIRTH, agency)).code, all(2), at);
+    }
+    const report = (await get('surveys?from=2025-02-01&to=2025-02-27&groupBy=unit')).json();
+    assert.deepEqual(report.groups.map((g: { code: string; name: string; evaluations: number }) => [g.code, g.name, g.evaluations]),
+      [[AGENCY, 'UBND phường Ba Đình; Phòng Tư pháp', 3]]);
+    const byProcedure = (await get('surveys?from=2025-02-01&to=2025-02-27')).json();
+    assert.equal(byProcedure.groups.length, 1);
+    assert.equal(byProcedure.groups[0].code, BIRTH);
   });
 
   test('payments by state and fee kind: paid and refunded on the day paid, the others on the day started', async () => {
@@ -309,7 +322,7 @@ describe('the agency\'s reports', () => {
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
       const text = bytes.toString('utf8').slice(1);
       assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'every line ends with CRLF');
-      if (groupBy === 'unit') assert.ok(text.includes('"UBND phường ""Ba Đình"", Hà Nội"'), 'quotes doubled, the field quoted');
+      if (groupBy === 'unit') assert.ok(text.includes('"UBND phường ""Ba Đình"", Hà Nội; Bộ phận Một cửa (mới); Bộ phận Một cửa"'), 'quotes doubled, the field quoted');
       else assert.ok(text.includes(`"${CRIMINAL_RECORD_NAME}"`), 'a name with commas quoted');
 
       const [header, ...rows] = parseCsv(text);

@@ -1293,7 +1293,10 @@ export interface components {
         SurveyReportGroup: {
             /** @description The procedure code, or the receiving unit's identifier. */
             code: string;
-            /** @description The procedure's name, or the unit's processing agency, as on its latest evaluated dossier. */
+            /**
+             * @description The procedure's name as on its latest evaluated dossier; for a receiving unit, the
+             *     processing agencies of its evaluated dossiers, the most evaluated first, separated by `; `.
+             */
             name: string;
             evaluations: number;
             criteria: components["schemas"]["SurveyCriterionResult"][];

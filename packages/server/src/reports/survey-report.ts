@@ -104,8 +104,10 @@ class Tally {
 
 /**
  * The report. Counted: the evaluations of the current dossier form (any of its versions) submitted
- * from `from` 00:00 to `to` 24:00 in Vietnam time, for the agency's dossiers. A group's name is
- * the one on its latest evaluated dossier: the procedure's name, or the unit's processing agency.
+ * from `from` 00:00 to `to` 24:00 in Vietnam time, for the agency's dossiers. A procedure is named
+ * as on its latest evaluated dossier (a renamed procedure reads as it is now called). A receiving
+ * unit, whose own name no record carries, is named by the processing agencies of its evaluated
+ * dossiers, the most evaluated first: one dossier handled elsewhere does not rename the unit.
  */
 export async function surveyReport(storage: Storage, query: SurveyReportQuery, forms: readonly SurveyForm[] = FORMS): Promise<SurveyReport> {
   const { start, end } = periodBounds(query);
@@ -120,14 +122,13 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
   [form.id, start, end, agency.like])).filter(agency.keep);
 
   const total = new Tally(criteria);
-  const groups = new Map<string, { name: string; tally: Tally }>();
+  const groups = new Map<string, { names: Names; tally: Tally }>();
   for (const row of rows) {
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
     const [code, name] = query.groupBy === 'unit' ? [receivingUnit(row.dossier_code), row.agency] : [row.procedure_code, row.procedure_name];
     let group = groups.get(code);
-    if (!group) groups.set(code, (group = { name, tally: new Tally(criteria) }));
-    // Rows come oldest first: the latest name wins.
-    group.name = name;
+    if (!group) groups.set(code, (group = { names: new Names(query.groupBy === 'unit'), tally: new Tally(criteria) }));
+    group.names.add(name);
     group.tally.add(answers);
     total.add(answers);
   }
@@ -140,9 +141,33 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
     criteria,
     groups: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([code, { name, tally }]) => ({ code, name, evaluations: tally.evaluations, criteria: tally.results() })),
+      .map(([code, { names, tally }]) => ({ code, name: names.toString(), evaluations: tally.evaluations, criteria: tally.results() })),
     total: { evaluations: total.evaluations, criteria: total.results() },
   };
+}
+
+/**
+ * A group's name from its rows, oldest first: the latest alone, or every one, the most frequent
+ * first (the latest first among equals), "; " between them.
+ */
+class Names {
+  readonly #seen = new Map<string, { count: number; last: number }>();
+  readonly #every: boolean;
+  #rows = 0;
+
+  constructor(every: boolean) {
+    this.#every = every;
+  }
+
+  add(name: string): void {
+    this.#rows += 1;
+    this.#seen.set(name, { count: (this.#seen.get(name)?.count ?? 0) + 1, last: this.#rows });
+  }
+
+  toString(): string {
+    const ranked = [...this.#seen.entries()].sort(([, a], [, b]) => (this.#every ? b.count - a.count : 0) || b.last - a.last);
+    return (this.#every ? ranked : ranked.slice(0, 1)).map(([name]) => name).join('; ');
+  }
 }
 
 /** The label of the total's rows in the CSV. */
