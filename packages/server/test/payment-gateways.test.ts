@@ -521,6 +521,57 @@ describe('a deployment picks its gateways', () => {
     }
   });
 
+  test('MoMo unreachable, then back: the SDK\'s retry under the same Idempotency-Key is answered 503 while it is down, and opens a new payment once it is back', async () => {
+    // Stands for MoMo's host: drops every connection while down, else passes the request to the simulator.
+    let down = true;
+    let simulator = '';
+    const host = createServer((request, response) => {
+      if (down) {
+        request.socket.destroy();
+        return;
+      }
+      const body: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => body.push(chunk));
+      request.on('end', () => void fetch(`${simulator}${request.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(body) })
+        .then(async (answer) => response.writeHead(answer.status, { 'content-type': 'application/json' }).end(Buffer.from(await answer.arrayBuffer()))));
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const sandbox = await startSandbox({
+      gateways: { momo: { ...SANDBOX_MERCHANT.momo, endpoint: `http://127.0.0.1:${(host.address() as AddressInfo).port}` } },
+      reconcileEveryMs: 0,
+    });
+    simulator = `${sandbox.baseUrl}/_sandbox/momo`;
+    const create = () => fetch(`${sandbox.baseUrl}/payments`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'deployment-key-00000005' },
+      body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN }),
+    });
+    const stored = () => sandbox.context.storage.all<{ state: string; failure_code: string | null }>(
+      'SELECT state, failure_code FROM payments WHERE dossier_code = ? ORDER BY created_at', [DEMO.paymentDue.code]);
+    try {
+      assert.equal((await create()).status, 503);
+      const again = await create();
+      assert.equal(again.status, 503, 'not the failed payment, replayed as if it were the answer');
+      assert.equal(again.headers.get('idempotent-replayed'), null);
+      assert.deepEqual((await stored()).map((row) => ({ ...row })), [
+        { state: 'failed', failure_code: 'gateway_unavailable' }, { state: 'failed', failure_code: 'gateway_unavailable' }]);
+
+      down = false;
+      const back = await create();
+      assert.equal(back.status, 201, await back.clone().text());
+      const payment = await back.json() as Payment;
+      assert.equal(payment.state, 'pending');
+      assert.ok(payment.redirectUrl, 'the payer is sent to MoMo');
+      // The same key once more: now it is the payment it opened.
+      const replayed = await create();
+      assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+      assert.equal((await replayed.json() as Payment).id, payment.id);
+    } finally {
+      host.closeAllConnections();
+      host.close();
+      await sandbox.close();
+    }
+  });
+
   test('production refuses the simulators\' credentials, plain-http gateway addresses and short secrets', async () => {
     const { gatewayProductionProblems } = await import('../src/payments/gateways/settings.ts');
     assert.deepEqual(gatewayProductionProblems({ vnpay: VNPAY }), []);

@@ -207,16 +207,25 @@ function closes(row: PaymentRow, lines: PaymentLine[], method: string, now: stri
   return !sameLines(JSON.parse(row.lines) as PaymentLine[], lines) || row.method !== method || (row.expires_at !== null && row.expires_at < now);
 }
 
-/** A payment just opened or found open: as stored, once its gateway address is there (no status query yet). */
+/**
+ * A payment just opened or found open: as stored, once its gateway address is there (no status
+ * query yet). One its gateway could not start (this request's attempt, or the one it joined) is
+ * answered as that attempt was, 503: nothing was charged, and trying again starts afresh.
+ */
 async function currentPayment(ctx: ServerContext, id: string): Promise<Payment> {
-  const row = (await findPayment(ctx.storage, id))!;
-  return toApi(ctx, await awaitGatewayUrl(ctx, row));
+  const row = await awaitGatewayUrl(ctx, (await findPayment(ctx.storage, id))!);
+  if (row.state === 'failed' && row.failure_code === 'gateway_unavailable') throw gatewayUnavailable();
+  return toApi(ctx, row);
 }
+
+const gatewayUnavailable = () =>
+  new ApiProblem(503, 'service_unavailable', 'The payment gateway cannot be reached. Nothing was charged; try again in a moment.');
 
 /**
  * Gets the address to send the payer to from the payment's gateway and keeps it. A gateway that
- * cannot be reached or refuses closes the payment as failed (503 to the payer, who may try again:
- * nothing was charged, and the next attempt opens a new payment).
+ * cannot be reached or refuses closes the payment as failed, and lets go of its Idempotency-Key:
+ * 503 to the payer, who may try again (nothing was charged), and the next attempt, under the same
+ * key (the SDK's retry) or a new one, opens a new payment.
  */
 async function startAtGateway(ctx: ServerContext, paymentId: string, payer: PayerContext): Promise<void> {
   const row = (await findPayment(ctx.storage, paymentId))!;
@@ -226,8 +235,11 @@ async function startAtGateway(ctx: ServerContext, paymentId: string, payer: Paye
     await ctx.storage.run('UPDATE payments SET gateway_url = ? WHERE id = ?', [url, paymentId]);
   } catch (error) {
     ctx.log.error({ paymentId, gateway: gateway.name, err: reasonOf(error) }, 'payment gateway refused or unreachable');
-    await ctx.storage.run("UPDATE payments SET state = 'failed', failure_code = 'gateway_unavailable' WHERE id = ? AND state = 'pending'", [paymentId]);
-    throw new ApiProblem(503, 'service_unavailable', 'The payment gateway cannot be reached. Nothing was charged; try again in a moment.');
+    await ctx.storage.transaction(async (tx) => {
+      await tx.run("UPDATE payments SET state = 'failed', failure_code = 'gateway_unavailable' WHERE id = ? AND state = 'pending'", [paymentId]);
+      await tx.run('DELETE FROM idempotency_keys WHERE payment_id = ?', [paymentId]);
+    });
+    throw gatewayUnavailable();
   }
 }
 
