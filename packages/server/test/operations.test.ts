@@ -38,16 +38,16 @@ describe('operations: modes, readiness, liveness', () => {
       await migrate(storage);
       // Answers as a server of an earlier release stored them; then the schema as it was before the mask.
       const insert = 'INSERT INTO survey_responses (id, form_id, form_version, kind, page_url, answers, submitted_at) VALUES (?, ?, 1, ?, ?, ?, ?)';
-      const before = { comment: 'Số CCCD của tôi là 001 099 000 013, gọi 0912345678', rating: 5, amount: 'Phí 150.000.000 đồng' };
+      const before = { comment: 'Số CCCD của tôi là 001 099 000 013 (in trên thẻ: 0010 9900 0013), gọi 0912345678', rating: 5, amount: 'Phí 150.000.000 đồng' };
       const clean = { comment: 'Cán bộ tận tình', rating: 4 };
       await storage.run(insert, ['r-1', 'page-feedback', 'page', 'https://example.gov.vn/a', JSON.stringify(before), '2026-01-05T02:00:00.000Z']);
       await storage.run(insert, ['r-2', 'page-feedback', 'page', 'https://example.gov.vn/b', JSON.stringify(clean), '2026-01-05T02:00:00.000Z']);
-      await storage.run('DELETE FROM schema_migrations WHERE version = ?', [10]);
-      assert.deepEqual(await migrate(storage), { applied: [10], current: LATEST_VERSION });
+      await storage.run('DELETE FROM schema_migrations WHERE version >= ?', [10]);
+      assert.deepEqual(await migrate(storage), { applied: [10, 11], current: LATEST_VERSION });
       const stored = Object.fromEntries((await storage.all<{ id: string; answers: string }>('SELECT id, answers FROM survey_responses ORDER BY id'))
         .map((row) => [row.id, JSON.parse(row.answers)]));
       assert.deepEqual(stored, {
-        'r-1': { comment: 'Số CCCD của tôi là [số định danh đã được ẩn], gọi 0912345678', rating: 5, amount: 'Phí 150.000.000 đồng' },
+        'r-1': { comment: 'Số CCCD của tôi là [số định danh đã được ẩn] (in trên thẻ: [số định danh đã được ẩn]), gọi 0912345678', rating: 5, amount: 'Phí 150.000.000 đồng' },
         'r-2': clean,
       });
     } finally {
