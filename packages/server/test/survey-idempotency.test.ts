@@ -150,11 +150,26 @@ describe('submitSurvey with an Idempotency-Key', () => {
     const early = await submit(body, key);
     assert.equal(early.statusCode, 409);
     assert.equal(code(early), 'survey_not_available');
+    assert.equal((JSON.parse(early.body) as { detail: string }).detail, 'This dossier is not finished yet: it can be evaluated once decided.');
     await sandbox.app.inject({ method: 'POST', url: `/api/v1/_sandbox/dossiers/${dossierCode}/status`, payload: { status: 'decided' } });
     const later = await submit(body, key);
     assert.equal(later.statusCode, 201);
     assert.equal(later.headers['idempotent-replayed'], 'false');
     assert.equal((await stored(`dossierCode=${encodeURIComponent(dossierCode)}`)).length, 1);
+  });
+
+  test('a dossier closed without a result is not one to evaluate "yet": the answer says it was closed', async () => {
+    for (const status of ['rejected', 'withdrawn', 'stopped']) {
+      const created = await sandbox.app.inject({
+        method: 'POST', url: '/api/v1/_sandbox/dossiers', payload: { procedureCode: '1.001193', applicantId: '001200000043', status },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const { code: dossierCode } = JSON.parse(created.body) as { code: string };
+      const refused = await submit({ ...dossierBody(), dossierCode, applicantId: '001200000043' });
+      assert.equal(refused.statusCode, 409, status);
+      assert.equal(code(refused), 'survey_not_available');
+      assert.match((JSON.parse(refused.body) as { detail: string }).detail, /^This dossier was closed without a result/);
+    }
   });
 
   test('keys are per operation and kept until a reset; a malformed key is refused by the contract', async () => {

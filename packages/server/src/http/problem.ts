@@ -17,7 +17,7 @@ const TITLES: Record<ProblemCode, string> = {
   payment_not_paid: 'This payment has not been paid, so it has no receipt.',
   payments_not_offered: 'No online payment method here takes this payment.',
   idempotency_key_reused: 'This Idempotency-Key was used for a different request.',
-  survey_not_available: 'This dossier cannot be evaluated yet.',
+  survey_not_available: 'This dossier cannot be evaluated.',
   survey_already_submitted: 'This dossier has already been evaluated.',
   rate_limited: 'Too many requests: wait before trying again.',
   payload_too_large: 'The request body is too large.',

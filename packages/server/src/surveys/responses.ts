@@ -7,7 +7,7 @@ import { ApiProblem } from '../http/problem.ts';
 import { findDossier, findDossierFor, vnTime } from '../dossiers/repository.ts';
 import { checkApplicantProof } from '../dossiers/access-token.ts';
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
-import { FINISHED } from '../dossiers/statuses.ts';
+import { CLOSED_WITHOUT_RESULT, FINISHED } from '../dossiers/statuses.ts';
 import { getProcedure } from '../procedures/repository.ts';
 import { FORMS } from './forms.ts';
 import { maskedAnswers } from './identity-mask.ts';
@@ -148,7 +148,11 @@ export async function submitSurvey(
       ? await findDossierFor(ctx, submission.dossierCode, submission.applicantId)
       : await findDossier(ctx, submission.dossierCode);
     if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
-    if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available');
+    // Not "yet" for a dossier closed without a result: no waiting makes it one to evaluate.
+    if (CLOSED_WITHOUT_RESULT.has(dossier.status)) {
+      throw new ApiProblem(409, 'survey_not_available', 'This dossier was closed without a result (not accepted, withdrawn or stopped): there is no service to evaluate.');
+    }
+    if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available', 'This dossier is not finished yet: it can be evaluated once decided.');
     return store(async (tx) => {
       const inserted = await tx.run(`
         INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
