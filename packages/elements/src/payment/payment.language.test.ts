@@ -34,7 +34,7 @@ describe('<dvc-payment> language of parts (WCAG 3.1.2)', () => {
       for (const cell of descriptions) expect(hasVietnameseLetters(text(cell))).to.equal(true);
       const methods = [...el.shadowRoot!.querySelectorAll('[part="method"] span')];
       expect(methods.map((m) => [text(m), m.getAttribute('lang')])).to.deep.equal([
-        ['Bank card / bank QR code', 'en'], ['Ví điện tử', 'vi'],
+        ['Bank card / bank QR code', 'en'], ['Ví điện tử MoMo', 'vi'],
       ]);
       expect(maybe(el, '[part="pay-button"]')).to.not.equal(null);
       expectVietnameseMarked(el);

@@ -120,7 +120,7 @@ describe('<dvc-payment>', () => {
     expect(text(legend)).to.equal('Hình thức thanh toán');
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
     expect(radios.map((r) => r.checked)).to.deep.equal([true, false]);
-    expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Thẻ ATM / Mã QR ngân hàng', 'Ví điện tử']);
+    expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Thẻ ATM / Mã QR ngân hàng', 'Ví điện tử MoMo']);
     expect(text(payButton(el))).to.equal('Thanh toán 200.000 đồng');
     // Reached on page load without an action: focus stays where the page had it.
     expect(focusedInside(el)).to.equal(null);
@@ -170,7 +170,7 @@ describe('<dvc-payment>', () => {
     expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[2]!))).to.deep.equal(['VND 200,000', 'VND 10,000']);
     expect(text($(el, 'tfoot tr'))).to.equal('Total VND 210,000');
     expect(text(payButton(el))).to.equal('Pay VND 210,000');
-    expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Bank card / bank QR code', 'E-wallet']);
+    expect($$(el, '[part="method"]').map((m) => text(m))).to.deep.equal(['Bank card / bank QR code', 'MoMo e-wallet']);
     await expectNoAxeViolations(el);
 
     expect(announcement(el)).to.equal('To pay: VND 210,000.');

@@ -24,8 +24,8 @@ region "Phí, lệ phí cần thanh toán"
     StaticText "Hình thức thanh toán"
     radio "Thẻ ATM / Mã QR ngân hàng" [checked]
     StaticText "Thẻ ATM / Mã QR ngân hàng"
-    radio "Ví điện tử" [not checked]
-    StaticText "Ví điện tử"
+    radio "Ví điện tử MoMo" [not checked]
+    StaticText "Ví điện tử MoMo"
     button "Thanh toán 210.000 đồng"
     StaticText "Ông/Bà sẽ thanh toán trên trang của cổng thanh toán, rồi quay lại đây để nhận biên lai."`;
 /* end snapshot methods listed (vi) */
@@ -108,8 +108,8 @@ region "Charges and fees to pay"
     StaticText "Payment method"
     radio "Bank card / bank QR code" [checked]
     StaticText "Bank card / bank QR code"
-    radio "E-wallet" [not checked]
-    StaticText "E-wallet"
+    radio "MoMo e-wallet" [not checked]
+    StaticText "MoMo e-wallet"
     button "Pay VND 210,000"
     StaticText "You will pay on the payment gateway's page, then come back here for your receipt."`;
 /* end snapshot methods listed (en) */
