@@ -14,7 +14,7 @@ import { buildBundle, runCli, startPortal, startSandbox, type CliRun, type Runni
 /** The states of the four widgets' tours (src/tours), for each instance on the portal. */
 const SURVEY_STATES = ['initial', 'validation-errors', 'sent'];
 const DECLARED = [
-  'dvc-procedure-search · initial', 'dvc-procedure-search · results', 'dvc-procedure-search · no-results', 'dvc-procedure-search · detail',
+  'dvc-procedure-search · initial', 'dvc-procedure-search · validation-errors', 'dvc-procedure-search · results', 'dvc-procedure-search · no-results', 'dvc-procedure-search · detail',
   'dvc-dossier-tracker · initial', 'dvc-dossier-tracker · validation-errors', 'dvc-dossier-tracker · found', 'dvc-dossier-tracker · not-found',
   'dvc-payment · ask', 'dvc-payment · validation-errors', 'dvc-payment · due', 'dvc-payment · method-chosen', 'dvc-payment · nothing-due',
   'dvc-payment · lookup-error',

@@ -18,7 +18,8 @@ const AXE = axeTests('packages/elements/src/procedure-search/procedure-search*.t
   'shows the localised network error with a working "Thử lại" button', 'passes axe with results shown',
   'filters by level, field and online service', 'pages by keyboard: focus moves to the results heading',
   'opens a detail in place with every section', 'keeps the newer answer when an older, slower one arrives later',
-  'offers voice search where the browser recognises speech',
+  'offers voice search where the browser recognises speech', 'says what to type when Search is pressed with nothing to search for',
+  'lists a filter value that would find nothing',
 ]);
 const TREES = test(TREE, /accessibility tree$/, { label: 'accessibility-tree snapshots of each state, vi and en' });
 const ANNOUNCES = test(SR, /announce/, { label: 'live-region announcements, vi and en' });
@@ -31,6 +32,7 @@ const SINGULAR = t('uses the singular in English for one result');
 const NETWORK = t('shows the localised network error with a working "Thử lại" button, and passes axe');
 const DEBOUNCE = t('debounces typing and never lets an older answer replace a newer one');
 const KEYBOARD = t('works from the keyboard: Tab to the box, type, Enter searches at once');
+const NOTHING_TO_SEARCH = t('says what to type when Search is pressed with nothing to search for: the error summary, focused, and the field\'s own line');
 const FILTERS = j('filters by level, field and online service, with facet counts, and clears them');
 const PAGING = j('pages by keyboard: focus moves to the results heading and the page is announced');
 const DETAIL = j('opens a detail in place with every section, and Back returns focus to the item');
@@ -66,8 +68,8 @@ export default {
   tag: 'dvc-procedure-search',
   title: 'Procedure search',
   description: 'Searches the catalogue of administrative procedures (with or without Vietnamese diacritics), filters by level, field, agency and online service with counts, pages through results, opens a procedure\'s detail in place; optional read aloud and voice search; Vietnamese and English.',
-  scope: `The widget alone, as a portal embeds it, in the states its tests drive it into: before any search, results, no results, loading, filters, paging, the detail, network and server failures, read aloud and voice search, in Vietnamese and English, at the runner's 800 × 600 CSS px. dvc-audit's tour on the demo portal adds the states the widget declares (initial, results, no-results, detail) in a real page, at 320 px among others. The portal's own page (title, landmarks, skip links, language, the help it offers) is outside this report.`,
-  methods: standardMethods({ widget: W, axe: AXE, tree: TREES, announces: ANNOUNCES, keyboard: [KEYBOARD, KEYBOARD_ALONE, PAGING], audit: 'the states initial, results, no-results and detail (asserted reached)' }),
+  scope: `The widget alone, as a portal embeds it, in the states its tests drive it into: before any search, results, no results, loading, filters, paging, the detail, network and server failures, read aloud and voice search, in Vietnamese and English, at the runner's 800 × 600 CSS px. dvc-audit's tour on the demo portal adds the states the widget declares (initial, validation-errors, results, no-results, detail) in a real page, at 320 px among others. The portal's own page (title, landmarks, skip links, language, the help it offers) is outside this report.`,
+  methods: standardMethods({ widget: W, axe: AXE, tree: TREES, announces: ANNOUNCES, keyboard: [KEYBOARD, KEYBOARD_ALONE, PAGING], audit: 'the states initial, validation-errors, results, no-results and detail (asserted reached)' }),
   claims: {
     '1.1.1': { level: 'supports', remarks: 'No images but the loading spinner, decorative and hidden (`aria-hidden`) beside the words "Đang tải…"; the online level is a text badge. axe\'s image rules pass in every tested state.', evidence: [NETWORK, AXE, TREES] },
     '1.2.1': { level: 'not applicable', remarks: 'No audio or video. Read aloud is the browser\'s speech synthesis of text already on screen, not prerecorded media.', evidence: [NO_MEDIA(W)] },
@@ -98,7 +100,7 @@ export default {
     '3.2.1': { level: 'supports', remarks: 'Nothing happens on focus alone: Tab walks through the box, filters and results without changing anything (keyboard test, dvc-audit\'s Tab walk).', evidence: [KEYBOARD_ALONE, AUDIT_DEMO_PASSES] },
     '3.2.2': { level: 'supports', remarks: 'Typing and choosing a filter update the results below the controls (a change of content, announced politely), and with `sync-url` the address through the History API: no new page, no focus move. A detail opens only when a result is activated.', evidence: [FILTERS, DEBOUNCE, SYNC_URL, COUNT] },
     '3.2.6': { level: 'not applicable', remarks: 'The widget offers no help mechanism; the portal\'s help is the portal\'s.' },
-    '3.3.1': { level: 'not applicable', remarks: 'The search accepts any text: there is no input error. (Failures of the API are alerts in words with "Thử lại", in Vietnamese and English.)', evidence: [NETWORK, FAULTS] },
+    '3.3.1': { level: 'supports', remarks: 'The one input error, Search pressed with nothing to search for, is said in words: an error summary ("Có lỗi cần khắc phục"), focused and announced as an alert, links to the box, which has its own line ("Lỗi: …") and is marked `aria-invalid`. Failures of the API are alerts in words with "Thử lại", in Vietnamese and English.', evidence: [NOTHING_TO_SEARCH, ANNOUNCES, NETWORK, FAULTS] },
     '3.3.2': { level: 'supports', remarks: 'The box is labelled "Tìm thủ tục hành chính", each filter by what it filters.', evidence: [LABELLED, FILTERS, TREES] },
     '4.1.2': { level: 'supports', remarks: 'Native controls; the read-aloud and voice-search buttons say in their label what a press does ("Read aloud" / "Stop reading"), without `aria-pressed` beside a changing label, the current page `aria-current`, the results region `aria-busy` while loading; names, roles and states are in Chromium\'s accessibility tree as the snapshots show; axe\'s ARIA and name rules pass.', evidence: [READ_ALOUD, PAGING, NETWORK, AXE, TREES] },
     '1.3.4': { level: 'supports', remarks: 'Works in portrait (320 × 640 in dvc-audit) and landscape (the runner\'s 800 × 600); nothing locks the orientation.', evidence: [AUDIT_DEMO_PASSES, LABELLED, NO_ORIENTATION_LOCK(W)] },
@@ -119,7 +121,7 @@ export default {
     '3.1.2': { level: 'supports', remarks: 'The widget\'s own words follow the page (vi or en), and its top-level elements carry the widget\'s language, so on a page in another language (e.g. `lang="fr"`) its Vietnamese fallback is marked `lang="vi"`. The catalogue is Vietnamese only: on an English page every element holding its text carries `lang="vi"` — result names (the button, whose `aria-label` is the name), fields, agencies and field filter options, the detail\'s heading, fees\' descriptions, processing times in the agency\'s own words, documents, steps, eligibility, requirements, results and legal texts; in a sentence of the widget\'s ("Download the form: …") only the API\'s part is. The tests walk the whole shadow tree for any text or `aria-label` with Vietnamese letters outside `lang="vi"`, and that check is shown to fail. Read aloud speaks the catalogue\'s parts with a vi-VN utterance and the widget\'s words with the page\'s. Not covered: the tests check the markup, not what a given screen reader or installed voice then does (a browser without a Vietnamese voice reads vi-VN with its default one), and Vietnamese inside closed selects\' options depends on the screen reader honouring `lang` there.', evidence: [COUNT, LANG_EN, LANG_SPEECH, LANG_FR, LANG_CHECK] },
     '3.2.3': { level: 'not applicable', remarks: 'About navigation repeated across pages: the portal\'s.' },
     '3.2.4': { level: 'supports', remarks: 'The same function has the same name and message in every widget: "Thử lại" / "Try again" and one sentence per failure (fault matrix).', evidence: [FAULTS, PROBLEM_WORDS] },
-    '3.3.3': { level: 'not applicable', remarks: 'No input errors to correct; an empty result says so ("Không tìm thấy thủ tục nào"), which is not an error.' },
+    '3.3.3': { level: 'supports', remarks: 'The one input error says what to type, with an example: "Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”". An empty result says so ("Không tìm thấy thủ tục nào") and suggests fewer words; it is not an error.', evidence: [NOTHING_TO_SEARCH] },
     '3.3.4': { level: 'not applicable', remarks: 'Searching commits nothing.' },
     '3.3.7': { level: 'supports', remarks: 'The query and filters stay through a failure and "Thử lại", through opening a detail and coming back, and with `sync-url` in the address (a reload or a shared link restores them).', evidence: [FAULTS, DETAIL, SYNC_URL] },
     '3.3.8': { level: 'not applicable', remarks: 'No authentication.' },
