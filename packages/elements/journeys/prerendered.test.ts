@@ -150,6 +150,9 @@ before(async () => {
   await writeFile(join(siteDir, 'strict/page.css'), css);
   await writeFile(join(siteDir, 'strict/bare.vi.html'), page('vi', 'Tiện ích', '', TAGS.map((tag) => bareTag(tag, sandbox.url)).join('\n'))
     .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/strict/page.css">'));
+  const pastedVi = await Promise.all(TAGS.map((tag) => pasted(bundle.dir, tag, 'vi', sandbox.url)));
+  await writeFile(join(siteDir, 'strict/all.vi.html'), page('vi', 'Tiện ích', '', pastedVi.join('\n'))
+    .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/strict/page.css">'));
   const serve = createStaticHandler({ routes: [['/cdn/', bundle.dir], ['/', siteDir]] });
   site = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -718,6 +721,34 @@ for (const browserName of BROWSERS) {
       } finally {
         release();
         await context.close();
+      }
+    });
+
+    test('pasted markup under a strict CSP: the policy blocks its inline styles, and once hydrated the widgets wear their own sheets', async () => {
+      const tab = await browser.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => void errors.push(String(error)));
+      await tab.evaluateOnNewDocument(() => {
+        const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+        document.addEventListener('securitypolicyviolation', (event) => void seen.push(event.violatedDirective));
+      });
+      try {
+        await tab.goto(`${siteUrl}/strict/all.vi.html`, { waitUntil: 'load' });
+        await hydrated(tab, TAGS);
+        const violated = await tab.evaluate(() => [...new Set((window as unknown as { __violations: string[] }).__violations)]);
+        assert.deepEqual(violated.filter((directive) => !directive.startsWith('style-src')), [], 'only the markup\'s inline styles are refused');
+        // The widgets' own styles apply (the shared tokens on the host), from sheets the policy allows.
+        const styled = await tab.evaluate((tags: string[]) => tags.map((tag) => {
+          const host = document.querySelector(tag)!;
+          const primary = getComputedStyle(host).getPropertyValue('--_dvc-color-primary').trim();
+          return `${tag}: ${host.shadowRoot!.adoptedStyleSheets.length > 0 ? 'sheets' : 'no sheets'}, primary ${primary || 'unset'}`;
+        }), TAGS);
+        assert.deepEqual(styled, TAGS.map((tag) => `${tag}: sheets, primary #0a4f9c`));
+        assert.deepEqual(await axeFailures(tab, browserName), []);
+        // Firefox reports each refused inline style as a page error too.
+        assert.deepEqual(errors.filter((error) => !/Content-Security-Policy.*\(style-src-elem\)/.test(error)), []);
+      } finally {
+        await tab.close();
       }
     });
 

@@ -19,7 +19,9 @@ async function run({ page }: CheckContext): Promise<CheckOutcome> {
   const { tags, undefinedTags } = await page.evaluate(widgetTags, Object.keys(tours));
   if (undefinedTags.length > 0) {
     throw new Error(`${undefinedTags.join(', ')} never became defined: the widget's script did not load ` +
-      '(check the script tag\'s address and that the server answers), so the widget could not be audited');
+      '(check the script tag\'s address and that the server answers, and that the page\'s Content-Security-Policy allows it: ' +
+      'script-src with the kit\'s address and, with Trusted Types, trusted-types lit-html; the browser console says which), ' +
+      'so the widget could not be audited');
   }
   const summary = tags.length === 0 ? 'no DVC Kit widget on the page'
     : `${tags.length} DVC Kit ${tags.length === 1 ? 'widget' : 'widgets'} defined: ${tags.join(', ')}`;

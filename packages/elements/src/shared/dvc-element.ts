@@ -3,7 +3,7 @@
  * re-render when the page's language changes, and one typed `emit()` for every event the widgets
  * fire. Behaviour beyond that lives in reactive controllers, not in further base classes.
  */
-import { adoptStyles, isServer, LitElement, render, type PropertyValues } from 'lit';
+import { adoptStyles, isServer, LitElement, render, supportsAdoptingStyleSheets, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { ApiClientController } from './api-client.ts';
@@ -80,7 +80,12 @@ export abstract class DvcElement extends LitElement {
     // Lit's hydration support, once installed, also watches `defer-hydration`: the one sign of it
     // that Lit's development and production builds share.
     const hydrating = (this.constructor as typeof LitElement).observedAttributes.includes('defer-hydration');
-    return sameLanguage && hydrating ? super.createRenderRoot() : this.#drawnAnew(root);
+    if (!sameLanguage || !hydrating) return this.#drawnAnew(root);
+    // The markup's own <style> is inline style, which a page's Content-Security-Policy may refuse
+    // (style-src without 'unsafe-inline'): the widget's sheets, adopted, are not refused, and say
+    // the same where it was not.
+    if (supportsAdoptingStyleSheets) adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    return super.createRenderRoot();
   }
 
   /**
