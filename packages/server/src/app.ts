@@ -304,12 +304,15 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     if (wait > 0) throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });
   });
 
-  // Two rules the contract's schemas cannot say, for every operation: the validator coerces a
-  // query's "1e309" to Infinity, which no bound refuses (Ajv checks bounds before coercing); and
-  // PostgreSQL cannot store a NUL character, so no engine is given one (both answer alike). A sync
-  // batch's records are read one by one, each refused on its own for one (sync/record-reader.ts).
+  // Three rules the contract's schemas cannot say, for every operation: every request body the
+  // contract declares is required, and one not sent at all is not validated (only one that came
+  // is); the validator coerces a query's "1e309" to Infinity, which no bound refuses (Ajv checks
+  // bounds before coercing); and PostgreSQL cannot store a NUL character, so no engine is given one
+  // (both answer alike). A sync batch's records are read one by one, each refused on its own for
+  // one (sync/record-reader.ts).
   app.addHook('preHandler', async (request) => {
     const errors: { path: string; message: string }[] = [];
+    if (request.body === undefined && request.routeOptions.schema?.body !== undefined) errors.push({ path: '/body', message: 'required' });
     for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
       if (typeof value === 'number' && !Number.isFinite(value)) errors.push({ path: `/querystring/${name}`, message: 'must be a finite number' });
     }
