@@ -2,7 +2,7 @@ import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type 
 import type { components, operations } from './generated/openapi.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import {
-  DvcApiError, DvcError, DvcNetworkError, DvcResponseError, DvcTimeoutError, parseRetryAfter, toProblem,
+  DvcApiError, DvcError, DvcNetworkError, DvcResponseError, DvcTimeoutError, isApiProblem, parseRetryAfter, toProblem,
 } from './errors.ts';
 
 /** Every schema of the contract (openapi/dvc.yaml), by name: `Schemas['Procedure']`. */
@@ -135,6 +135,8 @@ export type Call = <T>(path: string, request: Options & CallOptions & { as?: 'te
  * refused) and the SDK's errors. Not exported by the package.
  */
 export function transport(options: DvcClientOptions): { baseUrl: string; call: Call } {
+  // Said plainly for callers without types: not "cannot read properties of undefined".
+  if (!options?.baseUrl) throw new TypeError('A DVC Kit client needs { baseUrl }: the API root, e.g. https://dichvucong.example.gov.vn/api/v1.');
   const baseUrl = String(options.baseUrl).replace(/\/+$/, '') + '/';
   const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 5000;
@@ -222,7 +224,7 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
     dossiers: {
       // POST keeps the identity number out of URLs and logs; not retried (a 429 must reach the person).
       lookup: (request, { signal } = {}) => call('dossiers/lookup', { method: 'post', json: request, signal }),
-      get: (code, { signal, dossierToken }) =>
+      get: (code, { signal, dossierToken } = {} as DossierReadOptions) =>
         call(`dossiers/${segment(code)}`, { method: 'get', signal, headers: tokenHeader(dossierToken) }),
     },
     payments: {
@@ -239,7 +241,7 @@ export function createDvcClient(options: DvcClientOptions): DvcClient {
       submit: (submission, { idempotencyKey = newIdempotencyKey(), ...options } = {}) =>
         postWithKey('surveys/responses', submission, idempotencyKey, options),
       // The code is no secret (it is in the URL of getSurveyForm too); the token goes in a header.
-      status: (dossierCode, { signal, dossierToken }) =>
+      status: (dossierCode, { signal, dossierToken } = {} as SurveyStatusOptions) =>
         call(`dossiers/${segment(dossierCode)}/survey-status`, { method: 'get', signal, headers: tokenHeader(dossierToken) }),
     },
     health: ({ signal } = {}) => call('health', { method: 'get', signal }),
@@ -257,6 +259,11 @@ function definedOnly(params: object): Record<string, string | number | boolean> 
 async function translateError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
   if (signal?.aborted) return signal.reason;
   if (isHTTPError(error)) {
+    // A 404 that is not the API's own (its 404s are problem documents): the address is wrong, not
+    // the thing asked for missing. Told apart, so no one is told "no dossier has this code".
+    if (error.response.status === 404 && !isApiProblem(error.data)) {
+      return new DvcResponseError('Nothing at this address answers as the DVC Kit API (a 404 that is not a problem document): check baseUrl.', 404);
+    }
     const retryAfter = parseRetryAfter(error.response.headers.get('retry-after'));
     return new DvcApiError(toProblem(error.response.status, error.data), retryAfter);
   }

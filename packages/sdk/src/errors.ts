@@ -54,12 +54,20 @@ export class DvcNetworkError extends DvcError {}
 /** No answer within the client's `timeout`. */
 export class DvcTimeoutError extends DvcError {}
 
-/** An answer arrived but could not be read (not JSON, or not what the contract promises). */
+/**
+ * An answer arrived but could not be read (not JSON, or not what the contract promises), or it did
+ * not come from the API: a 404 page at a wrong address (the API's own 404s are problem documents).
+ */
 export class DvcResponseError extends DvcError {
   readonly status: number;
   constructor(message: string, status: number, options?: ErrorOptions) {
     super(message, options);
     this.status = status;
+  }
+
+  /** Not after a 4xx: nothing at that address answers as the API, and asking again changes nothing. */
+  override get retryable(): boolean {
+    return this.status < 400 || this.status >= 500;
   }
 }
 
@@ -70,7 +78,7 @@ const knownCodes: ReadonlySet<string> = new Set<string>(problemCodes);
  * HTML or nothing at all, so the status decides the code when the body does not.
  */
 export function toProblem(status: number, body: unknown): Problem {
-  if (isProblemLike(body) && knownCodes.has(body.code)) {
+  if (isApiProblem(body)) {
     return { ...body, status } as Problem;
   }
   const code: ProblemCode =
@@ -84,8 +92,9 @@ export function toProblem(status: number, body: unknown): Problem {
   return { type: 'about:blank', title: `HTTP ${status}`, status, code };
 }
 
-function isProblemLike(body: unknown): body is Problem {
-  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+/** A problem document with one of the contract's codes: what the API itself answers with. */
+export function isApiProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && knownCodes.has((body as { code?: unknown }).code as string);
 }
 
 /** Parses a Retry-After header (seconds or an HTTP date) into seconds. */

@@ -104,6 +104,27 @@ describe('SDK against the sandbox', () => {
     await assert.rejects(client.payments.get('pay_doesnotexist000000'), (e: unknown) => e instanceof DvcApiError && e.code === 'payment_not_found');
   });
 
+  test('a wrong address: a 404 page is a DvcResponseError saying to check baseUrl, not "not found", and is not retried; the API\'s own 404 stays its own', async () => {
+    let calls = 0;
+    const wrong = createDvcClient({
+      baseUrl: 'http://localhost/api/v2',
+      fetch: async () => {
+        calls += 1;
+        return new Response('<h1>Not Found</h1>', { status: 404, headers: { 'content-type': 'text/html' } });
+      },
+    });
+    await assert.rejects(wrong.procedures.search({ q: 'khai sinh' }),
+      (e: unknown) => e instanceof DvcResponseError && e.status === 404 && !e.retryable && /check baseUrl/.test(e.message));
+    assert.equal(calls, 1);
+    await assert.rejects(client.procedures.get('9.999999'), (e: unknown) => e instanceof DvcApiError && e.code === 'procedure_not_found');
+  });
+
+  test('called without what it needs, from JavaScript: said plainly, or the API\'s own refusal, typed', async () => {
+    assert.throws(() => createDvcClient(undefined as never), (e: unknown) => e instanceof TypeError && /needs \{ baseUrl \}/.test(e.message));
+    await assert.rejects(client.surveys.status(DEMO.decided.code, undefined as never), (e: unknown) => e instanceof DvcApiError && e.status < 500);
+    await assert.rejects(client.dossiers.get(DEMO.decided.code, undefined as never), (e: unknown) => e instanceof DvcApiError && e.status < 500);
+  });
+
   test('surveys.form and surveys.submit: one evaluation per dossier (409 on a repeat)', async () => {
     const form = await client.surveys.form({ kind: 'dossier', dossierCode: DEMO.decided.code });
     assert.equal(form.kind, 'dossier');
