@@ -25,9 +25,30 @@ declare global {
   }
 }
 
-/** Thrown when no API base URL is configured anywhere. */
+/** Thrown when no API root is configured anywhere, or the one configured is not a web address. */
 export class DvcConfigError extends Error {
   override name = 'DvcConfigError';
+}
+
+/** What the console has been told, so a widget asked again does not say it again. */
+const toldTheConsole = new Set<string>();
+
+/** An http(s) address, relative ones resolved against the page. */
+function isWebAddress(base: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(base, typeof document === 'undefined' ? undefined : document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The error, said once in the console for the webmaster: the citizen's message cannot name the attribute. */
+function configError(message: string): DvcConfigError {
+  if (!toldTheConsole.has(message)) {
+    toldTheConsole.add(message);
+    console.error(message);
+  }
+  return new DvcConfigError(message);
 }
 
 let defaultApiBase: string | undefined;
@@ -116,7 +137,11 @@ export class ApiClientController implements ReactiveController {
 
   #configured(): string {
     const base = this.baseUrl;
-    if (!base) throw new DvcConfigError('DVC Kit: set the api-base attribute or call setDefaultApiBase().');
+    if (!base) throw configError('DVC Kit: set the api-base attribute to the API root (e.g. https://dichvucong.example.gov.vn/api/v1), or call setDefaultApiBase().');
+    // "localhost:4620/api/v1" would be read as an address of the scheme "localhost:".
+    if (!isWebAddress(base)) {
+      throw configError(`DVC Kit: api-base "${base}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1).`);
+    }
     return base;
   }
 }

@@ -93,25 +93,38 @@ export function problemMessage(error: unknown): string {
       : msg('Could not reach the service. Please try again in a few minutes.');
   }
   if (error instanceof DvcResponseError) {
+    if (notSetUp(error)) return notSetUpMessage();
     return error.status >= 500
       ? problemCodeMessage('internal_error')
       : msg('The service sent an answer that could not be read. Please try again later.');
   }
+  if (error instanceof DvcConfigError) return notSetUpMessage();
   return msg('Something went wrong. Please try again.');
 }
 
 /**
  * What went wrong, as a stable word for the page and for tools (`data-problem` on the failure):
  * the contract's problem code for an API's answer, else `network`, `timeout`, `unreadable-answer`,
- * `configuration` (no API root set) or `unexpected`. Never shown to citizens.
+ * `configuration` (no API root set, one that is not a web address, or one where no API answers) or
+ * `unexpected`. Never shown to citizens.
  */
 export function problemKind(error: unknown): string {
   if (error instanceof DvcApiError) return error.code;
-  if (error instanceof DvcConfigError) return 'configuration';
+  if (error instanceof DvcConfigError || notSetUp(error)) return 'configuration';
   if (error instanceof DvcTimeoutError) return 'timeout';
   if (error instanceof DvcNetworkError) return 'network';
   if (error instanceof DvcResponseError) return 'unreadable-answer';
   return 'unexpected';
+}
+
+/** The widget's API root is wrong: an answer came, but not from the API (a 404 page). */
+function notSetUp(error: unknown): boolean {
+  return error instanceof DvcResponseError && error.status >= 400 && error.status < 500;
+}
+
+/** The citizen cannot fix it, nor will trying again: the site's people can. */
+function notSetUpMessage(): string {
+  return msg('This service is not set up correctly on this page. Please let the website\'s administrators know.');
 }
 
 /** The browser knows it has no network (navigator.onLine is false); true is only a maybe. */

@@ -27,6 +27,7 @@ export const templates = {
   's72f0fcea474cb4b5': `Khoản phí, lệ phí này đã được thanh toán.`,
   's736157452e7fc7af': `Đã có lỗi xảy ra. Vui lòng thử lại.`,
   's77d0bbf9078a00f7': str`Ông/Bà đã nộp ${0} cho hồ sơ này (các biên lai số ${1}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây.`,
+  's7c688511bc1557f5': `Dịch vụ này chưa được cài đặt đúng trên trang. Vui lòng báo cho bộ phận quản trị trang thông tin điện tử.`,
   's84dfd8af30f0c833': `Thiết bị của Ông/Bà đang mất kết nối Internet. Vui lòng kiểm tra kết nối rồi thử lại.`,
   's8dd38519f42fc289': `Thanh toán`,
   's8eab9c83d27bac33': `Nhập số định danh cá nhân`,
