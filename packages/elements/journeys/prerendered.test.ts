@@ -329,6 +329,9 @@ for (const browserName of BROWSERS) {
           assert.ok(!shown[tag]!.visible.some((text: string) => /Đang tải/.test(text)), `${tag} says "Loading…": ${JSON.stringify(shown[tag])}`);
           assert.equal(shown[tag]!.forms, 0, `${tag} shows a form that cannot work`);
         }
+        // No space held for a drawing that will not come: each is as tall as its message.
+        const heights = await tab.evaluate((tags: string[]) => tags.map((tag) => document.querySelector(tag)!.getBoundingClientRect().height), Object.keys(expected));
+        for (const [i, tag] of Object.keys(expected).entries()) assert.ok(heights[i]! < 160, `${tag} is ${heights[i]} px tall`);
         // The search works without scripts: nothing said, its form shown.
         assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('form')!.getClientRects().length > 0), true);
       } finally {
