@@ -42,7 +42,7 @@ describe('operations: modes, readiness, liveness', () => {
       const clean = { comment: 'Cán bộ tận tình', rating: 4 };
       await storage.run(insert, ['r-1', 'page-feedback', 'page', 'https://example.gov.vn/a', JSON.stringify(before), '2026-01-05T02:00:00.000Z']);
       await storage.run(insert, ['r-2', 'page-feedback', 'page', 'https://example.gov.vn/b', JSON.stringify(clean), '2026-01-05T02:00:00.000Z']);
-      await storage.run('DELETE FROM schema_migrations WHERE version >= ?', [10]);
+      await storage.run('DELETE FROM schema_migrations WHERE version IN (10, 11)');
       assert.deepEqual(await migrate(storage), { applied: [10, 11], current: LATEST_VERSION });
       const stored = Object.fromEntries((await storage.all<{ id: string; answers: string }>('SELECT id, answers FROM survey_responses ORDER BY id'))
         .map((row) => [row.id, JSON.parse(row.answers)]));

@@ -13,6 +13,7 @@ import { startSandbox, DEMO } from './support/sandbox.ts';
 import { createTestSandbox } from './support/test-database.ts';
 import { payAtGateway } from './support/gateway-driver.ts';
 import { SANDBOX_MERCHANT } from '../src/payments/gateways/settings.ts';
+import { keyedDigest } from '../src/dossiers/applicant-digest.ts';
 import { vnpayVerify } from '../src/payments/providers/vnpay.ts';
 import { momoIpnSignature } from '../src/payments/providers/momo.ts';
 import { reconcilePayments } from '../src/payments/reconcile.ts';
@@ -521,52 +522,98 @@ describe('a deployment picks its gateways', () => {
     }
   });
 
-  test('MoMo unreachable, then back: the SDK\'s retry under the same Idempotency-Key is answered 503 while it is down, and opens a new payment once it is back', async () => {
-    // Stands for MoMo's host: drops every connection while down, else passes the request to the simulator.
-    let down = true;
-    let simulator = '';
-    const host = createServer((request, response) => {
-      if (down) {
+  /** Stands for MoMo's host: drops every connection while `down`, holds each while `held`, else passes it to the simulator. */
+  async function momoHost() {
+    const host = { down: false, held: undefined as Promise<void> | undefined, simulator: '', url: '', close: () => {} };
+    const server = createServer((request, response) => {
+      if (host.down) {
         request.socket.destroy();
         return;
       }
       const body: Buffer[] = [];
       request.on('data', (chunk: Buffer) => body.push(chunk));
-      request.on('end', () => void fetch(`${simulator}${request.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(body) })
+      request.on('end', () => void (host.held ?? Promise.resolve())
+        .then(() => fetch(`${host.simulator}${request.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(body) }))
         .then(async (answer) => response.writeHead(answer.status, { 'content-type': 'application/json' }).end(Buffer.from(await answer.arrayBuffer()))));
     });
-    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    const sandbox = await startSandbox({
-      gateways: { momo: { ...SANDBOX_MERCHANT.momo, endpoint: `http://127.0.0.1:${(host.address() as AddressInfo).port}` } },
-      reconcileEveryMs: 0,
-    });
-    simulator = `${sandbox.baseUrl}/_sandbox/momo`;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    host.close = () => {
+      server.closeAllConnections();
+      server.close();
+    };
+    return host;
+  }
+
+  /** The sandbox paying through `host` as its MoMo, and one payer's payment request under one key. */
+  async function payingThrough(host: Awaited<ReturnType<typeof momoHost>>, key: string) {
+    const sandbox = await startSandbox({ gateways: { momo: { ...SANDBOX_MERCHANT.momo, endpoint: host.url } }, reconcileEveryMs: 0 });
+    host.simulator = `${sandbox.baseUrl}/_sandbox/momo`;
+    const request = { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN };
     const create = () => fetch(`${sandbox.baseUrl}/payments`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'deployment-key-00000005' },
-      body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN }),
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(request),
     });
-    const stored = () => sandbox.context.storage.all<{ state: string; failure_code: string | null }>(
-      'SELECT state, failure_code FROM payments WHERE dossier_code = ? ORDER BY created_at', [DEMO.paymentDue.code]);
+    return { sandbox, request, create };
+  }
+
+  test('MoMo unreachable, then back: the SDK\'s retry under the same Idempotency-Key is answered 503 while it is down, and opens a new payment once it is back', async () => {
+    const host = await momoHost();
+    host.down = true;
+    const key = 'deployment-key-00000005';
+    const { sandbox, request, create } = await payingThrough(host, key);
+    const stored = () => sandbox.context.storage.all<{ id: string; state: string; failure_code: string | null }>(
+      'SELECT id, state, failure_code FROM payments WHERE dossier_code = ? ORDER BY created_at', [DEMO.paymentDue.code]);
     try {
       assert.equal((await create()).status, 503);
       const again = await create();
       assert.equal(again.status, 503, 'not the failed payment, replayed as if it were the answer');
       assert.equal(again.headers.get('idempotent-replayed'), null);
-      assert.deepEqual((await stored()).map((row) => ({ ...row })), [
-        { state: 'failed', failure_code: 'gateway_unavailable' }, { state: 'failed', failure_code: 'gateway_unavailable' }]);
+      const failed = await stored();
+      assert.deepEqual(failed.map((row) => [row.state, row.failure_code]), [['failed', 'gateway_unavailable'], ['failed', 'gateway_unavailable']]);
+      // The key kept all the same for a failed attempt (a request that joined it kept it, or a
+      // release before keys were let go of): let go of when it comes again.
+      const digest = keyedDigest(JSON.stringify([request.dossierCode, request.applicantId, request.returnUrl, null, null]), sandbox.context.applicantKey);
+      await sandbox.context.storage.run('INSERT INTO idempotency_keys (key, request_digest, payment_id, created_at) VALUES (?, ?, ?, ?)',
+        [key, digest, failed[1]!.id, new Date().toISOString()]);
 
-      down = false;
+      host.down = false;
       const back = await create();
       assert.equal(back.status, 201, await back.clone().text());
       const payment = await back.json() as Payment;
       assert.equal(payment.state, 'pending');
+      assert.ok(!failed.some((row) => row.id === payment.id), 'a new payment');
       assert.ok(payment.redirectUrl, 'the payer is sent to MoMo');
       // The same key once more: now it is the payment it opened.
       const replayed = await create();
       assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
       assert.equal((await replayed.json() as Payment).id, payment.id);
     } finally {
-      host.closeAllConnections();
+      host.close();
+      await sandbox.close();
+    }
+  });
+
+  test('MoMo slow to answer: the same key sent again meanwhile is told to come back in a moment (503, Retry-After), within the SDK\'s 10 s; then it is that payment', async () => {
+    const host = await momoHost();
+    let answer = () => {};
+    host.held = new Promise<void>((resolve) => { answer = resolve; });
+    const { sandbox, create } = await payingThrough(host, 'deployment-key-00000006');
+    try {
+      const first = create();
+      await sleep(300);
+      const started = Date.now();
+      const meanwhile = await create();
+      assert.equal(meanwhile.status, 503, await meanwhile.clone().text());
+      assert.equal(meanwhile.headers.get('retry-after'), '5');
+      assert.ok(Date.now() - started < 9_500, `answered after ${Date.now() - started} ms`);
+      answer();
+      const opened = await (await first).json() as Payment;
+      assert.ok(opened.redirectUrl);
+      const later = await create();
+      assert.equal(later.status, 201);
+      assert.equal((await later.json() as Payment).id, opened.id);
+    } finally {
+      answer();
       host.close();
       await sandbox.close();
     }

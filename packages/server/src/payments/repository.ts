@@ -22,8 +22,14 @@ type PaymentLine = Schemas['PaymentLine'];
 
 /** VNPay takes a return address of at most 255 characters (vnp_ReturnUrl). */
 const MAX_RETURN_URL = 255;
-/** How long a second request for a payment being started waits for the gateway's address. */
-const START_WAIT_MS = 15_000;
+/**
+ * How long a second request for a payment being started waits for the gateway's address: under the
+ * SDK's 10 s, so the payer's page hears "not yet, come back in a moment" (503, Retry-After) rather
+ * than a timeout while the gateway takes its time (up to GATEWAY_TIMEOUT_MS).
+ */
+const START_WAIT_MS = 8_000;
+/** What that 503 asks the client to wait (the SDK waits up to 5 s and asks again by itself). */
+const START_RETRY_AFTER_S = 5;
 /** How long a new payment waits for the gateways of the payments it would close to say where those stand. */
 const ASK_BEFORE_CLOSING_MS = 3_000;
 /** A payment without its gateway's address after this long was never started there (its process stopped). */
@@ -88,7 +94,11 @@ export async function createPayment(
     return { payment: await currentPayment(ctx, known.payment_id), replayed: true };
   };
   const known = await findIdempotencyKey(ctx.storage, idempotencyKey);
-  if (known) return replay(known);
+  if (known) {
+    if (!digestsEqual(known.request_digest, digest)) throw new ApiProblem(422, 'idempotency_key_reused');
+    // Its payment never reached its gateway: the key is let go of, and this request starts afresh.
+    if (!(await letGoOfUnstarted(ctx, idempotencyKey, known.payment_id))) return replay(known);
+  }
 
   // The gateway sends the payer back here: only to the portals this API serves (no open redirect).
   if (!ctx.allowsOrigin(new URL(request.returnUrl).origin)) {
@@ -210,16 +220,35 @@ function closes(row: PaymentRow, lines: PaymentLine[], method: string, now: stri
 /**
  * A payment just opened or found open: as stored, once its gateway address is there (no status
  * query yet). One its gateway could not start (this request's attempt, or the one it joined) is
- * answered as that attempt was, 503: nothing was charged, and trying again starts afresh.
+ * answered as that attempt was, 503: nothing was charged, and trying again starts afresh. One whose
+ * gateway has not answered yet is a 503 too, with a wait: asked again, it is the same payment.
  */
 async function currentPayment(ctx: ServerContext, id: string): Promise<Payment> {
   const row = await awaitGatewayUrl(ctx, (await findPayment(ctx.storage, id))!);
   if (row.state === 'failed' && row.failure_code === 'gateway_unavailable') throw gatewayUnavailable();
+  if (row.state === 'pending' && row.gateway_url === null) {
+    throw new ApiProblem(503, 'service_unavailable', 'The payment gateway has not answered yet: ask again in a moment.', { retryAfter: START_RETRY_AFTER_S });
+  }
   return toApi(ctx, row);
 }
 
 const gatewayUnavailable = () =>
   new ApiProblem(503, 'service_unavailable', 'The payment gateway cannot be reached. Nothing was charged; try again in a moment.');
+
+/**
+ * Lets go of an Idempotency-Key whose payment never reached its gateway: it could not be reached
+ * (a request that joined the attempt may have kept the key after the attempt let go of it), or its
+ * process stopped before asking. True when the key was let go of; nothing was charged under it.
+ */
+async function letGoOfUnstarted(ctx: ServerContext, key: string, paymentId: string): Promise<boolean> {
+  const neverStartedBefore = new Date(ctx.now().getTime() - NEVER_STARTED_MS).toISOString();
+  const released = await ctx.storage.run(`
+    DELETE FROM idempotency_keys WHERE key = ? AND payment_id IN (
+      SELECT id FROM payments WHERE id = ? AND gateway_url IS NULL
+        AND ((state = 'failed' AND failure_code = 'gateway_unavailable') OR (state = 'pending' AND created_at < ?)))`,
+  [key, paymentId, neverStartedBefore]);
+  return released === 1;
+}
 
 /**
  * Gets the address to send the payer to from the payment's gateway and keeps it. A gateway that

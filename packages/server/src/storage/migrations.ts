@@ -298,7 +298,8 @@ ALTER TABLE deployment ADD COLUMN token_secret_check TEXT;
     name: 'identity numbers masked in answers stored before',
     sql: () => '-- No change to the schema: the answers stored before the mask are masked (data).',
     // Survey comments are kept for staff and reports; those sent before the server masked identity
-    // numbers in them still hold them. Rewritten in place, each row once; new answers come masked.
+    // numbers in them still hold them. Rewritten in place with the mask as it is when this runs;
+    // new answers come masked.
     data: maskStoredAnswers,
   },
   {
@@ -307,6 +308,13 @@ ALTER TABLE deployment ADD COLUMN token_secret_check TEXT;
     sql: () => '-- No change to the schema: the answers stored before the mask knew this form are masked (data).',
     // "0010 9900 0013", as the card prints the number, passed the mask version 10 applied.
     data: maskStoredAnswers,
+  },
+  {
+    version: 12,
+    name: 'idempotency keys found by their payment',
+    // A payment whose gateway cannot be reached lets go of its keys, during the outage when retries
+    // come fastest: without it, each let-go read every key ever kept.
+    sql: () => 'CREATE INDEX idempotency_keys_payment ON idempotency_keys(payment_id);',
   },
 ];
 
