@@ -273,6 +273,12 @@ describe('the agency\'s reports', () => {
     const byProcedure = (await get('surveys?from=2025-02-01&to=2025-02-27')).json();
     assert.equal(byProcedure.groups.length, 1);
     assert.equal(byProcedure.groups[0].code, BIRTH);
+    // Many agencies: the first three, then how many more.
+    for (const [agency, at] of [['Phòng Văn hóa', '2025-02-08T02:00:00.000Z'], ['Phòng Nội vụ', '2025-02-09T02:00:00.000Z'], ['Phòng Y tế', '2025-02-10T02:00:00.000Z']] as const) {
+      await evaluation((await dossier(AGENCY, BIRTH, agency)).code, all(2), at);
+    }
+    const many = (await get('surveys?from=2025-02-01&to=2025-02-27&groupBy=unit')).json();
+    assert.equal(many.groups[0].name, 'UBND phường Ba Đình; Phòng Y tế; Phòng Nội vụ và 2 đơn vị khác');
   });
 
   test('payments by state and fee kind: paid and refunded on the day paid, the others on the day started', async () => {

@@ -61,13 +61,14 @@ describe('submitSurvey with an Idempotency-Key', () => {
   });
 
   test('an identity number written in a comment is not stored; other numbers are', async () => {
-    const comment = 'Số CCCD của tôi là 001099000013 (CMND cũ 123456789; viết 001 099 000 013, 001.099.000.013 hay 0010 9900 0013), gọi 0912345678 hoặc 84912345678901, lệ phí 150.000.000 đồng.';
+    const comment = 'Số CCCD của tôi là 001099000013 (CMND cũ 123456789; viết 001 099 000 013, 001.099.000.013 hay 0010 9900 0013), các năm 2023 2024 2025, thẻ 4111 1111 1111 1111, 1000 2000 3000 đồng, gọi 0912345678 hoặc 84912345678901, lệ phí 150.000.000 đồng.';
     const key = 'survey-key-comment-0000001';
     const first = await submit(dossierBody({ ...EVALUATION, comment }), key);
     assert.equal(first.statusCode, 201, first.body);
     const [row] = await stored(byDossier);
     assert.equal(row!.answers['comment'],
       'Số CCCD của tôi là [số định danh đã được ẩn] (CMND cũ [số định danh đã được ẩn]; viết [số định danh đã được ẩn], [số định danh đã được ẩn] hay [số định danh đã được ẩn]), '
+      + 'các năm 2023 2024 2025, thẻ 4111 1111 1111 1111, 1000 2000 3000 đồng, '
       + 'gọi 0912345678 hoặc 84912345678901, lệ phí 150.000.000 đồng.');
     // The same request again is the same request: replayed, not refused as another body.
     const again = await submit(dossierBody({ ...EVALUATION, comment }), key);

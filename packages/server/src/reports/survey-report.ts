@@ -146,9 +146,12 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
   };
 }
 
+/** How many agencies a unit's name lists before it says how many more there are. */
+const NAMES_LISTED = 3;
+
 /**
  * A group's name from its rows, oldest first: the latest alone, or every one, the most frequent
- * first (the latest first among equals), "; " between them.
+ * first (the latest first among equals), "; " between them, the first few and then how many more.
  */
 class Names {
   readonly #seen = new Map<string, { count: number; last: number }>();
@@ -165,8 +168,10 @@ class Names {
   }
 
   toString(): string {
-    const ranked = [...this.#seen.entries()].sort(([, a], [, b]) => (this.#every ? b.count - a.count : 0) || b.last - a.last);
-    return (this.#every ? ranked : ranked.slice(0, 1)).map(([name]) => name).join('; ');
+    const ranked = [...this.#seen.entries()].sort(([, a], [, b]) => (this.#every ? b.count - a.count : 0) || b.last - a.last).map(([name]) => name);
+    if (!this.#every) return ranked[0]!;
+    const listed = ranked.slice(0, NAMES_LISTED).join('; ');
+    return ranked.length > NAMES_LISTED ? `${listed} và ${ranked.length - NAMES_LISTED} đơn vị khác` : listed;
   }
 }
 
