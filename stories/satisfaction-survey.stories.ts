@@ -19,6 +19,8 @@ interface Args {
 const DECIDED = { dossierCode: '000.00.15.H26-261102-0009', applicantId: '001099000009' };
 /** Demo dossier `…-0004`: still processing. */
 const PROCESSING = { dossierCode: '000.00.15.H26-261102-0004', applicantId: '001099000004' };
+/** Demo dossier `…-0007`: withdrawn by its applicant, closed without a result. */
+const WITHDRAWN = { dossierCode: '000.00.15.H26-261102-0007', applicantId: '001099000007' };
 
 const meta: Meta<Args> = {
   title: 'Widgets/Satisfaction survey',
@@ -144,6 +146,12 @@ export const AlreadyEvaluated: Story = {
 /** The dossier is still being processed (409 survey_not_available): evaluate once it is decided. */
 export const NotYetAvailable: Story = {
   args: PROCESSING,
+  play: async ({ canvasElement }) => answerAndSend(canvasElement),
+};
+
+/** The dossier was withdrawn (409 survey_closed): closed without a result, nothing to evaluate. */
+export const Closed: Story = {
+  args: WITHDRAWN,
   play: async ({ canvasElement }) => answerAndSend(canvasElement),
 };
 

@@ -130,7 +130,7 @@ describe('dossier access tokens', () => {
     assert.equal(none.statusCode, 400);
   });
 
-  test('survey status: open, then already-evaluated after the token evaluates; not-available while processing', async () => {
+  test('survey status: open, then already-evaluated after the token evaluates; not-available while processing; closed when withdrawn', async () => {
     const token = await tokenFor(DEMO.decided);
     const open = await surveyStatus(DEMO.decided.code, token);
     assert.equal(open.statusCode, 200, open.body);
@@ -156,6 +156,11 @@ describe('dossier access tokens', () => {
     const early = await evaluate(processing, { dossierCode: DEMO.processing.code });
     assert.equal(early.statusCode, 409);
     assert.equal((early.json() as Problem).code, 'survey_not_available');
+    // Withdrawn: closed without a result, nothing to evaluate, not "later".
+    const withdrawn = await tokenFor(DEMO.withdrawn);
+    assert.equal((await surveyStatus(DEMO.withdrawn.code, withdrawn)).json().status, 'closed');
+    assert.equal((await lookup(DEMO.withdrawn)).evaluation, 'closed');
+    assert.equal((await evaluate(withdrawn, { dossierCode: DEMO.withdrawn.code })).json().code, 'survey_closed');
   });
 
   test('another dossier\'s, forged, malformed and expired tokens: 401 with their code, and nothing changes', async () => {

@@ -151,7 +151,7 @@ describe('submitSurvey with an Idempotency-Key', () => {
     const early = await submit(body, key);
     assert.equal(early.statusCode, 409);
     assert.equal(code(early), 'survey_not_available');
-    assert.equal((JSON.parse(early.body) as { detail: string }).detail, 'This dossier is not finished yet: it can be evaluated once decided.');
+    assert.equal((JSON.parse(early.body) as { title: string }).title, 'This dossier is not finished yet: it can be evaluated once decided.');
     await sandbox.app.inject({ method: 'POST', url: `/api/v1/_sandbox/dossiers/${dossierCode}/status`, payload: { status: 'decided' } });
     const later = await submit(body, key);
     assert.equal(later.statusCode, 201);
@@ -159,7 +159,7 @@ describe('submitSurvey with an Idempotency-Key', () => {
     assert.equal((await stored(`dossierCode=${encodeURIComponent(dossierCode)}`)).length, 1);
   });
 
-  test('a dossier closed without a result is not one to evaluate "yet": the answer says it was closed', async () => {
+  test('a dossier closed without a result is not one to evaluate "yet": 409 survey_closed', async () => {
     for (const status of ['rejected', 'withdrawn', 'stopped']) {
       const created = await sandbox.app.inject({
         method: 'POST', url: '/api/v1/_sandbox/dossiers', payload: { procedureCode: '1.001193', applicantId: '001200000043', status },
@@ -168,8 +168,7 @@ describe('submitSurvey with an Idempotency-Key', () => {
       const { code: dossierCode } = JSON.parse(created.body) as { code: string };
       const refused = await submit({ ...dossierBody(), dossierCode, applicantId: '001200000043' });
       assert.equal(refused.statusCode, 409, status);
-      assert.equal(code(refused), 'survey_not_available');
-      assert.match((JSON.parse(refused.body) as { detail: string }).detail, /^This dossier was closed without a result/);
+      assert.equal(code(refused), 'survey_closed');
     }
   });
 

@@ -504,6 +504,23 @@ describe('<dvc-satisfaction-survey>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('says that a dossier closed without a result has nothing to evaluate (409 survey_closed), not "later", and lets go of the answers', async () => {
+    const dossier = await createDossier('withdrawn');
+    const el = await mountDossier(dossier);
+    await answerRequired(el);
+    submitButton(el).click();
+    const notice = await outcome(el, 'closed');
+    expect(text(notice)).to.include('Hồ sơ này đã kết thúc mà không có kết quả.');
+    expect(text(notice)).to.include('Bộ phận Một cửa của đơn vị tiếp nhận');
+    expect(text(notice)).to.not.include('sau khi hồ sơ có kết quả');
+    expectFocusOn(el, notice);
+    expect($(el, '[role="alert"]') === null, 'absent').to.equal(true);
+    expect(drafts()).to.have.length(0);
+    await expectNoAxeViolations(el);
+    // For the keyboard: the notice holds focus and nothing else to reach (no form to send).
+    expect(el.shadowRoot!.querySelectorAll('button, input, textarea, a[href]')).to.have.length(0);
+  });
+
   it('keeps the answers when the server is down, and sends them on retry', async () => {
     const dossier = await createDossier();
     const el = await mountDossier(dossier);

@@ -64,6 +64,7 @@ const surveyViews = later(() => import('./views.ts'));
  * @csspart thanks - The thank-you message (receives focus).
  * @csspart already-evaluated - "You have already evaluated this dossier" (receives focus).
  * @csspart not-available - "You can evaluate this dossier once it is finished" (receives focus).
+ * @csspart closed - The dossier was closed without a result: nothing to evaluate (receives focus).
  * @csspart loading - The loading view.
  * @csspart error - An error view (loading the form, or sending).
  * @csspart error-message - Its text.

@@ -29,7 +29,7 @@ export interface LoadedForm {
 }
 
 /** What the widget shows once the form is there. */
-export type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available';
+export type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available' | 'closed';
 
 interface FormArgs {
   kind: SurveyMode;
@@ -69,7 +69,7 @@ export interface SurveyFlowOptions {
   views(): Promise<unknown>;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
-  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'title' | 'failure'): void;
+  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'closed' | 'title' | 'failure'): void;
   /** Empties the identity number field once it has done its job. */
   clearApplicantId(): void;
 }
@@ -243,11 +243,10 @@ export class SurveyFlow implements ReactiveController {
     const { form, subject } = loaded;
     this.answers = cleanDraft(form, this.#draft.open(draftKey(form.id, subject)));
     this.errors = new Map();
-    this.outcome = loaded.status?.status === 'already-evaluated' ? 'already-evaluated'
-      : loaded.status?.status === 'not-available' ? 'not-available'
-      : 'form';
-    // Nothing left to send for this dossier: the draft has no use.
-    if (this.outcome === 'already-evaluated') this.#draft.clear();
+    const status = loaded.status?.status;
+    this.outcome = status === 'already-evaluated' || status === 'not-available' || status === 'closed' ? status : 'form';
+    // Nothing left to send for this dossier, nor ever will be: the draft has no use.
+    if (this.outcome === 'already-evaluated' || this.outcome === 'closed') this.#draft.clear();
     this.applicantIdProblem = undefined;
     for (const question of form.questions) {
       if (question.type === 'text') {
@@ -373,6 +372,11 @@ export class SurveyFlow implements ReactiveController {
       // Kept: the visitor may come back once the dossier is finished.
       this.outcome = 'not-available';
       this.#options.focus('not-available');
+    } else if (error.code === 'survey_closed') {
+      // Closed without a result: there will never be anything to send.
+      this.#draft.clear();
+      this.outcome = 'closed';
+      this.#options.focus('closed');
     } else if (error.code === 'validation_failed') {
       const errors = serverAnswerErrors(loaded.form, error.problem.errors);
       if (errors.size > 0) {

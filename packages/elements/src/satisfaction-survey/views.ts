@@ -46,7 +46,7 @@ export interface FormViewModel {
   onRetrySend(): void;
 }
 
-/** What replaces the form: thanks, already evaluated, or not yet possible. Each takes focus. */
+/** What replaces the form: thanks, already evaluated, not yet possible, or never (closed). Each takes focus. */
 export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedForm, headingLevel: number): TemplateResult {
   const dossier = loaded.subject.kind === 'dossier';
   switch (outcome) {
@@ -66,6 +66,11 @@ export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedFor
       return html`<div class="outcome neutral" part="not-available" tabindex="-1">
         <p class="outcome-title">${msg('This dossier is still being processed.')}</p>
         <p>${msg('You can evaluate it once it has been decided. Your answers are kept until you close this tab.')}</p>
+      </div>`;
+    case 'closed':
+      return html`<div class="outcome neutral" part="closed" tabindex="-1">
+        <p class="outcome-title">${msg('This dossier was closed without a result.')}</p>
+        <p>${msg('It was not accepted, was withdrawn or was stopped, so there is no service to evaluate. To ask why, contact the receiving unit\'s one-stop desk.')}</p>
       </div>`;
   }
 }

@@ -10,7 +10,7 @@ import { setLocale } from './locale.ts';
 const CODES: ProblemCode[] = [
   'validation_failed', 'not_found', 'procedure_not_found', 'dossier_not_found', 'payment_not_found',
   'payment_not_due', 'payment_already_paid', 'payment_amount_changed', 'payment_not_paid', 'payments_not_offered',
-  'idempotency_key_reused', 'survey_not_available', 'survey_already_submitted', 'rate_limited',
+  'idempotency_key_reused', 'survey_not_available', 'survey_closed', 'survey_already_submitted', 'rate_limited',
   'payload_too_large', 'unsupported_media_type', 'internal_error', 'service_unavailable',
 ];
 

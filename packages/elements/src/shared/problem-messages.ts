@@ -38,6 +38,8 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
       return msg('This request was already sent with different details. Please start again.');
     case 'survey_not_available':
       return msg('The satisfaction survey is not available for this dossier.');
+    case 'survey_closed':
+      return msg('This dossier was closed without a result, so there is nothing to evaluate.');
     case 'dossier_token_invalid':
     case 'dossier_token_expired':
       return msg('For your security, please enter your personal identification number again.');

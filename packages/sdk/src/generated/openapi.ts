@@ -260,9 +260,11 @@ export interface paths {
         put?: never;
         /**
          * Submit a survey response
-         * @description One evaluation per dossier: a repeat answers 409 `survey_already_submitted`. Page feedback is
+         * @description One evaluation per dossier, once it is finished: a repeat answers 409 `survey_already_submitted`,
+         *     a dossier not finished yet 409 `survey_not_available`, and one closed without a result (not
+         *     accepted, withdrawn, stopped: there is nothing to evaluate) 409 `survey_closed`. Page feedback is
          *     rate-limited; a filled honeypot field (`website`) is accepted silently and not stored. In a
-         *     text answer, a number shaped like an identity number (12 digits, or the old card's 9) is
+         *     text answer, a number shaped like an identity number (12 digits, also in groups, or the old card's 9) is
          *     stored as `[số định danh đã được ẩn]`: the forms ask for none, and staff read the comments.
          *
          *     With an `Idempotency-Key` (optional here, the same format as `createPayment`'s), a request
@@ -318,8 +320,8 @@ export interface paths {
         /**
          * Whether a dossier can be evaluated now, and for which procedure (needs its token)
          * @description For a widget holding a dossier token: before it shows the evaluation form it learns whether
-         *     the dossier is `open` for evaluation, `already-evaluated`, or `not-available` (not finished
-         *     yet, or closed without a result), and which procedure it was, without asking for the
+         *     the dossier is `open` for evaluation, `already-evaluated`, `not-available` (not finished
+         *     yet) or `closed` (closed without a result), and which procedure it was, without asking for the
          *     identity number. The form itself stays `getSurveyForm` (the same for every dossier).
          */
         get: operations["getDossierSurveyStatus"];
@@ -565,7 +567,7 @@ export interface components {
         /** @description The format of an `Idempotency-Key` header (see `components/parameters/IdempotencyKey`). */
         IdempotencyKey: string;
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_closed" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
         LocalizedText: {
             vi: string;
             en: string;
@@ -879,10 +881,12 @@ export interface components {
             history: components["schemas"]["HistoryEntry"][];
             payment: null | components["schemas"]["DossierPayment"];
             /**
-             * @description Whether the citizen can evaluate this dossier now.
+             * @description Whether the citizen can evaluate this dossier now: `not-available` not finished yet,
+             *     `closed` closed without a result (not accepted, withdrawn, stopped: nothing to evaluate),
+             *     `open`, or `submitted` (evaluated already).
              * @enum {string}
              */
-            evaluation: "not-available" | "open" | "submitted";
+            evaluation: "not-available" | "closed" | "open" | "submitted";
             /** @description Only in the answer to `lookupDossier` (see `DossierLookupResult`). */
             access?: components["schemas"]["DossierAccess"];
         };
@@ -906,10 +910,11 @@ export interface components {
         };
         /**
          * @description `open` the dossier can be evaluated now; `already-evaluated` it was (one evaluation per
-         *     dossier); `not-available` it is not finished yet, or was closed without a result.
+         *     dossier); `not-available` it is not finished yet; `closed` it was closed without a result (not
+         *     accepted, withdrawn, stopped), so there is nothing to evaluate.
          * @enum {string}
          */
-        SurveyAvailability: "open" | "already-evaluated" | "not-available";
+        SurveyAvailability: "open" | "already-evaluated" | "not-available" | "closed";
         DossierSurveyStatus: {
             status: components["schemas"]["SurveyAvailability"];
             dossierCode: components["schemas"]["DossierCode"];
@@ -1295,7 +1300,8 @@ export interface components {
             code: string;
             /**
              * @description The procedure's name as on its latest evaluated dossier; for a receiving unit, the
-             *     processing agencies of its evaluated dossiers, the most evaluated first, separated by `; `.
+             *     processing agencies of its evaluated dossiers, the most evaluated first, separated by `; `:
+             *     three at most, then how many more (`… và 2 đơn vị khác`).
              */
             name: string;
             evaluations: number;

@@ -69,6 +69,7 @@ async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas
 
 /** Whether the applicant can evaluate the dossier now: only a finished one, and only once. */
 export async function evaluationOf(ctx: ServerContext, row: DossierRow): Promise<Schemas['Dossier']['evaluation']> {
+  if (CLOSED_WITHOUT_RESULT.has(row.status)) return 'closed';
   if (!FINISHED.has(row.status)) return 'not-available';
   const evaluated = (await ctx.storage.one('SELECT 1 AS found FROM survey_responses WHERE dossier_code = ?', [row.code])) !== undefined;
   return evaluated ? 'submitted' : 'open';

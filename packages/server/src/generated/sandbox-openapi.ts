@@ -237,7 +237,7 @@ export interface components {
             fees?: components["schemas"]["PaymentLine"][];
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_closed" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
         /** @description RFC 9457 problem details with a stable `code` that clients map to localised text. */
         Problem: {
             /** @description A URI reference naming the problem type. */
@@ -567,10 +567,12 @@ export interface components {
             history: components["schemas"]["HistoryEntry"][];
             payment: null | components["schemas"]["DossierPayment"];
             /**
-             * @description Whether the citizen can evaluate this dossier now.
+             * @description Whether the citizen can evaluate this dossier now: `not-available` not finished yet,
+             *     `closed` closed without a result (not accepted, withdrawn, stopped: nothing to evaluate),
+             *     `open`, or `submitted` (evaluated already).
              * @enum {string}
              */
-            evaluation: "not-available" | "open" | "submitted";
+            evaluation: "not-available" | "closed" | "open" | "submitted";
             /** @description Only in the answer to `lookupDossier` (see `DossierLookupResult`). */
             access?: components["schemas"]["DossierAccess"];
         };

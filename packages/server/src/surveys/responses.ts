@@ -149,10 +149,8 @@ export async function submitSurvey(
       : await findDossier(ctx, submission.dossierCode);
     if (!dossier) throw new ApiProblem(404, 'dossier_not_found');
     // Not "yet" for a dossier closed without a result: no waiting makes it one to evaluate.
-    if (CLOSED_WITHOUT_RESULT.has(dossier.status)) {
-      throw new ApiProblem(409, 'survey_not_available', 'This dossier was closed without a result (not accepted, withdrawn or stopped): there is no service to evaluate.');
-    }
-    if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available', 'This dossier is not finished yet: it can be evaluated once decided.');
+    if (CLOSED_WITHOUT_RESULT.has(dossier.status)) throw new ApiProblem(409, 'survey_closed');
+    if (!FINISHED.has(dossier.status)) throw new ApiProblem(409, 'survey_not_available');
     return store(async (tx) => {
       const inserted = await tx.run(`
         INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)

@@ -18,6 +18,7 @@ export const DEMO = {
   paymentDue: { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' },
   paymentDueTwoKinds: { code: '000.00.15.H26-261102-0014', applicantId: '001099000014' },
   processing: { code: '000.00.15.H26-261102-0004', applicantId: '001099000004' },
+  withdrawn: { code: '000.00.15.H26-261102-0007', applicantId: '001099000007' },
   decided: { code: '000.00.15.H26-261102-0009', applicantId: '001099000009' },
   overdue: { code: '000.00.15.H26-261102-0011', applicantId: '001099000011' },
 } as const;

@@ -4,8 +4,10 @@ import { str } from '@lit/localize';
 
 /* eslint-disable no-irregular-whitespace */
 export const templates = {
+  's0b6edf963e02ce15': `Hồ sơ này đã kết thúc mà không có kết quả.`,
   's1301673d964f6290': `Ông/Bà đã đánh giá hồ sơ này. Cảm ơn!`,
   's18be57f33486f071': `Không điền vào ô này`,
+  's216892f853554b6e': `Hồ sơ không được tiếp nhận, đã được rút hoặc đã bị dừng xử lý, nên không có dịch vụ để đánh giá. Để biết lý do, Ông/Bà vui lòng liên hệ Bộ phận Một cửa của đơn vị tiếp nhận.`,
   's2976eabb2709bf61': `(bắt buộc)`,
   's2f8e3882c2518d5f': `Vui lòng chọn một câu trả lời.`,
   's3146e3aab8be7ec9': str`Vui lòng chọn một câu trả lời cho “${0}”`,

@@ -23,6 +23,7 @@ export const templates = {
   's61f94885dd775bec': `Không tìm thấy thông tin yêu cầu.`,
   's637d8eb39f16967f': `Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà.`,
   's6456ed9e1fbe3cc8': str`Ông/Bà đã nộp ${0} cho hồ sơ này (biên lai số ${1}). Sau đó, cơ quan giải quyết yêu cầu nộp thêm khoản dưới đây.`,
+  's6967f5293c8b7f34': `Hồ sơ này đã kết thúc mà không có kết quả nên không thể đánh giá.`,
   's6ebc9bd6feae62a3': `Đang tải…`,
   's72f0fcea474cb4b5': `Khoản phí, lệ phí này đã được thanh toán.`,
   's736157452e7fc7af': `Đã có lỗi xảy ra. Vui lòng thử lại.`,
