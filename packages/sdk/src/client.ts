@@ -261,7 +261,7 @@ async function translateError(error: unknown, signal: AbortSignal | undefined): 
   if (isHTTPError(error)) {
     // A 404 that is not the API's own (its 404s are problem documents): the address is wrong, not
     // the thing asked for missing. Told apart, so no one is told "no dossier has this code".
-    if (error.response.status === 404 && !isApiProblem(error.data)) {
+    if (error.response.status === 404 && !isApiProblem(error.data, error.response.headers.get('content-type'))) {
       return new DvcResponseError('Nothing at this address answers as the DVC Kit API (a 404 that is not a problem document): check baseUrl.', 404);
     }
     const retryAfter = parseRetryAfter(error.response.headers.get('retry-after'));

@@ -78,7 +78,7 @@ const knownCodes: ReadonlySet<string> = new Set<string>(problemCodes);
  * HTML or nothing at all, so the status decides the code when the body does not.
  */
 export function toProblem(status: number, body: unknown): Problem {
-  if (isApiProblem(body)) {
+  if (isProblemLike(body) && knownCodes.has(body.code)) {
     return { ...body, status } as Problem;
   }
   const code: ProblemCode =
@@ -92,9 +92,16 @@ export function toProblem(status: number, body: unknown): Problem {
   return { type: 'about:blank', title: `HTTP ${status}`, status, code };
 }
 
-/** A problem document with one of the contract's codes: what the API itself answers with. */
-export function isApiProblem(body: unknown): body is Problem {
-  return typeof body === 'object' && body !== null && knownCodes.has((body as { code?: unknown }).code as string);
+/**
+ * A problem document, as the API answers with: by its body (any code, a newer server's too) or, when
+ * the body could not be read, by its content type.
+ */
+export function isApiProblem(body: unknown, contentType: string | null): boolean {
+  return isProblemLike(body) || (contentType ?? '').startsWith('application/problem+json');
+}
+
+function isProblemLike(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
 }
 
 /** Parses a Retry-After header (seconds or an HTTP date) into seconds. */

@@ -140,8 +140,14 @@ export class ApiClientController implements ReactiveController {
     if (!base) throw configError('DVC Kit: set the api-base attribute to the API root (e.g. https://dichvucong.example.gov.vn/api/v1), or call setDefaultApiBase().');
     // "localhost:4620/api/v1" would be read as an address of the scheme "localhost:".
     if (!isWebAddress(base)) {
-      throw configError(`DVC Kit: api-base "${base}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1).`);
+      throw configError(`DVC Kit: ${this.#source()} "${base}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1).`);
     }
     return base;
+  }
+
+  /** Where the API root in effect was set, for the webmaster reading the console. */
+  #source(): string {
+    if (this.#ownBase()?.trim()) return 'api-base';
+    return defaultApiBase ? 'setDefaultApiBase()' : 'window.dvcKit.apiBase';
   }
 }

@@ -10,7 +10,7 @@ import '../dossier-tracker/index.ts';
 import type { DvcProcedureSearch } from '../procedure-search/procedure-search.ts';
 import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import { setLang } from '../test-support/page-lang.ts';
-import { expectNoAxeViolations } from '../test-support/axe.ts';
+import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 
 const NOT_SET_UP = {
   vi: 'Dịch vụ này chưa được cài đặt đúng trên trang. Vui lòng báo cho bộ phận quản trị trang thông tin điện tử.',
@@ -57,6 +57,14 @@ describe('a widget set up wrongly', () => {
     expect(shown.dataset['problem']).to.equal('configuration');
     expect(shown.querySelector('[part="error-message"]')!.textContent!.trim()).to.equal(NOT_SET_UP.en);
     expect(shown.querySelector('[part="retry-button"]')).to.equal(null);
+  });
+
+  it('the API\'s own host without its version path (the API says not_found): the same words, not "not found"', async () => {
+    const root = sandboxUrl().replace(/\/api\/v1$/, '');
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${root}></dvc-procedure-search>`);
+    const shown = await searched(el);
+    expect(shown.dataset['problem']).to.equal('configuration');
+    expect(shown.querySelector('[part="error-message"]')!.textContent!.trim()).to.equal(NOT_SET_UP.vi);
   });
 
   it('no api-base at all: the tracker says so when asked, and the console names the attribute, once', async () => {

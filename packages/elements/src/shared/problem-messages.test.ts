@@ -24,6 +24,7 @@ describe('problem messages', () => {
     expect(problemKind(new DvcResponseError('not JSON', 200))).to.equal('unreadable-answer');
     expect(problemKind(new DvcConfigError('no api-base'))).to.equal('configuration');
     expect(problemKind(new DvcResponseError('a 404 page', 404)), 'no API at the address').to.equal('configuration');
+    expect(problemKind(new DvcApiError(toProblem(404, { code: 'not_found', title: 'x', status: 404 }))), 'the API, at a path it does not serve').to.equal('configuration');
     expect(problemKind(new Error('?'))).to.equal('unexpected');
   });
 

@@ -86,6 +86,7 @@ export function problemMessage(error: unknown): string {
       // A 5xx whose body named another code (a proxy passing on someone's JSON): the status decides.
       return problemCodeMessage(error.status === 502 || error.status === 503 || error.status === 504 ? 'service_unavailable' : 'internal_error', error.retryAfter);
     }
+    if (notSetUp(error)) return notSetUpMessage();
     return problemCodeMessage(error.code, error.retryAfter);
   }
   if (error instanceof DvcTimeoutError) return msg('The service is taking too long to answer. Please try again.');
@@ -111,17 +112,22 @@ export function problemMessage(error: unknown): string {
  * `unexpected`. Never shown to citizens.
  */
 export function problemKind(error: unknown): string {
-  if (error instanceof DvcApiError) return error.code;
   if (error instanceof DvcConfigError || notSetUp(error)) return 'configuration';
+  if (error instanceof DvcApiError) return error.code;
   if (error instanceof DvcTimeoutError) return 'timeout';
   if (error instanceof DvcNetworkError) return 'network';
   if (error instanceof DvcResponseError) return 'unreadable-answer';
   return 'unexpected';
 }
 
-/** The widget's API root is wrong: an answer came, but not from the API (a 404 page). */
+/**
+ * The widget's API root is wrong: an answer came, but not from the API (a 404 page), or from an API
+ * with nothing at that path (`not_found`, which the API gives only for an address it does not
+ * serve: a root without /api/v1, another version's).
+ */
 function notSetUp(error: unknown): boolean {
-  return error instanceof DvcResponseError && error.status >= 400 && error.status < 500;
+  return (error instanceof DvcResponseError && error.status >= 400 && error.status < 500)
+    || (error instanceof DvcApiError && error.status === 404 && error.code === 'not_found');
 }
 
 /** The citizen cannot fix it, nor will trying again: the site's people can. */
