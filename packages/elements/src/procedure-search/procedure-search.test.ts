@@ -219,6 +219,21 @@ describe('<dvc-procedure-search>', () => {
     expect(items(el).length).to.be.greaterThan(0);
   });
 
+  it('with sync-url, Search pressed with nothing to search for adds no history entry; a query set by script then ends the problem', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
+    const entries = history.length;
+    const address = location.href;
+    $<HTMLButtonElement>(el, '[part="submit-button"]')!.click();
+    await el.updateComplete;
+    expect($(el, '[part="error-summary"]')).to.not.equal(null);
+    expect([history.length, location.href]).to.deep.equal([entries, address]);
+    el.query = 'khai sinh';
+    await settled(el);
+    expect($(el, '[part="error-summary"]')).to.equal(null);
+    expect(input(el).getAttribute('aria-invalid')).to.equal('false');
+    history.replaceState(null, '', address);
+  });
+
   it('searches by filters alone when the box is empty: no problem to report', async () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} level="commune"></dvc-procedure-search>`);
     await settled(el);

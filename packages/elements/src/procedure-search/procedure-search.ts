@@ -149,7 +149,7 @@ export class DvcProcedureSearch extends DvcElement {
   @state() private accessor fields: Field[] = [];
   /** The filters' disclosure as the visitor left it; undefined until they open or close it. */
   @state() private accessor filtersOpen: boolean | undefined;
-  /** The search button was pressed with no words and no filter; cleared by typing or choosing. */
+  /** The search button was pressed with no words and no filter; cleared by typing, or once there is something to search for. */
   @state() private accessor askedBlank = false;
 
   readonly #debounce = new DebounceController(this, 250);
@@ -230,6 +230,9 @@ export class DvcProcedureSearch extends DvcElement {
     const typed = this.#typedBeforeScript();
     if (typed.trim() && typed !== this.query) this.query = typed;
     if (!this.hasUpdated && this.asPrerendered) this.#keepFiltersChosenBeforeScript();
+    // Something to search for now (typed, chosen, set by script, or brought back by Back): the
+    // problem is over.
+    if (this.askedBlank && !isBlank(this.#state)) this.askedBlank = false;
     const choiceHistory = this.#choiceHistory;
     this.#choiceHistory = undefined;
     if (this.#applied) {
@@ -389,10 +392,15 @@ export class DvcProcedureSearch extends DvcElement {
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    // Nothing to search for (an empty box, or spaces): say what to type, the one error pattern.
+    // Nothing to search for (an empty box, or spaces): say what to type, the one error pattern;
+    // nothing is searched, and the page's history gains no entry.
     this.askedBlank = isBlank(this.#state);
-    if (this.askedBlank) this.#focus.focusAfterUpdate(ERROR_SUMMARY);
-    void this.search();
+    if (!this.askedBlank) {
+      void this.search();
+      return;
+    }
+    this.#debounce.cancel();
+    this.#focus.focusAfterUpdate(ERROR_SUMMARY);
   }
 
   #onFilter(name: FilterName, value: string): void {
@@ -402,7 +410,6 @@ export class DvcProcedureSearch extends DvcElement {
     // results before the choice.
     this.#choiceHistory = this.#choosingIn === name ? 'replace' : 'push';
     this.#choosingIn = name;
-    this.askedBlank = false;
     this[name] = value;
   }
 
@@ -460,7 +467,6 @@ export class DvcProcedureSearch extends DvcElement {
     // The catalogue is Vietnamese only, so a spoken procedure name is Vietnamese even on an English
     // page: an English recogniser would turn "lý lịch tư pháp" into English words that match nothing.
     this.#voice.listen(CONTENT_LANG, (phrase) => {
-      this.askedBlank = false;
       this.query = phrase;
     });
   }
