@@ -5,7 +5,7 @@
  * Exit status: 0 no violations (warnings allowed), 1 violations, 2 the audit could not run or
  * complete (bad arguments, no browser, page unreachable, a tour step that broke).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +27,7 @@ keyboard access and focus visibility, target size, reflow at 320 px, text spacin
   --tour           also drive every DVC widget through its states (its tour), auditing each
   --browser NAME   chromium (default) or firefox (Firefox ESR; forced colours cannot run there)
   -h, --help       this text
+  --version        the version of dvc-audit
 
 Exit status: 0 no violations (warnings allowed), 1 violations found, 2 the audit could not complete.
 Environment: CHROME_PATH, FIREFOX_PATH choose the browser executable.`;
@@ -106,8 +107,17 @@ export async function writeReports(report: AuditReport, options: CliOptions): Pr
   return written;
 }
 
+/** The package's version (package.json beside src/ and dist/ alike). */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 /** Runs the CLI; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    console.log(`dvc-audit ${version()}`);
+    return 0;
+  }
   let options: CliOptions | null;
   try {
     options = parseCli(argv);

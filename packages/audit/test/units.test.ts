@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCli, UsageError } from '../src/cli.ts';
+import { main, parseCli, UsageError, version } from '../src/cli.ts';
 import { longestInOrder } from '../src/checks/keyboard.ts';
 import { escapeHtml, renderHtml } from '../src/reports/html.ts';
 import { renderJunit } from '../src/reports/junit.ts';
@@ -39,6 +39,22 @@ describe('command line', () => {
     assert.throws(() => parseCli(['no-such-file.html']), /neither a URL nor a file/);
     assert.throws(() => parseCli(['http://x', '--colour']), UsageError);
     assert.equal(parseCli(['--help']), null);
+  });
+});
+
+describe('--version', () => {
+  it('prints the package\'s version and exits 0; beside anything else it is an unknown option', async () => {
+    const said: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void said.push(line);
+    try {
+      assert.equal(await main(['--version']), 0);
+    } finally {
+      console.log = log;
+    }
+    assert.match(version(), /^\d+\.\d+\.\d+/);
+    assert.deepEqual(said, [`dvc-audit ${version()}`]);
+    assert.throws(() => parseCli(['http://x', '--version']), UsageError);
   });
 });
 
