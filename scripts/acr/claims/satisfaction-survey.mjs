@@ -31,6 +31,7 @@ const BUSY = t('sends once while busy: the button stays focused with aria-disabl
 const SERVER_ERRORS = t('keeps the answers through a server error (500) and a rate limit (429), then sends on retry');
 const ALREADY = t('says kindly that the dossier was already evaluated (409), not as an error');
 const NOT_YET = t('explains that an unfinished dossier can be evaluated once decided (409 survey_not_available), keeping the answers');
+const CLOSED = t('says that a dossier closed without a result has nothing to evaluate (409 survey_closed), not "later", and lets go of the answers');
 const OFFLINE = t('keeps the answers when the server is down, and sends them on retry');
 const DRAFT = t('restores the draft in a new element for the same dossier, and never stores the identity number');
 const HONEYPOT = t('has an off-screen honeypot out of reach of people and assistive technology');
@@ -58,7 +59,7 @@ export default {
   tag: 'dvc-satisfaction-survey',
   title: 'Satisfaction survey',
   description: 'The regulation\'s evaluation of a finished dossier (five required questions and one optional, native radio groups, a comment limited to 1,000 characters), or quick page feedback ("Was this information useful?"), from the API\'s form; asks for the identity number when the page has none; error summary, a draft kept in the tab, a honeypot; Vietnamese and English.',
-  scope: `The widget alone, as a portal embeds it, in both modes and the states its tests drive it into: loading, the form, validation errors, sending, thanks, already evaluated, not yet available, server, rate-limit and network failures, a restored draft, in Vietnamese and English, at the runner's 800 × 600 CSS px. dvc-audit's tour on the demo portal adds both of the portal's surveys (the dossier evaluation and the page feedback) in the states they declare (initial, validation-errors, sent) in a real page, at 320 px among others. The portal's own page is outside this report.`,
+  scope: `The widget alone, as a portal embeds it, in both modes and the states its tests drive it into: loading, the form, validation errors, sending, thanks, already evaluated, not yet available, closed without a result, server, rate-limit and network failures, a restored draft, in Vietnamese and English, at the runner's 800 × 600 CSS px. dvc-audit's tour on the demo portal adds both of the portal's surveys (the dossier evaluation and the page feedback) in the states they declare (initial, validation-errors, sent) in a real page, at 320 px among others. The portal's own page is outside this report.`,
   methods: standardMethods({ widget: W, axe: AXE, tree: TREES, announces: ANNOUNCES, keyboard: [KEYBOARD], audit: 'both of the portal\'s surveys, the dossier evaluation (in a section the portal hides until the tracker\'s "Đánh giá"; the tool shows it) and the page feedback, each in the states it declares: initial, validation-errors, sent' }),
   claims: {
     '1.1.1': { level: 'supports', remarks: 'No images but the loading spinner, decorative and hidden (`aria-hidden`) beside "Đang tải…"; the required mark "*" is hidden and said in words ("(bắt buộc)"). axe\'s image rules pass in every tested state.', evidence: [LOADING, FORM, AXE, TREES] },
@@ -80,7 +81,7 @@ export default {
     '2.3.1': { level: 'not applicable', remarks: 'Nothing flashes: the one animation is the spinner\'s rotation.', evidence: [ONLY_THE_SPINNER_MOVES(W)] },
     '2.4.1': { level: 'not applicable', remarks: 'A page-level criterion: skip links and landmarks are the portal\'s. The evaluation is one form under one heading.', evidence: [FORM] },
     '2.4.2': { level: 'not applicable', remarks: 'The widget never sets the document title.' },
-    '2.4.3': { level: 'supports', remarks: 'On errors focus goes to the summary, whose links take it to the question\'s first answer; while sending it stays on the send button (`aria-disabled`); then it goes to the thank-you, the "already evaluated" or the "not yet" message. The honeypot is never focusable.', evidence: [INCOMPLETE, BUSY, SENT, ALREADY, NOT_YET, KEYBOARD] },
+    '2.4.3': { level: 'supports', remarks: 'On errors focus goes to the summary, whose links take it to the question\'s first answer; while sending it stays on the send button (`aria-disabled`); then it goes to the thank-you, the "already evaluated", the "not yet" or the "closed without a result" message. The honeypot is never focusable.', evidence: [INCOMPLETE, BUSY, SENT, ALREADY, NOT_YET, CLOSED, KEYBOARD] },
     '2.4.4': { level: 'supports', remarks: 'The only links are the error summary\'s, each naming the question and the problem ("Số lần Ông/Bà phải liên hệ …: Vui lòng chọn một câu trả lời."). Link names pass axe.', evidence: [INCOMPLETE, AXE] },
     '2.5.1': { level: 'not applicable', remarks: 'No multipoint or path-based gestures.', evidence: [NO_POINTER_GESTURES(W)] },
     '2.5.2': { level: 'supports', remarks: 'Every action is a native radio, button, link or form submission, activated on click (the up event); nothing acts on a down event.', evidence: [NO_POINTER_GESTURES(W)] },
