@@ -315,8 +315,7 @@ export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22
 
   @media (forced-colors: active) {
     .badge,
-    .notice,
-    .field.has-error {
+    .notice {
       border-color: CanvasText;
     }
 

@@ -301,8 +301,7 @@ export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['3
 
   @media (forced-colors: active) {
     .notice,
-    .receipts li,
-    .field.has-error {
+    .receipts li {
       border: 1px solid CanvasText;
     }
 

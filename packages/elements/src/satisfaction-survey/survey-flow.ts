@@ -31,6 +31,17 @@ export interface LoadedForm {
 /** What the widget shows once the form is there. */
 export type Outcome = 'form' | 'thanks' | 'already-evaluated' | 'not-available' | 'closed';
 
+/** Outcomes after which nothing will ever be sent for the dossier: its draft has no use left. */
+const FINAL_OUTCOMES: ReadonlySet<Outcome> = new Set(['already-evaluated', 'closed']);
+
+/** The outcome a refused evaluation shows instead of the form. */
+const REFUSED_OUTCOMES: Partial<Record<string, 'already-evaluated' | 'not-available' | 'closed'>> = {
+  survey_already_submitted: 'already-evaluated',
+  // The draft is kept: the visitor may come back once the dossier is finished.
+  survey_not_available: 'not-available',
+  survey_closed: 'closed',
+};
+
 interface FormArgs {
   kind: SurveyMode;
   dossierCode: string | undefined;
@@ -245,8 +256,7 @@ export class SurveyFlow implements ReactiveController {
     this.errors = new Map();
     const status = loaded.status?.status;
     this.outcome = status === 'already-evaluated' || status === 'not-available' || status === 'closed' ? status : 'form';
-    // Nothing left to send for this dossier, nor ever will be: the draft has no use.
-    if (this.outcome === 'already-evaluated' || this.outcome === 'closed') this.#draft.clear();
+    if (FINAL_OUTCOMES.has(this.outcome)) this.#draft.clear();
     this.applicantIdProblem = undefined;
     for (const question of form.questions) {
       if (question.type === 'text') {
@@ -363,20 +373,11 @@ export class SurveyFlow implements ReactiveController {
       this.#options.focus('error-summary');
       return;
     }
-    if (error.code === 'survey_already_submitted') {
-      // Nothing more to send for this dossier: the draft has no use left.
-      this.#draft.clear();
-      this.outcome = 'already-evaluated';
-      this.#options.focus('already-evaluated');
-    } else if (error.code === 'survey_not_available') {
-      // Kept: the visitor may come back once the dossier is finished.
-      this.outcome = 'not-available';
-      this.#options.focus('not-available');
-    } else if (error.code === 'survey_closed') {
-      // Closed without a result: there will never be anything to send.
-      this.#draft.clear();
-      this.outcome = 'closed';
-      this.#options.focus('closed');
+    const refused = REFUSED_OUTCOMES[error.code];
+    if (refused) {
+      if (FINAL_OUTCOMES.has(refused)) this.#draft.clear();
+      this.outcome = refused;
+      this.#options.focus(refused);
     } else if (error.code === 'validation_failed') {
       const errors = serverAnswerErrors(loaded.form, error.problem.errors);
       if (errors.size > 0) {

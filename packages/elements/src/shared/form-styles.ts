@@ -58,7 +58,6 @@ export const formStyles = css`
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.05em;
   }
-
 `;
 
 /**

@@ -81,12 +81,12 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
  * without CORS headers looks the same to the page as a network failure.
  */
 export function problemMessage(error: unknown): string {
+  if (setUpWrongly(error)) return notSetUpMessage();
   if (error instanceof DvcApiError) {
     if (error.status >= 500 && error.code !== 'service_unavailable' && error.code !== 'internal_error') {
       // A 5xx whose body named another code (a proxy passing on someone's JSON): the status decides.
       return problemCodeMessage(error.status === 502 || error.status === 503 || error.status === 504 ? 'service_unavailable' : 'internal_error', error.retryAfter);
     }
-    if (notSetUp(error)) return notSetUpMessage();
     return problemCodeMessage(error.code, error.retryAfter);
   }
   if (error instanceof DvcTimeoutError) return msg('The service is taking too long to answer. Please try again.');
@@ -96,12 +96,10 @@ export function problemMessage(error: unknown): string {
       : msg('Could not reach the service. Please try again in a few minutes.');
   }
   if (error instanceof DvcResponseError) {
-    if (notSetUp(error)) return notSetUpMessage();
     return error.status >= 500
       ? problemCodeMessage('internal_error')
       : msg('The service sent an answer that could not be read. Please try again later.');
   }
-  if (error instanceof DvcConfigError) return notSetUpMessage();
   return msg('Something went wrong. Please try again.');
 }
 
@@ -112,7 +110,7 @@ export function problemMessage(error: unknown): string {
  * `unexpected`. Never shown to citizens.
  */
 export function problemKind(error: unknown): string {
-  if (error instanceof DvcConfigError || notSetUp(error)) return 'configuration';
+  if (setUpWrongly(error)) return 'configuration';
   if (error instanceof DvcApiError) return error.code;
   if (error instanceof DvcTimeoutError) return 'timeout';
   if (error instanceof DvcNetworkError) return 'network';
@@ -121,12 +119,13 @@ export function problemKind(error: unknown): string {
 }
 
 /**
- * The widget's API root is wrong: an answer came, but not from the API (a 404 page), or from an API
- * with nothing at that path (`not_found`, which the API gives only for an address it does not
- * serve: a root without /api/v1, another version's).
+ * The widget's API root is missing or not a web address, or wrong: an answer came, but not from
+ * the API (a 404 page), or from an API with nothing at that path (`not_found`, which the API gives
+ * only for an address it does not serve: a root without /api/v1, another version's).
  */
-function notSetUp(error: unknown): boolean {
-  return (error instanceof DvcResponseError && error.status >= 400 && error.status < 500)
+function setUpWrongly(error: unknown): boolean {
+  return error instanceof DvcConfigError
+    || (error instanceof DvcResponseError && error.status >= 400 && error.status < 500)
     || (error instanceof DvcApiError && error.status === 404 && error.code === 'not_found');
 }
 

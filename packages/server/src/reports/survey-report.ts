@@ -127,7 +127,7 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
     const [code, name] = query.groupBy === 'unit' ? [receivingUnit(row.dossier_code), row.agency] : [row.procedure_code, row.procedure_name];
     let group = groups.get(code);
-    if (!group) groups.set(code, (group = { names: new Names(query.groupBy === 'unit'), tally: new Tally(criteria) }));
+    if (!group) groups.set(code, (group = { names: new Names(), tally: new Tally(criteria) }));
     group.names.add(name);
     group.tally.add(answers);
     total.add(answers);
@@ -141,7 +141,9 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
     criteria,
     groups: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([code, { names, tally }]) => ({ code, name: names.toString(), evaluations: tally.evaluations, criteria: tally.results() })),
+      .map(([code, { names, tally }]) => ({
+        code, name: query.groupBy === 'unit' ? names.mostFrequent() : names.latest(), evaluations: tally.evaluations, criteria: tally.results(),
+      })),
     total: { evaluations: total.evaluations, criteria: total.results() },
   };
 }
@@ -149,29 +151,30 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
 /** How many agencies a unit's name lists before it says how many more there are. */
 const NAMES_LISTED = 3;
 
-/**
- * A group's name from its rows, oldest first: the latest alone, or every one, the most frequent
- * first (the latest first among equals), "; " between them, the first few and then how many more.
- */
+/** The names a group's rows give, oldest first, with how often and how lately each came. */
 class Names {
   readonly #seen = new Map<string, { count: number; last: number }>();
-  readonly #every: boolean;
   #rows = 0;
-
-  constructor(every: boolean) {
-    this.#every = every;
-  }
 
   add(name: string): void {
     this.#rows += 1;
     this.#seen.set(name, { count: (this.#seen.get(name)?.count ?? 0) + 1, last: this.#rows });
   }
 
-  toString(): string {
-    const ranked = [...this.#seen.entries()].sort(([, a], [, b]) => (this.#every ? b.count - a.count : 0) || b.last - a.last).map(([name]) => name);
-    if (!this.#every) return ranked[0]!;
+  /** The name of the latest row. */
+  latest(): string {
+    return this.#ranked((a, b) => b.last - a.last)[0]!;
+  }
+
+  /** Every name, the most frequent first (the latest first among equals): the first few, then how many more. */
+  mostFrequent(): string {
+    const ranked = this.#ranked((a, b) => b.count - a.count || b.last - a.last);
     const listed = ranked.slice(0, NAMES_LISTED).join('; ');
     return ranked.length > NAMES_LISTED ? `${listed} và ${ranked.length - NAMES_LISTED} đơn vị khác` : listed;
+  }
+
+  #ranked(order: (a: { count: number; last: number }, b: { count: number; last: number }) => number): string[] {
+    return [...this.#seen.entries()].sort(([, a], [, b]) => order(a, b)).map(([name]) => name);
   }
 }
 
