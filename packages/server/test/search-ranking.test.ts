@@ -86,6 +86,33 @@ describe('search ranking when not every word matches', () => {
   });
 });
 
+describe('a page of results', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });
+  after(() => sandbox.app.close());
+  const search = async (q: string, page: number, pageSize: number) =>
+    JSON.parse((await sandbox.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${encodeURIComponent(q)}&page=${page}&pageSize=${pageSize}` })).body) as Result;
+  const codes = async (q: string, page: number, pageSize: number) => (await search(q, page, pageSize)).items.map((p) => p.code);
+
+  // A short page keeps its best candidates as they go by (and skips a name too long to beat the
+  // worst kept); a page of 50, a quarter or more of the matches, sorts them all. One order.
+  test('is the slice a full sort of every match gives, for short prefixes, phrases and typos', async () => {
+    for (const q of ['', 'd', 'ch', 'dang k', 'dang ky', 'ho tich', 'cap', 'ki', 'ho tichzzz']) {
+      const { total } = await search(q, 1, 3);
+      assert.ok(total > 12, `${q}: only ${total} found, too few to keep the best as they go by`);
+      const everything = [...await codes(q, 1, 50), ...await codes(q, 2, 50)];
+      assert.equal(everything.length, total, q);
+      const paged: string[] = [];
+      for (let page = 1; paged.length < everything.length; page++) {
+        const slice = await codes(q, page, 3);
+        assert.ok(slice.length > 0, `${q}: page ${page} is empty`);
+        paged.push(...slice);
+      }
+      assert.deepEqual(paged, everything, q);
+    }
+  });
+});
+
 describe('recent answers', () => {
   let sandbox: Sandbox;
   before(async () => { sandbox = await createTestSandbox({ rateLimits: {} }); });

@@ -8,10 +8,14 @@ export interface IndexedProcedure {
   id: number;
   code: string;
   nameFolded: string;
-  /** The folded name with i/y words in one spelling (oneSpelling): what a query's phrase is looked for in. */
-  nameOneSpelling: string;
+  /**
+   * The folded name with i/y words in one spelling (oneSpelling), a space each side: a query's
+   * phrase in whole words is then one `includes(' phrase ')`, with no string built per candidate.
+   */
+  nameOneSpellingSpaced: string;
   fieldCode: string;
-  fieldName: string;
+  /** The field's position in `CatalogueIndex.fields`: facets count into an array, not a map. */
+  fieldOrdinal: number;
   online: OnlineLevel;
   central: number;
   province: number;
@@ -75,6 +79,8 @@ const tokenize = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 export class CatalogueIndex {
   readonly docs: IndexedProcedure[] = [];
   readonly byId = new Map<number, IndexedProcedure>();
+  /** The catalogue's fields, each once, in the order first met. */
+  readonly fields: { code: string; name: string }[] = [];
   /** Every distinct word, sorted: a prefix's words are one contiguous range. */
   readonly #words: string[];
   readonly #postings = new Map<string, Posting[]>();
@@ -93,10 +99,16 @@ export class CatalogueIndex {
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
     let total = 0;
+    const fieldOrdinals = new Map<string, number>();
     rows.forEach((row, doc) => {
+      let fieldOrdinal = fieldOrdinals.get(row.field_code);
+      if (fieldOrdinal === undefined) {
+        fieldOrdinal = this.fields.push({ code: row.field_code, name: row.field_name }) - 1;
+        fieldOrdinals.set(row.field_code, fieldOrdinal);
+      }
       const p: IndexedProcedure = {
-        id: row.id, code: row.code, nameFolded: row.search_name, nameOneSpelling: oneSpelling(row.search_name),
-        fieldCode: row.field_code, fieldName: row.field_name,
+        id: row.id, code: row.code, nameFolded: row.search_name, nameOneSpellingSpaced: ` ${oneSpelling(row.search_name)} `,
+        fieldCode: row.field_code, fieldOrdinal,
         online: row.online_level, central: row.level_central, province: row.level_province, commune: row.level_commune,
       };
       this.docs.push(p);
@@ -165,7 +177,9 @@ export class CatalogueIndex {
     // IDF as FTS5 computes it, never zero or below so a very common word still counts a little.
     const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.size + 0.5) / (t.size + 0.5))));
     let candidates: Iterable<number>;
-    if (every) {
+    if (terms.length === 1) {
+      candidates = terms[0]!.keys();
+    } else if (every) {
       const smallest = terms.reduce((a, b) => (b.size < a.size ? b : a));
       candidates = [...smallest.keys()].filter((doc) => terms.every((t) => t.has(doc)));
     } else {
