@@ -72,8 +72,15 @@ describe('seeded demo dossiers: every event in working time, in order, at the do
         const events = [row.received_at, row.completed_at, supplement?.requestedAt, apology?.issuedAt, ...history.map((h) => h.at)]
           .filter((at): at is string => typeof at === 'string');
         for (const at of events) {
-          assert.ok(isWorkingInstant(new Date(at)), `${where}: ${show(at)} is outside working time`);
+          // A session's close counts: a result handed over at 17:00 on its due day.
+          const inOfficeHours = isWorkingInstant(new Date(at)) || isWorkingInstant(new Date(Date.parse(at) - 1));
+          assert.ok(inOfficeHours, `${where}: ${show(at)} is outside working time`);
           assert.ok(new Date(at) <= clock, `${where}: ${show(at)} is after seeding`);
+        }
+        // A due date or a completion where one working day meets the next reads as that day's
+        // close: "07:00 on 1 Dec" would read as an appointment at opening time.
+        for (const at of [row.due_at, row.completed_at]) {
+          if (at) assert.doesNotMatch(show(at), /T(07:00|13:30):00/, `${where}: ${show(at)} is a session's start`);
         }
         // The usual path, in order.
         assert.deepEqual(history.map((h) => h.status), pathTo(row.status), where);
