@@ -23,3 +23,4 @@ export { DvcError, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseErr
 export type { Problem, ProblemCode } from './errors.ts';
 export { foldVietnamese, foldedWords, slugify, findMatches, otherSpelling, oneSpelling } from './text/fold.ts';
 export type { TextRange } from './text/fold.ts';
+export { IDENTITY_NUMBER_MASK, maskIdentityNumbers, maskedAnswers } from './text/identity-mask.ts';

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { announcer } from '../shared/announcer.ts';
 import { applicantIdField } from '../shared/applicant-id.ts';
-import { forgetAccess, forgetLastDossier, isAccessRefused, lastDossier, noteLetGo, rememberAccess } from '../shared/dossier-access.ts';
+import { forgetAccess, forgetDossierInTab, forgetLastDossier, isAccessRefused, lastDossier, noteLetGo, rememberAccess } from '../shared/dossier-access.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
 import { forgetHandedOver, handOver, handOverTarget, type HandOverKind } from '../shared/hand-over.ts';
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../shared/error-summary.ts';
@@ -299,9 +299,9 @@ export class DvcDossierTracker extends DvcElement {
     const shown = this.#lookup.dossier?.code;
     if (shown) {
       // The next person at this computer starts from nothing: the payment and the survey beside
-      // the tracker let the dossier go, and the tab its proof; so do the pages kept open before.
+      // the tracker let the dossier go, and the tab its proof and payment; so do the pages kept open before.
       forgetHandedOver(shown);
-      forgetAccess(shown);
+      forgetDossierInTab(shown);
       noteLetGo();
     }
     forgetLastDossier();
@@ -454,7 +454,7 @@ export class DvcDossierTracker extends DvcElement {
     // (what was typed is still in it).
     return notFound
       ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
-      : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast(true) : this.lookup()) });
+      : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast(true) : this.lookup()), announce: !this.#quiet });
   }
 }
 

@@ -7,6 +7,7 @@
  * Never stored: the identity number, or anything else personal. The dossier code names the record.
  */
 import { newIdempotencyKey } from '@dvc-kit/sdk';
+import { PAYMENT_ATTEMPT_PREFIX as PREFIX } from '../shared/dossier-access.ts';
 import { tabStorage, type TabStorage } from '../shared/tab-storage.ts';
 import { PAYMENT_ID_PATTERN } from './return-params.ts';
 
@@ -21,7 +22,6 @@ export interface PaymentAttempt {
   paymentId: string | null;
 }
 
-const PREFIX = 'dvc-payment:';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** A stored record, when it is whole and well-formed (storage is shared with the page's scripts). */

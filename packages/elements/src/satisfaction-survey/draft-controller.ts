@@ -3,10 +3,14 @@
  * reload loses nothing; the host clears the draft once the answers are stored.
  *
  * The key names the form and the subject (dossier code, procedure code or page URL), never the
- * applicant's identity number, and the identity number is never written: sessionStorage is readable
- * by every script on the portal's origin.
+ * applicant's identity number, and the identity number is never written, nor one typed into a
+ * comment (masked as the server masks what it stores): sessionStorage is readable by every script
+ * on the portal's origin, and by the next person at a shared computer.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
+import { maskedAnswers } from '@dvc-kit/sdk';
+import './translations.ts';
 
 const PREFIX = 'dvc-survey-draft';
 
@@ -52,7 +56,7 @@ export class SurveyDraftController implements ReactiveController {
     if (!this.#key) return;
     try {
       if (Object.keys(answers).length === 0) storage()?.removeItem(this.#key);
-      else storage()?.setItem(this.#key, JSON.stringify(answers));
+      else storage()?.setItem(this.#key, JSON.stringify(maskedAnswers(answers, msg('[identity number removed]'))));
     } catch {
       // Storage full or refused: the answers stay on screen, only the safety net is missing.
     }

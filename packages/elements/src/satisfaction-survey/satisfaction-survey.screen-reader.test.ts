@@ -91,6 +91,29 @@ describe('dvc-satisfaction-survey live-region announcements', () => {
       expect(links.slice(0, 2)).to.deep.equal([words.enterId, words.firstQuestionError]);
     });
 
+    it(`says the problems left only once: answering one leaves the alert's other items as they were (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSurvey();
+      await submitSurvey(el);
+      const summary = part(el, '[part="error-summary"]');
+      await waitUntil(() => focusedIn(el) === summary, 'focus did not move to the error summary');
+      const before = textsOf(el, '[part="error-summary"] a');
+      // An alert is read out again when text is added to it or changed in it (not when removed).
+      const rewritten: string[] = [];
+      const observer = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'characterData') rewritten.push(record.target.textContent ?? '');
+          for (const node of record.addedNodes) if (node.textContent?.trim()) rewritten.push(node.textContent.trim());
+        }
+      });
+      observer.observe(summary.querySelector('[role="alert"]')!, { subtree: true, childList: true, characterData: true });
+      part<HTMLInputElement>(el, 'input[type="radio"]').click();
+      await el.updateComplete;
+      observer.disconnect();
+      expect(rewritten, 'nothing in the alert was rewritten').to.deep.equal([]);
+      expect(textsOf(el, '[part="error-summary"] a')).to.deep.equal(before.filter((item) => item !== words.firstQuestionError));
+    });
+
     it(`announces the evaluation sent by moving focus to the thank-you message (${lang})`, async () => {
       await setLang(lang);
       const el = await mountSurvey();

@@ -551,25 +551,29 @@ describe('<dvc-satisfaction-survey>', () => {
     expectFocusOn(el, await outcome(el, 'thanks'));
   });
 
-  it('restores the draft in a new element for the same dossier, and never stores the identity number', async () => {
+  it('restores the draft in a new element for the same dossier, and never stores the identity number, not even one typed in the comment', async () => {
     const dossier = await createDossier();
     const first = await mountDossier(dossier);
     radio(first, 'contacts', 1).click();
     radio(first, 'overall', 0).click();
-    await typeComment(first, 'Chưa xong, viết tiếp sau');
+    const grouped = dossier.applicantId.replace(/^(\d{4})(\d{4})(\d{4})$/, '$1 $2 $3');
+    await typeComment(first, `Chưa xong, số ${dossier.applicantId} (thẻ in ${grouped}), viết tiếp sau`);
+    expect(comment(first).value, 'what is on screen stays as typed').to.include(dossier.applicantId);
     first.remove();
 
     const stored = drafts();
     expect(stored).to.have.length(1);
     expect(stored[0]![0]).to.equal(`dvc-survey-draft:one-stop-evaluation:dossier:${dossier.code}`);
     expect(JSON.stringify(stored)).to.not.include(dossier.applicantId);
+    expect(JSON.stringify(stored)).to.not.include(grouped);
 
     const second = await mountDossier(dossier);
     expect(radio(second, 'contacts', 1).checked).to.equal(true);
     expect(radio(second, 'overall', 0).checked).to.equal(true);
     expect(radio(second, 'agencies', 2).checked).to.equal(false);
-    expect(comment(second).value).to.equal('Chưa xong, viết tiếp sau');
-    expect(text($(second, '[part="count"]'))).to.equal(`Còn ${1000 - 'Chưa xong, viết tiếp sau'.length} ký tự`);
+    const restored = 'Chưa xong, số [số định danh đã được ẩn] (thẻ in [số định danh đã được ẩn]), viết tiếp sau';
+    expect(comment(second).value).to.equal(restored);
+    expect(text($(second, '[part="count"]'))).to.equal(`Còn ${1000 - restored.length} ký tự`);
 
     // Another dossier has its own (empty) draft.
     const other = await mountDossier(await createDossier());
@@ -645,14 +649,20 @@ describe('<dvc-satisfaction-survey>', () => {
     expect(new XMLSerializer().serializeToString(el.shadowRoot!)).to.not.include(dossier.applicantId);
   });
 
-  it('shows a localised error with a retry when the form cannot be loaded, then loads from a working API', async () => {
+  it('shows a localised error with a retry when the form cannot be loaded, announced once the citizen asked for it; then loads from a working API', async () => {
     const dossier = await createDossier();
     const el = await fixture<DvcSatisfactionSurvey>(
       html`<dvc-satisfaction-survey api-base=${CLOSED_PORT_API} dossier-code=${dossier.code}></dvc-satisfaction-survey>`,
     );
     await settled(el);
-    expect(text($(el, '[role="alert"]'))).to.include('Không thể kết nối tới hệ thống');
+    // Loaded with the page: said where the form would be, not as an alert that interrupts the
+    // citizen elsewhere on the page (the tracker beside it, say).
+    expect(text($(el, '[part="error"]'))).to.include('Không thể kết nối tới hệ thống');
+    expect($(el, '[role="alert"]'), 'not an alert').to.equal(null);
     await expectNoAxeViolations(el);
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitUntil(() => $(el, '[role="alert"]') !== null, 'the failure of "Thử lại" was not an alert', { timeout: 8000 });
+    expect(text($(el, '[role="alert"]'))).to.include('Không thể kết nối tới hệ thống');
     el.apiBase = sandboxUrl();
     await waitUntil(() => $(el, 'form') !== null, 'the form did not load from the new api-base', { timeout: 8000 });
   });

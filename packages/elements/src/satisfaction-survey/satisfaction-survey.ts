@@ -196,7 +196,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
       case 'loading':
         return loadingView();
       case 'error':
-        return failureView(flow.loadError, { onRetry: () => flow.retryLoad() });
+        return failureView(flow.loadError, { onRetry: () => flow.retryLoad(), announce: flow.loadAsked });
       case 'success':
         break;
     }

@@ -118,6 +118,8 @@ export class SurveyFlow implements ReactiveController {
   #applied: LoadedForm | undefined;
   /** The tracker handed the dossier over: focus goes to the form (or what stands for it) once loaded. */
   #handedOver = false;
+  /** The citizen asked for the form again ("Try again"), rather than the page loading it. */
+  #reloadAsked = false;
   /** The load failure focus was last moved to (each failure takes it once). */
   #failureFocused: unknown;
 
@@ -159,6 +161,11 @@ export class SurveyFlow implements ReactiveController {
     return this.#load.error;
   }
 
+  /** Whether the citizen asked for the form (the tracker's "Evaluate", "Try again"): its failure is then announced. */
+  get loadAsked(): boolean {
+    return this.#handedOver || this.#reloadAsked;
+  }
+
   get sending(): boolean {
     return this.#send.status === 'loading';
   }
@@ -192,6 +199,7 @@ export class SurveyFlow implements ReactiveController {
       return;
     }
     const procedureCode = kind === 'page' ? host.procedureCode?.trim() || undefined : undefined;
+    this.#reloadAsked = false;
     void this.#load.run({ kind, dossierCode: dossierCode || undefined, procedureCode, subject: this.#subject() });
   }
 
@@ -232,6 +240,7 @@ export class SurveyFlow implements ReactiveController {
   }
 
   retryLoad(): void {
+    this.#reloadAsked = true;
     void this.#load.retry();
   }
 

@@ -120,15 +120,16 @@ function dossierLine(code: string, procedureName: string | undefined): TemplateR
 function summary(model: FormViewModel): TemplateResult | typeof nothing {
   const { errors, applicantIdProblem, loaded: { form } } = model;
   if (errors.size === 0 && !applicantIdProblem) return nothing;
-  const items: ErrorSummaryItem[] = [];
-  if (applicantIdProblem) {
+  // Every field has its place, listed or not: one answered leaves the others' items as they are.
+  const items: ErrorSummaryItem[] = [{
+    field: APPLICANT_ID_FIELD,
     // Asked for again (the tracker's proof ran out): the summary, which takes focus, says why.
-    const message = model.reverify && applicantIdProblem === 'missing' ? reverifyMessage() : applicantIdMessage(applicantIdProblem);
-    items.push({ field: APPLICANT_ID_FIELD, message });
-  }
+    message: !applicantIdProblem ? undefined
+      : model.reverify && applicantIdProblem === 'missing' ? reverifyMessage() : applicantIdMessage(applicantIdProblem),
+  }];
   for (const q of form.questions) {
     const problem = errors.get(q.id);
-    if (problem) items.push({ field: fieldId(q), message: summaryMessage(q, problem) });
+    items.push({ field: fieldId(q), message: problem && summaryMessage(q, problem) });
   }
   // Beneath the form's title in the outline (the page's feedback has none: beneath the page's heading).
   return errorSummary(items, model.headingLevel + 1);

@@ -11,6 +11,8 @@ import { DvcApiError } from '@dvc-kit/sdk';
 import { tabStorage } from './tab-storage.ts';
 
 const PREFIX = 'dvc-access:';
+/** Where the payment keeps this tab's attempt to pay a dossier (payment/payment-session.ts). */
+export const PAYMENT_ATTEMPT_PREFIX = 'dvc-payment:';
 /** The dossier the citizen looked up last in this tab, so a page they come back to can show it again. */
 const LAST = 'dvc-access-last';
 
@@ -111,4 +113,14 @@ export function isAccessRefused(error: unknown): boolean {
 /** Drops the token (the API refused it, or it expired). */
 export function forgetAccess(dossierCode: string): void {
   tabStorage().remove(PREFIX + dossierCode);
+}
+
+/**
+ * The citizen let the dossier go ("Look up another"): the tab keeps neither its proof nor the
+ * attempt to pay it, whose payment id alone opens the receipt. Should the same citizen pay again,
+ * the API finds the payment still open for the dossier: nothing is paid twice.
+ */
+export function forgetDossierInTab(dossierCode: string): void {
+  forgetAccess(dossierCode);
+  tabStorage().remove(PAYMENT_ATTEMPT_PREFIX + dossierCode);
 }

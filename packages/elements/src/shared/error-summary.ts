@@ -4,7 +4,7 @@
  *
  * Parts: `error-summary`, `error-summary-title`, `error-link`, and `field-error` for each field's own line.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { heading } from './heading.ts';
 import { getLocale } from './locale.ts';
@@ -15,7 +15,12 @@ export const ERROR_SUMMARY = '[part~="error-summary"]';
 export interface ErrorSummaryItem {
   /** The id of the field (an input, a textarea, or a fieldset of radios) the problem is about. */
   field: string;
-  message: string | TemplateResult;
+  /**
+   * What is wrong; none once the citizen has put it right while the summary stays. Its item then
+   * keeps its place, empty and hidden: the items after it keep their own nodes, so the alert does
+   * not read out every problem left each time one is solved, as rewriting their text would.
+   */
+  message: string | TemplateResult | undefined;
 }
 
 /** The summary; `headingLevel` fits the page's outline (the widget's own heading level). */
@@ -24,8 +29,8 @@ export function errorSummary(items: readonly ErrorSummaryItem[], headingLevel: n
     <div role="alert">
       ${heading(headingLevel, msg('There is a problem'), { className: 'error-summary-title', part: 'error-summary-title' })}
       <ul class="error-summary-list">
-        ${items.map((item) => html`<li>
-          <a part="error-link" href="#${item.field}" @click=${onLink}>${item.message}</a>
+        ${items.map((item) => html`<li ?hidden=${item.message === undefined}>
+          ${item.message === undefined ? nothing : html`<a part="error-link" href="#${item.field}" @click=${onLink}>${item.message}</a>`}
         </li>`)}
       </ul>
     </div>

@@ -6,6 +6,7 @@ import '../payment/index.ts';
 import '../satisfaction-survey/index.ts';
 import type { DvcDossierTracker } from '../dossier-tracker/dossier-tracker.ts';
 import type { DvcPayment } from '../payment/payment.ts';
+import { PaymentSession } from '../payment/payment-session.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { accessExpired, accessFor, forgetAccess, holdsProof, lastDossier, noteLetGo, rememberAccess } from './dossier-access.ts';
 import { handOverTarget, pageAddress, reveal } from './hand-over.ts';
@@ -221,6 +222,11 @@ describe('hand-over between widgets, with no page script', () => {
     await lookUp(tracker, PAYMENT_DUE);
     inside(tracker, '[part~="pay-button"]')!.click();
     await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'the payment did not show what is due', { timeout: 8000 });
+    // An attempt to pay that the tab never heard the end of (paid from another tab meanwhile).
+    const payments = new PaymentSession();
+    payments.attemptFor(PAYMENT_DUE.code, 200_000, null);
+    payments.rememberPayment(PAYMENT_DUE.code, 'pay_hx7mf3R3JaOLFjxKNpmH');
+    expect(payments.read(PAYMENT_DUE.code)?.paymentId).to.equal('pay_hx7mf3R3JaOLFjxKNpmH');
     tracker.reset();
     await tracker.updateComplete;
     await payment.updateComplete;
@@ -228,6 +234,7 @@ describe('hand-over between widgets, with no page script', () => {
     expect(payment.shadowRoot!.querySelector('[data-state="due"]'), 'what the last person owed is gone').to.equal(null);
     expect(payment.closest('section')!.hidden, 'its section hidden again').to.equal(true);
     expect(accessFor(PAYMENT_DUE.code), 'the tab no longer proves the last dossier').to.equal(undefined);
+    expect(payments.read(PAYMENT_DUE.code), 'nor keeps the payment id that opens its receipt').to.equal(null);
     expect(payment.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim(), 'nothing of the last person\'s left to read out').to.equal('');
 
     await lookUp(tracker, DECIDED);

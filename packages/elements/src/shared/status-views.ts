@@ -55,6 +55,12 @@ export interface FailureOptions {
   onRetry?: () => void;
   /** Help the page gives under the message (a slot), e.g. the one-stop desk's phone number. */
   help?: TemplateResult;
+  /**
+   * False for the failure of a request the citizen did not make (a form loading with the page, a
+   * dossier shown again on return): shown, not announced, since an alert would interrupt whatever
+   * they are doing elsewhere on the page; they read it when they come to the widget. Default true.
+   */
+  announce?: boolean;
 }
 
 /**
@@ -63,9 +69,9 @@ export interface FailureOptions {
  * behaves the same in all four widgets. `data-problem` names it for the page's script and for
  * dvc-audit (`dossier_not_found`, `network`…: see problemKind).
  */
-export function failureView(error: unknown, { onRetry, help }: FailureOptions = {}): TemplateResult {
+export function failureView(error: unknown, { onRetry, help, announce = true }: FailureOptions = {}): TemplateResult {
   // Focusable by script (not by Tab): a widget moves focus here when there is nothing to retry.
-  return html`<div class="dvc-error" part="error" role="alert" tabindex="-1" data-problem=${problemKind(error)}>
+  return html`<div class="dvc-error" part="error" role=${announce ? 'alert' : nothing} tabindex="-1" data-problem=${problemKind(error)}>
     <p class="dvc-error-message" part="error-message">${problemMessage(error)}</p>
     ${onRetry && canRetry(error)
       ? html`<button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>`

@@ -1,6 +1,6 @@
 import type { Engine, Queryable } from './storage.ts';
-// A text rule with no imports of its own, shared with the answers' store: the one data step needs it.
-import { maskedAnswers } from '../surveys/identity-mask.ts';
+// The SDK's text rule, shared with the answers' store: the one data step needs it.
+import { maskedAnswers } from '@dvc-kit/sdk';
 
 /**
  * The schema, as versioned steps. A step is never edited once released: a change is a new step.
@@ -318,7 +318,7 @@ ALTER TABLE deployment ADD COLUMN token_secret_check TEXT;
   },
 ];
 
-/** Every stored survey answer masked as new ones are (identity-mask.ts): rewritten in place where that changes it. */
+/** Every stored survey answer masked as new ones are (the SDK's identity-mask.ts): rewritten in place where that changes it. */
 async function maskStoredAnswers(tx: Queryable): Promise<void> {
   const rows = await tx.all<{ id: string; answers: string }>('SELECT id, answers FROM survey_responses');
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { components } from '@dvc-kit/sdk';
+import { maskedAnswers, type components } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
 import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../storage/storage.ts';
@@ -10,7 +10,6 @@ import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
 import { CLOSED_WITHOUT_RESULT, FINISHED } from '../dossiers/statuses.ts';
 import { getProcedure } from '../procedures/repository.ts';
 import { FORMS } from './forms.ts';
-import { maskedAnswers } from './identity-mask.ts';
 
 type Schemas = components['schemas'];
 type Submission = Schemas['SurveySubmission'];
@@ -67,7 +66,7 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
   if (errors.length > 0) throw new ApiProblem(422, 'validation_failed', 'Some answers are missing or invalid.', { errors });
 }
 
-/** The answers as stored: text answers without identity numbers (identity-mask.ts). */
+/** The answers as stored: text answers without identity numbers (the SDK's identity-mask.ts). */
 function storedAnswers(answers: Submission['answers']): string {
   return JSON.stringify(maskedAnswers(answers));
 }

@@ -23,6 +23,7 @@ export const templates = {
   'sa1fcdce157fdc7e4': str`Còn ${0} ký tự`,
   'safd913b7cd2f953d': str`Tối đa ${0} ký tự.`,
   'sb815c9cdb5011f07': `Để đánh giá, cần bật JavaScript trong trình duyệt.`,
+  'scbb1c937de06f474': `[số định danh đã được ẩn]`,
   'scdd3339efce7a73d': `Câu trả lời quá dài. Vui lòng rút ngắn.`,
   'sce3871a7643a74bd': str`Vui lòng nhập câu trả lời cho “${0}”`,
   'sd91f401d9cc6d198': str`Vượt quá ${0} ký tự`,
