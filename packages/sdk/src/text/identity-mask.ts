@@ -13,12 +13,12 @@ export const IDENTITY_NUMBER_MASK = '[số định danh đã được ẩn]';
 const IDENTITY_NUMBER_IN_TEXT =
   /(?<![\d.,])(?:\d{3}([ .-]?)\d{3}\1\d{3}\1\d{3}|\d{9})(?![\d]|[.,]\d)|(?<![\d.,]|\d[ .-])0\d{3}([ .-])\d{4}\2\d{4}(?![\d]|[.,]\d|[ .-]\d)/g;
 
-/** `text` with every identity number in it replaced by `mask` (by default the stored one, in Vietnamese). */
-export function maskIdentityNumbers(text: string, mask: string = IDENTITY_NUMBER_MASK): string {
+/** `text` with every identity number in it replaced by `mask` (the server stores IDENTITY_NUMBER_MASK). */
+export function maskIdentityNumbers(text: string, mask: string): string {
   return text.replace(IDENTITY_NUMBER_IN_TEXT, () => mask);
 }
 
-/** Survey answers (id → value) with the identity numbers in their text answers masked. */
-export function maskedAnswers(answers: Record<string, unknown>, mask: string = IDENTITY_NUMBER_MASK): Record<string, unknown> {
+/** Survey answers (id → value) with the identity numbers in their text answers replaced by `mask`. */
+export function maskedAnswers(answers: Record<string, unknown>, mask: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, typeof value === 'string' ? maskIdentityNumbers(value, mask) : value]));
 }

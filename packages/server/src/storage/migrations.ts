@@ -1,6 +1,6 @@
 import type { Engine, Queryable } from './storage.ts';
 // The SDK's text rule, shared with the answers' store: the one data step needs it.
-import { maskedAnswers } from '@dvc-kit/sdk';
+import { IDENTITY_NUMBER_MASK, maskedAnswers } from '@dvc-kit/sdk';
 
 /**
  * The schema, as versioned steps. A step is never edited once released: a change is a new step.
@@ -322,7 +322,7 @@ ALTER TABLE deployment ADD COLUMN token_secret_check TEXT;
 async function maskStoredAnswers(tx: Queryable): Promise<void> {
   const rows = await tx.all<{ id: string; answers: string }>('SELECT id, answers FROM survey_responses');
   for (const row of rows) {
-    const masked = JSON.stringify(maskedAnswers(JSON.parse(row.answers) as Record<string, unknown>));
+    const masked = JSON.stringify(maskedAnswers(JSON.parse(row.answers) as Record<string, unknown>, IDENTITY_NUMBER_MASK));
     if (masked !== row.answers) await tx.run('UPDATE survey_responses SET answers = ? WHERE id = ?', [masked, row.id]);
   }
 }

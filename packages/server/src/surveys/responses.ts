@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { maskedAnswers, type components } from '@dvc-kit/sdk';
+import { IDENTITY_NUMBER_MASK, maskedAnswers, type components } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '../generated/sandbox-openapi.ts';
 import type { ServerContext } from '../context.ts';
 import type { Queryable } from '../storage/storage.ts';
@@ -68,7 +68,7 @@ function validateAnswers(form: SurveyForm, answers: Submission['answers']): void
 
 /** The answers as stored: text answers without identity numbers (the SDK's identity-mask.ts). */
 function storedAnswers(answers: Submission['answers']): string {
-  return JSON.stringify(maskedAnswers(answers));
+  return JSON.stringify(maskedAnswers(answers, IDENTITY_NUMBER_MASK));
 }
 
 export function findForm(kind: Schemas['SurveyKind'], forms: readonly SurveyForm[] = FORMS): SurveyForm {
