@@ -873,6 +873,41 @@ describe('<dvc-dossier-tracker>', () => {
   });
 
   describe('failures', () => {
+    it('keeps the field Enter was pressed in on a phone\'s screen when the error summary above it goes', async function () {
+      slow(this, 15000);
+      document.documentElement.style.fontSize = '200%';
+      // As Safari, which has no scroll anchoring; Chromium's and Firefox's miss too, when what they
+      // anchored to is in the summary that goes.
+      document.documentElement.style.overflowAnchor = 'none';
+      try {
+        await atViewport(async () => {
+          // The rest of the portal's page below the tracker.
+          const page = await fixture<HTMLElement>(html`<div>
+            <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker><div style="block-size: 200vh"></div>
+          </div>`);
+          const el = page.querySelector('dvc-dossier-tracker')!;
+          await el.updateComplete;
+          await lookUp(el, demo(4).code, '12345');
+          expect($(el, '[part~="error-summary"]'), 'a summary above the form').to.not.equal(null);
+          await fill(el, demo(4).code, demo(5).applicantId);
+          const field = idInput(el)!;
+          field.focus();
+          // Typed in near the top of the screen (a phone's keyboard takes the bottom half).
+          field.scrollIntoView({ block: 'start' });
+          $<HTMLFormElement>(el, 'form')!.requestSubmit();
+          await settled(el);
+          await waitUntil(() => alertText(el) !== '', 'no "not found"', { timeout: 8000 });
+          expect(active(el)).to.equal(field);
+          const { top, bottom } = field.getBoundingClientRect();
+          expect(top, 'the field is not above the screen').to.be.at.least(0);
+          expect(bottom, 'nor below it').to.be.at.most(window.innerHeight);
+        }, { width: 360, height: 740 });
+      } finally {
+        document.documentElement.style.fontSize = '';
+        document.documentElement.style.overflowAnchor = '';
+      }
+    });
+
     it('answers an unknown code and a wrong identity number with one and the same message; passes axe', async () => {
       const el = await mount();
       await lookUp(el, '000.00.15.H26-261102-9999', demo(4).applicantId);

@@ -14,7 +14,7 @@ import { failureView, loadingView, needsScriptView, statusStyles } from '../shar
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import type { DvcDossierFoundEventDetail, DvcPaymentRequestedEventDetail, DvcSurveyRequestedEventDetail } from './events.ts';
-import { FocusController } from '../shared/focus-controller.ts';
+import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
 import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { fieldErrorMessage, statusLabel } from './labels.ts';
 import { DossierLookupController } from './lookup-controller.ts';
@@ -186,6 +186,9 @@ export class DvcDossierTracker extends DvcElement {
       this.#focus.focusAfterUpdate(ERROR_SUMMARY);
       return;
     }
+    // An error summary put right goes from above the form: the field pressed Enter in stays in
+    // view, not carried off the top of a phone's screen (at 200% text the summary is a screenful).
+    void keepFocusInView(this);
 
     const done = this.#runLookup(run, code, applicantId, input);
     this.#inFlight = { code, done };
