@@ -698,6 +698,42 @@ for (const browserName of BROWSERS) {
       }, (path) => path === '/cdn/dvc-hydrate.js');
     });
 
+    test('a bare tag: the page switched to English while the Vietnamese first views were on their way: none is painted, the English ones are', async () => {
+      // The Vietnamese views and the widgets' scripts held; the English views come as asked for.
+      const release = holdScripts((path) => widgetScripts(path) || /\.vi\.js$/.test(path));
+      const { tab, errors, loaded, close } = await open('/bare.vi.html', { wait: false });
+      try {
+        await tab.waitForFunction(() => document.querySelector('dvc-satisfaction-survey') !== null, { timeout: 15_000, polling: 20 });
+        // Every frame from here on: what each widget shows.
+        await tab.evaluate((tags: string[]) => {
+          const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+          const look = () => {
+            for (const tag of tags) {
+              const text = document.querySelector(tag)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim();
+              if (text) seen.push(`${tag}: ${text}`);
+            }
+            requestAnimationFrame(look);
+          };
+          look();
+        }, TAGS);
+        // As a citizen pressing "English" while the page loads.
+        await tab.evaluate(() => { document.documentElement.lang = 'en'; });
+        release();
+        await firstViewsPainted(tab);
+        await loaded;
+        await hydrated(tab, TAGS);
+        const seen = await tab.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+        const vietnamese = seen.filter((line) => messagesIn(line, 'en', kit).foreign.length > 0);
+        assert.deepEqual([...new Set(vietnamese)], [], 'Vietnamese painted on the English page');
+        const painted = await widgetTexts(tab);
+        for (const tag of TAGS) assert.ok(messagesIn(painted[tag] ?? '', 'en', kit).own.length > 0, `${tag} in English: ${painted[tag]}`);
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await close();
+      }
+    });
+
     test('a bare tag under a strict CSP with Trusted Types: its first view painted and styled, no policy violated', async () => {
       const release = holdScripts(widgetScripts);
       const context = await browser.createBrowserContext();

@@ -218,10 +218,15 @@ function note(tag: string, root: ShadowRoot, lang: string, painted: boolean): vo
  */
 async function paintFirstView(tag: string, elements: readonly Element[]): Promise<void> {
   try {
-    const lang = pageLanguage();
-    for (const root of paint(elements, await firstView(tag, lang))) note(tag, root, lang, true);
-    // The page may have changed its language while the view came.
-    await followLanguage(tag);
+    let lang = pageLanguage();
+    let loaded = await firstView(tag, lang);
+    // The page changed its language while the view came (a citizen pressing "English" as the page
+    // loads): the view in the page's language is painted, never the other one first.
+    while (pageLanguage() !== lang) {
+      lang = pageLanguage();
+      loaded = await firstView(tag, lang);
+    }
+    for (const root of paint(elements, loaded)) note(tag, root, lang, true);
   } catch (error: unknown) {
     console.warn(`DVC Kit: <${tag}> is drawn by its script, without its first view`, error);
   }
