@@ -7,7 +7,7 @@ import { heldSpace } from '../shared/held-space.ts';
  * stylesheet: printing the page gives the dossier's status and history on paper, without the form
  * or buttons.
  */
-export const dossierTrackerStyles = [heldSpace([[null, '31.25rem'], ['20em', '22.25rem'], ['30em', '19.25rem']]), css`
+export const dossierTrackerStyles = [heldSpace([[null, '32.75rem'], ['10em', '31.25rem'], ['20em', '23.75rem'], ['30em', '19.25rem']]), css`
   :host {
     overflow-wrap: break-word;
   }

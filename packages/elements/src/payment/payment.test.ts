@@ -251,9 +251,10 @@ describe('<dvc-payment>', () => {
     expect(sessionStorage.getItem(`dvc-payment:${code}`)).to.equal(null);
   });
 
-  it('without a dossier code it says there is nothing to pay for, and passes axe', async () => {
+  it('without a dossier code it says there is nothing to pay for, under the first view\'s heading, and passes axe', async () => {
     const el = await widget({ code: '' });
-    expect(stateOf(el)).to.equal(null);
+    expect(stateOf(el)).to.equal('idle');
+    expect(text($(el, '[part="heading"]'))).to.equal('Phí, lệ phí cần thanh toán');
     expect(text($(el, '[part="message"]'))).to.equal('Chưa có hồ sơ nào được chỉ định để thanh toán.');
     expect(spy.requests).to.have.length(0);
     await expectNoAxeViolations(el);

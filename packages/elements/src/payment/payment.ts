@@ -229,7 +229,7 @@ export class DvcPayment extends DvcElement {
     const context = this.#context;
     switch (view.kind) {
       case 'idle':
-        return idleView();
+        return idleView(context);
       case 'ask':
         return askView(context, view, {
           onSubmit: (event) => {

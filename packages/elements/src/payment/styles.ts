@@ -6,7 +6,7 @@ import { heldSpace } from '../shared/held-space.ts';
  * without sideways scrolling (descriptions wrap, amounts do not), keeps every target at least
  * 24 × 24 px (buttons and method choices are 44 px high), and keeps shapes in forced colours.
  */
-export const paymentStyles = [heldSpace([[null, '4.5rem'], ['20em', '3rem'], ['30em', '1.5rem']]), css`
+export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'], ['12.5em', '7.6rem'], ['21.25em', '5.8rem'], ['25em', '4.3rem']]), css`
   :host {
     overflow-wrap: break-word;
   }

@@ -121,8 +121,15 @@ export function nothingDueView(context: ViewContext, refunded: boolean): Templat
   `);
 }
 
-export function idleView(): TemplateResult {
-  return html`<p class="idle" part="message" lang=${getLocale()}>${msg('No dossier was given to pay for.')}</p>`;
+/**
+ * No dossier to pay for. Under the first view's heading (the loader paints it before the script):
+ * the widget keeps the first view's height, and the page below does not move when it finds none.
+ */
+export function idleView(context: ViewContext): TemplateResult {
+  return section('idle', html`
+    ${stateHeading(context, msg('Charges and fees to pay'))}
+    <p part="message">${msg('No dossier was given to pay for.')}</p>
+  `);
 }
 
 // ---------- what is due ----------
