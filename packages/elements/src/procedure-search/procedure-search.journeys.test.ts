@@ -317,6 +317,42 @@ describe('<dvc-procedure-search> journeys', () => {
     await waitUntil(() => $(fresh, '[part="page-button"][aria-current="page"]')?.textContent!.trim() === '2', 'back did not restore page 2', { timeout: 8000 });
   });
 
+  it('Back that changes the results keeps the result in focus on the screen, wherever the browser puts the page back', async function () {
+    (this as unknown as { timeout(ms: number): void }).timeout(20_000);
+    history.replaceState(null, '', location.pathname);
+    // The rest of the portal's page, and a phone's screen.
+    const page = await fixture<HTMLElement>(html`<div>
+      <dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search><div style="block-size: 300vh"></div>
+    </div>`);
+    const el = page.querySelector<DvcProcedureSearch>('dvc-procedure-search')!;
+    try {
+      el.query = 'dang ky';
+      await settled(el);
+      // Chosen at the top of the page: the browser keeps that place for the entry before it.
+      window.scrollTo(0, 0);
+      await choose(el, 'level', 'commune');
+      const button = items(el).at(-1)!.querySelector('button')!;
+      button.focus();
+      button.scrollIntoView({ block: 'start' });
+      expect(window.scrollY, 'the page scrolled down to the result').to.be.above(0);
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await popped;
+      await waitUntil(() => el.level === '', 'Back did not undo the filter', { timeout: 8000 });
+      await settled(el);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const focused = activeInside(el)!;
+      expect(focused?.localName, 'focus stayed on a result').to.equal('button');
+      // Within the screen, give or take the half pixel Firefox aligns to.
+      const { top, bottom } = focused.getBoundingClientRect();
+      expect(top, 'not above the screen').to.be.at.least(-1);
+      expect(bottom, 'nor below it').to.be.at.most(window.innerHeight + 1);
+    } finally {
+      history.replaceState(null, '', location.pathname);
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('keeps one history entry for options passed with the arrow keys, at any pace, so one Back undoes the choice', async function () {
     (this as unknown as { timeout(ms: number): void }).timeout(20_000);
     history.replaceState(null, '', location.pathname);

@@ -5,7 +5,7 @@ import { msg } from '@lit/localize';
 import type { Agency, Field, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
-import { FocusController } from '../shared/focus-controller.ts';
+import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
 import { RequestController, type RequestStatus } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
@@ -278,7 +278,10 @@ export class DvcProcedureSearch extends DvcElement {
       if (state.procedure) this.#openDetail(state.procedure, history, { focus });
       else this.#closeDetail(history);
     }
-    void this.#searchNow(history);
+    const searched = this.#searchNow(history);
+    // Back or Forward: the browser puts the page where it stood on that entry, which may leave what
+    // has focus (a result's button) off the screen once the results have changed under it.
+    if (history === 'none') void searched.then(() => keepFocusInView(this));
   }
 
   async #searchNow(history: 'push' | 'replace' | 'none' = 'push'): Promise<void> {
