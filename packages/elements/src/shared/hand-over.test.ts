@@ -126,6 +126,8 @@ describe('hand-over between widgets, with no page script', () => {
   it('the tracker, back on the page while the API cannot be reached, says so and keeps the tab\'s proof: "Try again" shows the dossier without the number', async () => {
     const tracker = await backWhileUnreachable();
     expect(inside(tracker, '[part~="error"]')!.dataset['problem']).to.equal('service_unavailable');
+    // Not asked for: shown where the dossier would be, not an alert that interrupts the page.
+    expect(inside(tracker, '[part~="error"]')!.getAttribute('role')).to.equal(null);
     expect(accessFor(PAYMENT_DUE.code), 'the proof is kept').to.not.equal(undefined);
     inside(tracker, '[part~="retry-button"]')!.click();
     await waitUntil(() => inside(tracker, '[part~="result"]'), 'the dossier was not shown again', { timeout: 8000 });
