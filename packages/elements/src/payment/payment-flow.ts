@@ -141,7 +141,8 @@ export class PaymentFlow implements ReactiveController {
         return;
       }
       this.#flows.reset();
-      this.#setView({ kind: 'idle' });
+      // No dossier (the tracker beside it let the last one go, say): focus stays where the citizen is.
+      this.#update({ kind: 'idle' });
       // Nothing left in the live region of a dossier let go ("To pay: …" of the last person).
       this.#announce(undefined);
       return;
@@ -173,7 +174,7 @@ export class PaymentFlow implements ReactiveController {
       if (error instanceof DvcApiError && !error.retryable) {
         // Not a payment the API knows: the parameters were only a hint.
         cleanAddressBar();
-        this.#setView({ kind: 'idle' });
+        this.#update({ kind: 'idle' });
         this.#announce(undefined);
         return;
       }

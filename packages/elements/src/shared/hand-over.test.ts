@@ -214,6 +214,19 @@ describe('hand-over between widgets, with no page script', () => {
     expect(payment.dossierCode).to.equal('');
   });
 
+  it('"Look up another" beside a payment always on show: the payment says it has no dossier, and focus goes to the tracker\'s code field, not into the payment', async () => {
+    const { tracker, payment } = await trackerAndPayment();
+    inside(tracker, '[part~="pay-button"]')!.click();
+    await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'the payment did not show what is due', { timeout: 8000 });
+    inside(tracker, '[part~="another-button"]')!.click();
+    await tracker.updateComplete;
+    await payment.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(payment.shadowRoot!.querySelector('[data-state="idle"]'), 'no dossier to pay for').to.not.equal(null);
+    expect(document.activeElement, 'focus in the tracker').to.equal(tracker);
+    expect(tracker.shadowRoot!.activeElement?.id).to.equal('code');
+  });
+
   it('"Look up another" lets the payment and the evaluation beside the tracker forget the dossier, hides their sections again, and drops the tab\'s proof', async () => {
     const page = await fixture<HTMLElement>(html`<div>
       <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
