@@ -289,16 +289,24 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
   // the start of "dang kiem"); as typed, its last word may be a beginning ("dang k").
   const spelled = ` ${oneSpelling(phrase)} `;
   const inName = (p: Candidate['p']) => p.nameFolded.includes(phrase) || p.nameOneSpellingSpaced.includes(spelled);
+  const exactKey = (c: Candidate) => (c.p.code === exactCode ? 0 : 1);
+  const wordsKey = (c: Candidate) => -(c.matched ?? 0);
   const keyOf = (c: Candidate): Ranked => ({
     c,
-    exact: c.p.code === exactCode ? 0 : 1,
-    words: -(c.matched ?? 0),
+    exact: exactKey(c),
+    words: wordsKey(c),
     phrase: phrase && inName(c.p) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   });
+  // Behind the worst kept before its name is searched for the phrase: the keys above the phrase
+  // level, its phrase key is its name's length or, without the phrase, worse still; a longer name
+  // than the worst kept one's cannot come first. For a short prefix ("ch") this spares thousands
+  // of substring searches.
+  const behindOnLength = (c: Candidate, worst: Ranked) =>
+    exactKey(c) === worst.exact && wordsKey(c) === worst.words && c.p.nameFolded.length > worst.phrase;
   if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
   const top: Ranked[] = [];
   for (const c of candidates) {
-    if (top.length === count && behindOnLength(c, top[count - 1]!, exactCode)) continue;
+    if (top.length === count && behindOnLength(c, top[count - 1]!)) continue;
     const ranked = keyOf(c);
     if (top.length === count && compareRanked(ranked, top[count - 1]!, phrase) >= 0) continue;
     let low = 0;
@@ -312,16 +320,6 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
     if (top.length > count) top.pop();
   }
   return top;
-}
-
-/**
- * Whether a candidate ranks behind `worst` before its name is searched for the phrase: when the
- * keys above the phrase are level, its phrase key is its name's length or, without the phrase,
- * worse still; a name longer than the worst kept one cannot come before it. For a short prefix
- * ("ch") this spares thousands of substring searches.
- */
-function behindOnLength(c: Candidate, worst: Ranked, exactCode: string | null): boolean {
-  return worst.exact === 1 && c.p.code !== exactCode && worst.words === -(c.matched ?? 0) && c.p.nameFolded.length > worst.phrase;
 }
 
 async function rankAndPage(
