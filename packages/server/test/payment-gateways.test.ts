@@ -316,6 +316,60 @@ describe('the notification routes refuse what the gateways never send', () => {
   });
 });
 
+describe('VNPay: a notification without a final transaction status is not taken at its word', () => {
+  let sandbox: Sandbox;
+  let keys = 0;
+  before(async () => { sandbox = await startSandbox({ reconcileEveryMs: 0 }); });
+  after(() => sandbox.close());
+  beforeEach(async () => { await fetch(`${sandbox.baseUrl}/_sandbox/reset`, { method: 'POST' }); });
+
+  async function open(): Promise<Payment> {
+    const res = await fetch(`${sandbox.baseUrl}/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `vnpay-status-test-${++keys}-000000000` },
+      body: JSON.stringify({ dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: PORTAL_RETURN, method: 'bank-qr', language: 'vi' }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    return await res.json() as Payment;
+  }
+  /** Sends VNPay's IPN, signed with the sandbox merchant's secret, with `change` applied (a key set to undefined is left out). */
+  async function notify(params: Record<string, string>, change: Record<string, string | undefined>): Promise<unknown> {
+    const { vnpaySign } = await import('../src/payments/providers/vnpay.ts');
+    const sent = Object.fromEntries(Object.entries({ ...params, ...change }).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'vnp_SecureHash'));
+    const query = new URLSearchParams({ ...sent, vnp_SecureHash: vnpaySign(sent, SANDBOX_MERCHANT.vnpay.hashSecret) });
+    return (await fetch(`${sandbox.baseUrl}/payments/gateways/vnpay/ipn?${query}`)).json();
+  }
+  const stored = async (id: string) => (await sandbox.context.storage.one<{ state: string; failure_code: string | null; gateway_outcome: string | null }>(
+    'SELECT state, failure_code, gateway_outcome FROM payments WHERE id = ?', [id]))!;
+
+  test('"00" without a transaction status, for a payment VNPay took: the status query is asked at once, and the payment is paid', async () => {
+    const payment = await open();
+    // Paid at the simulated VNPay, its own notification lost; the return carries the signed result.
+    const back = await payAtGateway(payment.redirectUrl!, 'ipn-lost');
+    const params = Object.fromEntries(new URL(back.headers.get('location')!).searchParams);
+    assert.equal(params['vnp_TransactionStatus'], '00');
+    assert.deepEqual(await notify(params, { vnp_TransactionStatus: undefined }), { RspCode: '00', Message: 'Confirm Success' });
+    const row = await stored(payment.id);
+    assert.equal(row.state, 'paid');
+    assert.deepEqual(JSON.parse(row.gateway_outcome!).via, 'query', 'settled by the status query, not by the notification');
+  });
+
+  test('"00" without a transaction status, or "not completed", for a payment VNPay never took: it stays pending, and VNPay is asked to send it again', async () => {
+    const payment = await open();
+    const params = {
+      vnp_TxnRef: payment.id, vnp_Amount: String(payment.total * 100), vnp_TmnCode: SANDBOX_MERCHANT.vnpay.tmnCode,
+      vnp_ResponseCode: '00', vnp_TransactionNo: '14422574', vnp_BankCode: 'NCB', vnp_PayDate: '20261207091806',
+    };
+    for (const change of [{}, { vnp_TransactionStatus: '01' }, { vnp_ResponseCode: '99', vnp_TransactionStatus: '00' }]) {
+      assert.deepEqual(await notify(params, change), { RspCode: '99', Message: 'Payment not final yet' }, JSON.stringify(change));
+      assert.deepEqual({ ...(await stored(payment.id)), gateway_outcome: undefined }, { state: 'pending', failure_code: null, gateway_outcome: undefined });
+    }
+    // The genuine final word still settles it.
+    assert.deepEqual(await notify(params, { vnp_ResponseCode: '51', vnp_TransactionStatus: '02' }), { RspCode: '00', Message: 'Confirm Success' });
+    assert.equal((await stored(payment.id)).failure_code, '51');
+  });
+});
+
 describe('what a payer cannot do', () => {
   let sandbox: Sandbox;
   const lines: string[] = [];

@@ -712,11 +712,15 @@ describe('what the gateways\' answers mean for a payment', () => {
     assert.deepEqual(await declined.query(order), { state: 'cancelled', code: '24', transactionNo: '', detail: 'momo query 1006' });
   });
 
-  test('VNPay: a transaction status is not a response code; "00" with a status other than 00 did not go through', async () => {
+  test('VNPay: a transaction status is not a response code; "00" with a failed status did not go through; an IPN without a final status settles nothing', async () => {
     const { vnpayIpnVerdict } = await import('../src/payments/gateways/vnpay-gateway.ts');
-    const outcome = { paid: false, responseCode: '00', transactionStatus: '01', transactionNo: '1', bankCode: 'NCB', payDate: '' };
-    assert.deepEqual(vnpayIpnVerdict(outcome), { state: 'failed', code: '99', transactionNo: '1', detail: 'vnpay ipn 00/01' });
-    assert.equal(vnpayIpnVerdict({ ...outcome, responseCode: '24', transactionStatus: '02' }).state, 'cancelled');
+    const outcome = { paid: false, responseCode: '00', transactionStatus: '02', transactionNo: '1', bankCode: 'NCB', payDate: '' };
+    assert.deepEqual(vnpayIpnVerdict(outcome), { state: 'failed', code: '99', transactionNo: '1', detail: 'vnpay ipn 00/02' });
+    assert.deepEqual(vnpayIpnVerdict({ ...outcome, paid: true, transactionStatus: '00' }), { state: 'paid', transactionNo: '1', detail: 'vnpay ipn 00/00' });
+    for (const [responseCode, transactionStatus] of [['00', ''], ['00', '01'], ['24', '01'], ['07', '00'], ['99', '00'], ['', '']] as const) {
+      assert.equal(vnpayIpnVerdict({ ...outcome, responseCode, transactionStatus }), undefined, `${responseCode}/${transactionStatus} is asked about at the status query`);
+    }
+    assert.equal(vnpayIpnVerdict({ ...outcome, responseCode: '24', transactionStatus: '02' })?.state, 'cancelled');
     assert.deepEqual(vnpayIpnVerdict({ ...outcome, responseCode: '51', transactionStatus: '02' }), { state: 'failed', code: '51', transactionNo: '1', detail: 'vnpay ipn 51/02' });
   });
 });

@@ -196,8 +196,11 @@ export interface paths {
          *     (`01`), its amount (`vnp_Amount` is VND × 100, `04`), still open (`02`), then `00`, which
          *     means "recorded" for a failed payment too. A payment is marked paid only when
          *     `vnp_ResponseCode` and `vnp_TransactionStatus` are both `00`; its e-receipts are issued
-         *     then, once, whichever process receives the notification. `99` (an error here) makes VNPay
-         *     send it again. The answer is always HTTP 200.
+         *     then, once, whichever process receives the notification. A notification without a final
+         *     `vnp_TransactionStatus` (none, `01`, or `00` beside a failed `vnp_ResponseCode`) settles
+         *     nothing on its word: VNPay's status query is asked at once, and the answer is `99` until
+         *     the payment is settled. `99` (also an error here) makes VNPay send it again. The answer is
+         *     always HTTP 200.
          */
         get: operations["receiveVnpayNotification"];
         put?: never;

@@ -8,13 +8,13 @@
 import type { ServerContext } from '../context.ts';
 import { vnpayIpnVerdict } from './gateways/vnpay-gateway.ts';
 import { momoIpnVerdict } from './gateways/momo-gateway.ts';
-import type { VnpayIpnDecision } from './providers/vnpay.ts';
+import type { VnpayIpnDecision, VnpayIpnOutcome } from './providers/vnpay.ts';
 import { VNPAY_IPN_UNKNOWN_ERROR, vnpayIpnDecision } from './providers/vnpay.ts';
 import type { MomoIpn } from './providers/momo.ts';
 import { momoIpnDecision } from './providers/momo.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { findPayment } from './payment-row.ts';
-import { settle } from './settlement.ts';
+import { checkAtGateway, settle } from './settlement.ts';
 import { markRefundDue } from './refunds.ts';
 
 /** VNPay's answer for a notification of an order already confirmed here. */
@@ -63,6 +63,7 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
       return { RspCode: decision.rspCode, Message: decision.message };
     }
     const verdict = vnpayIpnVerdict(decision.outcome);
+    if (verdict === undefined) return await askVnpayInstead(ctx, order.row, decision.outcome);
     if (await settle(ctx, order.row, verdict, 'ipn')) return { RspCode: '00', Message: 'Confirm Success' };
     // Settled a moment ago by another path (closed as expired, say): money taken then is to refund.
     await markRefundDue(ctx, 'vnpay', ref, verdict);
@@ -71,6 +72,20 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
     ctx.log.error({ gateway: 'vnpay', paymentId: ref, err: (error as Error).message }, 'payment notification failed');
     return { ...VNPAY_IPN_UNKNOWN_ERROR };
   }
+}
+
+/**
+ * A genuine IPN that does not settle the payment (no transaction status, "not completed", or codes
+ * that contradict each other) is neither paid nor failed on its word: VNPay's status query is asked
+ * at once and its answer applied. Until one settles it the payment stays pending and VNPay is
+ * answered `99`, so it sends the notification again (and reconciliation goes on asking).
+ */
+async function askVnpayInstead(ctx: ServerContext, row: PaymentRow, outcome: VnpayIpnOutcome): Promise<VnpayAcknowledgement> {
+  const asked = await checkAtGateway(ctx, row, 0);
+  ctx.log.warn({ gateway: 'vnpay', paymentId: row.id, detail: `vnpay ipn ${outcome.responseCode}/${outcome.transactionStatus}`, asked },
+    'payment notification not final: asked the gateway');
+  if (asked === 'settled') return { RspCode: '00', Message: 'Confirm Success' };
+  return { RspCode: VNPAY_IPN_UNKNOWN_ERROR.RspCode, Message: 'Payment not final yet' };
 }
 
 /**

@@ -11,6 +11,8 @@ import { serverAddress } from './server-address.ts';
 /** VNPay's response codes for "the payer cancelled" and for any other failure. */
 const CANCELLED = '24';
 const GENERAL_FAILURE = '99';
+/** VNPay's transaction status for "not completed yet". */
+const NOT_COMPLETED = '01';
 
 export class VnpayGateway implements PaymentGateway {
   readonly name = 'vnpay' as const;
@@ -67,16 +69,22 @@ export class VnpayGateway implements PaymentGateway {
     // 01: not completed yet. Anything else is VNPay's final word that the payment did not go through;
     // the transaction status is not a response code (its 09 is "refund rejected", not the response
     // code's "not enrolled"), so the payer is told the general reason.
-    if (result.transactionStatus === '01') return { state: 'pending', known: true, detail };
+    if (result.transactionStatus === NOT_COMPLETED) return { state: 'pending', known: true, detail };
     return { state: 'failed', code: GENERAL_FAILURE, transactionNo: result.transactionNo, detail };
   }
 }
 
-/** The verdict of an IPN VNPay confirmed: paid only when both codes are 00. */
-export function vnpayIpnVerdict(outcome: VnpayIpnOutcome): FinalVerdict {
+/**
+ * The verdict of an IPN VNPay confirmed: paid only when both codes are 00. Undefined when the IPN
+ * does not settle the payment: no transaction status (the payment's outcome) or `01` (not completed
+ * yet), or codes that contradict each other (a status of 00 with a failed response code). Those are
+ * asked about at VNPay's status query instead, whose answer names the outcome.
+ */
+export function vnpayIpnVerdict(outcome: VnpayIpnOutcome): FinalVerdict | undefined {
   const detail = `vnpay ipn ${outcome.responseCode}/${outcome.transactionStatus}`;
   if (outcome.paid) return { state: 'paid', transactionNo: outcome.transactionNo, detail };
-  // A response code of 00 with another transaction status did not go through either.
+  if (outcome.transactionStatus === '' || outcome.transactionStatus === NOT_COMPLETED || outcome.transactionStatus === '00') return undefined;
+  // A response code of 00 with a failed transaction status did not go through either.
   const code = outcome.responseCode === '' || outcome.responseCode === '00' ? GENERAL_FAILURE : outcome.responseCode;
   return { state: code === CANCELLED ? 'cancelled' : 'failed', code, transactionNo: outcome.transactionNo, detail };
 }
