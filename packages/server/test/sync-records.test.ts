@@ -267,6 +267,13 @@ describe('DongBoHoSoMC records', () => {
       [{ DanhSachLePhi: ['8000'] }, 'DanhSachLePhi[0]', 'invalid', /must be an object/],
       [{ DanhSachHoSoBoSung: [{ NoiDungBoSung: 'Bổ sung giấy chứng sinh' }] }, 'DanhSachHoSoBoSung[0].NgayBoSung', 'required', /is required/],
       [{ DanhSachHoSoBoSung: [{ NgayBoSung: '20250715100000', NgayTiepNhanBoSung: '20250715090000' }] }, 'DanhSachHoSoBoSung[0].NgayTiepNhanBoSung', 'invalid', /not be before NgayBoSung/],
+      [{ DanhSachPhieuXinLoi: [{ NgayXinLoi: '20250716100000', NgayHenTraMoi: '20250718170000' }] }, 'DanhSachPhieuXinLoi[0].LyDoTreHan', 'required', /is required/],
+      [{ DanhSachPhieuXinLoi: [{ LyDoTreHan: 'Cần xác minh', NgayHenTraMoi: '20250718170000' }] }, 'DanhSachPhieuXinLoi[0].NgayXinLoi', 'required', /is required/],
+      [{ DanhSachPhieuXinLoi: [{ LyDoTreHan: 'Cần xác minh', NgayXinLoi: '20250716100000' }] }, 'DanhSachPhieuXinLoi[0].NgayHenTraMoi', 'required', /is required/],
+      [{ DanhSachPhieuXinLoi: [{ LyDoTreHan: 'Cần xác minh', NgayXinLoi: '20250713100000', NgayHenTraMoi: '20250718170000' }] }, 'DanhSachPhieuXinLoi[0].NgayXinLoi', 'invalid', /not be before NgayTiepNhan/],
+      [{ DanhSachPhieuXinLoi: [{ LyDoTreHan: 'Cần xác minh', NgayXinLoi: '20250716100000', NgayHenTraMoi: '20250716090000' }] }, 'DanhSachPhieuXinLoi[0].NgayHenTraMoi', 'invalid', /not be before NgayXinLoi/],
+      [{ DanhSachPhieuXinLoi: [{ LyDoTreHan: 'x'.repeat(1001), NgayXinLoi: '20250716100000', NgayHenTraMoi: '20250718170000' }] }, 'DanhSachPhieuXinLoi[0].LyDoTreHan', 'invalid', /at most 1000 characters/],
+      [{ DanhSachPhieuXinLoi: { LyDoTreHan: 'Cần xác minh' } }, 'DanhSachPhieuXinLoi', 'invalid', /must be an array/],
     ];
     for (const [overrides, field, code, message] of cases) {
       const result = readDossierRecord(dossierRecord(overrides), DEFAULT_STATUS_TABLE);
@@ -355,6 +362,25 @@ describe('DongBoHoSoMC records', () => {
     });
     const answered = dossier({ DanhSachHoSoBoSung: [{ NgayBoSung: '20250714150000', NgayTiepNhanBoSung: '20250715080000' }] });
     assert.deepEqual(answered.supplement, { reason: '', documents: [], requestedAt: new Date('2025-07-14T08:00:00Z'), resolvedAt: new Date('2025-07-15T01:00:00Z') });
+  });
+
+  test('the apology: the latest one, with its reason and new date; none without the list', () => {
+    const value = dossier({
+      DanhSachPhieuXinLoi: [
+        { LyDoTreHan: 'Cần xác minh thông tin nơi cư trú', NgayXinLoi: '20250717090000', NgayHenTraMoi: '20250721170000' },
+        { LyDoTreHan: 'Chờ ý kiến của Sở Tư pháp', NgayXinLoi: '20250722080000', NgayHenTraMoi: '20250725170000' },
+      ],
+    });
+    assert.deepEqual(value.apology, {
+      reason: 'Chờ ý kiến của Sở Tư pháp',
+      newDueAt: new Date('2025-07-25T10:00:00Z'),
+      issuedAt: new Date('2025-07-22T01:00:00Z'),
+    });
+    assert.equal(dossier().apology, null);
+    assert.equal(dossier({ DanhSachPhieuXinLoi: null }).apology, null, '.NET\'s empty list');
+    const future = readDossierRecord(dossierRecord({ DanhSachPhieuXinLoi: [{ LyDoTreHan: 'x', NgayXinLoi: '20620716100000', NgayHenTraMoi: '20620718170000' }] }),
+      DEFAULT_STATUS_TABLE, { now: new Date('2025-07-20T00:00:00Z') });
+    assert.deepEqual(future.ok ? [] : future.errors.map((e) => e.field), ['DanhSachPhieuXinLoi[0].NgayXinLoi'], 'a mistyped year');
   });
 
   test('MaHoSo for the answer: only a dossier code, else null', () => {

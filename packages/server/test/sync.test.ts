@@ -326,6 +326,27 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.deepEqual(dossier.supplementRequest.documents, ['Giấy chứng sinh', 'Giấy tờ tùy thân của người đi đăng ký']);
   });
 
+  test('the agency\'s apology with a new date reaches the tracker; the dossier is still late against its due date; a record without it withdraws it', async () => {
+    const code = '000.00.15.H26-250714-0073';
+    const apology = { LyDoTreHan: 'Cần xác minh thông tin tại nơi cư trú trước đây', NgayXinLoi: '20250716160000', NgayHenTraMoi: '20250721170000' };
+    const answer = await push('dossiers', { data: [dossierRecord({ MaHoSo: code, DanhSachPhieuXinLoi: [apology] })] });
+    assert.equal(answer.statusCode, 200, answer.body);
+    assert.equal(answer.json().results[0].outcome, 'created');
+    const dossier = (await lookup(code)).json();
+    assert.deepEqual(dossier.apology, { reason: apology.LyDoTreHan, newDueAt: '2025-07-21T17:00:00+07:00', issuedAt: '2025-07-16T16:00:00+07:00' });
+    assert.equal(dossier.dueAt, '2025-07-16T17:00:00+07:00');
+    assert.equal(dossier.timeliness.state, 'overdue');
+
+    const again = await push('dossiers', { data: [dossierRecord({ MaHoSo: code, DanhSachPhieuXinLoi: [apology] })] });
+    assert.equal(again.json().results[0].outcome, 'unchanged');
+    const bad = await push('dossiers', { data: [dossierRecord({ MaHoSo: code, DanhSachPhieuXinLoi: [{ ...apology, NgayHenTraMoi: '20250715170000' }] })] });
+    assert.deepEqual(bad.json().results[0].errors.map((e: { field: string }) => e.field), ['DanhSachPhieuXinLoi[0].NgayHenTraMoi']);
+    assert.deepEqual((await lookup(code)).json().apology?.reason, apology.LyDoTreHan, 'a refused record changes nothing');
+
+    assert.equal((await push('dossiers', { data: [dossierRecord({ MaHoSo: code })] })).json().results[0].outcome, 'updated');
+    assert.equal((await lookup(code)).json().apology, null);
+  });
+
   test('paid here, then the one-stop system\'s steps arrive late: one asking for payment does not undo it; a later decision applies', async () => {
     const code = '000.00.15.H26-250714-0071';
     await push('dossiers', { data: [dossierRecord({ MaHoSo: code, TrangThaiHoSo: '6', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '40000', LoaiPhiLePhi: '1' }] })] });

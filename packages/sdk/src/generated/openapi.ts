@@ -369,8 +369,9 @@ export interface paths {
          *     `DinhDanhCHS` item with `LoaiDinhDanh` "1": a dossier nobody can look up is of no use, and a
          *     placeholder such as "000000001" is refused. The number is stored only as a keyed digest; no
          *     answer repeats it. Also read: `NgayHenTra` (due), once decided `NgayKetThucXuLy` (else
-         *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out) and the latest of
-         *     `DanhSachHoSoBoSung`. `TrichYeuHoSo` is checked (at most 1000 characters) and not kept: a
+         *     `NgayTra`), `DanhSachLePhi` (amounts in whole VND; free lines left out), the latest of
+         *     `DanhSachHoSoBoSung` and the latest of `DanhSachPhieuXinLoi` (the agency's apology with a new
+         *     date; this API's own list, as the national record has none: see `SyncApology`). `TrichYeuHoSo` is checked (at most 1000 characters) and not kept: a
          *     dossier's summary may hold personal details, and no answer shows it, so a record that
          *     changes only the summary is `unchanged`. Other fields are accepted and not checked. A list
          *     sent as `null` (.NET's way of writing an empty one) is taken as absent. A date more than a
@@ -1143,6 +1144,12 @@ export interface components {
             DanhSachTepDinhKemKhac?: Record<string, never>[] | null;
             /** @description Supplement requests; the latest (by `NgayBoSung`) is the dossier's. */
             DanhSachHoSoBoSung?: components["schemas"]["SyncSupplement"][] | null;
+            /**
+             * @description This API's own, not the national portal's: the apologies the agency issued for a result
+             *     that will be late (phiếu xin lỗi và hẹn lại ngày trả kết quả). The latest (by
+             *     `NgayXinLoi`) is the dossier's, shown by the tracker; a record without the list has none.
+             */
+            DanhSachPhieuXinLoi?: components["schemas"]["SyncApology"][] | null;
             /** @description Result documents (TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua). Not stored. */
             DanhSachGiayToKetQua?: Record<string, never>[] | null;
         } & {
@@ -1187,6 +1194,20 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }) | string)[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One apology and new appointment. All three fields are required (checked per record).
+         *     `NgayXinLoi` is not before the dossier's `NgayTiepNhan`, nor `NgayHenTraMoi` before
+         *     `NgayXinLoi`. The dossier is still judged late against `NgayHenTra`: the apology admits the
+         *     delay, it does not erase it.
+         */
+        SyncApology: {
+            NgayXinLoi?: components["schemas"]["SyncDate"];
+            /** @description Why the result is late, as the apology states it (shown to the applicant); at most 1000 characters. */
+            LyDoTreHan?: string;
+            NgayHenTraMoi?: components["schemas"]["SyncDate"];
         } & {
             [key: string]: unknown;
         };

@@ -15,6 +15,9 @@ import type { StatusTable } from './status-table.ts';
 import { statusFor } from './status-table.ts';
 import { readSupplement } from './supplement-request.ts';
 import type { SyncedSupplement } from './supplement-request.ts';
+import { readApology } from './apology.ts';
+import type { SyncedApology } from './apology.ts';
+import { notInFuture } from './future-dates.ts';
 
 /** The contract's `DossierCode`. */
 export const DOSSIER_CODE = /^[0-9A-Z.]{3,40}-[0-9]{6}-[0-9]{4}$/;
@@ -59,6 +62,8 @@ export interface SyncedDossier {
   feesSent: boolean;
   /** The latest of `DanhSachHoSoBoSung`. */
   supplement: SyncedSupplement | null;
+  /** The latest of `DanhSachPhieuXinLoi`. */
+  apology: SyncedApology | null;
 }
 
 /** A CapNhatTienDoHoSoMC record: one step of a dossier's history. */
@@ -91,18 +96,6 @@ export interface ReadOptions {
 export interface ProgressOptions extends ReadOptions {
   /** The unit for a step whose `PhongBanXuLy` is empty. */
   defaultUnit?: string;
-}
-
-/**
- * How far past the server's clock a record may be dated: clocks drift by minutes, not days. A date
- * later than that is a mistyped year ("2062"): a dossier received in the future, or a step that,
- * being the newest, would pin the dossier's status for years.
- */
-const FUTURE_TOLERANCE_MS = 24 * 3600_000;
-
-/** Refuses a date more than a day after `now`, naming its field among the record's other problems. */
-function notInFuture(reader: RecordReader, key: string, value: Date | null | undefined, now: Date | undefined): void {
-  if (value && now && value.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) reader.fail(key, 'invalid', 'must not be later than a day after now');
 }
 
 function readStatus(reader: RecordReader, key: string, table: StatusTable): DossierStatus | undefined {
@@ -155,6 +148,7 @@ export function readDossierRecord(raw: unknown, table: StatusTable, { now }: Rea
 
   const fees = readFeeLines(reader);
   const supplement = readSupplement(reader);
+  const apology = readApology(reader, { receivedAt, now });
   // Checked, not kept: a summary may hold personal details, and no answer shows it.
   reader.text('TrichYeuHoSo', { maxLength: SUMMARY_MAX_LENGTH });
 
@@ -164,7 +158,7 @@ export function readDossierRecord(raw: unknown, table: StatusTable, { now }: Rea
     value: {
       code: code!, procedureCode: procedureCode!, procedureName: procedureName!, agency: agency!,
       applicantId: applicantId!, status: status!, receivedAt: receivedAt!, dueAt, completedAt,
-      fees, feesSent: reader.has('DanhSachLePhi'), supplement,
+      fees, feesSent: reader.has('DanhSachLePhi'), supplement, apology,
     },
   };
 }

@@ -52,6 +52,11 @@ function dossierColumns(ctx: ServerContext, dossier: SyncedDossier) {
       documents: dossier.supplement.documents,
       resolvedAt: dossier.supplement.resolvedAt?.toISOString() ?? null,
     }) : null,
+    apology: dossier.apology ? JSON.stringify({
+      reason: dossier.apology.reason,
+      newDueAt: dossier.apology.newDueAt.toISOString(),
+      issuedAt: dossier.apology.issuedAt.toISOString(),
+    }) : null,
     fees: JSON.stringify(dossier.fees),
   };
   // Keyed like the identity digests: the columns hold one, and a plain hash of them would not.
