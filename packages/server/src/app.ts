@@ -6,12 +6,13 @@ import { constants as zlib } from 'node:zlib';
 import openapiGlue from 'fastify-openapi-glue';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { maskIdentityNumbers } from '@dvc-kit/sdk';
 import type { ServerContext } from './context.ts';
 import { API_PREFIX, defaultOptions, productionProblems } from './config.ts';
 import type { ServerOptions } from './config.ts';
 import { openStorage } from './storage/open.ts';
 import { migrate, migrationStatus } from './storage/migrate.ts';
-import { SchemaGate } from './storage/schema-gate.ts';
+import { SchemaGate, unreachableReason } from './storage/schema-gate.ts';
 import type { GateState } from './storage/schema-gate.ts';
 import { CatalogueIndexes } from './procedures/search-index.ts';
 import { loadStatusTable } from './sync/status-table.ts';
@@ -100,21 +101,31 @@ const operationIdOf = (request: FastifyRequest): string | undefined =>
   (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
 
 /** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
-function toApiProblem(error: FastifyError): ApiProblem {
+/** 64 KB, 1 MB: a body limit as the problem says it. */
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
+/** Ajv's own message, with the values allowed when it says only "one of the allowed values". */
+function issueMessage(issue: NonNullable<FastifyError['validation']>[number]): string {
+  const allowed = (issue.params as { allowedValues?: unknown[] } | undefined)?.allowedValues;
+  if (issue.keyword === 'enum' && Array.isArray(allowed)) return `must be one of: ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
+  return issue.message ?? 'invalid';
+}
+
+function toApiProblem(error: FastifyError, bodyLimit: number): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error.validation) {
     const where = error.validationContext ?? 'request';
     const errors = error.validation.map((issue) => {
       const missing = (issue.params as { missingProperty?: string } | undefined)?.missingProperty;
       const path = `/${where}${issue.instancePath}${missing ? `/${missing}` : ''}`;
-      return { path, message: issue.message ?? 'invalid' };
+      return { path, message: issueMessage(issue) };
     });
     return new ApiProblem(400, 'validation_failed', undefined, { errors });
   }
   switch (error.statusCode) {
     case 400: return new ApiProblem(400, 'validation_failed', 'The request body could not be read.');
     case 404: return new ApiProblem(404, 'not_found');
-    case 413: return new ApiProblem(413, 'payload_too_large');
+    case 413: return new ApiProblem(413, 'payload_too_large', `The request body must be at most ${sizeText(bodyLimit)} for this operation.`);
     case 415: return new ApiProblem(415, 'unsupported_media_type');
     default: return new ApiProblem(500, 'internal_error');
   }
@@ -166,6 +177,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     await context.catalogue.current();
   };
   let initial: GateState = 'schema-pending';
+  let initialReason: string | undefined;
   try {
     if (options.mode === 'sandbox') {
       await refuseOtherMode(storage, 'sandbox');
@@ -183,6 +195,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     // Production waits for its database (the gate below); the sandbox cannot seed without one.
     if (options.mode === 'production' && storage.isUnreachable(error)) {
       initial = 'unreachable';
+      initialReason = unreachableReason(error);
     } else {
       await storage.close();
       throw error;
@@ -204,7 +217,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
       // parameters); the path carries no identifier and no token by design. Headers are dropped
       // (the dossier token travels in one), and redacted should one reach a log line anyway.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+        // A client that put an identity number in the path by mistake (/dossiers/001099000006) leaves none in the log.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: maskIdentityNumbers(req.url.split('?')[0] ?? '', '[masked]') }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: ['applicantId', '*.applicantId', 'req.headers', 'body', `headers["${DOSSIER_TOKEN_HEADER}"]`, `*.headers["${DOSSIER_TOKEN_HEADER}"]`, 'access', '*.access'],
@@ -277,7 +291,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   // that says when to try again; after the CORS headers, so a widget can read it.
   const gate = new SchemaGate(storage, { initial, onOpen: claimAndIndex, onChange: announceDatabase });
   context.database = gate;
-  if (initial !== 'open') announceDatabase(initial);
+  if (initial !== 'open') announceDatabase(initial, initialReason);
   // Only a log line: a database that blinks meanwhile does not stop the server from starting.
   else await sayWhatOpeningFound().catch(() => undefined);
   app.addHook('onRequest', async (request) => {
@@ -347,7 +361,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     const unreachable = storage.isUnreachable(error);
     const problem = unreachable
       ? databaseUnavailable('The database cannot be reached just now.')
-      : toApiProblem(error);
+      : toApiProblem(error, request.routeOptions.bodyLimit ?? SYNC_BODY_LIMIT);
     if (unreachable && storage.needsOperator(error)) request.log.error({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: the database cannot be written (disk, file rights): fix it');
     else if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
     // A 5xx answered on purpose (the gate's, a gateway's) was said once where it was decided; only

@@ -9,14 +9,14 @@
  */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { API_PREFIX, defaultOptions, productionProblems } from './config.ts';
 import type { ServerMode, ServerOptions } from './config.ts';
 import { loadStatusTable } from './sync/status-table.ts';
 import { gatewaySettingsFromEnvironment } from './payments/gateways/settings.ts';
 import type { Environment } from './environment.ts';
 import { readVariable } from './environment.ts';
-import { isPostgresUrl, sqlitePath } from './storage/open.ts';
+import { databaseUrlProblem, isPostgresUrl, sqlitePath } from './storage/open.ts';
 
 
 /** The command-line flags that have an environment variable (or a default) behind them. */
@@ -117,6 +117,8 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
   const databaseUrl = named ?? (mode === 'sandbox' ? resolve(DEFAULT_SANDBOX_DATABASE) : '');
 
   const options: Settings['options'] = { mode, databaseUrl };
+  const databaseProblem = databaseUrl === '' ? undefined : databaseUrlProblem(databaseUrl);
+  if (databaseProblem) problems.push(databaseProblem);
 
   const poolSize = readVariable(env, 'DVC_PG_POOL_SIZE');
   if (poolSize !== undefined) {
@@ -202,11 +204,25 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
 }
 
 /**
+ * The problem of a new SQLite file in production whose folder is not there: a mistyped folder
+ * (`/var/lib/dcv/`) is not made, with a new empty database in it, outside what the backups cover.
+ */
+export function missingDatabaseFolder(databaseUrl: string): string[] {
+  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return [];
+  const path = sqlitePath(databaseUrl);
+  if (path === ':memory:' || existsSync(path) || existsSync(dirname(resolve(path)))) return [];
+  return [`The folder ${dirname(resolve(path))} for the database does not exist: check DATABASE_URL (or --db), or make the folder first.`];
+}
+
+/**
  * The problem of a SQLite path with no file there; none for PostgreSQL, memory, or no name (which
  * production's configuration check names). Said where a command would otherwise make an empty
  * database at a mistyped path and answer from it.
  */
 export function missingDatabaseFile(databaseUrl: string): string[] {
-  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || sqlitePath(databaseUrl) === ':memory:' || existsSync(sqlitePath(databaseUrl))) return [];
-  return [`There is no database at ${databaseUrl}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`];
+  // A URL that is wrong in itself is said so by settingsFromEnvironment.
+  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return [];
+  const path = sqlitePath(databaseUrl);
+  if (path === ':memory:' || existsSync(path)) return [];
+  return [`There is no database at ${resolve(path)}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`];
 }

@@ -338,6 +338,68 @@ describe('dvc-server migrate', () => {
   });
 });
 
+describeOnce('DATABASE_URL as operators write it', () => {
+  it('a wrong scheme, port or host is named (exit 78), for every command, without echoing the password', async () => {
+    const cases = [
+      [`postgresql//dvc:${PASSWORD}@db.internal/dvc`, /neither a PostgreSQL URL \(postgres:\/\/ or postgresql:\/\/\) nor a file path: it begins "postgresql\/"/],
+      [`mysql://dvc:${PASSWORD}@db.internal/dvc`, /it begins "mysql:"/],
+      [`postgres://dvc:${PASSWORD}@db.internal:99999/dvc`, /a port that is not a number from 1 to 65535/],
+      [`file://fileserver/${PASSWORD}/dvc.db`, /a file on another machine/],
+    ] as const;
+    for (const [url, said] of cases) {
+      for (const args of [['serve', '--port', String(await freePort())], ['keys', 'list'], ['migrate']]) {
+        const result = await run(args, { ...PRODUCTION_ENV, DATABASE_URL: url });
+        assert.equal(result.code, 78, `${args[0]} ${url}: ${result.stderr}`);
+        assert.match(result.stderr, said, `${args[0]} ${url}`);
+        assert.ok(!result.stderr.includes(PASSWORD) && !result.stdout.includes(PASSWORD), `${args[0]}: no password printed`);
+        assert.doesNotMatch(result.stderr, /There is no database/, 'not taken for a missing SQLite file');
+      }
+    }
+  });
+
+  it('a relative file: URL is the working directory\'s, as SQLite reads it; production does not make a mistyped folder', async () => {
+    const made = await run(['migrate'], { ...PRODUCTION_ENV, DATABASE_URL: 'file:./relative.db' });
+    assert.equal(made.code, 0, made.stderr);
+    assert.ok(existsSync(join(work, 'relative.db')), 'in the working directory, not at the root');
+    const listed = await run(['keys', 'list'], { ...PRODUCTION_ENV, DATABASE_URL: 'file:relative.db' });
+    assert.equal(listed.code, 0, listed.stderr);
+
+    const typo = await run(['migrate'], { ...PRODUCTION_ENV, DATABASE_URL: join(work, 'no-such-folder', 'dvc.db') });
+    assert.equal(typo.code, 78, typo.stderr);
+    assert.match(typo.stderr, /The folder .*no-such-folder for the database does not exist: check DATABASE_URL \(or --db\), or make the folder first\./);
+    assert.equal(existsSync(join(work, 'no-such-folder')), false, 'no folder made');
+  });
+
+  it('a file that is not a database is named', async () => {
+    const garbage = join(work, 'garbage.db');
+    await writeFile(garbage, 'not a database, '.repeat(64));
+    const result = await run(['keys', 'list'], { ...PRODUCTION_ENV, DATABASE_URL: garbage });
+    assert.equal(result.code, 1, result.stderr);
+    assert.ok(result.stderr.includes(`${garbage}: file is not a database: check DATABASE_URL (or --db) names the database`), result.stderr);
+  });
+});
+
+describe('dvc-server migrate, on a database that is not DVC Kit\'s', () => {
+  it('refuses another application\'s tables, naming them, and adds nothing', async () => {
+    const db = await newDatabase('other-application.db');
+    const storage = openStorage(db);
+    await storage.exec('CREATE TABLE users (id INTEGER PRIMARY KEY)');
+    await storage.close();
+    for (const args of [['migrate'], ['migrate', '--status'], ['keys', 'list']]) {
+      const result = await run([...args, '--db', db], PRODUCTION_ENV);
+      assert.equal(result.code, 1, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, /holds another application's tables \(users\), not DVC Kit's: point DATABASE_URL at a new SQLite file or an empty PostgreSQL database \(or schema\)\./);
+      assert.ok(!result.stderr.includes(PASSWORD), 'no password printed');
+    }
+    const after = openStorage(db);
+    const ledger = TEST_ENGINE === 'postgres'
+      ? "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+      : "SELECT count(*) AS n FROM sqlite_master WHERE name = 'schema_migrations'";
+    assert.equal(Number((await after.one<{ n: number }>(ledger))!.n), 0, 'no table added');
+    await after.close();
+  });
+});
+
 describe('dvc-server import', () => {
   it('loads a catalogue folder (catalog.jsonl) into the database, counting malformed lines', async () => {
     const from = join(work, 'catalogue');
@@ -391,6 +453,17 @@ describe('dvc-server keys', () => {
     assert.match(again.stderr, /No key/);
     const revoked = JSON.parse((await run(['keys', 'list', '--json', '--db', db])).stdout) as { revokedAt: string | null }[];
     assert.ok(revoked[0]!.revokedAt);
+  });
+
+  it('a key for a code\'s first segments only (000) is made, with a note of how far it reaches and how to revoke it', async () => {
+    const db = await newDatabase('broad-keys.db');
+    const broad = await run(['keys', 'create', '--scope', 'sync', '--agency', '000', '--db', db]);
+    assert.equal(broad.code, 0, broad.stderr);
+    const id = /Created key (\S+):/.exec(broad.stderr)?.[1];
+    assert.ok(broad.stderr.includes(`Note: 000 is not a whole agency code such as 000.00.15.H26: this key acts for every agency whose code begins with 000. `
+      + `If that is not meant, revoke it (dvc-server keys revoke ${id}) and make one for the agency's own code.`), broad.stderr);
+    const whole = await run(['keys', 'create', '--scope', 'sync', '--agency', '000.00.15.H26', '--db', db]);
+    assert.doesNotMatch(whole.stderr, /Note:/);
   });
 
   it('in production, asks for the migration first', async () => {
@@ -532,6 +605,29 @@ describe('dvc-server serve', () => {
     assert.equal(result.code, 78, result.stderr);
     assert.match(result.stderr, /There is no database at .*typo-serve\/dvc\.db: check DATABASE_URL/);
     assert.equal(existsSync(join(work, 'typo-serve')), false, 'no folder made');
+  });
+
+  itOnce('in production, a PostgreSQL that cannot be reached at start is said with the reason and where, not the password', async () => {
+    const closedPort = await freePort();
+    const { exit, child } = await startServer([], { ...PRODUCTION_ENV, DATABASE_URL: `postgres://dvc:${PASSWORD}@127.0.0.1:${closedPort}/dvc` });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    for (const deadline = Date.now() + 10_000; !stderr.includes('cannot be reached') && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    const result = await exit;
+    assert.ok(result.stderr.includes(`The database (postgres 127.0.0.1:${closedPort}/dvc) cannot be reached: connect ECONNREFUSED 127.0.0.1:${closedPort}. ` +
+      'If it is not down, check the host, port and name in DATABASE_URL.'), result.stderr);
+    assert.ok(!result.stderr.includes(PASSWORD), 'no password printed');
+  });
+
+  itOnce('a port in use is a setting to change (exit 78), saying which', async () => {
+    const first = await startServer(['--db', ':memory:']);
+    const port = new URL(first.url).port;
+    const second = await run(['serve', '--port', port, '--host', '127.0.0.1', '--db', ':memory:']);
+    first.child.kill('SIGTERM');
+    await first.exit;
+    assert.equal(second.code, 78, second.stderr);
+    assert.match(second.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is in use by another program: choose another with PORT \\(or --port\\), or stop that program\\.`));
   });
 
   itOnce('gives up on a stop that takes longer than DVC_SHUTDOWN_TIMEOUT_SECONDS (exit 1); a second signal stops at once', async () => {

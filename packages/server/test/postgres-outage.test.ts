@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describePostgresUrl, PostgresStorage } from '../src/storage/postgres.ts';
+import { describePostgresUrl, loginRefusal, PostgresStorage } from '../src/storage/postgres.ts';
 import { createSandbox, createServer, migrate, openStorage } from '../src/index.ts';
 import type { Server } from '../src/index.ts';
 import { startPostgres } from './support/postgres-cluster.ts';
@@ -229,6 +229,14 @@ test('a PostgreSQL URL is described for the log by its host, port and database, 
     const described = describePostgresUrl(`postgres://dvc:${password}@db:5432/dvc`);
     assert.equal(described, 'postgres db:5432/dvc', password);
   }
+});
+
+test('PostgreSQL asking for a password none was given, or refusing the login, is said as a setting to fix', () => {
+  assert.equal(loginRefusal(new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')),
+    'PostgreSQL asks for a password and none was given: put it in DATABASE_URL (postgres://user:password@host/database) or in PGPASSWORD');
+  const refused = Object.assign(new Error('password authentication failed for user "dvc"'), { code: '28P01' });
+  assert.equal(loginRefusal(refused), 'the database refused these settings (password authentication failed for user "dvc"): check DATABASE_URL');
+  assert.equal(loginRefusal(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })), undefined, 'an outage is not a setting');
 });
 
 describeOnce('a production server started while its PostgreSQL is down', { timeout: 120_000 }, () => {

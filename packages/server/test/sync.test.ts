@@ -551,6 +551,20 @@ describe('the one-stop system pushes dossiers and progress', () => {
       payload: JSON.stringify({ code: CODE, applicantId: APPLICANT, padding: 'x'.repeat(70 * 1024) }),
     });
     assert.equal(big.statusCode, 413, big.body);
+    assert.equal(big.json().detail, 'The request body must be at most 64 KB for this operation.');
+    const tooBig = await push('dossiers', { data: [dossierRecord({ ThongTinKhac: 'x'.repeat(1024 * 1024) })] });
+    assert.equal(tooBig.statusCode, 413);
+    assert.equal(tooBig.json().detail, 'The request body must be at most 1 MB for this operation.');
+  });
+
+  test('a value outside a list names the values allowed; an identity number put in a path by mistake is masked in the log', async () => {
+    const wrong = await push('dossiers', { isUpdating: 'yes', data: [dossierRecord()] });
+    assert.equal(wrong.statusCode, 400);
+    assert.deepEqual(wrong.json().errors, [{ path: '/body/isUpdating', message: 'must be one of: true, false, "True", "False", "true", "false"' }]);
+    logLines.length = 0;
+    await server.app.inject({ method: 'GET', url: `/api/v1/dossiers/${APPLICANT}` });
+    assert.ok(logLines.some((line) => line.includes('"url":"/api/v1/dossiers/[masked]"')), logLines.join(''));
+    assert.ok(!logLines.join('').includes(APPLICANT));
   });
 });
 

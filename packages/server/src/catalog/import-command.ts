@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { openStorage } from '../storage/open.ts';
 import { migrate } from '../storage/migrate.ts';
 import { CatalogueIndexes } from '../procedures/search-index.ts';
@@ -22,7 +23,9 @@ export interface ImportResult {
 }
 
 export async function importPublicCatalogue(databaseUrl: string, directory: string): Promise<ImportResult> {
-  if (!existsSync(directory)) throw new Error(`No public catalogue at ${directory}.`);
+  if (!existsSync(join(directory, 'catalog.jsonl'))) {
+    throw new Error(`No public catalogue at ${directory} (no catalog.jsonl there): name the folder that holds catalog.jsonl and details/ with --from.`);
+  }
   const records: ProcedureRecord[] = [];
   const stats = createImportStats();
   for await (const record of readPublicCatalogue(directory, stats)) records.push(record);

@@ -2,7 +2,7 @@
  * The database of the commands that work on it directly (migrate, import, keys, reports, payments,
  * backup): named by the same settings as the server's, opened without starting a server.
  */
-import { missingDatabaseFile, SettingsError, settingsFromEnvironment } from '../settings.ts';
+import { missingDatabaseFile, missingDatabaseFolder, SettingsError, settingsFromEnvironment } from '../settings.ts';
 import type { Settings } from '../settings.ts';
 import { openStorage } from '../storage/open.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -33,8 +33,10 @@ export function databaseSettings(io: Io, flags: DatabaseFlags, { mayCreate = 'ne
 
 /** Refuses a SQLite path with no file, unless this command may make one (see MayCreate). */
 function requireDatabaseFile(settings: Settings, mayCreate: MayCreate): void {
-  if (mayCreate === 'always' || (mayCreate === 'in-sandbox' && settings.mode === 'sandbox')) return;
-  const problems = missingDatabaseFile(settings.options.databaseUrl);
+  const creating = mayCreate === 'always' || (mayCreate === 'in-sandbox' && settings.mode === 'sandbox');
+  // The sandbox makes its folder (.data/); production's new database goes in one the operator made.
+  if (creating && settings.mode === 'sandbox') return;
+  const problems = creating ? missingDatabaseFolder(settings.options.databaseUrl) : missingDatabaseFile(settings.options.databaseUrl);
   if (problems.length > 0) throw new SettingsError(problems);
 }
 

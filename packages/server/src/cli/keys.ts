@@ -75,6 +75,9 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
 }
 
+/** A whole agency code (mã định danh cơ quan): four segments, e.g. 000.00.15.H26. */
+const FULL_AGENCY_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$/;
+
 async function create(args: string[], io: Io): Promise<number> {
   const { values } = parseCommandLine('keys', args, CREATE_OPTIONS);
   const scope = values.scope;
@@ -88,6 +91,11 @@ async function create(args: string[], io: Io): Promise<number> {
     await currentSchema(storage, settings);
     const { id, key } = await createApiKey(storage, { scope: scope as ApiKeyScope, agency, label });
     io.err(`Created key ${id}: scope ${scope}, agency ${agency}${label ? `, "${label}"` : ''}. The key, shown this once:`);
+    // A prefix such as "000" is a valid code's beginning, and nearly every dossier code in the country begins so.
+    if (!FULL_AGENCY_CODE.test(agency)) {
+      io.err(`Note: ${agency} is not a whole agency code such as 000.00.15.H26: this key acts for every agency whose code begins with ${agency}. ` +
+        `If that is not meant, revoke it (dvc-server keys revoke ${id}) and make one for the agency's own code.`);
+    }
     io.out(key);
     return EXIT.ok;
   });

@@ -8,7 +8,7 @@ import { ConfigurationError } from '../app.ts';
 import { DatabaseModeError } from '../storage/deployment-mode.ts';
 import { SettingsError } from '../settings.ts';
 import { ApplicantKeyMismatchError } from '../storage/shared-secrets.ts';
-import { isLoginRefused } from '../storage/postgres.ts';
+import { loginRefusal } from '../storage/postgres.ts';
 import { asksForHelp, EXIT, EXIT_HELP, UsageError } from './command.ts';
 import type { Command, Io } from './command.ts';
 import { backup } from './backup.ts';
@@ -111,8 +111,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(error.message);
       return EXIT.config;
     }
-    if (isLoginRefused(error)) {
-      io.err(`dvc-server ${command.name}: the database refused these settings (${(error as Error).message}): check DATABASE_URL.`);
+    const refusal = loginRefusal(error);
+    if (refusal) {
+      io.err(`dvc-server ${command.name}: ${refusal}.`);
       return EXIT.config;
     }
     io.err(`dvc-server ${command.name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,8 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../app.ts';
-import { settingsFromEnvironment } from '../settings.ts';
+import { SettingsError, settingsFromEnvironment } from '../settings.ts';
 import { readinessOf } from '../storage/readiness.ts';
+import { unreachableReason } from '../storage/schema-gate.ts';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine } from './command.ts';
 import type { Command, Io } from './command.ts';
 
@@ -140,16 +141,22 @@ export const serve: Command = {
       await app.listen({ port: settings.port, host: settings.host });
     } catch (error) {
       await app.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new SettingsError([`Port ${settings.port} on ${settings.host} is in use by another program: choose another with PORT (or --port), or stop that program.`]);
+      if (code === 'EADDRNOTAVAIL') throw new SettingsError([`${settings.host} is not an address of this machine: check HOST (or --host).`]);
+      if (code === 'EACCES') throw new SettingsError([`Port ${settings.port} needs privileges this user does not have: use a port above 1023 (PORT or --port) behind the reverse proxy.`]);
       throw error;
     }
     stopOnSignals(app, settings.shutdownTimeoutMs, io);
     io.err(`DVC Kit API, ${settings.mode} mode: ${settings.options.publicApiUrl} ` +
       `(listening on ${settings.host}:${settings.port}; database ${context.storage.description})`);
     if (settings.mode === 'production') {
-      const readiness = await readinessOf(context.storage);
-      if (readiness.checks.database === 'unreachable') {
-        io.err(`The database cannot be reached: the API answers 503 until it can, and serves then without a restart (/api/v1/ready says when).`);
-      } else if (readiness.checks.migrations === 'pending') {
+      const unreachable = await context.storage.ping().then(() => undefined, (error: unknown) => unreachableReason(error));
+      const readiness = unreachable === undefined ? await readinessOf(context.storage) : undefined;
+      if (unreachable !== undefined) {
+        io.err(`The database (${context.storage.description}) cannot be reached: ${unreachable}. If it is not down, check the host, port and name in DATABASE_URL. ` +
+          'Until it can be reached the API answers 503; it serves then without a restart (/api/v1/ready says when).');
+      } else if (readiness?.checks.migrations === 'pending') {
         io.err(`The database schema is at version ${readiness.schemaVersion} of ${readiness.latestSchemaVersion}: run "dvc-server migrate" (until then the API answers 503, and /api/v1/ready says why).`);
       }
     }

@@ -17,18 +17,26 @@ const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
   applied_at TEXT NOT NULL
 )`;
 
-/** A database made before versioned migrations (an old sandbox file): its tables, no ledger. */
-async function isUnversioned(db: Queryable, storage: Storage): Promise<boolean> {
-  const table = storage.engine === 'postgres'
-    ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('procedures', 'schema_migrations')"
-    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('procedures', 'schema_migrations')";
-  const names = (await db.all<{ name: string }>(table)).map((r) => r.name);
-  return names.includes('procedures') && !names.includes('schema_migrations');
+/**
+ * The tables of a database with no ledger: none for a new database. `procedures` among them is one
+ * made before versioned migrations (an old sandbox file); anything else is another application's.
+ */
+async function tablesWithoutLedger(db: Queryable, storage: Storage): Promise<string[]> {
+  const tables = storage.engine === 'postgres'
+    ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name'
+    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+  const names = (await db.all<{ name: string }>(tables)).map((r) => r.name);
+  return names.includes('schema_migrations') ? [] : names;
 }
 
 export async function migrationStatus(storage: Storage): Promise<MigrationStatus> {
-  if (await isUnversioned(storage, storage)) {
+  const unversioned = await tablesWithoutLedger(storage, storage);
+  if (unversioned.includes('procedures')) {
     throw new Error(`${storage.description} was made by an older version without versioned migrations. It holds only sandbox data: delete it and start again.`);
+  }
+  if (unversioned.length > 0) {
+    const listed = unversioned.slice(0, 5).join(', ') + (unversioned.length > 5 ? ', …' : '');
+    throw new Error(`${storage.description} holds another application's tables (${listed}), not DVC Kit's: point DATABASE_URL at a new SQLite file or an empty PostgreSQL database (or schema).`);
   }
   const ledger = storage.engine === 'postgres'
     ? "SELECT 1 AS present FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
@@ -50,7 +58,7 @@ export async function migrationStatus(storage: Storage): Promise<MigrationStatus
  */
 export async function migrate(storage: Storage, now: () => Date = () => new Date()): Promise<{ applied: number[]; current: number }> {
   const applied: number[] = [];
-  // Refuses an unversioned database before the ledger would make it look versioned.
+  // Refuses an unversioned or foreign database before the ledger would make it look like DVC Kit's.
   await migrationStatus(storage);
   await storage.transaction(async (tx) => {
     if (storage.engine === 'postgres') await tx.one('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);

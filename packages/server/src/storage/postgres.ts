@@ -27,8 +27,16 @@ const LOCK_WAIT_MS = 24 * 3600_000;
  * that does not exist (3D000). A setting to fix, not an outage to wait out.
  */
 const LOGIN_REFUSED_CODES = new Set(['28P01', '28000', '3D000']);
-export const isLoginRefused = (error: unknown): boolean =>
-  error instanceof Error && LOGIN_REFUSED_CODES.has(String((error as { code?: unknown }).code));
+/** node-postgres's words when PostgreSQL asks for a password and none was given. */
+const NO_PASSWORD = /client password must be a string/;
+
+/** What the operator should fix when PostgreSQL turned the login away; undefined for any other error. */
+export function loginRefusal(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (NO_PASSWORD.test(error.message)) return 'PostgreSQL asks for a password and none was given: put it in DATABASE_URL (postgres://user:password@host/database) or in PGPASSWORD';
+  if (LOGIN_REFUSED_CODES.has(String((error as { code?: unknown }).code))) return `the database refused these settings (${error.message}): check DATABASE_URL`;
+  return undefined;
+}
 
 /**
  * Where a URL points, for the log, never its password: `postgres host:port/database`. Read by hand,

@@ -14,6 +14,19 @@ import type { Storage } from './storage.ts';
 import { migrationStatus } from './migrate.ts';
 
 /** Why the database cannot serve yet, or that it can. */
+/**
+ * Why the database cannot be reached, with where it was sought when the driver says so
+ * ("connect ECONNREFUSED 10.0.0.5:5432", "getaddrinfo ENOTFOUND db.internal"): a mistyped
+ * DATABASE_URL and an outage look alike otherwise.
+ */
+export function unreachableReason(error: unknown): string {
+  // Node tries each address a name resolves to (::1, 127.0.0.1): its AggregateError's own message is empty.
+  if (error instanceof AggregateError && error.errors.length > 0 && !error.message) return error.errors.map(unreachableReason).join('; ');
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message !== '' ? message : String(error);
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+
 export type GateState = 'open' | 'schema-pending' | 'unreachable' | 'refused';
 
 /** Looked at again at most this often while closed. */
@@ -78,7 +91,7 @@ export class SchemaGate implements DatabaseGate {
       }
     } catch (error) {
       next = this.#storage.isUnreachable(error) ? 'unreachable' : 'refused';
-      reason = next === 'unreachable' ? (error as { code?: string }).code ?? (error as Error).message : (error as Error).message;
+      reason = next === 'unreachable' ? unreachableReason(error) : (error as Error).message;
     }
     if (next !== this.#state) this.#options.onChange(next, reason);
     this.#state = next;

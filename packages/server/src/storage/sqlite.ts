@@ -68,9 +68,15 @@ export class SqliteStorage implements Storage {
     if (path !== ':memory:') checkWritable(path);
     this.description = path;
     this.#db = new DatabaseSync(path);
-    this.#db.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    // WAL with synchronous=NORMAL: a commit survives a crash of the process, not of the machine.
-    if (path !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    try {
+      this.#db.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+      // WAL with synchronous=NORMAL: a commit survives a crash of the process, not of the machine.
+      if (path !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    } catch (error) {
+      this.#db.close();
+      // SQLite's words name no file.
+      throw new Error(`${path}: ${(error as Error).message}: check DATABASE_URL (or --db) names the database`, { cause: error });
+    }
   }
 
   #statement(sql: string): StatementSync {
