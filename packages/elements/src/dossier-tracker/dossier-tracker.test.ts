@@ -723,6 +723,36 @@ describe('<dvc-dossier-tracker>', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('paid: the receipt numbers and a link to the printable receipt in the widget\'s language, on any later visit; passes axe', async function () {
+      slow(this, 30_000);
+      const dossier = await createDossier({ status: 'payment-due', fees: TWO_KINDS });
+      const paid = await sdk().payments.create({ dossierCode: dossier.code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` });
+      await completeAtGateway(paid.id, 'success');
+      const el = await mount();
+      await lookUp(el, dossier.code, APPLICANT);
+      const payment = $(el, '[part="payment"]')!;
+      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Đã thanh toán');
+      const link = payment.querySelector<HTMLAnchorElement>('[part="receipt-link"]')!;
+      expect(text(link)).to.equal('Xem và in biên lai (mở trong thẻ mới)');
+      expect(link.target).to.equal('_blank');
+      expect(link.rel).to.equal('noopener');
+      const href = new URL(link.href);
+      expect(href.pathname).to.equal(new URL(`${sandboxUrl()}/payments/${paid.id}/receipt`).pathname);
+      expect(href.searchParams.get('lang')).to.equal('vi');
+      const page = await fetch(link.href);
+      expect(page.status).to.equal(200);
+      const receipts = (await sdk().dossiers.lookup({ code: dossier.code, applicantId: APPLICANT })).payment!.receiptNumbers!;
+      expect(receipts).to.have.length(2);
+      const printable = await page.text();
+      for (const number of receipts) expect(printable).to.include(number);
+      await expectNoAxeViolations(el);
+
+      await setLang('en');
+      await el.updateComplete;
+      expect(text(payment.querySelector('[part="receipt-link"]'))).to.equal('View and print the receipt (opens in a new tab)');
+      expect(new URL(payment.querySelector<HTMLAnchorElement>('[part="receipt-link"]')!.href).searchParams.get('lang')).to.equal('en');
+    });
+
     it('offers to continue a payment started and not finished (back from the gateway without paying), not a wait of twenty minutes', async () => {
       const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
       await startPayment(dossier.code);

@@ -75,6 +75,7 @@ const FIELD_IDS: Record<LookupField, string> = { code: 'code', applicantId: 'app
  * @csspart fee-lines - The list of charges and fees with the total.
  * @csspart payment-state - Whether the fees are paid.
  * @csspart pay-button - The "Pay" button.
+ * @csspart receipt-link - "View and print the receipt" of a paid dossier: the printable e-receipt page, in a new tab.
  * @csspart pay-in-person - Where to pay instead, when the service takes no payment online.
  * @csspart paid-before - What was paid before, when the agency has since asked for more.
  * @csspart overpaid - What was paid beyond what is now owed (a fee lowered after it was paid), for the desk to refund.
@@ -387,6 +388,7 @@ export class DvcDossierTracker extends DvcElement {
             onPay: this.#action('payment'),
             onEvaluate: this.#action('survey'),
             onAnother: () => this.reset(),
+            receiptUrl: (paymentId) => this.api.receiptUrl(paymentId),
           }, this.#headingLevel)
         : this.#formView(prerendered)}
     `;

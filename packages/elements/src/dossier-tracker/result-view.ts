@@ -9,6 +9,7 @@ import type { components, Dossier } from '@dvc-kit/sdk';
 import { heading } from '../shared/heading.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
 import { overpaidView, paidBeforeView, sumLabel } from '../shared/paid-before.ts';
+import { receiptLinks } from '../shared/receipt-link.ts';
 import { CONTENT_LANG, formatDateTime, formatVnd, getLocale, startsWithLabel } from '../shared/locale.ts';
 import { icon, type IconName } from './icons.ts';
 import { paymentStateLabel, statusKind, statusLabel, timelinessText, type DossierStatus, type StatusKind } from './labels.ts';
@@ -22,6 +23,8 @@ export interface ResultActions {
   /** Evaluate the service; absent when the page has nowhere to evaluate (no invitation shown). */
   onEvaluate: (() => void) | undefined;
   onAnother(): void;
+  /** A payment's printable e-receipt page. */
+  receiptUrl(paymentId: string): string;
 }
 
 /** The id of the result's heading, which receives focus after a lookup. */
@@ -52,7 +55,7 @@ export function resultView(dossier: Dossier, actions: ResultActions, headingLeve
     ${closedView(dossier.status)}
     ${dossier.apology ? apologyView(dossier.apology, sub) : nothing}
     ${dossier.status === 'supplement-requested' && dossier.supplementRequest ? supplementView(dossier.supplementRequest, sub) : nothing}
-    ${dossier.payment ? paymentView(dossier, actions.onPay, sub) : nothing}
+    ${dossier.payment ? paymentView(dossier, actions, sub) : nothing}
     ${evaluationView(dossier, actions.onEvaluate, sub)}
     <dl class="details" part="details">
       <div><dt>${msg('Dossier code')}</dt><dd class="code">${dossier.code}</dd></div>
@@ -132,7 +135,7 @@ function supplementView(request: Schemas['SupplementRequest'], level: number): T
   </div>`;
 }
 
-function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: number): TemplateResult {
+function paymentView(dossier: Dossier, { onPay, receiptUrl }: ResultActions, level: number): TemplateResult {
   const payment = dossier.payment!;
   // A payment started and not finished (the citizen came back from the gateway without paying, or
   // another tab has it open) is continued, not waited for: the payment reuses its transaction.
@@ -157,7 +160,7 @@ function paymentView(dossier: Dossier, onPay: (() => void) | undefined, level: n
     <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state, { canContinue: canPay && onPay !== undefined, paidBefore: payment.alreadyPaid !== undefined })}</p>
     ${overpaidView(payment)}
     ${payment.state === 'paid' && payment.receiptNumbers?.length
-      ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>`
+      ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>${receiptLinks(payment, receiptUrl)}`
       : nothing}
     ${canPay && onPay
       ? html`<button type="button" part="pay-button" @click=${onPay}>${payment.state === 'pending' ? msg('Continue the payment') : msg('Pay')}</button>`

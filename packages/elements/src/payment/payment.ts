@@ -8,7 +8,6 @@ import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
-import { getLocale } from '../shared/locale.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import type { DvcPaymentFailedEventDetail, DvcPaymentStartedEventDetail, DvcPaymentSucceededEventDetail } from './events.ts';
@@ -210,12 +209,7 @@ export class DvcPayment extends DvcElement {
     return {
       headingLevel: topHeadingLevel(this.headingLevel, 1),
       dossierCode: this.dossierCode,
-      // The printable page in the widget's language (a language code holds nothing personal).
-      receiptUrl: (paymentId) => {
-        const url = new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.api.root);
-        url.searchParams.set('lang', getLocale());
-        return url.href;
-      },
+      receiptUrl: (paymentId) => this.api.receiptUrl(paymentId),
     };
   }
 

@@ -291,14 +291,6 @@ export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'],
     color: var(--_dvc-color-text-muted);
   }
 
-  [part='receipt-link'],
-  [part='gateway-link'] {
-    display: inline-block;
-    min-block-size: 1.5rem; /* 24 px target */
-    padding-block: 0.125rem;
-    font-weight: 600;
-  }
-
   @media (forced-colors: active) {
     .notice,
     .receipts li {

@@ -14,6 +14,7 @@ import { problemMessage } from '../shared/problem-messages.ts';
 import { failureView, loadingView, needsScriptView } from '../shared/status-views.ts';
 import { payInPersonView } from '../shared/pay-in-person.ts';
 import { overpaidView, paidBeforeView, sumLabel } from '../shared/paid-before.ts';
+import { receiptLink, receiptLinks } from '../shared/receipt-link.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
 import { failureReason, kindLabel, methodName, methodNameLang, SUPERSEDED } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
@@ -47,21 +48,6 @@ function dossierLine(code: string, procedureName?: string): TemplateResult {
   return html`<p class="dossier" part="dossier">
     <span class="dossier-code">${msg(str`Dossier ${code}`)}</span>
     ${procedureName ? html`<span class="procedure-name" lang=${CONTENT_LANG}>${procedureName}</span>` : nothing}
-  </p>`;
-}
-
-/**
- * The printable receipt of a payment. `numbers` names its receipts when the dossier was paid in
- * more than one payment, each with its own page, so the links tell one from another.
- */
-function receiptLink(context: ViewContext, paymentId: string | null | undefined, numbers?: string[]): TemplateResult | typeof nothing {
-  if (!paymentId) return nothing;
-  const label = numbers ? msg(str`View and print receipt ${numbers.join(', ')}`) : msg('View and print the receipt');
-  // A new tab keeps the payer's place here; the link says so (WCAG 3.2.5, no surprise).
-  return html`<p class="receipt-link-line">
-    <a part="receipt-link" href=${context.receiptUrl(paymentId)} target="_blank" rel="noopener"
-      >${label} <span class="new-tab">${msg('(opens in a new tab)')}</span></a
-    >
   </p>`;
 }
 
@@ -294,7 +280,7 @@ export function paidView(context: ViewContext, payment: Payment): TemplateResult
     <p class="success" part="message">${msg(str`You have paid ${formatVnd(payment.total)} for dossier ${payment.dossierCode}.`)}</p>
     ${payment.paidAt ? html`<p class="paid-at">${paidAt(payment.paidAt)}</p>` : nothing}
     ${receiptList(context, payment)}
-    ${receiptLink(context, payment.id)}
+    ${receiptLink(context.receiptUrl(payment.id))}
   `);
 }
 
@@ -310,9 +296,7 @@ export function alreadyPaidView(context: ViewContext, dossier: Dossier, payment:
             ${payment.receiptNumbers.map((number) => html`<li part="receipt"><span class="receipt-number">${msg(str`Receipt no. ${number}`)}</span></li>`)}
           </ul>`
       : nothing}
-    ${payment.paidPayments && payment.paidPayments.length > 1
-      ? payment.paidPayments.map((paid) => receiptLink(context, paid.paymentId, paid.receiptNumbers))
-      : receiptLink(context, payment.paymentId)}
+    ${receiptLinks(payment, context.receiptUrl)}
   `);
 }
 

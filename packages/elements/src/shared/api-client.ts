@@ -10,6 +10,7 @@
 import type { DvcClient } from '@dvc-kit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { later } from './later.ts';
+import { getLocale } from './locale.ts';
 
 declare global {
   interface Window {
@@ -123,6 +124,16 @@ export class ApiClientController implements ReactiveController {
     const own = this.#ownBase()?.trim();
     const pageWide = typeof window === 'undefined' ? undefined : window.dvcKit?.apiBase;
     return own || defaultApiBase || pageWide || undefined;
+  }
+
+  /**
+   * A payment's printable e-receipt page, in the widget's language (a language code holds nothing
+   * personal); throws `DvcConfigError` when no API is configured.
+   */
+  receiptUrl(paymentId: string): string {
+    const url = new URL(`payments/${encodeURIComponent(paymentId)}/receipt`, this.root);
+    url.searchParams.set('lang', getLocale());
+    return url.href;
   }
 
   /** The API root in effect as an absolute URL ending in "/" (for links into the API); throws `DvcConfigError` when none is configured. */

@@ -91,6 +91,15 @@ export const tokens = css`
     text-underline-offset: 0.15em;
   }
 
+  /* A link on a line of its own (a receipt, the gateway): bold, a 24 px target at least. */
+  [part='receipt-link'],
+  [part='gateway-link'] {
+    display: inline-block;
+    min-block-size: 1.5rem;
+    padding-block: 0.125rem;
+    font-weight: 600;
+  }
+
   /* A button that navigates inside the widget, styled as a link; still a 24 px target at least. */
   button.link {
     min-height: 1.5rem;
