@@ -571,14 +571,20 @@ export class PaymentFlow implements ReactiveController {
       await this.#lookupOrAsk(signal);
       return;
     }
-    if (source === 'return') {
-      cleanAddressBar();
-      if (!ours) this.#options.reveal();
-    }
+    // The gateway's answer naming this payment leaves the address bar: on return, or once "Check
+    // again" has the word of it the return could not have (the API was away).
+    if (readReturnReference(location.href) === paymentId) cleanAddressBar();
+    if (source === 'return' && !ours) this.#options.reveal();
     const result = await pollPayment((pollSignal) => client.payments.get(paymentId, { signal: pollSignal }), signal, this.#schedule, first);
     if (!result || signal.aborted) return;
-    if (result.settled) this.#showOutcome(result.payment);
-    else this.#showUnknown(paymentId, result.error);
+    if (!result.settled) {
+      this.#showUnknown(paymentId, result.error);
+      return;
+    }
+    // Asked again by the payer: the outcome is held in view as on return, while the tracker above
+    // reads the dossier again (a failure there, now a whole dossier, would push it off the screen).
+    if (source === 'manual') this.#options.reveal();
+    this.#showOutcome(result.payment);
   }
 
   get #schedule(): PollSchedule {

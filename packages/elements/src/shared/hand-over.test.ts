@@ -10,6 +10,7 @@ import { PaymentSession } from '../payment/payment-session.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { accessExpired, accessFor, forgetAccess, holdsProof, lastDossier, noteLetGo, rememberAccess } from './dossier-access.ts';
 import { handOverTarget, pageAddress, reveal } from './hand-over.ts';
+import { armFault, arriveWith, completeAtGateway, EventLog, gatewayParams, pay, slow, waitForState } from '../test-support/payment-drivers.ts';
 
 const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
 const DECIDED = { code: '000.00.15.H26-261102-0009', applicantId: '001099000009' };
@@ -189,6 +190,66 @@ describe('hand-over between widgets, with no page script', () => {
     expect(payment.closest('section')!.hidden, 'the section the page kept hidden is revealed').to.equal(false);
     expect(inside(payment, '#applicant-id')).to.equal(null);
     await waitUntil(() => payment.shadowRoot!.activeElement?.id === 'state-heading', 'focus did not move to what is due');
+  });
+
+  it('"Check again" finding the payment paid once the API is back: its result stays in view as the tracker above shows the dossier again, and the gateway\'s answer leaves the address bar', async function () {
+    slow(this, 45_000);
+    const home = location.href;
+    const log = new EventLog();
+    try {
+      // Back to the sandbox's origin, where the gateway's redirect can be read.
+      const first = await fixture<HTMLElement>(html`<div>
+        <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+        <dvc-payment api-base=${sandboxUrl()} return-url=${`${sandboxUrl()}/health`}></dvc-payment>
+      </div>`);
+      const tracker = first.querySelector('dvc-dossier-tracker')!;
+      const payment = first.querySelector<DvcPayment>('dvc-payment')!;
+      await lookUp(tracker, PAYMENT_DUE);
+      inside(tracker, '[part~="pay-button"]')!.click();
+      await waitForState(payment, 'due');
+      const paymentId = await pay(payment, log);
+      const back = await completeAtGateway(paymentId, 'success');
+      fixtureCleanup();
+      // Back from the gateway while the API cannot be reached (the SDK asks three times).
+      arriveWith(gatewayParams(back!));
+      await armFault({ operationId: 'getDossier', kind: 'status', status: 503, times: 3 });
+      await armFault({ operationId: 'getPayment', kind: 'status', status: 503, times: 3 });
+      // Then the tracker reads it again a moment after the payment has shown its result (a slower answer).
+      await armFault({ operationId: 'getDossier', kind: 'delay', delayMs: 1500 });
+      document.documentElement.style.overflowAnchor = 'none';
+      const page = await fixture<HTMLElement>(html`<div>
+        <dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>
+        <section hidden><dvc-payment api-base=${sandboxUrl()} status-timeout="2"></dvc-payment></section>
+        <div style="height: 3000px"></div>
+      </div>`);
+      const returned = page.querySelector<DvcPayment>('dvc-payment')!;
+      const trackerAgain = page.querySelector('dvc-dossier-tracker')!;
+      await waitForState(returned, 'unknown', 15_000);
+      await waitUntil(() => inside(trackerAgain, '[part~="error"]'), 'the tracker did not say it could not show the dossier', { timeout: 10_000 });
+      expect(location.search, 'the gateway\'s answer is still the only word of the payment').to.include('vnp_TxnRef');
+      // The citizen moves about the page (the hold of the return ends), then asks again.
+      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await frames();
+      for (const top of [40, -20]) {
+        window.scrollBy({ top, behavior: 'instant' });
+        await frames();
+      }
+      inside(returned, '[part~="check-button"]')!.click();
+      await waitForState(returned, 'paid', 15_000);
+      await waitUntil(() => inside(trackerAgain, '[part~="result"]'), 'the tracker did not show the dossier again', { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const heading = inside(returned, '#state-heading')!;
+      await waitUntil(() => returned.shadowRoot!.activeElement === heading, 'focus is not on the result');
+      const { top, bottom } = heading.getBoundingClientRect();
+      expect(top, 'the result\'s heading is not above the window').to.be.at.least(-1);
+      expect(bottom, 'the result\'s heading is not below the window').to.be.at.most(window.innerHeight + 1);
+      expect([...new URLSearchParams(location.search).keys()].filter((name) => name.startsWith('vnp_'))).to.deep.equal([]);
+    } finally {
+      log.dispose();
+      history.replaceState(null, '', home);
+      document.documentElement.style.overflowAnchor = '';
+      window.scrollTo(0, 0);
+    }
   });
 
   it('the payment, its proof refused as it pays, asks for the number again and says why, in its live region too, not "Starting the payment…"', async () => {
