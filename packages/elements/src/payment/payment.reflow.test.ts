@@ -118,8 +118,9 @@ describe('<dvc-payment> at 360 × 800 with text at 200% (WCAG 1.4.4)', () => {
         expect(getComputedStyle(description).wordBreak).to.not.equal('break-all');
       }
       // The total's label wraps between words only, never inside one ("Tổn/g cộn/g"), also in a
-      // portal's narrower column: the amount goes under it when both do not fit on one line.
-      for (const width of ['100%', '280px']) {
+      // portal's narrower column: the amount goes under it when both do not fit on one line, and
+      // breaks before its unit when it does not fit on one line itself (a 320 px phone, Firefox's wider type).
+      for (const width of ['100%', '280px', '250px']) {
         el.style.inlineSize = width;
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const label = el.shadowRoot!.querySelector<HTMLElement>('[part="total"] th')!;

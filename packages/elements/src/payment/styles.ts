@@ -182,8 +182,10 @@ export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'],
       flex: 1 1 12em;
     }
 
+    /* "210.000 đồng" breaks before its unit when even the whole line is too narrow for it. */
     td.amount {
       margin-inline-start: auto;
+      white-space: normal;
     }
 
     tfoot tr {
