@@ -381,7 +381,7 @@ export class DvcDossierTracker extends DvcElement {
     const prerendered = this.asPrerendered;
     const dossier = prerendered ? undefined : this.#lookup.dossier;
     return html`
-      ${announcer(prerendered ? '' : this.#announcement())}
+      ${announcer(prerendered ? '' : this.#announcement(), this.#announcedNews())}
       ${prerendered ? needsScriptView(msg('To look up a dossier, turn on JavaScript in your browser.')) : nothing}
       ${dossier
         ? resultView(dossier, {
@@ -397,6 +397,12 @@ export class DvcDossierTracker extends DvcElement {
   /** `heading-level` kept to 2–5 (2 when it is not a number), so the one level of sub-headings fits. */
   get #headingLevel(): number {
     return topHeadingLevel(this.headingLevel, 1);
+  }
+
+  /** What the live region says, in no language: the same after a switch of language, so not said again. */
+  #announcedNews(): string {
+    const { status, dossier } = this.#lookup;
+    return status === 'loading' ? 'loading' : dossier ? `found ${dossier.code} ${dossier.status}` : '';
   }
 
   /** What the live region says: progress and success. Failures speak through role="alert". */

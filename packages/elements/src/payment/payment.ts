@@ -200,7 +200,7 @@ export class DvcPayment extends DvcElement {
   // render after).
   protected override render(): TemplateResult {
     const prerendered = this.asPrerendered;
-    return html`${announcer(prerendered ? '' : this.#flow.announcement?.() ?? '')}${prerendered
+    return html`${announcer(prerendered ? '' : this.#flow.announcement?.() ?? '', this.#flow.announcement)}${prerendered
       ? prerenderedStateView({ ...this.#context, headingLevel: 2 })
       : this.#stateView()}`;
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { quietAfterLanguageSwitch } from '../shared/announcer.ts';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
@@ -532,7 +533,7 @@ export class DvcProcedureSearch extends DvcElement {
           }) : nothing}
         </details>
       </form>
-      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${prerendered ? '' : this.#summary()}</p>
+      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${prerendered ? '' : quietAfterLanguageSwitch(this.#summary(), this.#search.value, nothing)}</p>
       ${openCode ? this.#detailView() : this.#resultsView(prerendered ? { status: 'idle' } : this.#search)}
     `;
   }

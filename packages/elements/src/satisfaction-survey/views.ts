@@ -4,6 +4,7 @@
  * in Vietnamese and English and follows the widget's language (localized()).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { quietAfterLanguageSwitch } from '../shared/announcer.ts';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { SurveyForm } from '@dvc-kit/sdk';
@@ -200,7 +201,7 @@ function textQuestion(question: Question, model: FormViewModel): TemplateResult 
       ${remainingMessage(limit - value.length)}
     </p>
     <p class="visually-hidden" data-count-status=${question.id} role="status" aria-live="polite">
-      ${announced === undefined ? '' : remainingMessage(announced)}
+      ${announced === undefined ? '' : quietAfterLanguageSwitch(remainingMessage(announced), announced, nothing)}
     </p>
   </div>`;
 }

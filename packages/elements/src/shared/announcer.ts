@@ -4,10 +4,40 @@
  * widget's language (which may differ from the page's). Failures are not said here: the failure
  * view is an alert of its own.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import { getLocale } from './locale.ts';
 
-/** The live region, saying `text` (empty: silent). Render it once, first in the shadow root. */
-export function announcer(text: string): TemplateResult {
-  return html`<p class="visually-hidden" part="announcer" role="status" aria-live="polite" lang=${getLocale()}>${text}</p>`;
+/**
+ * `value` while the news it says (`news`: what happened, in no language) is new; `quiet` once the
+ * page has switched language with that news unchanged. A live region or an alert whose words change
+ * is read out again, and a switch of language is no news: the citizen would hear the last message
+ * twice ("Dossier found…" on choosing English).
+ */
+class QuietAfterLanguageSwitch extends Directive {
+  #news: unknown = QuietAfterLanguageSwitch;
+  #locale = '';
+  #quiet = false;
+
+  render(value: unknown, news: unknown, quiet: unknown): unknown {
+    const locale = getLocale();
+    if (news !== this.#news) {
+      this.#news = news;
+      this.#locale = locale;
+      this.#quiet = false;
+    } else if (locale !== this.#locale) {
+      this.#quiet = true;
+    }
+    return this.#quiet ? quiet : value;
+  }
+}
+
+export const quietAfterLanguageSwitch = directive(QuietAfterLanguageSwitch);
+
+/**
+ * The live region, saying `text` (empty: silent). `news` names what it says in no language (a
+ * state, a dossier and its status); by default the text itself. Render it once, first in the shadow root.
+ */
+export function announcer(text: string, news: unknown = text): TemplateResult {
+  return html`<p class="visually-hidden" part="announcer" role="status" aria-live="polite" lang=${getLocale()}>${quietAfterLanguageSwitch(text, news, nothing)}</p>`;
 }

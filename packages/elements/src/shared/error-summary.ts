@@ -8,6 +8,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { heading } from './heading.ts';
 import { getLocale } from './locale.ts';
+import { quietAfterLanguageSwitch } from './announcer.ts';
 
 /** Selector of the summary, for `FocusController.focusAfterUpdate()`. */
 export const ERROR_SUMMARY = '[part~="error-summary"]';
@@ -25,8 +26,10 @@ export interface ErrorSummaryItem {
 
 /** The summary; `headingLevel` fits the page's outline (the widget's own heading level). */
 export function errorSummary(items: readonly ErrorSummaryItem[], headingLevel: number): TemplateResult {
+  // The same problems in another language (the page switched) are not read out again.
+  const problems = items.map((item) => `${item.field}${item.message === undefined ? '' : '!'}`).join(' ');
   return html`<div class="error-summary" part="error-summary" tabindex="-1" lang=${getLocale()}>
-    <div role="alert">
+    <div role=${quietAfterLanguageSwitch('alert', problems, nothing)}>
       ${heading(headingLevel, msg('There is a problem'), { className: 'error-summary-title', part: 'error-summary-title' })}
       <ul class="error-summary-list">
         ${items.map((item) => html`<li ?hidden=${item.message === undefined}>

@@ -7,6 +7,7 @@
  * `needs-script`.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { quietAfterLanguageSwitch } from './announcer.ts';
 import { msg } from '@lit/localize';
 import { DvcError } from '@dvc-kit/sdk';
 import { DvcConfigError } from './api-client.ts';
@@ -71,7 +72,8 @@ export interface FailureOptions {
  */
 export function failureView(error: unknown, { onRetry, help, announce = true }: FailureOptions = {}): TemplateResult {
   // Focusable by script (not by Tab): a widget moves focus here when there is nothing to retry.
-  return html`<div class="dvc-error" part="error" role=${announce ? 'alert' : nothing} tabindex="-1" data-problem=${problemKind(error)}>
+  // The same failure after the page switched language is not said again.
+  return html`<div class="dvc-error" part="error" role=${announce ? quietAfterLanguageSwitch('alert', error, nothing) : nothing} tabindex="-1" data-problem=${problemKind(error)}>
     <p class="dvc-error-message" part="error-message">${problemMessage(error)}</p>
     ${onRetry && canRetry(error)
       ? html`<button type="button" class="secondary" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>`
