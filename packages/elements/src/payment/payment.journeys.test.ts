@@ -219,6 +219,8 @@ describe('<dvc-payment> through the gateway', () => {
     // 0 s, 1 s, 3 s: backoff, not a tight loop.
     expect(gets.length).to.be.within(2, 4);
     expect(text($(el, '[part="heading"]'))).to.equal('Chưa có kết quả thanh toán');
+    // The API answered: it is the gateway that has not confirmed yet.
+    expect(text(el.shadowRoot!)).to.include('Cổng thanh toán chưa xác nhận khoản thanh toán của Ông/Bà.');
     expect(text(el.shadowRoot!)).to.not.include('thành công');
     expect(announcement(el)).to.equal('Chưa có kết quả thanh toán.');
     expect(log.of('dvc-payment-succeeded')).to.have.length(0);
@@ -248,6 +250,9 @@ describe('<dvc-payment> through the gateway', () => {
     expect(focusedInside(el)?.id).to.equal('state-heading');
     expect(announcement(el)).to.equal('Chưa có kết quả thanh toán.');
     expect(text(el.shadowRoot!)).to.include('Hệ thống tạm thời gián đoạn');
+    // This service could not be asked: the gateway is not said to be the one that has not answered.
+    expect(text(el.shadowRoot!)).to.include('Hiện chưa kiểm tra được khoản thanh toán của Ông/Bà.');
+    expect(text(el.shadowRoot!)).to.not.include('Cổng thanh toán chưa xác nhận');
     await expectNoAxeViolations(el);
 
     $<HTMLButtonElement>(el, '[part="check-button"]')!.click();

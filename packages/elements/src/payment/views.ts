@@ -249,7 +249,10 @@ export function checkingView(context: ViewContext): TemplateResult {
 export function unknownView(context: ViewContext, error: unknown, onCheck: () => void): TemplateResult {
   return section('unknown', html`
     ${stateHeading(context, msg('The result of your payment is not known yet'))}
-    <p>${msg('The payment gateway has not confirmed your payment yet. If you have paid, do not pay again: check again in a few minutes.')}</p>
+    <p>${error
+      // This service could not be asked (the error says why): the gateway is not to blame.
+      ? msg('Your payment could not be checked just now. If you have paid, do not pay again: check again in a few minutes.')
+      : msg('The payment gateway has not confirmed your payment yet. If you have paid, do not pay again: check again in a few minutes.')}</p>
     ${error ? html`<p class="muted">${problemMessage(error)}</p>` : nothing}
     <div class="actions">
       <button type="button" part="check-button" @click=${onCheck}>${msg('Check again')}</button>

@@ -60,6 +60,7 @@ export const templates = {
   'sd0b19f16d20c84b1': str`Còn phải nộp: ${0}.`,
   'sd64c68e814b99006': `Đang chuyển đến cổng thanh toán…`,
   'sd66e79ad262e42e5': `Không có khoản nào cần thanh toán`,
+  'sd67b01463f1c77f3': `Hiện chưa kiểm tra được khoản thanh toán của Ông/Bà. Nếu Ông/Bà đã trả tiền, xin đừng thanh toán lại: vui lòng kiểm tra lại sau ít phút.`,
   'sd6c27f9adc7c8f9a': `Ông/Bà đã bắt đầu một giao dịch thanh toán cho hồ sơ này nhưng chưa hoàn tất. Thanh toán bằng cùng hình thức sẽ tiếp tục giao dịch đó: Ông/Bà không bị trừ tiền hai lần. Nếu chọn hình thức thanh toán khác, Ông/Bà vui lòng không hoàn tất giao dịch đã bắt đầu trước đó.`,
   'sdebc035d875642ad': `Đang hỏi kết quả thanh toán…`,
   'se00a637c6abe7f23': `Số tiền cần thanh toán đã thay đổi`,
