@@ -961,7 +961,9 @@ describe('<dvc-dossier-tracker>', () => {
 
       await setLang('en');
       await el.updateComplete;
-      expect(alertText(el)).to.equal('No dossier matches this code and identification number. Please check them and try again.');
+      // In English on screen; not read out again (the switch is no news).
+      expect(text($(el, '[part="outcome"] [part="error-message"]'))).to.equal('No dossier matches this code and identification number. Please check them and try again.');
+      expect($(el, '[part="outcome"] [part="error"]')!.getAttribute('role')).to.equal(null);
     });
 
     it('says when to retry after too many lookups (the 11th in a minute); passes axe', async function () {

@@ -177,8 +177,9 @@ describe('<dvc-payment>', () => {
     await setLang('vi');
     await el.updateComplete;
     expect(text(payButton(el))).to.equal('Thanh toán 210.000 đồng');
-    // The live region follows the page's language too (its words are made at render time).
+    // The live region's words follow the page's language, quietly: a switch is no news.
     expect(announcement(el)).to.equal('Cần thanh toán: 210.000 đồng.');
+    expect($(el, '[part="announcer"]')!.getAttribute('aria-live')).to.equal('off');
     expect($$<HTMLTableRowElement>(el, 'tbody tr').map((row) => text(row.cells[0]!))).to.deep.equal(['Phí', 'Lệ phí']);
 
     await setViewport({ width: 320, height: 700 });

@@ -152,9 +152,9 @@ function noticeView(notice: DueNotice, total: number): TemplateResult {
   </div>`;
 }
 
+/** Named by the view's heading ("Charges and fees to pay"), not a caption that would say it twice. */
 function linesTable(payment: DossierPayment): TemplateResult {
-  return html`<table part="lines">
-    <caption class="visually-hidden">${msg('Charges and fees to pay')}</caption>
+  return html`<table part="lines" aria-labelledby=${STATE_HEADING_ID}>
     <thead>
       <tr>
         <th scope="col">${msg('Kind')}</th>

@@ -533,7 +533,7 @@ export class DvcProcedureSearch extends DvcElement {
           }) : nothing}
         </details>
       </form>
-      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live="polite" lang=${lang}>${prerendered ? '' : quietAfterLanguageSwitch(this.#summary(), this.#search.value, nothing)}</p>
+      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live=${quietAfterLanguageSwitch('polite', this.#search.value, 'off')} lang=${lang}>${prerendered ? '' : this.#summary()}</p>
       ${openCode ? this.#detailView() : this.#resultsView(prerendered ? { status: 'idle' } : this.#search)}
     `;
   }

@@ -200,8 +200,8 @@ function textQuestion(question: Question, model: FormViewModel): TemplateResult 
     <p class=${value.length > limit ? 'count over-limit' : value.length === limit ? 'count at-limit' : 'count'} part="count" aria-hidden="true">
       ${remainingMessage(limit - value.length)}
     </p>
-    <p class="visually-hidden" data-count-status=${question.id} role="status" aria-live="polite">
-      ${announced === undefined ? '' : quietAfterLanguageSwitch(remainingMessage(announced), announced, nothing)}
+    <p class="visually-hidden" data-count-status=${question.id} role="status" aria-live=${quietAfterLanguageSwitch('polite', announced, 'off')}>
+      ${announced === undefined ? '' : remainingMessage(announced)}
     </p>
   </div>`;
 }

@@ -4,7 +4,7 @@
  * widget's language (which may differ from the page's). Failures are not said here: the failure
  * view is an alert of its own.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { getLocale } from './locale.ts';
 
@@ -12,7 +12,10 @@ import { getLocale } from './locale.ts';
  * `value` while the news it says (`news`: what happened, in no language) is new; `quiet` once the
  * page has switched language with that news unchanged. A live region or an alert whose words change
  * is read out again, and a switch of language is no news: the citizen would hear the last message
- * twice ("Dossier found…" on choosing English).
+ * twice ("Dossier found…" on choosing English). Used on the attribute that makes it speak
+ * (`aria-live`, `role="alert"`), so the words on screen follow the language all the same: Lit sets
+ * an element's attributes before its text, so the text changes in a region already quiet, and a
+ * region speaks again (its news changed) before its new text arrives.
  */
 class QuietAfterLanguageSwitch extends Directive {
   #news: unknown = QuietAfterLanguageSwitch;
@@ -39,5 +42,6 @@ export const quietAfterLanguageSwitch = directive(QuietAfterLanguageSwitch);
  * state, a dossier and its status); by default the text itself. Render it once, first in the shadow root.
  */
 export function announcer(text: string, news: unknown = text): TemplateResult {
-  return html`<p class="visually-hidden" part="announcer" role="status" aria-live="polite" lang=${getLocale()}>${quietAfterLanguageSwitch(text, news, nothing)}</p>`;
+  return html`<p class="visually-hidden" part="announcer" role="status" aria-live=${quietAfterLanguageSwitch('polite', news, 'off')}
+    lang=${getLocale()}>${text}</p>`;
 }
