@@ -10,9 +10,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import { maskedAnswers } from '@dvc-kit/sdk';
+import { SURVEY_DRAFT_PREFIX } from '../shared/dossier-access.ts';
 import './translations.ts';
 
-const PREFIX = 'dvc-survey-draft';
 
 /** What the draft is about: one dossier, one procedure's page, or a page URL. */
 export type DraftSubject =
@@ -26,7 +26,7 @@ export function draftKey(formId: string, subject: DraftSubject): string {
     subject.kind === 'dossier' ? subject.dossierCode
     : subject.kind === 'procedure' ? subject.procedureCode
     : subject.pageUrl;
-  return `${PREFIX}:${formId}:${subject.kind}:${id}`;
+  return `${SURVEY_DRAFT_PREFIX}:${formId}:${subject.kind}:${id}`;
 }
 
 export class SurveyDraftController implements ReactiveController {

@@ -115,12 +115,21 @@ export function forgetAccess(dossierCode: string): void {
   tabStorage().remove(PREFIX + dossierCode);
 }
 
+/** The survey's drafts: `dvc-survey-draft:<form id>:<subject kind>:<subject>` (satisfaction-survey/draft-controller.ts). */
+export const SURVEY_DRAFT_PREFIX = 'dvc-survey-draft';
+
 /**
- * The citizen let the dossier go ("Look up another"): the tab keeps neither its proof nor the
- * attempt to pay it, whose payment id alone opens the receipt. Should the same citizen pay again,
- * the API finds the payment still open for the dossier: nothing is paid twice.
+ * The citizen let the dossier go ("Look up another"): the tab keeps neither its proof, nor the
+ * attempt to pay it, whose payment id alone opens the receipt, nor an evaluation of it begun and
+ * not sent, whose comment the next person at a shared computer could read. Should the same citizen
+ * pay again, the API finds the payment still open for the dossier: nothing is paid twice.
  */
 export function forgetDossierInTab(dossierCode: string): void {
   forgetAccess(dossierCode);
-  tabStorage().remove(PAYMENT_ATTEMPT_PREFIX + dossierCode);
+  const storage = tabStorage();
+  storage.remove(PAYMENT_ATTEMPT_PREFIX + dossierCode);
+  const draftOfDossier = `:dossier:${dossierCode}`;
+  for (const key of storage.keys()) {
+    if (key.startsWith(`${SURVEY_DRAFT_PREFIX}:`) && key.endsWith(draftOfDossier)) storage.remove(key);
+  }
 }

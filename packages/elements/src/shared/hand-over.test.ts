@@ -318,8 +318,16 @@ describe('hand-over between widgets, with no page script', () => {
     await lookUp(tracker, DECIDED);
     inside(tracker, '[part~="evaluate-button"]')!.click();
     await waitUntil(() => inside(survey, '[part~="dossier"]'), 'the evaluation form did not load', { timeout: 8000 });
+    // An evaluation begun: its draft is in the tab, comment and all.
+    const comment = inside<HTMLTextAreaElement>(survey, 'textarea')!;
+    comment.value = 'Cán bộ tiếp nhận hướng dẫn chưa rõ';
+    comment.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await survey.updateComplete;
+    const drafts = () => Object.keys(sessionStorage).filter((key) => key.startsWith('dvc-survey-draft:') && key.endsWith(`:dossier:${DECIDED.code}`));
+    await waitUntil(() => drafts().length === 1, 'no draft kept');
     inside(tracker, '[part~="another-button"]')!.click();
     await survey.updateComplete;
+    expect(drafts(), 'the evaluation begun for the last dossier is forgotten with it').to.deep.equal([]);
     expect(survey.dossierCode).to.equal(undefined);
     expect(inside(survey, 'form'), 'no form to send in the last person\'s name').to.equal(null);
     expect(survey.closest('section')!.hidden).to.equal(true);
