@@ -100,7 +100,6 @@ const databaseUnavailable = (detail: string) => new ApiProblem(503, 'service_una
 const operationIdOf = (request: FastifyRequest): string | undefined =>
   (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
 
-/** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
 /** 64 KB, 1 MB: a body limit as the problem says it. */
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
 
@@ -111,6 +110,7 @@ function issueMessage(issue: NonNullable<FastifyError['validation']>[number]): s
   return issue.message ?? 'invalid';
 }
 
+/** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
 function toApiProblem(error: FastifyError, bodyLimit: number): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error.validation) {

@@ -204,11 +204,27 @@ export function settingsFromEnvironment(env: Environment, flags: SettingsFlags =
 }
 
 /**
+ * A relative `file:` URL (`file:data/dvc.db`) is read from the working directory; versions before
+ * read it from the root (`/data/dvc.db`). Where only the root holds a database, a deployment written
+ * for the old reading would otherwise get a new, empty one: said, with the URL that keeps the old.
+ */
+function earlierReadingProblem(databaseUrl: string): string[] {
+  if (!/^file:(?!\/)/i.test(databaseUrl)) return [];
+  const path = sqlitePath(databaseUrl);
+  const earlier = resolve('/', path);
+  if (path === ':memory:' || existsSync(resolve(path)) || !existsSync(earlier)) return [];
+  return [`DATABASE_URL ${databaseUrl} names ${resolve(path)} (from the working directory), where there is no database; `
+    + `earlier versions read it as ${earlier}, which holds one: write file://${earlier} to go on using it.`];
+}
+
+/**
  * The problem of a new SQLite file in production whose folder is not there: a mistyped folder
  * (`/var/lib/dcv/`) is not made, with a new empty database in it, outside what the backups cover.
  */
 export function missingDatabaseFolder(databaseUrl: string): string[] {
   if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return [];
+  const earlier = earlierReadingProblem(databaseUrl);
+  if (earlier.length > 0) return earlier;
   const path = sqlitePath(databaseUrl);
   if (path === ':memory:' || existsSync(path) || existsSync(dirname(resolve(path)))) return [];
   return [`The folder ${dirname(resolve(path))} for the database does not exist: check DATABASE_URL (or --db), or make the folder first.`];
@@ -222,6 +238,8 @@ export function missingDatabaseFolder(databaseUrl: string): string[] {
 export function missingDatabaseFile(databaseUrl: string): string[] {
   // A URL that is wrong in itself is said so by settingsFromEnvironment.
   if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return [];
+  const earlier = earlierReadingProblem(databaseUrl);
+  if (earlier.length > 0) return earlier;
   const path = sqlitePath(databaseUrl);
   if (path === ':memory:' || existsSync(path)) return [];
   return [`There is no database at ${resolve(path)}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`];

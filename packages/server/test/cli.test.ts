@@ -343,7 +343,8 @@ describeOnce('DATABASE_URL as operators write it', () => {
     const cases = [
       [`postgresql//dvc:${PASSWORD}@db.internal/dvc`, /neither a PostgreSQL URL \(postgres:\/\/ or postgresql:\/\/\) nor a file path: it begins "postgresql\/"/],
       [`mysql://dvc:${PASSWORD}@db.internal/dvc`, /it begins "mysql:"/],
-      [`postgres://dvc:${PASSWORD}@db.internal:99999/dvc`, /a port that is not a number from 1 to 65535/],
+      [`postgres://dvc:${PASSWORD}@db.internal:99999/dvc`, /cannot be read as postgres:\/\/user:password@host:5432\/database: check the port/],
+      [`dvc:${PASSWORD}@db.internal:5432/dvc`, /looks like a PostgreSQL URL without its scheme/],
       [`file://fileserver/${PASSWORD}/dvc.db`, /a file on another machine/],
     ] as const;
     for (const [url, said] of cases) {
@@ -370,6 +371,21 @@ describeOnce('DATABASE_URL as operators write it', () => {
     assert.equal(existsSync(join(work, 'no-such-folder')), false, 'no folder made');
   });
 
+  it('a relative file: URL that earlier versions read from the root, where the database is, is said with the URL that keeps it', async () => {
+    // The root of this test: a folder standing in for /, with the working directory inside it.
+    const earlier = join(work, 'earlier.db');
+    assert.equal((await run(['migrate'], { ...PRODUCTION_ENV, DATABASE_URL: earlier })).code, 0);
+    const relative = `file:${earlier.slice(1)}`;
+    const cwdCopy = join(work, earlier.slice(1));
+    assert.equal(existsSync(cwdCopy), false);
+    for (const args of [['migrate'], ['keys', 'list']]) {
+      const result = await run(args, { ...PRODUCTION_ENV, DATABASE_URL: relative });
+      assert.equal(result.code, 78, `${args[0]}: ${result.stderr}`);
+      assert.ok(result.stderr.includes(`earlier versions read it as ${earlier}, which holds one: write file://${earlier} to go on using it.`), result.stderr);
+      assert.equal(existsSync(cwdCopy), false, 'no new database made in the working directory');
+    }
+  });
+
   it('a file that is not a database is named', async () => {
     const garbage = join(work, 'garbage.db');
     await writeFile(garbage, 'not a database, '.repeat(64));
@@ -391,6 +407,14 @@ describe('dvc-server migrate, on a database that is not DVC Kit\'s', () => {
       assert.match(result.stderr, /holds another application's tables \(users\), not DVC Kit's: point DATABASE_URL at a new SQLite file or an empty PostgreSQL database \(or schema\)\./);
       assert.ok(!result.stderr.includes(PASSWORD), 'no password printed');
     }
+    // A view beside them is no table of anyone's: a database holding only views (an extension's, the
+    // operator's own) is migrated.
+    const viewsOnly = await newDatabase('views-only.db');
+    const withView = openStorage(viewsOnly);
+    await withView.exec('CREATE VIEW answer AS SELECT 42 AS value');
+    await withView.close();
+    const migrated = await run(['migrate', '--db', viewsOnly], PRODUCTION_ENV);
+    assert.equal(migrated.code, 0, migrated.stderr);
     const after = openStorage(db);
     const ledger = TEST_ENGINE === 'postgres'
       ? "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"

@@ -490,6 +490,7 @@ export class DvcProcedureSearch extends DvcElement {
     const voiceProblem = voiceSupported && voice.problem ? voiceProblemText(voice.problem) : '';
     const blank = !prerendered && this.askedBlank;
     const describedBy = ['q-hint', blank ? 'q-error' : '', voiceProblem ? 'q-voice' : ''].filter(Boolean).join(' ');
+    const summary = prerendered ? '' : this.#summary();
     // method and action for the prerendered form without scripts; with them, #onSubmit searches here.
     return html`
       <form part="form" role="search" lang=${lang} method="get" action=${this.searchPage || nothing} @submit=${this.#onSubmit}
@@ -533,7 +534,7 @@ export class DvcProcedureSearch extends DvcElement {
           }) : nothing}
         </details>
       </form>
-      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live=${quietAfterLanguageSwitch('polite', this.#search.value, 'off')} lang=${lang}>${prerendered ? '' : this.#summary()}</p>
+      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live=${quietAfterLanguageSwitch('polite', summary ? this.#search.value : undefined, 'off')} lang=${lang}>${summary}</p>
       ${openCode ? this.#detailView() : this.#resultsView(prerendered ? { status: 'idle' } : this.#search)}
     `;
   }

@@ -42,6 +42,7 @@ export const quietAfterLanguageSwitch = directive(QuietAfterLanguageSwitch);
  * state, a dossier and its status); by default the text itself. Render it once, first in the shadow root.
  */
 export function announcer(text: string, news: unknown = text): TemplateResult {
-  return html`<p class="visually-hidden" part="announcer" role="status" aria-live=${quietAfterLanguageSwitch('polite', news, 'off')}
+  // Silent, then saying it again (the same news) is news: only a switch of language is not.
+  return html`<p class="visually-hidden" part="announcer" role="status" aria-live=${quietAfterLanguageSwitch('polite', text ? news : undefined, 'off')}
     lang=${getLocale()}>${text}</p>`;
 }

@@ -26,8 +26,10 @@ export interface ErrorSummaryItem {
 
 /** The summary; `headingLevel` fits the page's outline (the widget's own heading level). */
 export function errorSummary(items: readonly ErrorSummaryItem[], headingLevel: number): TemplateResult {
-  // The same problems in another language (the page switched) are not read out again.
-  const problems = items.map((item) => `${item.field}${item.message === undefined ? '' : '!'}`).join(' ');
+  // The same summary in another language (the page switched) is not read out again. Its fields keep
+  // their places as they are put right, so putting one right after a switch does not make it an
+  // alert again either; a summary of other fields (sent again) is news.
+  const problems = items.map((item) => item.field).join(' ');
   return html`<div class="error-summary" part="error-summary" tabindex="-1" lang=${getLocale()}>
     <div role=${quietAfterLanguageSwitch('alert', problems, nothing)}>
       ${heading(headingLevel, msg('There is a problem'), { className: 'error-summary-title', part: 'error-summary-title' })}

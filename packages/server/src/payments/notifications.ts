@@ -81,6 +81,8 @@ export async function receiveVnpayNotification(ctx: ServerContext, query: Record
  * answered `99`, so it sends the notification again (and reconciliation goes on asking).
  */
 async function askVnpayInstead(ctx: ServerContext, row: PaymentRow, outcome: VnpayIpnOutcome): Promise<VnpayAcknowledgement> {
+  // At once, whenever the payment was last asked about (VNPay sends a notification at most every
+  // few minutes); two processes receiving one each may both ask: settling is once all the same.
   const asked = await checkAtGateway(ctx, row, 0);
   ctx.log.warn({ gateway: 'vnpay', paymentId: row.id, detail: `vnpay ipn ${outcome.responseCode}/${outcome.transactionStatus}`, asked },
     'payment notification not final: asked the gateway');

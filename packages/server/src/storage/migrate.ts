@@ -20,11 +20,16 @@ const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
 /**
  * The tables of a database with no ledger: none for a new database. `procedures` among them is one
  * made before versioned migrations (an old sandbox file); anything else is another application's.
+ * Not counted: an extension's own tables and views (PostGIS's spatial_ref_sys, pg_stat_statements),
+ * SQLite's, and those of Litestream, which may replicate the file from before its first migration.
  */
 async function tablesWithoutLedger(db: Queryable, storage: Storage): Promise<string[]> {
   const tables = storage.engine === 'postgres'
-    ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name'
-    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+    ? `SELECT c.relname AS name FROM pg_class c
+        WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+        ORDER BY c.relname`
+    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_litestream\\_%' ESCAPE '\\' ORDER BY name";
   const names = (await db.all<{ name: string }>(tables)).map((r) => r.name);
   return names.includes('schema_migrations') ? [] : names;
 }

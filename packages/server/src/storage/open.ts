@@ -16,6 +16,8 @@ export function isPostgresUrl(url: string): boolean {
  */
 export function databaseUrlProblem(url: string): string | undefined {
   if (isPostgresUrl(url)) return postgresUrlProblem(url);
+  // user:password@host without its scheme would be taken for a file path, and quoted as one.
+  if (/^(?!file:)[^/:]+:[^/]*@/i.test(url)) return 'DATABASE_URL looks like a PostgreSQL URL without its scheme: write postgres://user:password@host/database.';
   if (/^file:\/\/(?!\/|localhost\/)/i.test(url)) return 'DATABASE_URL names a file on another machine (file://host/…): a SQLite file must be on this one (file:///path, or a path).';
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
   if ((scheme && scheme.toLowerCase() !== 'file') || /^postgres(ql)?(:|\/\/)/i.test(url)) {
@@ -25,24 +27,22 @@ export function databaseUrlProblem(url: string): string | undefined {
 }
 
 /**
- * What node-postgres would stumble on ("Invalid URL", naming nothing): a port that is not one, or
- * a host part a URL cannot hold. Only what follows the last `@` is read, as a password may hold
- * `/`, `?` or `#`; libpq's socket form, with no host (`postgres://user@/db?host=/run/postgresql`), is left alone.
+ * What node-postgres would stumble on with no word of where ("Invalid URL"): a port that is not one,
+ * a password with `#` or `/` not percent-encoded. Read as node-postgres reads it (pg-connection-string:
+ * spaces and stray `%` encoded, then the WHATWG parser, again with a stand-in host for libpq's
+ * socket form `postgres://user@/db?host=/run/postgresql`), so exactly what it would refuse is refused.
  */
 function postgresUrlProblem(url: string): string | undefined {
-  const afterScheme = url.replace(/^[a-z]+:\/\//i, '');
-  const hostPort = /^[^/?#]*/.exec(afterScheme.slice(afterScheme.lastIndexOf('@') + 1))?.[0] ?? '';
-  if (hostPort === '') return undefined;
-  const port = /^(?:\[[^\]]*\]|[^:]*):(.*)$/.exec(hostPort)?.[1];
-  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535)) {
-    return 'DATABASE_URL has a port that is not a number from 1 to 65535: postgres://user:password@host:5432/database.';
+  const text = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url;
+  for (const candidate of [text, text.replace('@/', '@stand-in/')]) {
+    try {
+      new URL(candidate);
+      return undefined;
+    } catch {
+      // Tried again with a stand-in host, as node-postgres does.
+    }
   }
-  try {
-    new URL(`postgres://${hostPort}/`);
-  } catch {
-    return 'DATABASE_URL has a host that is not a host name or address: postgres://user:password@host:5432/database.';
-  }
-  return undefined;
+  return 'DATABASE_URL cannot be read as postgres://user:password@host:5432/database: check the port, and percent-encode any of : / ? # @ % in the user name or password.';
 }
 
 /** Opens the storage DATABASE_URL names (see {@link databaseUrlProblem}, whose problem it throws). */

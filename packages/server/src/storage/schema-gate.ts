@@ -13,7 +13,6 @@
 import type { Storage } from './storage.ts';
 import { migrationStatus } from './migrate.ts';
 
-/** Why the database cannot serve yet, or that it can. */
 /**
  * Why the database cannot be reached, with where it was sought when the driver says so
  * ("connect ECONNREFUSED 10.0.0.5:5432", "getaddrinfo ENOTFOUND db.internal"): a mistyped
@@ -27,6 +26,7 @@ export function unreachableReason(error: unknown): string {
   return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
 
+/** Why the database cannot serve yet, or that it can. */
 export type GateState = 'open' | 'schema-pending' | 'unreachable' | 'refused';
 
 /** Looked at again at most this often while closed. */

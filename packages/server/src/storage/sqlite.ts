@@ -10,6 +10,7 @@ const SQLITE_LOCKED = 6;
 const SQLITE_READONLY = 8;
 const SQLITE_IOERR = 10;
 const SQLITE_FULL = 13;
+const SQLITE_NOTADB = 26;
 /** The database cannot be written now: held by another process (that passes), or its disk full, failing or made read-only (that does not). */
 const PASSING = [SQLITE_BUSY, SQLITE_LOCKED];
 const LASTING = [SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL];
@@ -74,7 +75,8 @@ export class SqliteStorage implements Storage {
       if (path !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     } catch (error) {
       this.#db.close();
-      // SQLite's words name no file.
+      // SQLite's "file is not a database" names no file; other failures (locked, disk) are not the URL's.
+      if (primaryCode(error) !== SQLITE_NOTADB) throw error;
       throw new Error(`${path}: ${(error as Error).message}: check DATABASE_URL (or --db) names the database`, { cause: error });
     }
   }

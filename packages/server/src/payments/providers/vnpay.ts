@@ -234,9 +234,9 @@ export const VNPAY_IPN_UNKNOWN_ERROR = { RspCode: '99', Message: 'Unknown error'
  *    `00` (VNPay's C# sample; its PHP sample accepts either, which is weaker).
  *
  * The caller records the outcome (once: a conditional update from pending) and answers with HTTP
- * 200 and JSON `{"RspCode","Message"}`. An outcome without a final transaction status (none, or
- * `01` not completed) records nothing: the caller asks the status query, and answers `99` until
- * the payment is settled. An exception on the way (the database down) is answered
+ * 200 and JSON `{"RspCode","Message"}`. An outcome without a final transaction status (none, `01`
+ * not completed, or `00` beside a failed response code) records nothing: the caller asks the status
+ * query, and answers `99` until the payment is settled (so step 5's `00` is not always given). An exception on the way (the database down) is answered
  * with {@link VNPAY_IPN_UNKNOWN_ERROR} (`99`), so VNPay retries: `00` and `02` end the flow, while
  * `01`, `04`, `97`, `99` or a timeout are retried, at most 10 calls 5 minutes apart. Answering `04`
  * does not reverse the payment.
