@@ -11,13 +11,18 @@ import {
   sandbox, searchSettled, searchStatus, setLang, slow, submitLookup, submitSurvey, surveySuite, text, trackerStatus,
 } from '../test-support/screen-reader-drivers.ts';
 
+/** Each test on a Vietnamese page and a reset sandbox; the page back in Vietnamese after. */
+function vietnamesePageOnAFreshSandbox(): void {
+  beforeEach(async () => {
+    await sandbox('/reset');
+    await setLang('vi');
+  });
+  afterEach(() => setLang('vi'));
+}
+
 describe('switching the page\'s language says nothing again', () => {
   describe('the tracker', () => {
-    beforeEach(async () => {
-      await sandbox('/reset');
-      await setLang('vi');
-    });
-    afterEach(() => setLang('vi'));
+    vietnamesePageOnAFreshSandbox();
 
     it('"Dossier found" is not said again: the live region turns quiet as its words turn English; the next lookup is said in English', async function () {
       slow(this, 20_000);
@@ -77,11 +82,7 @@ describe('switching the page\'s language says nothing again', () => {
   });
 
   describe('the search', () => {
-    beforeEach(async () => {
-      await sandbox('/reset');
-      await setLang('vi');
-    });
-    afterEach(() => setLang('vi'));
+    vietnamesePageOnAFreshSandbox();
 
     it('the number of results is not said again: shown in English, its live region quiet; the next search is said in English', async function () {
       slow(this, 20_000);
