@@ -218,29 +218,36 @@ function earlierReadingProblem(databaseUrl: string): string[] {
 }
 
 /**
+ * The SQLite file DATABASE_URL names, to look for; or the problems found before looking (the earlier
+ * reading of a relative `file:` URL); undefined for PostgreSQL, memory, no name (which production's
+ * configuration check names) or a URL wrong in itself (said by settingsFromEnvironment).
+ */
+function sqliteFile(databaseUrl: string): { path: string } | { problems: string[] } | undefined {
+  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return undefined;
+  const problems = earlierReadingProblem(databaseUrl);
+  if (problems.length > 0) return { problems };
+  const path = sqlitePath(databaseUrl);
+  return path === ':memory:' ? undefined : { path: resolve(path) };
+}
+
+/**
  * The problem of a new SQLite file in production whose folder is not there: a mistyped folder
  * (`/var/lib/dcv/`) is not made, with a new empty database in it, outside what the backups cover.
  */
 export function missingDatabaseFolder(databaseUrl: string): string[] {
-  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return [];
-  const earlier = earlierReadingProblem(databaseUrl);
-  if (earlier.length > 0) return earlier;
-  const path = sqlitePath(databaseUrl);
-  if (path === ':memory:' || existsSync(path) || existsSync(dirname(resolve(path)))) return [];
-  return [`The folder ${dirname(resolve(path))} for the database does not exist: check DATABASE_URL (or --db), or make the folder first.`];
+  const file = sqliteFile(databaseUrl);
+  if (!file || 'problems' in file) return file?.problems ?? [];
+  if (existsSync(file.path) || existsSync(dirname(file.path))) return [];
+  return [`The folder ${dirname(file.path)} for the database does not exist: check DATABASE_URL (or --db), or make the folder first.`];
 }
 
 /**
- * The problem of a SQLite path with no file there; none for PostgreSQL, memory, or no name (which
- * production's configuration check names). Said where a command would otherwise make an empty
- * database at a mistyped path and answer from it.
+ * The problem of a SQLite path with no file there. Said where a command would otherwise make an
+ * empty database at a mistyped path and answer from it.
  */
 export function missingDatabaseFile(databaseUrl: string): string[] {
-  // A URL that is wrong in itself is said so by settingsFromEnvironment.
-  if (databaseUrl === '' || isPostgresUrl(databaseUrl) || databaseUrlProblem(databaseUrl)) return [];
-  const earlier = earlierReadingProblem(databaseUrl);
-  if (earlier.length > 0) return earlier;
-  const path = sqlitePath(databaseUrl);
-  if (path === ':memory:' || existsSync(path)) return [];
-  return [`There is no database at ${resolve(path)}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`];
+  const file = sqliteFile(databaseUrl);
+  if (!file || 'problems' in file) return file?.problems ?? [];
+  if (existsSync(file.path)) return [];
+  return [`There is no database at ${file.path}: check DATABASE_URL (or --db). "dvc-server migrate" makes a new one.`];
 }

@@ -381,7 +381,7 @@ export class DvcDossierTracker extends DvcElement {
     const prerendered = this.asPrerendered;
     const dossier = prerendered ? undefined : this.#lookup.dossier;
     return html`
-      ${announcer(prerendered ? '' : this.#announcement(), this.#announcedNews())}
+      ${prerendered ? announcer('') : announcer(...this.#announcement())}
       ${prerendered ? needsScriptView(msg('To look up a dossier, turn on JavaScript in your browser.')) : nothing}
       ${dossier
         ? resultView(dossier, {
@@ -399,19 +399,16 @@ export class DvcDossierTracker extends DvcElement {
     return topHeadingLevel(this.headingLevel, 1);
   }
 
-  /** What the live region says, in no language: the same after a switch of language, so not said again. */
-  #announcedNews(): string {
+  /**
+   * What the live region says: progress and success (failures speak through role="alert"), with
+   * what it is about in no language, so a switch of language does not say it again.
+   */
+  #announcement(): [text: string, news: string] {
     const { status, dossier } = this.#lookup;
-    return status === 'loading' ? 'loading' : dossier ? `found ${dossier.code} ${dossier.status}` : '';
-  }
-
-  /** What the live region says: progress and success. Failures speak through role="alert". */
-  #announcement(): string {
-    const { status, dossier } = this.#lookup;
-    if (this.#quiet) return '';
-    if (status === 'loading') return msg('Looking up your dossier…');
-    if (dossier) return msg(str`Dossier found. Status: ${statusLabel(dossier.status)}`);
-    return '';
+    if (this.#quiet) return ['', ''];
+    if (status === 'loading') return [msg('Looking up your dossier…'), 'loading'];
+    if (dossier) return [msg(str`Dossier found. Status: ${statusLabel(dossier.status)}`), `found ${dossier.code} ${dossier.status}`];
+    return ['', ''];
   }
 
   #formView(prerendered: boolean): TemplateResult {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createServer } from '../app.ts';
 import { SettingsError, settingsFromEnvironment } from '../settings.ts';
 import { readinessOf } from '../storage/readiness.ts';
-import { unreachableReason } from '../storage/schema-gate.ts';
+import { unreachableReason } from '../error-reason.ts';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine } from './command.ts';
 import type { Command, Io } from './command.ts';
 
