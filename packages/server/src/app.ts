@@ -31,6 +31,7 @@ import { PaymentGateways } from './payments/gateways/gateways.ts';
 import { sandboxGatewaySettings } from './payments/gateways/settings.ts';
 import { startReconciliation } from './payments/reconcile.ts';
 import { DATABASE_RETRY_SECONDS } from './storage/readiness.ts';
+import { checkApiKeys } from './auth/key-check.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -319,6 +320,11 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     if (wait > 0) throw new ApiProblem(429, 'rate_limited', undefined, { retryAfter: wait });
   });
 
+  // The public contract; with the admin routes on, the sandbox's test controls too (/_sandbox/*).
+  const contract = loadContract({ sandbox: options.adminRoutes });
+  // The agency systems' keys, after the limits above and before any body is read.
+  checkApiKeys(app, storage, contract);
+
   // Three rules the contract's schemas cannot say, for every operation: every request body the
   // contract declares is required, and one not sent at all is not validated (only one that came
   // is); the validator coerces a query's "1e309" to Infinity, which no bound refuses (Ajv checks
@@ -378,8 +384,6 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     reply.code(404).type('application/problem+json').send(new ApiProblem(404, 'not_found').toProblem(request.url.split('?')[0]));
   });
 
-  // The public contract; with the admin routes on, the sandbox's test controls too (/_sandbox/*).
-  const contract = loadContract({ sandbox: options.adminRoutes });
   // Glue wants a body parser for every content type the contract names, responses included (the
   // HTML receipt, a report as CSV, problem+json). Requests never send those: refuse them as 415.
   for (const type of answerOnlyMediaTypes(contract)) {

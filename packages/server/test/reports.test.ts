@@ -161,6 +161,9 @@ describe('the agency\'s reports', () => {
       assert.equal(wrongScope.statusCode, 403, wrongScope.body);
       assert.equal(wrongScope.json().code, 'api_key_out_of_scope');
     }
+    // The key first: a caller without one learns nothing of what the query should have been.
+    const unkeyedBadQuery = await get('surveys?from=2025-02-30', null);
+    assert.equal(unkeyedBadQuery.statusCode, 401, unkeyedBadQuery.body);
   });
 
   test('bad dates, a period backwards, longer than 366 days, before 2000 or not begun yet are 400 naming the parameter', async () => {

@@ -93,6 +93,24 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(await dossierCount(), before);
   });
 
+  test('the key is judged before the body is read: without one, a batch too large, malformed or invalid is 401 all the same', async () => {
+    const bodies: [string, string][] = [
+      ['too large', JSON.stringify({ data: [dossierRecord({ ThongTinKhac: 'x'.repeat(1024 * 1024) })] })],
+      ['malformed', '{"data": ['],
+      ['invalid', JSON.stringify({ isUpdating: 'yes', data: 'none' })],
+    ];
+    for (const [what, payload] of bodies) {
+      for (const [key, status, code] of [['dvc_sync_not-a-real-key', 401, 'api_key_invalid'], [reportsKey, 403, 'api_key_out_of_scope']] as const) {
+        const res = await server.app.inject({
+          method: 'POST', url: '/api/v1/sync/dossiers', payload,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        });
+        assert.equal(res.statusCode, status, `${what}: ${res.body}`);
+        assert.equal(res.json().code, code, what);
+      }
+    }
+  });
+
   test('a new dossier is created, found by its applicant, and the same record again changes nothing', async () => {
     const first = await push('dossiers', { isUpdating: 'False', data: [dossierRecord()] });
     assert.equal(first.statusCode, 200, first.body);

@@ -14,7 +14,7 @@ import { renderReceiptPage } from '../payments/receipt-page.ts';
 import { findForm, listSurveyResponses, submitSurvey } from '../surveys/responses.ts';
 import { SurveyForms } from '../surveys/forms.ts';
 import type { FaultInjector } from './faults.ts';
-import { authenticateApiKey } from '../auth/api-keys.ts';
+import { apiKeyOf } from '../auth/key-check.ts';
 import { DATABASE_RETRY_SECONDS, readinessOf } from '../storage/readiness.ts';
 import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
 import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
@@ -157,17 +157,15 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async syncDossiers(request: FastifyRequest<{ Body: Schemas['SyncDossierBatch'] }>) {
-      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
-      return syncDossiers(forRequest(request), key, request.body);
+      return syncDossiers(forRequest(request), apiKeyOf(request), request.body);
     },
 
     async syncProgress(request: FastifyRequest<{ Body: Schemas['SyncProgressBatch'] }>) {
-      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'sync');
-      return syncProgress(forRequest(request), key, request.body);
+      return syncProgress(forRequest(request), apiKeyOf(request), request.body);
     },
 
     async getSurveyReport(request: FastifyRequest<{ Querystring: Query<'getSurveyReport'> }>, reply: FastifyReply) {
-      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'reports');
+      const key = apiKeyOf(request);
       const { from, to, groupBy = 'procedure' } = request.query;
       const report = await reportOrProblem(() => {
         checkPeriod({ from, to }, ctx.now());
@@ -177,7 +175,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     },
 
     async getPaymentReport(request: FastifyRequest<{ Querystring: Query<'getPaymentReport'> }>, reply: FastifyReply) {
-      const key = await authenticateApiKey(ctx.storage, request.headers.authorization, 'reports');
+      const key = apiKeyOf(request);
       const { from, to } = request.query;
       const report = await reportOrProblem(() => {
         checkPeriod({ from, to }, ctx.now());
