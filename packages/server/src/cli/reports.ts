@@ -49,7 +49,8 @@ Options (each with its environment variable):
   --from DATE     The first day, in Vietnam time.
   --to DATE       The last day, in Vietnam time, included. At most ${MAX_PERIOD_DAYS} days from --from.
   --agency CODE   Only this agency's dossiers: those whose code begins with CODE (whole
-                  segments), e.g. 000.00.15.H26. Default: every dossier in the database.
+                  segments), e.g. 000.00.15.H26. Default: every dossier in the database
+                  (the JSON's "agency" is then "", as no code narrows it).
   --by procedure|unit
                   How to group the survey results. Default: procedure.
   --format json|csv
