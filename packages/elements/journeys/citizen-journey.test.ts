@@ -298,6 +298,52 @@ for (const name of BROWSERS) {
       }
     });
 
+    test('the demo portal loaded again (a reload, a phone that dropped the tab): the payment, then the evaluation the citizen was at, shown again, answers kept; after "Look up another", neither', async () => {
+      const page = await browser.newPage();
+      const shown = () => page.evaluate(() => Object.fromEntries(['thanh-toan', 'danh-gia'].map((id) => [id, !document.getElementById(id)!.hidden])));
+      const inView = (widget: string) => page.evaluate((w) => {
+        const box = document.querySelector(w)!.getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+      }, widget);
+      try {
+        const dossier = await visitAndLookUp(page, portal.url);
+        await payFromTracker(page);
+        await page.reload({ waitUntil: 'load' });
+        await waitIn(page, 'dvc-payment', '[part~="state"][data-state="due"]');
+        assert.deepEqual(await shown(), { 'thanh-toan': true, 'danh-gia': false });
+        await page.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 15_000 });
+        assert.ok(await inView('dvc-payment'), 'the payment is where the citizen was');
+
+        await admin(`/dossiers/${encodeURIComponent(dossier.code)}/status`, { status: 'decided' });
+        await page.reload({ waitUntil: 'load' });
+        await waitIn(page, 'dvc-dossier-tracker', '[part~="evaluate-button"]');
+        await tabTo(page, 'the tracker\'s evaluate button', (f) => f.widget === 'dvc-dossier-tracker' && f.part === 'evaluate-button');
+        await page.keyboard.press('Enter');
+        await waitIn(page, SURVEY, '[part~="form"]');
+        await tabTo(page, 'the first question', (f) => f.widget === 'dvc-satisfaction-survey' && f.tag === 'input', 10);
+        await page.keyboard.press(' ');
+        const answered = () => countIn(page, SURVEY, 'input:checked');
+        assert.equal(await answered(), 1);
+
+        await page.reload({ waitUntil: 'load' });
+        await waitIn(page, SURVEY, '[part~="form"]');
+        assert.deepEqual(await shown(), { 'thanh-toan': true, 'danh-gia': true });
+        await page.waitForFunction((survey) => (document.querySelector(survey)?.shadowRoot?.querySelectorAll('input:checked').length ?? 0) === 1, { timeout: 5000 }, SURVEY);
+        await page.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 15_000 });
+        assert.ok(await inView(SURVEY), 'the evaluation is where the citizen was');
+
+        await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLElement>('[part~="another-button"]')!.click());
+        await page.waitForFunction(() => document.getElementById('thanh-toan')!.hidden && document.getElementById('danh-gia')!.hidden, { timeout: 5000 });
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForFunction(() => customElements.get('dvc-payment') && customElements.get('dvc-satisfaction-survey'), { timeout: 15_000 });
+        assert.deepEqual(await shown(), { 'thanh-toan': false, 'danh-gia': false });
+        assert.equal(await countIn(page, 'dvc-dossier-tracker', '[part~="result"]'), 0, 'the tracker asks afresh');
+      } finally {
+        await page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
+        await page.close();
+      }
+    });
+
     for (const [where, url] of [['the demo portal', () => portal.url], ['a bare page with only the snippet and the tags', () => bare.url]] as const) {
       test(`${where}: look up (the number typed once) → pay → gateway success → paid, receipts, focus on the outcome → evaluate → thanks → already evaluated`, async () => {
         const page = await browser.newPage();

@@ -6,7 +6,7 @@ import { ERROR_SUMMARY, errorSummaryStyles } from '../shared/error-summary.ts';
 import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
 import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
-import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
+import { conceal, dossierFromAddress, noteHandedOver, reveal, showAgainAfterReload } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
@@ -149,6 +149,7 @@ export class DvcPayment extends DvcElement {
    */
   async showDossier(dossierCode: string): Promise<void> {
     reveal(this);
+    noteHandedOver('payment', dossierCode);
     this.#flow.handedOver();
     if (this.dossierCode === dossierCode) this.#flow.start();
     else this.dossierCode = dossierCode;
@@ -162,6 +163,7 @@ export class DvcPayment extends DvcElement {
   forgetDossier(dossierCode: string): void {
     if (this.dossierCode !== dossierCode) return;
     this.dossierCode = '';
+    noteHandedOver('payment', undefined);
     conceal(this);
   }
 
@@ -174,9 +176,12 @@ export class DvcPayment extends DvcElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // No dossier-code: the one a portal's page was opened with (?dossier=…), or, back from the
-    // gateway, the one this tab was paying for.
-    if (!isServer && !this.hasUpdated && !this.dossierCode) this.dossierCode = dossierFromAddress() ?? this.#flow.returningDossier() ?? '';
+    // No dossier-code: the one a portal's page was opened with (?dossier=…); back from the gateway,
+    // the one this tab was paying for; or, the page loaded again, the one the tracker handed over
+    // before, shown where it was.
+    if (!isServer && !this.hasUpdated && !this.dossierCode) {
+      this.dossierCode = dossierFromAddress() ?? this.#flow.returningDossier() ?? showAgainAfterReload(this, 'payment') ?? '';
+    }
     if (this.hasUpdated && changed.has('dossierCode')) this.#flow.dossierChanged();
     else if (!this.hasUpdated || changed.has('apiBase')) this.#flow.start();
     else if (changed.has('applicantId')) this.#flow.applicantIdChanged();

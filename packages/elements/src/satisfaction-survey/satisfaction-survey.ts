@@ -7,7 +7,7 @@ import { FocusController, keepFocusInView } from '../shared/focus-controller.ts'
 import { ForgottenDossierController } from '../shared/forgotten-dossier.ts';
 import { formStyles, radioStyles } from '../shared/form-styles.ts';
 import { usableApplicantId } from '../shared/applicant-id.ts';
-import { conceal, dossierFromAddress, reveal } from '../shared/hand-over.ts';
+import { conceal, dossierFromAddress, noteHandedOver, reveal, showAgainAfterReload } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
 import { failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
@@ -127,6 +127,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
    */
   async showDossier(dossierCode: string): Promise<void> {
     reveal(this);
+    noteHandedOver('survey', dossierCode);
     this.#flow.handedOver();
     if (this.dossierCode === dossierCode) this.#flow.load();
     else this.dossierCode = dossierCode;
@@ -142,6 +143,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
   forgetDossier(dossierCode: string): void {
     if (this.dossierCode !== dossierCode) return;
     this.dossierCode = undefined;
+    noteHandedOver('survey', undefined);
     conceal(this);
   }
 
@@ -154,8 +156,9 @@ export class DvcSatisfactionSurvey extends DvcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Prerendering at build time: no page, no form to load (the view is the loading one).
     if (isServer) return;
-    // No dossier-code on a dossier evaluation: the one a portal's page was opened with (?dossier=…).
-    if (!isServer && !this.hasUpdated && !this.dossierCode && this.mode !== 'page') this.dossierCode = dossierFromAddress();
+    // No dossier-code on a dossier evaluation: the one a portal's page was opened with (?dossier=…),
+    // or, the page loaded again, the one the tracker handed over before, shown where it was.
+    if (!this.hasUpdated && !this.dossierCode && this.mode !== 'page') this.dossierCode = dossierFromAddress() ?? showAgainAfterReload(this, 'survey');
     const subjectChanged = changed.has('dossierCode') || changed.has('procedureCode') || changed.has('mode');
     // A new api-base while the form is shown only changes where answers are sent: reloading would
     // throw away what the visitor is doing. Before that (loading, failed) it loads from there.

@@ -115,13 +115,16 @@ export function forgetAccess(dossierCode: string): void {
   tabStorage().remove(PREFIX + dossierCode);
 }
 
+/** Which widget shows which dossier handed over by the tracker: `dvc-handed-over:<kind>` (shared/hand-over.ts). */
+export const HANDED_OVER_PREFIX = 'dvc-handed-over:';
+
 /** The survey's drafts: `dvc-survey-draft:<form id>:<subject kind>:<subject>` (satisfaction-survey/draft-controller.ts). */
 export const SURVEY_DRAFT_PREFIX = 'dvc-survey-draft';
 
 /**
  * The citizen let the dossier go ("Look up another"): the tab keeps neither its proof, nor the
  * attempt to pay it, whose payment id alone opens the receipt, nor an evaluation of it begun and
- * not sent, whose comment the next person at a shared computer could read. Should the same citizen
+ * not sent, whose comment the next person at a shared computer could read, nor which widgets showed it. Should the same citizen
  * pay again, the API finds the payment still open for the dossier: nothing is paid twice.
  */
 export function forgetDossierInTab(dossierCode: string): void {
@@ -131,5 +134,6 @@ export function forgetDossierInTab(dossierCode: string): void {
   const draftOfDossier = `:dossier:${dossierCode}`;
   for (const key of storage.keys()) {
     if (key.startsWith(`${SURVEY_DRAFT_PREFIX}:`) && key.endsWith(draftOfDossier)) storage.remove(key);
+    if (key.startsWith(HANDED_OVER_PREFIX) && storage.get(key) === dossierCode) storage.remove(key);
   }
 }

@@ -6,6 +6,8 @@
  * tab's storage (shared/dossier-access.ts): never in the address.
  */
 import { DOSSIER_CODE_PATTERN } from './dossier-code.ts';
+import { HANDED_OVER_PREFIX, lastDossier } from './dossier-access.ts';
+import { tabStorage } from './tab-storage.ts';
 
 export type HandOverKind = 'payment' | 'survey';
 
@@ -76,6 +78,28 @@ export function dossierFromAddress(): string | undefined {
   const code = new URLSearchParams(window.location.search).get(DOSSIER_PARAM)?.trim().toUpperCase();
   // The contract's DossierCode; anything else is not ours to act on.
   return code && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
+}
+
+/**
+ * The widget of `kind` shows `dossierCode`, handed over (or `undefined`: it let it go). Kept for the
+ * tab, so that a reload, or a phone that dropped the tab while it was in the background, comes back
+ * to the payment or the evaluation the citizen was at, not to its section hidden again.
+ */
+export function noteHandedOver(kind: HandOverKind, dossierCode: string | undefined): void {
+  if (dossierCode === undefined) tabStorage().remove(HANDED_OVER_PREFIX + kind);
+  else tabStorage().set(HANDED_OVER_PREFIX + kind, dossierCode);
+}
+
+/**
+ * The dossier `element`, a widget of `kind`, showed before the page was loaded again, while it is
+ * still the one the tracker shows again (the tab's last, its proof valid): its section is revealed
+ * and the widget brought into view, as when it was handed over. Undefined when there is none.
+ */
+export function showAgainAfterReload(element: HTMLElement, kind: HandOverKind): string | undefined {
+  const dossierCode = tabStorage().get(HANDED_OVER_PREFIX + kind);
+  if (!dossierCode || lastDossier()?.dossierCode !== dossierCode) return undefined;
+  reveal(element);
+  return dossierCode;
 }
 
 /** What `reveal` showed for each widget: the sections the portal keeps hidden until needed. */
