@@ -94,6 +94,17 @@ describe('dvc-server reports', () => {
     });
   });
 
+  it('says when no dossier at all is under the agency named (a code mistyped), and still answers', async () => {
+    const mistyped = await run(['reports', 'payments', ...PERIOD, '--agency', '000.00.15.H2', '--db', db]);
+    assert.equal(mistyped.code, 0, mistyped.stderr);
+    assert.equal(mistyped.stderr.trim(), 'No dossier in the database has a code under 000.00.15.H2: check --agency. The report counts nothing.');
+    assert.equal(JSON.parse(mistyped.stdout).states[0].count, 0);
+    for (const agency of [AGENCY, `${AGENCY}.05`, '000.00']) {
+      const known = await run(['reports', 'payments', ...PERIOD, '--agency', agency, '--db', db]);
+      assert.equal(known.stderr, '', agency);
+    }
+  });
+
   it('covers every agency without --agency', async () => {
     const result = await run(['reports', 'payments', ...PERIOD, '--db', db]);
     assert.equal(result.code, 0, result.stderr);
@@ -176,6 +187,8 @@ describeOnce('dvc-server reports on a wrong command line', () => {
       [['reports', 'surveys', ...PERIOD, '--by', 'agency'], /--by must be procedure or unit/],
       [['reports', 'surveys', ...PERIOD, '--format', 'xlsx'], /--format must be json or csv/],
       [['reports', 'surveys', ...PERIOD, '--agency', 'h29; drop'], /not an agency code/],
+      [['reports', 'surveys', ...PERIOD, '--agency', `${AGENCY}.`], /not an agency code/],
+      [['reports', 'surveys', ...PERIOD, '--agency', '000..15'], /not an agency code/],
       [['reports', 'surveys', ...PERIOD, '--colour'], /Unknown option '--colour'/],
     ];
     for (const [args, message] of cases) {

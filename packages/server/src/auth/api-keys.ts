@@ -32,8 +32,8 @@ interface ApiKeyRow {
   revoked_at: string | null;
 }
 
-/** An agency code as dossier codes begin with it: letters, digits and dots. */
-export const AGENCY_CODE = /^[0-9A-Z][0-9A-Z.]{0,39}$/;
+/** An agency code as dossier codes begin with it: segments of letters and digits joined by dots, at most 40 characters. */
+export const AGENCY_CODE = /^(?=.{1,40}$)[0-9A-Z]+(?:\.[0-9A-Z]+)*$/;
 
 const digestOf = (key: string) => createHash('sha256').update(key).digest('hex');
 

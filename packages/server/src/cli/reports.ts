@@ -101,6 +101,10 @@ export const reports: Command = {
     const settings = databaseSettings(io, values);
     const text = await withStorage(settings, async (storage) => {
       await currentSchema(storage, settings);
+      // A mistyped code (one segment short, a letter wrong) reads as an agency with nothing to report.
+      if (agency && !(await hasDossiersOf(storage, agency))) {
+        io.err(`No dossier in the database has a code under ${agency}: check --agency. The report counts nothing.`);
+      }
       return render(storage, name, { agency, ...period, groupBy }, format);
     });
     if (output === undefined) {
@@ -113,6 +117,12 @@ export const reports: Command = {
     return EXIT.ok;
   },
 };
+
+/** Whether any dossier, of any time, is the agency's: its code begins with the agency's whole segments. */
+async function hasDossiersOf(storage: Storage, agency: string): Promise<boolean> {
+  // Agency codes hold no LIKE wildcard (AGENCY_CODE).
+  return (await storage.one('SELECT 1 AS found FROM dossiers WHERE code LIKE ? OR code LIKE ? LIMIT 1', [`${agency}.%`, `${agency}-%`])) !== undefined;
+}
 
 /** The report as text: JSON indented for people, or the CSV document. */
 async function render(
