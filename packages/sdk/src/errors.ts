@@ -35,8 +35,14 @@ export class DvcApiError extends DvcError {
   readonly retryAfter: number | undefined;
 
   constructor(problem: Problem, retryAfter?: number) {
-    // For developers and their logs: the detail says what was wrong ("to: must not be before from").
-    super(`${problem.status} ${problem.code}: ${problem.title}${problem.detail ? ` ${problem.detail}` : ''}`);
+    // For developers and their logs: the detail says what was wrong ("to: must not be before from"),
+    // and so does each part of a request the contract refused ("/querystring/pageSize must be <= 50")
+    // that the detail does not say already.
+    const parts = problem.errors?.filter((error) => !problem.detail?.includes(error.message))
+      .map((error) => `${error.path} ${error.message}`).join('; ');
+    // The API has no operation at that path: most often a baseUrl without its /api/v1.
+    const where = problem.code === 'not_found' ? ' Check baseUrl: the API\'s address ends in its base path, /api/v1.' : '';
+    super(`${problem.status} ${problem.code}: ${problem.title}${problem.detail ? ` ${problem.detail}` : ''}${parts ? ` (${parts})` : ''}${where}`);
     this.status = problem.status;
     this.code = problem.code;
     this.problem = problem;

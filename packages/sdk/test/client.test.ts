@@ -116,7 +116,16 @@ describe('SDK against the sandbox', () => {
     await assert.rejects(wrong.procedures.search({ q: 'khai sinh' }),
       (e: unknown) => e instanceof DvcResponseError && e.status === 404 && !e.retryable && /check baseUrl/.test(e.message));
     assert.equal(calls, 1);
-    await assert.rejects(client.procedures.get('9.999999'), (e: unknown) => e instanceof DvcApiError && e.code === 'procedure_not_found');
+    await assert.rejects(client.procedures.get('9.999999'), (e: unknown) => e instanceof DvcApiError && e.code === 'procedure_not_found' && !/baseUrl/.test(e.message));
+    // The API itself, its base path left out: its 404 for no such operation says where to look.
+    const withoutBasePath = createDvcClient({ baseUrl: new URL(sandbox.baseUrl).origin, retry: false });
+    await assert.rejects(withoutBasePath.procedures.search({ q: 'khai sinh' }),
+      (e: unknown) => e instanceof DvcApiError && e.code === 'not_found' && /Check baseUrl: the API's address ends in its base path, \/api\/v1\./.test(e.message));
+  });
+
+  test('a request the contract refuses: the message names each part that was wrong', async () => {
+    await assert.rejects(client.procedures.search({ q: 'khai sinh', pageSize: 1000 }),
+      (e: unknown) => e instanceof DvcApiError && e.code === 'validation_failed' && e.message.endsWith('(/querystring/pageSize must be <= 50)'));
   });
 
   test('called without what it needs, from JavaScript: said plainly, or the API\'s own refusal, typed', async () => {
