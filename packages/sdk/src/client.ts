@@ -126,8 +126,8 @@ const IDEMPOTENT_METHODS = ['get', 'put', 'head', 'delete', 'options'];
 /** For one call whose POST carries an Idempotency-Key: POST retried too (the rest as configured). */
 const RETRY_WITH_KEY = { methods: [...IDEMPOTENT_METHODS, 'post'] };
 
-/** One request through the transport: its JSON answer (nothing for 204), or with `as: 'text'` its text as sent. */
-export type Call = <T>(path: string, request: Options & CallOptions & { as?: 'text' }) => Promise<T>;
+/** One request through the transport: its JSON answer (nothing for 204), with `as: 'text'` its text as sent, with `as: 'bytes'` its bytes. */
+export type Call = <T>(path: string, request: Options & CallOptions & { as?: 'text' | 'bytes' }) => Promise<T>;
 
 /**
  * The transport of the SDK's clients (this one and the reports client, reports.ts): ky on the API
@@ -164,7 +164,7 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
     },
   });
 
-  async function call<T>(path: string, { as, ...request }: Options & CallOptions & { as?: 'text' }): Promise<T> {
+  async function call<T>(path: string, { as, ...request }: Options & CallOptions & { as?: 'text' | 'bytes' }): Promise<T> {
     let response: Response;
     try {
       response = await http(path, request);
@@ -174,6 +174,7 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
     if (response.status === 204) return undefined as T;
     // As sent: a CSV's byte order mark, which Excel needs, is kept (Response.text() drops it).
     if (as === 'text') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) as T;
+    if (as === 'bytes') return new Uint8Array(await response.arrayBuffer()) as T;
     const text = await response.text();
     try {
       return JSON.parse(text) as T;

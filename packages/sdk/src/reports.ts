@@ -30,9 +30,17 @@ export interface DvcReportsClient {
   payments(params: PaymentReportParams, options?: CallOptions): Promise<PaymentReport>;
   /** The same figures as CSV for Excel, as sent (byte order mark included). */
   paymentsCsv(params: PaymentReportParams, options?: CallOptions): Promise<string>;
+  /**
+   * The same figures as an Excel workbook (`.xlsx`), its bytes: under a title naming the agency and
+   * the days, codes kept as text and figures as numbers, in any regional format.
+   */
+  surveysXlsx(params: SurveyReportParams, options?: CallOptions): Promise<Uint8Array>;
+  /** The same figures as an Excel workbook (`.xlsx`), its bytes. */
+  paymentsXlsx(params: PaymentReportParams, options?: CallOptions): Promise<Uint8Array>;
 }
 
 const CSV = { accept: 'text/csv, application/problem+json' };
+const XLSX = { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json' };
 
 /**
  * Creates a client for the agency's reports (`/reports/*`), authenticated by its `reports` key.
@@ -54,5 +62,9 @@ export function createDvcReportsClient({ apiKey, ...options }: DvcReportsClientO
     payments: (params, { signal } = {}) => call('reports/payments', { method: 'get', searchParams: paymentQuery(params), signal }),
     paymentsCsv: (params, { signal } = {}) =>
       call('reports/payments', { method: 'get', searchParams: paymentQuery(params), signal, headers: CSV, as: 'text' }),
+    surveysXlsx: (params, { signal } = {}) =>
+      call('reports/surveys', { method: 'get', searchParams: surveyQuery(params), signal, headers: XLSX, as: 'bytes' }),
+    paymentsXlsx: (params, { signal } = {}) =>
+      call('reports/payments', { method: 'get', searchParams: paymentQuery(params), signal, headers: XLSX, as: 'bytes' }),
   };
 }

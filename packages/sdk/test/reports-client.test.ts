@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createDvcReportsClient, DvcApiError } from '@dvc-kit/sdk';
 import { createApiKey } from '../../server/src/auth/api-keys.ts';
 import { startSandbox } from '../../server/test/support/sandbox.ts';
+import { unzip } from '../../server/test/support/xlsx-reader.ts';
 
 const AGENCY = '000.00.20.H29';
 const CODE = `${AGENCY}-250310-0001`;
@@ -53,6 +54,16 @@ describe('reports client against the sandbox', () => {
     const surveys = await reports.surveysCsv({ ...MARCH, groupBy: 'unit' });
     assert.ok(surveys.startsWith('\uFEFFMã đơn vị tiếp nhận,Đơn vị xử lý,'), surveys);
     assert.ok(surveys.includes(`\r\n${AGENCY},"Một cửa, ""Ba Đình""",1,overall,`), surveys);
+  });
+
+  test('the workbook comes as bytes: an .xlsx archive whose sheet holds the period\'s figures', async () => {
+    const reports = createDvcReportsClient({ baseUrl: sandbox.baseUrl, apiKey, retry: false });
+    for (const bytes of [await reports.paymentsXlsx(MARCH), await reports.surveysXlsx({ ...MARCH, groupBy: 'unit' })]) {
+      assert.ok(bytes instanceof Uint8Array);
+      const files = unzip(Buffer.from(bytes));
+      assert.ok(files.has('xl/workbook.xml'));
+      assert.match(files.get('xl/worksheets/sheet1.xml')!, new RegExp(`đơn vị ${AGENCY.replaceAll('.', '\\.')}, từ ngày 01/03/2025 đến ngày 31/03/2025`));
+    }
   });
 
   test('a wrong key, a sync key and a bad period are DvcApiError with the contract\'s codes', async () => {

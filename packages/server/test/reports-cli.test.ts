@@ -14,6 +14,7 @@ import { main } from '../src/cli/main.ts';
 import { openStorage } from '../src/storage/open.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
+import { sheetRows, unzip } from './support/xlsx-reader.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const AGENCY = '000.00.20.H29';
@@ -92,6 +93,17 @@ describe('dvc-server reports', () => {
       id: 'overall', answered: 2, distribution: [{ value: 2, count: 1 }, { value: 1, count: 0 }, { value: 0, count: 1 }],
       average: 1, satisfied: 1, satisfiedPercent: 50,
     });
+  });
+
+  it('writes an Excel workbook to a file: a title saying the agency and the days, then the CSV\'s rows, typed', async () => {
+    const file = join(work, 'khao-sat.xlsx');
+    const written = await run(['reports', 'surveys', ...PERIOD, '--agency', AGENCY, '--format', 'xlsx', '--output', file, '--db', db]);
+    assert.equal(written.code, 0, written.stderr);
+    assert.equal(written.stdout, '');
+    const [title, header, first] = sheetRows(unzip(await readFile(file)).get('xl/worksheets/sheet1.xml')!);
+    assert.deepEqual(title, [{ text: `Kết quả đánh giá mức độ hài lòng theo thủ tục, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025`, type: 'string' }]);
+    assert.equal(header?.[0]?.text, 'Mã thủ tục');
+    assert.deepEqual(first?.slice(0, 3), [{ text: '1.001193', type: 'string' }, { text: 'Thủ tục đăng ký khai sinh', type: 'string' }, { text: '2', type: 'number' }]);
   });
 
   it('says when no dossier at all is under the agency named (a code mistyped), and still answers', async () => {
@@ -185,7 +197,8 @@ describeOnce('dvc-server reports on a wrong command line', () => {
       [['reports', 'surveys', '--from', '9999-01-01', '--to', '9999-01-31'], /--from: must not be after today \(Vietnam time\): the period has not begun/],
       [['reports', 'payments', ...PERIOD, '--by', 'unit'], /--by groups the survey results only/],
       [['reports', 'surveys', ...PERIOD, '--by', 'agency'], /--by must be procedure or unit/],
-      [['reports', 'surveys', ...PERIOD, '--format', 'xlsx'], /--format must be json or csv/],
+      [['reports', 'surveys', ...PERIOD, '--format', 'ods'], /--format must be json, csv or xlsx, not "ods"/],
+      [['reports', 'surveys', ...PERIOD, '--format', 'xlsx'], /--format xlsx writes a file: name it with --output/],
       [['reports', 'surveys', ...PERIOD, '--agency', 'h29; drop'], /not an agency code/],
       [['reports', 'surveys', ...PERIOD, '--agency', `${AGENCY}.`], /not an agency code/],
       [['reports', 'surveys', ...PERIOD, '--agency', '000..15'], /not an agency code/],

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { createTestSandbox, TEST_ENGINE } from './support/test-database.ts';
 import type { Server } from '../src/index.ts';
 import { createApiKey, revokeApiKey } from '../src/auth/api-keys.ts';
-import { prefersCsv } from '../src/reports/answer.ts';
+import { reportFormat } from '../src/reports/answer.ts';
+import { XLSX_TYPE, toXlsx } from '../src/reports/xlsx.ts';
+import { sheetRows, unzip } from './support/xlsx-reader.ts';
 import { toCsv } from '../src/reports/csv.ts';
 import { satisfiedFrom } from '../src/reports/survey-report.ts';
 
@@ -367,6 +369,25 @@ describe('the agency\'s reports', () => {
     ]);
     assert.deepEqual(rows.slice(0, -2).map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
       json.states.map((s: { state: string; count: number; amount: number; byKind: { amount: number }[] }) => [s.state, s.count, s.byKind[0]!.amount, s.byKind[1]!.amount, s.amount]));
+    // The same rows in an Excel workbook: under a title, codes as text, figures as numbers.
+    for (const [path, title] of [
+      [`surveys?${PERIOD}`, `Kết quả đánh giá mức độ hài lòng theo thủ tục, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025`],
+      [`payments?${PERIOD}`, `Thanh toán trực tuyến phí, lệ phí, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025`],
+    ] as const) {
+      const asCsv = parseCsv((await get(path, keys.agency, 'text/csv')).rawPayload.toString('utf8').replace(/^\uFEFF/, ''));
+      const workbook = await get(path, keys.agency, `${XLSX_TYPE}, application/json;q=0.5`);
+      assert.equal(workbook.headers['content-type'], XLSX_TYPE);
+      assert.equal(workbook.headers['content-disposition'], `attachment; filename="bao-cao-${path.startsWith('surveys') ? 'khao-sat' : 'thanh-toan'}-2025-03-01-2025-03-31.xlsx"`);
+      const [first, ...table] = sheetRows(unzip(workbook.rawPayload).get('xl/worksheets/sheet1.xml')!);
+      assert.deepEqual(first, [{ text: title, type: 'string' }]);
+      // The CSV's empty cells at the end of a row are no cells at all in the sheet.
+      const trimmed = (row: string[]) => row.slice(0, row.findLastIndex((cell) => cell !== '') + 1);
+      assert.deepEqual(table.map((row) => row.map((cell) => cell?.text ?? '')), asCsv.map(trimmed), path);
+      for (const row of table.slice(1)) {
+        assert.equal(row[0]?.type ?? 'string', 'string', `${path}: a code is text (${row[0]?.text})`);
+        assert.equal(row[2]?.type, 'number', `${path}: a count is a number`);
+      }
+    }
     // JSON unless CSV comes first.
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'application/json, text/csv')).headers['content-type']), /^application\/json/);
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'text/*')).headers['content-type']), /^text\/csv/);
@@ -383,13 +404,29 @@ describeOnce('report rules', () => {
     assert.equal(satisfiedFrom([{ value: 1 }, { value: 0 }]), 1);
   });
 
-  test('Accept: CSV when it is wanted more (q, then order; text/* too), JSON otherwise', () => {
+  test('Accept: CSV or the workbook when wanted more (q, then order; text/* is CSV), JSON otherwise', () => {
     const csv = ['text/csv', 'text/*', 'text/csv, application/json', 'application/json;q=0.5, text/csv',
-      'TEXT/CSV; charset=utf-8', 'text/*, */*;q=0.1', 'application/json;q=0.9, text/*;q=1.0'];
+      'TEXT/CSV; charset=utf-8', 'text/*, */*;q=0.1', 'application/json;q=0.9, text/*;q=1.0', `text/csv, ${XLSX_TYPE}`];
     const json = [undefined, '', '*/*', 'application/json', 'application/json, text/csv', 'text/csv;q=0.5, application/json',
-      'text/csv;q=0', 'text/html', 'application/*, text/csv;q=0.8', 'text/csv;q=abc, application/json'];
-    for (const accept of csv) assert.equal(prefersCsv(accept), true, String(accept));
-    for (const accept of json) assert.equal(prefersCsv(accept), false, String(accept));
+      'text/csv;q=0', 'text/html', 'application/*, text/csv;q=0.8', 'text/csv;q=abc, application/json', 'application/*',
+      `${XLSX_TYPE};q=0.5, application/json`];
+    const xlsx = [XLSX_TYPE, `${XLSX_TYPE}, text/csv`, `${XLSX_TYPE}, application/json;q=0.9`, `application/json;q=0.1, ${XLSX_TYPE}`];
+    for (const [format, accepts] of [['csv', csv], ['json', json], ['xlsx', xlsx]] as const) {
+      for (const accept of accepts) assert.equal(reportFormat(accept), format, String(accept));
+    }
+  });
+
+  test('the workbook: a valid archive; text stays text (no formula, no control character), numbers are numbers', () => {
+    const files = unzip(toXlsx('Tiêu đề <A & B>', [['Mã', 'Số'], ['2.001610', 8000], ['=SUM(A1:A2)', 1.25], ['a\u0001b', null], ['-1', -3]]));
+    assert.deepEqual([...files.keys()], ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    const s = (text: string) => ({ text, type: 'string' });
+    const n = (text: string) => ({ text, type: 'number' });
+    assert.deepEqual(sheetRows(files.get('xl/worksheets/sheet1.xml')!), [
+      [s('Tiêu đề <A & B>')], [s('Mã'), s('Số')], [s('2.001610'), n('8000')], [s('=SUM(A1:A2)'), n('1.25')], [s('ab')], [s('-1'), n('-3')],
+    ]);
+    assert.match(files.get('xl/worksheets/sheet1.xml')!, /<autoFilter ref="A2:B6"\/>/);
+    assert.match(files.get('xl/workbook.xml')!, /<sheet name="Báo cáo" sheetId="1" r:id="rId1"\/>/);
+    assert.throws(() => toXlsx('', [[Number.POSITIVE_INFINITY]]), RangeError);
   });
 
   test('CSV cells: quoted when needed, formulas kept as text, numbers plain', () => {

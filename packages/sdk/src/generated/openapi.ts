@@ -460,8 +460,10 @@ export interface paths {
          *     satisfied of a five-level scale), the best level of a two-level scale: `satisfiedFrom` in
          *     `criteria` names the lowest score it counts.
          *
-         *     `Accept: text/csv` answers the same figures as CSV for Excel (see `ReportCsv`): one row per
-         *     group and criterion, then the total's rows, group name `Tổng cộng`.
+         *     `Accept: text/csv` answers the same figures as CSV (see `ReportCsv`): one row per group and
+         *     criterion, then the total's rows, group name `Tổng cộng`. `Accept:
+         *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
+         *     an Excel workbook (see `ReportXlsx`).
          */
         get: operations["getSurveyReport"];
         put?: never;
@@ -489,8 +491,10 @@ export interface paths {
          *     give back: payments closed here that the payer paid at the gateway all the same
          *     (`refundsDue`), and dossiers whose fees were lowered below what was paid online (`overpaid`).
          *
-         *     `Accept: text/csv` answers the same figures as CSV for Excel (see `ReportCsv`): one row per
-         *     state, then a `refund-due` row and an `overpaid` row.
+         *     `Accept: text/csv` answers the same figures as CSV (see `ReportCsv`): one row per state, then
+         *     a `refund-due` row and an `overpaid` row. `Accept:
+         *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
+         *     an Excel workbook (see `ReportXlsx`).
          */
         get: operations["getPaymentReport"];
         put?: never;
@@ -1282,9 +1286,20 @@ export interface components {
          *     comma-separated, CRLF line ends, a header row in Vietnamese, fields quoted when they hold a
          *     comma, a quote or a line break. Numbers are written plainly: no thousands separator, `.` before
          *     decimals. Amounts in VND. A text field that Excel would run as a formula (beginning with `=`,
-         *     `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe.
+         *     `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe. Excel guesses each CSV
+         *     cell's type: it reads a code such as `2.001610` as the number 2.00161, and a figure by the
+         *     computer's regional format; `ReportXlsx` keeps both as they are.
          */
         ReportCsv: string;
+        /**
+         * @description An Excel workbook (Office Open XML) with one sheet, `Báo cáo`: in its first row a title naming
+         *     the report, the agency and the days ("…, đơn vị 000.00.15.H26, từ ngày 01/03/2025 đến ngày
+         *     31/03/2025"), then the CSV's header and rows, the header and the title frozen above the rows
+         *     and the header filterable. Each cell carries its type: a code (a procedure's `2.001610`) is
+         *     text, a count, an amount or an average is a number, so neither changes in a spreadsheet of
+         *     any regional format; text is never a formula.
+         */
+        ReportXlsx: string;
         /**
          * @description `procedure` by the dossier's procedure; `unit` by the receiving unit, the identifier that begins the dossier code.
          * @enum {string}
@@ -1561,7 +1576,7 @@ export interface components {
     headers: {
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
-        /** @description For CSV: `attachment` with a file name that says the report and its period, e.g. `bao-cao-khao-sat-2026-01-01-2026-01-31.csv`. */
+        /** @description For CSV and the workbook: `attachment` with a file name that says the report and its period, e.g. `bao-cao-khao-sat-2026-01-01-2026-01-31.csv` or `….xlsx`. */
         ReportContentDisposition: string;
     };
     pathItems: never;
@@ -2081,7 +2096,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report, as JSON or (`Accept: text/csv`) as CSV. */
+            /** @description The report, as JSON, as CSV (`Accept: text/csv`) or as an Excel workbook. */
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["ReportContentDisposition"];
@@ -2090,6 +2105,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SurveyReport"];
                     "text/csv": components["schemas"]["ReportCsv"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportXlsx"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2119,7 +2135,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report, as JSON or (`Accept: text/csv`) as CSV. */
+            /** @description The report, as JSON, as CSV (`Accept: text/csv`) or as an Excel workbook. */
             200: {
                 headers: {
                     "Content-Disposition": components["headers"]["ReportContentDisposition"];
@@ -2128,6 +2144,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PaymentReport"];
                     "text/csv": components["schemas"]["ReportCsv"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportXlsx"];
                 };
             };
             400: components["responses"]["BadRequest"];

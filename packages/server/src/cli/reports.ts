@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { AGENCY_CODE } from '../auth/api-keys.ts';
-import { toCsv } from '../reports/csv.ts';
-import type { CsvCell } from '../reports/csv.ts';
-import { paymentReport, paymentReportRows } from '../reports/payment-report.ts';
+import { reportFile } from '../reports/answer.ts';
+import type { ReportFormat, ReportSheet } from '../reports/answer.ts';
+import { paymentReport, paymentReportSheet } from '../reports/payment-report.ts';
 import { checkPeriod, MAX_PERIOD_DAYS, ReportPeriodError } from '../reports/period.ts';
-import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
+import { surveyReport, surveyReportSheet } from '../reports/survey-report.ts';
 import type { Storage } from '../storage/storage.ts';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
 import type { Command } from './command.ts';
@@ -31,9 +31,9 @@ const HELP = `dvc-server reports — the agency's reports: survey results and pa
 
 Usage:
   dvc-server reports surveys --from YYYY-MM-DD --to YYYY-MM-DD [--agency CODE] [--by procedure|unit]
-                             [--format json|csv] [--output FILE] [options]
+                             [--format json|csv|xlsx] [--output FILE] [options]
   dvc-server reports payments --from YYYY-MM-DD --to YYYY-MM-DD [--agency CODE]
-                             [--format json|csv] [--output FILE] [options]
+                             [--format json|csv|xlsx] [--output FILE] [options]
 
 surveys   The dossier evaluations submitted in the period: per procedure (--by procedure, the
           default) or per receiving unit (--by unit, the identifier that begins the dossier
@@ -53,16 +53,19 @@ Options (each with its environment variable):
                   (the JSON's "agency" is then "", as no code narrows it).
   --by procedure|unit
                   How to group the survey results. Default: procedure.
-  --format json|csv
-                  JSON (the default), or CSV for Excel: UTF-8 with a byte order mark, Vietnamese
-                  headers, one row per group and criterion (surveys) or per state (payments).
+  --format json|csv|xlsx
+                  JSON (the default); CSV: UTF-8 with a byte order mark, Vietnamese headers,
+                  one row per group and criterion (surveys) or per state (payments); or xlsx,
+                  the same rows as an Excel workbook under a title saying the agency and the
+                  days, codes kept as text and numbers as numbers in any regional format
+                  (needs --output).
   --output FILE   Write the report to FILE (replacing it) instead of standard output.
 ${DATABASE_HELP}
   -h, --help      This help.
 
 Examples:
   dvc-server reports surveys --from 2026-01-01 --to 2026-03-31 --agency 000.00.15.H26 --by unit
-  dvc-server reports payments --from 2026-03-01 --to 2026-03-31 --format csv --output thanh-toan-thang-3.csv
+  dvc-server reports payments --from 2026-03-01 --to 2026-03-31 --format xlsx --output thanh-toan-thang-3.xlsx
 
 ${EXIT_HELP}`;
 
@@ -86,10 +89,12 @@ export const reports: Command = {
     if (groupBy !== 'procedure' && groupBy !== 'unit') throw new UsageError('reports', `--by must be procedure or unit, not "${groupBy}".`);
     if (values.by !== undefined && name !== 'surveys') throw new UsageError('reports', '--by groups the survey results only.');
     const format = values.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new UsageError('reports', `--format must be json or csv, not "${format}".`);
+    if (format !== 'json' && format !== 'csv' && format !== 'xlsx') throw new UsageError('reports', `--format must be json, csv or xlsx, not "${format}".`);
     const period = { from: values.from, to: values.to };
     // Checked before the database is read, as backup checks its --to.
     const output = values.output === undefined ? undefined : resolve(values.output);
+    // A workbook is a ZIP archive: bytes for a file, not lines for a terminal.
+    if (format === 'xlsx' && output === undefined) throw new UsageError('reports', '--format xlsx writes a file: name it with --output, e.g. --output bao-cao.xlsx.');
     if (output && !existsSync(dirname(output))) throw new UsageError('reports', `--output: the folder ${dirname(output)} does not exist: make it, or name a file in another.`);
     try {
       checkPeriod(period, new Date());
@@ -99,7 +104,7 @@ export const reports: Command = {
     }
 
     const settings = databaseSettings(io, values);
-    const text = await withStorage(settings, async (storage) => {
+    const content = await withStorage(settings, async (storage) => {
       await currentSchema(storage, settings);
       // A mistyped code (one segment short, a letter wrong) reads as an agency with nothing to report.
       if (agency && !(await hasDossiersOf(storage, agency))) {
@@ -109,9 +114,9 @@ export const reports: Command = {
     });
     if (output === undefined) {
       // One call per line: the CSV's last CRLF is completed by the line end out() adds.
-      io.out(format === 'csv' ? text.slice(0, -1) : text);
+      io.out(format === 'csv' ? String(content).slice(0, -1) : String(content));
     } else {
-      await writeFile(output, format === 'csv' ? text : `${text}\n`);
+      await writeFile(output, format === 'json' ? `${String(content)}\n` : content);
       io.err(`Wrote the ${name} report for ${period.from} to ${period.to} to ${output}.`);
     }
     return EXIT.ok;
@@ -124,12 +129,12 @@ async function hasDossiersOf(storage: Storage, agency: string): Promise<boolean>
   return (await storage.one('SELECT 1 AS found FROM dossiers WHERE code LIKE ? OR code LIKE ? LIMIT 1', [`${agency}.%`, `${agency}-%`])) !== undefined;
 }
 
-/** The report as text: JSON indented for people, or the CSV document. */
+/** The report: JSON indented for people, the CSV document, or the workbook's bytes, as the API answers them. */
 async function render(
-  storage: Storage, name: ReportName, query: { agency: string; from: string; to: string; groupBy: 'procedure' | 'unit' }, format: 'json' | 'csv',
-): Promise<string> {
-  const as = <T>(report: T, rows: (report: T) => CsvCell[][]) => (format === 'csv' ? toCsv(rows(report)) : JSON.stringify(report, null, 2));
+  storage: Storage, name: ReportName, query: { agency: string; from: string; to: string; groupBy: 'procedure' | 'unit' }, format: ReportFormat,
+): Promise<string | Buffer> {
+  const as = <T>(report: T, sheet: (report: T) => ReportSheet) => (format === 'json' ? JSON.stringify(report, null, 2) : reportFile(format, sheet(report)));
   return name === 'surveys'
-    ? as(await surveyReport(storage, query), surveyReportRows)
-    : as(await paymentReport(storage, query), paymentReportRows);
+    ? as(await surveyReport(storage, query), surveyReportSheet)
+    : as(await paymentReport(storage, query), paymentReportSheet);
 }

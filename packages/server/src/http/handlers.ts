@@ -17,8 +17,8 @@ import type { FaultInjector } from './faults.ts';
 import { apiKeyOf } from '../auth/key-check.ts';
 import { DATABASE_RETRY_SECONDS, readinessOf } from '../storage/readiness.ts';
 import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
-import { surveyReport, surveyReportRows } from '../reports/survey-report.ts';
-import { paymentReport, paymentReportRows } from '../reports/payment-report.ts';
+import { surveyReport, surveyReportSheet } from '../reports/survey-report.ts';
+import { paymentReport, paymentReportSheet } from '../reports/payment-report.ts';
 import { answerReport, reportOrProblem } from '../reports/answer.ts';
 import { checkPeriod } from '../reports/period.ts';
 
@@ -171,7 +171,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
         checkPeriod({ from, to }, ctx.now());
         return surveyReport(ctx.storage, { agency: key.agency, from, to, groupBy }, surveyForms.all);
       });
-      return answerReport(request.headers.accept, reply, report, surveyReportRows, `bao-cao-khao-sat-${from}-${to}.csv`);
+      return answerReport(request.headers.accept, reply, report, surveyReportSheet);
     },
 
     async getPaymentReport(request: FastifyRequest<{ Querystring: Query<'getPaymentReport'> }>, reply: FastifyReply) {
@@ -181,7 +181,7 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
         checkPeriod({ from, to }, ctx.now());
         return paymentReport(ctx.storage, { agency: key.agency, from, to });
       });
-      return answerReport(request.headers.accept, reply, report, paymentReportRows, `bao-cao-thanh-toan-${from}-${to}.csv`);
+      return answerReport(request.headers.accept, reply, report, paymentReportSheet);
     },
 
     async getHealth() {

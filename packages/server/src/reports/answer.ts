@@ -1,12 +1,29 @@
 /**
- * How a report is answered over HTTP: JSON by default, CSV for a client that asks for `text/csv`
- * first (as a download named after the report and its period); a refused period as the API's 400.
+ * How a report is answered over HTTP: JSON by default; CSV or an Excel workbook for a client that
+ * asks for one first (as a download named after the report and its period); a refused period as
+ * the API's 400.
  */
 import type { FastifyReply } from 'fastify';
 import { ApiProblem } from '../http/problem.ts';
 import { CSV_TYPE, toCsv } from './csv.ts';
 import type { CsvCell } from './csv.ts';
+import { XLSX_TYPE, toXlsx } from './xlsx.ts';
 import { ReportPeriodError } from './period.ts';
+
+/** A report as a table: what CSV and the workbook hold. */
+export interface ReportSheet {
+  /** The workbook's first row: what the report is, for whom and for which days. */
+  title: string;
+  /** The header, then the rows. */
+  rows: CsvCell[][];
+  /** The file's name without its extension, e.g. `bao-cao-thanh-toan-2025-03-01-2025-03-31`. */
+  name: string;
+}
+
+export type ReportFormat = 'json' | 'csv' | 'xlsx';
+
+/** Each format and its media type, in the order preferred when a client likes several as much. */
+const FORMATS: readonly (readonly [ReportFormat, string])[] = [['json', 'application/json'], ['csv', 'text/csv'], ['xlsx', XLSX_TYPE]];
 
 interface MediaRange { range: string; q: number; position: number }
 
@@ -17,23 +34,26 @@ function rangeFor(ranges: MediaRange[], type: string): MediaRange | undefined {
 }
 
 /**
- * Whether the Accept header wants CSV more than JSON: by q, then by which is listed first
- * (`text/csv, application/json`). `text/*` asks for CSV too. JSON when neither is named, for
- * `*\/*`, and when nothing acceptable is offered.
+ * The format the Accept header wants most: by q, then by which is listed first
+ * (`text/csv, application/json`); `text/*` asks for CSV. JSON when none is named, for `*\/*`, and
+ * when nothing acceptable is offered.
  */
-export function prefersCsv(accept: string | undefined): boolean {
-  if (!accept) return false;
+export function reportFormat(accept: string | undefined): ReportFormat {
+  if (!accept) return 'json';
   const ranges = accept.split(',').map((part, position): MediaRange => {
     const [range = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
     const q = params.find((p) => p.startsWith('q='));
     const value = q === undefined ? 1 : Number(q.slice(2));
     return { range, q: Number.isFinite(value) ? value : 0, position };
   });
-  const csv = rangeFor(ranges, 'text/csv');
-  if (!csv || csv.q <= 0) return false;
-  const json = rangeFor(ranges, 'application/json');
-  if (!json || json.q < csv.q) return true;
-  return json.q === csv.q && csv.position < json.position;
+  let best: { format: ReportFormat; q: number; position: number } = { format: 'json', q: 0, position: Infinity };
+  for (const [format, type] of FORMATS) {
+    const range = rangeFor(ranges, type);
+    if (range && range.q > 0 && (range.q > best.q || (range.q === best.q && range.position < best.position))) {
+      best = { format, q: range.q, position: range.position };
+    }
+  }
+  return best.format;
 }
 
 /** Makes the report; a period it refuses is a 400 naming the query parameter at fault. */
@@ -48,9 +68,16 @@ export async function reportOrProblem<T>(make: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The report as JSON, or as CSV named `file` when the client asks for it. */
-export function answerReport<T>(accept: string | undefined, reply: FastifyReply, report: T, rows: (report: T) => CsvCell[][], file: string): T | string {
-  if (!prefersCsv(accept)) return report;
-  reply.type(CSV_TYPE).header('content-disposition', `attachment; filename="${file}"`);
-  return toCsv(rows(report));
+/** The report as a file of `format` (not JSON): its bytes or text. */
+export function reportFile(format: Exclude<ReportFormat, 'json'>, sheet: ReportSheet): string | Buffer {
+  return format === 'csv' ? toCsv(sheet.rows) : toXlsx(sheet.title, sheet.rows);
+}
+
+/** The report as JSON, or as the CSV or workbook the client asks for, a download named after it. */
+export function answerReport<T>(accept: string | undefined, reply: FastifyReply, report: T, sheet: (report: T) => ReportSheet): T | string | Buffer {
+  const format = reportFormat(accept);
+  if (format === 'json') return report;
+  const table = sheet(report);
+  reply.type(format === 'csv' ? CSV_TYPE : XLSX_TYPE).header('content-disposition', `attachment; filename="${table.name}.${format}"`);
+  return reportFile(format, table);
 }

@@ -7,7 +7,8 @@ import { paymentLineKinds } from '@dvc-kit/sdk';
 import type { Overpayment } from '../payments/new-amount.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { CsvCell } from './csv.ts';
-import { agencyFilter, periodBounds } from './period.ts';
+import { agencyFilter, coverageText, periodBounds } from './period.ts';
+import type { ReportSheet } from './answer.ts';
 import type { ReportPeriod } from './period.ts';
 
 type Schemas = components['schemas'];
@@ -108,8 +109,17 @@ const figures = ({ count, amount, byKind }: Tally) => ({
   count, amount, byKind: [...byKind.entries()].map(([kind, kindAmount]) => ({ kind, amount: kindAmount })),
 });
 
-/** The report as CSV rows: a header, one row per state, then the money to give back. */
-export function paymentReportRows(report: PaymentReport): CsvCell[][] {
+/** The report as a table (its CSV, its workbook): its title, rows and file name. */
+export function paymentReportSheet(report: PaymentReport): ReportSheet {
+  return {
+    title: `Thanh toán trực tuyến phí, lệ phí, ${coverageText(report.agency, report.period)}`,
+    rows: paymentReportRows(report),
+    name: `bao-cao-thanh-toan-${report.period.from}-${report.period.to}`,
+  };
+}
+
+/** The report's rows: a header, one row per state, then the money to give back. */
+function paymentReportRows(report: PaymentReport): CsvCell[][] {
   const amounts = (byKind: Schemas['AmountByKind']) => paymentLineKinds.map((kind) => byKind.find((b) => b.kind === kind)?.amount ?? 0);
   return [
     ['Trạng thái', 'Mã trạng thái', 'Số giao dịch', ...paymentLineKinds.map((kind) => `${KIND_LABELS[kind]} (VND)`), 'Tổng tiền (VND)'],

@@ -70,3 +70,12 @@ export function agencyFilter(agency: string): { like: string; keep: (row: { doss
   if (agency === '') return { like: '%', keep: () => true };
   return { like: `${agency}%`, keep: (row) => isWithinAgency(row.dossier_code, agency) };
 }
+
+/**
+ * Whose dossiers and which days a report covers, as its title says them in a spreadsheet:
+ * "đơn vị 000.00.15.H26, từ ngày 01/03/2025 đến ngày 31/03/2025".
+ */
+export function coverageText(agency: string, period: ReportPeriod): string {
+  const day = (date: string) => date.split('-').reverse().join('/');
+  return `${agency ? `đơn vị ${agency}` : 'tất cả đơn vị'}, từ ngày ${day(period.from)} đến ngày ${day(period.to)}`;
+}

@@ -7,7 +7,8 @@ import type { Storage } from '../storage/storage.ts';
 import { findForm } from '../surveys/responses.ts';
 import { FORMS } from '../surveys/forms.ts';
 import type { CsvCell } from './csv.ts';
-import { agencyFilter, periodBounds } from './period.ts';
+import { agencyFilter, coverageText, periodBounds } from './period.ts';
+import type { ReportSheet } from './answer.ts';
 import type { ReportPeriod } from './period.ts';
 
 type Schemas = components['schemas'];
@@ -181,11 +182,21 @@ class Names {
 /** The label of the total's rows in the CSV. */
 export const TOTAL_LABEL = 'Tổng cộng';
 
+/** The report as a table (its CSV, its workbook): its title, rows and file name. */
+export function surveyReportSheet(report: SurveyReport): ReportSheet {
+  const grouping = report.groupBy === 'unit' ? 'theo đơn vị tiếp nhận' : 'theo thủ tục';
+  return {
+    title: `Kết quả đánh giá mức độ hài lòng ${grouping}, ${coverageText(report.agency, report.period)}`,
+    rows: surveyReportRows(report),
+    name: `bao-cao-khao-sat-${report.period.from}-${report.period.to}`,
+  };
+}
+
 /**
- * The report as CSV rows: a header, then one row per group and criterion, then the total's, with
- * one column per score of the scales (best first; empty where a criterion's scale lacks it).
+ * The report's rows: a header, then one row per group and criterion, then the total's, with one
+ * column per score of the scales (best first; empty where a criterion's scale lacks it).
  */
-export function surveyReportRows(report: SurveyReport): CsvCell[][] {
+function surveyReportRows(report: SurveyReport): CsvCell[][] {
   const scores = [...new Set(report.criteria.flatMap((c) => c.scale.map((s) => s.value)))].sort((a, b) => b - a);
   const labels = new Map(report.criteria.map((c) => [c.id, c.label.vi]));
   const header = [
