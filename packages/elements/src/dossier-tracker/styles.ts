@@ -7,7 +7,7 @@ import { heldSpace } from '../shared/held-space.ts';
  * stylesheet: printing the page gives the dossier's status and history on paper, without the form
  * or buttons.
  */
-export const dossierTrackerStyles = [heldSpace([[null, '32.75rem'], ['10em', '31.25rem'], ['20em', '23.75rem'], ['30em', '19.25rem']]), css`
+export const dossierTrackerStyles = [heldSpace([[null, 32.75], ['10em', 31.25], ['20em', 23.75], ['30em', 19.25]]), css`
   :host {
     overflow-wrap: break-word;
   }
@@ -102,7 +102,7 @@ export const dossierTrackerStyles = [heldSpace([[null, '32.75rem'], ['10em', '31
     align-items: flex-start;
     gap: 0.375em;
     max-inline-size: 100%;
-    padding: 0.125rem 0.625rem 0.125rem 0.5rem;
+    padding: calc(0.125 * var(--_dvc-rem)) calc(0.625 * var(--_dvc-rem)) calc(0.125 * var(--_dvc-rem)) calc(0.5 * var(--_dvc-rem));
     border: 0 solid currentColor;
     border-inline-start-width: 4px;
     border-radius: var(--_dvc-radius);
@@ -221,7 +221,7 @@ export const dossierTrackerStyles = [heldSpace([[null, '32.75rem'], ['10em', '31
   .details > div,
   .notice-details > div {
     display: grid;
-    grid-template-columns: minmax(8rem, 14rem) 1fr;
+    grid-template-columns: minmax(calc(8 * var(--_dvc-rem)), calc(14 * var(--_dvc-rem))) 1fr;
     gap: calc(var(--_dvc-space) * 2);
   }
 
@@ -251,17 +251,17 @@ export const dossierTrackerStyles = [heldSpace([[null, '32.75rem'], ['10em', '31
   .history li {
     position: relative;
     display: grid;
-    gap: 0.125rem;
-    padding-inline-start: 1.75rem;
+    gap: calc(0.125 * var(--_dvc-rem));
+    padding-inline-start: calc(1.75 * var(--_dvc-rem));
   }
 
   .history li::before {
     content: '';
     position: absolute;
     inset-block-start: 0.35em;
-    inset-inline-start: 0.25rem;
-    inline-size: 0.75rem;
-    block-size: 0.75rem;
+    inset-inline-start: calc(0.25 * var(--_dvc-rem));
+    inline-size: calc(0.75 * var(--_dvc-rem));
+    block-size: calc(0.75 * var(--_dvc-rem));
     border: 2px solid var(--_dvc-color-primary);
     border-radius: 50%;
     background: var(--_dvc-color-surface);
@@ -270,8 +270,8 @@ export const dossierTrackerStyles = [heldSpace([[null, '32.75rem'], ['10em', '31
   .history li:not(:last-child)::after {
     content: '';
     position: absolute;
-    inset-block: calc(0.35em + 0.75rem) calc(var(--_dvc-space) * -2);
-    inset-inline-start: calc(0.25rem + 0.375rem - 1px);
+    inset-block: calc(0.35em + 0.75 * var(--_dvc-rem)) calc(var(--_dvc-space) * -2);
+    inset-inline-start: calc(0.625 * var(--_dvc-rem) - 1px);
     border-inline-start: 2px solid var(--_dvc-color-border);
   }
 

@@ -6,7 +6,7 @@ import { heldSpace } from '../shared/held-space.ts';
  * without sideways scrolling (descriptions wrap, amounts do not), keeps every target at least
  * 24 × 24 px (buttons and method choices are 44 px high), and keeps shapes in forced colours.
  */
-export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'], ['12.5em', '7.6rem'], ['21.25em', '5.8rem'], ['25em', '4.3rem']]), css`
+export const paymentStyles = [heldSpace([[null, 12.4], ['10em', 10.9], ['12.5em', 7.6], ['21.25em', 5.8], ['25em', 4.3]]), css`
   :host {
     overflow-wrap: break-word;
   }
@@ -98,7 +98,7 @@ export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'],
 
   table {
     inline-size: 100%;
-    max-inline-size: 40rem;
+    max-inline-size: calc(40 * var(--_dvc-rem));
     border-collapse: collapse;
   }
 
@@ -205,7 +205,7 @@ export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'],
     inline-size: 100%;
     /* Firefox gives a fieldset its content's min-content width: at 200% text it ran off the screen. */
     min-inline-size: 0;
-    max-inline-size: 32rem;
+    max-inline-size: calc(32 * var(--_dvc-rem));
     margin: 0;
     padding: var(--_dvc-space) calc(var(--_dvc-space) * 2) calc(var(--_dvc-space) * 2);
     border: 1px solid var(--_dvc-color-border);
@@ -221,7 +221,7 @@ export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'],
     display: flex;
     align-items: center;
     gap: var(--_dvc-space);
-    min-block-size: 2.75rem; /* the whole label is the target */
+    min-block-size: calc(2.75 * var(--_dvc-rem)); /* the whole label is the target */
     font-weight: 400;
     cursor: pointer;
   }
@@ -232,8 +232,8 @@ export const paymentStyles = [heldSpace([[null, '12.4rem'], ['10em', '10.9rem'],
 
   .method input {
     flex: none;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: calc(1.5 * var(--_dvc-rem));
+    block-size: calc(1.5 * var(--_dvc-rem));
     margin: 0;
   }
 

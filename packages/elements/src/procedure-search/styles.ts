@@ -3,7 +3,7 @@ import { heldSpace } from '../shared/held-space.ts';
 
 /** Layout of <dvc-procedure-search>; colours and spacing come from the shared tokens. */
 /** Its first view's height by page width; the filters stand open from 40em (WIDE_SCREEN): in two rows, then in one. */
-const searchSpace = heldSpace([[null, '16rem'], ['20em', '13.3rem'], ['30em', '10.5rem'], ['40em', '20.8rem'], ['52em', '15.8rem'], ['70em', '14.3rem']]);
+const searchSpace = heldSpace([[null, 16], ['20em', 13.3], ['30em', 10.5], ['40em', 20.8], ['52em', 15.8], ['70em', 14.3]]);
 
 export const procedureSearchStyles = [searchSpace, css`
   form {
@@ -32,7 +32,7 @@ export const procedureSearchStyles = [searchSpace, css`
   /* Boxes that may shrink below their content's widest word: a phone with large text (WCAG 1.4.4). */
   .box {
     display: flex;
-    flex: 1 1 16rem;
+    flex: 1 1 calc(16 * var(--_dvc-rem));
     flex-direction: column;
     gap: calc(var(--_dvc-space) / 2);
     min-inline-size: 0;
@@ -45,7 +45,7 @@ export const procedureSearchStyles = [searchSpace, css`
   input,
   select {
     font: inherit;
-    min-height: 2.75rem;
+    min-height: calc(2.75 * var(--_dvc-rem));
     padding: 0 var(--_dvc-space);
     border: 1px solid var(--_dvc-color-border);
     border-radius: var(--_dvc-radius);
@@ -162,7 +162,7 @@ export const procedureSearchStyles = [searchSpace, css`
 
   /* The microphone beside the box, on a phone with large text too (a box of 4rem and the button). */
   .input-row input {
-    flex: 1 1 4rem;
+    flex: 1 1 calc(4 * var(--_dvc-rem));
     min-inline-size: 0;
   }
 
@@ -203,7 +203,7 @@ export const procedureSearchStyles = [searchSpace, css`
   }
 
   .filters-disclosure > summary {
-    min-block-size: 1.5rem; /* 24 px target, and the line's own height above it */
+    min-block-size: calc(1.5 * var(--_dvc-rem)); /* 24 px target, and the line's own height above it */
     padding: calc(var(--_dvc-space) / 2) calc(var(--_dvc-space) * 1.5);
     color: var(--_dvc-color-primary);
     font-weight: 600;
@@ -224,7 +224,7 @@ export const procedureSearchStyles = [searchSpace, css`
 
   .filter {
     display: flex;
-    flex: 1 1 12rem;
+    flex: 1 1 calc(12 * var(--_dvc-rem));
     flex-direction: column;
     gap: 0.25em;
     min-width: 0;
@@ -237,8 +237,8 @@ export const procedureSearchStyles = [searchSpace, css`
    */
   .filters:not(:has(#filter-agency))::after {
     content: '';
-    flex: 1 1 12rem;
-    block-size: calc(1.5em + 0.25em + 2.75rem);
+    flex: 1 1 calc(12 * var(--_dvc-rem));
+    block-size: calc(1.5em + 0.25em + 2.75 * var(--_dvc-rem));
   }
 
   select {
@@ -267,7 +267,7 @@ export const procedureSearchStyles = [searchSpace, css`
   }
 
   .pagination button {
-    min-width: 2.75rem;
+    min-width: calc(2.75 * var(--_dvc-rem));
     background: var(--_dvc-color-surface);
     color: var(--_dvc-color-primary);
   }

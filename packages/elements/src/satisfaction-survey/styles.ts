@@ -3,7 +3,7 @@ import { heldSpace } from '../shared/held-space.ts';
 
 /** Layout of <dvc-satisfaction-survey>; colours and spacing come from the shared tokens. */
 /** Its first view: the line that says the form is loading. The form comes from the API, its length with it. */
-export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
+export const satisfactionSurveyStyles = [heldSpace([[null, 1.5]]), css`
   form {
     display: grid;
     /* One column no wider than the widget: Firefox would widen it to a box's own width (the comment
@@ -99,7 +99,7 @@ export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
     display: flex;
     align-items: center;
     gap: var(--_dvc-space);
-    min-height: 2.75rem; /* the whole label is the target: 44 px high */
+    min-height: calc(2.75 * var(--_dvc-rem)); /* the whole label is the target: 44 px high */
     padding: 0 var(--_dvc-space);
     border-radius: var(--_dvc-radius);
     cursor: pointer;
@@ -111,15 +111,15 @@ export const satisfactionSurveyStyles = [heldSpace([[null, '1.5rem']]), css`
 
   input[type='radio'] {
     flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
+    width: calc(1.5 * var(--_dvc-rem));
+    height: calc(1.5 * var(--_dvc-rem));
     margin: 0;
     cursor: pointer;
   }
 
   textarea {
     width: 100%;
-    min-height: 6rem;
+    min-height: calc(6 * var(--_dvc-rem));
     padding: var(--_dvc-space);
     border: 1px solid var(--_dvc-color-border);
     border-radius: var(--_dvc-radius);

@@ -107,8 +107,8 @@ export const errorSummaryStyles = css`
   .error-summary-list a {
     display: inline-block;
     vertical-align: top;
-    min-block-size: 1.5rem; /* 24 px target */
-    padding-block: 0.125rem;
+    min-block-size: calc(1.5 * var(--_dvc-rem)); /* 24 px target */
+    padding-block: calc(0.125 * var(--_dvc-rem));
     color: var(--_dvc-color-danger);
     font-weight: 600;
   }

@@ -20,7 +20,7 @@ export const formStyles = css`
     display: grid;
     gap: calc(var(--_dvc-space) / 2);
     inline-size: 100%;
-    max-inline-size: 32rem;
+    max-inline-size: calc(32 * var(--_dvc-rem));
     /* In a grid form, Firefox would size the column to the input's own width (20 characters, 470 px
        at 200% text) and push the page sideways; the field takes the column's width instead. */
     min-inline-size: 0;
@@ -44,7 +44,7 @@ export const formStyles = css`
     font: inherit;
     inline-size: 100%;
     min-inline-size: 0;
-    min-block-size: 2.75rem;
+    min-block-size: calc(2.75 * var(--_dvc-rem));
     padding: 0 var(--_dvc-space);
     border: 2px solid var(--_dvc-color-border);
     border-radius: var(--_dvc-radius);
@@ -78,8 +78,8 @@ export const radioStyles = css`
 
   input[type='radio']::before {
     content: '';
-    inline-size: 0.75rem;
-    block-size: 0.75rem;
+    inline-size: calc(0.75 * var(--_dvc-rem));
+    block-size: calc(0.75 * var(--_dvc-rem));
     border-radius: 50%;
     background: var(--_dvc-color-primary);
     transform: scale(0);

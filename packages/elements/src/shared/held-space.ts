@@ -1,7 +1,7 @@
 import { unsafeCSS, type CSSResult } from 'lit';
 
-/** A height a widget holds from a minimum page width on (`null`: at every width). */
-export type HeldStep = readonly [minWidth: string | null, height: string];
+/** A height, in the widgets' rem, a widget holds from a minimum page width on (`null`: at every width). */
+export type HeldStep = readonly [minWidth: string | null, rems: number];
 
 /**
  * The space a widget holds from the moment it is defined, in the same steps as a page holds it
@@ -10,8 +10,8 @@ export type HeldStep = readonly [minWidth: string | null, height: string];
  * Where scripts do not run (prerendered markup), nothing will be drawn: no space is held.
  */
 export function heldSpace(steps: readonly HeldStep[]): CSSResult {
-  return unsafeCSS([...steps.map(([minWidth, height]) => {
-    const rule = `:host { min-block-size: ${height}; }`;
+  return unsafeCSS([...steps.map(([minWidth, rems]) => {
+    const rule = `:host { min-block-size: calc(${rems} * var(--_dvc-rem)); }`;
     return minWidth === null ? rule : `@media (min-width: ${minWidth}) { ${rule} }`;
   }), '@media (scripting: none) { :host { min-block-size: 0; } }'].join('\n'));
 }

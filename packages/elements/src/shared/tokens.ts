@@ -5,7 +5,7 @@
  * ≥ 4.5:1, borders and the focus ring ≥ 3:1.
  *
  * @cssprop [--dvc-font-family=system-ui, sans-serif] - Font of all text.
- * @cssprop [--dvc-font-size=1rem] - Base font size.
+ * @cssprop [--dvc-font-size=max(1rem, 16px)] - Base font size.
  * @cssprop [--dvc-color-text=#1b1f24] - Body text (16:1 on white).
  * @cssprop [--dvc-color-text-muted=#4a5360] - Secondary text (7.9:1 on white).
  * @cssprop [--dvc-color-surface=#ffffff] - Background of the widget.
@@ -19,15 +19,22 @@
  * @cssprop [--dvc-color-mark=#fff1a6] - Background of matched words (text stays --dvc-color-text).
  * @cssprop [--dvc-focus-ring=3px solid #0a4f9c] - Outline of the focused control.
  * @cssprop [--dvc-focus-offset=2px] - Gap between a control and its focus ring.
- * @cssprop [--dvc-space=0.5rem] - Spacing unit; gaps are multiples of it.
- * @cssprop [--dvc-radius=0.375rem] - Corner radius.
+ * @cssprop [--dvc-space=0.5 × max(1rem, 16px)] - Spacing unit; gaps are multiples of it.
+ * @cssprop [--dvc-radius=0.375 × max(1rem, 16px)] - Corner radius.
  */
 import { css } from 'lit';
 
 export const tokens = css`
   :host {
+    /*
+     * The widgets' unit: the page's rem, but never under 16 px. Many portals set their root to
+     * 62.5% or 10px (to size their own text in tenths of a rem); in plain rem the widgets would
+     * then draw 10 px text and 28 px targets. Still the reader's rem wherever it is larger (a larger
+     * text setting, a page's text-size button).
+     */
+    --_dvc-rem: max(1rem, 16px);
     --_dvc-font-family: var(--dvc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
-    --_dvc-font-size: var(--dvc-font-size, 1rem);
+    --_dvc-font-size: var(--dvc-font-size, var(--_dvc-rem));
     --_dvc-color-text: var(--dvc-color-text, #1b1f24);
     --_dvc-color-text-muted: var(--dvc-color-text-muted, #4a5360);
     --_dvc-color-surface: var(--dvc-color-surface, #ffffff);
@@ -41,8 +48,8 @@ export const tokens = css`
     --_dvc-color-mark: var(--dvc-color-mark, #fff1a6);
     --_dvc-focus-ring: var(--dvc-focus-ring, 3px solid #0a4f9c);
     --_dvc-focus-offset: var(--dvc-focus-offset, 2px);
-    --_dvc-space: var(--dvc-space, 0.5rem);
-    --_dvc-radius: var(--dvc-radius, 0.375rem);
+    --_dvc-space: var(--dvc-space, calc(0.5 * var(--_dvc-rem)));
+    --_dvc-radius: var(--dvc-radius, calc(0.375 * var(--_dvc-rem)));
 
     display: block;
     font-family: var(--_dvc-font-family);
@@ -70,7 +77,7 @@ export const tokens = css`
 
   button {
     font: inherit;
-    min-height: 2.75rem; /* 44 px target, WCAG 2.5.8 with room to spare */
+    min-height: calc(2.75 * var(--_dvc-rem)); /* 44 px target, WCAG 2.5.8 with room to spare */
     padding: 0 calc(var(--_dvc-space) * 2);
     border: 1px solid var(--_dvc-color-primary);
     border-radius: var(--_dvc-radius);
@@ -95,14 +102,14 @@ export const tokens = css`
   [part='receipt-link'],
   [part='gateway-link'] {
     display: inline-block;
-    min-block-size: 1.5rem;
-    padding-block: 0.125rem;
+    min-block-size: calc(1.5 * var(--_dvc-rem));
+    padding-block: calc(0.125 * var(--_dvc-rem));
     font-weight: 600;
   }
 
   /* A button that navigates inside the widget, styled as a link; still a 24 px target at least. */
   button.link {
-    min-height: 1.5rem;
+    min-height: calc(1.5 * var(--_dvc-rem));
     padding: 0;
     border: 0;
     background: none;
