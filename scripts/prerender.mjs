@@ -53,9 +53,10 @@ function asData(node) {
 
 /**
  * The pasteable markup as the loader's module: the shadow root's styles, its other nodes as data,
- * and what the view says should the widget's script not come (`failed`).
+ * and what the view says should the widget's script not come (`failed`), or the page's own policy
+ * refuse it (`refused`).
  */
-function firstViewModule(markup, tag, failed) {
+function firstViewModule(markup, tag, { failed, refused }) {
   const host = parseFragment(markup).childNodes.find((node) => node.tagName === tag);
   const root = host?.childNodes.find((node) => node.tagName === 'template' && node.attrs.some((a) => a.name === 'shadowrootmode'));
   if (!root) throw new Error(`prerender: no declarative shadow root in <${tag}>`);
@@ -65,7 +66,7 @@ function firstViewModule(markup, tag, failed) {
     if (node.tagName === 'style') styles.push(node.childNodes.map((text) => text.value).join(''));
     else nodes.push(asData(node));
   }
-  return `export default ${JSON.stringify({ styles: styles.join('\n'), nodes, failed })};\n`;
+  return `export default ${JSON.stringify({ styles: styles.join('\n'), nodes, failed, refused })};\n`;
 }
 
 /**
@@ -129,7 +130,7 @@ export async function prerender(cdnDir) {
   globalThis.window ??= new EventTarget();
   try {
     const { setLocale } = await import(pathToFileURL(elements.entry).href);
-    const { loadFailureMessage } = await import(pathToFileURL(elements.loadFailure).href);
+    const { loadFailureMessages } = await import(pathToFileURL(elements.loadFailure).href);
     await mkdir(join(cdnDir, 'prerendered'), { recursive: true });
     for (const lang of LANGUAGES) {
       await setLocale(lang);
@@ -138,7 +139,7 @@ export async function prerender(cdnDir) {
         const file = prerenderedFile(tag, lang);
         const element = pasteable(markup, tag);
         await writeFile(join(cdnDir, file), `${element}\n`);
-        await writeFile(join(cdnDir, firstViewFile(tag, lang)), firstViewModule(element, tag, loadFailureMessage()));
+        await writeFile(join(cdnDir, firstViewFile(tag, lang)), firstViewModule(element, tag, loadFailureMessages()));
         written.push(file, firstViewFile(tag, lang));
       }
     }

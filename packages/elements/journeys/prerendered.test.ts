@@ -150,6 +150,10 @@ before(async () => {
   await writeFile(join(siteDir, 'strict/page.css'), css);
   await writeFile(join(siteDir, 'strict/bare.vi.html'), page('vi', 'Tiện ích', '', TAGS.map((tag) => bareTag(tag, sandbox.url)).join('\n'))
     .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/strict/page.css">'));
+  // And under a policy that allows another Trusted Types policy than Lit's: the kit cannot start.
+  await mkdir(join(siteDir, 'tt'));
+  await writeFile(join(siteDir, 'tt/bare.vi.html'), page('vi', 'Tiện ích', '', TAGS.map((tag) => bareTag(tag, sandbox.url)).join('\n'))
+    .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/strict/page.css">'));
   const pastedVi = await Promise.all(TAGS.map((tag) => pasted(bundle.dir, tag, 'vi', sandbox.url)));
   await writeFile(join(siteDir, 'strict/all.vi.html'), page('vi', 'Tiện ích', '', pastedVi.join('\n'))
     .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/strict/page.css">'));
@@ -171,6 +175,7 @@ before(async () => {
       return void response.writeHead(503, { 'cache-control': 'no-store' }).end();
     }
     if (path.startsWith('/strict/')) response.setHeader('content-security-policy', strictPolicy(sandbox.url));
+    if (path.startsWith('/tt/')) response.setHeader('content-security-policy', strictPolicy(sandbox.url).replace('trusted-types lit-html', 'trusted-types default'));
     const held = path.startsWith('/cdn/') && scriptsHeld?.holds(path) ? scriptsHeld.promise : undefined;
     void (held ?? Promise.resolve()).then(() => serve(request, response));
   });
@@ -816,13 +821,15 @@ for (const browserName of BROWSERS) {
           await tab.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part="load-failure"]'), { timeout: 20_000, polling: 100 });
           const shown = await tab.evaluate(() => {
             const root = document.querySelector('dvc-dossier-tracker')!.shadowRoot!;
-            const message = root.querySelector('[part="load-failure"]')!;
-            return { role: message.getAttribute('role'), lang: message.getAttribute('lang'), text: message.textContent, forms: root.querySelectorAll('form').length };
+            const message = root.querySelector<HTMLElement>('[part="load-failure"]')!;
+            // The space held for the form (the README's lines) closes around the message.
+            const gap = Math.round(root.host.getBoundingClientRect().height - message.getBoundingClientRect().height);
+            return { role: message.getAttribute('role'), lang: message.getAttribute('lang'), text: message.textContent, forms: root.querySelectorAll('form').length, gap };
           });
           const source = 'This service could not be loaded. Check your internet connection, then reload the page.';
           const expected = lang === 'en' ? source : kit.find((message) => message.source === source)?.target;
           assert.ok(expected, 'the message is translated');
-          assert.deepEqual(shown, { role: 'alert', lang, text: expected, forms: 0 }, 'the form that could not work is gone; the message says why');
+          assert.deepEqual(shown, { role: 'alert', lang, text: expected, forms: 0, gap: 0 }, 'the form that could not work is gone; the message says why, with no blank below it');
           await hydrated(tab, TAGS.filter((tag) => tag !== 'dvc-dossier-tracker'));
           assert.deepEqual(await axeFailures(tab, browserName), []);
           assert.deepEqual(errors.filter((error) => !/503|Service Unavailable|Failed to load resource|could not be loaded|disallowed MIME type|error loading dynamically imported module|Failed to fetch dynamically imported module/i.test(error)), []);
@@ -830,6 +837,30 @@ for (const browserName of BROWSERS) {
           failing.clear();
           await close();
         }
+      }
+    });
+
+    test('a page whose policy refuses Lit\'s Trusted Types policy: each first view says at once that the page is not set up, not to check the network; nothing is asked for again', async () => {
+      cdnRequests.length = 0;
+      const started = Date.now();
+      const { tab, errors, close } = await open('/tt/bare.vi.html');
+      try {
+        await tab.waitForFunction((tags: string[]) => tags.every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part="load-failure"]')),
+          { timeout: 20_000, polling: 100 }, TAGS);
+        assert.ok(Date.now() - started < 4000, `said after ${Date.now() - started} ms, before the second retry`);
+        const shown = await tab.evaluate((tags: string[]) => tags.map((tag) => {
+          const root = document.querySelector(tag)!.shadowRoot!;
+          const message = root.querySelector('[part="load-failure"]')!;
+          return { text: message.textContent, gap: Math.round(root.host.getBoundingClientRect().height - message.getBoundingClientRect().height) };
+        }), TAGS);
+        const source = 'This service is not set up correctly on this page. Please let the website\'s administrators know.';
+        const expected = kit.find((message) => message.source === source)?.target;
+        assert.ok(expected, 'the message is translated');
+        assert.deepEqual(shown, TAGS.map(() => ({ text: expected, gap: 0 })));
+        assert.deepEqual(cdnRequests.filter((url) => /\?attempt=/.test(url)), [], 'not asked for again');
+        assert.ok(errors.some((error) => /Content-Security-Policy refused it/.test(error)), `the console says why: ${errors.join(' | ')}`);
+      } finally {
+        await close();
       }
     });
 

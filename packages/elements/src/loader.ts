@@ -39,15 +39,30 @@ const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
  * Lit's hydration markers), or an element (`[name, attributes, ...children]`, `svg:` before a name in SVG).
  */
 type FirstViewNode = string | [0, string] | [string, Record<string, string>, ...FirstViewNode[]];
-/** A widget's first view: the styles of its shadow root, the nodes in it, and what it says should the widget's script not come. */
+/**
+ * A widget's first view: the styles of its shadow root, the nodes in it, and what it says should the
+ * widget's script not come (`failed`) or the page's policy refuse it (`refused`).
+ */
 interface FirstView {
   styles: string;
   nodes: FirstViewNode[];
   failed: string;
+  refused: string;
 }
 
 /** A phone's network drops a request now and then: a widget's entry is asked for again after these waits. */
 const RETRY_WAITS_MS = [1000, 4000];
+
+/**
+ * Whether the page's Content Security Policy refused the kit something: one of its scripts, or Lit's
+ * Trusted Types policy (`trusted-types` without `lit-html`). Asking again cannot help, and the
+ * citizen cannot put it right: the first views say the page is not set up, not to check the network.
+ */
+let refusedByPage = false;
+const KIT_FOLDER = new URL('./', import.meta.url).href;
+document.addEventListener('securitypolicyviolation', ({ blockedURI, effectiveDirective, sample }) => {
+  if (blockedURI.startsWith(KIT_FOLDER) || (effectiveDirective === 'trusted-types' && sample === 'lit-html')) refusedByPage = true;
+});
 
 const requested = new Set<string>();
 /** The widgets asked for whose entry has not loaded, nor failed to, yet. */
@@ -186,6 +201,8 @@ function showFailure(root: ShadowRoot, text: string, lang: string): void {
   message.textContent = text;
   const hadFocus = root.activeElement !== null;
   root.replaceChildren(message);
+  // The space held for the view (the README's lines, the view's own) closes around the message.
+  (root.host as HTMLElement).style.minBlockSize = '0';
   if (hadFocus) message.focus();
 }
 
@@ -271,6 +288,8 @@ async function importEntry(tag: string): Promise<void> {
       const wait = RETRY_WAITS_MS[attempt];
       if (wait === undefined || customElements.get(tag)) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
+      // Said by the browser after the failure, as a task of its own: known by now.
+      if (refusedByPage) throw error;
       entry.searchParams.set('attempt', String(attempt + 2));
     }
   }
@@ -301,7 +320,7 @@ function load(tag: string, painted: Promise<void>): void {
       showing.delete(tag);
       // Defined all the same (by another copy of the kit on the page): it works, and says nothing.
       if (customElements.get(tag)) return;
-      console.error(`DVC Kit: <${tag}> could not be loaded`, error);
+      console.error(`DVC Kit: <${tag}> could not be loaded${refusedByPage ? ': the page\'s Content-Security-Policy refused it' : ''}`, error);
       for (const [root, { lang }] of roots) {
         let loaded: LoadedView;
         try {
@@ -315,7 +334,7 @@ function load(tag: string, painted: Promise<void>): void {
         }
         // Pasted markup brings its styles in the nodes the message replaces.
         root.adoptedStyleSheets = [styles];
-        showFailure(root, view.failed, lang);
+        showFailure(root, refusedByPage ? view.refused : view.failed, lang);
       }
     },
   );

@@ -4,6 +4,12 @@
  * at build time into each first view, in its language (scripts/prerender.mjs), and shown by the loader.
  */
 import { msg } from '@lit/localize';
+import { notSetUpMessage } from './problem-messages.ts';
 
-export const loadFailureMessage = (): string =>
-  msg('This service could not be loaded. Check your internet connection, then reload the page.');
+/** What the view says: `failed` when the script did not come, `refused` when the page's own policy refused it. */
+export const loadFailureMessages = (): { failed: string; refused: string } => ({
+  failed: msg('This service could not be loaded. Check your internet connection, then reload the page.'),
+  // The page's Content Security Policy refused the kit: the citizen's connection is not at fault,
+  // and reloading changes nothing.
+  refused: notSetUpMessage(),
+});

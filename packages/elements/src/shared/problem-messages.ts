@@ -130,7 +130,7 @@ function setUpWrongly(error: unknown): boolean {
 }
 
 /** The citizen cannot fix it, nor will trying again: the site's people can. */
-function notSetUpMessage(): string {
+export function notSetUpMessage(): string {
   return msg('This service is not set up correctly on this page. Please let the website\'s administrators know.');
 }
 
