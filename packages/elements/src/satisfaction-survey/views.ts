@@ -88,9 +88,9 @@ export function formView(model: FormViewModel): TemplateResult {
     aria-label=${dossier ? nothing : localized(form.title)}
     @submit=${model.onSubmit}
   >
-    ${summary(model)}
     ${dossier ? heading(model.headingLevel, localized(form.title), { id: 'survey-title', part: 'title', focusable: true }) : nothing}
     ${subject.kind === 'dossier' ? dossierLine(subject.dossierCode, model.loaded.status?.procedureName) : nothing}
+    ${summary(model)}
     ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
     ${hasRequired && !description.includes('*')
       ? html`<p class="required-note" part="required-note">${msg('Questions marked * are required.')}</p>`
@@ -132,7 +132,7 @@ function summary(model: FormViewModel): TemplateResult | typeof nothing {
     const problem = errors.get(q.id);
     items.push({ field: fieldId(q), message: problem && summaryMessage(q, problem) });
   }
-  // Beneath the form's title in the outline (the page's feedback has none: beneath the page's heading).
+  // Beneath the form's title in the outline, and after it (the page's feedback has none: beneath the page's heading).
   return errorSummary(items, model.headingLevel + 1);
 }
 

@@ -66,6 +66,8 @@ snapshots["empty form (vi)"] =
 
 snapshots["validation errors (vi)"] = 
 `form "Đánh giá mức độ hài lòng"
+  heading "Đánh giá mức độ hài lòng" [level=2]
+  StaticText "Hồ sơ 000.00.15.H26-250714-0903"
   generic [focused]
     alert [live=assertive, atomic]
       heading "Có lỗi cần khắc phục" [level=3]
@@ -81,8 +83,6 @@ snapshots["validation errors (vi)"] =
         StaticText "Vui lòng chọn một câu trả lời cho “Thái độ của cán bộ, công chức”"
       link "Vui lòng chọn một câu trả lời cho “Mức độ hài lòng chung của Ông/Bà”"
         StaticText "Vui lòng chọn một câu trả lời cho “Mức độ hài lòng chung của Ông/Bà”"
-  heading "Đánh giá mức độ hài lòng" [level=2]
-  StaticText "Hồ sơ 000.00.15.H26-250714-0903"
   StaticText "Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn. Các câu có dấu * là bắt buộc."
   StaticText "Số định danh cá nhân"
   StaticText "Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
@@ -291,6 +291,8 @@ snapshots["empty form (en)"] =
 
 snapshots["validation errors (en)"] = 
 `form "Rate this service"
+  heading "Rate this service" [level=2]
+  StaticText "Dossier 000.00.15.H26-250714-0903"
   generic [focused]
     alert [live=assertive, atomic]
       heading "There is a problem" [level=3]
@@ -306,8 +308,6 @@ snapshots["validation errors (en)"] =
         StaticText "Please choose an answer to “The officials' attitude”"
       link "Please choose an answer to “Overall, how satisfied are you?”"
         StaticText "Please choose an answer to “Overall, how satisfied are you?”"
-  heading "Rate this service" [level=2]
-  StaticText "Dossier 000.00.15.H26-250714-0903"
   StaticText "Your answers help the agency serve you better. Questions marked * are required."
   StaticText "Personal identification number"
   StaticText "The 12 digits on your citizen identity card."
