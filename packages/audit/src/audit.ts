@@ -12,7 +12,7 @@ import { reflowCheck } from './checks/reflow.ts';
 import { targetSizeCheck } from './checks/target-size.ts';
 import { textSpacingCheck } from './checks/text-spacing.ts';
 import { widgetsDefinedCheck } from './checks/widgets-defined.ts';
-import { ScreenshotTaker } from './screenshots.ts';
+import { clearScreenshots, ScreenshotTaker } from './screenshots.ts';
 import { findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
 import { SCHEMA_VERSION, type AuditReport, type BrowserName, type CheckResult, type Finding, type StateResult } from './types.ts';
 
@@ -110,6 +110,7 @@ function unreachedState(
 /** Audits the page (and, with `tour`, every widget state). Throws `AuditSetupError` when it cannot start. */
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const started = new Date();
+  if (options.screenshots) await clearScreenshots(options.outDir);
   const browser = await launchBrowser(options.browser);
   try {
     const page = await browser.newPage();
@@ -141,7 +142,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
           } catch (error) {
             if (!(error instanceof TourStepError)) throw error;
             states.push(unreachedState(widget, step, error.message, stepStarted));
-            options.log?.(`  ${widget.label} · ${step.name}: not reached (${error.message})`);
+            // A step that needs the sandbox's demo data is a warning; any other, an error (exit 2).
+            options.log?.(`  ${widget.label} · ${step.name}: not reached, ${step.needsDemoData ? 'a warning (it needs the sandbox\'s demo data)' : 'an error'}: ${error.message}`);
             continue;
           }
           const focus = await page.evaluate((tag: string, index: number) => {

@@ -2,13 +2,23 @@
  * Evidence: PNG screenshots of the state and of each failing element, highlighted with a frame,
  * taken while the check's conditions (320 px, text spacing, forced colours) are still applied.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Finding } from './types.ts';
 
 /** At most this many element screenshots per state: a page with 200 contrast failures needs a few examples, not 200. */
 export const SCREENSHOTS_PER_STATE = 30;
+
+/**
+ * Removes the screenshots an earlier run left in the report folder (`screenshots/*.png`): a state
+ * this run could not reach must not sit beside a picture of it from another day.
+ */
+export async function clearScreenshots(dir: string): Promise<void> {
+  const folder = join(dir, 'screenshots');
+  const files = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(files.filter((file) => file.endsWith('.png')).map((file) => rm(join(folder, file), { force: true })));
+}
 
 /** Takes screenshots for one state, numbering files and keeping within the budget. */
 export class ScreenshotTaker {

@@ -159,16 +159,26 @@ async function revealWidget(page: Page, widget: TourWidget): Promise<string[]> {
 }
 
 /**
- * The failure the widget shows instead, if any ("; the widget shows a failure (network): …"): a
- * step that never reached its state because the API is down or `api-base` is wrong says so.
+ * What the widget shows instead of the state waited for, if anything: its failure ("; the widget
+ * shows a failure (network): …"), as when the API is down or `api-base` is wrong, else the first of
+ * its parts on screen ("; the widget shows already-evaluated instead: …"), as when the sandbox's
+ * demo dossier was evaluated by an earlier run.
  */
-async function shownFailure(page: Page, widget: TourWidget): Promise<string> {
-  const failure = await page.evaluate((tag: string, index: number) => {
+async function shownInstead(page: Page, widget: TourWidget): Promise<string> {
+  const shown = await page.evaluate((tag: string, index: number) => {
     const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
-    const error = [...(host?.shadowRoot ?? host)?.querySelectorAll('[part~="error"]') ?? []].find((el) => window.__dvcAudit.isRendered(el));
-    return error ? { kind: error.getAttribute('data-problem') ?? '', text: (error.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) } : null;
+    const parts = [...(host?.shadowRoot ?? host)?.querySelectorAll('[part]') ?? []].filter((el) => window.__dvcAudit.isRendered(el));
+    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+    const error = parts.find((el) => el.matches('[part~="error"]'));
+    if (error) return { failure: true, kind: error.getAttribute('data-problem') ?? '', text: text(error) };
+    // A live region speaks of the state, it is not one.
+    const first = parts.find((el) => !el.matches('[part~="announcer"]'));
+    return first ? { failure: false, kind: first.getAttribute('part') ?? '', text: text(first) } : null;
   }, widget.tag, widget.index);
-  return failure ? `; the widget shows a failure${failure.kind ? ` (${failure.kind})` : ''}: "${failure.text}"` : '';
+  if (!shown) return '';
+  return shown.failure
+    ? `; the widget shows a failure${shown.kind ? ` (${shown.kind})` : ''}: "${shown.text}"`
+    : `; the widget shows ${shown.kind} instead${shown.text ? `: "${shown.text}"` : ''}`;
 }
 
 /** Performs one action, as a person would where it matters (real clicks and key presses). */
@@ -209,7 +219,7 @@ async function perform(page: Page, widget: TourWidget, action: AuditAction): Pro
         await element?.dispose();
         if (shown) return;
         if (Date.now() > deadline) {
-          throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms${await shownFailure(page, widget)}`);
+          throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms${await shownInstead(page, widget)}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -5,7 +5,7 @@
  * (plus one audit of the HTML report itself).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -58,6 +58,9 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
 
   before(async () => {
     out = await mkdtemp(join(tmpdir(), 'dvc-audit-broken-'));
+    // A folder an earlier run wrote to: its screenshot of a state must not stay beside this run's report.
+    await mkdir(join(out, 'screenshots'));
+    await writeFile(join(out, 'screenshots/dvc-broken-widget--demo-only.png'), 'an earlier run\'s');
     run = await runCli([url, '--tour', '--out', out]);
     report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
     chromium = report;
@@ -66,7 +69,9 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
 
   it('exits 1 and says how many violations it found', () => {
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stdout, /^\d+ violations, \d+ warnings in 5 states/m);
+    assert.match(run.stdout, /^\d+ violations, \d+ warnings in 6 states/m);
+    // As it goes, a state not reached says whether it is a warning or an error.
+    assert.match(run.stderr, /dvc-broken-widget · demo-only: not reached, a warning \(it needs the sandbox's demo data\): dvc-broken-widget: #never did not appear/);
     assert.equal(report.summary.exitCode, 1);
   });
 
@@ -96,6 +101,7 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
       'dvc-broken-widget · initial · reached',
       'dvc-broken-widget · opened · reached',
       'dvc-broken-widget · demo-only · unreached',
+      'dvc-broken-widget · opened-not-closed · unreached',
       'dvc-broken-widget · hidden-control · unreached',
     ]);
     const altless = (s: StateResult) => s.violations.some((f) => f.rule === 'image-alt' && f.selector === 'dvc-broken-widget >>> #no-alt');
@@ -107,6 +113,9 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     assert.equal(unreached.warnings[0]!.message,
       'dvc-broken-widget: #never did not appear within 500 ms; the widget shows a failure (network): "Could not reach the service."');
     assert.ok(unreached.checks[0]!.durationMs >= 500, 'the time the step took');
+    // With no failure shown, what it shows: the first of its parts on screen (here, the panel).
+    assert.equal(state(report, 'dvc-broken-widget', 'opened-not-closed').warnings[0]!.message,
+      'dvc-broken-widget: #never did not appear within 500 ms; the widget shows panel instead');
     // A hidden control is not clicked: the step is not reached, and says why (the run goes on).
     const hidden = state(report, 'dvc-broken-widget', 'hidden-control');
     assert.deepEqual(hidden.warnings.map((w) => [w.rule, w.message]), [['tour-state-unreached', 'dvc-broken-widget: #later is not rendered']]);
@@ -123,6 +132,8 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
       const bytes = await readFile(join(out, file));
       assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', file);
     }
+    // Only this run's: the earlier run's picture of a state not reached now is gone.
+    assert.deepEqual((await readdir(join(out, 'screenshots'))).map((file) => `screenshots/${file}`).sort(), [...files].sort());
   });
 
   it('writes report.json with the documented schema', () => {
@@ -153,7 +164,7 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     const suites = xml.children.filter((c) => c.name === 'testsuite');
     assert.deepEqual(suites.map((s) => s.attributes['name']), [
       'page', 'dvc-broken-widget · initial', 'dvc-broken-widget · opened', 'dvc-broken-widget · demo-only',
-      'dvc-broken-widget · hidden-control',
+      'dvc-broken-widget · opened-not-closed', 'dvc-broken-widget · hidden-control',
     ]);
     const cases = (suite: XmlElement) => suite.children.filter((c) => c.name === 'testcase');
     const [page] = suites;
@@ -177,7 +188,7 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     const [tour] = cases(demoOnly);
     assert.match(tour!.children.find((c) => c.name === 'skipped')!.attributes['message']!, /#never did not appear within 500 ms/);
     assert.ok(Number(tour!.attributes['time']) >= 0.5);
-    assert.equal(xml.attributes['skipped'], '2');
+    assert.equal(xml.attributes['skipped'], '3');
   });
 
   it('writes report.html: failures grouped under WCAG headings in order, element HTML escaped, self-contained', async () => {
