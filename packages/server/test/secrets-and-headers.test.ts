@@ -60,9 +60,9 @@ test('idempotency records hold no guessable hash of the identity number: keyed, 
 });
 
 
-test('a body in a type the contract only answers with (CSV, HTML, a problem) is refused as 415; the server starts without a warning', async () => {
+test('a body in a type the contract only answers with (CSV, a workbook, HTML, a problem) is refused as 415; the server starts without a warning', async () => {
   const contract = loadContract({ sandbox: true });
-  assert.deepEqual(answerOnlyMediaTypes(contract), ['application/problem+json', 'text/csv', 'text/html']);
+  assert.deepEqual(answerOnlyMediaTypes(contract), ['application/problem+json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'text/html']);
   let logText = '';
   const stream = new PassThrough().on('data', (chunk) => { logText += chunk; });
   const { app } = await createTestSandbox({ rateLimits: {}, logger: { level: 'info', stream } });
