@@ -110,13 +110,14 @@ function unreachedState(
 /** Audits the page (and, with `tour`, every widget state). Throws `AuditSetupError` when it cannot start. */
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const started = new Date();
-  if (options.screenshots) await clearScreenshots(options.outDir);
   const browser = await launchBrowser(options.browser);
   try {
     const page = await browser.newPage();
     await page.setViewport(DEFAULT_VIEWPORT);
     options.log?.(`Auditing ${options.url} in ${options.browser} (${await browser.version()})`);
     await openPage(page, options.url);
+    // The page is there to audit: this run's screenshots replace the last run's.
+    if (options.screenshots) await clearScreenshots(options.outDir);
     const title = await page.title();
     const states: StateResult[] = [];
     states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }, started));

@@ -2,7 +2,7 @@
  * Evidence: PNG screenshots of the state and of each failing element, highlighted with a frame,
  * taken while the check's conditions (320 px, text spacing, forced colours) are still applied.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Finding } from './types.ts';
@@ -11,13 +11,20 @@ import type { Finding } from './types.ts';
 export const SCREENSHOTS_PER_STATE = 30;
 
 /**
- * Removes the screenshots an earlier run left in the report folder (`screenshots/*.png`): a state
- * this run could not reach must not sit beside a picture of it from another day.
+ * Removes the screenshots an earlier run left in the report folder, those its `report.json` names:
+ * a state this run could not reach must not sit beside a picture of it from another day. Nothing
+ * else in the folder is touched.
  */
 export async function clearScreenshots(dir: string): Promise<void> {
-  const folder = join(dir, 'screenshots');
-  const files = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(files.filter((file) => file.endsWith('.png')).map((file) => rm(join(folder, file), { force: true })));
+  let earlier: { states?: { screenshot?: string; violations?: { screenshot?: string }[] }[] };
+  try {
+    earlier = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as typeof earlier;
+  } catch {
+    return; // No earlier report here (or not one of ours): nothing of ours to remove.
+  }
+  const files = (earlier.states ?? []).flatMap((state) => [state.screenshot, ...(state.violations ?? []).map((finding) => finding.screenshot)]);
+  await Promise.all(files.filter((file): file is string => typeof file === 'string' && /^screenshots\/[\w.-]+\.png$/.test(file))
+    .map((file) => rm(join(dir, file), { force: true })));
 }
 
 /** Takes screenshots for one state, numbering files and keeping within the budget. */

@@ -58,9 +58,12 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
 
   before(async () => {
     out = await mkdtemp(join(tmpdir(), 'dvc-audit-broken-'));
-    // A folder an earlier run wrote to: its screenshot of a state must not stay beside this run's report.
+    // A folder an earlier run wrote to: its screenshot of a state must not stay beside this run's
+    // report; a picture of the auditor's own there stays.
     await mkdir(join(out, 'screenshots'));
     await writeFile(join(out, 'screenshots/dvc-broken-widget--demo-only.png'), 'an earlier run\'s');
+    await writeFile(join(out, 'screenshots/mine.png'), 'the auditor\'s');
+    await writeFile(join(out, 'report.json'), JSON.stringify({ states: [{ screenshot: 'screenshots/dvc-broken-widget--demo-only.png', violations: [] }] }));
     run = await runCli([url, '--tour', '--out', out]);
     report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
     chromium = report;
@@ -132,8 +135,8 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
       const bytes = await readFile(join(out, file));
       assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', file);
     }
-    // Only this run's: the earlier run's picture of a state not reached now is gone.
-    assert.deepEqual((await readdir(join(out, 'screenshots'))).map((file) => `screenshots/${file}`).sort(), [...files].sort());
+    // This run's and the auditor's own: the earlier run's picture of a state not reached now is gone.
+    assert.deepEqual((await readdir(join(out, 'screenshots'))).map((file) => `screenshots/${file}`).sort(), [...files, 'screenshots/mine.png'].sort());
   });
 
   it('writes report.json with the documented schema', () => {

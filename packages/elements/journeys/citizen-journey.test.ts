@@ -298,7 +298,7 @@ for (const name of BROWSERS) {
       }
     });
 
-    test('the demo portal loaded again (a reload, a phone that dropped the tab): the payment, then the evaluation the citizen was at, shown again, answers kept; after "Look up another", neither', async () => {
+    test('the demo portal loaded again (a reload, a phone that dropped the tab): the payment, then the evaluation the citizen was at, shown again, answers kept, the last one in view; not on another page; after "Look up another", neither', async () => {
       const page = await browser.newPage();
       const shown = () => page.evaluate(() => Object.fromEntries(['thanh-toan', 'danh-gia'].map((id) => [id, !document.getElementById(id)!.hidden])));
       const inView = (widget: string) => page.evaluate((w) => {
@@ -331,6 +331,16 @@ for (const name of BROWSERS) {
         await page.waitForFunction((survey) => (document.querySelector(survey)?.shadowRoot?.querySelectorAll('input:checked').length ?? 0) === 1, { timeout: 5000 }, SURVEY);
         await page.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 15_000 });
         assert.ok(await inView(SURVEY), 'the evaluation is where the citizen was');
+
+        // Another page of the portal (the same one under another address here) is not the one loaded
+        // again: the tracker shows the dossier, the sections stay as that page has them.
+        await page.goto(`${portal.url}index.html`, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part~="result"]'), { timeout: 15_000 });
+        await page.waitForFunction(() => customElements.get('dvc-payment') && customElements.get('dvc-satisfaction-survey'), { timeout: 15_000 });
+        assert.deepEqual(await shown(), { 'thanh-toan': false, 'danh-gia': false });
+        await page.goto(portal.url, { waitUntil: 'load' });
+        await waitIn(page, SURVEY, '[part~="form"]');
+        assert.deepEqual(await shown(), { 'thanh-toan': true, 'danh-gia': true });
 
         await page.evaluate(() => document.querySelector('dvc-dossier-tracker')!.shadowRoot!.querySelector<HTMLElement>('[part~="another-button"]')!.click());
         await page.waitForFunction(() => document.getElementById('thanh-toan')!.hidden && document.getElementById('danh-gia')!.hidden, { timeout: 5000 });

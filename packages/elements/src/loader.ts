@@ -60,8 +60,12 @@ const RETRY_WAITS_MS = [1000, 4000];
  */
 let refusedByPage = false;
 const KIT_FOLDER = new URL('./', import.meta.url).href;
-document.addEventListener('securitypolicyviolation', ({ blockedURI, effectiveDirective, sample }) => {
-  if (blockedURI.startsWith(KIT_FOLDER) || (effectiveDirective === 'trusted-types' && sample === 'lit-html')) refusedByPage = true;
+document.addEventListener('securitypolicyviolation', ({ blockedURI, disposition, effectiveDirective, sample }) => {
+  // A report-only policy refuses nothing; only a script of the kit's or Lit's policy is the kit's.
+  if (disposition !== 'enforce') return;
+  if ((effectiveDirective.startsWith('script-src') && blockedURI.startsWith(KIT_FOLDER)) || (effectiveDirective === 'trusted-types' && sample === 'lit-html')) {
+    refusedByPage = true;
+  }
 });
 
 const requested = new Set<string>();
@@ -330,7 +334,7 @@ function load(tag: string, painted: Promise<void>): void {
         }
         const { view, styles } = loaded;
         if (!styles.cssRules[styles.cssRules.length - 1]?.cssText.startsWith('.load-failure')) {
-          styles.insertRule('.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:.25rem solid var(--_dvc-color-danger)}', styles.cssRules.length);
+          styles.insertRule('.load-failure{margin:0;padding:var(--_dvc-space);border-inline-start:calc(.25*var(--_dvc-rem)) solid var(--_dvc-color-danger)}', styles.cssRules.length);
         }
         // Pasted markup brings its styles in the nodes the message replaces.
         root.adoptedStyleSheets = [styles];

@@ -172,6 +172,14 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
       throw await translateError(error, request.signal);
     }
     if (response.status === 204) return undefined as T;
+    if (as) {
+      // A file asked for by its type: an answer of another type (an older server's JSON) is not it.
+      const asked = new Headers(request.headers as HeadersInit).get('accept')?.split(',')[0]?.trim().toLowerCase() ?? '';
+      const type = response.headers.get('content-type')?.toLowerCase() ?? '';
+      if (asked && !type.startsWith(asked)) {
+        throw new DvcResponseError(`The API answered ${type || 'with no content type'} where ${asked} was asked for: is the server older than this SDK?`, response.status);
+      }
+    }
     // As sent: a CSV's byte order mark, which Excel needs, is kept (Response.text() drops it).
     if (as === 'text') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) as T;
     if (as === 'bytes') return new Uint8Array(await response.arrayBuffer()) as T;

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDvcReportsClient, DvcApiError } from '@dvc-kit/sdk';
+import { createDvcReportsClient, DvcApiError, DvcResponseError } from '@dvc-kit/sdk';
 import { createApiKey } from '../../server/src/auth/api-keys.ts';
 import { startSandbox } from '../../server/test/support/sandbox.ts';
 import { unzip } from '../../server/test/support/xlsx-reader.ts';
@@ -64,6 +64,16 @@ describe('reports client against the sandbox', () => {
       assert.ok(files.has('xl/workbook.xml'));
       assert.match(files.get('xl/worksheets/sheet1.xml')!, new RegExp(`đơn vị ${AGENCY.replaceAll('.', '\\.')}, từ ngày 01/03/2025 đến ngày 31/03/2025`));
     }
+  });
+
+  test('a server that answers the workbook\'s request with JSON (older than the SDK) is a DvcResponseError, not a file of JSON', async () => {
+    const older = createDvcReportsClient({
+      baseUrl: 'http://localhost/api/v1', apiKey, retry: false,
+      fetch: async () => new Response('{"agency":"000.00.20.H29"}', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+    });
+    await assert.rejects(older.paymentsXlsx(MARCH), (error: unknown) => error instanceof DvcResponseError
+      && /answered application\/json; charset=utf-8 where application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet was asked for/.test(error.message));
+    await assert.rejects(older.surveysCsv(MARCH), (error: unknown) => error instanceof DvcResponseError && /where text\/csv was asked for/.test(error.message));
   });
 
   test('a wrong key, a sync key and a bad period are DvcApiError with the contract\'s codes', async () => {

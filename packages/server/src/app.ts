@@ -322,7 +322,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
 
   // The public contract; with the admin routes on, the sandbox's test controls too (/_sandbox/*).
   const contract = loadContract({ sandbox: options.adminRoutes });
-  // The agency systems' keys, after the limits above and before any body is read.
+  // The agency systems' keys, after the limits above and before any body is parsed.
   checkApiKeys(app, storage, contract);
 
   // Three rules the contract's schemas cannot say, for every operation: every request body the

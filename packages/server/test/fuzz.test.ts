@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { createTestSandbox } from './support/test-database.ts';
 import { createApiKey } from '../src/auth/api-keys.ts';
+import { keyScopesOf } from '../src/auth/key-check.ts';
 import { loadContract } from '../src/http/contract.ts';
 
 type Schema = Record<string, unknown>;
@@ -137,8 +138,15 @@ test('1,200 generated requests: no 5xx, errors are problem+json with a contract 
   log.on('data', (chunk: Buffer) => {
     for (const line of String(chunk).split('\n')) if (line.includes('"level":50')) lastError = line;
   });
-  const { app } = await createTestSandbox({ rateLimits: {}, logger: { level: 'error', stream: log } });
+  const { app, context } = await createTestSandbox({ rateLimits: {}, logger: { level: 'error', stream: log } });
   const codes = new Set((resolve({ $ref: '#/components/schemas/ProblemCode' })['enum'] as string[]));
+  // The agency systems' operations check their key first: most requests carry it, so what follows
+  // the key (the batches, the report's period) is fuzzed too.
+  const scopes = keyScopesOf(loadContract({ sandbox: true }));
+  const keys = {
+    sync: (await createApiKey(context.storage, { scope: 'sync', agency: '000.00.15.H26' })).key,
+    reports: (await createApiKey(context.storage, { scope: 'reports', agency: '000.00.15.H26' })).key,
+  };
   const rnd = random(20261122);
   const ops = operations();
   const byStatus = new Map<number, number>();
@@ -160,6 +168,8 @@ test('1,200 generated requests: no 5xx, errors are problem+json with a contract 
         else if (p.in === 'header') headers[p.name.toLowerCase()] = text.replace(/[^\x20-\x7e]/g, '?');
       }
       if (query.size) url += `?${query}`;
+      const scope = scopes.get(op.operationId);
+      if (scope && rnd() < 0.9) headers['authorization'] = `Bearer ${keys[scope]}`;
       let payload: string | undefined;
       // Now and then a body left out altogether (no content type either), as `curl -X POST` sends.
       if (op.body && !(broken && rnd() < 0.1)) {

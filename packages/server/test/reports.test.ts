@@ -9,6 +9,7 @@ import { createApiKey, revokeApiKey } from '../src/auth/api-keys.ts';
 import { reportFormat } from '../src/reports/answer.ts';
 import { XLSX_TYPE, toXlsx } from '../src/reports/xlsx.ts';
 import { sheetRows, unzip } from './support/xlsx-reader.ts';
+import { parseXml } from '../../audit/test/support/xml.ts';
 import { toCsv } from '../src/reports/csv.ts';
 import { satisfiedFrom } from '../src/reports/survey-report.ts';
 
@@ -416,15 +417,18 @@ describeOnce('report rules', () => {
     }
   });
 
-  test('the workbook: a valid archive; text stays text (no formula, no control character), numbers are numbers', () => {
-    const files = unzip(toXlsx('Tiêu đề <A & B>', [['Mã', 'Số'], ['2.001610', 8000], ['=SUM(A1:A2)', 1.25], ['a\u0001b', null], ['-1', -3]]));
+  test('the workbook: a valid archive of well-formed parts; text stays text (no formula, no control character), numbers are numbers', () => {
+    const files = unzip(toXlsx('Tiêu đề <A & B>', [['Mã', 'Số'], ['2.001610', 8000], ['=SUM(A1:A2)', 1.25], ['a\u0001b', null], ['-1', -3], ['hai\ndòng', 0]]));
     assert.deepEqual([...files.keys()], ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    // Every part well-formed XML (parseXml throws otherwise).
+    for (const [name, text] of files) assert.ok(parseXml(text).name, name);
     const s = (text: string) => ({ text, type: 'string' });
     const n = (text: string) => ({ text, type: 'number' });
     assert.deepEqual(sheetRows(files.get('xl/worksheets/sheet1.xml')!), [
       [s('Tiêu đề <A & B>')], [s('Mã'), s('Số')], [s('2.001610'), n('8000')], [s('=SUM(A1:A2)'), n('1.25')], [s('ab')], [s('-1'), n('-3')],
+      [s('hai\ndòng'), n('0')],
     ]);
-    assert.match(files.get('xl/worksheets/sheet1.xml')!, /<autoFilter ref="A2:B6"\/>/);
+    assert.match(files.get('xl/worksheets/sheet1.xml')!, /<autoFilter ref="A2:B7"\/>/);
     assert.match(files.get('xl/workbook.xml')!, /<sheet name="Báo cáo" sheetId="1" r:id="rId1"\/>/);
     assert.throws(() => toXlsx('', [[Number.POSITIVE_INFINITY]]), RangeError);
   });

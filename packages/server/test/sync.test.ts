@@ -93,7 +93,7 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal(await dossierCount(), before);
   });
 
-  test('the key is judged before the body is read: without one, a batch too large, malformed or invalid is 401 all the same', async () => {
+  test('the key is judged before the body is parsed: without one, a batch too large, malformed or invalid is 401 all the same', async () => {
     const bodies: [string, string][] = [
       ['too large', JSON.stringify({ data: [dossierRecord({ ThongTinKhac: 'x'.repeat(1024 * 1024) })] })],
       ['malformed', '{"data": ['],

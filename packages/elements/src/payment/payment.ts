@@ -149,7 +149,7 @@ export class DvcPayment extends DvcElement {
    */
   async showDossier(dossierCode: string): Promise<void> {
     reveal(this);
-    noteHandedOver('payment', dossierCode);
+    noteHandedOver('payment', dossierCode, true);
     this.#flow.handedOver();
     if (this.dossierCode === dossierCode) this.#flow.start();
     else this.dossierCode = dossierCode;
@@ -163,7 +163,7 @@ export class DvcPayment extends DvcElement {
   forgetDossier(dossierCode: string): void {
     if (this.dossierCode !== dossierCode) return;
     this.dossierCode = '';
-    noteHandedOver('payment', undefined);
+    noteHandedOver('payment', dossierCode, false);
     conceal(this);
   }
 

@@ -160,7 +160,7 @@ export const procedureSearchStyles = [searchSpace, css`
     gap: var(--_dvc-space);
   }
 
-  /* The microphone beside the box, on a phone with large text too (a box of 4rem and the button). */
+  /* The microphone beside the box, on a phone with large text too (a box of 4 rem and the button). */
   .input-row input {
     flex: 1 1 calc(4 * var(--_dvc-rem));
     min-inline-size: 0;

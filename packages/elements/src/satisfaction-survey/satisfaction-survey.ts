@@ -127,7 +127,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
    */
   async showDossier(dossierCode: string): Promise<void> {
     reveal(this);
-    noteHandedOver('survey', dossierCode);
+    noteHandedOver('survey', dossierCode, true);
     this.#flow.handedOver();
     if (this.dossierCode === dossierCode) this.#flow.load();
     else this.dossierCode = dossierCode;
@@ -143,7 +143,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
   forgetDossier(dossierCode: string): void {
     if (this.dossierCode !== dossierCode) return;
     this.dossierCode = undefined;
-    noteHandedOver('survey', undefined);
+    noteHandedOver('survey', dossierCode, false);
     conceal(this);
   }
 

@@ -115,7 +115,7 @@ export function forgetAccess(dossierCode: string): void {
   tabStorage().remove(PREFIX + dossierCode);
 }
 
-/** Which widget shows which dossier handed over by the tracker: `dvc-handed-over:<kind>` (shared/hand-over.ts). */
+/** Which widget showed which dossier handed over by the tracker: `dvc-handed-over:<kind>:<dossier code>` (shared/hand-over.ts). */
 export const HANDED_OVER_PREFIX = 'dvc-handed-over:';
 
 /** The survey's drafts: `dvc-survey-draft:<form id>:<subject kind>:<subject>` (satisfaction-survey/draft-controller.ts). */
@@ -134,6 +134,6 @@ export function forgetDossierInTab(dossierCode: string): void {
   const draftOfDossier = `:dossier:${dossierCode}`;
   for (const key of storage.keys()) {
     if (key.startsWith(`${SURVEY_DRAFT_PREFIX}:`) && key.endsWith(draftOfDossier)) storage.remove(key);
-    if (key.startsWith(HANDED_OVER_PREFIX) && storage.get(key) === dossierCode) storage.remove(key);
+    if (key.startsWith(HANDED_OVER_PREFIX) && key.endsWith(`:${dossierCode}`)) storage.remove(key);
   }
 }

@@ -80,25 +80,46 @@ export function dossierFromAddress(): string | undefined {
   return code && DOSSIER_CODE_PATTERN.test(code) ? code : undefined;
 }
 
+/** Where and when a widget was handed a dossier (the tab's note, `dvc-handed-over:<kind>:<dossier code>`). */
+interface HandedOver {
+  path: string;
+  at: number;
+}
+
+const OTHER_KIND: Record<HandOverKind, HandOverKind> = { payment: 'survey', survey: 'payment' };
+const noteKey = (kind: HandOverKind, dossierCode: string) => `${HANDED_OVER_PREFIX}${kind}:${dossierCode}`;
+
 /**
- * The widget of `kind` shows `dossierCode`, handed over (or `undefined`: it let it go). Kept for the
- * tab, so that a reload, or a phone that dropped the tab while it was in the background, comes back
- * to the payment or the evaluation the citizen was at, not to its section hidden again.
+ * The widget of `kind` on this page shows `dossierCode`, handed over (`shown`), or let it go. Kept for
+ * the tab, so that a reload, or a phone that dropped the tab while it was in the background, comes
+ * back to the payment or the evaluation the citizen was at, not to its section hidden again.
  */
-export function noteHandedOver(kind: HandOverKind, dossierCode: string | undefined): void {
-  if (dossierCode === undefined) tabStorage().remove(HANDED_OVER_PREFIX + kind);
-  else tabStorage().set(HANDED_OVER_PREFIX + kind, dossierCode);
+export function noteHandedOver(kind: HandOverKind, dossierCode: string, shown: boolean): void {
+  if (shown) tabStorage().set(noteKey(kind, dossierCode), JSON.stringify({ path: location.pathname, at: Date.now() } satisfies HandedOver));
+  else tabStorage().remove(noteKey(kind, dossierCode));
+}
+
+/** The note of a widget of `kind` on this page for `dossierCode`, if the tab holds one. */
+function handedOverHere(kind: HandOverKind, dossierCode: string): HandedOver | undefined {
+  try {
+    const note = JSON.parse(tabStorage().get(noteKey(kind, dossierCode)) ?? 'null') as Partial<HandedOver> | null;
+    return note?.path === location.pathname && typeof note.at === 'number' ? { path: note.path, at: note.at } : undefined;
+  } catch {
+    return undefined; // Not ours (the page's scripts share the storage).
+  }
 }
 
 /**
- * The dossier `element`, a widget of `kind`, showed before the page was loaded again, while it is
- * still the one the tracker shows again (the tab's last, its proof valid): its section is revealed
- * and the widget brought into view, as when it was handed over. Undefined when there is none.
+ * The dossier `element`, a widget of `kind`, showed before this page was loaded again, while it is
+ * still the one the tracker shows again (the tab's last, its proof valid): its section is revealed,
+ * and the widget brought into view if it was the last handed the dossier (the payment and the
+ * evaluation may both have been). Undefined when there is none.
  */
 export function showAgainAfterReload(element: HTMLElement, kind: HandOverKind): string | undefined {
-  const dossierCode = tabStorage().get(HANDED_OVER_PREFIX + kind);
-  if (!dossierCode || lastDossier()?.dossierCode !== dossierCode) return undefined;
-  reveal(element);
+  const dossierCode = lastDossier()?.dossierCode;
+  const note = dossierCode ? handedOverHere(kind, dossierCode) : undefined;
+  if (!dossierCode || !note) return undefined;
+  reveal(element, { intoView: note.at >= (handedOverHere(OTHER_KIND[kind], dossierCode)?.at ?? 0) });
   return dossierCode;
 }
 
@@ -107,9 +128,10 @@ const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
 
 /**
  * Brings a widget the page keeps hidden until needed into view: the portal hid the payment section
- * until the citizen asked to pay, and now they have. It is then held there while the page settles.
+ * until the citizen asked to pay, and now they have. It is then held there while the page settles
+ * (not with `intoView: false`: shown, but another widget is where the citizen was).
  */
-export function reveal(element: HTMLElement): void {
+export function reveal(element: HTMLElement, { intoView = true } = {}): void {
   const shown = revealed.get(element) ?? [];
   for (let node: HTMLElement | null = element; node; node = node.parentElement) {
     if (node.hidden) {
@@ -118,6 +140,7 @@ export function reveal(element: HTMLElement): void {
     }
   }
   revealed.set(element, shown);
+  if (!intoView) return;
   // Instant, also on a page that scrolls smoothly (scroll-behavior): the hold measures from here.
   element.scrollIntoView({ block: 'start', behavior: 'instant' });
   holdInView(element);

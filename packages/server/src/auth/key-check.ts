@@ -31,8 +31,8 @@ export function keyScopesOf(contract: OpenApiDocument): Map<string, ApiKeyScope>
 }
 
 /**
- * Checks the key as the request arrives, before its body is read: a caller without a valid key is
- * refused (401, 403) without the server reading or parsing a batch of up to 1 MB, and its answer
+ * Checks the key as the request arrives, before its body is parsed: a caller without a valid key is
+ * refused (401, 403) without the server buffering or parsing a batch of up to 1 MB, and its answer
  * does not depend on what it sent.
  */
 export function checkApiKeys(app: FastifyInstance, storage: Storage, contract: OpenApiDocument): void {

@@ -1,9 +1,11 @@
 /**
  * Reads back what reports/xlsx.ts writes, as a spreadsheet program would find it: the ZIP archive's
  * central directory, each entry inflated and its CRC-32 checked, then the sheet's cells with their
- * types. Enough for the kit's own workbooks (inline strings and numbers), not for any workbook.
+ * types, each part parsed as XML. Enough for the kit's own workbooks (inline strings and numbers),
+ * not for any workbook.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { parseXml, type XmlElement } from '../../../audit/test/support/xml.ts';
 
 /** Every file in the archive, by name, as UTF-8 text; throws on a bad signature or CRC. */
 export function unzip(archive: Buffer): Map<string, string> {
@@ -32,23 +34,23 @@ export function unzip(archive: Buffer): Map<string, string> {
 
 export type SheetCell = { text: string; type: 'string' | 'number' } | null;
 
-const unescapeXml = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-
 /** The column index of a cell reference's letters (A → 0, AA → 26). */
 const columnIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
 
-/** The sheet's rows, each cell typed; empty cells are null. */
+const child = (element: XmlElement | undefined, name: string) => element?.children.find((c) => c.name === name);
+
+/** The sheet's rows, each cell typed; empty cells are null. Throws on XML that is not well-formed. */
 export function sheetRows(sheetXml: string): SheetCell[][] {
-  const rows: SheetCell[][] = [];
-  for (const [, body = ''] of sheetXml.matchAll(/<row r="\d+">(.*?)<\/row>/g)) {
-    const row: SheetCell[] = [];
-    for (const [, letters = '', type, inner = ''] of body.matchAll(/<c r="([A-Z]+)\d+"(?: s="\d+")?(?: t="(\w+)")?>(.*?)<\/c>/g)) {
-      while (row.length < columnIndex(letters)) row.push(null);
-      row.push(type === 'inlineStr'
-        ? { text: unescapeXml(/<t[^>]*>(.*?)<\/t>/s.exec(inner)?.[1] ?? ''), type: 'string' }
-        : { text: /<v>(.*?)<\/v>/.exec(inner)?.[1] ?? '', type: 'number' });
+  const rows = child(parseXml(sheetXml), 'sheetData')?.children.filter((c) => c.name === 'row') ?? [];
+  return rows.map((row) => {
+    const cells: SheetCell[] = [];
+    for (const c of row.children.filter((cell) => cell.name === 'c')) {
+      const column = columnIndex(/^[A-Z]+/.exec(c.attributes['r'] ?? '')?.[0] ?? 'A');
+      while (cells.length < column) cells.push(null);
+      cells.push(c.attributes['t'] === 'inlineStr'
+        ? { text: child(child(c, 'is'), 't')?.text ?? '', type: 'string' }
+        : { text: child(c, 'v')?.text ?? '', type: 'number' });
     }
-    rows.push(row);
-  }
-  return rows;
+    return cells;
+  });
 }
