@@ -1,5 +1,5 @@
 import Fastify, { LogController } from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
@@ -22,7 +22,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
 import { createHandlers } from './http/handlers.ts';
 import { DOSSIER_TOKEN_HEADER } from './dossiers/access-token.ts';
-import { answerOnlyMediaTypes, loadContract } from './http/contract.ts';
+import { answerOnlyMediaTypes, loadContract, operationIdOf } from './http/contract.ts';
 import { resetDatabase, seedDatabase } from './seed/load.ts';
 import { claimDatabase, refuseOtherMode } from './storage/deployment-mode.ts';
 import { checkSharedSecrets } from './storage/shared-secrets.ts';
@@ -98,9 +98,6 @@ const NOT_GATED = new Set(['getHealth', 'getReadiness', 'receiveVnpayNotificatio
 /** The database cannot serve just now: a passing state that clients may retry. */
 const databaseUnavailable = (detail: string) => new ApiProblem(503, 'service_unavailable', detail, { retryAfter: DATABASE_RETRY_SECONDS });
 
-/** The contract's operation a request was routed to, if any. */
-const operationIdOf = (request: FastifyRequest): string | undefined =>
-  (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
 
 /** 64 KB, 1 MB: a body limit as the problem says it. */
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);

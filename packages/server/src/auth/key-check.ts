@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { operationIdOf } from '../http/contract.ts';
 import type { OpenApiDocument } from '../http/contract.ts';
 import type { Storage } from '../storage/storage.ts';
 import { authenticateApiKey } from './api-keys.ts';
@@ -39,7 +40,7 @@ export function checkApiKeys(app: FastifyInstance, storage: Storage, contract: O
   const scopes = keyScopesOf(contract);
   app.decorateRequest('apiKey', null);
   app.addHook('onRequest', async (request) => {
-    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    const operationId = operationIdOf(request);
     const scope = operationId === undefined ? undefined : scopes.get(operationId);
     if (scope) request.apiKey = await authenticateApiKey(storage, request.headers.authorization, scope);
   });

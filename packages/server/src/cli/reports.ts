@@ -9,7 +9,7 @@ import { AGENCY_CODE } from '../auth/api-keys.ts';
 import { reportFile } from '../reports/answer.ts';
 import type { ReportFormat, ReportSheet } from '../reports/answer.ts';
 import { paymentReport, paymentReportSheet } from '../reports/payment-report.ts';
-import { checkPeriod, MAX_PERIOD_DAYS, ReportPeriodError } from '../reports/period.ts';
+import { agencyHasDossiers, checkPeriod, MAX_PERIOD_DAYS, ReportPeriodError } from '../reports/period.ts';
 import { surveyReport, surveyReportSheet } from '../reports/survey-report.ts';
 import type { Storage } from '../storage/storage.ts';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
@@ -107,7 +107,7 @@ export const reports: Command = {
     const content = await withStorage(settings, async (storage) => {
       await currentSchema(storage, settings);
       // A mistyped code (one segment short, a letter wrong) reads as an agency with nothing to report.
-      if (agency && !(await hasDossiersOf(storage, agency))) {
+      if (agency && !(await agencyHasDossiers(storage, agency))) {
         io.err(`No dossier in the database has a code under ${agency}: check --agency. The report counts nothing.`);
       }
       return render(storage, name, { agency, ...period, groupBy }, format);
@@ -122,12 +122,6 @@ export const reports: Command = {
     return EXIT.ok;
   },
 };
-
-/** Whether any dossier, of any time, is the agency's: its code begins with the agency's whole segments. */
-async function hasDossiersOf(storage: Storage, agency: string): Promise<boolean> {
-  // Agency codes hold no LIKE wildcard (AGENCY_CODE).
-  return (await storage.one('SELECT 1 AS found FROM dossiers WHERE code LIKE ? OR code LIKE ? LIMIT 1', [`${agency}.%`, `${agency}-%`])) !== undefined;
-}
 
 /** The report: JSON indented for people, the CSV document, or the workbook's bytes, as the API answers them. */
 async function render(

@@ -5,6 +5,7 @@
  * `./dvc.yaml#/components/…`; in the merged document those are local references again.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 import { parse as parseYaml } from 'yaml';
 
 /**
@@ -68,6 +69,10 @@ export function mergeContracts(publicDoc: OpenApiDocument, sandboxDoc: OpenApiDo
   }
   return merged;
 }
+
+/** The contract's operation a request was routed to, if any. */
+export const operationIdOf = (request: FastifyRequest): string | undefined =>
+  (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
 
 /** The document to serve: the public contract, with the sandbox's test controls when `sandbox` is on. */
 export function loadContract({ sandbox }: { sandbox: boolean }): OpenApiDocument {

@@ -5,6 +5,7 @@
 import { parsePlainDate, toEpochDay } from '../calendar/plain-date.ts';
 import { localEpochDay, localMidnightMs } from '../calendar/vn-time.ts';
 import { isWithinAgency } from '../sync/agency-scope.ts';
+import type { Storage } from '../storage/storage.ts';
 
 /** The longest period a report covers, in days: a year, a leap one included. */
 export const MAX_PERIOD_DAYS = 366;
@@ -69,6 +70,15 @@ export function checkPeriod(period: ReportPeriod, now: Date): void {
 export function agencyFilter(agency: string): { like: string; keep: (row: { dossier_code: string }) => boolean } {
   if (agency === '') return { like: '%', keep: () => true };
   return { like: `${agency}%`, keep: (row) => isWithinAgency(row.dossier_code, agency) };
+}
+
+/**
+ * Whether any dossier, of any time, is the agency's, by the same rule as {@link agencyFilter}: its
+ * code continues the agency's with a whole segment (`.` or `-` next). Asked in the database, without
+ * reading the agency's dossiers.
+ */
+export async function agencyHasDossiers(storage: Storage, agency: string): Promise<boolean> {
+  return (await storage.one('SELECT 1 AS found FROM dossiers WHERE code LIKE ? OR code LIKE ? LIMIT 1', [`${agency}.%`, `${agency}-%`])) !== undefined;
 }
 
 /**

@@ -56,9 +56,14 @@ function columnWidths(rows: readonly (readonly CsvCell[])[]): number[] {
   return widths;
 }
 
+/** The table's last column and row: the header and the rows, under the title. */
+function tableEnd(rows: readonly (readonly CsvCell[])[]): { column: string; row: number } {
+  return { column: columnName(Math.max(1, ...rows.map((row) => row.length)) - 1), row: HEADER_ROW - 1 + rows.length };
+}
+
 function worksheet(title: string, rows: readonly (readonly CsvCell[])[]): string {
-  const columns = Math.max(1, ...rows.map((row) => row.length));
-  const last = `${columnName(columns - 1)}${HEADER_ROW - 1 + rows.length}`;
+  const end = tableEnd(rows);
+  const last = `${end.column}${end.row}`;
   const lines = [[title] as CsvCell[], ...rows].map((row, index) => {
     const r = index + 1;
     const style = r <= HEADER_ROW ? BOLD : 0;
@@ -76,9 +81,9 @@ function worksheet(title: string, rows: readonly (readonly CsvCell[])[]): string
 }
 
 function workbook(rows: readonly (readonly CsvCell[])[]): string {
-  const columns = Math.max(1, ...rows.map((row) => row.length));
+  const end = tableEnd(rows);
   // The filter's range, as Excel itself names it.
-  const range = `'${SHEET_NAME}'!$A$${HEADER_ROW}:$${columnName(columns - 1)}$${HEADER_ROW - 1 + rows.length}`;
+  const range = `'${SHEET_NAME}'!$A$${HEADER_ROW}:$${end.column}$${end.row}`;
   return `${XML}<workbook xmlns="${MAIN}" xmlns:r="${OFFICE_RELATIONSHIP}">`
     + `<sheets><sheet name="${escapeXml(SHEET_NAME)}" sheetId="1" r:id="rId1"/></sheets>`
     + `<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${escapeXml(range)}</definedName></definedNames>`
