@@ -235,6 +235,7 @@ export class PaymentFlow implements ReactiveController {
 
   chooseMethod(id: string): void {
     this.method = id;
+    if (this.#host.dossierCode) this.#session.chooseMethod(this.#host.dossierCode, id);
     this.#host.requestUpdate();
   }
 
@@ -392,8 +393,9 @@ export class PaymentFlow implements ReactiveController {
       : payment.state === 'cancelled' ? { kind: 'cancelled-before' }
       : undefined);
     if (!payment.methods.some((m) => m.id === this.method)) {
-      // The method of an unfinished attempt first, so continuing it re-uses its key.
-      const remembered = this.#session.read(code)?.method;
+      // The citizen's last choice (a reload or a dropped tab must not change it unseen), else the
+      // method of an unfinished attempt, so continuing it re-uses its key.
+      const remembered = this.#session.chosenMethod(code) ?? this.#session.read(code)?.method;
       this.method = payment.methods.find((m) => m.id === remembered)?.id ?? payment.methods[0]?.id ?? '';
     }
     this.#setView({ kind: 'due', dossier, payment, busy: false, ...(shown ? { notice: shown } : {}) });

@@ -7,7 +7,7 @@
  * Never stored: the identity number, or anything else personal. The dossier code names the record.
  */
 import { newIdempotencyKey } from '@dvc-kit/sdk';
-import { PAYMENT_ATTEMPT_PREFIX as PREFIX } from '../shared/dossier-access.ts';
+import { PAYMENT_ATTEMPT_PREFIX as PREFIX, PAYMENT_METHOD_PREFIX } from '../shared/dossier-access.ts';
 import { tabStorage, type TabStorage } from '../shared/tab-storage.ts';
 import { PAYMENT_ID_PATTERN } from './return-params.ts';
 
@@ -80,6 +80,15 @@ export class PaymentSession {
   rememberPayment(dossierCode: string, paymentId: string): void {
     const current = this.read(dossierCode);
     if (current) this.#write(dossierCode, { ...current, paymentId });
+  }
+
+  /** The method the citizen chose last for this dossier, kept so a reload does not quietly change it. */
+  chosenMethod(dossierCode: string): string | null {
+    return this.#storage.get(PAYMENT_METHOD_PREFIX + dossierCode);
+  }
+
+  chooseMethod(dossierCode: string, method: string): void {
+    this.#storage.set(PAYMENT_METHOD_PREFIX + dossierCode, method);
   }
 
   /** Ends the current attempt (paid, failed, cancelled, or refused): the next one gets a new key. */

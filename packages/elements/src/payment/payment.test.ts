@@ -512,6 +512,30 @@ describe('<dvc-payment>', () => {
     expect((await lookup(code)).payment!.paymentId).to.equal(paymentId);
   });
 
+  it('a reload keeps the method the payer chose, also over an unfinished attempt\'s, and pays with it', async function () {
+    slow(this);
+    const code = await createDossier(TWO_KINDS);
+    const radios = (el: DvcPayment) => $$<HTMLInputElement>(el, '[part="method"] input');
+    const first = await widget({ code, applicantId: APPLICANT });
+    await waitForState(first, 'due');
+    const unfinished = await pay(first, log); // with the first method, and never finished
+    expect((await getPayment(unfinished)).method).to.equal('bank-qr');
+    first.remove();
+
+    const second = await widget({ code, applicantId: APPLICANT });
+    await waitForState(second, 'due');
+    expect(radios(second).map((r) => r.checked)).to.deep.equal([true, false]);
+    radios(second)[1]!.click();
+    await second.updateComplete;
+    second.remove();
+
+    const third = await widget({ code, applicantId: APPLICANT });
+    await waitForState(third, 'due');
+    expect(radios(third).map((r) => r.checked), 'the choice made before the reload').to.deep.equal([false, true]);
+    const paymentId = await pay(third, log);
+    expect((await getPayment(paymentId)).method).to.equal('e-wallet');
+  });
+
   it('works from the keyboard alone: number, method, pay, check the result, receipt', async function () {
     slow(this, 40_000);
     const code = await createDossier(TWO_KINDS);

@@ -13,6 +13,8 @@ import { tabStorage } from './tab-storage.ts';
 const PREFIX = 'dvc-access:';
 /** Where the payment keeps this tab's attempt to pay a dossier (payment/payment-session.ts). */
 export const PAYMENT_ATTEMPT_PREFIX = 'dvc-payment:';
+/** The payment method the citizen chose for a dossier, before or between attempts: `dvc-payment-method:<dossier code>`. */
+export const PAYMENT_METHOD_PREFIX = 'dvc-payment-method:';
 /** The dossier the citizen looked up last in this tab, so a page they come back to can show it again. */
 const LAST = 'dvc-access-last';
 
@@ -131,6 +133,7 @@ export function forgetDossierInTab(dossierCode: string): void {
   forgetAccess(dossierCode);
   const storage = tabStorage();
   storage.remove(PAYMENT_ATTEMPT_PREFIX + dossierCode);
+  storage.remove(PAYMENT_METHOD_PREFIX + dossierCode);
   const draftOfDossier = `:dossier:${dossierCode}`;
   for (const key of storage.keys()) {
     if (key.startsWith(`${SURVEY_DRAFT_PREFIX}:`) && key.endsWith(draftOfDossier)) storage.remove(key);

@@ -305,6 +305,8 @@ describe('hand-over between widgets, with no page script', () => {
     payments.attemptFor(PAYMENT_DUE.code, 200_000, null);
     payments.rememberPayment(PAYMENT_DUE.code, 'pay_hx7mf3R3JaOLFjxKNpmH');
     expect(payments.read(PAYMENT_DUE.code)?.paymentId).to.equal('pay_hx7mf3R3JaOLFjxKNpmH');
+    payment.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="method"] input')[1]!.click();
+    expect(payments.chosenMethod(PAYMENT_DUE.code)).to.equal('e-wallet');
     tracker.reset();
     await tracker.updateComplete;
     await payment.updateComplete;
@@ -313,6 +315,7 @@ describe('hand-over between widgets, with no page script', () => {
     expect(payment.closest('section')!.hidden, 'its section hidden again').to.equal(true);
     expect(accessFor(PAYMENT_DUE.code), 'the tab no longer proves the last dossier').to.equal(undefined);
     expect(payments.read(PAYMENT_DUE.code), 'nor keeps the payment id that opens its receipt').to.equal(null);
+    expect(payments.chosenMethod(PAYMENT_DUE.code), 'nor the method chosen').to.equal(null);
     expect(payment.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim(), 'nothing of the last person\'s left to read out').to.equal('');
 
     await lookUp(tracker, DECIDED);
