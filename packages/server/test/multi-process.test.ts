@@ -225,6 +225,32 @@ describe('two server processes on one PostgreSQL', { timeout: 120_000 }, () => {
     }
   });
 
+  test('the same evaluation with the same Idempotency-Key at both at once: one receipt for both, stored once', async () => {
+    const answers = { contacts: 2, agencies: 2, 'one-stop': 2, attitude: 2, overall: 1 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const client = citizen();
+      try {
+        const n = nextDossier++;
+        const dossier = { code: `000.00.15.H26-300101-${String(n).padStart(4, '0')}`, applicantId: String(880000000000 + n) };
+        const made = await client.request(`${a.baseUrl}/_sandbox/dossiers`, {
+          method: 'POST', body: { ...dossier, procedureCode: PROCEDURE, status: 'decided' },
+        });
+        assert.equal(made.status, 201, describeAnswer(made));
+        const key = randomKey();
+        const send = (server: ServerProcess) => client.request(`${server.baseUrl}/surveys/responses`, {
+          method: 'POST', headers: { 'idempotency-key': key },
+          body: { formId: 'one-stop-evaluation', formVersion: 1, dossierCode: dossier.code, applicantId: dossier.applicantId, answers },
+        });
+        const [first, second] = await Promise.all([send(a), send(b)]);
+        for (const answer of [first!, second!]) assert.equal(answer.status, 201, describeAnswer(answer));
+        assert.deepEqual(body(first!), body(second!), 'one receipt');
+        assert.equal(await count('SELECT count(*) AS n FROM survey_responses WHERE dossier_code = $1', [dossier.code]), 1);
+      } finally {
+        client.close();
+      }
+    }
+  });
+
   test('the lookup rate limit of a client counts its requests at both processes', async () => {
     const limit = DEFAULT_RATE_LIMITS['lookupDossier']!;
     assert.equal(limit.max, 10, 'the CLI serves the default limits');

@@ -60,6 +60,24 @@ describe('submitSurvey with an Idempotency-Key', () => {
     assert.equal((await stored(byDossier)).length, 1);
   });
 
+  test('the same evaluation sent twice at once with its key (a double tap, a slow first try): one receipt for both, stored once', async () => {
+    for (let round = 0; round < 5; round++) {
+      await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+      const key = `survey-key-at-once-${round}-0000000`;
+      const answers = await Promise.all([submit(dossierBody(), key), submit(dossierBody(), key)]);
+      for (const answer of answers) assert.equal(answer.statusCode, 201, answer.body);
+      assert.deepEqual(receipt(answers[1]!), receipt(answers[0]!));
+      assert.deepEqual(answers.map((answer) => answer.headers['idempotent-replayed']).sort(), ['false', 'true']);
+      assert.deepEqual((await stored(byDossier)).map((r) => r.id), [receipt(answers[0]!).id]);
+    }
+    // Two attempts (two keys) at once are two evaluations: one is stored, the other refused.
+    await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+    const rivals = await Promise.all([submit(dossierBody(), 'survey-key-rival-a-00000001'), submit(dossierBody(), 'survey-key-rival-b-00000001')]);
+    assert.deepEqual(rivals.map((answer) => answer.statusCode).sort(), [201, 409]);
+    assert.equal(code(rivals.find((answer) => answer.statusCode === 409)!), 'survey_already_submitted');
+    assert.equal((await stored(byDossier)).length, 1);
+  });
+
   test('an identity number written in a comment is not stored; other numbers are', async () => {
     const comment = 'Số CCCD của tôi là 001099000013 (CMND cũ 123456789; viết 001 099 000 013, 001.099.000.013 hay 0010 9900 0013), các năm 2023 2024 2025, thẻ 4111 1111 1111 1111, 1000 2000 3000 đồng, gọi 0912345678 hoặc 84912345678901, lệ phí 150.000.000 đồng.';
     const key = 'survey-key-comment-0000001';

@@ -112,6 +112,9 @@ export async function submitSurvey(
   const rememberKey = async (db: Queryable) => idempotencyKey === undefined ||
     (await db.run('INSERT INTO survey_idempotency_keys (key, request_digest, receipt_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
       [idempotencyKey, digest!, receipt.id, submittedAt.toISOString()])) === 1;
+  /** Whether the key is stored now: the insert that waited on another request's row sees its commit. */
+  const keyStored = async (db: Queryable) => idempotencyKey !== undefined &&
+    (await db.one('SELECT 1 AS found FROM survey_idempotency_keys WHERE key = ?', [idempotencyKey])) !== undefined;
   /** Stores the response and its key together; a key taken meanwhile undoes it and replays. */
   const store = async (work: (tx: Queryable) => Promise<void>) => {
     try {
@@ -155,7 +158,11 @@ export async function submitSurvey(
         INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
         VALUES (?, ?, ?, 'dossier', ?, ?, ?) ON CONFLICT (dossier_code) DO NOTHING`,
       [receipt.id, form.id, form.version, dossier.code, storedAnswers(submission.answers), submittedAt.toISOString()]);
-      if (inserted === 0) throw new ApiProblem(409, 'survey_already_submitted');
+      if (inserted > 0) return;
+      // Evaluated meanwhile: by this very request sent twice (a double tap, a retry racing the
+      // first), whose key the other has stored, it is a replay; by any other, a second evaluation.
+      if (await keyStored(tx)) throw KEY_TAKEN;
+      throw new ApiProblem(409, 'survey_already_submitted');
     });
   }
 
