@@ -166,12 +166,14 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   };
   // What opening the database found that the log should say; said once the log exists.
   let tokenSecretReplaced = false;
+  let placeholderApplicantKey = false;
   const claimAndIndex = async () => {
     if (options.mode === 'production') {
       await claimDatabase(storage, 'production', options.now());
-      const { tokenSecretChanged } = await checkSharedSecrets(storage, options, { record: options.recordsSecrets ?? true });
+      const found = await checkSharedSecrets(storage, options, { record: options.recordsSecrets ?? true });
       // Said once opened: an opening that failed after recording it still says so on the next.
-      tokenSecretReplaced ||= tokenSecretChanged;
+      tokenSecretReplaced ||= found.tokenSecretChanged;
+      placeholderApplicantKey = found.placeholderApplicantKey;
     }
     await context.catalogue.current();
   };
@@ -265,8 +267,13 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   });
 
   // What opening the database found: a schema a newer release migrated (a rolling upgrade), served
-  // all the same; a token secret other servers of the database do not share.
+  // all the same; a token secret other servers of the database do not share; a placeholder
+  // applicant key that dossiers are stored under.
   const sayWhatOpeningFound = async () => {
+    if (placeholderApplicantKey) {
+      app.log.warn('DVC_APPLICANT_KEY is a placeholder, not a random secret, and this database stores its dossiers\' identity numbers under it: '
+        + 'anyone with a copy of the database and a guess of the key can match identity numbers. Keep the database and its backups closed to all but these servers');
+    }
     if (tokenSecretReplaced) {
       app.log.warn('DVC_TOKEN_SECRET differs from the one another server of this database started with: a dossier token one issues, the other refuses. '
         + 'Give every server the same secret; after changing it, restart them all');

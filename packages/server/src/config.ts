@@ -108,6 +108,16 @@ export function defaultOptions(overrides: Partial<ServerOptions> = {}): ServerOp
   };
 }
 
+/** What an operator is told of a placeholder secret. */
+export const placeholderProblem = (variable: string): string =>
+  `${variable} has too few different characters to be a random secret: make one with \`openssl rand -base64 48\`.`;
+
+/**
+ * A placeholder ("aaaa…", "1111…") left in a deployment file rather than a random secret: fewer than
+ * 10 different characters, where a random one of 32 has far more. Not a strength meter.
+ */
+export const isPlaceholderSecret = (value: string): boolean => new Set(value).size < 10;
+
 /**
  * What stops a production server from starting, in words an operator can act on; empty when
  * nothing does. Sandbox secrets and wildcard origins are refused as if missing.
@@ -124,6 +134,12 @@ export function productionProblems(options: ServerOptions): string[] {
     const value = options[option];
     if (!value || Object.values(SANDBOX_SECRETS).includes(value as never)) problems.push(`${variable} must be set (a random secret of at least 32 characters).`);
     else if (value.length < 32) problems.push(`${variable} must be at least 32 characters long.`);
+  }
+  // The token secret can be changed at any time (a rotation); the applicant key only before
+  // dossiers are stored under it, which the database knows (storage/shared-secrets.ts).
+  if (options.tokenSecret.length >= 32 && isPlaceholderSecret(options.tokenSecret)) problems.push(placeholderProblem('DVC_TOKEN_SECRET'));
+  if (options.applicantKey && options.applicantKey === options.tokenSecret) {
+    problems.push('DVC_APPLICANT_KEY and DVC_TOKEN_SECRET must be two different secrets: one found out must not give away the other.');
   }
   if (options.allowedOrigins === 'localhost' || options.allowedOrigins.length === 0) {
     problems.push('DVC_ALLOWED_ORIGINS must list the portal origins that embed the widgets, e.g. https://dichvucong.example.gov.vn.');

@@ -16,7 +16,7 @@ import { SANDBOX_SECRETS } from '../src/config.ts';
 import { SettingsError, settingsFromEnvironment } from '../src/settings.ts';
 import { openStorage } from '../src/storage/open.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
-import { DEMO, startSandbox } from './support/sandbox.ts';
+import { DEMO, startSandbox, testSecret } from './support/sandbox.ts';
 import { payAtGateway } from './support/gateway-driver.ts';
 import { freePort } from '../../../scripts/free-port.mjs';
 
@@ -25,8 +25,8 @@ const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 /** Secrets and origins production accepts. */
 const PRODUCTION_ENV = {
   DVC_MODE: 'production',
-  DVC_APPLICANT_KEY: 'a'.repeat(40),
-  DVC_TOKEN_SECRET: 'b'.repeat(40),
+  DVC_APPLICANT_KEY: testSecret('applicant'),
+  DVC_TOKEN_SECRET: testSecret('token'),
   DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
 };
 
@@ -702,7 +702,7 @@ describe('dvc-server serve', () => {
     const { code, stderr } = await exit;
     assert.equal(code, 0, stderr);
     assert.ok(stderr.includes('production mode') && stderr.includes(described(db)), stderr);
-    assert.ok(!stderr.includes('a'.repeat(40)) && !stderr.includes(PASSWORD), 'no secret in the output');
+    assert.ok(!stderr.includes(testSecret('applicant')) && !stderr.includes(PASSWORD), 'no secret in the output');
     // The same database with DVC_MODE forgotten: the sandbox refuses it (exit 78), saying what to set.
     const forgotten = await run(['serve', '--quiet'], { DATABASE_URL: db });
     assert.equal(forgotten.code, 78, forgotten.stderr);

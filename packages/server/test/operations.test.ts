@@ -4,18 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, createServer, migrate, openStorage } from '../src/index.ts';
+import { defaultOptions, productionProblems } from '../src/config.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../src/storage/migrations.ts';
 import { DatabaseModeError } from '../src/storage/deployment-mode.ts';
-import { ApplicantKeyMismatchError } from '../src/storage/shared-secrets.ts';
+import { ApplicantKeyMismatchError, PlaceholderApplicantKeyError } from '../src/storage/shared-secrets.ts';
 import { keyedDigest } from '../src/dossiers/applicant-digest.ts';
 import { freshDatabaseUrl } from './support/test-database.ts';
-import { DEMO } from './support/sandbox.ts';
+import { DEMO, testSecret } from './support/sandbox.ts';
 
 /** What a production deployment sets in its environment. */
 const PRODUCTION = {
   mode: 'production' as const,
-  applicantKey: 'a'.repeat(40),
-  tokenSecret: 'b'.repeat(40),
+  applicantKey: testSecret('applicant'),
+  tokenSecret: testSecret('token'),
   allowedOrigins: ['https://dichvucong.example.gov.vn'],
   rateLimits: {},
 };
@@ -68,6 +69,51 @@ describe('operations: modes, readiness, liveness', () => {
     // The sandbox's public secrets are refused as if missing; a wildcard-like origin too.
     await assert.rejects(createServer({ ...PRODUCTION, databaseUrl: '/tmp/x.db', tokenSecret: 'dvc-sandbox-token-secret', allowedOrigins: ['*'] }),
       (error: unknown) => error instanceof ConfigurationError && error.problems.length === 2);
+  });
+
+  test('a placeholder secret ("aaaa…") and the same secret twice are refused, saying how to make one; an applicant key dossiers are stored under is served, and said', async () => {
+    const refusal = async (options: Partial<typeof PRODUCTION> & { databaseUrl: string }) => {
+      let problems: string[] = [];
+      await assert.rejects(createServer({ ...PRODUCTION, ...options }), (error: unknown) => {
+        assert.ok(error instanceof ConfigurationError || error instanceof PlaceholderApplicantKeyError, String(error));
+        problems = error.problems;
+        return true;
+      });
+      return problems;
+    };
+    const howToMake = 'has too few different characters to be a random secret: make one with `openssl rand -base64 48`.';
+    // The token secret can be changed at any time: refused before the database is opened.
+    assert.deepEqual(await refusal({ databaseUrl: '/tmp/x.db', tokenSecret: 'a'.repeat(40) }), [`DVC_TOKEN_SECRET ${howToMake}`]);
+    assert.deepEqual(await refusal({ databaseUrl: '/tmp/x.db', tokenSecret: PRODUCTION.applicantKey }),
+      ['DVC_APPLICANT_KEY and DVC_TOKEN_SECRET must be two different secrets: one found out must not give away the other.']);
+    // What `openssl rand -hex 16` makes (at most 16 different characters) is taken.
+    assert.deepEqual(productionProblems(defaultOptions({ ...PRODUCTION, databaseUrl: '/tmp/x.db', tokenSecret: '9f86d081884c7d659a2feaa0c55ad015' })), []);
+
+    const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
+    const databaseUrl = await freshDatabase(dir, 'placeholder.db');
+    const placeholder = '12345678'.repeat(5);
+    const { lines, logger } = keptLog();
+    try {
+      const storage = openStorage(databaseUrl);
+      await migrate(storage);
+      // No dossier stored yet: it can still be changed, so it is refused.
+      assert.deepEqual(await refusal({ databaseUrl, applicantKey: placeholder }),
+        [`DVC_APPLICANT_KEY ${howToMake} It cannot be changed once dossiers are stored under it.`]);
+      // A database an earlier release served with it, dossiers stored under it: served, and said.
+      await storage.run(`INSERT INTO dossiers (code, procedure_code, procedure_name, agency, applicant_digest, status, received_at)
+        VALUES ('000.00.15.H26-250301-0001', '1.001193', 'Thủ tục đăng ký khai sinh', 'Bộ phận Một cửa', ?, 'processing', '2025-03-01T02:00:00.000Z')`, [keyedDigest('001099000001', placeholder)]);
+      const served = await createServer({ ...PRODUCTION, databaseUrl, applicantKey: placeholder, logger });
+      try {
+        assert.equal((await served.app.inject({ method: 'GET', url: '/api/v1/ready' })).statusCode, 200);
+        assert.equal(lines.filter((line) => line.includes('DVC_APPLICANT_KEY is a placeholder, not a random secret')).length, 1, lines.join('\n'));
+        assert.ok(!lines.some((line) => line.includes(placeholder)), 'not the key itself');
+      } finally {
+        await served.app.close();
+      }
+      await storage.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('production on an unmigrated database starts but is not ready, answering 503; after migrate it serves without a restart, and it has no sandbox', async () => {
@@ -227,7 +273,7 @@ describe('operations: modes, readiness, liveness', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-ops-'));
     const databaseUrl = await freshDatabase(dir, 'shared.db');
     const { lines, logger } = keptLog();
-    const newKey = 'c'.repeat(40);
+    const newKey = testSecret('new-applicant');
     try {
       const storage = openStorage(databaseUrl);
       await migrate(storage);
@@ -245,21 +291,21 @@ describe('operations: modes, readiness, liveness', () => {
       await assert.rejects(createServer({ ...PRODUCTION, databaseUrl }), (error: unknown) =>
         error instanceof ApplicantKeyMismatchError && /DVC_APPLICANT_KEY is not the key .* stores its dossiers' identity numbers under/.test(error.message));
       // The same key and another token secret (a rotation, or a mistake): served, and said.
-      const rotated = await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'd'.repeat(40), logger });
+      const rotated = await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: testSecret('rotated-token'), logger });
       try {
         assert.equal((await rotated.app.inject({ method: 'GET', url: '/api/v1/ready' })).statusCode, 200);
         assert.equal(lines.filter((line) => line.includes('DVC_TOKEN_SECRET differs from the one another server of this database started with')).length, 1, lines.join('\n'));
       } finally {
         await rotated.app.close();
       }
-      assert.ok(lines.length > 0 && !lines.some((line) => [newKey, 'd'.repeat(40), PRODUCTION.applicantKey].some((secret) => line.includes(secret))), 'no secret in the log');
+      assert.ok(lines.length > 0 && !lines.some((line) => [newKey, testSecret('rotated-token'), PRODUCTION.applicantKey].some((secret) => line.includes(secret))), 'no secret in the log');
       // A command that only works on the database (reconciliation) compares, and records nothing.
       const before = await storage.one<{ applicant_key_check: string; token_secret_check: string }>('SELECT applicant_key_check, token_secret_check FROM deployment');
-      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'e'.repeat(40), recordsSecrets: false, logger })).app.close();
+      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: testSecret('another-token'), recordsSecrets: false, logger })).app.close();
       assert.deepEqual(await storage.one('SELECT applicant_key_check, token_secret_check FROM deployment'), before);
       await assert.rejects(createServer({ ...PRODUCTION, databaseUrl, recordsSecrets: false }), ApplicantKeyMismatchError);
       // Started again with the rotated secret: nothing to say.
-      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: 'd'.repeat(40), logger })).app.close();
+      await (await createServer({ ...PRODUCTION, databaseUrl, applicantKey: newKey, tokenSecret: testSecret('rotated-token'), logger })).app.close();
       assert.equal(lines.filter((line) => line.includes('DVC_TOKEN_SECRET differs')).length, 1);
       await storage.close();
     } finally {

@@ -15,6 +15,7 @@ import type { Server } from '../src/index.ts';
 import { startPostgres } from './support/postgres-cluster.ts';
 import type { PostgresCluster } from './support/postgres-cluster.ts';
 import { TEST_ENGINE } from './support/test-database.ts';
+import { testSecret } from './support/sandbox.ts';
 
 // Its own clusters, whichever engine the run is for: once, on the first (SQLite) pass.
 const describeOnce = TEST_ENGINE === 'sqlite' ? describe : () => undefined;
@@ -260,7 +261,7 @@ describeOnce('a production server started while its PostgreSQL is down', { timeo
     const search = () => server!.app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh' });
     await cluster.restart(async () => {
       server = await createServer({
-        mode: 'production', databaseUrl, applicantKey: 'a'.repeat(40), tokenSecret: 'b'.repeat(40),
+        mode: 'production', databaseUrl, applicantKey: testSecret('applicant'), tokenSecret: testSecret('token'),
         allowedOrigins: ['https://dichvucong.example.gov.vn'], rateLimits: {}, reconcileEveryMs: 0,
       });
       const down = await search();

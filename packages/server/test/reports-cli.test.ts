@@ -15,6 +15,7 @@ import { openStorage } from '../src/storage/open.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { sheetRows, unzip } from './support/xlsx-reader.ts';
+import { testSecret } from './support/sandbox.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const AGENCY = '000.00.20.H29';
@@ -156,7 +157,7 @@ describeOnce('dvc-server reports on a wrong command line', () => {
     const typo = join(work, 'typo', 'reprots.db');
     for (const mode of ['sandbox', 'production']) {
       const result = await run(['reports', 'surveys', ...PERIOD, '--mode', mode, '--db', typo], {
-        DVC_APPLICANT_KEY: 'a'.repeat(40), DVC_TOKEN_SECRET: 'b'.repeat(40), DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
+        DVC_APPLICANT_KEY: testSecret('applicant'), DVC_TOKEN_SECRET: testSecret('token'), DVC_ALLOWED_ORIGINS: 'https://dichvucong.example.gov.vn',
       });
       assert.equal(result.code, 78, result.stderr);
       assert.match(result.stderr, new RegExp(`There is no database at ${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

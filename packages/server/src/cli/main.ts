@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../app.ts';
 import { DatabaseModeError } from '../storage/deployment-mode.ts';
 import { SettingsError } from '../settings.ts';
-import { ApplicantKeyMismatchError } from '../storage/shared-secrets.ts';
+import { ApplicantKeyMismatchError, PlaceholderApplicantKeyError } from '../storage/shared-secrets.ts';
 import { loginRefusal } from '../storage/postgres.ts';
 import { asksForHelp, EXIT, EXIT_HELP, UsageError } from './command.ts';
 import type { Command, Io } from './command.ts';
@@ -107,7 +107,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     // Both messages list every problem, one a line.
     if (error instanceof ConfigurationError || error instanceof SettingsError || error instanceof DatabaseModeError
-      || error instanceof ApplicantKeyMismatchError) {
+      || error instanceof ApplicantKeyMismatchError || error instanceof PlaceholderApplicantKeyError) {
       io.err(error.message);
       return EXIT.config;
     }

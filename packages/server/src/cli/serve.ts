@@ -58,7 +58,9 @@ Environment variables:
                                                                       same on every server of the
                                                                       database (the applicant key
                                                                       never changes once dossiers
-                                                                      are stored).
+                                                                      are stored), two different
+                                                                      secrets (openssl rand
+                                                                      -base64 48).
   DVC_VNPAY_TMN_CODE, DVC_VNPAY_HASH_SECRET, DVC_VNPAY_PAYMENT_URL, DVC_VNPAY_QUERY_URL
                           A VNPay 2.1 merchant (the "bank-qr" method): all four, or none.
   DVC_MOMO_PARTNER_CODE, DVC_MOMO_ACCESS_KEY, DVC_MOMO_SECRET_KEY, DVC_MOMO_ENDPOINT

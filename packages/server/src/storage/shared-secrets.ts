@@ -11,7 +11,8 @@
  *   refused: the server that starts with a new one records it and says so.
  */
 import { digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
-import type { Storage } from './storage.ts';
+import { isPlaceholderSecret, placeholderProblem } from '../config.ts';
+import type { Queryable, Storage } from './storage.ts';
 
 const CHECK_TEXT = 'dvc-kit shared secret check';
 
@@ -31,6 +32,17 @@ export class ApplicantKeyMismatchError extends Error {
   }
 }
 
+/** A placeholder applicant key on a database that stores no dossier yet, so it can still be changed. */
+export class PlaceholderApplicantKeyError extends Error {
+  readonly problems: string[];
+
+  constructor() {
+    const problem = `${placeholderProblem('DVC_APPLICANT_KEY')} It cannot be changed once dossiers are stored under it.`;
+    super(`The database cannot be served with these settings:\n  - ${problem}`);
+    this.problems = [problem];
+  }
+}
+
 export interface SharedSecrets {
   applicantKey: string;
   tokenSecret: string;
@@ -39,7 +51,12 @@ export interface SharedSecrets {
 /** What the check found: whether this server's token secret replaced another server's. */
 export interface SecretsCheck {
   tokenSecretChanged: boolean;
+  /** A placeholder applicant key that dossiers are stored under: served, as it cannot be changed, and said. */
+  placeholderApplicantKey: boolean;
 }
+
+const holdsDossiers = async (tx: Queryable) =>
+  Number((await tx.one<{ present: number }>('SELECT count(*) AS present FROM (SELECT 1 FROM dossiers LIMIT 1) AS any_dossier'))!.present) > 0;
 
 /**
  * Throws ApplicantKeyMismatchError for an applicant key other than the one recorded. With `record`
@@ -54,13 +71,14 @@ export async function checkSharedSecrets(storage: Storage, secrets: SharedSecret
     const known = (await tx.one<{ applicant_key_check: string | null; token_secret_check: string | null }>(
       `SELECT applicant_key_check, token_secret_check FROM deployment WHERE id = 1${storage.engine === 'postgres' ? ' FOR UPDATE' : ''}`))!;
     if (known.applicant_key_check !== null && !digestsEqual(known.applicant_key_check, applicantCheck)) {
-      const dossiers = (await tx.one<{ present: number }>('SELECT count(*) AS present FROM (SELECT 1 FROM dossiers LIMIT 1) AS any_dossier'))!;
-      throw new ApplicantKeyMismatchError(storage.description, Number(dossiers.present) > 0);
+      throw new ApplicantKeyMismatchError(storage.description, await holdsDossiers(tx));
     }
+    const placeholderApplicantKey = isPlaceholderSecret(secrets.applicantKey) && await holdsDossiers(tx);
+    if (isPlaceholderSecret(secrets.applicantKey) && !placeholderApplicantKey) throw new PlaceholderApplicantKeyError();
     const tokenSecretChanged = known.token_secret_check !== null && !digestsEqual(known.token_secret_check, tokenCheck);
     if (record && (known.applicant_key_check === null || known.token_secret_check === null || tokenSecretChanged)) {
       await tx.run('UPDATE deployment SET applicant_key_check = ?, token_secret_check = ? WHERE id = 1', [applicantCheck, tokenCheck]);
     }
-    return { tokenSecretChanged: record && tokenSecretChanged };
+    return { tokenSecretChanged: record && tokenSecretChanged, placeholderApplicantKey };
   });
 }

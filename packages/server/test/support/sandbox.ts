@@ -22,3 +22,6 @@ export const DEMO = {
   decided: { code: '000.00.15.H26-261102-0009', applicantId: '001099000009' },
   overdue: { code: '000.00.15.H26-261102-0011', applicantId: '001099000011' },
 } as const;
+
+/** A secret production mode takes (long, varied, each name its own): never a placeholder such as "aaaa…". */
+export const testSecret = (name: string) => `${name}-secret-of-the-tests-0123456789`;
