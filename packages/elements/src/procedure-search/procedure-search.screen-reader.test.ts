@@ -4,6 +4,7 @@
  * failed search), and where focus goes when a procedure's detail opens.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { describe, it } from '../test-support/mocha.ts';
 import {
   searchSuite, LANGS, alertText, expectAnnounced, focusedIn, maybe, mountSearch, openFirstResult, part, politeRegion, sandbox, searchSettled,
@@ -113,6 +114,44 @@ describe('dvc-procedure-search live-region announcements', () => {
       await searchSettled(el);
       expect(alertText(el, '[part="results"]')).to.equal(`${words.unavailable} ${words.retry}`);
       expectAnnounced(region, searchStatus(el), '');
+    });
+
+    it(`"Try again" pressed after a failed search: focus waits on the results' heading, and the count is announced (${lang})`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'status', status: 503, times: 3 });
+      const el = await mountSearch();
+      searchBirthRegistration(el);
+      await searchSettled(el);
+      const region = politeRegion(searchStatus(el));
+      part<HTMLButtonElement>(el, '[part="retry-button"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focusedIn(el)?.id, 'focus while the search runs again').to.equal('results-heading');
+      await searchSettled(el);
+      expect(focusedIn(el)?.id, 'focus once the results are in').to.equal('results-heading');
+      expectAnnounced(region, searchStatus(el), words.page1);
+    });
+
+    it(`a detail that fails to open: focus on its "Try again"; pressed, focus waits in the detail, then goes to its title (${lang})`, async function () {
+      slow(this, 30_000);
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await searchSettled(el);
+      await sandbox('/faults', { operationId: 'getProcedure', kind: 'status', status: 503, times: 3 });
+      part<HTMLButtonElement>(el, '[part="name"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => maybe(el, '[part="detail"] [role="alert"]') !== null, 'the failure was not shown', { timeout: 12_000 });
+      await el.updateComplete;
+      expect(alertText(el, '[part="detail"]')).to.equal(`${words.unavailable} ${words.retry}`);
+      expect(focusedIn(el)?.getAttribute('part'), 'focus on the failure\'s "Try again"').to.equal('retry-button');
+
+      await sandbox('/faults', { operationId: 'getProcedure', kind: 'delay', delayMs: 1500 });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focusedIn(el)?.getAttribute('part'), 'focus in the detail while it loads').to.equal('detail');
+      await waitUntil(() => focusedIn(el)?.id === 'detail-title', 'focus did not reach the detail\'s title', { timeout: 12_000 });
+      expect(text(focusedIn(el))).to.equal(words.detailTitle);
     });
 
     it(`announces in an alert what to type when Search is pressed with nothing to search for (${lang})`, async () => {

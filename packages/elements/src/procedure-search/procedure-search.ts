@@ -11,7 +11,7 @@ import { RequestController, type RequestStatus } from '../shared/request-control
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
 import { heading, topHeadingLevel } from '../shared/heading.ts';
-import { emptyView, failureView, loadingView, statusStyles } from '../shared/status-views.ts';
+import { emptyView, failureFocus, failureView, loadingView, statusStyles } from '../shared/status-views.ts';
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../shared/error-summary.ts';
 import { tokens } from '../shared/tokens.ts';
 import { filtersToggleLabel, filtersView } from './filters.ts';
@@ -443,10 +443,22 @@ export class DvcProcedureSearch extends DvcElement {
 
   #openDetail(code: string, history: 'push' | 'replace' | 'none', { focus = true } = {}): void {
     this.openCode = code;
-    if (focus) this.#focus.focusAfterUpdate('#detail-title');
     if (history !== 'none') this.#url.write(this.#state, history);
-    void this.#detail.run(code).then(() => {
-      if (focus && this.#detail.status === 'success') this.#focus.focusAfterUpdate('#detail-title');
+    const loaded = this.#detail.run(code);
+    if (focus) this.#focusDetail(loaded);
+  }
+
+  /**
+   * The button pressed (a result, "Try again") is gone: focus waits in the detail while it loads,
+   * then goes to its title, or to the failure.
+   */
+  #focusDetail(loaded: Promise<void>): void {
+    const code = this.openCode;
+    const target = (root: ParentNode) => root.querySelector<HTMLElement>('#detail-title') ?? failureFocus(root)
+      ?? root.querySelector<HTMLElement>('[part="detail"]');
+    this.#focus.focusAfterUpdate(target);
+    void loaded.then(() => {
+      if (this.openCode === code && this.#detail.status !== 'loading') this.#focus.focusAfterUpdate(target);
     });
   }
 
@@ -555,7 +567,13 @@ export class DvcProcedureSearch extends DvcElement {
     // Loaded with the request that brought `value`.
     const views = laterViews.value;
     if (status === 'error') {
-      body = failureView(error, { onRetry: () => void this.#search.retry() });
+      body = failureView(error, {
+        onRetry: () => {
+          // "Try again" goes with the failure: focus waits on the results' heading, which stays.
+          this.#focus.focusAfterUpdate('#results-heading');
+          void this.#search.retry();
+        },
+      });
     } else if (status === 'loading' && !value) {
       body = loadingView();
     } else if (value && value.result.items.length === 0) {
@@ -590,11 +608,14 @@ export class DvcProcedureSearch extends DvcElement {
     if (status === 'error') {
       return html`<div class="detail" part="detail" lang=${getLocale()}>
         <button type="button" class="secondary back" part="back-button" @click=${back}>${msg('Back to results')}</button>
-        ${failureView(error, { onRetry: () => void this.#detail.retry() })}
+        ${failureView(error, { onRetry: () => this.#focusDetail(this.#detail.retry()) })}
       </div>`;
     }
     const views = laterViews.value;
-    if (status !== 'success' || !value || !views) return html`<div class="detail" part="detail" aria-busy="true" lang=${getLocale()}>${loadingView()}</div>`;
+    if (status !== 'success' || !value || !views) {
+      // Focusable by script: focus waits here while a detail the citizen opened loads.
+      return html`<div class="detail" part="detail" aria-busy="true" tabindex="-1" lang=${getLocale()}>${loadingView()}</div>`;
+    }
     return views.detailView({
       procedure: value,
       headingLevel: this.#headingLevel,

@@ -10,7 +10,7 @@ import { usableApplicantId } from '../shared/applicant-id.ts';
 import { conceal, dossierFromAddress, noteHandedOver, reveal, showAgainAfterReload } from '../shared/hand-over.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
-import { failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
+import { failureFocus, failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
 import './translations.ts';
 import { tokens } from '../shared/tokens.ts';
 import type { DvcSurveySubmittedEventDetail } from './events.ts';
@@ -107,7 +107,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
     views: () => surveyViews.load(),
     emit: (type, detail) => this.emit(type, detail),
     focus: (part) => this.#focus.focusAfterUpdate(part === 'error-summary' ? ERROR_SUMMARY
-      : part === 'failure' ? (root) => root.querySelector<HTMLElement>('[part="retry-button"]') ?? root.querySelector<HTMLElement>('[part="error"]')
+      : part === 'failure' ? failureFocus
         : `[part="${part}"]`),
     clearApplicantId: () => {
       const input = this.#input(APPLICANT_ID_FIELD);

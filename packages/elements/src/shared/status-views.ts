@@ -65,6 +65,14 @@ export interface FailureOptions {
 }
 
 /**
+ * Where focus goes when a failure takes the place of what the citizen acted on: "Try again", else
+ * the message (focusable by script). A FocusController target.
+ */
+export function failureFocus(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>('[part="retry-button"]') ?? root.querySelector<HTMLElement>('[part="error"]');
+}
+
+/**
  * A failure, the one way every widget shows one: the localised reason, announced at once
  * (role="alert"), with "Try again" when trying again may help, so the same failure looks and
  * behaves the same in all four widgets. `data-problem` names it for the page's script and for
