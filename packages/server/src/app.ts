@@ -354,7 +354,16 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   // done its work; here its answer is lost.
   app.addHook('onSend', async (request, reply, payload) => faults.loseAnswer(request, reply, payload));
 
+  // Stopping: an answer still on its way closes its connection, so the client opens a new one (to
+  // another server) rather than send its next request on one this server is about to close, which
+  // would reach nobody and leave the client unsure whether it was done.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {

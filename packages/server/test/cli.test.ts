@@ -590,6 +590,7 @@ describe('dvc-server serve', () => {
     child.kill('SIGTERM');
     const response = await slow;
     assert.equal(response.status, 200);
+    assert.equal(response.headers.get('connection'), 'close', 'the client is told not to send another request on this connection');
     assert.equal(((await response.json()) as { status: string }).status, 'ok');
     assert.ok(Date.now() - started >= 1400, 'the response came after the delay');
 
