@@ -19,6 +19,7 @@ function searchBirthRegistration(el: DvcProcedureSearch): void {
 
 const WORDS: Record<Lang, {
   page1: string; page2: string; none: string; next: string; unavailable: string; retry: string; detailTitle: string; blank: string;
+  loading: string;
 }> = {
   vi: {
     page1: 'Tìm thấy 4 thủ tục. Trang 1/2.',
@@ -28,6 +29,7 @@ const WORDS: Record<Lang, {
     unavailable: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
     retry: 'Thử lại',
     detailTitle: 'Thủ tục đăng ký khai sinh',
+    loading: 'Đang tải…',
     blank: 'Có lỗi cần khắc phục Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”.',
   },
   en: {
@@ -38,6 +40,7 @@ const WORDS: Record<Lang, {
     unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
     retry: 'Try again',
     detailTitle: 'Thủ tục đăng ký khai sinh',
+    loading: 'Loading…',
     blank: 'There is a problem Enter a few words of the procedure\'s name, for example "khai sinh".',
   },
 };
@@ -116,15 +119,20 @@ describe('dvc-procedure-search live-region announcements', () => {
       expectAnnounced(region, searchStatus(el), '');
     });
 
-    it(`"Try again" pressed after a failed search: focus waits on the results' heading, and the count is announced (${lang})`, async function () {
+    it(`"Try again" pressed after a failed search: focus waits on the results' heading, goes to "Try again" if it fails again, and the count is announced (${lang})`, async function () {
       slow(this, 20_000);
       await setLang(lang);
-      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'status', status: 503, times: 3 });
+      // The search and the first "Try again" fail (the SDK tries each three times); the second is answered.
+      await sandbox('/faults', { operationId: 'searchProcedures', kind: 'status', status: 503, times: 6 });
       const el = await mountSearch();
       searchBirthRegistration(el);
       await searchSettled(el);
       const region = politeRegion(searchStatus(el));
       part<HTMLButtonElement>(el, '[part="retry-button"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focusedIn(el)?.id, 'focus while the search runs again').to.equal('results-heading');
+      await waitUntil(() => focusedIn(el)?.getAttribute('part') === 'retry-button', 'failed again: focus did not go to the new "Try again"', { timeout: 12_000 });
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(focusedIn(el)?.id, 'focus while the search runs again').to.equal('results-heading');
@@ -149,9 +157,34 @@ describe('dvc-procedure-search live-region announcements', () => {
       await sandbox('/faults', { operationId: 'getProcedure', kind: 'delay', delayMs: 1500 });
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(focusedIn(el)?.getAttribute('part'), 'focus in the detail while it loads').to.equal('detail');
+      expect(focusedIn(el)?.getAttribute('part'), 'focus on "Loading…" while the detail loads').to.equal('loading');
+      expect(text(focusedIn(el))).to.equal(words.loading);
       await waitUntil(() => focusedIn(el)?.id === 'detail-title', 'focus did not reach the detail\'s title', { timeout: 12_000 });
       expect(text(focusedIn(el))).to.equal(words.detailTitle);
+    });
+
+    it(`a citizen who moved on while a detail loads is not pulled back when it comes (${lang})`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      const el = await mountSearch({ query: 'dang ky khai sinh', level: 'commune' });
+      await searchSettled(el);
+      await sandbox('/faults', { operationId: 'getProcedure', kind: 'delay', delayMs: 1500 });
+      const elsewhere = document.createElement('button');
+      elsewhere.textContent = 'Elsewhere on the page';
+      document.body.append(elsewhere);
+      try {
+        part<HTMLButtonElement>(el, '[part="name"]').focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(focusedIn(el)?.getAttribute('part')).to.equal('loading');
+        elsewhere.focus();
+        await waitUntil(() => maybe(el, '#detail-title') !== null, 'the detail did not come', { timeout: 12_000 });
+        await el.updateComplete;
+        // Compared as a boolean: chai would describe the two elements whole when they differ.
+        expect(document.activeElement === elsewhere, `focus left where the citizen put it, not on <${document.activeElement?.localName}>`).to.equal(true);
+      } finally {
+        elsewhere.remove();
+      }
     });
 
     it(`announces in an alert what to type when Search is pressed with nothing to search for (${lang})`, async () => {

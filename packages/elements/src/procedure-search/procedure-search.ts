@@ -6,7 +6,7 @@ import { msg } from '@lit/localize';
 import type { Agency, Field, Procedure, ProcedureSearchResult } from '@dvc-kit/sdk';
 import { DebounceController } from '../shared/debounce-controller.ts';
 import { DvcElement } from '../shared/dvc-element.ts';
-import { FocusController, keepFocusInView } from '../shared/focus-controller.ts';
+import { FocusController, keepFocusInView, type FocusTarget } from '../shared/focus-controller.ts';
 import { RequestController, type RequestStatus } from '../shared/request-controller.ts';
 import { ReadAloudController, VoiceInputController } from '../shared/speech-controllers.ts';
 import { CONTENT_LANG, getLocale } from '../shared/locale.ts';
@@ -51,6 +51,10 @@ interface SearchShown {
   error?: unknown;
 }
 
+/** Where focus goes once a procedure's detail has come, or could not: its title, else the failure's "Try again". */
+const DETAIL_FOCUS: FocusTarget = (root) => root.querySelector<HTMLElement>('#detail-title') ?? failureFocus(root)
+  ?? root.querySelector<HTMLElement>('[part="detail"] [part="loading"]');
+
 /**
  * Finds an administrative procedure (thủ tục hành chính) and shows everything needed to apply:
  * what to do, bring and pay. Matching ignores Vietnamese diacritics, so "dang ky khai sinh" finds
@@ -82,7 +86,7 @@ interface SearchShown {
  * @csspart clear-filters - The "Clear filters" button.
  * @csspart summary - The live region announcing the number of results.
  * @csspart results - The region holding results or a status view.
- * @csspart results-heading - The results heading (focused after a page change).
+ * @csspart results-heading - The results heading (focused after a page change, and while "Try again" searches again).
  * @csspart list - The list of results.
  * @csspart item - One result.
  * @csspart name - A procedure's name (a button that opens its detail).
@@ -92,7 +96,8 @@ interface SearchShown {
  * @csspart pagination - The page navigation.
  * @csspart page-button - A page button.
  * @csspart detail - A procedure's detail.
- * @csspart detail-title - The procedure's name heading its detail; it receives focus.
+ * @csspart detail-title - The procedure's name heading its detail; it receives focus once the detail has come
+ *   ("Loading…" has it meanwhile, the failure's "Try again" if it cannot come).
  * @csspart detail-facts - Code, field, level, agency, time and fee of the detail.
  * @csspart detail-section - A section of the detail (how to apply, documents, forms…).
  * @csspart channels - The table of ways to apply, with their times and fees.
@@ -177,6 +182,8 @@ export class DvcProcedureSearch extends DvcElement {
   readonly #voice = new VoiceInputController(this);
   readonly #url = new UrlSyncController(this, () => this.syncUrl, (state) => this.#apply(state, 'none'));
   readonly #focus = new FocusController(this);
+  /** Counts the requests focus waits on (a detail opened or closed, a "Try again"): only the last moves it. */
+  #openings = 0;
 
   /** True while `query` changes because the visitor typed: typing waits for the debounce. */
   #typing = false;
@@ -445,24 +452,28 @@ export class DvcProcedureSearch extends DvcElement {
     this.openCode = code;
     if (history !== 'none') this.#url.write(this.#state, history);
     const loaded = this.#detail.run(code);
-    if (focus) this.#focusDetail(loaded);
+    if (focus) this.#focusWhileLoading(loaded, DETAIL_FOCUS);
+    else this.#openings++;
   }
 
   /**
-   * The button pressed (a result, "Try again") is gone: focus waits in the detail while it loads,
-   * then goes to its title, or to the failure.
+   * The button pressed (a result, "Try again") is gone: focus waits on what stays while the request
+   * runs ("Loading…", the results' heading), then goes to `settled`'s target (the detail's title, the
+   * failure's "Try again"), unless the citizen has moved on meanwhile or another request took over.
    */
-  #focusDetail(loaded: Promise<void>): void {
-    const code = this.openCode;
-    const target = (root: ParentNode) => root.querySelector<HTMLElement>('#detail-title') ?? failureFocus(root)
-      ?? root.querySelector<HTMLElement>('[part="detail"]');
-    this.#focus.focusAfterUpdate(target);
+  #focusWhileLoading(loaded: Promise<void>, settled: FocusTarget, waiting: FocusTarget = settled): void {
+    const opening = ++this.#openings;
+    this.#focus.focusAfterUpdate(waiting);
     void loaded.then(() => {
-      if (this.openCode === code && this.#detail.status !== 'loading') this.#focus.focusAfterUpdate(target);
+      const active = this.shadowRoot?.activeElement;
+      const lost = document.activeElement === document.body || document.activeElement === null;
+      const waitingHere = document.activeElement === this && (!active || active.matches('[part="loading"], [part="results-heading"]'));
+      if (opening === this.#openings && (lost || waitingHere)) this.#focus.focusAfterUpdate(settled);
     });
   }
 
   #closeDetail(history: 'push' | 'replace' | 'none' = 'push'): void {
+    this.#openings++;
     this.#readAloud.stop();
     this.openCode = '';
     this.#detail.reset();
@@ -568,11 +579,8 @@ export class DvcProcedureSearch extends DvcElement {
     const views = laterViews.value;
     if (status === 'error') {
       body = failureView(error, {
-        onRetry: () => {
-          // "Try again" goes with the failure: focus waits on the results' heading, which stays.
-          this.#focus.focusAfterUpdate('#results-heading');
-          void this.#search.retry();
-        },
+        onRetry: () => this.#focusWhileLoading(this.#search.retry(),
+          (root) => failureFocus(root) ?? root.querySelector<HTMLElement>('#results-heading'), '#results-heading'),
       });
     } else if (status === 'loading' && !value) {
       body = loadingView();
@@ -608,14 +616,11 @@ export class DvcProcedureSearch extends DvcElement {
     if (status === 'error') {
       return html`<div class="detail" part="detail" lang=${getLocale()}>
         <button type="button" class="secondary back" part="back-button" @click=${back}>${msg('Back to results')}</button>
-        ${failureView(error, { onRetry: () => this.#focusDetail(this.#detail.retry()) })}
+        ${failureView(error, { onRetry: () => this.#focusWhileLoading(this.#detail.retry(), DETAIL_FOCUS) })}
       </div>`;
     }
     const views = laterViews.value;
-    if (status !== 'success' || !value || !views) {
-      // Focusable by script: focus waits here while a detail the citizen opened loads.
-      return html`<div class="detail" part="detail" aria-busy="true" tabindex="-1" lang=${getLocale()}>${loadingView()}</div>`;
-    }
+    if (status !== 'success' || !value || !views) return html`<div class="detail" part="detail" lang=${getLocale()}>${loadingView()}</div>`;
     return views.detailView({
       procedure: value,
       headingLevel: this.#headingLevel,

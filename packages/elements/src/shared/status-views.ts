@@ -15,7 +15,8 @@ import { problemKind, problemMessage } from './problem-messages.ts';
 
 /** A visible "Loading…" line; screen readers hear the result via the widget's live region. */
 export function loadingView(): TemplateResult {
-  return html`<p class="dvc-loading" part="loading">
+  // Focusable by script (not by Tab): focus waits here while what the citizen asked for loads.
+  return html`<p class="dvc-loading" part="loading" tabindex="-1">
     <span class="dvc-spinner" part="spinner" aria-hidden="true"></span>${msg('Loading…')}
   </p>`;
 }

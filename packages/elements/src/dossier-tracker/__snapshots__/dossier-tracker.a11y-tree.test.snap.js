@@ -48,7 +48,8 @@ form "Tra cứu hồ sơ"
   textbox "Số định danh cá nhân" [value="079203001234"] description="Gồm 12 chữ số, in trên thẻ căn cước của Ông/Bà."
   button "Tra cứu"
 generic [busy]
-  StaticText "Đang tải…"`;
+  paragraph
+    StaticText "Đang tải…"`;
 /* end snapshot loading (vi) */
 
 snapshots["found dossier (vi)"] = 
@@ -219,7 +220,8 @@ form "Look up a dossier"
   textbox "Personal identification number" [value="079203001234"] description="The 12 digits on your citizen identity card."
   button "Look up"
 generic [busy]
-  StaticText "Loading…"`;
+  paragraph
+    StaticText "Loading…"`;
 /* end snapshot loading (en) */
 
 snapshots["found dossier (en)"] = 

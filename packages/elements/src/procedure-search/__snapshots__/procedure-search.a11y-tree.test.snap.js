@@ -44,7 +44,8 @@ snapshots["loading (vi)"] =
 status [live=polite, atomic]
 region "Kết quả tìm kiếm" [busy]
   heading "Kết quả tìm kiếm" [level=2]
-  StaticText "Đang tải…"`;
+  paragraph
+    StaticText "Đang tải…"`;
 /* end snapshot loading (vi) */
 
 snapshots["results (vi)"] = 
@@ -330,7 +331,8 @@ snapshots["loading (en)"] =
 status [live=polite, atomic]
 region "Search results" [busy]
   heading "Search results" [level=2]
-  StaticText "Loading…"`;
+  paragraph
+    StaticText "Loading…"`;
 /* end snapshot loading (en) */
 
 snapshots["results (en)"] = 
