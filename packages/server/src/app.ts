@@ -272,7 +272,8 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
   const sayWhatOpeningFound = async () => {
     if (placeholderApplicantKey) {
       app.log.warn('DVC_APPLICANT_KEY is a placeholder, not a random secret, and this database stores its dossiers\' identity numbers under it: '
-        + 'anyone with a copy of the database and a guess of the key can match identity numbers. Keep the database and its backups closed to all but these servers');
+        + 'anyone with a copy of the database who guesses the key can work out every identity number in it (there are few enough to try them all). '
+        + 'It cannot be changed now: keep the database and its backups closed to all but these servers');
     }
     if (tokenSecretReplaced) {
       app.log.warn('DVC_TOKEN_SECRET differs from the one another server of this database started with: a dossier token one issues, the other refuses. '

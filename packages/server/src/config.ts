@@ -108,6 +108,10 @@ export function defaultOptions(overrides: Partial<ServerOptions> = {}): ServerOp
   };
 }
 
+/** How to replace the token secret, which can be changed (a rotation), and what changing it does. */
+const NEW_TOKEN_SECRET = 'Give DVC_TOKEN_SECRET a new one (openssl rand -base64 48) on every server of the database at once: '
+  + 'the dossier tokens given before stop working, and citizens type their identity number again.';
+
 /** What an operator is told of a placeholder secret. */
 export const placeholderProblem = (variable: string): string =>
   `${variable} has too few different characters to be a random secret: make one with \`openssl rand -base64 48\`.`;
@@ -137,9 +141,11 @@ export function productionProblems(options: ServerOptions): string[] {
   }
   // The token secret can be changed at any time (a rotation); the applicant key only before
   // dossiers are stored under it, which the database knows (storage/shared-secrets.ts).
-  if (options.tokenSecret.length >= 32 && isPlaceholderSecret(options.tokenSecret)) problems.push(placeholderProblem('DVC_TOKEN_SECRET'));
+  if (options.tokenSecret.length >= 32 && isPlaceholderSecret(options.tokenSecret)) {
+    problems.push(`${placeholderProblem('DVC_TOKEN_SECRET')} ${NEW_TOKEN_SECRET}`);
+  }
   if (options.applicantKey && options.applicantKey === options.tokenSecret) {
-    problems.push('DVC_APPLICANT_KEY and DVC_TOKEN_SECRET must be two different secrets: one found out must not give away the other.');
+    problems.push(`DVC_APPLICANT_KEY and DVC_TOKEN_SECRET must be two different secrets: one found out must not give away the other. Keep DVC_APPLICANT_KEY; ${NEW_TOKEN_SECRET}`);
   }
   if (options.allowedOrigins === 'localhost' || options.allowedOrigins.length === 0) {
     problems.push('DVC_ALLOWED_ORIGINS must list the portal origins that embed the widgets, e.g. https://dichvucong.example.gov.vn.');

@@ -82,10 +82,13 @@ describe('operations: modes, readiness, liveness', () => {
       return problems;
     };
     const howToMake = 'has too few different characters to be a random secret: make one with `openssl rand -base64 48`.';
+    const newTokenSecret = 'Give DVC_TOKEN_SECRET a new one (openssl rand -base64 48) on every server of the database at once: '
+      + 'the dossier tokens given before stop working, and citizens type their identity number again.';
     // The token secret can be changed at any time: refused before the database is opened.
-    assert.deepEqual(await refusal({ databaseUrl: '/tmp/x.db', tokenSecret: 'a'.repeat(40) }), [`DVC_TOKEN_SECRET ${howToMake}`]);
+    assert.deepEqual(await refusal({ databaseUrl: '/tmp/x.db', tokenSecret: 'a'.repeat(40) }), [`DVC_TOKEN_SECRET ${howToMake} ${newTokenSecret}`]);
+    // The applicant key cannot change once dossiers are stored under it: the token secret is the one to change.
     assert.deepEqual(await refusal({ databaseUrl: '/tmp/x.db', tokenSecret: PRODUCTION.applicantKey }),
-      ['DVC_APPLICANT_KEY and DVC_TOKEN_SECRET must be two different secrets: one found out must not give away the other.']);
+      [`DVC_APPLICANT_KEY and DVC_TOKEN_SECRET must be two different secrets: one found out must not give away the other. Keep DVC_APPLICANT_KEY; ${newTokenSecret}`]);
     // What `openssl rand -hex 16` makes (at most 16 different characters) is taken.
     assert.deepEqual(productionProblems(defaultOptions({ ...PRODUCTION, databaseUrl: '/tmp/x.db', tokenSecret: '9f86d081884c7d659a2feaa0c55ad015' })), []);
 
@@ -97,8 +100,12 @@ describe('operations: modes, readiness, liveness', () => {
       const storage = openStorage(databaseUrl);
       await migrate(storage);
       // No dossier stored yet: it can still be changed, so it is refused.
-      assert.deepEqual(await refusal({ databaseUrl, applicantKey: placeholder }),
-        [`DVC_APPLICANT_KEY ${howToMake} It cannot be changed once dossiers are stored under it.`]);
+      const notYet = `DVC_APPLICANT_KEY ${howToMake} It cannot be changed once dossiers are stored under it; none is yet.`;
+      assert.deepEqual(await refusal({ databaseUrl, applicantKey: placeholder }), [notYet]);
+      // Recorded by an earlier release's server: the message says how to clear the record too.
+      await storage.run('UPDATE deployment SET applicant_key_check = ? WHERE id = 1', [keyedDigest('dvc-kit shared secret check', placeholder)]);
+      assert.deepEqual(await refusal({ databaseUrl, applicantKey: placeholder }), [`${notYet} To change it, stop every server of the database, `
+        + 'clear its record with "UPDATE deployment SET applicant_key_check = NULL", then start them with the new key.']);
       // A database an earlier release served with it, dossiers stored under it: served, and said.
       await storage.run(`INSERT INTO dossiers (code, procedure_code, procedure_name, agency, applicant_digest, status, received_at)
         VALUES ('000.00.15.H26-250301-0001', '1.001193', 'Thủ tục đăng ký khai sinh', 'Bộ phận Một cửa', ?, 'processing', '2025-03-01T02:00:00.000Z')`, [keyedDigest('001099000001', placeholder)]);

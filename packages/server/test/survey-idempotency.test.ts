@@ -70,6 +70,12 @@ describe('submitSurvey with an Idempotency-Key', () => {
       assert.deepEqual(answers.map((answer) => answer.headers['idempotent-replayed']).sort(), ['false', 'true']);
       assert.deepEqual((await stored(byDossier)).map((r) => r.id), [receipt(answers[0]!).id]);
     }
+    // The same key with other answers at once: not the same request, refused as a reused key.
+    await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
+    const changed = await Promise.all([submit(dossierBody(), 'survey-key-changed-0000001'), submit(dossierBody({ ...EVALUATION, overall: 2 }), 'survey-key-changed-0000001')]);
+    assert.deepEqual(changed.map((answer) => answer.statusCode).sort(), [201, 422]);
+    assert.equal(code(changed.find((answer) => answer.statusCode === 422)!), 'idempotency_key_reused');
+    assert.equal((await stored(byDossier)).length, 1);
     // Two attempts (two keys) at once are two evaluations: one is stored, the other refused.
     await sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' });
     const rivals = await Promise.all([submit(dossierBody(), 'survey-key-rival-a-00000001'), submit(dossierBody(), 'survey-key-rival-b-00000001')]);

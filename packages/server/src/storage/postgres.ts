@@ -165,7 +165,9 @@ export class PostgresStorage implements Storage {
     const { client, release } = await this.#checkOut();
     let unusable: unknown;
     try {
-      await client.query('BEGIN');
+      // Pinned, whatever the database's default: the races between requests and between processes
+      // are settled by statements that see what others committed meanwhile (ON CONFLICT, then a read).
+      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await work(this.#on(client));
       await client.query('COMMIT');
       return result;

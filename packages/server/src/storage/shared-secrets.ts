@@ -36,8 +36,9 @@ export class ApplicantKeyMismatchError extends Error {
 export class PlaceholderApplicantKeyError extends Error {
   readonly problems: string[];
 
-  constructor() {
-    const problem = `${placeholderProblem('DVC_APPLICANT_KEY')} It cannot be changed once dossiers are stored under it.`;
+  constructor(recorded: boolean) {
+    const problem = `${placeholderProblem('DVC_APPLICANT_KEY')} It cannot be changed once dossiers are stored under it; none is yet.`
+      + (recorded ? ' To change it, stop every server of the database, clear its record with "UPDATE deployment SET applicant_key_check = NULL", then start them with the new key.' : '');
     super(`The database cannot be served with these settings:\n  - ${problem}`);
     this.problems = [problem];
   }
@@ -74,7 +75,7 @@ export async function checkSharedSecrets(storage: Storage, secrets: SharedSecret
       throw new ApplicantKeyMismatchError(storage.description, await holdsDossiers(tx));
     }
     const placeholderApplicantKey = isPlaceholderSecret(secrets.applicantKey) && await holdsDossiers(tx);
-    if (isPlaceholderSecret(secrets.applicantKey) && !placeholderApplicantKey) throw new PlaceholderApplicantKeyError();
+    if (isPlaceholderSecret(secrets.applicantKey) && !placeholderApplicantKey) throw new PlaceholderApplicantKeyError(known.applicant_key_check !== null);
     const tokenSecretChanged = known.token_secret_check !== null && !digestsEqual(known.token_secret_check, tokenCheck);
     if (record && (known.applicant_key_check === null || known.token_secret_check === null || tokenSecretChanged)) {
       await tx.run('UPDATE deployment SET applicant_key_check = ?, token_secret_check = ? WHERE id = 1', [applicantCheck, tokenCheck]);

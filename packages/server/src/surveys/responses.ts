@@ -112,7 +112,11 @@ export async function submitSurvey(
   const rememberKey = async (db: Queryable) => idempotencyKey === undefined ||
     (await db.run('INSERT INTO survey_idempotency_keys (key, request_digest, receipt_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
       [idempotencyKey, digest!, receipt.id, submittedAt.toISOString()])) === 1;
-  /** Whether the key is stored now: the insert that waited on another request's row sees its commit. */
+  /**
+   * Whether the key is stored now. An insert that met another request's row waited for it to commit
+   * (or roll back); this read, a statement after it, sees that commit (READ COMMITTED, which the
+   * PostgreSQL storage pins; SQLite runs one writer at a time).
+   */
   const keyStored = async (db: Queryable) => idempotencyKey !== undefined &&
     (await db.one('SELECT 1 AS found FROM survey_idempotency_keys WHERE key = ?', [idempotencyKey])) !== undefined;
   /** Stores the response and its key together; a key taken meanwhile undoes it and replays. */
