@@ -79,6 +79,8 @@ export class PaymentFlow implements ReactiveController {
   announcement: (() => string) | undefined;
   /** The payment method chosen. */
   method = '';
+  /** The dossier `method` was chosen for: another dossier shown on the same page has its own. */
+  #methodOf = '';
 
   /** The identity number the payer typed, in memory only, until the payment is done. */
   #typedApplicantId: string | undefined;
@@ -392,11 +394,12 @@ export class PaymentFlow implements ReactiveController {
       : payment.state === 'failed' ? { kind: 'failed-before' }
       : payment.state === 'cancelled' ? { kind: 'cancelled-before' }
       : undefined);
-    if (!payment.methods.some((m) => m.id === this.method)) {
-      // The citizen's last choice (a reload or a dropped tab must not change it unseen), else the
-      // method of an unfinished attempt, so continuing it re-uses its key.
-      const remembered = this.#session.chosenMethod(code) ?? this.#session.read(code)?.method;
-      this.method = payment.methods.find((m) => m.id === remembered)?.id ?? payment.methods[0]?.id ?? '';
+    if (this.#methodOf !== code || !payment.methods.some((m) => m.id === this.method)) {
+      // The citizen's last choice for this dossier (a reload or a dropped tab must not change it
+      // unseen), else the method of an unfinished attempt, so continuing it re-uses its key.
+      const remembered = [this.#session.chosenMethod(code), this.#session.read(code)?.method];
+      this.method = remembered.find((id) => payment.methods.some((m) => m.id === id)) ?? payment.methods[0]?.id ?? '';
+      this.#methodOf = code;
     }
     this.#setView({ kind: 'due', dossier, payment, busy: false, ...(shown ? { notice: shown } : {}) });
     this.#announce(() => {

@@ -2,7 +2,8 @@
  * What the widget remembers, for this browser tab, about paying one dossier: the Idempotency-Key of
  * the current attempt (with the amount and method it was made for) and, once the API has made it,
  * the payment id. Kept in sessionStorage so a double click, a reload, or the way back from the
- * gateway finds the same payment instead of making a second one.
+ * gateway finds the same payment instead of making a second one. Also the method the citizen chose
+ * last, so a reload shows it chosen still.
  *
  * Never stored: the identity number, or anything else personal. The dossier code names the record.
  */

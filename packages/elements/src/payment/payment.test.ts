@@ -536,6 +536,25 @@ describe('<dvc-payment>', () => {
     expect((await getPayment(paymentId)).method).to.equal('e-wallet');
   });
 
+  it('each dossier keeps its own chosen method when the widget is given another and then the first again', async function () {
+    slow(this);
+    const first = await createDossier(TWO_KINDS);
+    const second = await createDossier(TWO_KINDS);
+    const radios = (el: DvcPayment) => $$<HTMLInputElement>(el, '[part="method"] input');
+    const el = await widget({ code: first, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    radios(el)[1]!.click();
+    await el.updateComplete;
+    el.dossierCode = second;
+    await waitUntil(() => text($(el, '[part="dossier"]')).includes(second), 'the second dossier was not shown', { timeout: 8000 });
+    await waitForState(el, 'due');
+    expect(radios(el).map((r) => r.checked), 'the second dossier: nothing chosen for it yet').to.deep.equal([true, false]);
+    el.dossierCode = first;
+    await waitUntil(() => text($(el, '[part="dossier"]')).includes(first), 'the first dossier was not shown again', { timeout: 8000 });
+    await waitForState(el, 'due');
+    expect(radios(el).map((r) => r.checked), 'the first dossier: its own choice').to.deep.equal([false, true]);
+  });
+
   it('works from the keyboard alone: number, method, pay, check the result, receipt', async function () {
     slow(this, 40_000);
     const code = await createDossier(TWO_KINDS);

@@ -125,9 +125,10 @@ export const SURVEY_DRAFT_PREFIX = 'dvc-survey-draft';
 
 /**
  * The citizen let the dossier go ("Look up another"): the tab keeps neither its proof, nor the
- * attempt to pay it, whose payment id alone opens the receipt, nor an evaluation of it begun and
- * not sent, whose comment the next person at a shared computer could read, nor which widgets showed it. Should the same citizen
- * pay again, the API finds the payment still open for the dossier: nothing is paid twice.
+ * attempt to pay it, whose payment id alone opens the receipt, nor the method chosen to pay it, nor
+ * an evaluation of it begun and not sent, whose comment the next person at a shared computer could
+ * read, nor which widgets showed it. Should the same citizen pay again, the API finds the payment
+ * still open for the dossier: nothing is paid twice.
  */
 export function forgetDossierInTab(dossierCode: string): void {
   forgetAccess(dossierCode);
