@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldVietnamese } from '@dvc-kit/sdk';
 import { createTestSandbox } from './support/test-database.ts';
-import { CatalogueIndex, type IndexRow } from '../src/procedures/search-index.ts';
+import { CatalogueIndex, oneSlipApart, type IndexRow } from '../src/procedures/search-index.ts';
 
 type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 interface Result { total: number; approximate: boolean; items: { code: string; name: string }[] }
@@ -25,6 +25,26 @@ describe('search ranking when not every word matches', () => {
     assert.ok(births.filter(Boolean).length >= 4);
     // Short: only procedures matching all of the words but one, not every one holding "dang" (43 did).
     assert.ok(body.total <= 15, `${body.total} results`);
+  });
+
+  test('a slip of the keyboard in a word (a letter left out, added, changed, two swapped) reads as the word meant', async () => {
+    const usual = await search('dang ky khai sinh');
+    assert.ok(usual.total < 50);
+    for (const q of ['khai snh', 'dang ky khai sihn', 'dang ky khai siinh', 'dnag ky khai sinh']) {
+      const body = await search(q);
+      assert.equal(body.items[0]?.code, BIRTH_REGISTRATION, `${q}: ${body.items.slice(0, 3).map((p) => p.name).join(' | ')}`);
+      assert.equal(body.approximate, true, q);
+      // The procedures matching every word as meant come first, in their usual order.
+      if (q !== 'khai snh') assert.deepEqual(body.items.slice(0, usual.total).map((p) => p.code), usual.items.map((p) => p.code), q);
+    }
+  });
+
+  test('oneSlipApart: one letter left out, added, changed, or two neighbours swapped; not the word itself, nor two slips', () => {
+    const pairs: Array<[string, string, boolean]> = [
+      ['snh', 'sinh', true], ['sinh', 'snh', true], ['siinh', 'sinh', true], ['sonh', 'sinh', true], ['sihn', 'sinh', true],
+      ['isnh', 'sinh', true], ['sinh', 'sinh', false], ['snhh', 'sinh', false], ['hnis', 'sinh', false], ['s', 'sinh', false],
+    ];
+    for (const [a, b, expected] of pairs) assert.equal(oneSlipApart(a, b), expected, `${a} / ${b}`);
   });
 
   test('a stray word leaves the procedures matching every other word, in their usual order', async () => {

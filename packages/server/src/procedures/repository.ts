@@ -216,7 +216,8 @@ const MIN_PREFIX = 3;
 
 /**
  * The loose search, for when no procedure matches every word. Each word is matched on its own; a
- * word that matches nothing anywhere is cut to its longest prefix that does (at least 3 letters),
+ * word that matches nothing anywhere is read as the catalogue's word one slip of the keyboard away
+ * ("khai snh" is "khai sinh"), else cut to its longest prefix that does match (at least 3 letters),
  * so "khai sinzzzz" still means "khai sin…". Procedures are ranked by how many words they match,
  * then as usual (the name containing the matching words, in order, as a phrase; then bm25 over
  * them), and only those matching all of the words but one are kept (or, when none does, those
@@ -228,6 +229,11 @@ function looseCandidates(index: CatalogueIndex, words: string[]): { candidates: 
   for (const word of words) {
     let ids = index.idsMatching(word);
     let term = word;
+    const near = ids.length === 0 && word.length >= MIN_PREFIX ? index.nearWord(word) : undefined;
+    if (near !== undefined) {
+      term = near;
+      ids = index.idsMatching(near);
+    }
     if (ids.length === 0 && word.length > MIN_PREFIX) {
       // Prefixes of a matching prefix match too, so the longest matching one is found by bisection.
       let low = MIN_PREFIX - 1; // longest length known to match (none yet)

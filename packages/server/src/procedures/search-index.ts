@@ -200,10 +200,39 @@ export class CatalogueIndex {
     return matches;
   }
 
+  /**
+   * The catalogue's word one slip of the keyboard away from `word` (a letter left out, one too many,
+   * one wrong, or two swapped: "snh" and "sihn" are "sinh"), the most used when several are.
+   */
+  nearWord(word: string): string | undefined {
+    let best: string | undefined;
+    let uses = 0;
+    for (const candidate of this.#words) {
+      if (Math.abs(candidate.length - word.length) > 1 || !oneSlipApart(word, candidate)) continue;
+      const count = this.#postings.get(candidate)!.length;
+      if (count > uses) {
+        best = candidate;
+        uses = count;
+      }
+    }
+    return best;
+  }
+
   /** The ids of the procedures having a word that begins with `prefix`. */
   idsMatching(prefix: string): number[] {
     return [...this.#frequencies(prefix).keys()].map((doc) => this.docs[doc]!.id);
   }
+}
+
+/** Whether `a` and `b` differ by one letter left out or added, one changed, or two neighbours swapped. */
+export function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  return a.slice(i + 1) === b.slice(i + 1)
+    || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
 export interface IndexRow {
