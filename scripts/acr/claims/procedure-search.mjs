@@ -52,6 +52,8 @@ const LANG_SPEECH = test(LANGUAGE, 'reads the catalogue\'s text with a Vietnames
 const LANG_FR = test(LANGUAGE, 'says lang="vi" on its outer elements on a French page, where it shows Vietnamese');
 const LANG_CHECK = test('packages/elements/src/test-support/language-of-parts.test.ts', 'lists Vietnamese text and aria-labels not marked lang="vi"');
 const DETAIL_FOCUS = test(SR, 'moves focus to the procedure\'s heading when its detail opens');
+const RETRY_FOCUS = test(SR, /^"Try again" pressed after a failed search|^a detail that fails to open|^a citizen who moved on while a detail loads/,
+  { label: 'focus after "Try again", a detail that fails to open, and one that comes after the citizen moved on, vi and en' });
 const PROBLEM_WORDS = test('packages/elements/src/shared/problem-messages.test.ts', 'has a distinct Vietnamese and English message for every problem code');
 const FOLLOWS_LANG = test('packages/elements/src/shared/locale.test.ts', 'follows <html lang> changes');
 
@@ -90,7 +92,7 @@ export default {
     '2.3.1': { level: 'not applicable', remarks: 'Nothing flashes: the one animation is the spinner\'s rotation.', evidence: [ONLY_THE_SPINNER_MOVES(W)] },
     '2.4.1': { level: 'not applicable', remarks: 'A page-level criterion: skip links and landmarks are the portal\'s. Within the widget, the results and the detail start with a heading, and paging is a navigation landmark.', evidence: [PAGING] },
     '2.4.2': { level: 'not applicable', remarks: 'The widget never sets the document title, also when `sync-url` puts the search in the address.' },
-    '2.4.3': { level: 'supports', remarks: 'Focus goes to the results heading after paging, to the detail\'s title when it opens and back to the result when it closes; the search form leaves the Tab order while the detail is open. No positive `tabindex` (dvc-audit).', evidence: [PAGING, DETAIL, DETAIL_FOCUS, KEYBOARD_ALONE, AUDIT_DEMO_PASSES] },
+    '2.4.3': { level: 'supports', remarks: 'Focus goes to the results heading after paging, to the detail\'s title when it opens and back to the result when it closes; the search form leaves the Tab order while the detail is open. When the button pressed goes away while a request runs ("Thử lại", a result whose detail loads), focus waits on the results heading or "Đang tải…", then goes to the title or to the new "Thử lại", unless the citizen has moved elsewhere meanwhile. No positive `tabindex` (dvc-audit).', evidence: [PAGING, DETAIL, DETAIL_FOCUS, RETRY_FOCUS, KEYBOARD_ALONE, AUDIT_DEMO_PASSES] },
     '2.4.4': { level: 'supports', remarks: 'The only links are the detail\'s form downloads, each named by the form ("Tải mẫu đơn: …"); a form address that is not http(s) is no link at all. Link names pass axe.', evidence: [HOSTILE, DETAIL, AXE] },
     '2.5.1': { level: 'not applicable', remarks: 'No multipoint or path-based gestures.', evidence: [NO_POINTER_GESTURES(W)] },
     '2.5.2': { level: 'supports', remarks: 'Every action is a native button, select or form submission, activated on click (the up event); nothing acts on a down event.', evidence: [NO_POINTER_GESTURES(W)] },
