@@ -112,9 +112,8 @@ export function defaultOptions(overrides: Partial<ServerOptions> = {}): ServerOp
 const NEW_TOKEN_SECRET = 'Give DVC_TOKEN_SECRET a new one (openssl rand -base64 48) on every server of the database at once: '
   + 'the dossier tokens given before stop working, and citizens type their identity number again.';
 
-/** What an operator is told of a placeholder secret. */
-export const placeholderProblem = (variable: string): string =>
-  `${variable} has too few different characters to be a random secret: make one with \`openssl rand -base64 48\`.`;
+/** What an operator is told of a placeholder secret; the caller says what to do about it. */
+export const placeholderProblem = (variable: string): string => `${variable} has too few different characters to be a random secret.`;
 
 /**
  * A placeholder ("aaaa…", "1111…") left in a deployment file rather than a random secret: fewer than

@@ -71,7 +71,7 @@ describe('operations: modes, readiness, liveness', () => {
       (error: unknown) => error instanceof ConfigurationError && error.problems.length === 2);
   });
 
-  test('a placeholder secret ("aaaa…") and the same secret twice are refused, saying how to make one; an applicant key dossiers are stored under is served, and said', async () => {
+  test('a placeholder secret ("aaaa…") and the same secret twice are refused, saying what to do; an applicant key dossiers are stored under is served, and said', async () => {
     const refusal = async (options: Partial<typeof PRODUCTION> & { databaseUrl: string }) => {
       let problems: string[] = [];
       await assert.rejects(createServer({ ...PRODUCTION, ...options }), (error: unknown) => {
@@ -81,7 +81,7 @@ describe('operations: modes, readiness, liveness', () => {
       });
       return problems;
     };
-    const howToMake = 'has too few different characters to be a random secret: make one with `openssl rand -base64 48`.';
+    const howToMake = 'has too few different characters to be a random secret.';
     const newTokenSecret = 'Give DVC_TOKEN_SECRET a new one (openssl rand -base64 48) on every server of the database at once: '
       + 'the dossier tokens given before stop working, and citizens type their identity number again.';
     // The token secret can be changed at any time: refused before the database is opened.
@@ -100,7 +100,7 @@ describe('operations: modes, readiness, liveness', () => {
       const storage = openStorage(databaseUrl);
       await migrate(storage);
       // No dossier stored yet: it can still be changed, so it is refused.
-      const notYet = `DVC_APPLICANT_KEY ${howToMake} It cannot be changed once dossiers are stored under it; none is yet.`;
+      const notYet = `DVC_APPLICANT_KEY ${howToMake} Make one with \`openssl rand -base64 48\`: it cannot be changed once dossiers are stored under it, and none is yet.`;
       assert.deepEqual(await refusal({ databaseUrl, applicantKey: placeholder }), [notYet]);
       // Recorded by an earlier release's server: the message says how to clear the record too.
       await storage.run('UPDATE deployment SET applicant_key_check = ? WHERE id = 1', [keyedDigest('dvc-kit shared secret check', placeholder)]);

@@ -183,7 +183,7 @@ export class DvcProcedureSearch extends DvcElement {
   readonly #url = new UrlSyncController(this, () => this.syncUrl, (state) => this.#apply(state, 'none'));
   readonly #focus = new FocusController(this);
   /** Counts the requests focus waits on (a detail opened or closed, a "Try again"): only the last moves it. */
-  #openings = 0;
+  #focusWaits = 0;
 
   /** True while `query` changes because the visitor typed: typing waits for the debounce. */
   #typing = false;
@@ -453,7 +453,7 @@ export class DvcProcedureSearch extends DvcElement {
     if (history !== 'none') this.#url.write(this.#state, history);
     const loaded = this.#detail.run(code);
     if (focus) this.#focusWhileLoading(loaded, DETAIL_FOCUS);
-    else this.#openings++;
+    else this.#focusWaits++;
   }
 
   /**
@@ -462,18 +462,18 @@ export class DvcProcedureSearch extends DvcElement {
    * failure's "Try again"), unless the citizen has moved on meanwhile or another request took over.
    */
   #focusWhileLoading(loaded: Promise<void>, settled: FocusTarget, waiting: FocusTarget = settled): void {
-    const opening = ++this.#openings;
+    const wait = ++this.#focusWaits;
     this.#focus.focusAfterUpdate(waiting);
     void loaded.then(() => {
       const active = this.shadowRoot?.activeElement;
       const lost = document.activeElement === document.body || document.activeElement === null;
       const waitingHere = document.activeElement === this && (!active || active.matches('[part="loading"], [part="results-heading"]'));
-      if (opening === this.#openings && (lost || waitingHere)) this.#focus.focusAfterUpdate(settled);
+      if (wait === this.#focusWaits && (lost || waitingHere)) this.#focus.focusAfterUpdate(settled);
     });
   }
 
   #closeDetail(history: 'push' | 'replace' | 'none' = 'push'): void {
-    this.#openings++;
+    this.#focusWaits++;
     this.#readAloud.stop();
     this.openCode = '';
     this.#detail.reset();

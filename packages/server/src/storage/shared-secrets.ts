@@ -37,7 +37,7 @@ export class PlaceholderApplicantKeyError extends Error {
   readonly problems: string[];
 
   constructor(recorded: boolean) {
-    const problem = `${placeholderProblem('DVC_APPLICANT_KEY')} It cannot be changed once dossiers are stored under it; none is yet.`
+    const problem = `${placeholderProblem('DVC_APPLICANT_KEY')} Make one with \`openssl rand -base64 48\`: it cannot be changed once dossiers are stored under it, and none is yet.`
       + (recorded ? ' To change it, stop every server of the database, clear its record with "UPDATE deployment SET applicant_key_check = NULL", then start them with the new key.' : '');
     super(`The database cannot be served with these settings:\n  - ${problem}`);
     this.problems = [problem];
