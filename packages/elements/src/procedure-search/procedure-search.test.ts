@@ -219,6 +219,28 @@ describe('<dvc-procedure-search>', () => {
     expect(items(el).length).to.be.greaterThan(0);
   });
 
+  it('takes away the last results when Search is pressed on a box emptied to spaces, before the search as typed runs', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
+    const address = location.href;
+    try {
+      await type(el, 'khai sinh');
+      await settled(el);
+      expect(items(el).length).to.be.greaterThan(0);
+      input(el).focus();
+      input(el).select();
+      await sendKeys({ type: '  ' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="error-summary"]'), 'the error summary is not focused');
+      expect(items(el)).to.have.length(0);
+      expect($(el, '[part="results"]')!.hidden).to.equal(true);
+      expect(summary(el)).to.equal('');
+      expect(new URL(location.href).searchParams.has('dvc_q'), 'the address no longer names the old query').to.equal(false);
+      await expectNoAxeViolations(el);
+    } finally {
+      history.replaceState(null, '', address);
+    }
+  });
+
   it('with sync-url, Search pressed with nothing to search for adds no history entry; a query set by script then ends the problem', async () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
     const entries = history.length;

@@ -404,13 +404,15 @@ export class DvcProcedureSearch extends DvcElement {
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     // Nothing to search for (an empty box, or spaces): say what to type, the one error pattern;
-    // nothing is searched, and the page's history gains no entry.
+    // nothing is searched, and the page's history gains no entry. Results of an earlier query go:
+    // under the problem they would read as the answer to the empty box.
     this.askedBlank = isBlank(this.#state);
     if (!this.askedBlank) {
       void this.search();
       return;
     }
     this.#debounce.cancel();
+    void this.#searchNow('replace');
     this.#focus.focusAfterUpdate(ERROR_SUMMARY);
   }
 
