@@ -39,6 +39,33 @@ describe('search ranking when not every word matches', () => {
     }
   });
 
+  test('a query of one word that matches nothing is read the same way: the word one slip away, else its longest matching beginning', async () => {
+    const meant = await search('sinh');
+    assert.ok(meant.total > 0);
+    for (const q of ['snih', 'sinhh', 'sinhzzzz']) {
+      const body = await search(q);
+      assert.deepEqual(body.items.map((p) => p.code), meant.items.map((p) => p.code), q);
+      assert.equal(body.approximate, true, q);
+    }
+    const nothing = await search('qqqq');
+    assert.deepEqual([nothing.total, nothing.approximate], [0, false]);
+  });
+
+  test('words typed without spaces between them are read apart: the same procedures, in the same order, said to be close', async () => {
+    const pairs: Array<[joined: string, spaced: string]> = [
+      ['hochieu', 'ho chieu'], ['kethon', 'ket hon'], ['dangkykhaisinh', 'dang ky khai sinh'], ['lylich tuphap', 'ly lich tu phap'], ['hochie', 'ho chie'],
+    ];
+    for (const [joined, spaced] of pairs) {
+      const apart = await search(spaced);
+      assert.ok(apart.total > 0, spaced);
+      const body = await search(joined);
+      assert.deepEqual(body.items.map((p) => p.code), apart.items.map((p) => p.code), joined);
+      assert.equal(body.approximate, true, joined);
+    }
+    // Read apart only into words found together: a nonsense run of letters still finds nothing.
+    assert.equal((await search('qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq')).total, 0);
+  });
+
   test('oneSlipApart: one letter left out, added, changed, or two neighbours swapped; not the word itself, nor two slips', () => {
     const pairs: Array<[string, string, boolean]> = [
       ['snh', 'sinh', true], ['sinh', 'snh', true], ['siinh', 'sinh', true], ['sonh', 'sinh', true], ['sihn', 'sinh', true],

@@ -13,9 +13,11 @@ export interface paths {
          * @description Full-text search over names, codes, fields and agencies. Matching folds Vietnamese
          *     diacritics and đ/Đ → d on both sides, so "dang ky khai sinh" finds "Đăng ký khai sinh".
          *     Matches in the name rank first. Facet counts apply every filter except the facet's own.
-         *     When no procedure matches every word (a typo, a word the catalogue does not use), the
-         *     closest are listed (those matching all the words but one, a misspelt word by its longest
-         *     beginning that matches), and `approximate` says so. A `q` with no letter or digit (only
+         *     When no procedure matches every word (a typo, a word the catalogue does not use, words
+         *     typed without spaces), the closest are listed (words run together read apart, "hochieu" as
+         *     "ho chieu"; those matching all the words but one; a misspelt word as the catalogue's word
+         *     one slip of the keyboard away, or by its longest beginning that matches), and
+         *     `approximate` says so. A `q` with no letter or digit (only
          *     punctuation or symbols) finds nothing; an empty `q` lists every procedure.
          */
         get: operations["searchProcedures"];

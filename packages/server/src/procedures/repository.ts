@@ -152,7 +152,7 @@ export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agen
  * it) with the name weighted far above the other columns (search-index.ts). When every word
  * together finds nothing (a typo, a stray word), see
  * `looseCandidates`: the procedures matching the most of the query's words come first, and the list
- * keeps only those that match all of the words but one.
+ * keeps only those that match all of the words but one (a single word: as read there).
  *
  * The index finds the candidates with what filters and facets need; filtering and facet counts
  * (every filter but the facet's own) happen in one pass here, the page's best are kept as they go
@@ -200,10 +200,15 @@ async function search(
   ctx: CatalogueContext, index: CatalogueIndex, query: SearchQuery, words: string[], exactCode: string | null,
 ): Promise<SearchResult> {
   if (symbolsOnly(query.q, words)) return rankAndPage(ctx, index, [], query, '', exactCode, false);
-  const candidates: Candidate[] = words.length > 0 ? index.match(words, true) : index.docs.map((p) => ({ p, score: 0 }));
-  const approximate = candidates.length === 0 && words.length > 1;
-  const found = approximate ? looseCandidates(index, words) : { candidates, phrase: words.join(' ') };
-  return rankAndPage(ctx, index, found.candidates, query, found.phrase, exactCode, approximate && found.candidates.length > 0);
+  if (words.length === 0) return rankAndPage(ctx, index, index.docs.map((p) => ({ p, score: 0 })), query, '', exactCode, false);
+  const candidates: Candidate[] = index.match(words, true);
+  if (candidates.length > 0) return rankAndPage(ctx, index, candidates, query, words.join(' '), exactCode, false);
+  // Nothing holds every word as typed: words typed without spaces between them are read apart
+  // ("hochieu"), then the loose search. Either way the answer says its matches are close ones.
+  const apart = words.flatMap((word) => (index.idsMatching(word).length === 0 ? index.wordsRunTogether(word) ?? [word] : [word]));
+  const together = apart.length > words.length ? index.match(apart, true) : [];
+  const found = together.length > 0 ? { candidates: together, phrase: apart.join(' ') } : looseCandidates(index, apart);
+  return rankAndPage(ctx, index, found.candidates, query, found.phrase, exactCode, found.candidates.length > 0);
 }
 
 interface Candidate extends ScoredMatch {
@@ -215,7 +220,7 @@ interface Candidate extends ScoredMatch {
 const MIN_PREFIX = 3;
 
 /**
- * The loose search, for when no procedure matches every word. Each word is matched on its own; a
+ * The loose search, for when no procedure matches every word (or the one word typed). Each word is matched on its own; a
  * word that matches nothing anywhere is read as the catalogue's word one slip of the keyboard away
  * ("khai snh" is "khai sinh"), else cut to its longest prefix that does match (at least 3 letters),
  * so "khai sinzzzz" still means "khai sin…". Procedures are ranked by how many words they match,

@@ -218,11 +218,54 @@ export class CatalogueIndex {
     return best;
   }
 
+  /**
+   * `word` read as the catalogue's words run together, as typed without spaces ("hochieu" is
+   * "ho chieu", "dangkykhaisinh" "dang ky khai sinh"): two to four whole words, the last of which may
+   * be a beginning (the citizen is still typing). Of the readings, the one most procedure names hold
+   * as a phrase, else the one most procedures hold all the words of, fewer words first; undefined
+   * when no reading is found together in any procedure.
+   */
+  wordsRunTogether(word: string): string[] | undefined {
+    if (word.length < 2 * MIN_PART || word.length > MAX_RUN_TOGETHER) return undefined;
+    const readings: string[][] = [];
+    const read = (rest: string, parts: string[]) => {
+      for (let end = MIN_PART; end <= rest.length - MIN_PART && readings.length < MAX_READINGS; end++) {
+        const part = rest.slice(0, end);
+        if (!this.#postings.has(part)) continue;
+        const tail = rest.slice(end);
+        if (this.hasPrefix(tail)) readings.push([...parts, part, tail]);
+        if (parts.length + 2 < MAX_PARTS) read(tail, [...parts, part]);
+      }
+    };
+    read(word, []);
+    let best: string[] | undefined;
+    let bestKey: [number, number] = [0, 0];
+    for (const parts of readings.sort((a, b) => a.length - b.length)) {
+      const together = this.match(parts, true);
+      if (together.length === 0) continue;
+      const phrase = ` ${oneSpelling(parts.join(' '))}`;
+      const named = together.filter((m) => m.p.nameOneSpellingSpaced.includes(phrase)).length;
+      if (named > bestKey[0] || (named === bestKey[0] && together.length > bestKey[1])) {
+        best = parts;
+        bestKey = [named, together.length];
+      }
+    }
+    return best;
+  }
+
   /** The ids of the procedures having a word that begins with `prefix`. */
   idsMatching(prefix: string): number[] {
     return [...this.#frequencies(prefix).keys()].map((doc) => this.docs[doc]!.id);
   }
 }
+
+/** The shortest word a run-together word is read apart into ("ky", "ho"). */
+const MIN_PART = 2;
+/** At most this many words are read out of one typed without spaces, from at most this many letters. */
+const MAX_PARTS = 4;
+const MAX_RUN_TOGETHER = 40;
+/** Readings weighed per run-together word: a bound on the work a nonsense word can cause. */
+const MAX_READINGS = 24;
 
 /** Whether `a` and `b` differ by one letter left out or added, one changed, or two neighbours swapped. */
 export function oneSlipApart(a: string, b: string): boolean {
