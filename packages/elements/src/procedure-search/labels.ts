@@ -3,9 +3,20 @@ import { msg, str } from '@lit/localize';
 import type { components } from '@dvc-kit/sdk';
 import { formatNumber, formatVnd, intlLocale, withContent } from '../shared/locale.ts';
 import type { VoiceProblem } from '../shared/speech-controllers.ts';
+import { MAX_QUERY_LENGTH } from './search-state.ts';
 import './translations.ts';
 
 type Schemas = components['schemas'];
+
+/** Text longer than the search takes (a paste): how long it may be (said as it happens). */
+export function tooLongQueryMessage(): string {
+  return msg(str`Enter ${formatNumber(MAX_QUERY_LENGTH)} characters or fewer.`);
+}
+
+/** How long the text in the box is (shown beside `tooLongQueryMessage`). */
+export function queryLengthMessage(length: number): string {
+  return msg(str`The search box holds ${formatNumber(length)} characters.`);
+}
 
 /** The search button pressed with nothing to search for: what to type. */
 export function blankQueryMessage(): string {

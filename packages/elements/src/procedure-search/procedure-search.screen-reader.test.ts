@@ -19,7 +19,7 @@ function searchBirthRegistration(el: DvcProcedureSearch): void {
 
 const WORDS: Record<Lang, {
   page1: string; page2: string; none: string; next: string; unavailable: string; retry: string; detailTitle: string; blank: string;
-  loading: string;
+  loading: string; tooLong: string; tooLongSummary: string;
 }> = {
   vi: {
     page1: 'Tìm thấy 4 thủ tục. Trang 1/2.',
@@ -31,6 +31,8 @@ const WORDS: Record<Lang, {
     detailTitle: 'Thủ tục đăng ký khai sinh',
     loading: 'Đang tải…',
     blank: 'Có lỗi cần khắc phục Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”.',
+    tooLong: 'Nhập tối đa 200 ký tự.',
+    tooLongSummary: 'Có lỗi cần khắc phục Nhập tối đa 200 ký tự. Ô tìm kiếm đang có 1.000 ký tự.',
   },
   en: {
     page1: '4 procedures found. Page 1 of 2.',
@@ -42,6 +44,8 @@ const WORDS: Record<Lang, {
     detailTitle: 'Thủ tục đăng ký khai sinh',
     loading: 'Loading…',
     blank: 'There is a problem Enter a few words of the procedure\'s name, for example "khai sinh".',
+    tooLong: 'Enter 200 characters or fewer.',
+    tooLongSummary: 'There is a problem Enter 200 characters or fewer. The search box holds 1,000 characters.',
   },
 };
 
@@ -196,6 +200,22 @@ describe('dvc-procedure-search live-region announcements', () => {
       expect(alertText(el, '[part="error-summary"]')).to.equal(words.blank);
       expect(focusedIn(el)).to.equal(part(el, '[part="error-summary"]'));
       expectAnnounced(region, searchStatus(el), '');
+    });
+
+    it(`announces politely that a paste is longer than the search takes, then in an alert when Search is pressed (${lang})`, async () => {
+      await setLang(lang);
+      const el = await mountSearch();
+      const region = politeRegion(searchStatus(el));
+      const box = part<HTMLInputElement>(el, 'input#q');
+      box.focus();
+      box.value = 'khai sinh,'.repeat(100);
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expectAnnounced(region, searchStatus(el), words.tooLong);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => maybe(el, '[part="error-summary"]') !== null, 'no error summary');
+      expect(alertText(el, '[part="error-summary"]')).to.equal(words.tooLongSummary);
+      expect(focusedIn(el)).to.equal(part(el, '[part="error-summary"]'));
     });
 
     it(`moves focus to the procedure's heading when its detail opens, and clears the count (${lang})`, async () => {

@@ -241,6 +241,39 @@ describe('<dvc-procedure-search>', () => {
     }
   });
 
+  it('keeps a paste longer than the search takes whole, says so at the box, searches nothing until it is shortened', async () => {
+    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()}></dvc-procedure-search>`);
+    await type(el, 'khai sinh');
+    await settled(el);
+    expect(items(el).length).to.be.greaterThan(0);
+    performance.clearResourceTimings();
+    const pasted = `khai sinh ${'cho con '.repeat(74)}`.trim();
+    await type(el, pasted);
+    expect(input(el).value).to.equal(pasted);
+    const message = `Nhập tối đa 200 ký tự. Ô tìm kiếm đang có ${pasted.length} ký tự.`;
+    expect($(el, '[part="field-error"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Lỗi: ${message}`);
+    expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el).getAttribute('aria-describedby')!.split(' ')).to.include('q-error');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(items(el), 'the last query\'s results are gone').to.have.length(0);
+    expect(performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/procedures?')), 'nothing was asked of the API').to.have.length(0);
+    await expectNoAxeViolations(el);
+
+    input(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="error-summary"]'), 'the error summary is not focused');
+    expect($(el, '[part="error-summary"] [role="alert"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Có lỗi cần khắc phục ${message}`);
+    await expectNoAxeViolations(el);
+
+    // Shortened: the problem goes and the search runs on what is left.
+    await type(el, pasted.slice(0, 190));
+    expect($(el, '[part="field-error"]')).to.equal(null);
+    expect($(el, '[part="error-summary"]')).to.equal(null);
+    expect(input(el).getAttribute('aria-invalid')).to.equal('false');
+    await settled(el);
+    expect(summary(el)).to.not.equal('');
+  });
+
   it('with sync-url, Search pressed with nothing to search for adds no history entry; a query set by script then ends the problem', async () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
     const entries = history.length;

@@ -15,8 +15,8 @@ import { emptyView, failureFocus, failureView, loadingView, statusStyles } from 
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../shared/error-summary.ts';
 import { tokens } from '../shared/tokens.ts';
 import { filtersToggleLabel, filtersView } from './filters.ts';
-import { blankQueryMessage, voiceProblemText } from './labels.ts';
-import { FILTER_NAMES, isBlank, sanitizeState } from './search-state.ts';
+import { blankQueryMessage, queryLengthMessage, tooLongQueryMessage, voiceProblemText } from './labels.ts';
+import { FILTER_NAMES, isBlank, MAX_QUERY_LENGTH, sanitizeState } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
 import { later } from '../shared/later.ts';
@@ -157,6 +157,8 @@ export class DvcProcedureSearch extends DvcElement {
   @state() private accessor filtersOpen: boolean | undefined;
   /** The search button was pressed with no words and no filter; cleared by typing, or once there is something to search for. */
   @state() private accessor askedBlank = false;
+  /** The search button was pressed with more text than the search takes; cleared by typing. */
+  @state() private accessor askedTooLong = false;
 
   readonly #debounce = new DebounceController(this, 250);
   readonly #search = new RequestController<SearchState, SearchOutcome>(this, async (state, signal) => {
@@ -205,6 +207,11 @@ export class DvcProcedureSearch extends DvcElement {
 
   get #pageSize(): number {
     return Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
+  }
+
+  /** Longer than the search takes (a paste): not searched, not cut; the citizen is told, and shortens it. */
+  get #tooLong(): boolean {
+    return this.query.trim().length > MAX_QUERY_LENGTH;
   }
 
   get #state(): SearchState {
@@ -294,6 +301,11 @@ export class DvcProcedureSearch extends DvcElement {
 
   async #searchNow(history: 'push' | 'replace' | 'none' = 'push'): Promise<void> {
     const state = this.#state;
+    // Too long to search: what was found for the last query goes, the address keeps it.
+    if (this.#tooLong) {
+      this.#search.reset();
+      return;
+    }
     if (history !== 'none') this.#url.write(state, history);
     if (isBlank(state)) {
       this.#search.reset();
@@ -317,7 +329,7 @@ export class DvcProcedureSearch extends DvcElement {
   #typedBeforeScript(): string {
     if (this.hasUpdated || !this.asPrerendered) return '';
     // As typed, a space at its end included: the citizen may be between two words.
-    return this.shadowRoot?.querySelector<HTMLInputElement>('input#q')?.value.slice(0, 200) ?? '';
+    return this.shadowRoot?.querySelector<HTMLInputElement>('input#q')?.value ?? '';
   }
 
   /** The filters opened, and the choices made in them, in the prerendered form before the script came. */
@@ -340,7 +352,7 @@ export class DvcProcedureSearch extends DvcElement {
     const page = new URL(this.searchPage, document.baseURI);
     if (page.origin !== location.origin || page.pathname !== location.pathname) return '';
     const sent = new URLSearchParams(location.search);
-    const query = sent.get('q')?.trim().slice(0, 200) ?? '';
+    const query = sent.get('q')?.trim() ?? '';
     if (!query) return '';
     const chosen = sanitizeState({ query, field: sent.get('field') ?? '', level: sent.get('level') ?? '', agency: '', online: sent.get('online') ?? '', page: 1, procedure: '' });
     for (const name of ['field', 'level', 'online'] as const) if (!this[name]) this[name] = chosen[name];
@@ -397,6 +409,7 @@ export class DvcProcedureSearch extends DvcElement {
   #onInput(event: InputEvent): void {
     this.#voice.clearProblem();
     this.askedBlank = false;
+    this.askedTooLong = false;
     this.#typing = true;
     this.query = (event.target as HTMLInputElement).value;
   }
@@ -407,7 +420,8 @@ export class DvcProcedureSearch extends DvcElement {
     // nothing is searched, and the page's history gains no entry. Results of an earlier query go:
     // under the problem they would read as the answer to the empty box.
     this.askedBlank = isBlank(this.#state);
-    if (!this.askedBlank) {
+    this.askedTooLong = this.#tooLong;
+    if (!this.askedBlank && !this.askedTooLong) {
       void this.search();
       return;
     }
@@ -513,22 +527,28 @@ export class DvcProcedureSearch extends DvcElement {
     const voice = this.#voice;
     const voiceSupported = !prerendered && voice.supported;
     const voiceProblem = voiceSupported && voice.problem ? voiceProblemText(voice.problem) : '';
-    const blank = !prerendered && this.askedBlank;
-    const describedBy = ['q-hint', blank ? 'q-error' : '', voiceProblem ? 'q-voice' : ''].filter(Boolean).join(' ');
-    const summary = prerendered ? '' : this.#summary();
+    // The one problem the box can have: nothing in it (said when Search is pressed), or more than the
+    // search takes (said as soon as it is there: nothing is searched until it is shortened).
+    const tooLong = !prerendered && !this.askedBlank && this.#tooLong;
+    const problem = prerendered ? '' : this.askedBlank ? blankQueryMessage()
+      : tooLong ? `${tooLongQueryMessage()} ${queryLengthMessage(this.query.trim().length)}` : '';
+    const problemAsked = problem !== '' && (this.askedBlank || this.askedTooLong);
+    const describedBy = ['q-hint', problem ? 'q-error' : '', voiceProblem ? 'q-voice' : ''].filter(Boolean).join(' ');
+    // A paste too long is said politely as it happens, its count not (it changes with each key).
+    const summary = prerendered ? '' : tooLong ? tooLongQueryMessage() : this.#summary();
     // method and action for the prerendered form without scripts; with them, #onSubmit searches here.
     return html`
       <form part="form" role="search" lang=${lang} method="get" action=${this.searchPage || nothing} @submit=${this.#onSubmit}
         ?hidden=${openCode !== ''}>
-        ${blank ? errorSummary([{ field: 'q', message: blankQueryMessage() }], this.#headingLevel) : nothing}
-        <div class="field ${blank ? 'has-error' : ''}">
+        ${problemAsked ? errorSummary([{ field: 'q', message: problem }], this.#headingLevel) : nothing}
+        <div class="field ${problem ? 'has-error' : ''}">
           <label part="label" for="q">${msg('Search for a procedure')}</label>
-          ${blank ? fieldError('q-error', blankQueryMessage()) : nothing}
+          ${problem ? fieldError('q-error', problem) : nothing}
           <div class="field-row">
             <div class="box">
               <div class="input-row">
-                <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search" maxlength="200"
-                  aria-describedby=${describedBy} aria-invalid=${blank ? 'true' : 'false'} .value=${live(this.query)} @input=${this.#onInput} />
+                <input id="q" part="input" type="search" name="q" autocomplete="off" enterkeyhint="search"
+                  aria-describedby=${describedBy} aria-invalid=${problem ? 'true' : 'false'} .value=${live(this.query)} @input=${this.#onInput} />
                 ${voiceSupported
                   // The label says what a press does; no aria-pressed beside a changing label (see the detail's read aloud).
                   // On a phone only the microphone shows; the words stay its name.
@@ -559,7 +579,8 @@ export class DvcProcedureSearch extends DvcElement {
           }) : nothing}
         </details>
       </form>
-      <p class="summary visually-hidden-when-detail" part="summary" role="status" aria-live=${quietAfterLanguageSwitch('polite', summary ? this.#search.value : undefined, 'off')} lang=${lang}>${summary}</p>
+      <p class="summary visually-hidden-when-detail ${tooLong ? 'visually-hidden' : ''}" part="summary" role="status"
+        aria-live=${quietAfterLanguageSwitch('polite', tooLong ? MAX_QUERY_LENGTH : summary ? this.#search.value : undefined, 'off')} lang=${lang}>${summary}</p>
       ${openCode ? this.#detailView() : this.#resultsView(prerendered ? { status: 'idle' } : this.#search)}
     `;
   }

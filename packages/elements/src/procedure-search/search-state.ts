@@ -20,6 +20,9 @@ export const FILTER_NAMES: readonly FilterName[] = ['field', 'level', 'online', 
 const LEVELS: ReadonlySet<string> = new Set(procedureLevels);
 const ONLINE: ReadonlySet<string> = new Set(onlineLevels);
 
+/** The longest query the API takes (the contract's `q`); a longer one is a problem to put right, not cut. */
+export const MAX_QUERY_LENGTH = 200;
+
 /** Keeps only values the API accepts, so a hand-edited URL cannot make a 400. */
 export function sanitizeState(raw: Partial<Record<keyof SearchState, string | number>>): SearchState {
   const text = (value: unknown, max: number) => String(value ?? '').trim().slice(0, max);
@@ -28,7 +31,7 @@ export function sanitizeState(raw: Partial<Record<keyof SearchState, string | nu
   const page = Math.trunc(Number(raw.page ?? 1));
   const procedure = text(raw.procedure, 20);
   return {
-    query: text(raw.query, 200),
+    query: text(raw.query, MAX_QUERY_LENGTH),
     field: text(raw.field, 40),
     level: LEVELS.has(level) ? (level as SearchState['level']) : '',
     agency: text(raw.agency, 80),
