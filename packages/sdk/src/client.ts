@@ -129,6 +129,15 @@ const RETRY_WITH_KEY = { methods: [...IDEMPOTENT_METHODS, 'post'] };
 /** One request through the transport: its JSON answer (nothing for 204), with `as: 'text'` its text as sent, with `as: 'bytes'` its bytes. */
 export type Call = <T>(path: string, request: Options & CallOptions & { as?: 'text' | 'bytes' }) => Promise<T>;
 
+/** An http(s) address; in a browser, a relative one is resolved against the page. */
+function isWebAddress(url: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(url, (globalThis as { location?: { href: string } }).location?.href).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The transport of the SDK's clients (this one and the reports client, reports.ts): ky on the API
  * root with the timeout, the retries of idempotent requests (Retry-After honoured, a long one
@@ -138,6 +147,11 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
   // Said plainly for callers without types: not "cannot read properties of undefined".
   if (!options?.baseUrl) throw new TypeError('A DVC Kit client needs { baseUrl }: the API root, e.g. https://dichvucong.example.gov.vn/api/v1.');
   const baseUrl = String(options.baseUrl).replace(/\/+$/, '') + '/';
+  // Refused now, not met as a network error on each call: "localhost:4010/api/v1" would be read as
+  // an address of the scheme "localhost:". A relative root is one in a browser, against the page.
+  if (!isWebAddress(baseUrl)) {
+    throw new TypeError(`baseUrl "${String(options.baseUrl)}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1).`);
+  }
   const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 5000;
 

@@ -128,6 +128,13 @@ describe('SDK against the sandbox', () => {
       (e: unknown) => e instanceof DvcApiError && e.code === 'validation_failed' && e.message.endsWith('(/querystring/pageSize must be <= 50)'));
   });
 
+  test('a baseUrl that is not a web address is refused when the client is made, naming it, not met as a network error on each call', () => {
+    for (const baseUrl of ['localhost:4010/api/v1', 'not a url', '/api/v1', 'ftp://example.gov.vn/api/v1']) {
+      assert.throws(() => createDvcClient({ baseUrl }), (e: unknown) => e instanceof TypeError && e.message.startsWith(`baseUrl "${baseUrl}" is not a web address`), baseUrl);
+    }
+    for (const baseUrl of ['https://dichvucong.example.gov.vn/api/v1', 'http://127.0.0.1:4010/api/v1/']) assert.doesNotThrow(() => createDvcClient({ baseUrl }), baseUrl);
+  });
+
   test('called without what it needs, from JavaScript: said plainly, or the API\'s own refusal, typed', async () => {
     assert.throws(() => createDvcClient(undefined as never), (e: unknown) => e instanceof TypeError && /needs \{ baseUrl \}/.test(e.message));
     await assert.rejects(client.surveys.status(DEMO.decided.code, undefined as never), (e: unknown) => e instanceof DvcApiError && e.status < 500);

@@ -43,12 +43,15 @@ function isWebAddress(base: string): boolean {
   }
 }
 
-/** The error, said once in the console for the webmaster: the citizen's message cannot name the attribute. */
+/** Says `message` in the console for the webmaster, once: the citizen's message cannot name the attribute. */
+export function tellTheConsoleOnce(message: string): void {
+  if (toldTheConsole.has(message)) return;
+  toldTheConsole.add(message);
+  console.error(message);
+}
+
 function configError(message: string): DvcConfigError {
-  if (!toldTheConsole.has(message)) {
-    toldTheConsole.add(message);
-    console.error(message);
-  }
+  tellTheConsoleOnce(message);
   return new DvcConfigError(message);
 }
 

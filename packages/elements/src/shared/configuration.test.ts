@@ -57,6 +57,13 @@ describe('a widget set up wrongly', () => {
     expect(shown.dataset['problem']).to.equal('configuration');
     expect(shown.querySelector('[part="error-message"]')!.textContent!.trim()).to.equal(NOT_SET_UP.en);
     expect(shown.querySelector('[part="retry-button"]')).to.equal(null);
+    // The webmaster reads what to fix, once however often the widget shows it.
+    el.query = 'ho tich';
+    await waitUntil(() => failure(el)?.dataset['problem'] === 'configuration', 'no second failure', { timeout: 8000 });
+    await el.updateComplete;
+    const told = logged.filter((line) => line.startsWith('DVC Kit: the widget\'s api-base does not lead to the DVC Kit API'));
+    expect(told, logged.join('\n')).to.have.length(1);
+    expect(told[0]).to.match(/check baseUrl.*ending in its base path, e\.g\. https:\/\/dichvucong\.example\.gov\.vn\/api\/v1\.$/);
   });
 
   it('the API\'s own host without its version path (the API says not_found): the same words, not "not found"', async () => {
@@ -65,6 +72,7 @@ describe('a widget set up wrongly', () => {
     const shown = await searched(el);
     expect(shown.dataset['problem']).to.equal('configuration');
     expect(shown.querySelector('[part="error-message"]')!.textContent!.trim()).to.equal(NOT_SET_UP.vi);
+    expect(logged.some((line) => line.includes('/api/v1') && line.startsWith('DVC Kit: the widget\'s api-base does not lead to the DVC Kit API')), logged.join('\n')).to.equal(true);
   });
 
   it('no api-base at all: the tracker says so when asked, and the console names the attribute, once', async () => {

@@ -4,7 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { DvcApiError, DvcNetworkError, DvcResponseError, DvcTimeoutError, type ProblemCode } from '@dvc-kit/sdk';
-import { DvcConfigError } from './api-client.ts';
+import { DvcConfigError, tellTheConsoleOnce } from './api-client.ts';
 import { formatWait } from './locale.ts';
 import { payInPersonMessage } from './pay-in-person.ts';
 
@@ -81,7 +81,15 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
  * without CORS headers looks the same to the page as a network failure.
  */
 export function problemMessage(error: unknown): string {
-  if (setUpWrongly(error)) return notSetUpMessage();
+  if (setUpWrongly(error)) {
+    // A root that is missing or no web address was said when the client was asked for; an answer
+    // from the wrong address is said here, where it is first met.
+    if (!(error instanceof DvcConfigError)) {
+      tellTheConsoleOnce(`DVC Kit: the widget's api-base does not lead to the DVC Kit API (${(error as Error).message}). `
+        + 'Set it to the API\'s address, ending in its base path, e.g. https://dichvucong.example.gov.vn/api/v1.');
+    }
+    return notSetUpMessage();
+  }
   if (error instanceof DvcApiError) {
     if (error.status >= 500 && error.code !== 'service_unavailable' && error.code !== 'internal_error') {
       // A 5xx whose body named another code (a proxy passing on someone's JSON): the status decides.
