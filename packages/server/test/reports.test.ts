@@ -11,7 +11,8 @@ import { XLSX_TYPE, toXlsx } from '../src/reports/xlsx.ts';
 import { sheetRows, unzip } from './support/xlsx-reader.ts';
 import { parseXml } from '../../audit/test/support/xml.ts';
 import { toCsv } from '../src/reports/csv.ts';
-import { satisfiedFrom } from '../src/reports/survey-report.ts';
+import { satisfiedFrom, surveyReport, surveyReportSheet } from '../src/reports/survey-report.ts';
+import { DOSSIER_FORM, PAGE_FORM } from '../src/surveys/forms.ts';
 
 /** Two agencies: one a whole segment shorter than the other, so a prefix alone would mix them. */
 const AGENCY = '000.00.20.H29';
@@ -206,7 +207,7 @@ describe('the agency\'s reports', () => {
     assert.equal(report.agency, AGENCY);
     assert.deepEqual(report.period, { from: '2025-03-01', to: '2025-03-31' });
     assert.equal(report.groupBy, 'procedure');
-    assert.deepEqual(report.form, { id: 'one-stop-evaluation', version: 1 });
+    assert.deepEqual(report.form, { id: 'one-stop-evaluation', version: 1, otherVersions: 0 });
     assert.deepEqual(report.criteria.map((c: { id: string; satisfiedFrom: number }) => [c.id, c.satisfiedFrom]),
       [['contacts', 1], ['agencies', 1], ['one-stop', 1], ['attitude', 1], ['online', 1], ['overall', 1]]);
     assert.equal(report.criteria[5].label.vi, 'Mức độ hài lòng chung của Ông/Bà');
@@ -392,6 +393,32 @@ describe('the agency\'s reports', () => {
     // JSON unless CSV comes first.
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'application/json, text/csv')).headers['content-type']), /^application\/json/);
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'text/*')).headers['content-type']), /^text\/csv/);
+  });
+
+  // Last: it stores an evaluation on another version of the form.
+  test('a new version of the form: only its own evaluations are scored, on its own scales; the others are counted apart and said in the file', async () => {
+    const fiveLevels = [5, 4, 3, 2, 1].map((value) => ({ value, label: { vi: `Mức ${value}`, en: `Level ${value}` } }));
+    const version2 = { ...DOSSIER_FORM, version: 2, questions: DOSSIER_FORM.questions.map((q) => (q.id === 'overall' ? { ...q, scale: fiveLevels } : q)) };
+    const { code } = await dossier(AGENCY, BIRTH);
+    serial += 1;
+    await server.context.storage.run(`INSERT INTO survey_responses (id, form_id, form_version, kind, dossier_code, answers, submitted_at)
+      VALUES (?, 'one-stop-evaluation', 2, 'dossier', ?, ?, '2025-03-20T02:00:00.000Z')`, [`srv_seed${serial}`, code, JSON.stringify({ ...all(2), overall: 4 })]);
+    const query = { agency: AGENCY, from: '2025-03-01', to: '2025-03-31', groupBy: 'procedure' as const };
+
+    const current = await surveyReport(server.context.storage, query, [version2, PAGE_FORM]);
+    assert.deepEqual(current.form, { id: 'one-stop-evaluation', version: 2, otherVersions: 4 });
+    assert.equal(current.total.evaluations, 1);
+    const overall = current.total.criteria.find((c) => c.id === 'overall')!;
+    assert.deepEqual(overall.distribution, [5, 4, 3, 2, 1].map((value) => ({ value, count: value === 4 ? 1 : 0 })));
+    assert.deepEqual([overall.average, overall.satisfiedPercent], [4, 100]);
+
+    // The version before, as a server that has not upgraded reports it: its four, the new one apart.
+    const before = await surveyReport(server.context.storage, query);
+    assert.deepEqual([before.form, before.total.evaluations], [{ id: 'one-stop-evaluation', version: 1, otherVersions: 1 }, 4]);
+    assert.equal(before.total.criteria.find((c) => c.id === 'overall')!.satisfiedPercent, 75);
+    const rows = surveyReportSheet(current).rows;
+    assert.deepEqual(rows.at(-1), ['', 'Không tính 4 lượt đánh giá theo phiên bản khác của mẫu phiếu (báo cáo tính theo phiên bản 2)']);
+    assert.ok(!surveyReportSheet({ ...current, form: { ...current.form, otherVersions: 0 } }).rows.some((r) => String(r[1]).startsWith('Không tính')));
   });
 });
 

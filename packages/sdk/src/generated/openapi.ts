@@ -1353,10 +1353,16 @@ export interface components {
             agency: string;
             period: components["schemas"]["ReportPeriod"];
             groupBy: components["schemas"]["SurveyReportGrouping"];
-            /** @description The evaluation form whose responses are counted (any of its versions). */
+            /** @description The evaluation form whose responses are counted, in its current version. */
             form: {
                 id: string;
                 version: number;
+                /**
+                 * @description The evaluations of the period made on another version of the form: not counted,
+                 *     since a version's questions and scales may differ (a score of 2 on a scale of three
+                 *     levels is not a 2 on a scale of five).
+                 */
+                otherVersions: number;
             };
             criteria: components["schemas"]["SurveyReportCriterion"][];
             /** @description The groups with at least one evaluation, by code. */

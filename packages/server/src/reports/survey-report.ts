@@ -26,6 +26,7 @@ export interface SurveyReportQuery extends ReportPeriod {
 
 interface EvaluationRow {
   dossier_code: string;
+  form_version: number;
   answers: string;
   procedure_code: string;
   procedure_name: string;
@@ -104,11 +105,13 @@ class Tally {
 }
 
 /**
- * The report. Counted: the evaluations of the current dossier form (any of its versions) submitted
+ * The report. Counted: the evaluations of the current dossier form, in its current version, submitted
  * from `from` 00:00 to `to` 24:00 in Vietnam time, for the agency's dossiers. A procedure is named
  * as on its latest evaluated dossier (a renamed procedure reads as it is now called). A receiving
  * unit, whose own name no record carries, is named by the processing agencies of its evaluated
  * dossiers, the most evaluated first: one dossier handled elsewhere does not rename the unit.
+ * Evaluations on another version of the form are only counted apart (`form.otherVersions`): each
+ * version scores on its own scales, and the current one's would misread them.
  */
 export async function surveyReport(storage: Storage, query: SurveyReportQuery, forms: readonly SurveyForm[] = FORMS): Promise<SurveyReport> {
   const { start, end } = periodBounds(query);
@@ -116,7 +119,7 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
   const form = findForm('dossier', forms);
   const criteria = criteriaOf(form);
   const rows = (await storage.all<EvaluationRow>(`
-    SELECT r.dossier_code, r.answers, d.procedure_code, d.procedure_name, d.agency
+    SELECT r.dossier_code, r.form_version, r.answers, d.procedure_code, d.procedure_name, d.agency
     FROM survey_responses r JOIN dossiers d ON d.code = r.dossier_code
     WHERE r.kind = 'dossier' AND r.form_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? AND r.dossier_code LIKE ?
     ORDER BY r.submitted_at, r.${storage.insertionOrder}`,
@@ -124,7 +127,12 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
 
   const total = new Tally(criteria);
   const groups = new Map<string, { names: Names; tally: Tally }>();
+  let otherVersions = 0;
   for (const row of rows) {
+    if (row.form_version !== form.version) {
+      otherVersions += 1;
+      continue;
+    }
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
     const [code, name] = query.groupBy === 'unit' ? [receivingUnit(row.dossier_code), row.agency] : [row.procedure_code, row.procedure_name];
     let group = groups.get(code);
@@ -138,7 +146,7 @@ export async function surveyReport(storage: Storage, query: SurveyReportQuery, f
     agency: query.agency,
     period: { from: query.from, to: query.to },
     groupBy: query.groupBy,
-    form: { id: form.id, version: form.version },
+    form: { id: form.id, version: form.version, otherVersions },
     criteria,
     groups: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -210,9 +218,14 @@ function surveyReportRows(report: SurveyReport): CsvCell[][] {
     ...scores.map((score) => r.distribution.find((d) => d.value === score)?.count ?? null),
     r.average, r.satisfied, r.satisfiedPercent,
   ]);
+  const { version, otherVersions } = report.form;
   return [
     header,
     ...report.groups.flatMap((g) => rowsOf(g.code, g.name, g.evaluations, g.criteria)),
     ...rowsOf('', TOTAL_LABEL, report.total.evaluations, report.total.criteria),
+    // Said in the file itself: a reader of the CSV alone must not take the total for every evaluation.
+    ...(otherVersions > 0
+      ? [['', `Không tính ${otherVersions} lượt đánh giá theo phiên bản khác của mẫu phiếu (báo cáo tính theo phiên bản ${version})`]]
+      : []),
   ];
 }
