@@ -78,9 +78,27 @@ export async function openPage(page: Page, url: string): Promise<void> {
   if (response && !response.ok() && response.status() !== 304) {
     throw new AuditSetupError(`${url} answered ${response.status()} ${response.statusText()}`);
   }
+  const contentType = response ? notAWebPage(url, response.headers()['content-type']) : null;
+  if (contentType) {
+    throw new AuditSetupError(`${url} is not a web page: it is served as ${contentType}, and only an HTML page can be audited`);
+  }
   await installPageHelpers(page);
   await page.evaluate(whenElementsDefined, 10_000);
   await settle(page);
+}
+
+/** The media types of a web page: what a browser renders as a document the checks can audit. */
+const PAGE_TYPES = ['text/html', 'application/xhtml+xml'];
+
+/**
+ * The content type an http(s) answer came with, when it is not a web page (JSON, a script, an
+ * image): the browser shows it as text or a viewer, and auditing that would report the viewer's
+ * faults as the address's. Null for a page, for a file: URL, and when no type was sent.
+ */
+export function notAWebPage(url: string, contentType: string | undefined): string | null {
+  if (!/^https?:/i.test(url) || !contentType) return null;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return PAGE_TYPES.includes(type) ? null : type;
 }
 
 /** Resolves when every custom element in the page (shadow roots included) is defined and has rendered. */

@@ -273,6 +273,18 @@ describe('dvc-audit when it cannot audit', () => {
     assert.match(run.stderr, /Could not load http:\/\/127\.0\.0\.1:\d+\/: net::ERR_CONNECTION_REFUSED/);
   });
 
+  it('exits 2, saying so, when the address is not a web page (a script, JSON), rather than audit the browser\'s viewer of it', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'dvc-audit-not-a-page-'));
+    try {
+      const run = await runCli([`${fixtures.url}broken-widget.js`, '--out', out, '--format', 'json']);
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, /broken-widget\.js is not a web page: it is served as text\/javascript, and only an HTML page can be audited/);
+      assert.deepEqual(await readdir(out), [], 'no report of a page that was never audited');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2, naming the widget, when a widget never loads (its script tag points nowhere), rather than pass a page with nothing drawn', async () => {
     const out = await mkdtemp(join(tmpdir(), 'dvc-audit-unloaded-'));
     try {
