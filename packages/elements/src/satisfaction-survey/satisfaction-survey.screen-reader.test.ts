@@ -31,7 +31,7 @@ const WORDS: Record<Lang, {
     left5: '5 characters left',
     checkAnswers: 'There is a problem',
     enterId: 'Enter your personal identification number',
-    firstQuestionError: 'Please choose an answer to “How many times you had to contact the agency to complete your application”',
+    firstQuestionError: 'Please choose an answer to “How many times did you have to contact the agency to complete your application?”',
     thanksTitle: 'Thank you for your evaluation',
     thanksText: 'Your answers have been recorded. They help the agency serve citizens better.',
     unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',

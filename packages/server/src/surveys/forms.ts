@@ -27,27 +27,27 @@ export const DOSSIER_FORM: SurveyForm = {
   questions: [
     {
       id: 'contacts', type: 'rating', required: true,
-      label: { vi: 'Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ', en: 'How many times you had to contact the agency to complete your application' },
+      label: { vi: 'Số lần Ông/Bà phải liên hệ với cơ quan để hoàn thiện hồ sơ', en: 'How many times did you have to contact the agency to complete your application?' },
       scale: threeLevels(['Không quá 1 lần', 'Once at most'], ['2 lần', 'Twice'], ['Từ 3 lần trở lên', 'Three times or more']),
     },
     {
       id: 'agencies', type: 'rating', required: true,
-      label: { vi: 'Số cơ quan Ông/Bà phải liên hệ', en: 'How many agencies you had to deal with' },
+      label: { vi: 'Số cơ quan Ông/Bà phải liên hệ', en: 'How many agencies did you have to deal with?' },
       scale: threeLevels(['1 cơ quan', 'One'], ['2 cơ quan', 'Two'], ['Từ 3 cơ quan trở lên', 'Three or more']),
     },
     {
       id: 'one-stop', type: 'rating', required: true,
-      label: { vi: 'Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa', en: 'Your application was received and returned at the one-stop desk' },
+      label: { vi: 'Hồ sơ được tiếp nhận và trả kết quả tại Bộ phận Một cửa', en: 'Was your application received and returned at the one-stop desk?' },
       scale: threeLevels(['Cả tiếp nhận và trả kết quả', 'Both received and returned there'], ['Chỉ một trong hai', 'Only one of the two'], ['Không', 'Neither']),
     },
     {
       id: 'attitude', type: 'rating', required: true,
-      label: { vi: 'Thái độ của cán bộ, công chức', en: 'The officials\' attitude' },
+      label: { vi: 'Thái độ của cán bộ, công chức', en: 'How was the officials\' attitude?' },
       scale: threeLevels(['Lịch sự, tận tình', 'Polite and helpful'], ['Bình thường', 'Neutral'], ['Gây phiền hà, sách nhiễu', 'Obstructive or harassing']),
     },
     {
       id: 'online', type: 'rating', required: false,
-      label: { vi: 'Theo dõi tiến độ và chất lượng dịch vụ trực tuyến', en: 'Following progress and the quality of the online service' },
+      label: { vi: 'Theo dõi tiến độ và chất lượng dịch vụ trực tuyến', en: 'How good was the online service, including following your application\'s progress?' },
       scale: threeLevels(['Tốt', 'Good'], ['Chấp nhận được', 'Acceptable'], ['Không tốt', 'Poor']),
     },
     {

@@ -234,7 +234,7 @@ snapshots["empty form (en)"] =
   StaticText "Personal identification number"
   StaticText "The 12 digits on your citizen identity card."
   textbox "Personal identification number" description="The 12 digits on your citizen identity card."
-  StaticText "How many times you had to contact the agency to complete your application"
+  StaticText "How many times did you have to contact the agency to complete your application?"
   StaticText "(required)"
   radio "Once at most" [not checked]
   StaticText "Once at most"
@@ -242,7 +242,7 @@ snapshots["empty form (en)"] =
   StaticText "Twice"
   radio "Three times or more" [not checked]
   StaticText "Three times or more"
-  StaticText "How many agencies you had to deal with"
+  StaticText "How many agencies did you have to deal with?"
   StaticText "(required)"
   radio "One" [not checked]
   StaticText "One"
@@ -250,7 +250,7 @@ snapshots["empty form (en)"] =
   StaticText "Two"
   radio "Three or more" [not checked]
   StaticText "Three or more"
-  StaticText "Your application was received and returned at the one-stop desk"
+  StaticText "Was your application received and returned at the one-stop desk?"
   StaticText "(required)"
   radio "Both received and returned there" [not checked]
   StaticText "Both received and returned there"
@@ -258,7 +258,7 @@ snapshots["empty form (en)"] =
   StaticText "Only one of the two"
   radio "Neither" [not checked]
   StaticText "Neither"
-  StaticText "The officials' attitude"
+  StaticText "How was the officials' attitude?"
   StaticText "(required)"
   radio "Polite and helpful" [not checked]
   StaticText "Polite and helpful"
@@ -266,7 +266,7 @@ snapshots["empty form (en)"] =
   StaticText "Neutral"
   radio "Obstructive or harassing" [not checked]
   StaticText "Obstructive or harassing"
-  StaticText "Following progress and the quality of the online service"
+  StaticText "How good was the online service, including following your application's progress?"
   radio "Good" [not checked]
   StaticText "Good"
   radio "Acceptable" [not checked]
@@ -298,14 +298,14 @@ snapshots["validation errors (en)"] =
       heading "There is a problem" [level=3]
       link "Enter your personal identification number"
         StaticText "Enter your personal identification number"
-      link "Please choose an answer to “How many times you had to contact the agency to complete your application”"
-        StaticText "Please choose an answer to “How many times you had to contact the agency to complete your application”"
-      link "Please choose an answer to “How many agencies you had to deal with”"
-        StaticText "Please choose an answer to “How many agencies you had to deal with”"
-      link "Please choose an answer to “Your application was received and returned at the one-stop desk”"
-        StaticText "Please choose an answer to “Your application was received and returned at the one-stop desk”"
-      link "Please choose an answer to “The officials' attitude”"
-        StaticText "Please choose an answer to “The officials' attitude”"
+      link "Please choose an answer to “How many times did you have to contact the agency to complete your application?”"
+        StaticText "Please choose an answer to “How many times did you have to contact the agency to complete your application?”"
+      link "Please choose an answer to “How many agencies did you have to deal with?”"
+        StaticText "Please choose an answer to “How many agencies did you have to deal with?”"
+      link "Please choose an answer to “Was your application received and returned at the one-stop desk?”"
+        StaticText "Please choose an answer to “Was your application received and returned at the one-stop desk?”"
+      link "Please choose an answer to “How was the officials' attitude?”"
+        StaticText "Please choose an answer to “How was the officials' attitude?”"
       link "Please choose an answer to “Overall, how satisfied are you?”"
         StaticText "Please choose an answer to “Overall, how satisfied are you?”"
   StaticText "Your answers help the agency serve you better. Questions marked * are required."
@@ -314,7 +314,7 @@ snapshots["validation errors (en)"] =
   StaticText "Error:"
   StaticText "Enter your personal identification number"
   textbox "Personal identification number" [invalid] description="The 12 digits on your citizen identity card. Error: Enter your personal identification number"
-  StaticText "How many times you had to contact the agency to complete your application"
+  StaticText "How many times did you have to contact the agency to complete your application?"
   StaticText "(required)"
   StaticText "Error:"
   StaticText "Please choose an answer."
@@ -324,7 +324,7 @@ snapshots["validation errors (en)"] =
   StaticText "Twice"
   radio "Three times or more" [not checked, invalid]
   StaticText "Three times or more"
-  StaticText "How many agencies you had to deal with"
+  StaticText "How many agencies did you have to deal with?"
   StaticText "(required)"
   StaticText "Error:"
   StaticText "Please choose an answer."
@@ -334,7 +334,7 @@ snapshots["validation errors (en)"] =
   StaticText "Two"
   radio "Three or more" [not checked, invalid]
   StaticText "Three or more"
-  StaticText "Your application was received and returned at the one-stop desk"
+  StaticText "Was your application received and returned at the one-stop desk?"
   StaticText "(required)"
   StaticText "Error:"
   StaticText "Please choose an answer."
@@ -344,7 +344,7 @@ snapshots["validation errors (en)"] =
   StaticText "Only one of the two"
   radio "Neither" [not checked, invalid]
   StaticText "Neither"
-  StaticText "The officials' attitude"
+  StaticText "How was the officials' attitude?"
   StaticText "(required)"
   StaticText "Error:"
   StaticText "Please choose an answer."
@@ -354,7 +354,7 @@ snapshots["validation errors (en)"] =
   StaticText "Neutral"
   radio "Obstructive or harassing" [not checked, invalid]
   StaticText "Obstructive or harassing"
-  StaticText "Following progress and the quality of the online service"
+  StaticText "How good was the online service, including following your application's progress?"
   radio "Good" [not checked]
   StaticText "Good"
   radio "Acceptable" [not checked]
@@ -387,7 +387,7 @@ snapshots["sending failed (en)"] =
   StaticText "Personal identification number"
   StaticText "The 12 digits on your citizen identity card."
   textbox "Personal identification number" [value="079203001234"] description="The 12 digits on your citizen identity card."
-  StaticText "How many times you had to contact the agency to complete your application"
+  StaticText "How many times did you have to contact the agency to complete your application?"
   StaticText "(required)"
   radio "Once at most" [checked]
   StaticText "Once at most"
@@ -395,7 +395,7 @@ snapshots["sending failed (en)"] =
   StaticText "Twice"
   radio "Three times or more" [not checked]
   StaticText "Three times or more"
-  StaticText "How many agencies you had to deal with"
+  StaticText "How many agencies did you have to deal with?"
   StaticText "(required)"
   radio "One" [checked]
   StaticText "One"
@@ -403,7 +403,7 @@ snapshots["sending failed (en)"] =
   StaticText "Two"
   radio "Three or more" [not checked]
   StaticText "Three or more"
-  StaticText "Your application was received and returned at the one-stop desk"
+  StaticText "Was your application received and returned at the one-stop desk?"
   StaticText "(required)"
   radio "Both received and returned there" [checked]
   StaticText "Both received and returned there"
@@ -411,7 +411,7 @@ snapshots["sending failed (en)"] =
   StaticText "Only one of the two"
   radio "Neither" [not checked]
   StaticText "Neither"
-  StaticText "The officials' attitude"
+  StaticText "How was the officials' attitude?"
   StaticText "(required)"
   radio "Polite and helpful" [checked]
   StaticText "Polite and helpful"
@@ -419,7 +419,7 @@ snapshots["sending failed (en)"] =
   StaticText "Neutral"
   radio "Obstructive or harassing" [not checked]
   StaticText "Obstructive or harassing"
-  StaticText "Following progress and the quality of the online service"
+  StaticText "How good was the online service, including following your application's progress?"
   radio "Good" [not checked]
   StaticText "Good"
   radio "Acceptable" [not checked]
