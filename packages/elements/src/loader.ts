@@ -362,7 +362,8 @@ function hydrate(): void {
     const support = litHooks.litElementHydrateSupport;
     if (lit && support && support !== standIn) support(lit);
   }).catch((error: unknown) => {
-    console.error('DVC Kit: prerendered widgets could not be hydrated', error);
+    // Also met when the page's policy refuses Lit (its Trusted Types policy): that is said apart.
+    console.error('DVC Kit: Lit\'s hydration (dvc-hydrate.js) did not load: widgets will draw their first views anew, not take them over.', error);
   });
 }
 
