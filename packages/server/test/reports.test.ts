@@ -456,6 +456,10 @@ describeOnce('report rules', () => {
       [s('hai\ndòng'), n('0')],
     ]);
     assert.match(files.get('xl/worksheets/sheet1.xml')!, /<autoFilter ref="A2:B7"\/>/);
+    // Numbers shown with a thousands separator (the reader's own), amounts whole, averages to two places.
+    assert.match(files.get('xl/worksheets/sheet1.xml')!, /<c r="B3" s="2"><v>8000<\/v><\/c>.*<c r="B4" s="3"><v>1.25<\/v><\/c>/);
+    const styles = parseXml(files.get('xl/styles.xml')!).children.find((node) => node.name === 'cellXfs')!.children;
+    assert.deepEqual([styles[2]!.attributes['numFmtId'], styles[3]!.attributes['numFmtId']], ['3', '4']);
     assert.match(files.get('xl/workbook.xml')!, /<sheet name="Báo cáo" sheetId="1" r:id="rId1"\/>/);
     assert.throws(() => toXlsx('', [[Number.POSITIVE_INFINITY]]), RangeError);
   });

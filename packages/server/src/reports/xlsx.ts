@@ -18,6 +18,12 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationsh
 const OFFICE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** The style of the title and the header (cellXfs 1 in STYLES: bold). */
 const BOLD = 1;
+/**
+ * A number's style in the rows, with a thousands separator (258.000 đồng, not 258000): Excel's
+ * built-in formats 3 (#,##0) and 4 (#,##0.00), shown with the reader's own separators.
+ */
+const WHOLE_NUMBER = 2;
+const DECIMAL_NUMBER = 3;
 /** The title is row 1 and the header row 2; the rows follow. */
 const HEADER_ROW = 2;
 
@@ -35,12 +41,13 @@ function columnName(index: number): string {
 }
 
 function cell(value: CsvCell, ref: string, style: number): string {
-  const s = style ? ` s="${style}"` : '';
   if (value === null || value === '') return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`A spreadsheet number must be finite, not ${value}`);
-    return `<c r="${ref}"${s}><v>${value}</v></c>`;
+    const numberStyle = style || (Number.isInteger(value) ? WHOLE_NUMBER : DECIMAL_NUMBER);
+    return `<c r="${ref}" s="${numberStyle}"><v>${value}</v></c>`;
   }
+  const s = style ? ` s="${style}"` : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
 
@@ -107,13 +114,14 @@ const WORKBOOK_RELS = `${XML}<Relationships xmlns="${RELATIONSHIPS}">`
   + `<Relationship Id="rId2" Type="${OFFICE_RELATIONSHIP}/styles" Target="styles.xml"/>`
   + '</Relationships>';
 
-/** Two cell styles: the default, and bold for the title and the header. */
+/** The cell styles: the default, bold (the title and the header), and numbers with a thousands separator, whole and with two decimals. */
 const STYLES = `${XML}<styleSheet xmlns="${MAIN}">`
   + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
   + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
   + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
   + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+  + '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+  + '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
   + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
   + '</styleSheet>';
 
