@@ -52,11 +52,14 @@ interface StateLabel {
 const slug = (label: StateLabel) =>
   (label.widget ? `${label.widget}--${label.state}` : label.state).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 
-/** Runs every check in the page's current state. */
-async function auditState(page: Page, options: AuditOptions, label: StateLabel, startedAt: Date): Promise<StateResult> {
+/**
+ * Runs every check in the page's current state. `known` are findings made before the checks (the
+ * tour's warnings about the page), counted in the state's line like the rest.
+ */
+async function auditState(page: Page, options: AuditOptions, label: StateLabel, startedAt: Date, known: Finding[] = []): Promise<StateResult> {
   const shots = new ScreenshotTaker(page, options.outDir, slug(label), options.screenshots);
   const checks: CheckResult[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...known];
   const screenshot = await shots.state(label.focus);
   for (const check of CHECKS) {
     const started = Date.now();
@@ -120,19 +123,18 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     if (options.screenshots) await clearScreenshots(options.outDir);
     const title = await page.title();
     const states: StateResult[] = [];
-    states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }, started));
+    // The widgets are found before the page is audited, so the page's line counts the tour's
+    // warnings about them (a widget with no tour) with the rest.
+    const widgets = options.tour ? await findWidgets(page) : [];
+    const tourMissing: Finding[] = widgets.filter((w) => w.problem).map((widget) => ({
+      check: 'tour', rule: 'tour-missing', severity: 'warning', impact: 'minor', wcag: [],
+      help: 'dvc-audit carries the tours of the DVC Kit widgets; another dvc-* widget declares its own (static auditTour)', helpUrl: '',
+      message: widget.problem ?? '', selector: widget.tag, html: `<${widget.tag}>`,
+    }));
+    states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }, started, tourMissing));
 
     if (options.tour) {
-      const widgets = await findWidgets(page);
       options.log?.(`Tour: ${widgets.length ? widgets.map((w) => `${w.label} (${w.steps.length} states)`).join(', ') : 'no dvc-* widgets on the page'}`);
-      const pageState = states[0]!;
-      for (const widget of widgets.filter((w) => w.problem)) {
-        pageState.warnings.push({
-          check: 'tour', rule: 'tour-missing', severity: 'warning', impact: 'minor', wcag: [],
-          help: 'dvc-audit carries the tours of the DVC Kit widgets; another dvc-* widget declares its own (static auditTour)', helpUrl: '',
-          message: widget.problem ?? '', selector: widget.tag, html: `<${widget.tag}>`,
-        });
-      }
       for (const widget of widgets) {
         for (const step of widget.steps) {
           const stepStarted = new Date();

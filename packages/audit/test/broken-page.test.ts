@@ -78,6 +78,12 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     assert.equal(report.summary.exitCode, 1);
   });
 
+  it('counts every warning of the page as loaded in its line, the tour\'s about a widget it cannot drive included', () => {
+    const page = state(report, null, 'page');
+    assert.ok(page.warnings.some((w) => w.rule === 'tour-missing'));
+    assert.match(run.stderr, new RegExp(`^  page · page: ${page.violations.length} violations, ${page.warnings.length} warnings`, 'm'));
+  });
+
   it('finds each of its own checks\' known faults, and only those', () => {
     const page = state(report, null, 'page');
     const own = page.violations.filter((f) => f.check !== 'axe');
