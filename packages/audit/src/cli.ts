@@ -112,6 +112,12 @@ export function version(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
+/** Each check or tour step that could not complete, with why: one line each (the report has them too). */
+export function incomplete(report: AuditReport): string[] {
+  return report.states.flatMap((state) => state.checks.filter((c) => c.status === 'error').map((c) =>
+    `${state.widget ?? 'page'} · ${state.state} · ${c.check}: ${(c.reason ?? 'no reason given').replace(/\s+/g, ' ')}`));
+}
+
 /** Runs the CLI; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && argv[0] === '--version') {
@@ -157,7 +163,10 @@ export async function main(argv: string[]): Promise<number> {
   const { summary } = report;
   console.log(`${summary.violations} violations, ${summary.warnings} warnings in ${summary.states} states (${(report.durationMs / 1000).toFixed(1)} s).`);
   for (const line of summary.notRun) console.log(`Not run: ${line}`);
-  if (summary.errors) console.log(`${summary.errors} checks or tour steps could not complete.`);
+  if (summary.errors) {
+    console.log(`${summary.errors} checks or tour steps could not complete:`);
+    for (const line of incomplete(report)) console.log(`  ${line}`);
+  }
   for (const path of written) console.log(`Report: ${path}`);
   return summary.exitCode;
 }

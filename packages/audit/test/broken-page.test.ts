@@ -301,6 +301,8 @@ describe('dvc-audit when it cannot audit', () => {
       assert.equal(widgets.status, 'error');
       assert.match(widgets.reason!, /^dvc-procedure-search never became defined: the widget's script did not load/);
       assert.match(run.stdout, /1 checks or tour steps could not complete/);
+      // The console says which and why, not only the report.
+      assert.match(run.stdout, /^  page · page · widgets: dvc-procedure-search never became defined: the widget's script did not load/m);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

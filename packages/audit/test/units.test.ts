@@ -169,6 +169,8 @@ describe('report writers', () => {
     assert.ok(html.includes(escapeHtml('<input name="q" onfocus="alert(1)">')));
     assert.match(html, /<h3 id="sc-1-3-1">1\.3\.1 Info and Relationships \(A\) — 1 failure<\/h3>[\s\S]*<h3 id="sc-4-1-2">4\.1\.2 Name, Role, Value \(A\) — 1 failure<\/h3>/);
     assert.match(html, /The audit could not be completed/);
+    // Its title says so too: a tab or a list of reports shows the title, not the summary.
+    assert.match(html, /<title>Accessibility audit incomplete \(1 error\): 1 violations — /);
     assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });

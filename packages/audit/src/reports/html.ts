@@ -140,7 +140,7 @@ export async function renderHtml(report: AuditReport, dir: string): Promise<stri
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`Accessibility audit: ${summary.violations} violations — ${report.title || report.page}`)}</title>
+<title>${escapeHtml(`${summary.exitCode === 2 ? `Accessibility audit incomplete (${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'})` : 'Accessibility audit'}: ${summary.violations} violations — ${report.title || report.page}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
