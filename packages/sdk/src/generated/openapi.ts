@@ -16,9 +16,9 @@ export interface paths {
          *     When no procedure matches every word (a typo, a word the catalogue does not use, words
          *     typed without spaces), the closest are listed (words run together read apart, "hochieu" as
          *     "ho chieu"; those matching all the words but one; a misspelt word as the catalogue's word
-         *     one slip of the keyboard away, or by its longest beginning that matches), and
-         *     `approximate` says so. A `q` with no letter or digit (only
-         *     punctuation or symbols) finds nothing; an empty `q` lists every procedure.
+         *     one slip of the keyboard away, or, beside other words, by its longest beginning that
+         *     matches), and `approximate` says so. A `q` with no letter or digit (only punctuation or
+         *     symbols) finds nothing; an empty `q` lists every procedure.
          */
         get: operations["searchProcedures"];
         put?: never;

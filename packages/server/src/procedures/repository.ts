@@ -223,7 +223,8 @@ const MIN_PREFIX = 3;
  * The loose search, for when no procedure matches every word (or the one word typed). Each word is matched on its own; a
  * word that matches nothing anywhere is read as the catalogue's word one slip of the keyboard away
  * ("khai snh" is "khai sinh"), else cut to its longest prefix that does match (at least 3 letters),
- * so "khai sinzzzz" still means "khai sin…". Procedures are ranked by how many words they match,
+ * so "khai sinzzzz" still means "khai sin…" (not a word typed alone, which the others do not
+ * narrow). Procedures are ranked by how many words they match,
  * then as usual (the name containing the matching words, in order, as a phrase; then bm25 over
  * them), and only those matching all of the words but one are kept (or, when none does, those
  * matching the most): a typo gives a short list with the procedure meant on top, not every
@@ -239,7 +240,8 @@ function looseCandidates(index: CatalogueIndex, words: string[]): { candidates: 
       term = near;
       ids = index.idsMatching(near);
     }
-    if (ids.length === 0 && word.length > MIN_PREFIX) {
+    // Alone, a word is not cut: "quokkavn" would find every procedure with a word beginning "quo".
+    if (ids.length === 0 && word.length > MIN_PREFIX && words.length > 1) {
       // Prefixes of a matching prefix match too, so the longest matching one is found by bisection.
       let low = MIN_PREFIX - 1; // longest length known to match (none yet)
       let high = word.length; // shortest length known not to match
