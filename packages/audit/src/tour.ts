@@ -161,8 +161,8 @@ async function revealWidget(page: Page, widget: TourWidget): Promise<string[]> {
 /**
  * What the widget shows instead of the state waited for, if anything: its failure ("; the widget
  * shows a failure (network): …"), as when the API is down or `api-base` is wrong, else the first of
- * its parts on screen ("; the widget shows already-evaluated instead: …"), as when the sandbox's
- * demo dossier was evaluated by an earlier run.
+ * its parts on screen, wrappers aside ("; the widget shows already-evaluated instead: …"), as when
+ * the sandbox's demo dossier was evaluated by an earlier run.
  */
 async function shownInstead(page: Page, widget: TourWidget): Promise<string> {
   const shown = await page.evaluate((tag: string, index: number) => {
@@ -171,9 +171,13 @@ async function shownInstead(page: Page, widget: TourWidget): Promise<string> {
     const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
     const error = parts.find((el) => el.matches('[part~="error"]'));
     if (error) return { failure: true, kind: error.getAttribute('data-problem') ?? '', text: text(error) };
-    // A live region speaks of the state, it is not one.
-    const first = parts.find((el) => !el.matches('[part~="announcer"]'));
-    return first ? { failure: false, kind: first.getAttribute('part') ?? '', text: text(first) } : null;
+    // A live region speaks of the state, it is not one; a wrapper around all the rest (the
+    // survey's `survey`) is the widget, not its state: the state is what it holds
+    // (`already-evaluated`). A part that names its state in `data-state` is called by it.
+    const candidates = parts.filter((el) => !el.matches('[part~="announcer"]'));
+    const wrapsTheRest = (el: Element) => candidates.length > 1 && candidates.every((other) => other === el || el.contains(other));
+    const first = candidates.find((el) => !wrapsTheRest(el));
+    return first ? { failure: false, kind: first.getAttribute('data-state') ?? first.getAttribute('part') ?? '', text: text(first) } : null;
   }, widget.tag, widget.index);
   if (!shown) return '';
   return shown.failure

@@ -122,9 +122,10 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     assert.equal(unreached.warnings[0]!.message,
       'dvc-broken-widget: #never did not appear within 500 ms; the widget shows a failure (network): "Could not reach the service."');
     assert.ok(unreached.checks[0]!.durationMs >= 500, 'the time the step took');
-    // With no failure shown, what it shows: the first of its parts on screen (here, the panel).
+    // With no failure shown, the state it shows: the first of its parts on screen that is not a
+    // wrapper around the rest (here the panel in the widget's `body`), by its data-state.
     assert.equal(state(report, 'dvc-broken-widget', 'opened-not-closed').warnings[0]!.message,
-      'dvc-broken-widget: #never did not appear within 500 ms; the widget shows panel instead');
+      'dvc-broken-widget: #never did not appear within 500 ms; the widget shows opened instead');
     // A hidden control is not clicked: the step is not reached, and says why (the run goes on).
     const hidden = state(report, 'dvc-broken-widget', 'hidden-control');
     assert.deepEqual(hidden.warnings.map((w) => [w.rule, w.message]), [['tour-state-unreached', 'dvc-broken-widget: #later is not rendered']]);
