@@ -205,7 +205,7 @@ async function search(
   if (candidates.length > 0) return rankAndPage(ctx, index, candidates, query, words.join(' '), exactCode, false);
   // Nothing holds every word as typed: words typed without spaces between them are read apart
   // ("hochieu"), then the loose search. Either way the answer says its matches are close ones.
-  const apart = words.flatMap((word) => (index.idsMatching(word).length === 0 ? index.wordsRunTogether(word) ?? [word] : [word]));
+  const apart = words.flatMap((word) => (index.matches(word) ? [word] : index.wordsRunTogether(word) ?? [word]));
   const together = apart.length > words.length ? index.match(apart, true) : [];
   const found = together.length > 0 ? { candidates: together, phrase: apart.join(' ') } : looseCandidates(index, apart);
   return rankAndPage(ctx, index, found.candidates, query, found.phrase, exactCode, found.candidates.length > 0);

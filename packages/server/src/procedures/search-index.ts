@@ -95,6 +95,9 @@ export class CatalogueIndex {
    * it. Kept encoded: encoding a 14 kB answer on every send was a quarter of a search's cost.
    */
   readonly answers = new RecentAnswers<Buffer>(2_000);
+  /** Run-together words and their readings (null: none), and whole words' procedures, as they are asked for. */
+  readonly #readings = new RecentAnswers<string[] | null>(1_000);
+  readonly #wordDocs = new RecentAnswers<Set<number>>(1_000);
 
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
@@ -220,16 +223,21 @@ export class CatalogueIndex {
 
   /**
    * `word` read as the catalogue's words run together, as typed without spaces ("hochieu" is
-   * "ho chieu", "dangkykhaisinh" "dang ky khai sinh"): two to four whole words, the last of which may
-   * be a beginning (the citizen is still typing). Of the readings, the one most procedure names hold
-   * as a phrase, else the one most procedures hold all the words of, fewer words first; undefined
-   * when no reading is found together in any procedure.
+   * "ho chieu", "nhaoxahoi" "nha o xa hoi"): whole words of the catalogue, one letter ones included,
+   * the last of which may be a beginning (the citizen is still typing: "dangkyk"). Of the readings,
+   * the one the most procedure names hold as a phrase, then the one of the fewest words, then the
+   * one the most procedures hold; undefined when no procedure holds a reading. Remembered per word:
+   * the live search asks again at every keystroke.
    */
   wordsRunTogether(word: string): string[] | undefined {
-    if (word.length < 2 * MIN_PART || word.length > MAX_RUN_TOGETHER) return undefined;
+    if (word.length < 2 || word.length > MAX_RUN_TOGETHER) return undefined;
+    const known = this.#readings.get(word);
+    if (known !== undefined) return known ?? undefined;
     const readings: string[][] = [];
+    let steps = 0;
+    // Longer words first, so the readings a person means come before those of stray letters.
     const read = (rest: string, parts: string[]) => {
-      for (let end = MIN_PART; end <= rest.length - MIN_PART && readings.length < MAX_READINGS; end++) {
+      for (let end = rest.length - 1; end >= 1 && readings.length < MAX_READINGS && steps++ < MAX_STEPS; end--) {
         const part = rest.slice(0, end);
         if (!this.#postings.has(part)) continue;
         const tail = rest.slice(end);
@@ -238,19 +246,44 @@ export class CatalogueIndex {
       }
     };
     read(word, []);
-    let best: string[] | undefined;
-    let bestKey: [number, number] = [0, 0];
-    for (const parts of readings.sort((a, b) => a.length - b.length)) {
-      const together = this.match(parts, true);
+    let best: string[] | null = null;
+    let bestKey = [0, 0, 0];
+    for (const parts of readings) {
+      const together = this.#docsHoldingAll(parts);
       if (together.length === 0) continue;
       const phrase = ` ${oneSpelling(parts.join(' '))}`;
-      const named = together.filter((m) => m.p.nameOneSpellingSpaced.includes(phrase)).length;
-      if (named > bestKey[0] || (named === bestKey[0] && together.length > bestKey[1])) {
+      let named = 0;
+      for (const doc of together) if (this.docs[doc]!.nameOneSpellingSpaced.includes(phrase)) named++;
+      const key = [named, -parts.length, together.length];
+      if (best === null || key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
         best = parts;
-        bestKey = [named, together.length];
+        bestKey = key;
       }
     }
-    return best;
+    this.#readings.set(word, best);
+    return best ?? undefined;
+  }
+
+  /** The procedures holding each of `parts` as a whole word (in either spelling), the last as a beginning. */
+  #docsHoldingAll(parts: string[]): number[] {
+    const sets = parts.map((part, i) => (i === parts.length - 1 ? new Set(this.#frequencies(part).keys()) : this.#docsWithWord(part)));
+    const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+    return [...smallest!].filter((doc) => rest.every((set) => set.has(doc)));
+  }
+
+  #docsWithWord(word: string): Set<number> {
+    const known = this.#wordDocs.get(word);
+    if (known) return known;
+    const docs = new Set<number>();
+    for (const spelled of [word, otherSpelling(word)]) for (const { doc } of spelled === undefined ? [] : this.#postings.get(spelled) ?? []) docs.add(doc);
+    this.#wordDocs.set(word, docs);
+    return docs;
+  }
+
+  /** Whether any procedure has a word that begins with `prefix`, or that is its other spelling. */
+  matches(prefix: string): boolean {
+    const other = otherSpelling(prefix);
+    return this.hasPrefix(prefix) || (other !== undefined && this.#postings.has(other));
   }
 
   /** The ids of the procedures having a word that begins with `prefix`. */
@@ -259,13 +292,12 @@ export class CatalogueIndex {
   }
 }
 
-/** The shortest word a run-together word is read apart into ("ky", "ho"). */
-const MIN_PART = 2;
 /** At most this many words are read out of one typed without spaces, from at most this many letters. */
-const MAX_PARTS = 4;
+const MAX_PARTS = 6;
 const MAX_RUN_TOGETHER = 40;
-/** Readings weighed per run-together word: a bound on the work a nonsense word can cause. */
-const MAX_READINGS = 24;
+/** Readings weighed, and letters tried, per run-together word: bounds on the work a nonsense word can cause. */
+const MAX_READINGS = 64;
+const MAX_STEPS = 4_000;
 
 /** Whether `a` and `b` differ by one letter left out or added, one changed, or two neighbours swapped. */
 export function oneSlipApart(a: string, b: string): boolean {
