@@ -91,9 +91,29 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel, 
   return result;
 }
 
+/**
+ * The failures (`data-problem`) a widget shows when its server is down or the page set it up
+ * wrongly: a step they stop is not missing demo data, and the run cannot complete.
+ */
+const API_PROBLEMS: Readonly<Record<string, string>> = {
+  network: 'the widget\'s API could not be reached (is its server up, and api-base right?)',
+  timeout: 'the widget\'s API did not answer in time',
+  service_unavailable: 'the widget\'s API is unavailable',
+  internal_error: 'the widget\'s API failed with an internal error',
+  'unreadable-answer': 'the widget\'s API gave an answer the widget cannot read (is api-base the API\'s address?)',
+  configuration: 'the widget is set up wrongly (its api-base is missing, not a web address, or no API answers there)',
+};
+
+/** Why a step was not reached, and whether that is only a warning (a demo-data step on a live portal). */
+export function unreachedVerdict(step: { needsDemoData?: boolean }, error: TourStepError): { warning: boolean; why: string } {
+  const apiProblem = error.problem ? API_PROBLEMS[error.problem] : undefined;
+  if (apiProblem) return { warning: false, why: apiProblem };
+  return step.needsDemoData ? { warning: true, why: 'it needs the sandbox\'s demo data' } : { warning: false, why: 'the step could not be performed' };
+}
+
 /** A state the tour could not reach: an error, or a warning for a demo-data step. */
 function unreachedState(
-  widget: TourWidget, step: { name: string; description: string; needsDemoData?: boolean }, reason: string, startedAt: Date,
+  widget: TourWidget, step: { name: string; description: string }, warns: boolean, reason: string, startedAt: Date,
 ): StateResult {
   const durationMs = Date.now() - startedAt.getTime();
   const warning: Finding = {
@@ -103,10 +123,10 @@ function unreachedState(
   };
   return {
     widget: widget.label, state: step.name, description: step.description,
-    status: step.needsDemoData ? 'unreached' : 'error', startedAt: startedAt.toISOString(),
-    checks: [{ check: 'tour', status: step.needsDemoData ? 'warnings' : 'error', reason, durationMs }],
+    status: warns ? 'unreached' : 'error', startedAt: startedAt.toISOString(),
+    checks: [{ check: 'tour', status: warns ? 'warnings' : 'error', reason, durationMs }],
     violations: [],
-    warnings: step.needsDemoData ? [warning] : [],
+    warnings: warns ? [warning] : [],
   };
 }
 
@@ -144,9 +164,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             revealed = await performStep(page, widget, step);
           } catch (error) {
             if (!(error instanceof TourStepError)) throw error;
-            states.push(unreachedState(widget, step, error.message, stepStarted));
-            // A step that needs the sandbox's demo data is a warning; any other, an error (exit 2).
-            options.log?.(`  ${widget.label} · ${step.name}: not reached, ${step.needsDemoData ? 'a warning (it needs the sandbox\'s demo data)' : 'an error'}: ${error.message}`);
+            // A step that needs the sandbox's demo data is a warning; any other, or one the widget's
+            // API or set-up stopped, an error (exit 2).
+            const verdict = unreachedVerdict(step, error);
+            const reason = verdict.warning ? error.message : `${verdict.why}: ${error.message}`;
+            states.push(unreachedState(widget, step, verdict.warning, reason, stepStarted));
+            options.log?.(`  ${widget.label} · ${step.name}: not reached, ${verdict.warning ? 'a warning' : 'an error'} (${verdict.why}): ${error.message}`);
             continue;
           }
           const focus = await page.evaluate((tag: string, index: number) => {

@@ -30,6 +30,14 @@ export interface TourWidget {
 /** Thrown when a step cannot be performed (an element is missing, a wait times out). */
 export class TourStepError extends Error {
   override name = 'TourStepError';
+
+  /** The `data-problem` of the failure the widget showed instead of the state, if it showed one. */
+  readonly problem: string | undefined;
+
+  constructor(message: string, problem?: string) {
+    super(message);
+    this.problem = problem;
+  }
 }
 
 const KINDS = new Set(['fill', 'press', 'click', 'waitFor', 'setProperty', 'setLang']);
@@ -58,14 +66,28 @@ export function validateTour(data: unknown): { steps: AuditStep[]; problems: str
         if (typeof a[field] !== 'string') return void problems.push(`${step.name}: ${String(a['kind'])} needs a string "${field}"`);
       }
     }
+    const unless = step.noDemoDataWhen as Record<string, unknown> | undefined;
+    if (unless !== undefined && (typeof unless !== 'object' || unless === null || typeof unless['attribute'] !== 'string' || typeof unless['value'] !== 'string')) {
+      return void problems.push(`${step.name}: noDemoDataWhen needs a string "attribute" and "value"`);
+    }
     steps.push({
       name: step.name,
       description: typeof step.description === 'string' ? step.description : step.name,
       actions: step.actions as AuditAction[],
       ...(step.needsDemoData === true ? { needsDemoData: true } : {}),
+      ...(unless ? { noDemoDataWhen: { attribute: String(unless['attribute']), value: String(unless['value']) } } : {}),
     });
   });
   return { steps, problems };
+}
+
+/** A step as one instance takes it: it needs no demo data in an instance its `noDemoDataWhen` names. */
+function forInstance(step: AuditStep, attributes: Record<string, string>): AuditStep {
+  const unless = step.noDemoDataWhen;
+  if (!unless || attributes[unless.attribute] !== unless.value) return step;
+  const inThisInstance = { ...step };
+  delete inThisInstance.needsDemoData;
+  return inThisInstance;
 }
 
 /** The DVC widgets on the page, in page order, with their tours. */
@@ -78,19 +100,20 @@ export async function findWidgets(page: Page): Promise<TourWidget[]> {
       const index = counts.get(tag) ?? 0;
       counts.set(tag, index + 1);
       const ctor = customElements.get(tag) as (CustomElementConstructor & { auditTour?: unknown }) | undefined;
+      const attributes = Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]));
       let tour: unknown = null;
       let error = '';
-      if (carried.includes(tag)) return { tag, index, defined: Boolean(ctor), tour, error };
+      if (carried.includes(tag)) return { tag, index, defined: Boolean(ctor), attributes, tour, error };
       try {
         // A JSON round trip: only data crosses, whatever the class put there.
         tour = ctor && 'auditTour' in ctor ? JSON.parse(JSON.stringify(ctor.auditTour)) : null;
       } catch (e) {
         error = String(e);
       }
-      return { tag, index, defined: Boolean(ctor), tour, error };
+      return { tag, index, defined: Boolean(ctor), attributes, tour, error };
     });
   }, Object.keys(tours));
-  return found.map(({ tag, index, defined, tour: pageTour, error }) => {
+  return found.map(({ tag, index, defined, attributes, tour: pageTour, error }) => {
     const label = index === 0 ? tag : `${tag}[${index + 1}]`;
     if (!defined) {
       const problem = tourFor(tag) ? `${tag} never became defined: its script did not load` : `${tag} is not defined on this page`;
@@ -100,7 +123,10 @@ export async function findWidgets(page: Page): Promise<TourWidget[]> {
     if (error) return { tag, index, label, steps: [], problem: `auditTour could not be read: ${error}` };
     if (tour === null) return { tag, index, label, steps: [], problem: `${tag} declares no auditTour` };
     const { steps, problems } = validateTour(tour);
-    return { tag, index, label, steps, ...(problems.length ? { problem: `invalid auditTour: ${problems.join('; ')}` } : {}) };
+    return {
+      tag, index, label, steps: steps.map((step) => forInstance(step, attributes)),
+      ...(problems.length ? { problem: `invalid auditTour: ${problems.join('; ')}` } : {}),
+    };
   });
 }
 
@@ -164,7 +190,7 @@ async function revealWidget(page: Page, widget: TourWidget): Promise<string[]> {
  * its parts on screen, wrappers aside ("; the widget shows already-evaluated instead: …"), as when
  * the sandbox's demo dossier was evaluated by an earlier run.
  */
-async function shownInstead(page: Page, widget: TourWidget): Promise<string> {
+async function shownInstead(page: Page, widget: TourWidget): Promise<{ said: string; problem?: string }> {
   const shown = await page.evaluate((tag: string, index: number) => {
     const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
     const parts = [...(host?.shadowRoot ?? host)?.querySelectorAll('[part]') ?? []].filter((el) => window.__dvcAudit.isRendered(el));
@@ -179,10 +205,10 @@ async function shownInstead(page: Page, widget: TourWidget): Promise<string> {
     const first = candidates.find((el) => !wrapsTheRest(el));
     return first ? { failure: false, kind: first.getAttribute('data-state') ?? first.getAttribute('part') ?? '', text: text(first) } : null;
   }, widget.tag, widget.index);
-  if (!shown) return '';
+  if (!shown) return { said: '' };
   return shown.failure
-    ? `; the widget shows a failure${shown.kind ? ` (${shown.kind})` : ''}: "${shown.text}"`
-    : `; the widget shows ${shown.kind} instead${shown.text ? `: "${shown.text}"` : ''}`;
+    ? { said: `; the widget shows a failure${shown.kind ? ` (${shown.kind})` : ''}: "${shown.text}"`, problem: shown.kind }
+    : { said: `; the widget shows ${shown.kind} instead${shown.text ? `: "${shown.text}"` : ''}` };
 }
 
 /** Performs one action, as a person would where it matters (real clicks and key presses). */
@@ -223,7 +249,8 @@ async function perform(page: Page, widget: TourWidget, action: AuditAction): Pro
         await element?.dispose();
         if (shown) return;
         if (Date.now() > deadline) {
-          throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms${await shownInstead(page, widget)}`);
+          const instead = await shownInstead(page, widget);
+          throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms${instead.said}`, instead.problem);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

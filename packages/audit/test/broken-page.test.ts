@@ -120,7 +120,7 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     assert.deepEqual(unreached.warnings.map((w) => w.rule), ['tour-state-unreached']);
     // It says what the widget showed instead of the state it waited for.
     assert.equal(unreached.warnings[0]!.message,
-      'dvc-broken-widget: #never did not appear within 500 ms; the widget shows a failure (network): "Could not reach the service."');
+      'dvc-broken-widget: #never did not appear within 500 ms; the widget shows a failure (dossier_not_found): "No dossier matches this code."');
     assert.ok(unreached.checks[0]!.durationMs >= 500, 'the time the step took');
     // With no failure shown, the state it shows: the first of its parts on screen that is not a
     // wrapper around the rest (here the panel in the widget's `body`), by its data-state.
@@ -303,7 +303,7 @@ describe('dvc-audit when it cannot audit', () => {
       assert.match(widgets.reason!, /^dvc-procedure-search never became defined: the widget's script did not load/);
       assert.match(run.stdout, /1 checks or tour steps could not complete/);
       // The console says which and why, not only the report.
-      assert.match(run.stdout, /^  page · page · widgets: dvc-procedure-search never became defined: the widget's script did not load/m);
+      assert.match(run.stdout, /^ {2}page · page · widgets: dvc-procedure-search never became defined: the widget's script did not load/m);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -74,6 +74,12 @@ describe('tour contract', () => {
     assert.deepEqual(steps.map((s) => [s.name, s.actions.length, s.needsDemoData ?? false]), [['initial', 0, false], ['found', 6, true]]);
   });
 
+  it('reads noDemoDataWhen, and refuses one without a string attribute and value', () => {
+    const step = { name: 'sent', needsDemoData: true, noDemoDataWhen: { attribute: 'mode', value: 'page' }, actions: [] };
+    assert.deepEqual(validateTour([step]).steps[0]!.noDemoDataWhen, { attribute: 'mode', value: 'page' });
+    assert.deepEqual(validateTour([{ ...step, noDemoDataWhen: { attribute: 'mode' } }]).problems, ['sent: noDemoDataWhen needs a string "attribute" and "value"']);
+  });
+
   it('reports malformed tours instead of running them', () => {
     assert.deepEqual(validateTour({}).problems, ['auditTour is not an array']);
     const { steps, problems } = validateTour([

@@ -8,13 +8,16 @@ import type { AuditStep } from './types.ts';
  * one question (already answered, the click changes nothing). It stores an answer: in dossier
  * mode it needs a sandbox where 0010 has not been evaluated yet (a fresh or reset one).
  */
+/** A page-feedback survey asks about the page: its steps need no demo dossier. */
+const PAGE_MODE = { attribute: 'mode', value: 'page' };
+
 export const satisfactionSurveyTour: readonly AuditStep[] = [
-  { name: 'initial', description: 'The empty form (a dossier evaluation asks for the identity number too)', needsDemoData: true, actions: [
+  { name: 'initial', description: 'The empty form (a dossier evaluation asks for the identity number too)', needsDemoData: true, noDemoDataWhen: PAGE_MODE, actions: [
     { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'waitFor', selector: '[part~="form"]' }] },
-  { name: 'validation-errors', description: 'The form submitted empty: error summary and field errors', needsDemoData: true, actions: [
+  { name: 'validation-errors', description: 'The form submitted empty: error summary and field errors', needsDemoData: true, noDemoDataWhen: PAGE_MODE, actions: [
     { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'waitFor', selector: '[part~="submit-button"]' },
     { kind: 'click', selector: '[part~="submit-button"]' }, { kind: 'waitFor', selector: '[part~="error-summary"]' }] },
-  { name: 'sent', description: 'The answers sent: the thank-you message', needsDemoData: true, actions: [
+  { name: 'sent', description: 'The answers sent: the thank-you message', needsDemoData: true, noDemoDataWhen: PAGE_MODE, actions: [
     { kind: 'setProperty', name: 'dossierCode', value: '000.00.15.H26-261102-0010' }, { kind: 'setProperty', name: 'applicantId', value: '001099000010' },
     { kind: 'waitFor', selector: '[part~="submit-button"]' },
     { kind: 'click', selector: '#q-contacts [part~="option"], #q-useful [part~="option"]' },

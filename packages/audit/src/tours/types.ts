@@ -87,6 +87,11 @@ export interface AuditStep {
    * reached; the tool then reports it as not reached (a warning) instead of an error.
    */
   needsDemoData?: boolean;
+  /**
+   * The instances for which `needsDemoData` does not hold: those whose attribute has this value
+   * (a survey with `mode="page"` asks about the page, not about a demo dossier).
+   */
+  noDemoDataWhen?: { attribute: string; value: string };
 }
 
 /** The static side of a (third-party) widget class that declares its own tour. */

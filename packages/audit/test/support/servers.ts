@@ -31,12 +31,16 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** A sandbox API with an in-memory database; resolves once /health answers. */
-export async function startSandbox(): Promise<Running> {
+/**
+ * A sandbox API with an in-memory database; resolves once /health answers. `testControls: false`
+ * serves it without its test controls (`--no-admin`), as a production API answers: no /_sandbox/.
+ */
+export async function startSandbox({ testControls = true } = {}): Promise<Running> {
   const port = await freePort();
   const url = `http://localhost:${port}/api/v1`;
   const child: ChildProcess = spawn(process.execPath, [
     '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'serve', '--port', String(port), '--db', ':memory:', '--quiet',
+    ...(testControls ? [] : ['--no-admin']),
   ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DVC_PUBLIC_API_URL: url } });
   const deadline = Date.now() + 20_000;
   for (;;) {
