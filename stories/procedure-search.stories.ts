@@ -51,7 +51,10 @@ export const Filtered: Story = { args: { query: 'dang ky', level: 'commune', onl
 export const Paginated: Story = { args: { level: 'commune', pageSize: 5 } };
 
 /** Nothing matches: the widget suggests what to change. */
-export const Empty: Story = { args: { query: 'qqqzzz khong co thu tuc nay' } };
+export const Empty: Story = { args: { query: 'xqzwvkj' } };
+
+/** A paste longer than the search takes (200 characters): kept whole, said at the box, not searched. */
+export const TooLong: Story = { args: { query: 'đăng ký khai sinh cho con '.repeat(10).trim() } };
 
 /** The API cannot be reached: a localised message and a retry. */
 export const NetworkError: Story = { args: { apiBase: UNREACHABLE_API, query: 'khai sinh' } };

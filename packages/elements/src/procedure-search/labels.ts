@@ -10,12 +10,12 @@ type Schemas = components['schemas'];
 
 /** Text longer than the search takes (a paste): how long it may be (said as it happens). */
 export function tooLongQueryMessage(): string {
-  return msg(str`Enter ${formatNumber(MAX_QUERY_LENGTH)} characters or fewer.`);
+  return msg(str`Your search must be ${formatNumber(MAX_QUERY_LENGTH)} characters or fewer.`);
 }
 
 /** How long the text in the box is (shown beside `tooLongQueryMessage`). */
 export function queryLengthMessage(length: number): string {
-  return msg(str`The search box holds ${formatNumber(length)} characters.`);
+  return msg(str`It is ${formatNumber(length)} characters long.`);
 }
 
 /** The search button pressed with nothing to search for: what to type. */

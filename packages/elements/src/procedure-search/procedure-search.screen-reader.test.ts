@@ -31,8 +31,8 @@ const WORDS: Record<Lang, {
     detailTitle: 'Thủ tục đăng ký khai sinh',
     loading: 'Đang tải…',
     blank: 'Có lỗi cần khắc phục Nhập một vài từ trong tên thủ tục cần tìm, ví dụ “khai sinh”.',
-    tooLong: 'Nhập tối đa 200 ký tự.',
-    tooLongSummary: 'Có lỗi cần khắc phục Nhập tối đa 200 ký tự. Ô tìm kiếm đang có 1.000 ký tự.',
+    tooLong: 'Nội dung tìm kiếm tối đa 200 ký tự.',
+    tooLongSummary: 'Có lỗi cần khắc phục Nội dung tìm kiếm tối đa 200 ký tự. Hiện có 1.000 ký tự.',
   },
   en: {
     page1: '4 procedures found. Page 1 of 2.',
@@ -44,8 +44,8 @@ const WORDS: Record<Lang, {
     detailTitle: 'Thủ tục đăng ký khai sinh',
     loading: 'Loading…',
     blank: 'There is a problem Enter a few words of the procedure\'s name, for example "khai sinh".',
-    tooLong: 'Enter 200 characters or fewer.',
-    tooLongSummary: 'There is a problem Enter 200 characters or fewer. The search box holds 1,000 characters.',
+    tooLong: 'Your search must be 200 characters or fewer.',
+    tooLongSummary: 'There is a problem Your search must be 200 characters or fewer. It is 1,000 characters long.',
   },
 };
 

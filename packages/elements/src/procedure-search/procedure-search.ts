@@ -16,7 +16,7 @@ import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../
 import { tokens } from '../shared/tokens.ts';
 import { filtersToggleLabel, filtersView } from './filters.ts';
 import { blankQueryMessage, queryLengthMessage, tooLongQueryMessage, voiceProblemText } from './labels.ts';
-import { FILTER_NAMES, isBlank, MAX_QUERY_LENGTH, sanitizeState } from './search-state.ts';
+import { FILTER_NAMES, isBlank, MAX_QUERY_LENGTH, queryLength, sanitizeState } from './search-state.ts';
 import type { FilterName, SearchState } from './search-state.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
 import { later } from '../shared/later.ts';
@@ -119,7 +119,7 @@ const DETAIL_FOCUS: FocusTarget = (root) => root.querySelector<HTMLElement>('#de
 export class DvcProcedureSearch extends DvcElement {
   static override styles = [tokens, statusStyles, errorSummaryStyles, procedureSearchStyles];
 
-  /** The search text; setting it searches at once. */
+  /** The search text; setting it searches at once (a text longer than the search takes, 200 characters, is reported instead). */
   @property({ reflect: true }) accessor query = '';
 
   /** Preset field (lĩnh vực) code filter, e.g. `G15-TP07`. */
@@ -211,7 +211,7 @@ export class DvcProcedureSearch extends DvcElement {
 
   /** Longer than the search takes (a paste): not searched, not cut; the citizen is told, and shortens it. */
   get #tooLong(): boolean {
-    return this.query.trim().length > MAX_QUERY_LENGTH;
+    return queryLength(this.query) > MAX_QUERY_LENGTH;
   }
 
   get #state(): SearchState {
@@ -248,6 +248,7 @@ export class DvcProcedureSearch extends DvcElement {
     // Something to search for now (typed, chosen, set by script, or brought back by Back): the
     // problem is over.
     if (this.askedBlank && !isBlank(this.#state)) this.askedBlank = false;
+    if (this.askedTooLong && !this.#tooLong) this.askedTooLong = false;
     const choiceHistory = this.#choiceHistory;
     this.#choiceHistory = undefined;
     if (this.#applied) {
@@ -258,9 +259,14 @@ export class DvcProcedureSearch extends DvcElement {
     if (!inputs.some((name) => changed.has(name))) return;
     // A new question starts from its first page.
     if ((['query', 'field', 'level', 'agency', 'online'] as const).some((name) => changed.has(name))) this.page = 1;
-    if (changed.has('query') && this.#typing) {
+    if (changed.has('query') && this.#typing && !this.#tooLong) {
       this.#typing = false;
       this.#debounce.schedule(() => void this.#searchNow('replace'));
+    } else if (this.#tooLong) {
+      // Nothing to wait for: the last query's results go at once, not a debounce later.
+      this.#typing = false;
+      this.#debounce.cancel();
+      void this.#searchNow('replace');
     } else {
       this.#debounce.cancel();
       void this.#searchNow(choiceHistory ?? 'push');
@@ -301,8 +307,10 @@ export class DvcProcedureSearch extends DvcElement {
 
   async #searchNow(history: 'push' | 'replace' | 'none' = 'push'): Promise<void> {
     const state = this.#state;
-    // Too long to search: what was found for the last query goes, the address keeps it.
+    // Too long to search: what was found for the last query goes, and the address no longer names it
+    // (as with an emptied box), so a reload does not bring it back.
     if (this.#tooLong) {
+      if (history !== 'none') this.#url.write({ ...state, query: '' }, 'replace');
       this.#search.reset();
       return;
     }
@@ -531,7 +539,7 @@ export class DvcProcedureSearch extends DvcElement {
     // search takes (said as soon as it is there: nothing is searched until it is shortened).
     const tooLong = !prerendered && !this.askedBlank && this.#tooLong;
     const problem = prerendered ? '' : this.askedBlank ? blankQueryMessage()
-      : tooLong ? `${tooLongQueryMessage()} ${queryLengthMessage(this.query.trim().length)}` : '';
+      : tooLong ? `${tooLongQueryMessage()} ${queryLengthMessage(queryLength(this.query))}` : '';
     const problemAsked = problem !== '' && (this.askedBlank || this.askedTooLong);
     const describedBy = ['q-hint', problem ? 'q-error' : '', voiceProblem ? 'q-voice' : ''].filter(Boolean).join(' ');
     // A paste too long is said politely as it happens, its count not (it changes with each key).

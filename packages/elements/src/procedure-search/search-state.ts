@@ -23,6 +23,14 @@ const ONLINE: ReadonlySet<string> = new Set(onlineLevels);
 /** The longest query the API takes (the contract's `q`); a longer one is a problem to put right, not cut. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * A query's length as the API counts it (characters, not UTF-16 units), composed: Vietnamese typed
+ * with combining marks (Unikey's "Unicode tổ hợp") is as long as it looks.
+ */
+export function queryLength(query: string): number {
+  return [...query.trim().normalize('NFC')].length;
+}
+
 /** Keeps only values the API accepts, so a hand-edited URL cannot make a 400. */
 export function sanitizeState(raw: Partial<Record<keyof SearchState, string | number>>): SearchState {
   const text = (value: unknown, max: number) => String(value ?? '').trim().slice(0, max);
@@ -31,7 +39,7 @@ export function sanitizeState(raw: Partial<Record<keyof SearchState, string | nu
   const page = Math.trunc(Number(raw.page ?? 1));
   const procedure = text(raw.procedure, 20);
   return {
-    query: text(raw.query, MAX_QUERY_LENGTH),
+    query: [...text(raw.query, Infinity).normalize('NFC')].slice(0, MAX_QUERY_LENGTH).join(''),
     field: text(raw.field, 40),
     level: LEVELS.has(level) ? (level as SearchState['level']) : '',
     agency: text(raw.agency, 80),
