@@ -1,6 +1,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import type { components, operations } from './generated/openapi.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
+import { isApiRoot } from './api-root.ts';
 import {
   DvcApiError, DvcError, DvcNetworkError, DvcResponseError, DvcTimeoutError, isApiProblem, parseRetryAfter, toProblem,
 } from './errors.ts';
@@ -129,12 +130,12 @@ const RETRY_WITH_KEY = { methods: [...IDEMPOTENT_METHODS, 'post'] };
 /** One request through the transport: its JSON answer (nothing for 204), with `as: 'text'` its text as sent, with `as: 'bytes'` its bytes. */
 export type Call = <T>(path: string, request: Options & CallOptions & { as?: 'text' | 'bytes' }) => Promise<T>;
 
-/** An http(s) address; in a browser, a relative one is resolved against the page. */
-function isWebAddress(url: string): boolean {
+/** The page's address in a browser; undefined elsewhere (Deno throws when it was started without one). */
+function pageAddress(): string | undefined {
   try {
-    return ['https:', 'http:'].includes(new URL(url, (globalThis as { location?: { href: string } }).location?.href).protocol);
+    return (globalThis as { location?: { href: string } }).location?.href;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -147,9 +148,8 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
   // Said plainly for callers without types: not "cannot read properties of undefined".
   if (!options?.baseUrl) throw new TypeError('A DVC Kit client needs { baseUrl }: the API root, e.g. https://dichvucong.example.gov.vn/api/v1.');
   const baseUrl = String(options.baseUrl).replace(/\/+$/, '') + '/';
-  // Refused now, not met as a network error on each call: "localhost:4010/api/v1" would be read as
-  // an address of the scheme "localhost:". A relative root is one in a browser, against the page.
-  if (!isWebAddress(baseUrl)) {
+  // Refused now, not met as a network error (or a 404) on each call.
+  if (!isApiRoot(baseUrl, pageAddress())) {
     throw new TypeError(`baseUrl "${String(options.baseUrl)}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1).`);
   }
   const retry = options.retry === false ? { limit: 0 } : options.retry ?? {};
@@ -183,7 +183,7 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
     try {
       response = await http(path, request);
     } catch (error) {
-      throw await translateError(error, request.signal);
+      throw await translateError(error, request.signal, baseUrl);
     }
     if (response.status === 204) return undefined as T;
     if (as) {
@@ -279,13 +279,13 @@ function definedOnly(params: object): Record<string, string | number | boolean> 
   return result;
 }
 
-async function translateError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+async function translateError(error: unknown, signal: AbortSignal | undefined, baseUrl: string): Promise<unknown> {
   if (signal?.aborted) return signal.reason;
   if (isHTTPError(error)) {
     // A 404 that is not the API's own (its 404s are problem documents): the address is wrong, not
     // the thing asked for missing. Told apart, so no one is told "no dossier has this code".
     if (error.response.status === 404 && !isApiProblem(error.data, error.response.headers.get('content-type'))) {
-      return new DvcResponseError('Nothing at this address answers as the DVC Kit API (a 404 that is not a problem document): check baseUrl.', 404);
+      return new DvcResponseError(`No DVC Kit API answers at ${baseUrl} (its 404 is not a problem document): check baseUrl, the API's address, which ends in /api/v1.`, 404);
     }
     const retryAfter = parseRetryAfter(error.response.headers.get('retry-after'));
     return new DvcApiError(toProblem(error.response.status, error.data), retryAfter);

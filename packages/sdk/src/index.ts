@@ -7,6 +7,7 @@ export type { components, paths, operations } from './generated/openapi.ts';
 export * from './generated/enums.ts';
 export { createDvcClient, DOSSIER_TOKEN_HEADER } from './client.ts';
 export { newIdempotencyKey } from './idempotency-key.ts';
+export { isApiRoot } from './api-root.ts';
 export type {
   Schemas, DvcClient, DvcClientOptions, CallOptions, CreatePaymentOptions, SubmitSurveyOptions, RetryOptions,
   DossierTokenOptions, SurveyStatusOptions, DossierReadOptions, DossierLookupResult, DossierAccess, DossierSurveyStatus,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createDvcClient, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError,
+  createDvcClient, isApiRoot, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError,
 } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { startSandbox, DEMO } from '../../server/test/support/sandbox.ts';
@@ -114,7 +114,8 @@ describe('SDK against the sandbox', () => {
       },
     });
     await assert.rejects(wrong.procedures.search({ q: 'khai sinh' }),
-      (e: unknown) => e instanceof DvcResponseError && e.status === 404 && !e.retryable && /check baseUrl/.test(e.message));
+      (e: unknown) => e instanceof DvcResponseError && e.status === 404 && !e.retryable
+        && e.message.startsWith('No DVC Kit API answers at http://localhost/api/v2/ ') && /check baseUrl/.test(e.message));
     assert.equal(calls, 1);
     await assert.rejects(client.procedures.get('9.999999'), (e: unknown) => e instanceof DvcApiError && e.code === 'procedure_not_found' && !/baseUrl/.test(e.message));
     // The API itself, its base path left out: its 404 for no such operation says where to look.
@@ -129,10 +130,22 @@ describe('SDK against the sandbox', () => {
   });
 
   test('a baseUrl that is not a web address is refused when the client is made, naming it, not met as a network error on each call', () => {
-    for (const baseUrl of ['localhost:4010/api/v1', 'not a url', '/api/v1', 'ftp://example.gov.vn/api/v1']) {
+    for (const baseUrl of ['localhost:4010/api/v1', 'dichvucong.example.gov.vn/api/v1', 'not a url', '/api/v1', 'ftp://example.gov.vn/api/v1']) {
       assert.throws(() => createDvcClient({ baseUrl }), (e: unknown) => e instanceof TypeError && e.message.startsWith(`baseUrl "${baseUrl}" is not a web address`), baseUrl);
     }
     for (const baseUrl of ['https://dichvucong.example.gov.vn/api/v1', 'http://127.0.0.1:4010/api/v1/']) assert.doesNotThrow(() => createDvcClient({ baseUrl }), baseUrl);
+  });
+
+  test('isApiRoot: an absolute http(s) address; against a page, one from its root or beside it; never a host without its scheme', () => {
+    const page = 'https://portal.example.gov.vn/thu-tuc/index.html';
+    for (const url of ['https://dichvucong.example.gov.vn/api/v1', 'http://127.0.0.1:4010/api/v1']) assert.equal(isApiRoot(url), true, url);
+    for (const url of ['/api/v1', './api/v1', '../api/v1', '//api.example.gov.vn/api/v1']) {
+      assert.equal(isApiRoot(url, page), true, url);
+      assert.equal(isApiRoot(url), false, `${url}, with no page`);
+    }
+    for (const url of ['localhost:4010/api/v1', 'dichvucong.example.gov.vn/api/v1', '127.0.0.1:4010/api/v1', 'api/v1', 'javascript:alert(1)', 'ftp://x/api', '']) {
+      assert.equal(isApiRoot(url, page), false, url);
+    }
   });
 
   test('called without what it needs, from JavaScript: said plainly, or the API\'s own refusal, typed', async () => {

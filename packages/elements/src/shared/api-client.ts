@@ -7,7 +7,7 @@
  * input without them. Loading starts at the first sign of use (a pointer over the widget, focus in
  * it) or the first request, so it has usually arrived before a request is sent.
  */
-import type { DvcClient } from '@dvc-kit/sdk';
+import { isApiRoot, type DvcClient } from '@dvc-kit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { later } from './later.ts';
 import { getLocale } from './locale.ts';
@@ -33,15 +33,6 @@ export class DvcConfigError extends Error {
 
 /** What the console has been told, so a widget asked again does not say it again. */
 const toldTheConsole = new Set<string>();
-
-/** An http(s) address, relative ones resolved against the page. */
-function isWebAddress(base: string): boolean {
-  try {
-    return ['https:', 'http:'].includes(new URL(base, typeof document === 'undefined' ? undefined : document.baseURI).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** Says `message` in the console for the webmaster, once: the citizen's message cannot name the attribute. */
 export function tellTheConsoleOnce(message: string): void {
@@ -152,9 +143,8 @@ export class ApiClientController implements ReactiveController {
   #configured(): string {
     const base = this.baseUrl;
     if (!base) throw configError('DVC Kit: set the api-base attribute to the API root (e.g. https://dichvucong.example.gov.vn/api/v1), or call setDefaultApiBase().');
-    // "localhost:4620/api/v1" would be read as an address of the scheme "localhost:".
-    if (!isWebAddress(base)) {
-      throw configError(`DVC Kit: ${this.#source()} "${base}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1).`);
+    if (!isApiRoot(base, typeof document === 'undefined' ? undefined : document.baseURI)) {
+      throw configError(`DVC Kit: ${this.#source()} "${base}" is not a web address: write it whole, with https:// (e.g. https://dichvucong.example.gov.vn/api/v1), or from the site's root (/api/v1).`);
     }
     return base;
   }

@@ -85,8 +85,7 @@ export function problemMessage(error: unknown): string {
     // A root that is missing or no web address was said when the client was asked for; an answer
     // from the wrong address is said here, where it is first met.
     if (!(error instanceof DvcConfigError)) {
-      tellTheConsoleOnce(`DVC Kit: the widget's api-base does not lead to the DVC Kit API (${(error as Error).message}). `
-        + 'Set it to the API\'s address, ending in its base path, e.g. https://dichvucong.example.gov.vn/api/v1.');
+      tellTheConsoleOnce(`DVC Kit: an api-base on this page leads to no DVC Kit API. ${(error as Error).message}`);
     }
     return notSetUpMessage();
   }
