@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createTestSandbox, TEST_ENGINE } from './support/test-database.ts';
 import type { Server } from '../src/index.ts';
 import { createApiKey, revokeApiKey } from '../src/auth/api-keys.ts';
-import { reportFormat } from '../src/reports/answer.ts';
+import { reportFile, reportFormat } from '../src/reports/answer.ts';
 import { XLSX_TYPE, toXlsx } from '../src/reports/xlsx.ts';
 import { sheetRows, unzip } from './support/xlsx-reader.ts';
 import { parseXml } from '../../audit/test/support/xml.ts';
@@ -416,9 +416,19 @@ describe('the agency\'s reports', () => {
     const before = await surveyReport(server.context.storage, query);
     assert.deepEqual([before.form, before.total.evaluations], [{ id: 'one-stop-evaluation', version: 1, otherVersions: 1 }, 4]);
     assert.equal(before.total.criteria.find((c) => c.id === 'overall')!.satisfiedPercent, 75);
-    const rows = surveyReportSheet(current).rows;
-    assert.deepEqual(rows.at(-1), ['', 'Không tính 4 lượt đánh giá theo phiên bản khác của mẫu phiếu (báo cáo tính theo phiên bản 2)']);
-    assert.ok(!surveyReportSheet({ ...current, form: { ...current.form, otherVersions: 0 } }).rows.some((r) => String(r[1]).startsWith('Không tính')));
+    const note = 'Không tính 4 lượt đánh giá theo phiên bản khác của mẫu phiếu (báo cáo tính theo phiên bản 2).';
+    const sheet = surveyReportSheet(current);
+    assert.deepEqual(sheet.notes, [note]);
+    assert.deepEqual(surveyReportSheet({ ...current, form: { ...current.form, otherVersions: 0 } }).notes, []);
+    // The CSV: the note last, in a row of the header's width that no reader takes for a group or the total.
+    const csv = parseCsv(String(reportFile('csv', sheet)).slice(1));
+    assert.deepEqual(csv.at(-1), ['Ghi chú', note, ...Array<string>(csv[0]!.length - 2).fill('')]);
+    assert.equal(csv.at(-2)![1], 'Tổng cộng');
+    // The workbook: the note under the table, a row apart, outside its filter.
+    const sheetXml = unzip(reportFile('xlsx', sheet) as Buffer).get('xl/worksheets/sheet1.xml')!;
+    const tableEnds = 1 + sheet.rows.length;
+    assert.match(sheetXml, new RegExp(`<autoFilter ref="A2:[A-Z]+${tableEnds}"/>`));
+    assert.match(sheetXml, new RegExp(`<row r="${tableEnds + 1}"></row><row r="${tableEnds + 2}"><c r="A${tableEnds + 2}" t="inlineStr"><is><t xml:space="preserve">${note.replace(/[()]/g, '\\$&')}</t>`));
   });
 });
 
@@ -456,8 +466,11 @@ describeOnce('report rules', () => {
       [s('hai\ndòng'), n('0')],
     ]);
     assert.match(files.get('xl/worksheets/sheet1.xml')!, /<autoFilter ref="A2:B7"\/>/);
-    // Numbers shown with a thousands separator (the reader's own), amounts whole, averages to two places.
-    assert.match(files.get('xl/worksheets/sheet1.xml')!, /<c r="B3" s="2"><v>8000<\/v><\/c>.*<c r="B4" s="3"><v>1.25<\/v><\/c>/);
+    // Numbers shown with a thousands separator (the reader's own): whole, or to two places in a column
+    // that holds a fraction anywhere (8000 reads "8,000.00" beside 1.25).
+    assert.match(files.get('xl/worksheets/sheet1.xml')!, /<c r="B3" s="3"><v>8000<\/v><\/c>.*<c r="B4" s="3"><v>1.25<\/v><\/c>/);
+    const whole = unzip(toXlsx('', [['Số tiền'], [258000], [3]])).get('xl/worksheets/sheet1.xml')!;
+    assert.match(whole, /<c r="A3" s="2"><v>258000<\/v><\/c>.*<c r="A4" s="2"><v>3<\/v><\/c>/);
     const styles = parseXml(files.get('xl/styles.xml')!).children.find((node) => node.name === 'cellXfs')!.children;
     assert.deepEqual([styles[2]!.attributes['numFmtId'], styles[3]!.attributes['numFmtId']], ['3', '4']);
     assert.match(files.get('xl/workbook.xml')!, /<sheet name="Báo cáo" sheetId="1" r:id="rId1"\/>/);

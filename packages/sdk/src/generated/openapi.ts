@@ -448,7 +448,9 @@ export interface paths {
          * Satisfaction survey results for a period, by procedure or by receiving unit
          * @description The dossier evaluations (`SurveyKind` `dossier`) submitted in the period for the key's
          *     agency's dossiers: those whose code begins with the key's agency code, followed by `.` or
-         *     `-`. Page feedback belongs to no dossier, so to no agency, and is not counted.
+         *     `-`. Page feedback belongs to no dossier, so to no agency, and is not counted. Only the
+         *     evaluation form's current version is scored: evaluations made on another version are
+         *     counted apart (`form.otherVersions`), since its questions and scales may differ.
          *
          *     Grouped by procedure (`groupBy=procedure`, the dossier's procedure code) or by receiving unit
          *     (`groupBy=unit`, the unit identifier that begins the dossier code, e.g. `000.00.15.H26` of
@@ -463,7 +465,9 @@ export interface paths {
          *     `criteria` names the lowest score it counts.
          *
          *     `Accept: text/csv` answers the same figures as CSV (see `ReportCsv`): one row per group and
-         *     criterion, then the total's rows, group name `Tổng cộng`. `Accept:
+         *     criterion, then the total's rows, group name `Tổng cộng`; then, when evaluations on another
+         *     version of the form were left out, a row saying so, first cell `Ghi chú` (in the workbook,
+         *     a line under the table). `Accept:
          *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
          *     an Excel workbook (see `ReportXlsx`).
          */

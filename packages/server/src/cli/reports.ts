@@ -38,7 +38,8 @@ Usage:
 surveys   The dossier evaluations submitted in the period: per procedure (--by procedure, the
           default) or per receiving unit (--by unit, the identifier that begins the dossier
           code), the number of evaluations and, for each criterion of the form, how many gave
-          each score, the average score and the share who were satisfied or better.
+          each score, the average score and the share who were satisfied or better. Only the
+          form's current version is scored; evaluations on another one are counted apart.
 payments  The payments of the period by state (paid, pending, failed, cancelled, refunded): how
           many, their amount and that amount by fee kind (phí, lệ phí). A paid or refunded payment
           counts on the day it was paid, any other on the day it was started.

@@ -16,11 +16,19 @@ export interface ReportSheet {
   title: string;
   /** The header, then the rows. */
   rows: CsvCell[][];
+  /**
+   * What a reader of the figures must know that they do not say (evaluations left out): under the
+   * table, in the CSV as rows whose first cell is `Ghi chú`, padded to the header's width.
+   */
+  notes?: string[];
   /** The file's name without its extension, e.g. `bao-cao-thanh-toan-2025-03-01-2025-03-31`. */
   name: string;
 }
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx';
+
+/** The first cell of a note's row in the CSV. */
+export const NOTE_LABEL = 'Ghi chú';
 
 /** Each format and its media type, in the order preferred when a client likes several as much. */
 const FORMATS: readonly (readonly [ReportFormat, string])[] = [['json', 'application/json'], ['csv', 'text/csv'], ['xlsx', XLSX_TYPE]];
@@ -70,7 +78,10 @@ export async function reportOrProblem<T>(make: () => Promise<T>): Promise<T> {
 
 /** The report as a file of `format` (not JSON): its bytes or text. */
 export function reportFile(format: Exclude<ReportFormat, 'json'>, sheet: ReportSheet): string | Buffer {
-  return format === 'csv' ? toCsv(sheet.rows) : toXlsx(sheet.title, sheet.rows);
+  const notes = sheet.notes ?? [];
+  if (format === 'xlsx') return toXlsx(sheet.title, sheet.rows, notes);
+  const width = sheet.rows[0]?.length ?? 2;
+  return toCsv([...sheet.rows, ...notes.map((note): CsvCell[] => [NOTE_LABEL, note, ...Array<CsvCell>(Math.max(0, width - 2)).fill(null)])]);
 }
 
 /** The report as JSON, or as the CSV or workbook the client asks for, a download named after it. */

@@ -193,9 +193,12 @@ export const TOTAL_LABEL = 'Tổng cộng';
 /** The report as a table (its CSV, its workbook): its title, rows and file name. */
 export function surveyReportSheet(report: SurveyReport): ReportSheet {
   const grouping = report.groupBy === 'unit' ? 'theo đơn vị tiếp nhận' : 'theo thủ tục';
+  const { version, otherVersions } = report.form;
   return {
     title: `Kết quả đánh giá mức độ hài lòng ${grouping}, ${coverageText(report.agency, report.period)}`,
     rows: surveyReportRows(report),
+    // Said in the file itself: a reader of the figures alone must not take the total for every evaluation.
+    notes: otherVersions > 0 ? [`Không tính ${otherVersions} lượt đánh giá theo phiên bản khác của mẫu phiếu (báo cáo tính theo phiên bản ${version}).`] : [],
     name: `bao-cao-khao-sat-${report.period.from}-${report.period.to}`,
   };
 }
@@ -218,14 +221,9 @@ function surveyReportRows(report: SurveyReport): CsvCell[][] {
     ...scores.map((score) => r.distribution.find((d) => d.value === score)?.count ?? null),
     r.average, r.satisfied, r.satisfiedPercent,
   ]);
-  const { version, otherVersions } = report.form;
   return [
     header,
     ...report.groups.flatMap((g) => rowsOf(g.code, g.name, g.evaluations, g.criteria)),
     ...rowsOf('', TOTAL_LABEL, report.total.evaluations, report.total.criteria),
-    // Said in the file itself: a reader of the CSV alone must not take the total for every evaluation.
-    ...(otherVersions > 0
-      ? [['', `Không tính ${otherVersions} lượt đánh giá theo phiên bản khác của mẫu phiếu (báo cáo tính theo phiên bản ${version})`]]
-      : []),
   ];
 }

@@ -40,11 +40,15 @@ function columnName(index: number): string {
   return name;
 }
 
-function cell(value: CsvCell, ref: string, style: number): string {
+/**
+ * `style` (the title's and the header's), else a number's: to two places for a whole column that holds
+ * a fraction anywhere (an average of 2 reads "2.00" under "1.67"), whole otherwise.
+ */
+function cell(value: CsvCell, ref: string, style: number, decimalColumn: boolean): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`A spreadsheet number must be finite, not ${value}`);
-    const numberStyle = style || (Number.isInteger(value) ? WHOLE_NUMBER : DECIMAL_NUMBER);
+    const numberStyle = style || (decimalColumn ? DECIMAL_NUMBER : WHOLE_NUMBER);
     return `<c r="${ref}" s="${numberStyle}"><v>${value}</v></c>`;
   }
   const s = style ? ` s="${style}"` : '';
@@ -68,17 +72,20 @@ function tableEnd(rows: readonly (readonly CsvCell[])[]): { column: string; row:
   return { column: columnName(Math.max(1, ...rows.map((row) => row.length)) - 1), row: HEADER_ROW - 1 + rows.length };
 }
 
-function worksheet(title: string, rows: readonly (readonly CsvCell[])[]): string {
+function worksheet(title: string, rows: readonly (readonly CsvCell[])[], notes: readonly string[]): string {
   const end = tableEnd(rows);
   const last = `${end.column}${end.row}`;
-  const lines = [[title] as CsvCell[], ...rows].map((row, index) => {
+  const decimalColumns = new Set(rows.flatMap((row) => row.flatMap((value, column) => (typeof value === 'number' && !Number.isInteger(value) ? [column] : []))));
+  // The notes under the table, a row apart: outside its filter, so sorting it never moves them.
+  const noted = notes.map((note): CsvCell[] => [note]);
+  const lines = [[title] as CsvCell[], ...rows, ...(notes.length > 0 ? [[], ...noted] : [])].map((row, index) => {
     const r = index + 1;
     const style = r <= HEADER_ROW ? BOLD : 0;
-    return `<row r="${r}">${row.map((value, column) => cell(value, `${columnName(column)}${r}`, style)).join('')}</row>`;
+    return `<row r="${r}">${row.map((value, column) => cell(value, `${columnName(column)}${r}`, style, decimalColumns.has(column))).join('')}</row>`;
   });
   const cols = columnWidths(rows).map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('');
   return `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${OFFICE_RELATIONSHIP}">`
-    + `<dimension ref="A1:${last}"/>`
+    + `<dimension ref="A1:${notes.length > 0 ? `${end.column}${end.row + 1 + notes.length}` : last}"/>`
     // The title and the header stay in view as the rows scroll.
     + `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${HEADER_ROW}" topLeftCell="A${HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
     + `<cols>${cols}</cols>`
@@ -125,8 +132,8 @@ const STYLES = `${XML}<styleSheet xmlns="${MAIN}">`
   + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
   + '</styleSheet>';
 
-/** The workbook: `title` in its first row, then `rows`, the first of them the header. */
-export function toXlsx(title: string, rows: readonly (readonly CsvCell[])[]): Buffer {
+/** The workbook: `title` in its first row, then `rows`, the first of them the header, then `notes`. */
+export function toXlsx(title: string, rows: readonly (readonly CsvCell[])[], notes: readonly string[] = []): Buffer {
   const file = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
   return zip([
     file('[Content_Types].xml', CONTENT_TYPES),
@@ -134,6 +141,6 @@ export function toXlsx(title: string, rows: readonly (readonly CsvCell[])[]): Bu
     file('xl/workbook.xml', workbook(rows)),
     file('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
     file('xl/styles.xml', STYLES),
-    file('xl/worksheets/sheet1.xml', worksheet(title, rows)),
+    file('xl/worksheets/sheet1.xml', worksheet(title, rows, notes)),
   ]);
 }
