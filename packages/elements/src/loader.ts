@@ -362,8 +362,9 @@ function hydrate(): void {
     const support = litHooks.litElementHydrateSupport;
     if (lit && support && support !== standIn) support(lit);
   }).catch((error: unknown) => {
-    // Also met when the page's policy refuses Lit (its Trusted Types policy): that is said apart.
-    console.error('DVC Kit: Lit\'s hydration (dvc-hydrate.js) did not load: widgets will draw their first views anew, not take them over.', error);
+    // Also when the page's Trusted Types policy refuses Lit: the first views say that to the citizen
+    // (`refusedByPage`, from the securitypolicyviolation listener above).
+    console.error('DVC Kit: Lit\'s hydration (dvc-hydrate.js) did not load or start: widgets will draw their first views anew, not take them over.', error);
   });
 }
 
