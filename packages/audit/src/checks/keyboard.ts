@@ -50,8 +50,6 @@ export interface TabStop {
   indicator: boolean | null;
   /** What changed, e.g. "outline", "box-shadow". */
   changed: string[];
-  /** A focus outline drawn too faint to count, and its measured contrast, e.g. "rgb(253, 253, 253), 1.02:1 against rgb(255, 255, 255), the background behind it". */
-  faint?: string;
 }
 
 export interface TabWalk {
@@ -180,21 +178,6 @@ function describeFocus(): TabStop | null {
   const old = looks.get(el);
   let indicator: boolean | null = null;
   const changed: string[] = [];
-  let faint: string | undefined;
-  // A focus outline must stand out from the colours next to it by 3:1 (SC 1.4.11's test of a focus
-  // indicator): the background behind the control, and, when it touches the control (no offset),
-  // the control's own background. A near-white ring on white is drawn, but no one sees it.
-  const faintOutline = (color: string): string | undefined => {
-    const style = getComputedStyle(el);
-    const behind = helpers.effectiveBackground(helpers.flatParent(el));
-    const next: Array<[string, string]> = [[behind, 'the background behind it']];
-    if ((parseFloat(style.outlineOffset) || 0) <= 0) next.push([helpers.effectiveBackground(el), 'the control\'s background']);
-    for (const [background, what] of next) {
-      const ratio = helpers.contrast(color, background);
-      if (ratio < 3) return `${color}, ${ratio.toFixed(2)}:1 against ${background}, ${what}`;
-    }
-    return undefined;
-  };
   if (old) {
     const now = snapshot(el);
     const distinct = (a: string, b: string) => helpers.contrast(a, b) >= 3;
@@ -208,13 +191,7 @@ function describeFocus(): TabStop | null {
         if (where !== 'parent') changed.push(`${name}added`);
         continue;
       }
-      if (drawn(b.outline) && (!drawn(a.outline) || b.outline[1] > a.outline[1] || distinct(a.outline[2], b.outline[2]))) {
-        // The browser's own ring (outline-style: auto) is drawn in two colours to show on any
-        // background; its computed colour is one of them, so it is not measured.
-        const tooFaint = where === 'self' && b.outline[0] !== 'auto' ? faintOutline(b.outline[2]) : undefined;
-        if (tooFaint) faint = tooFaint;
-        else changed.push(`${name}outline`);
-      }
+      if (drawn(b.outline) && (!drawn(a.outline) || b.outline[1] > a.outline[1] || distinct(a.outline[2], b.outline[2]))) changed.push(`${name}outline`);
       if (b.boxShadow !== 'none' && b.boxShadow !== a.boxShadow) changed.push(`${name}box-shadow`);
       if (b.borders.some((side, i) => {
         const before = a.borders[i]!;
@@ -229,7 +206,7 @@ function describeFocus(): TabStop | null {
     indicator = changed.length > 0;
   }
   const tabindex = Number(el.getAttribute('tabindex')) || 0;
-  return { selector: helpers.selectorFor(el), html: helpers.snippet(el), order: order.get(el) ?? -1, tabindex, indicator, changed, ...(faint ? { faint } : {}) };
+  return { selector: helpers.selectorFor(el), html: helpers.snippet(el), order: order.get(el) ?? -1, tabindex, indicator, changed };
 }
 
 /** In the page: what Tab never reached, positive tabindexes, and cleanup. */
@@ -305,9 +282,7 @@ export function walkFindings(walk: TabWalk, focusRule: RuleInfo, check: Finding[
   }
   for (const stop of walk.stops) {
     if (stop.indicator === false) {
-      findings.push(failure(check, focusRule, stop, stop.faint
-        ? `The focus outline cannot be seen: ${stop.faint}; a focus indicator needs at least 3:1, and nothing else about this control changes.`
-        : 'Nothing about this control changes when it receives keyboard focus (outline, box-shadow, border, background, colour, underline).'));
+      findings.push(failure(check, focusRule, stop, 'Nothing about this control changes when it receives keyboard focus (outline, box-shadow, border, background, colour, underline).'));
     }
   }
   return findings;
