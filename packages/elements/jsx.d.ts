@@ -169,7 +169,7 @@ export interface DvcPaymentProps extends Omit<React.HTMLAttributes<DvcPayment>, 
 /** Props of `<dvc-procedure-search>` in React 19 JSX: its properties, attributes and events. */
 export interface DvcProcedureSearchProps extends Omit<React.HTMLAttributes<DvcProcedureSearch>, 'query' | 'field' | 'level' | 'agency' | 'online' | 'pageSize' | 'syncUrl' | 'headingLevel' | 'searchPage' | 'apiBase' | 'page-size' | 'sync-url' | 'heading-level' | 'search-page' | 'api-base' | 'ondvc-search' | 'ondvc-procedure-select'>, React.RefAttributes<DvcProcedureSearch> {
   /**
-   * The search text; setting it searches at once.
+   * The search text; setting it searches at once (a text longer than the search takes, 200 characters, is reported instead).
    *
    * Attribute: `query`.
    */
