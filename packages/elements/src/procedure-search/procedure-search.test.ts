@@ -30,6 +30,15 @@ async function settled(el: DvcProcedureSearch): Promise<void> {
   await el.updateComplete;
 }
 
+/** A search with `sync-url` showing its results for "khai sinh" (the test puts the page's address back). */
+async function showingKhaiSinh(): Promise<DvcProcedureSearch> {
+  const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
+  await type(el, 'khai sinh');
+  await settled(el);
+  expect(items(el).length).to.be.greaterThan(0);
+  return el;
+}
+
 describe('<dvc-procedure-search>', () => {
   beforeEach(() => setLang('vi'));
   afterEach(() => setLang('vi'));
@@ -220,12 +229,9 @@ describe('<dvc-procedure-search>', () => {
   });
 
   it('takes away the last results when Search is pressed on a box emptied to spaces, before the search as typed runs', async () => {
-    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
     const address = location.href;
     try {
-      await type(el, 'khai sinh');
-      await settled(el);
-      expect(items(el).length).to.be.greaterThan(0);
+      const el = await showingKhaiSinh();
       input(el).focus();
       input(el).select();
       await sendKeys({ type: '  ' });
@@ -242,12 +248,9 @@ describe('<dvc-procedure-search>', () => {
   });
 
   it('keeps a paste longer than the search takes whole, says so at the box, searches nothing until it is shortened', async () => {
-    const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} sync-url></dvc-procedure-search>`);
     const address = location.href;
     try {
-      await type(el, 'khai sinh');
-      await settled(el);
-      expect(items(el).length).to.be.greaterThan(0);
+      const el = await showingKhaiSinh();
       expect(new URL(location.href).searchParams.get('dvc_q')).to.equal('khai sinh');
       performance.clearResourceTimings();
       const pasted = `khai sinh ${'cho con '.repeat(74)}`.trim();
