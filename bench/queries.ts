@@ -5,6 +5,8 @@ const COMMON = [
   'dang ky khai sinh', 'ly lich tu phap', 'cap ho chieu', 'giay phep xay dung', 'dang ky ket hon',
   'dang ky thuong tru', 'chung thuc ban sao', 'thanh lap doanh nghiep', 'cap doi giay chung nhan quyen su dung dat',
   'khai tu', 'tam tru', 'can cuoc', 'ho kinh doanh', 'xac nhan tinh trang hon nhan',
+  // Typed without spaces on a phone: each keystroke that matches nothing is read apart (the slower path).
+  'dangkykhaisinh', 'giayphepxaydung', 'nhaoxahoi',
 ];
 
 /** Typing sequences: every prefix at 2+ letters of each query, e.g. "da", "dan", "dang", "dang k"… */
