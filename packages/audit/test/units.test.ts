@@ -8,7 +8,8 @@ import { main, parseCli, UsageError, version } from '../src/cli.ts';
 import { longestInOrder } from '../src/checks/keyboard.ts';
 import { escapeHtml, renderHtml } from '../src/reports/html.ts';
 import { renderJunit } from '../src/reports/junit.ts';
-import { validateTour } from '../src/tour.ts';
+import { sandboxOnlyVerdict } from '../src/audit.ts';
+import { validateTour, type AuditStep } from '../src/tour.ts';
 import { tourFor, tours } from '../src/tours/index.ts';
 import { SCHEMA_VERSION, type AuditReport } from '../src/types.ts';
 import { compareCriteria, criteriaFromTags, criterionTitle, understandingUrl } from '../src/wcag.ts';
@@ -78,6 +79,42 @@ describe('tour contract', () => {
     const step = { name: 'sent', needsDemoData: true, noDemoDataWhen: { attribute: 'mode', value: 'page' }, actions: [] };
     assert.deepEqual(validateTour([step]).steps[0]!.noDemoDataWhen, { attribute: 'mode', value: 'page' });
     assert.deepEqual(validateTour([{ ...step, noDemoDataWhen: { attribute: 'mode' } }]).problems, ['sent: noDemoDataWhen needs a string "attribute" and "value"']);
+  });
+
+  it('reads sandboxOnly, and refuses one that does not say what the step would do', () => {
+    const step = { name: 'sent', sandboxOnly: 'it would store an evaluation', actions: [] };
+    assert.equal(validateTour([step]).steps[0]!.sandboxOnly, 'it would store an evaluation');
+    for (const sandboxOnly of [true, ' ']) {
+      assert.deepEqual(validateTour([{ ...step, sandboxOnly }]).problems, ['sent: sandboxOnly needs a string saying what the step would do to the server']);
+    }
+  });
+
+  it('marks sandboxOnly each step of the four tours that stores data or sends an identity number', () => {
+    const marked = Object.entries(tours).flatMap(([tag, tour]) => tour.filter((s) => s.sandboxOnly).map((s) => `${tag} · ${s.name}`));
+    assert.deepEqual(marked, [
+      'dvc-dossier-tracker · found', 'dvc-dossier-tracker · not-found',
+      'dvc-payment · due', 'dvc-payment · method-chosen', 'dvc-payment · nothing-due', 'dvc-payment · lookup-error',
+      'dvc-satisfaction-survey · sent',
+    ]);
+    // The other steps send nothing a live API keeps: no identity number, no answers.
+    const sends = (step: AuditStep) => step.actions.some((a) => (a.kind === 'setProperty' && a.name === 'applicantId' && a.value !== null)
+      || (a.kind === 'fill' && /applicant|part~="input"/.test(a.selector) && /^\d{12}$/.test(a.text)));
+    for (const [tag, tour] of Object.entries(tours)) {
+      for (const step of tour.filter(sends)) assert.ok(step.sandboxOnly, `${tag} · ${step.name}`);
+    }
+  });
+
+  it('keeps a sandboxOnly step from an API that is not a sandbox (a warning), and from one it could not ask (an error)', () => {
+    const step = { sandboxOnly: 'it would store an evaluation' };
+    const root = 'https://dichvucong.example.gov.vn/api/v1/';
+    assert.equal(sandboxOnlyVerdict(step, { kind: 'sandbox', root }), null);
+    assert.equal(sandboxOnlyVerdict({}, { kind: 'not-sandbox', root, answered: 'GET … answered 404' }), null);
+    assert.deepEqual(sandboxOnlyVerdict(step, { kind: 'not-sandbox', root, answered: 'GET … answered 404' }), {
+      warning: true, why: `it would store an evaluation in ${root}, which is not a sandbox`, detail: 'GET … answered 404',
+    });
+    const down = sandboxOnlyVerdict(step, { kind: 'no-answer', root, problem: 'network', detail: 'GET … failed' });
+    assert.deepEqual(down, { warning: false, why: 'the widget\'s API could not be reached (is its server up, and api-base right?)', detail: 'GET … failed' });
+    assert.equal(sandboxOnlyVerdict(step, { kind: 'no-answer', root: null, problem: 'configuration', detail: '' })!.warning, false);
   });
 
   it('reports malformed tours instead of running them', () => {
