@@ -32,14 +32,15 @@ export interface Running {
 }
 
 /**
- * A sandbox API with an in-memory database; resolves once /health answers. `testControls: false`
- * serves it without its test controls (`--no-admin`), as a production API answers: no /_sandbox/.
+ * A sandbox API, with an in-memory database unless `db` names a SQLite file (which outlives it, so
+ * another sandbox can read what this one stored); resolves once /health answers. `testControls:
+ * false` serves it without its test controls (`--no-admin`), as a production API answers: no /_sandbox/.
  */
-export async function startSandbox({ testControls = true } = {}): Promise<Running> {
+export async function startSandbox({ testControls = true, db = ':memory:' } = {}): Promise<Running> {
   const port = await freePort();
   const url = `http://localhost:${port}/api/v1`;
   const child: ChildProcess = spawn(process.execPath, [
-    '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'serve', '--port', String(port), '--db', ':memory:', '--quiet',
+    '--conditions=source', join(ROOT, 'packages/server/src/cli.ts'), 'serve', '--port', String(port), '--db', db, '--quiet',
     ...(testControls ? [] : ['--no-admin']),
   ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DVC_PUBLIC_API_URL: url } });
   const deadline = Date.now() + 20_000;
