@@ -12,6 +12,7 @@ import { reflowCheck } from './checks/reflow.ts';
 import { targetSizeCheck } from './checks/target-size.ts';
 import { textSpacingCheck } from './checks/text-spacing.ts';
 import { widgetsDefinedCheck } from './checks/widgets-defined.ts';
+import { apiRootOf, probeSandbox, type SandboxVerdict } from './sandbox-probe.ts';
 import { clearScreenshots, ScreenshotTaker } from './screenshots.ts';
 import { findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
 import { SCHEMA_VERSION, type AuditReport, type BrowserName, type CheckResult, type Finding, type StateResult } from './types.ts';
@@ -111,14 +112,34 @@ export function unreachedVerdict(step: { needsDemoData?: boolean }, error: TourS
   return step.needsDemoData ? { warning: true, why: 'it needs the sandbox\'s demo data' } : { warning: false, why: 'the step could not be performed' };
 }
 
-/** A state the tour could not reach: an error, or a warning for a demo-data step. */
+/**
+ * Why a `sandboxOnly` step must not run against the API the probe found, and whether that is only a
+ * warning (an API that is not a sandbox: a live portal); null for a sandbox. An API that could not
+ * be asked is an error, as it is for any step it stops.
+ */
+export function sandboxOnlyVerdict(step: { sandboxOnly?: string }, found: SandboxVerdict): { warning: boolean; why: string; detail: string } | null {
+  if (!step.sandboxOnly || found.kind === 'sandbox') return null;
+  if (found.kind === 'not-sandbox') {
+    return { warning: true, why: `${step.sandboxOnly} in ${found.root}, which is not a sandbox`, detail: found.answered };
+  }
+  return { warning: false, why: API_PROBLEMS[found.problem] ?? 'the widget\'s API could not be asked whether it is a sandbox', detail: found.detail };
+}
+
+/** The rule a state not reached is reported under, and what it asks for. */
+const UNREACHED_RULES = {
+  'tour-state-unreached': 'A state that needs the sandbox\'s demo data could not be reached on this page',
+  'tour-state-not-run': 'A state that stores data in the server, or counts against it, is toured only against a sandbox',
+} as const;
+
+/** A state the tour could not reach: an error, or a warning for a demo-data step or a step kept from a live API. */
 function unreachedState(
   widget: TourWidget, step: { name: string; description: string }, warns: boolean, reason: string, startedAt: Date,
+  rule: keyof typeof UNREACHED_RULES = 'tour-state-unreached',
 ): StateResult {
   const durationMs = Date.now() - startedAt.getTime();
   const warning: Finding = {
-    check: 'tour', rule: 'tour-state-unreached', severity: 'warning', impact: 'minor', wcag: [],
-    help: 'A state that needs the sandbox\'s demo data could not be reached on this page', helpUrl: '',
+    check: 'tour', rule, severity: 'warning', impact: 'minor', wcag: [],
+    help: UNREACHED_RULES[rule], helpUrl: '',
     message: reason, selector: widget.tag, html: `<${widget.tag}>`,
   };
   return {
@@ -154,11 +175,26 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     states.push(await auditState(page, options, { widget: null, state: 'page', description: 'The page as loaded', focus: null }, started, tourMissing));
 
     if (options.tour) {
+      // Asked once per API root, the first time a step that must not reach a live API comes.
+      const sandboxes = new Map<string, Promise<SandboxVerdict>>();
+      const probe = async (widget: TourWidget): Promise<SandboxVerdict> => {
+        const root = await apiRootOf(page, widget);
+        if (root === null) return { kind: 'no-answer', root, problem: 'configuration', detail: `${widget.label} has no API root to ask` };
+        if (!sandboxes.has(root)) sandboxes.set(root, probeSandbox(page, root));
+        return sandboxes.get(root)!;
+      };
       options.log?.(`Tour: ${widgets.length ? widgets.map((w) => `${w.label} (${w.steps.length} states)`).join(', ') : 'no dvc-* widgets on the page'}`);
       for (const widget of widgets) {
         for (const step of widget.steps) {
           const stepStarted = new Date();
           await openPage(page, options.url);
+          const kept = step.sandboxOnly ? sandboxOnlyVerdict(step, await probe(widget)) : null;
+          if (kept) {
+            const reason = kept.warning ? `not run: ${kept.why} (${kept.detail})` : `${kept.why}: ${kept.detail}`;
+            states.push(unreachedState(widget, step, kept.warning, reason, stepStarted, 'tour-state-not-run'));
+            options.log?.(`  ${widget.label} · ${step.name}: ${kept.warning ? 'not run, a warning' : 'not reached, an error'} (${kept.why}): ${kept.detail}`);
+            continue;
+          }
           let revealed: string[];
           try {
             revealed = await performStep(page, widget, step);

@@ -70,12 +70,16 @@ export function validateTour(data: unknown): { steps: AuditStep[]; problems: str
     if (unless !== undefined && (typeof unless !== 'object' || unless === null || typeof unless['attribute'] !== 'string' || typeof unless['value'] !== 'string')) {
       return void problems.push(`${step.name}: noDemoDataWhen needs a string "attribute" and "value"`);
     }
+    if (step.sandboxOnly !== undefined && (typeof step.sandboxOnly !== 'string' || step.sandboxOnly.trim() === '')) {
+      return void problems.push(`${step.name}: sandboxOnly needs a string saying what the step would do to the server`);
+    }
     steps.push({
       name: step.name,
       description: typeof step.description === 'string' ? step.description : step.name,
       actions: step.actions as AuditAction[],
       ...(step.needsDemoData === true ? { needsDemoData: true } : {}),
       ...(unless ? { noDemoDataWhen: { attribute: String(unless['attribute']), value: String(unless['value']) } } : {}),
+      ...(step.sandboxOnly !== undefined ? { sandboxOnly: step.sandboxOnly } : {}),
     });
   });
   return { steps, problems };

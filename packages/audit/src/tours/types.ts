@@ -92,6 +92,14 @@ export interface AuditStep {
    * (a survey with `mode="page"` asks about the page, not about a demo dossier).
    */
   noDemoDataWhen?: { attribute: string; value: string };
+  /**
+   * What the step would do to the server that a live portal must not have done by an audit, as
+   * "it would …": store something (an evaluation), or count against it (a wrong identity number
+   * counts against a dossier code's guesses, which lock the code when spent). Such a step runs only
+   * against a sandbox: before it, the tool asks the widget's API for a sandbox-only list that
+   * production never serves, and on any other API it does not run the step (a warning).
+   */
+  sandboxOnly?: string;
 }
 
 /** The static side of a (third-party) widget class that declares its own tour. */
