@@ -18,6 +18,7 @@ const OWN_CHECK_FAULTS: Array<[string, string, string]> = [
   ['tabindex-positive', '#jump', '2.4.3'],
   ['focus-order', '#jump', '2.4.3'],
   ['focus-visible', '#no-ring', '2.4.7'],
+  ['focus-visible', '#faint-ring', '2.4.7'],
   ['target-size', '#tiny', '2.5.8'],
   ['reflow', '#wide', '1.4.10'],
   ['text-spacing-clipped', '#tight', '1.4.12'],
@@ -76,6 +77,11 @@ describe('dvc-audit on the broken fixture, Chromium, with the tour', () => {
     // As it goes, a state not reached says whether it is a warning or an error.
     assert.match(run.stderr, /dvc-broken-widget · demo-only: not reached, a warning \(it needs the sandbox's demo data\): dvc-broken-widget: #never did not appear/);
     assert.equal(report.summary.exitCode, 1);
+  });
+
+  it('fails a focus outline too faint to see, naming its measured contrast', () => {
+    const faint = state(report, null, 'page').violations.find((f) => f.rule === 'focus-visible' && f.selector.endsWith('#faint-ring'));
+    assert.match(faint?.message ?? '', /^The focus outline cannot be seen: rgb\(253, 253, 253\), 1\.02:1 against rgb\(255, 255, 255\), the colour painted around it; a focus indicator needs at least 3:1/);
   });
 
   it('counts every warning of the page as loaded in its line, the tour\'s about a widget it cannot drive included', () => {

@@ -50,6 +50,8 @@ export interface TabStop {
   indicator: boolean | null;
   /** What changed, e.g. "outline", "box-shadow". */
   changed: string[];
+  /** A focus outline drawn too faint to count, and its measured contrast, e.g. "rgb(253, 253, 253), 1.02:1 against rgb(255, 255, 255), the background behind it". */
+  faint?: string;
 }
 
 export interface TabWalk {
@@ -178,6 +180,33 @@ function describeFocus(): TabStop | null {
   const old = looks.get(el);
   let indicator: boolean | null = null;
   const changed: string[] = [];
+  let faint: string | undefined;
+  // A focus outline must stand out by 3:1 from what is painted around it (SC 1.4.11's test of a
+  // focus indicator): a near-white ring on white is drawn, but no one sees it. What is painted just
+  // outside the ring is asked of the browser on each side, not taken from the parent's background:
+  // a skip link placed over a dark header is seen against the header. A ring counts as faint when it
+  // is on most sides it can be seen on: one neighbour of the ring's colour does not hide it, nor does
+  // one neighbour of another colour show it.
+  const faintOutline = (color: string): string | undefined => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const gap = (parseFloat(style.outlineOffset) || 0) + (parseFloat(style.outlineWidth) || 0) + 1;
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const sides: Array<[number, number]> = [
+      [box.left + box.width / 2, box.top - gap], [box.left + box.width / 2, box.bottom + gap],
+      [box.left - gap, box.top + box.height / 2], [box.right + gap, box.top + box.height / 2],
+    ];
+    const around = sides
+      .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight)
+      .map(([x, y]) => root.elementsFromPoint(x, y).find((under) => !helpers.flatContains(el, under)))
+      .filter((under): under is Element => under !== undefined)
+      .map((under) => helpers.effectiveBackground(under));
+    if (around.length === 0) around.push(helpers.effectiveBackground(helpers.flatParent(el)));
+    const faintAgainst = around.filter((background) => helpers.contrast(color, background) < 3);
+    if (faintAgainst.length * 2 <= around.length) return undefined;
+    const worst = faintAgainst.reduce((a, b) => (helpers.contrast(color, a) <= helpers.contrast(color, b) ? a : b));
+    return `${color}, ${helpers.contrast(color, worst).toFixed(2)}:1 against ${worst}, the colour painted around it`;
+  };
   if (old) {
     const now = snapshot(el);
     const distinct = (a: string, b: string) => helpers.contrast(a, b) >= 3;
@@ -191,7 +220,13 @@ function describeFocus(): TabStop | null {
         if (where !== 'parent') changed.push(`${name}added`);
         continue;
       }
-      if (drawn(b.outline) && (!drawn(a.outline) || b.outline[1] > a.outline[1] || distinct(a.outline[2], b.outline[2]))) changed.push(`${name}outline`);
+      if (drawn(b.outline) && (!drawn(a.outline) || b.outline[1] > a.outline[1] || distinct(a.outline[2], b.outline[2]))) {
+        // The browser's own ring (outline-style: auto) is drawn in two colours to show on any
+        // background; its computed colour is one of them, so it is not measured.
+        const tooFaint = where === 'self' && b.outline[0] !== 'auto' ? faintOutline(b.outline[2]) : undefined;
+        if (tooFaint) faint = tooFaint;
+        else changed.push(`${name}outline`);
+      }
       if (b.boxShadow !== 'none' && b.boxShadow !== a.boxShadow) changed.push(`${name}box-shadow`);
       if (b.borders.some((side, i) => {
         const before = a.borders[i]!;
@@ -206,7 +241,7 @@ function describeFocus(): TabStop | null {
     indicator = changed.length > 0;
   }
   const tabindex = Number(el.getAttribute('tabindex')) || 0;
-  return { selector: helpers.selectorFor(el), html: helpers.snippet(el), order: order.get(el) ?? -1, tabindex, indicator, changed };
+  return { selector: helpers.selectorFor(el), html: helpers.snippet(el), order: order.get(el) ?? -1, tabindex, indicator, changed, ...(faint ? { faint } : {}) };
 }
 
 /** In the page: what Tab never reached, positive tabindexes, and cleanup. */
@@ -282,7 +317,9 @@ export function walkFindings(walk: TabWalk, focusRule: RuleInfo, check: Finding[
   }
   for (const stop of walk.stops) {
     if (stop.indicator === false) {
-      findings.push(failure(check, focusRule, stop, 'Nothing about this control changes when it receives keyboard focus (outline, box-shadow, border, background, colour, underline).'));
+      findings.push(failure(check, focusRule, stop, stop.faint
+        ? `The focus outline cannot be seen: ${stop.faint}; a focus indicator needs at least 3:1, and nothing else about this control changes.`
+        : 'Nothing about this control changes when it receives keyboard focus (outline, box-shadow, border, background, colour, underline).'));
     }
   }
   return findings;
