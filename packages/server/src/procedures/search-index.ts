@@ -247,7 +247,9 @@ export class CatalogueIndex {
     };
     read(word, []);
     let best: string[] | null = null;
-    let bestKey = [0, 0, 0];
+    let bestKey: number[] = [];
+    // Greater is better, in order: names holding the phrase, fewer words, procedures holding them all.
+    const better = (a: number[], b: number[]) => (a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!) > 0;
     for (const parts of readings) {
       const together = this.#docsHoldingAll(parts);
       if (together.length === 0) continue;
@@ -255,7 +257,7 @@ export class CatalogueIndex {
       let named = 0;
       for (const doc of together) if (this.docs[doc]!.nameOneSpellingSpaced.includes(phrase)) named++;
       const key = [named, -parts.length, together.length];
-      if (best === null || key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
+      if (best === null || better(key, bestKey)) {
         best = parts;
         bestKey = key;
       }
@@ -266,9 +268,10 @@ export class CatalogueIndex {
 
   /** The procedures holding each of `parts` as a whole word (in either spelling), the last as a beginning. */
   #docsHoldingAll(parts: string[]): number[] {
-    const sets = parts.map((part, i) => (i === parts.length - 1 ? new Set(this.#frequencies(part).keys()) : this.#docsWithWord(part)));
-    const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-    return [...smallest!].filter((doc) => rest.every((set) => set.has(doc)));
+    // The last part's procedures are the prefix's own (cached) map, asked as a set, not copied into one.
+    const sets: Array<ReadonlySet<number> | ReadonlyMap<number, number>> = parts.map((part, i) => (i === parts.length - 1 ? this.#frequencies(part) : this.#docsWithWord(part)));
+    const [smallest, ...rest] = sets.sort((a, b) => a.size - b.size);
+    return [...smallest!.keys()].filter((doc) => rest.every((set) => set.has(doc)));
   }
 
   #docsWithWord(word: string): Set<number> {
