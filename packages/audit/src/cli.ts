@@ -6,8 +6,8 @@
  * complete (bad arguments, no browser, page unreachable, a tour step that broke).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runAudit } from './audit.ts';
@@ -107,6 +107,44 @@ export async function writeReports(report: AuditReport, options: CliOptions): Pr
   return written;
 }
 
+/** A file-system error as a person reads it: what is wrong, then the code (EACCES…) for a search. */
+function fsReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up',
+  };
+  return code ? `${reasons[code] ?? message} (${code})` : message;
+}
+
+/**
+ * Why the reports cannot go to `dir`, in a sentence, or null when they can: it is made if missing,
+ * and a file is written in it and removed (only writing shows that it can be written to: root
+ * passes every permission check, a read-only mount fails none).
+ */
+export async function outDirProblem(dir: string): Promise<string | null> {
+  const isFile = async (path: string) => (await stat(path).catch(() => null))?.isFile() ?? false;
+  if (await isFile(dir)) return `--out ${dir} is a file: give a directory for the reports (one that exists, or one to make)`;
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' || (error as NodeJS.ErrnoException).code === 'EEXIST') {
+      let above = dirname(dir);
+      while (above !== dirname(above) && !(await isFile(above))) above = dirname(above);
+      if (await isFile(above)) return `--out ${dir} cannot be made: ${above} is a file, not a directory; give a directory for the reports`;
+    }
+    return `--out ${dir} cannot be made: ${fsReason(error)}; give a directory the reports can be written to`;
+  }
+  const probe = join(dir, `.dvc-audit-write-test-${process.pid}`);
+  try {
+    await writeFile(probe, '');
+  } catch (error) {
+    return `--out ${dir} cannot be written to: ${fsReason(error)}; give a directory the reports can be written to`;
+  }
+  await rm(probe, { force: true });
+  return null;
+}
+
 /** The package's version (package.json beside src/ and dist/ alike). */
 export function version(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -136,12 +174,11 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  try {
-    await mkdir(options.outDir, { recursive: true });
-  } catch (error) {
-    // Before the browser starts: a report folder that cannot be made (a file in the way, no
-    // permission) would lose the whole audit at the end.
-    console.error(`dvc-audit: cannot write the reports to ${options.outDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  // Before the browser starts: a report folder that cannot be made or written to (a file in the
+  // way, no permission) would lose the whole audit at the end.
+  const unusable = await outDirProblem(options.outDir);
+  if (unusable) {
+    console.error(`dvc-audit: ${unusable}`);
     return 2;
   }
   let report: AuditReport;
@@ -159,7 +196,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`dvc-audit: ${known ? error.message : (error as Error).stack ?? String(error)}`);
     return 2;
   }
-  const written = await writeReports(report, options);
+  let written: string[];
+  try {
+    written = await writeReports(report, options);
+  } catch (error) {
+    // The folder was usable at the start; something changed it during the run.
+    console.error(`dvc-audit: the audit ran, but its reports could not be written to ${options.outDir}: ${fsReason(error)}`);
+    return 2;
+  }
   const { summary } = report;
   console.log(`${summary.violations} violations, ${summary.warnings} warnings in ${summary.states} states (${(report.durationMs / 1000).toFixed(1)} s).`);
   for (const line of summary.notRun) console.log(`Not run: ${line}`);

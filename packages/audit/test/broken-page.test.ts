@@ -5,7 +5,7 @@
  * (plus one audit of the HTML report itself).
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -321,7 +321,38 @@ describe('dvc-audit when it cannot audit', () => {
       await writeFile(join(dir, 'a-file'), '');
       const run = await runCli([url, '--out', join(dir, 'a-file', 'reports')]);
       assert.equal(run.code, 2);
-      assert.equal(run.stderr.trim(), `dvc-audit: cannot write the reports to ${join(dir, 'a-file', 'reports')}: ENOTDIR`);
+      assert.equal(run.stderr.trim(),
+        `dvc-audit: --out ${join(dir, 'a-file', 'reports')} cannot be made: ${join(dir, 'a-file')} is a file, not a directory; give a directory for the reports`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with one line, before starting a browser, when --out is a file, saying to give a directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dvc-audit-out-'));
+    try {
+      await writeFile(join(dir, 'report.json'), 'an earlier report, kept');
+      const run = await runCli([url, '--out', join(dir, 'report.json')]);
+      assert.equal(run.code, 2);
+      assert.equal(run.stderr.trim(), `dvc-audit: --out ${join(dir, 'report.json')} is a file: give a directory for the reports (one that exists, or one to make)`);
+      assert.equal(await readFile(join(dir, 'report.json'), 'utf8'), 'an earlier report, kept');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with one line, before starting a browser, when the report folder cannot be written to', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dvc-audit-out-'));
+    try {
+      const locked = join(dir, 'locked');
+      await mkdir(locked);
+      await chmod(dir, 0o755);
+      await chmod(locked, 0o555);
+      // Root may write anywhere: run the tool as nobody then, as a CI job without the rights would.
+      const run = await runCli([url, '--out', locked], process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined);
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.equal(run.stderr.trim(), `dvc-audit: --out ${locked} cannot be written to: permission denied (EACCES); give a directory the reports can be written to`);
+      assert.deepEqual(await readdir(locked), []);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

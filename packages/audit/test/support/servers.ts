@@ -147,11 +147,14 @@ export interface CliRun {
   ms: number;
 }
 
-/** Runs `dvc-audit` as a user would, in a child process (the exit status is part of the contract). */
-export function runCli(args: string[]): Promise<CliRun> {
+/**
+ * Runs `dvc-audit` as a user would, in a child process (the exit status is part of the contract);
+ * `as` runs it as another user (a test run as root, to whom every folder is writable).
+ */
+export function runCli(args: string[], as?: { uid: number; gid: number }): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
