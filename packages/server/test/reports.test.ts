@@ -395,6 +395,29 @@ describe('the agency\'s reports', () => {
     assert.match(String((await get(`payments?${PERIOD}`, keys.agency, 'text/*')).headers['content-type']), /^text\/csv/);
   });
 
+  test('an Accept header that wants none of JSON, CSV or the workbook is 406, a problem naming the three', async () => {
+    for (const path of [`surveys?${PERIOD}`, `payments?${PERIOD}`]) {
+      for (const accept of ['application/pdf', 'text/html', 'text/html, application/xhtml+xml', 'text/csv;q=0', `image/*, ${XLSX_TYPE};q=0`]) {
+        const res = await get(path, keys.agency, accept);
+        assert.equal(res.statusCode, 406, `${path} ${accept}: ${res.body}`);
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+        const problem = res.json();
+        assert.deepEqual([problem.status, problem.code, problem.instance], [406, 'validation_failed', `/api/v1/reports/${path.split('?')[0]}`]);
+        assert.equal(problem.detail, `This report is sent as JSON (application/json), CSV (text/csv) or an Excel workbook (${XLSX_TYPE}): the Accept header asks for none of them.`);
+        assert.deepEqual(problem.errors, [{ path: '/headers/accept', message: `must accept application/json, text/csv or ${XLSX_TYPE}` }]);
+      }
+      // Anything, nothing said, or a type it has among others: answered.
+      for (const [accept, type] of [[undefined, 'application/json'], ['*/*', 'application/json'], ['text/html, */*;q=0.1', 'application/json'],
+        ['text/html, application/json;q=0.9', 'application/json'], ['application/pdf, text/*;q=0.5', 'text/csv'], [`application/json;q=0, */*`, 'text/csv']] as const) {
+        const res = await get(path, keys.agency, accept);
+        assert.equal(res.statusCode, 200, `${path} ${accept}: ${res.body}`);
+        assert.equal(String(res.headers['content-type']).split(';')[0], type, `${path} ${accept}`);
+      }
+    }
+    // The key first: a caller without one learns nothing of what the report can be sent as.
+    assert.equal((await get(`payments?${PERIOD}`, null, 'application/pdf')).statusCode, 401);
+  });
+
   // Last: it stores an evaluation on another version of the form.
   test('a new version of the form: only its own evaluations are scored, on its own scales; the others are counted apart and said in the file', async () => {
     const fiveLevels = [5, 4, 3, 2, 1].map((value) => ({ value, label: { vi: `Mức ${value}`, en: `Level ${value}` } }));
@@ -442,14 +465,16 @@ describeOnce('report rules', () => {
     assert.equal(satisfiedFrom([{ value: 1 }, { value: 0 }]), 1);
   });
 
-  test('Accept: CSV or the workbook when wanted more (q, then order; text/* is CSV), JSON otherwise', () => {
+  test('Accept: CSV or the workbook when wanted more (q, then order; text/* is CSV), JSON otherwise, none when it wants none of them', () => {
     const csv = ['text/csv', 'text/*', 'text/csv, application/json', 'application/json;q=0.5, text/csv',
       'TEXT/CSV; charset=utf-8', 'text/*, */*;q=0.1', 'application/json;q=0.9, text/*;q=1.0', `text/csv, ${XLSX_TYPE}`];
     const json = [undefined, '', '*/*', 'application/json', 'application/json, text/csv', 'text/csv;q=0.5, application/json',
-      'text/csv;q=0', 'text/html', 'application/*, text/csv;q=0.8', 'text/csv;q=abc, application/json', 'application/*',
-      `${XLSX_TYPE};q=0.5, application/json`];
+      'application/*, text/csv;q=0.8', 'text/csv;q=abc, application/json', 'application/*',
+      `${XLSX_TYPE};q=0.5, application/json`, 'text/html, */*;q=0.1', 'application/json; charset=utf-8'];
     const xlsx = [XLSX_TYPE, `${XLSX_TYPE}, text/csv`, `${XLSX_TYPE}, application/json;q=0.9`, `application/json;q=0.1, ${XLSX_TYPE}`];
-    for (const [format, accepts] of [['csv', csv], ['json', json], ['xlsx', xlsx]] as const) {
+    // Nothing the report has: refused (406), not answered in a type the client said it cannot take.
+    const none = ['text/html', 'application/pdf', 'text/csv;q=0', 'application/problem+json', '*/*;q=0', 'text/csv;q=abc', 'image/*, application/json;q=0'];
+    for (const [format, accepts] of [['csv', csv], ['json', json], ['xlsx', xlsx], [undefined, none]] as const) {
       for (const accept of accepts) assert.equal(reportFormat(accept), format, String(accept));
     }
   });

@@ -469,7 +469,8 @@ export interface paths {
          *     version of the form were left out, a row saying so, first cell `Ghi chú` (in the workbook,
          *     a line under the table). `Accept:
          *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
-         *     an Excel workbook (see `ReportXlsx`).
+         *     an Excel workbook (see `ReportXlsx`). The `Accept` header's q-values choose among the three
+         *     (`text/*` is CSV; no header, or `*\/*`, is JSON); a header that accepts none of them is 406.
          */
         get: operations["getSurveyReport"];
         put?: never;
@@ -500,7 +501,8 @@ export interface paths {
          *     `Accept: text/csv` answers the same figures as CSV (see `ReportCsv`): one row per state, then
          *     a `refund-due` row and an `overpaid` row. `Accept:
          *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
-         *     an Excel workbook (see `ReportXlsx`).
+         *     an Excel workbook (see `ReportXlsx`). The `Accept` header's q-values choose among the three
+         *     (`text/*` is CSV; no header, or `*\/*`, is JSON); a header that accepts none of them is 406.
          */
         get: operations["getPaymentReport"];
         put?: never;
@@ -1532,6 +1534,20 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The `Accept` header accepts none of what a report is sent as: `application/json`, `text/csv`,
+         *     `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (e.g. only `text/html` or
+         *     `application/pdf`, or `text/csv;q=0` alone). `validation_failed`, its `detail` naming the three
+         *     and its `errors` the header (`/headers/accept`). No header, or `*\/*`, is JSON.
+         */
+        ReportNotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request body is larger than the operation accepts (`payload_too_large`). */
         PayloadTooLarge: {
             headers: {
@@ -2123,6 +2139,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["ApiKeyRefused"];
             403: components["responses"]["ApiKeyOutOfScope"];
+            406: components["responses"]["ReportNotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Error"];
         };
@@ -2162,6 +2179,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["ApiKeyRefused"];
             403: components["responses"]["ApiKeyOutOfScope"];
+            406: components["responses"]["ReportNotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Error"];
         };

@@ -19,7 +19,7 @@ import { DATABASE_RETRY_SECONDS, readinessOf } from '../storage/readiness.ts';
 import { syncDossiers, syncProgress } from '../sync/sync-store.ts';
 import { surveyReport, surveyReportSheet } from '../reports/survey-report.ts';
 import { paymentReport, paymentReportSheet } from '../reports/payment-report.ts';
-import { answerReport, reportOrProblem } from '../reports/answer.ts';
+import { acceptedReportFormat, answerReport, reportOrProblem } from '../reports/answer.ts';
 import { checkPeriod } from '../reports/period.ts';
 
 type Schemas = components['schemas'];
@@ -167,21 +167,23 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions) {
     async getSurveyReport(request: FastifyRequest<{ Querystring: Query<'getSurveyReport'> }>, reply: FastifyReply) {
       const key = apiKeyOf(request);
       const { from, to, groupBy = 'procedure' } = request.query;
+      const format = acceptedReportFormat(request.headers.accept);
       const report = await reportOrProblem(() => {
         checkPeriod({ from, to }, ctx.now());
         return surveyReport(ctx.storage, { agency: key.agency, from, to, groupBy }, surveyForms.all);
       });
-      return answerReport(request.headers.accept, reply, report, surveyReportSheet);
+      return answerReport(format, reply, report, surveyReportSheet);
     },
 
     async getPaymentReport(request: FastifyRequest<{ Querystring: Query<'getPaymentReport'> }>, reply: FastifyReply) {
       const key = apiKeyOf(request);
       const { from, to } = request.query;
+      const format = acceptedReportFormat(request.headers.accept);
       const report = await reportOrProblem(() => {
         checkPeriod({ from, to }, ctx.now());
         return paymentReport(ctx.storage, { agency: key.agency, from, to });
       });
-      return answerReport(request.headers.accept, reply, report, paymentReportSheet);
+      return answerReport(format, reply, report, paymentReportSheet);
     },
 
     async getHealth() {

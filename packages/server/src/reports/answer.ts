@@ -1,7 +1,7 @@
 /**
  * How a report is answered over HTTP: JSON by default; CSV or an Excel workbook for a client that
  * asks for one first (as a download named after the report and its period); a refused period as
- * the API's 400.
+ * the API's 400, an Accept header that wants none of them as a 406.
  */
 import type { FastifyReply } from 'fastify';
 import { ApiProblem } from '../http/problem.ts';
@@ -43,10 +43,10 @@ function rangeFor(ranges: MediaRange[], type: string): MediaRange | undefined {
 
 /**
  * The format the Accept header wants most: by q, then by which is listed first
- * (`text/csv, application/json`); `text/*` asks for CSV. JSON when none is named, for `*\/*`, and
- * when nothing acceptable is offered.
+ * (`text/csv, application/json`); `text/*` asks for CSV. JSON when no header is sent and for `*\/*`;
+ * undefined when the header accepts none of the three (`text/html`, `text/csv;q=0`).
  */
-export function reportFormat(accept: string | undefined): ReportFormat {
+export function reportFormat(accept: string | undefined): ReportFormat | undefined {
   if (!accept) return 'json';
   const ranges = accept.split(',').map((part, position): MediaRange => {
     const [range = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
@@ -54,14 +54,30 @@ export function reportFormat(accept: string | undefined): ReportFormat {
     const value = q === undefined ? 1 : Number(q.slice(2));
     return { range, q: Number.isFinite(value) ? value : 0, position };
   });
-  let best: { format: ReportFormat; q: number; position: number } = { format: 'json', q: 0, position: Infinity };
+  let best: { format: ReportFormat; q: number; position: number } | undefined;
   for (const [format, type] of FORMATS) {
     const range = rangeFor(ranges, type);
-    if (range && range.q > 0 && (range.q > best.q || (range.q === best.q && range.position < best.position))) {
+    if (range && range.q > 0 && (!best || range.q > best.q || (range.q === best.q && range.position < best.position))) {
       best = { format, q: range.q, position: range.position };
     }
   }
-  return best.format;
+  return best?.format;
+}
+
+/** The media types a report is sent as, for a client that accepts none of them. */
+const OFFERED = FORMATS.map(([, type]) => type);
+
+/**
+ * The format to answer with; an Accept header that wants none of them is a 406 naming what the
+ * report can be sent as (answering JSON to a client that says it cannot take JSON only fails later,
+ * in its parser or its spreadsheet).
+ */
+export function acceptedReportFormat(accept: string | undefined): ReportFormat {
+  const format = reportFormat(accept);
+  if (format) return format;
+  throw new ApiProblem(406, 'validation_failed',
+    `This report is sent as JSON (${OFFERED[0]}), CSV (${OFFERED[1]}) or an Excel workbook (${OFFERED[2]}): the Accept header asks for none of them.`,
+    { errors: [{ path: '/headers/accept', message: `must accept ${OFFERED.slice(0, -1).join(', ')} or ${OFFERED.at(-1)}` }] });
 }
 
 /** Makes the report; a period it refuses is a 400 naming the query parameter at fault. */
@@ -84,9 +100,8 @@ export function reportFile(format: Exclude<ReportFormat, 'json'>, sheet: ReportS
   return toCsv([...sheet.rows, ...notes.map((note): CsvCell[] => [NOTE_LABEL, note, ...Array<CsvCell>(Math.max(0, width - 2)).fill(null)])]);
 }
 
-/** The report as JSON, or as the CSV or workbook the client asks for, a download named after it. */
-export function answerReport<T>(accept: string | undefined, reply: FastifyReply, report: T, sheet: (report: T) => ReportSheet): T | string | Buffer {
-  const format = reportFormat(accept);
+/** The report as JSON, or as the CSV or workbook `format` names, a download named after it. */
+export function answerReport<T>(format: ReportFormat, reply: FastifyReply, report: T, sheet: (report: T) => ReportSheet): T | string | Buffer {
   if (format === 'json') return report;
   const table = sheet(report);
   reply.type(format === 'csv' ? CSV_TYPE : XLSX_TYPE).header('content-disposition', `attachment; filename="${table.name}.${format}"`);
