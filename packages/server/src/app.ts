@@ -1,5 +1,5 @@
 import Fastify, { LogController } from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
@@ -17,6 +17,7 @@ import { unreachableReason } from './error-reason.ts';
 import type { GateState } from './storage/schema-gate.ts';
 import { CatalogueIndexes } from './procedures/search-index.ts';
 import { loadStatusTable } from './sync/status-table.ts';
+import { noSuchDate } from './calendar/plain-date.ts';
 import { ApiProblem } from './http/problem.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { FAULT_HEADER, FaultInjector } from './http/faults.ts';
@@ -102,24 +103,47 @@ const databaseUnavailable = (detail: string) => new ApiProblem(503, 'service_una
 /** 64 KB, 1 MB: a body limit as the problem says it. */
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
 
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
 /** Ajv's own message, with the values allowed when it says only "one of the allowed values". */
-function issueMessage(issue: NonNullable<FastifyError['validation']>[number]): string {
+function issueMessage(issue: ValidationIssue): string {
   const allowed = (issue.params as { allowedValues?: unknown[] } | undefined)?.allowedValues;
   if (issue.keyword === 'enum' && Array.isArray(allowed)) return `must be one of: ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
   return issue.message ?? 'invalid';
 }
 
+/** The value an issue is about: its instance path in the part of the request validated. */
+function issueValue(request: FastifyRequest, where: string, issue: ValidationIssue): unknown {
+  const parts: Record<string, unknown> = { querystring: request.query, body: request.body, params: request.params, headers: request.headers };
+  return issue.instancePath.split('/').slice(1).map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), parts[where]);
+}
+
+/**
+ * A date written right but naming no day (2026-02-30, 2026-13-01), said as such, with its value:
+ * Ajv says only that it "must match format "date"", which reads as a wrong format.
+ */
+function noSuchDateOf(request: FastifyRequest, where: string, issue: ValidationIssue): string | undefined {
+  if (issue.keyword !== 'format' || (issue.params as { format?: unknown } | undefined)?.format !== 'date') return undefined;
+  const value = issueValue(request, where, issue);
+  return typeof value === 'string' ? noSuchDate(value) : undefined;
+}
+
 /** Maps Fastify's own errors (validation, body parsing, limits) to the contract's problems. */
-function toApiProblem(error: FastifyError, bodyLimit: number): ApiProblem {
+function toApiProblem(error: FastifyError, bodyLimit: number, request: FastifyRequest): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error.validation) {
     const where = error.validationContext ?? 'request';
+    const details: string[] = [];
     const errors = error.validation.map((issue) => {
       const missing = (issue.params as { missingProperty?: string } | undefined)?.missingProperty;
       const path = `/${where}${issue.instancePath}${missing ? `/${missing}` : ''}`;
-      return { path, message: issueMessage(issue) };
+      const noDay = noSuchDateOf(request, where, issue);
+      // Said in the detail too, as the reports say a period they refuse: "from: … ."
+      if (noDay) details.push(`${issue.instancePath.slice(1)}: ${noDay}.`);
+      return { path, message: noDay ?? issueMessage(issue) };
     });
-    return new ApiProblem(400, 'validation_failed', undefined, { errors });
+    return new ApiProblem(400, 'validation_failed', details.length > 0 ? details.join(' ') : undefined, { errors });
   }
   switch (error.statusCode) {
     case 400: return new ApiProblem(400, 'validation_failed', 'The request body could not be read.');
@@ -382,7 +406,7 @@ export async function createServer(overrides: Partial<ServerOptions> = {}): Prom
     const unreachable = storage.isUnreachable(error);
     const problem = unreachable
       ? databaseUnavailable('The database cannot be reached just now.')
-      : toApiProblem(error, request.routeOptions.bodyLimit ?? SYNC_BODY_LIMIT);
+      : toApiProblem(error, request.routeOptions.bodyLimit ?? SYNC_BODY_LIMIT, request);
     if (unreachable && storage.needsOperator(error)) request.log.error({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: the database cannot be written (disk, file rights): fix it');
     else if (unreachable) request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, 'request failed: database unreachable');
     // A 5xx answered on purpose (the gate's, a gateway's) was said once where it was decided; only

@@ -185,12 +185,14 @@ describeOnce('dvc-server reports on a wrong command line', () => {
     const spawned = await run(['reports', 'surveys', '--from', '2025-02-30', '--to', '2025-03-31']);
     assert.equal(spawned.code, 2, spawned.stderr);
     assert.equal(spawned.stdout, '');
-    assert.match(spawned.stderr, /^dvc-server reports: --from: must be a date, YYYY-MM-DD\.\nRun "dvc-server help reports" for its options\.\n$/);
+    assert.match(spawned.stderr, /^dvc-server reports: --from: 2025-02-30 does not exist \(February 2025 has days 01 to 28\)\.\nRun "dvc-server help reports" for its options\.\n$/);
     const cases: [string[], RegExp][] = [
       [['reports'], /needs a report: surveys or payments/],
       [['reports', 'fees', ...PERIOD], /unknown report "fees"/],
       [['reports', 'surveys', '--from', '2025-03-01'], /needs the period/],
-      [['reports', 'surveys', '--from', '2025-02-30', '--to', '2025-03-31'], /--from: must be a date, YYYY-MM-DD/],
+      [['reports', 'surveys', '--from', '2025-02-30', '--to', '2025-03-31'], /--from: 2025-02-30 does not exist \(February 2025 has days 01 to 28\)\.$/],
+      [['reports', 'surveys', '--from', '2025-03-01', '--to', '2025-13-01'], /--to: 2025-13-01 does not exist \(a year has months 01 to 12\)\.$/],
+      [['reports', 'surveys', '--from', '2025-03-01', '--to', '31/03/2025'], /--to: must be a date, YYYY-MM-DD\.$/],
       [['reports', 'surveys', '--from', '2025-03-31', '--to', '2025-03-01'], /--to: must not be before from/],
       [['reports', 'payments', '--from', '2024-01-01', '--to', '2025-01-01'], /--to: the period must be at most 366 days/],
       [['reports', 'payments', '--from', '0226-03-01', '--to', '0226-03-31'], /--from: must be 2000-01-01 or later/],

@@ -200,6 +200,30 @@ describe('the agency\'s reports', () => {
     assert.equal((await get('surveys?from=2000-01-01&to=2000-01-31')).statusCode, 200);
   });
 
+  test('a day that does not exist is 400 saying so, naming the parameter and the value', async () => {
+    const cases: [string, 'from' | 'to', string][] = [
+      ['from=2025-02-30&to=2025-03-31', 'from', '2025-02-30 does not exist (February 2025 has days 01 to 28)'],
+      ['from=2025-02-29&to=2025-03-31', 'from', '2025-02-29 does not exist (February 2025 has days 01 to 28)'],
+      ['from=2024-02-30&to=2024-03-31', 'from', '2024-02-30 does not exist (February 2024 has days 01 to 29)'],
+      ['from=2025-03-01&to=2025-04-31', 'to', '2025-04-31 does not exist (April 2025 has days 01 to 30)'],
+      ['from=2025-03-00&to=2025-03-31', 'from', '2025-03-00 does not exist (March 2025 has days 01 to 31)'],
+      ['from=2025-13-01&to=2025-12-31', 'from', '2025-13-01 does not exist (a year has months 01 to 12)'],
+      ['from=2025-03-01&to=2025-00-31', 'to', '2025-00-31 does not exist (a year has months 01 to 12)'],
+    ];
+    for (const [query, field, message] of cases) {
+      for (const report of ['surveys', 'payments']) {
+        const res = await get(`${report}?${query}`);
+        assert.equal(res.statusCode, 400, `${report}?${query}: ${res.body}`);
+        const problem = res.json();
+        assert.equal(problem.code, 'validation_failed');
+        assert.equal(problem.detail, `${field}: ${message}.`, `${report}?${query}`);
+        assert.deepEqual(problem.errors, [{ path: `/querystring/${field}`, message }], `${report}?${query}`);
+      }
+    }
+    // Not a date at all: the format it must have, as before.
+    assert.deepEqual((await get('payments?from=2025-03-01&to=31/03/2025')).json().errors, [{ path: '/querystring/to', message: 'must match format "date"' }]);
+  });
+
   test('survey results by procedure: counts, every score, averages and satisfied-or-better, exact', async () => {
     const res = await get(`surveys?${PERIOD}`);
     assert.equal(res.statusCode, 200, res.body);

@@ -1592,6 +1592,8 @@ export interface components {
         /**
          * @description The period's first day, in Vietnam time (from 00:00 +07:00): 2000-01-01 or later, and not
          *     after today (a period not begun yet is 400 naming `/querystring/from`, not a report of zeros).
+         *     A day that does not exist (`2026-02-30`, `2026-13-01`), here or in `to`, is 400 saying so, the
+         *     value in its message and in `detail`.
          */
         ReportFrom: string;
         /**
@@ -2108,6 +2110,8 @@ export interface operations {
                 /**
                  * @description The period's first day, in Vietnam time (from 00:00 +07:00): 2000-01-01 or later, and not
                  *     after today (a period not begun yet is 400 naming `/querystring/from`, not a report of zeros).
+                 *     A day that does not exist (`2026-02-30`, `2026-13-01`), here or in `to`, is 400 saying so, the
+                 *     value in its message and in `detail`.
                  */
                 from: components["parameters"]["ReportFrom"];
                 /**
@@ -2150,6 +2154,8 @@ export interface operations {
                 /**
                  * @description The period's first day, in Vietnam time (from 00:00 +07:00): 2000-01-01 or later, and not
                  *     after today (a period not begun yet is 400 naming `/querystring/from`, not a report of zeros).
+                 *     A day that does not exist (`2026-02-30`, `2026-13-01`), here or in `to`, is 400 saying so, the
+                 *     value in its message and in `detail`.
                  */
                 from: components["parameters"]["ReportFrom"];
                 /**

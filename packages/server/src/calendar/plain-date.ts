@@ -64,6 +64,24 @@ export function parsePlainDate(text: string): PlainDate {
   return date;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `text`, written `YYYY-MM-DD`, names no day: "2026-02-30 does not exist (February 2026 has
+ * days 01 to 28)". Undefined when it names one, or is not written so (a wrong format, said apart).
+ */
+export function noSuchDate(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12) return `${text} does not exist (a year has months 01 to 12)`;
+  const days = toEpochDay({ year, month: month + 1, day: 1 }) - toEpochDay({ year, month, day: 1 });
+  if (day < 1 || day > days) return `${text} does not exist (${MONTH_NAMES[month - 1]} ${match[1]} has days 01 to ${days})`;
+  return undefined;
+}
+
 /** Accepts either form used across the calendar API. */
 export function toPlainDate(date: PlainDate | string): PlainDate {
   return typeof date === 'string' ? parsePlainDate(date) : date;

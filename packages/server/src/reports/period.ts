@@ -2,7 +2,7 @@
  * What both reports share: the period they cover, read as Vietnam calendar days, and the agency
  * whose dossiers they count.
  */
-import { parsePlainDate, toEpochDay } from '../calendar/plain-date.ts';
+import { noSuchDate, parsePlainDate, toEpochDay } from '../calendar/plain-date.ts';
 import { localEpochDay, localMidnightMs } from '../calendar/vn-time.ts';
 import { isWithinAgency } from '../sync/agency-scope.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -35,7 +35,7 @@ export function periodBounds(period: ReportPeriod): { start: string; end: string
     try {
       return toEpochDay(parsePlainDate(period[field]));
     } catch {
-      throw new ReportPeriodError(field, 'must be a date, YYYY-MM-DD');
+      throw new ReportPeriodError(field, noSuchDate(period[field]) ?? 'must be a date, YYYY-MM-DD');
     }
   };
   const from = day('from');
