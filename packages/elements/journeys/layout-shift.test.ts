@@ -76,12 +76,18 @@ const RECORD_SHIFTS = `(() => {
       shifts.push({
         value: entry.value, hadRecentInput: entry.hadRecentInput, at: Math.round(entry.startTime),
         sources: (entry.sources || []).map((s) => name(s.node) + ' ' + rect(s.previousRect) + ' → ' + rect(s.currentRect)),
+        // Back from the gateway: whether all that moved comes after the payment (pushed by its outcome).
+        belowPayment: (entry.sources || []).every((s) => {
+          const payment = document.querySelector('dvc-payment');
+          return !!payment && !!s.node && !s.node.contains(payment) && !payment.contains(s.node)
+            && !!(payment.compareDocumentPosition(s.node) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }),
       });
     }
   }).observe({ type: 'layout-shift', buffered: true });
 })();`;
 
-interface Shift { value: number; hadRecentInput: boolean; at: number; sources: string[] }
+interface Shift { value: number; hadRecentInput: boolean; at: number; sources: string[]; belowPayment: boolean }
 
 interface Cls {
   /** Every shift: what the test holds to the limit. */
@@ -277,5 +283,78 @@ describe('the space each widget holds before its script has run', () => {
         }
       });
     }
+  }
+});
+
+/** A payment-due dossier of its own, on a sandbox reset first (lookups are rate-limited per client). */
+async function dueDossier(): Promise<{ code: string; applicantId: string }> {
+  const admin = async (path: string, body?: unknown) => {
+    const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
+      method: 'POST', ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    assert.ok(response.ok, `${path}: ${response.status}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as { code: string };
+  };
+  await admin('/reset');
+  const applicantId = `0012${String(Date.now() % 1e6).padStart(6, '0')}77`;
+  const { code } = await admin('/dossiers', {
+    procedureCode: '3.000333', applicantId, status: 'payment-due',
+    fees: [{ kind: 'fee', description: 'Lệ phí cấp Phiếu lý lịch tư pháp', amount: 200_000 }],
+  });
+  return { code, applicantId };
+}
+
+/** Clicks what `selector` finds in `tag`'s shadow root once it is there. */
+async function clickIn(page: Page, tag: string, selector: string): Promise<void> {
+  const handle = await page.waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout: 20_000 }, tag, selector);
+  await (handle as unknown as { click(): Promise<void> }).click();
+}
+
+describe('back from the payment gateway (the demo portal, a phone)', () => {
+  for (const textScale of [1, 2]) {
+    test(`360 × 740, ${textScale * 100}% text: the payment's section is shown, then scrolled to, and held there as the tracker above draws the dossier again; nothing moves until the outcome comes, nor anything above it after`, async (t: TestContext) => {
+      const dossier = await dueDossier();
+      const { page, close } = await freshPage(PHONE, { textScale });
+      try {
+        await page.goto(portal.url, { waitUntil: 'networkidle0', timeout: 30_000 });
+        await clickIn(page, 'dvc-dossier-tracker', '#code');
+        await page.keyboard.type(dossier.code);
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(dossier.applicantId);
+        await page.keyboard.press('Enter');
+        await clickIn(page, 'dvc-dossier-tracker', '[part~="pay-button"]');
+        await page.waitForFunction(() => document.querySelector('dvc-payment')?.shadowRoot?.querySelector('[part~="pay-button"]'), { timeout: 20_000 });
+        await Promise.all([page.waitForNavigation({ timeout: 20_000 }), clickIn(page, 'dvc-payment', '[part~="pay-button"]')]);
+        const success = await page.waitForFunction(() => [...document.querySelectorAll('button')].find((b) => (b.textContent ?? '').trim().endsWith('(success)')), { timeout: 20_000 });
+        // The way back: the page loads anew, its payment's section hidden, the tab holding the dossier.
+        await page.evaluateOnNewDocument(() => {
+          const seen = () => {
+            if (document.querySelector('dvc-payment')?.shadowRoot?.querySelector('[part~="state"][data-state="paid"]')) {
+              (window as unknown as { __dvcOutcomeAt: number }).__dvcOutcomeAt = performance.now();
+            } else requestAnimationFrame(seen);
+          };
+          requestAnimationFrame(seen);
+        });
+        await Promise.all([page.waitForNavigation({ timeout: 20_000 }), (success as unknown as { click(): Promise<void> }).click()]);
+        await page.waitForFunction(() => (window as unknown as { __dvcOutcomeAt?: number }).__dvcOutcomeAt !== undefined, { timeout: 20_000 });
+        await page.waitForNetworkIdle({ idleTime: 500, timeout: 20_000 });
+        await widgetsDrawn(page);
+        const outcomeAt = await page.evaluate(() => (window as unknown as { __dvcOutcomeAt: number }).__dvcOutcomeAt);
+        const result = await cls(page);
+        const before = result.shifts.filter((shift) => shift.at < outcomeAt - 1);
+        const after = result.shifts.filter((shift) => shift.at >= outcomeAt - 1);
+        const sum = (list: Shift[]) => list.reduce((total, shift) => total + shift.value, 0);
+        t.diagnostic(`until the outcome (${Math.round(outcomeAt)} ms): ${sum(before).toFixed(4)}; after, below the payment: ${sum(after).toFixed(4)}`);
+        const inView = await page.evaluate(() => document.querySelector('dvc-payment')!.getBoundingClientRect().top);
+        assert.ok(inView > -1 && inView < PHONE.height / 2, `the payment is in view, near the top (at ${inView.toFixed(0)} px)`);
+        assert.ok(sum(before) <= CLS_LIMIT, `${sum(before).toFixed(4)} of layout shift before the outcome came:\n${describeShifts({ ...result, shifts: before })}`);
+        // Its outcome, taller than "checking", pushes what is below it: nothing above it moves.
+        const above = after.filter((shift) => !shift.belowPayment);
+        assert.equal(above.length, 0, `what is above the payment, or the payment, moved after its outcome came:\n${describeShifts({ ...result, shifts: above })}`);
+      } finally {
+        await close();
+      }
+    });
   }
 });

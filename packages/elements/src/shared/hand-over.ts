@@ -133,6 +133,7 @@ const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
  */
 export function reveal(element: HTMLElement, { intoView = true } = {}): void {
   const shown = revealed.get(element) ?? [];
+  const alreadyShown = shown.length;
   for (let node: HTMLElement | null = element; node; node = node.parentElement) {
     if (node.hidden) {
       node.hidden = false;
@@ -141,6 +142,22 @@ export function reveal(element: HTMLElement, { intoView = true } = {}): void {
   }
   revealed.set(element, shown);
   if (!intoView) return;
+  // Shown and scrolled to in one frame, what was below a section just shown would be seen to move
+  // (a layout shift, back from the gateway with nobody touching the page), though nobody saw it
+  // there. Shown in one frame and scrolled to in the next, nothing in view moves. The first callback
+  // runs before the coming frame is painted, the second before the one after.
+  if (shown.length === alreadyShown) return bringIntoView(element);
+  const { scrollX, scrollY } = window;
+  requestAnimationFrame(() => {
+    // Focus moved into the widget in the meantime has scrolled the page to it already: that waits too.
+    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
+    requestAnimationFrame(() => {
+      if (revealed.has(element)) bringIntoView(element);
+    });
+  });
+}
+
+function bringIntoView(element: HTMLElement): void {
   // Instant, also on a page that scrolls smoothly (scroll-behavior): the hold measures from here.
   element.scrollIntoView({ block: 'start', behavior: 'instant' });
   holdInView(element);
@@ -167,6 +184,19 @@ const held = new WeakMap<HTMLElement, () => void>();
 function holdInView(element: HTMLElement): void {
   held.get(element)?.();
   const top = element.getBoundingClientRect().top;
+  // The browser's scroll anchoring keeps an element in view in place as the page grows above it, in
+  // the same layout: no frame is painted with the widget pushed away, and no layout shift counted.
+  // Its anchor is the first element in view, which on a page too short below to bring the widget to
+  // the top is what is above it (the tracker, drawing its dossier again). Everything before the
+  // widget (the earlier siblings of it and of its ancestors) is left out of that choice while it is
+  // held; the observer below is for browsers without scroll anchoring.
+  const unanchored: HTMLElement[] = [];
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (sibling instanceof HTMLElement && !sibling.style.overflowAnchor) unanchored.push(sibling);
+    }
+  }
+  for (const other of unanchored) other.style.overflowAnchor = 'none';
   // Where the page is scrolled to as this left it (or as the browser's own scroll anchoring did, in
   // the same layout): a scroll elsewhere is the citizen's.
   let scrolledTo = window.scrollY;
@@ -179,6 +209,7 @@ function holdInView(element: HTMLElement): void {
     if (Math.abs(window.scrollY - scrolledTo) > 1) release();
   };
   const release = () => {
+    for (const other of unanchored) other.style.overflowAnchor = '';
     observer.disconnect();
     clearTimeout(timer);
     window.removeEventListener('scroll', onScroll);
