@@ -127,7 +127,7 @@ describe('dvc-server reports', () => {
       [['paid', 2, 38000], ['pending', 0, 0], ['failed', 1, 50000], ['cancelled', 0, 0], ['refunded', 0, 0]]);
   });
 
-  it('writes CSV for Excel to a file, and the same bytes to standard output', async () => {
+  it('writes CSV for Excel to a file, and the same bytes to standard output; its last row says the period', async () => {
     const file = join(work, 'thanh-toan.csv');
     const written = await run(['reports', 'payments', ...PERIOD, '--agency', AGENCY, '--format', 'csv', '--output', file, '--db', db]);
     assert.equal(written.code, 0, written.stderr);
@@ -138,7 +138,8 @@ describe('dvc-server reports', () => {
     assert.equal(bytes.toString('utf8'), '\uFEFFTrạng thái,Mã trạng thái,Số giao dịch,Phí (VND),Lệ phí (VND),Tổng tiền (VND)\r\n' +
       'Đã thanh toán,paid,1,0,8000,8000\r\nĐang chờ thanh toán,pending,0,0,0,0\r\nKhông thành công,failed,1,50000,0,50000\r\n' +
       'Đã hủy,cancelled,0,0,0,0\r\nĐã hoàn tiền,refunded,0,0,0,0\r\nCần hoàn tiền (đã thu cho giao dịch đã đóng),refund-due,0,0,0,0\r\n'
-      + '"Nộp thừa do giảm phí, lệ phí sau khi đã nộp (số hồ sơ; hoàn hoặc bù trừ)",overpaid,0,0,0,0\r\n');
+      + '"Nộp thừa do giảm phí, lệ phí sau khi đã nộp (số hồ sơ; hoàn hoặc bù trừ)",overpaid,0,0,0,0\r\n'
+      + `Ghi chú,"Thanh toán trực tuyến phí, lệ phí, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025.",,,,\r\n`);
     const printed = await run(['reports', 'payments', ...PERIOD, '--agency', AGENCY, '--format', 'csv', '--db', db]);
     assert.equal(printed.code, 0, printed.stderr);
     assert.deepEqual(printed.raw, bytes);
@@ -149,6 +150,7 @@ describe('dvc-server reports', () => {
     assert.equal(lines.at(-1), '', 'the last line ends with CRLF too');
     assert.ok(lines.includes(`${AGENCY},"Bộ phận ""Một cửa"", phường",1,overall,Mức độ hài lòng chung của Ông/Bà,1,1,0,0,2,1,100`), lines.join('\n'));
     assert.ok(lines.includes(',Tổng cộng,2,overall,Mức độ hài lòng chung của Ông/Bà,2,1,0,1,1,1,50'), lines.join('\n'));
+    assert.equal(lines.at(-2), `Ghi chú,"Kết quả đánh giá mức độ hài lòng theo đơn vị tiếp nhận, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025.",,,,,,,,,,`);
   });
 });
 

@@ -348,7 +348,7 @@ describe('the agency\'s reports', () => {
     assert.deepEqual([empty.groups, empty.total.evaluations, empty.total.criteria[0].distribution.map((d: { count: number }) => d.count)], [[], 0, [0, 0, 0]]);
   });
 
-  test('CSV for Excel: BOM, CRLF, Vietnamese headers, quoting; it reads back as the JSON\'s figures', async () => {
+  test('CSV for Excel: BOM, CRLF, Vietnamese headers, quoting, the period in its last row; it reads back as the JSON\'s figures', async () => {
     for (const groupBy of ['procedure', 'unit']) {
       const json = (await get(`surveys?${PERIOD}&groupBy=${groupBy}`)).json();
       const res = await get(`surveys?${PERIOD}&groupBy=${groupBy}`, keys.agency, 'text/csv, application/json;q=0.5');
@@ -375,8 +375,12 @@ describe('the agency\'s reports', () => {
           ...c.distribution.map((d) => String(d.count)),
           c.average === null ? '' : String(c.average), String(c.satisfied), c.satisfiedPercent === null ? '' : String(c.satisfiedPercent),
         ]));
-      assert.deepEqual(rows, expected);
-      assert.equal(rows.length, (json.groups.length + 1) * 6);
+      // After the total, what the file covers, in a row of the header's width: a CSV saved to disk keeps its period.
+      const grouping = groupBy === 'unit' ? 'theo đơn vị tiếp nhận' : 'theo thủ tục';
+      assert.deepEqual(rows.at(-1), ['Ghi chú', `Kết quả đánh giá mức độ hài lòng ${grouping}, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025.`,
+        ...Array<string>(header!.length - 2).fill('')]);
+      assert.deepEqual(rows.slice(0, -1), expected);
+      assert.equal(rows.length, (json.groups.length + 1) * 6 + 1);
     }
 
     const json = (await get(`payments?${PERIOD}`)).json();
@@ -392,8 +396,9 @@ describe('the agency\'s reports', () => {
       ['Đã hoàn tiền', 'refunded', '1', '40000', '0', '40000'],
       ['Cần hoàn tiền (đã thu cho giao dịch đã đóng)', 'refund-due', '1', '15000', '0', '15000'],
       ['Nộp thừa do giảm phí, lệ phí sau khi đã nộp (số hồ sơ; hoàn hoặc bù trừ)', 'overpaid', '1', '15000', '0', '15000'],
+      ['Ghi chú', `Thanh toán trực tuyến phí, lệ phí, đơn vị ${AGENCY}, từ ngày 01/03/2025 đến ngày 31/03/2025.`, '', '', '', ''],
     ]);
-    assert.deepEqual(rows.slice(0, -2).map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
+    assert.deepEqual(rows.slice(0, -3).map((r) => [r[1], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5])]),
       json.states.map((s: { state: string; count: number; amount: number; byKind: { amount: number }[] }) => [s.state, s.count, s.byKind[0]!.amount, s.byKind[1]!.amount, s.amount]));
     // The same rows in an Excel workbook: under a title, codes as text, figures as numbers.
     for (const [path, title] of [
@@ -406,9 +411,11 @@ describe('the agency\'s reports', () => {
       assert.equal(workbook.headers['content-disposition'], `attachment; filename="bao-cao-${path.startsWith('surveys') ? 'khao-sat' : 'thanh-toan'}-2025-03-01-2025-03-31.xlsx"`);
       const [first, ...table] = sheetRows(unzip(workbook.rawPayload).get('xl/worksheets/sheet1.xml')!);
       assert.deepEqual(first, [{ text: title, type: 'string' }]);
+      // The period the CSV says in its last row, the workbook says in its title.
+      assert.deepEqual(asCsv.at(-1)!.slice(0, 2), ['Ghi chú', `${title}.`]);
       // The CSV's empty cells at the end of a row are no cells at all in the sheet.
       const trimmed = (row: string[]) => row.slice(0, row.findLastIndex((cell) => cell !== '') + 1);
-      assert.deepEqual(table.map((row) => row.map((cell) => cell?.text ?? '')), asCsv.map(trimmed), path);
+      assert.deepEqual(table.map((row) => row.map((cell) => cell?.text ?? '')), asCsv.slice(0, -1).map(trimmed), path);
       for (const row of table.slice(1)) {
         assert.equal(row[0]?.type ?? 'string', 'string', `${path}: a code is text (${row[0]?.text})`);
         assert.equal(row[2]?.type, 'number', `${path}: a count is a number`);
@@ -467,10 +474,12 @@ describe('the agency\'s reports', () => {
     const sheet = surveyReportSheet(current);
     assert.deepEqual(sheet.notes, [note]);
     assert.deepEqual(surveyReportSheet({ ...current, form: { ...current.form, otherVersions: 0 } }).notes, []);
-    // The CSV: the note last, in a row of the header's width that no reader takes for a group or the total.
+    // The CSV: the notes last, the period's then this one, in rows of the header's width that no
+    // reader takes for a group or the total.
     const csv = parseCsv(String(reportFile('csv', sheet)).slice(1));
     assert.deepEqual(csv.at(-1), ['Ghi chú', note, ...Array<string>(csv[0]!.length - 2).fill('')]);
-    assert.equal(csv.at(-2)![1], 'Tổng cộng');
+    assert.deepEqual(csv.at(-2)!.slice(0, 2), ['Ghi chú', `${sheet.title}.`]);
+    assert.equal(csv.at(-3)![1], 'Tổng cộng');
     // The workbook: the note under the table, a row apart, outside its filter.
     const sheetXml = unzip(reportFile('xlsx', sheet) as Buffer).get('xl/worksheets/sheet1.xml')!;
     const tableEnds = 1 + sheet.rows.length;

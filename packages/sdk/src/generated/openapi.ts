@@ -465,9 +465,10 @@ export interface paths {
          *     `criteria` names the lowest score it counts.
          *
          *     `Accept: text/csv` answers the same figures as CSV (see `ReportCsv`): one row per group and
-         *     criterion, then the total's rows, group name `Tổng cộng`; then, when evaluations on another
-         *     version of the form were left out, a row saying so, first cell `Ghi chú` (in the workbook,
-         *     a line under the table). `Accept:
+         *     criterion, then the total's rows, group name `Tổng cộng`; then a row saying the report, the
+         *     agency and the days, first cell `Ghi chú` (in the workbook, its title); then, when evaluations
+         *     on another version of the form were left out, a row saying so, first cell `Ghi chú` (in the
+         *     workbook, a line under the table). `Accept:
          *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
          *     an Excel workbook (see `ReportXlsx`). The `Accept` header's q-values choose among the three
          *     (`text/*` is CSV; no header, or `*\/*`, is JSON); a header that accepts none of them is 406.
@@ -499,7 +500,8 @@ export interface paths {
          *     (`refundsDue`), and dossiers whose fees were lowered below what was paid online (`overpaid`).
          *
          *     `Accept: text/csv` answers the same figures as CSV (see `ReportCsv`): one row per state, then
-         *     a `refund-due` row and an `overpaid` row. `Accept:
+         *     a `refund-due` row and an `overpaid` row, then a row saying the report, the agency and the
+         *     days, first cell `Ghi chú` (in the workbook, its title). `Accept:
          *     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` answers the same rows as
          *     an Excel workbook (see `ReportXlsx`). The `Accept` header's q-values choose among the three
          *     (`text/*` is CSV; no header, or `*\/*`, is JSON); a header that accepts none of them is 406.
@@ -1296,7 +1298,10 @@ export interface components {
          *     decimals. Amounts in VND. A text field that Excel would run as a formula (beginning with `=`,
          *     `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe. Excel guesses each CSV
          *     cell's type: it reads a code such as `2.001610` as the number 2.00161, and a figure by the
-         *     computer's regional format; `ReportXlsx` keeps both as they are.
+         *     computer's regional format; `ReportXlsx` keeps both as they are. After the rows come notes,
+         *     each a row whose first cell is `Ghi chú` and second the note, padded to the header's width;
+         *     the first says what the file covers as the workbook's title does ("…, đơn vị 000.00.15.H26,
+         *     từ ngày 01/03/2025 đến ngày 31/03/2025."), so a file saved to disk keeps its period.
          */
         ReportCsv: string;
         /**

@@ -12,7 +12,11 @@ import { ReportPeriodError } from './period.ts';
 
 /** A report as a table: what CSV and the workbook hold. */
 export interface ReportSheet {
-  /** The workbook's first row: what the report is, for whom and for which days. */
+  /**
+   * What the report is, for whom and for which days: the workbook's first row; in the CSV, which
+   * has no title above its header, the first `Ghi chú` row, so that a file saved to disk still
+   * says its period.
+   */
   title: string;
   /** The header, then the rows. */
   rows: CsvCell[][];
@@ -97,7 +101,8 @@ export function reportFile(format: Exclude<ReportFormat, 'json'>, sheet: ReportS
   const notes = sheet.notes ?? [];
   if (format === 'xlsx') return toXlsx(sheet.title, sheet.rows, notes);
   const width = sheet.rows[0]?.length ?? 2;
-  return toCsv([...sheet.rows, ...notes.map((note): CsvCell[] => [NOTE_LABEL, note, ...Array<CsvCell>(Math.max(0, width - 2)).fill(null)])]);
+  // After the rows, not above the header: a reader of the CSV takes its first row for the header.
+  return toCsv([...sheet.rows, ...[`${sheet.title}.`, ...notes].map((note): CsvCell[] => [NOTE_LABEL, note, ...Array<CsvCell>(Math.max(0, width - 2)).fill(null)])]);
 }
 
 /** The report as JSON, or as the CSV or workbook `format` names, a download named after it. */
