@@ -15,6 +15,7 @@ import { widgetsDefinedCheck } from './checks/widgets-defined.ts';
 import { apiRootOf, probeSandbox, type SandboxVerdict } from './sandbox-probe.ts';
 import { clearScreenshots, ScreenshotTaker } from './screenshots.ts';
 import { findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
+import { tourFor } from './tours/index.ts';
 import { SCHEMA_VERSION, type AuditReport, type BrowserName, type CheckResult, type Finding, type StateResult } from './types.ts';
 
 export type { AuditReport, BrowserName, Finding, StateResult } from './types.ts';
@@ -129,6 +130,7 @@ export function sandboxOnlyVerdict(step: { sandboxOnly?: string }, found: Sandbo
 const UNREACHED_RULES = {
   'tour-state-unreached': 'A state that needs the sandbox\'s demo data could not be reached on this page',
   'tour-state-not-run': 'A state that stores data in the server, or counts against it, is toured only against a sandbox',
+  'tour-state-no-api': 'A state that needs the widget\'s API cannot be reached in a widget without one (its widget-api-base violation)',
 } as const;
 
 /** A state the tour could not reach: an error, or a warning for a demo-data step or a step kept from a live API. */
@@ -183,11 +185,20 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         if (!sandboxes.has(root)) sandboxes.set(root, probeSandbox(page, root));
         return sandboxes.get(root)!;
       };
+      // A DVC Kit widget without an API root fails the widgets check in every state: the states it
+      // cannot reach for want of one are warnings, not errors, so it is reported once, as that.
+      const withoutApi = async (widget: TourWidget): Promise<boolean> => tourFor(widget.tag) !== undefined && (await apiRootOf(page, widget)) === null;
+      const noApi = 'the widget has no API root to work with (the widget-api-base violation)';
       options.log?.(`Tour: ${widgets.length ? widgets.map((w) => `${w.label} (${w.steps.length} states)`).join(', ') : 'no dvc-* widgets on the page'}`);
       for (const widget of widgets) {
         for (const step of widget.steps) {
           const stepStarted = new Date();
           await openPage(page, options.url);
+          if (step.sandboxOnly && (await withoutApi(widget))) {
+            states.push(unreachedState(widget, step, true, `not run: ${noApi}`, stepStarted, 'tour-state-no-api'));
+            options.log?.(`  ${widget.label} · ${step.name}: not run, a warning (${noApi})`);
+            continue;
+          }
           const kept = step.sandboxOnly ? sandboxOnlyVerdict(step, await probe(widget)) : null;
           if (kept) {
             const reason = kept.warning ? `not run: ${kept.why} (${kept.detail})` : `${kept.why}: ${kept.detail}`;
@@ -200,6 +211,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             revealed = await performStep(page, widget, step);
           } catch (error) {
             if (!(error instanceof TourStepError)) throw error;
+            if (error.problem === 'configuration' && (await withoutApi(widget))) {
+              states.push(unreachedState(widget, step, true, `${noApi}: ${error.message}`, stepStarted, 'tour-state-no-api'));
+              options.log?.(`  ${widget.label} · ${step.name}: not reached, a warning (${noApi}): ${error.message}`);
+              continue;
+            }
             // A step that needs the sandbox's demo data is a warning; any other, or one the widget's
             // API or set-up stopped, an error (exit 2).
             const verdict = unreachedVerdict(step, error);

@@ -254,10 +254,37 @@ export function createPageHelpers() {
     for (const frame of document.querySelectorAll(`[${OWN}="highlight"]`)) frame.remove();
   }
 
+  /**
+   * The API root a widget works with, as DVC Kit widgets find it: `base` as set (its own
+   * `api-base`, else the page-wide default; '' when none), and `root`, that as an absolute URL
+   * ending in "/", or null when it is not a web address by the widgets' rule (a whole http(s) URL,
+   * or a path from the site's root or the page: a host without its scheme is not one). A DVC Kit
+   * widget is asked itself, as its client controller also knows a root set with `setDefaultApiBase()`.
+   */
+  function apiBaseOf(host: Element): { base: string; root: string | null } {
+    const own = (host as Element & { api?: { baseUrl?: unknown } }).api?.baseUrl;
+    const pageWide = (window as { dvcKit?: { apiBase?: unknown } }).dvcKit?.apiBase;
+    const set = typeof own === 'string' ? own : host.getAttribute('api-base');
+    const base = set?.trim() || (typeof pageWide === 'string' ? pageWide.trim() : '');
+    if (!base) return { base: '', root: null };
+    let url: URL;
+    try {
+      url = new URL(base);
+    } catch {
+      if (!/^\.{0,2}\//.test(base)) return { base, root: null };
+      try {
+        url = new URL(base, document.baseURI);
+      } catch {
+        return { base, root: null };
+      }
+    }
+    return { base, root: url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/+$/, '') + '/' : null };
+  }
+
   return {
     OWN, flatChildren, allElements, flatParent, flatAncestors, flatContains, selectorFor, resolve, snippet,
     isRendered, isVisuallyHidden, isTabbableCandidate, isTarget, deepActiveElement, blurAll, rgba, sameColor, contrast,
-    effectiveBackground, highlight, unhighlight,
+    effectiveBackground, highlight, unhighlight, apiBaseOf,
     /** Per-check scratch space that lives as long as the page (e.g. unfocused style snapshots). */
     scratch: {} as Record<string, unknown>,
   };

@@ -26,26 +26,13 @@ export type SandboxVerdict =
   | { kind: 'no-answer'; root: string | null; problem: string; detail: string };
 
 /**
- * The API root the widget uses, as an absolute URL ending in "/", or null when it has none. A DVC
- * Kit widget is asked itself (its client controller also knows a root set with
- * `setDefaultApiBase()`); any other widget is read as the DVC Kit widgets read their settings: the
- * `api-base` attribute, else `window.dvcKit.apiBase`.
+ * The API root the widget uses, as an absolute URL ending in "/", or null when it has none or it is
+ * not a web address (`apiBaseOf` in ./in-page.ts: read as the DVC Kit widgets read it).
  */
 export function apiRootOf(page: Page, widget: TourWidget): Promise<string | null> {
   return page.evaluate((tag: string, index: number) => {
-    type WithApi = Element & { api?: { baseUrl?: unknown } };
-    const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index] as WithApi | undefined;
-    if (!host) return null;
-    const own = typeof host.api?.baseUrl === 'string' ? host.api.baseUrl : undefined;
-    const pageWide = (window as { dvcKit?: { apiBase?: unknown } }).dvcKit?.apiBase;
-    const base = (own ?? host.getAttribute('api-base')?.trim()) || (typeof pageWide === 'string' ? pageWide : '');
-    if (!base) return null;
-    try {
-      const url = new URL(base, document.baseURI);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/+$/, '') + '/' : null;
-    } catch {
-      return null;
-    }
+    const host = window.__dvcAudit.allElements().filter((el) => el.localName === tag)[index];
+    return host ? window.__dvcAudit.apiBaseOf(host).root : null;
   }, widget.tag, widget.index);
 }
 

@@ -25,7 +25,7 @@ export interface Finding {
   rule: string;
   severity: Severity;
   impact: Impact;
-  /** WCAG success criteria, e.g. `["1.4.3"]`; empty for best practices. */
+  /** WCAG success criteria, e.g. `["1.4.3"]`; empty for best practices, and for a failure no criterion names (`widget-api-base`). */
   wcag: string[];
   /** What the rule asks for, in one sentence. */
   help: string;

@@ -62,7 +62,7 @@ async function dataUrl(dir: string, file: string | undefined): Promise<string | 
 
 async function findingHtml(dir: string, state: StateResult, finding: Finding, level: number): Promise<string> {
   const image = await dataUrl(dir, finding.screenshot);
-  const scs = finding.wcag.length ? finding.wcag.join(', ') : 'best practice';
+  const scs = finding.wcag.length ? finding.wcag.join(', ') : finding.severity === 'failure' ? 'none' : 'best practice';
   return `<article class="finding${finding.severity === 'warning' ? ' warning' : ''}">
   <h${level}>${escapeHtml(finding.rule)} <span class="label">in ${escapeHtml(stateName(state))}</span></h${level}>
   <p>${escapeHtml(finding.help)}${finding.helpUrl ? ` (see <a href="${escapeHtml(finding.helpUrl)}">the rule's documentation for ${escapeHtml(finding.rule)}</a>)` : ''}.</p>

@@ -20,7 +20,7 @@ export function escapeXml(text: string): string {
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 function describe(finding: Finding): string {
-  const sc = finding.wcag.length ? `WCAG ${finding.wcag.join(', ')}` : 'best practice';
+  const sc = finding.wcag.length ? `WCAG ${finding.wcag.join(', ')}` : finding.severity === 'failure' ? 'no WCAG criterion' : 'best practice';
   return `[${finding.impact}] ${finding.rule} (${sc}): ${finding.help}\n  at ${finding.selector}\n  ${finding.message}\n  ${finding.html}`;
 }
 
