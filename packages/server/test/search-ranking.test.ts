@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { foldVietnamese } from '@dvc-kit/sdk';
 import { createTestSandbox } from './support/test-database.ts';
 import { CatalogueIndex, oneSlipApart, type IndexRow } from '../src/procedures/search-index.ts';
+import { markedWords, typedWithMarks } from '../src/procedures/marked-words.ts';
+import { saveProcedures } from '../src/procedures/repository.ts';
+import type { ProcedureRecord } from '../src/catalog/record.ts';
+import { readFile } from 'node:fs/promises';
 
 type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 interface Result { total: number; approximate: boolean; items: { code: string; name: string }[] }
@@ -71,7 +75,7 @@ describe('search ranking when not every word matches', () => {
 
   test('wordsRunTogether: whole words, one-letter ones too, the last a beginning; the reading names hold, then the fewest words', () => {
     const row = (id: number, name: string): IndexRow => ({
-      id, code: `1.00000${id}`, field_code: 'F', field_name: '', online_level: 'full', level_central: 0, level_province: 1, level_commune: 0,
+      id, code: `1.00000${id}`, name, field_code: 'F', field_name: '', online_level: 'full', level_central: 0, level_province: 1, level_commune: 0,
       search_name: name, search_code: '', search_field: '', search_agencies: '', search_body: '',
     });
     const index = new CatalogueIndex([
@@ -139,7 +143,7 @@ describe('search ranking when not every word matches', () => {
 
   test('the other spelling is a whole word: "ky" finds "kí" but not "kiểm"; "ki" finds "ký" and, as a beginning, "kiểm"', () => {
     const row = (id: number, name: string): IndexRow => ({
-      id, code: `1.00000${id}`, field_code: 'F', field_name: '', online_level: 'full', level_central: 0, level_province: 1, level_commune: 0,
+      id, code: `1.00000${id}`, name, field_code: 'F', field_name: '', online_level: 'full', level_central: 0, level_province: 1, level_commune: 0,
       search_name: name, search_code: '', search_field: '', search_agencies: '', search_body: '',
     });
     const index = new CatalogueIndex([row(1, 'dang ky xe'), row(2, 'dang kiem xe'), row(3, 'dang ki tam tru'), row(4, 'cap phieu li lich tu phap')]);
@@ -168,8 +172,8 @@ describe('a page of results', () => {
 
   // A short page keeps its best candidates as they go by (and skips a name too long to beat the
   // worst kept); a page of 50, a quarter or more of the matches, sorts them all. One order.
-  test('is the slice a full sort of every match gives, for short prefixes, phrases and typos', async () => {
-    for (const q of ['', 'd', 'ch', 'dang k', 'dang ky', 'ho tich', 'cap', 'ki', 'ho tichzzz']) {
+  test('is the slice a full sort of every match gives, for short prefixes, phrases, typos and words typed with marks', async () => {
+    for (const q of ['', 'd', 'ch', 'dang k', 'dang ky', 'ho tich', 'cap', 'ki', 'ho tichzzz', 'đăng k', 'cấp', 'hộ', 'cáp']) {
       const { total } = await search(q, 1, 3);
       assert.ok(total > 12, `${q}: only ${total} found, too few to keep the best as they go by`);
       const everything = [...await codes(q, 1, 50), ...await codes(q, 2, 50)];
@@ -195,7 +199,7 @@ describe('recent answers', () => {
   test('are the answer a fresh search gives, and go when the catalogue changes', async () => {
     const typed = await search('Đăng ký khai sinh');
     // The same words typed otherwise: the answer already at hand, the same as a fresh search.
-    assert.deepEqual(await search('dang ky   KHAI SINH'), typed);
+    assert.deepEqual(await search('ĐĂNG KÝ   KHAI SINH'), typed);
     const { searchProcedures } = await import('../src/procedures/repository.ts');
     const fresh = await searchProcedures(sandbox.context, { q: 'dang ky khai sinh', page: 1, pageSize: 10 });
     assert.deepEqual(JSON.parse(JSON.stringify(fresh)), typed);
@@ -208,5 +212,50 @@ describe('recent answers', () => {
     const after = await search('dang ky khai sinh');
     assert.equal(after.total, typed.total + 1);
     assert.ok(after.items.some((p) => p.code === '9.999001'));
+  });
+});
+
+describe('a query typed with marks: the words as typed first, among all that fold alike', () => {
+  let sandbox: Sandbox;
+  // Names that fold alike: "thuế" (tax) and "thuê" (rent), "hộ" (household) and "hội" (association),
+  // old and new tone placement ("hoà", "hòa"), "kí" and "ký".
+  const NAMES = [
+    ['9.000001', 'Khai tiền thuê đất'], ['9.000002', 'Gia hạn nộp thuế'], ['9.000003', 'Hỗ trợ thuê mặt bằng'],
+    ['9.000004', 'Khôi phục mã số thuế'], ['9.000005', 'Thành lập hội'], ['9.000006', 'Tách hộ'],
+    ['9.000007', 'Công nhận hoà giải viên'], ['9.000008', 'Cấp giấy phép hoạt động hộ'], ['9.000009', 'Chứng thực chữ kí'],
+    // Shorter, so first when the marks are not read: "hóa giải" (to undo), "chu kỳ" (a cycle).
+    ['9.000010', 'Hóa giải xung đột'], ['9.000011', 'Chu kỳ kiểm định'],
+  ];
+  before(async () => {
+    sandbox = await createTestSandbox({ rateLimits: {} });
+    const seed = JSON.parse(await readFile(new URL('../seed/procedures.json', import.meta.url), 'utf8')) as ProcedureRecord[];
+    await saveProcedures(sandbox.context, NAMES.map(([code, name]) => ({ ...seed[0]!, code: code!, name: name! })));
+  });
+  after(() => sandbox.app.close());
+  const codes = async (q: string) => (JSON.parse((await sandbox.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${encodeURIComponent(q)}&pageSize=50` })).body) as Result)
+    .items.map((p) => p.code).filter((code) => code.startsWith('9.'));
+
+  test('"thuế" lists the taxes before the rents, "thuê" the rents first; "thue" finds all four in its usual order', async () => {
+    assert.deepEqual((await codes('thuế')).slice(0, 2).sort(), ['9.000002', '9.000004']);
+    assert.deepEqual((await codes('thuê')).slice(0, 2).sort(), ['9.000001', '9.000003']);
+    for (const q of ['thuế', 'thuê', 'thue']) assert.equal((await codes(q)).length, 4, q);
+    assert.deepEqual((await codes('thuế')).slice(2).sort(), ['9.000001', '9.000003']);
+  });
+
+  test('a marked word is best a whole word of the name, then its beginning: "hộ" before "hội"', async () => {
+    const found = await codes('hộ');
+    assert.deepEqual(found.slice(0, 2).sort(), ['9.000006', '9.000008']);
+    assert.ok(found.indexOf('9.000005') > 1, found.join(' '));
+  });
+
+  test('the tone placed either way, and i or y, are one word', async () => {
+    assert.equal((await codes('hòa giải'))[0], '9.000007');
+    assert.equal((await codes('hoà giải'))[0], '9.000007');
+    assert.equal((await codes('chữ ký'))[0], '9.000009');
+    assert.equal((await codes('chữ kí'))[0], '9.000009');
+    assert.equal((await codes('hóa giải'))[0], '9.000010');
+    assert.deepEqual(markedWords('Hòa giải, THỦY lợi; hoà, thuỷ, Ký, kí'), markedWords('hoà giải thuỷ lợi hòa thủy kí ký'));
+    assert.deepEqual(typedWithMarks('đăng ky khai sinh'), ['đăng']);
+    assert.deepEqual(typedWithMarks('dang ky'), []);
   });
 });

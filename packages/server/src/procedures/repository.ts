@@ -3,6 +3,7 @@ import { foldVietnamese, foldedWords, oneSpelling, onlineLevels, procedureLevels
 import type { ServerContext } from '../context.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
+import { typedWithMarks } from './marked-words.ts';
 import { CATALOGUE_VERSION } from './search-index.ts';
 import type { CatalogueIndex, ScoredMatch } from './search-index.ts';
 
@@ -147,8 +148,10 @@ export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agen
 /**
  * Full-text search with filters and facets.
  *
- * Ranking: an exact code first; then procedures whose name contains the whole query (folded), the
- * shortest such name first (the closest to what was typed); then BM25 (as SQLite's FTS5 computes
+ * Ranking: an exact code first; then, of a query typed with marks, the names holding its words as
+ * typed ("thuế", tax, before "thuê", rent, which fold alike and are both found); then procedures
+ * whose name contains the whole query (folded), the shortest such name first (the closest to what
+ * was typed); then BM25 (as SQLite's FTS5 computes
  * it) with the name weighted far above the other columns (search-index.ts). When every word
  * together finds nothing (a typo, a stray word), see
  * `looseCandidates`: the procedures matching the most of the query's words come first, and the list
@@ -168,13 +171,13 @@ export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery
  * The search's answer as the API sends it, UTF-8 JSON. Citizens type the same few beginnings
  * ("dang k", "khai s"): an answer is reused while the catalogue stays as it is (the cache lives
  * and dies with the index), neither searched nor serialized again. The key is what the search
- * reads: the folded words, not the text as typed.
+ * reads: the folded words and those typed with marks, not the text as typed.
  */
 export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): Promise<Buffer> {
   const index = await ctx.catalogue.current();
   const words = foldedWords(query.q ?? '').slice(0, 12);
   const exactCode = exactCodeOf(query.q);
-  const key = JSON.stringify([words, symbolsOnly(query.q, words), exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
+  const key = JSON.stringify([words, typedWithMarks(query.q ?? '').slice(0, 12), symbolsOnly(query.q, words), exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
   if (known !== undefined) return known;
   const encoded = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
@@ -280,12 +283,14 @@ interface Ranked {
   c: Candidate;
   exact: number;
   words: number;
+  marks: number;
   phrase: number;
 }
 
 function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
   return a.exact - b.exact ||
     a.words - b.words ||
+    a.marks - b.marks ||
     a.phrase - b.phrase ||
     a.c.score - b.c.score ||
     (phrase ? 0 : compareText(a.c.p.nameFolded, b.c.p.nameFolded)) ||
@@ -294,20 +299,34 @@ function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
 
 /**
  * The best `count` candidates, best first: an exact code, then the most query words matched (the
- * loose search), then the shortest name containing the query as typed, then BM25, then the name
- * (with no query) and the code.
+ * loose search), then the fewest of the words typed with marks missing from the name as typed
+ * ("thuế" is tax, "thuê" rent: both fold to "thue"), then the shortest name containing the query
+ * (folded), then BM25, then the name (with no query) and the code.
  */
-function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null): Ranked[] {
+function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null, marked: string[]): Ranked[] {
   // "dang ki khai sinh" is the phrase "đăng ký khai sinh" too, in whole words ("dang ky" is not
   // the start of "dang kiem"); as typed, its last word may be a beginning ("dang k").
   const spelled = ` ${oneSpelling(phrase)} `;
   const inName = (p: Candidate['p']) => p.nameFolded.includes(phrase) || p.nameOneSpellingSpaced.includes(spelled);
   const exactKey = (c: Candidate) => (c.p.code === exactCode ? 0 : 1);
   const wordsKey = (c: Candidate) => -(c.matched ?? 0);
+  // A word typed with its marks is a whole syllable as a rule (the marks come last as one types):
+  // best a whole word of the name ("hộ"), then the beginning of one ("hội"), as the search matches.
+  const typed = marked.map((word) => ` ${word}`);
+  const marksKey = (c: Candidate) => {
+    let missing = 0;
+    for (const word of typed) {
+      const at = c.p.nameMarkedSpaced.indexOf(word);
+      if (at < 0) missing += 2;
+      else if (!c.p.nameMarkedSpaced.includes(`${word} `, at)) missing += 1;
+    }
+    return missing;
+  };
   const keyOf = (c: Candidate): Ranked => ({
     c,
     exact: exactKey(c),
     words: wordsKey(c),
+    marks: marksKey(c),
     phrase: phrase && inName(c.p) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   });
   // Behind the worst kept before its name is searched for the phrase: the keys above the phrase
@@ -315,7 +334,7 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
   // than the worst kept one's cannot come first. For a short prefix ("ch") this spares thousands
   // of substring searches.
   const behindOnLength = (c: Candidate, worst: Ranked) =>
-    exactKey(c) === worst.exact && wordsKey(c) === worst.words && c.p.nameFolded.length > worst.phrase;
+    exactKey(c) === worst.exact && wordsKey(c) === worst.words && c.p.nameFolded.length > worst.phrase && marksKey(c) === worst.marks;
   if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
   const top: Ranked[] = [];
   for (const c of candidates) {
@@ -371,7 +390,7 @@ async function rankAndPage(
   // prefix such as "ch". The order is total (the code breaks every tie), so the page is the one a
   // full sort gives.
   const offset = (query.page - 1) * query.pageSize;
-  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode).slice(offset).map((r) => r.c.p.id);
+  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode, typedWithMarks(query.q ?? '').slice(0, 12)).slice(offset).map((r) => r.c.p.id);
   const summaries = new Map(
     pageIds.length === 0 ? [] : (await ctx.storage.all<{ id: number; summary: string }>(
       `SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`, pageIds,

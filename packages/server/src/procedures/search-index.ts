@@ -1,5 +1,6 @@
 import { oneSpelling, otherSpelling, type components } from '@dvc-kit/sdk';
 import type { Storage } from '../storage/storage.ts';
+import { markedWords } from './marked-words.ts';
 
 type OnlineLevel = components['schemas']['OnlineLevel'];
 
@@ -13,6 +14,8 @@ export interface IndexedProcedure {
    * phrase in whole words is then one `includes(' phrase ')`, with no string built per candidate.
    */
   nameOneSpellingSpaced: string;
+  /** The name's words as written (`markedWords`), a space each side: which of them a query's marks meant. */
+  nameMarkedSpaced: string;
   fieldCode: string;
   /** The field's position in `CatalogueIndex.fields`: facets count into an array, not a map. */
   fieldOrdinal: number;
@@ -111,6 +114,7 @@ export class CatalogueIndex {
       }
       const p: IndexedProcedure = {
         id: row.id, code: row.code, nameFolded: row.search_name, nameOneSpellingSpaced: ` ${oneSpelling(row.search_name)} `,
+        nameMarkedSpaced: ` ${markedWords(row.name).join(' ')} `,
         fieldCode: row.field_code, fieldOrdinal,
         online: row.online_level, central: row.level_central, province: row.level_province, commune: row.level_commune,
       };
@@ -316,6 +320,7 @@ export function oneSlipApart(a: string, b: string): boolean {
 export interface IndexRow {
   id: number;
   code: string;
+  name: string;
   field_code: string;
   field_name: string;
   online_level: OnlineLevel;
@@ -386,7 +391,7 @@ export class CatalogueIndexes {
 
   async #build(version: number): Promise<CatalogueIndex> {
     const generation = this.#generation;
-    const rows = await this.#storage.all<IndexRow>(`SELECT id, code, field_code, field_name, online_level,
+    const rows = await this.#storage.all<IndexRow>(`SELECT id, code, name, field_code, field_name, online_level,
       level_central, level_province, level_commune, ${COLUMNS.join(', ')} FROM procedures ORDER BY id`);
     const index = new CatalogueIndex(rows.map((r) => ({ ...r, id: Number(r.id) })));
     if (generation === this.#generation) {
