@@ -62,7 +62,13 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel, 
   const shots = new ScreenshotTaker(page, options.outDir, slug(label), options.screenshots);
   const checks: CheckResult[] = [];
   const findings: Finding[] = [...known];
+  // Screenshots frame their element and the keyboard checks focus controls by script, which scrolls
+  // them into view: each check starts from the scrolling the state had. (A check that broke the
+  // page is reported as its own error, not lost to this.)
+  const rescroll = () => page.evaluate(() => window.__dvcAudit.restoreScroll('state')).catch(() => undefined);
+  await page.evaluate(() => window.__dvcAudit.saveScroll('state'));
   const screenshot = await shots.state(label.focus);
+  await rescroll();
   for (const check of CHECKS) {
     const started = Date.now();
     try {
@@ -80,6 +86,7 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel, 
     } catch (error) {
       checks.push({ check: check.id, status: 'error', reason: (error as Error).message, durationMs: Date.now() - started });
     }
+    await rescroll();
   }
   const result: StateResult = {
     widget: label.widget, state: label.state, description: label.description, status: 'reached', startedAt: startedAt.toISOString(),

@@ -14,6 +14,9 @@ export function createPageHelpers() {
   /** Elements the tool added to the page (overlays, focus anchors): never audited. */
   const OWN = 'data-dvc-audit';
 
+  /** Per-check scratch space that lives as long as the page (e.g. unfocused style snapshots). */
+  const scratch: Record<string, unknown> = {};
+
   /** An element's children as rendered: its shadow root's, a slot's assigned elements, else its own. */
   function flatChildren(el: Element): Element[] {
     if (el instanceof HTMLSlotElement && el.getRootNode() instanceof ShadowRoot) {
@@ -255,6 +258,29 @@ export function createPageHelpers() {
   }
 
   /**
+   * Remembers, under `key`, how far the page and every box in it that scrolls (shadow roots
+   * included) are scrolled. Moving focus scrolls the focused control into view, even inside a box
+   * that hides its overflow and that the page never scrolls: `restoreScroll` puts each back, so the
+   * checks after the tool's own focus moves see the layout the page showed.
+   */
+  function saveScroll(key: string): void {
+    const boxes = allElements().filter((el) => el.scrollTop !== 0 || el.scrollLeft !== 0
+      || el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth);
+    scratch[`scroll:${key}`] = { x: scrollX, y: scrollY, boxes: boxes.map((el) => [el, el.scrollLeft, el.scrollTop] as const) };
+  }
+
+  /** Scrolls the page and its boxes back to where `saveScroll(key)` found them. */
+  function restoreScroll(key: string): void {
+    const saved = scratch[`scroll:${key}`] as { x: number; y: number; boxes: Array<readonly [Element, number, number]> } | undefined;
+    if (!saved) return;
+    // Instant: a page's scroll-behavior: smooth would still be moving when the next check measures.
+    for (const [el, left, top] of saved.boxes) {
+      if (el.isConnected && (el.scrollLeft !== left || el.scrollTop !== top)) el.scrollTo({ left, top, behavior: 'instant' });
+    }
+    if (scrollX !== saved.x || scrollY !== saved.y) window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
+  }
+
+  /**
    * The API root a widget works with, as DVC Kit widgets find it: `base` as set (its own
    * `api-base`, else the page-wide default; '' when none), and `root`, that as an absolute URL
    * ending in "/", or null when it is not a web address by the widgets' rule (a whole http(s) URL,
@@ -284,9 +310,7 @@ export function createPageHelpers() {
   return {
     OWN, flatChildren, allElements, flatParent, flatAncestors, flatContains, selectorFor, resolve, snippet,
     isRendered, isVisuallyHidden, isTabbableCandidate, isTarget, deepActiveElement, blurAll, rgba, sameColor, contrast,
-    effectiveBackground, highlight, unhighlight, apiBaseOf,
-    /** Per-check scratch space that lives as long as the page (e.g. unfocused style snapshots). */
-    scratch: {} as Record<string, unknown>,
+    effectiveBackground, highlight, unhighlight, saveScroll, restoreScroll, apiBaseOf, scratch,
   };
 }
 

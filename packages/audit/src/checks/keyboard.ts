@@ -116,9 +116,13 @@ interface Look {
   decoration: string;
 }
 
-/** In the page: records candidates and their unfocused looks, and puts the Tab start at the top. */
+/**
+ * In the page: records candidates and their unfocused looks, and where everything is scrolled (each
+ * Tab scrolls its control into view, `finishWalk` scrolls back), and puts the Tab start at the top.
+ */
 function prepareWalk(): number {
   const helpers = window.__dvcAudit;
+  helpers.saveScroll('walk');
   helpers.blurAll();
   const candidates = helpers.allElements().filter((el) => helpers.isTabbableCandidate(el));
   const look = (el: Element | null, pseudo?: string): Look | null => {
@@ -244,7 +248,7 @@ function describeFocus(): TabStop | null {
   return { selector: helpers.selectorFor(el), html: helpers.snippet(el), order: order.get(el) ?? -1, tabindex, indicator, changed, ...(faint ? { faint } : {}) };
 }
 
-/** In the page: what Tab never reached, positive tabindexes, and cleanup. */
+/** In the page: what Tab never reached, positive tabindexes, and cleanup (focus and scrolling as they were). */
 function finishWalk(reached: string[]): Pick<TabWalk, 'unreached' | 'positive'> {
   const helpers = window.__dvcAudit;
   const seen = new Set(reached);
@@ -267,6 +271,7 @@ function finishWalk(reached: string[]): Pick<TabWalk, 'unreached' | 'positive'> 
     .map((el) => ({ selector: helpers.selectorFor(el), html: helpers.snippet(el), tabindex: Number(el.getAttribute('tabindex')) }));
   document.querySelectorAll(`[${helpers.OWN}="start"]`).forEach((el) => el.remove());
   helpers.blurAll();
+  helpers.restoreScroll('walk');
   return { unreached, positive };
 }
 
