@@ -1,12 +1,14 @@
 import { foldedWords } from '@dvc-kit/sdk';
 
-/** What citizens type, without diacritics, as they type it (each word prefix is a keystroke stop). */
+/** What citizens type, as they type it (each word prefix is a keystroke stop): mostly without diacritics. */
 const COMMON = [
   'dang ky khai sinh', 'ly lich tu phap', 'cap ho chieu', 'giay phep xay dung', 'dang ky ket hon',
   'dang ky thuong tru', 'chung thuc ban sao', 'thanh lap doanh nghiep', 'cap doi giay chung nhan quyen su dung dat',
   'khai tu', 'tam tru', 'can cuoc', 'ho kinh doanh', 'xac nhan tinh trang hon nhan',
   // Typed without spaces on a phone: each keystroke that matches nothing is read apart (the slower path).
   'dangkykhaisinh', 'giayphepxaydung', 'nhaoxahoi',
+  // Typed with the marks, as a phone's Vietnamese keyboard types: the names holding the words as typed come first.
+  'đăng ký khai sinh', 'cấp hộ chiếu', 'thuế thu nhập cá nhân',
 ];
 
 /** Typing sequences: every prefix at 2+ letters of each query, e.g. "da", "dan", "dang", "dang k"… */

@@ -5,7 +5,7 @@ import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
 import { typedWithMarks } from './marked-words.ts';
 import { CATALOGUE_VERSION } from './search-index.ts';
-import type { CatalogueIndex, ScoredMatch } from './search-index.ts';
+import type { CatalogueIndex, ScoredMatch, WrittenWordIds } from './search-index.ts';
 
 type Schemas = components['schemas'];
 /** What the catalogue's functions need of the server: its storage and search index. */
@@ -303,7 +303,7 @@ function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
  * ("thuế" is tax, "thuê" rent: both fold to "thue"), then the shortest name containing the query
  * (folded), then BM25, then the name (with no query) and the code.
  */
-function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null, marked: string[]): Ranked[] {
+function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null, marked: WrittenWordIds[]): Ranked[] {
   // "dang ki khai sinh" is the phrase "đăng ký khai sinh" too, in whole words ("dang ky" is not
   // the start of "dang kiem"); as typed, its last word may be a beginning ("dang k").
   const spelled = ` ${oneSpelling(phrase)} `;
@@ -312,14 +312,9 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
   const wordsKey = (c: Candidate) => -(c.matched ?? 0);
   // A word typed with its marks is a whole syllable as a rule (the marks come last as one types):
   // best a whole word of the name ("hộ"), then the beginning of one ("hội"), as the search matches.
-  const typed = marked.map((word) => ` ${word}`);
   const marksKey = (c: Candidate) => {
     let missing = 0;
-    for (const word of typed) {
-      const at = c.p.nameMarkedSpaced.indexOf(word);
-      if (at < 0) missing += 2;
-      else if (!c.p.nameMarkedSpaced.includes(`${word} `, at)) missing += 1;
-    }
+    for (const { whole, begun } of marked) missing += whole.has(c.p.id) ? 0 : begun.has(c.p.id) ? 1 : 2;
     return missing;
   };
   const keyOf = (c: Candidate): Ranked => ({
@@ -329,16 +324,18 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
     marks: marksKey(c),
     phrase: phrase && inName(c.p) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   });
-  // Behind the worst kept before its name is searched for the phrase: the keys above the phrase
-  // level, its phrase key is its name's length or, without the phrase, worse still; a longer name
-  // than the worst kept one's cannot come first. For a short prefix ("ch") this spares thousands
-  // of substring searches.
-  const behindOnLength = (c: Candidate, worst: Ranked) =>
-    exactKey(c) === worst.exact && wordsKey(c) === worst.words && c.p.nameFolded.length > worst.phrase && marksKey(c) === worst.marks;
+  // Behind the worst kept before its name is searched for the phrase: worse on a key above the
+  // phrase level, or even on them and with a longer name than the worst kept one's (its phrase key
+  // is its name's length or, without the phrase, worse still). For a short prefix ("ch", "đă")
+  // this spares thousands of substring searches.
+  const behind = (c: Candidate, worst: Ranked) => {
+    const ahead = exactKey(c) - worst.exact || wordsKey(c) - worst.words || marksKey(c) - worst.marks;
+    return ahead > 0 || (ahead === 0 && c.p.nameFolded.length > worst.phrase);
+  };
   if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
   const top: Ranked[] = [];
   for (const c of candidates) {
-    if (top.length === count && behindOnLength(c, top[count - 1]!)) continue;
+    if (top.length === count && behind(c, top[count - 1]!)) continue;
     const ranked = keyOf(c);
     if (top.length === count && compareRanked(ranked, top[count - 1]!, phrase) >= 0) continue;
     let low = 0;
@@ -390,7 +387,7 @@ async function rankAndPage(
   // prefix such as "ch". The order is total (the code breaks every tie), so the page is the one a
   // full sort gives.
   const offset = (query.page - 1) * query.pageSize;
-  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode, typedWithMarks(query.q ?? '').slice(0, 12)).slice(offset).map((r) => r.c.p.id);
+  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode, typedWithMarks(query.q ?? '').slice(0, 12).map((word) => index.namesHolding(word))).slice(offset).map((r) => r.c.p.id);
   const summaries = new Map(
     pageIds.length === 0 ? [] : (await ctx.storage.all<{ id: number; summary: string }>(
       `SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`, pageIds,

@@ -14,8 +14,6 @@ export interface IndexedProcedure {
    * phrase in whole words is then one `includes(' phrase ')`, with no string built per candidate.
    */
   nameOneSpellingSpaced: string;
-  /** The name's words as written (`markedWords`), a space each side: which of them a query's marks meant. */
-  nameMarkedSpaced: string;
   fieldCode: string;
   /** The field's position in `CatalogueIndex.fields`: facets count into an array, not a map. */
   fieldOrdinal: number;
@@ -37,6 +35,24 @@ interface Posting {
   doc: number;
   column: number;
   count: number;
+}
+
+/** Procedures (ids) whose name holds a word as written: as a whole word, or only as its beginning. */
+export interface WrittenWordIds {
+  whole: Set<number>;
+  begun: Set<number>;
+}
+
+/** The first index in sorted `words` at or after `prefix`. */
+function lowerBound(words: string[], prefix: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** A procedure matched by a query, and its BM25 score (lower is better, as SQLite's bm25()). */
@@ -101,6 +117,10 @@ export class CatalogueIndex {
   /** Run-together words and their readings (null: none), and whole words' procedures, as they are asked for. */
   readonly #readings = new RecentAnswers<string[] | null>(1_000);
   readonly #wordDocs = new RecentAnswers<Set<number>>(1_000);
+  /** The names' words as written (`markedWords`), each with the procedures holding it, and in order. */
+  readonly #namesAsWritten = new Map<string, number[]>();
+  #wordsAsWritten: string[] = [];
+  readonly #writtenCache = new RecentAnswers<WrittenWordIds>(1_000);
 
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
@@ -114,12 +134,16 @@ export class CatalogueIndex {
       }
       const p: IndexedProcedure = {
         id: row.id, code: row.code, nameFolded: row.search_name, nameOneSpellingSpaced: ` ${oneSpelling(row.search_name)} `,
-        nameMarkedSpaced: ` ${markedWords(row.name).join(' ')} `,
         fieldCode: row.field_code, fieldOrdinal,
         online: row.online_level, central: row.level_central, province: row.level_province, commune: row.level_commune,
       };
       this.docs.push(p);
       this.byId.set(p.id, p);
+      for (const word of new Set(markedWords(row.name))) {
+        const ids = this.#namesAsWritten.get(word);
+        if (ids) ids.push(p.id);
+        else this.#namesAsWritten.set(word, [p.id]);
+      }
       COLUMNS.forEach((column, c) => {
         const counts = new Map<string, number>();
         for (const word of tokenize(row[column])) {
@@ -135,20 +159,32 @@ export class CatalogueIndex {
       });
     });
     this.#words = [...this.#postings.keys()].sort();
+    this.#wordsAsWritten = [...this.#namesAsWritten.keys()].sort();
     this.#averageLength = rows.length > 0 ? total / rows.length : 0;
     this.#lengthNorms = Float64Array.from(this.#length, (length) => K1 * (1 - B + (B * length) / this.#averageLength));
   }
 
-  /** The first index in the sorted words at or after `prefix`. */
   #lowerBound(prefix: string): number {
-    let low = 0;
-    let high = this.#words.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.#words[mid]! < prefix) low = mid + 1;
-      else high = mid;
+    return lowerBound(this.#words, prefix);
+  }
+
+  /**
+   * The procedures (ids) whose name, as written, holds `word` (in the form `markedWords` gives) as
+   * a whole word, and those where it only begins one: which of the procedures a query folds to its
+   * citizen meant, having typed the marks.
+   */
+  namesHolding(word: string): WrittenWordIds {
+    const known = this.#writtenCache.get(word);
+    if (known) return known;
+    const whole = new Set(this.#namesAsWritten.get(word));
+    const begun = new Set<number>();
+    const words = this.#wordsAsWritten;
+    for (let i = lowerBound(words, word); i < words.length && words[i]!.startsWith(word); i++) {
+      for (const id of this.#namesAsWritten.get(words[i]!)!) if (!whole.has(id)) begun.add(id);
     }
-    return low;
+    const found = { whole, begun };
+    this.#writtenCache.set(word, found);
+    return found;
   }
 
   /** Whether any word of the catalogue begins with `prefix`. */
