@@ -151,9 +151,8 @@ export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agen
  * Ranking: an exact code first; then, of a query typed with marks, the names holding its words as
  * typed ("thuế", tax, before "thuê", rent, which fold alike and are both found); then procedures
  * whose name contains the whole query (folded), the shortest such name first (the closest to what
- * was typed); then BM25 (as SQLite's FTS5 computes
- * it) with the name weighted far above the other columns (search-index.ts). When every word
- * together finds nothing (a typo, a stray word), see
+ * was typed); then BM25 (as SQLite's FTS5 computes it) with the name weighted far above the other
+ * columns (search-index.ts). When every word together finds nothing (a typo, a stray word), see
  * `looseCandidates`: the procedures matching the most of the query's words come first, and the list
  * keeps only those that match all of the words but one (a single word: as read there).
  *
@@ -387,7 +386,8 @@ async function rankAndPage(
   // prefix such as "ch". The order is total (the code breaks every tie), so the page is the one a
   // full sort gives.
   const offset = (query.page - 1) * query.pageSize;
-  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode, typedWithMarks(query.q ?? '').slice(0, 12).map((word) => index.namesHolding(word))).slice(offset).map((r) => r.c.p.id);
+  const marked = typedWithMarks(query.q ?? '').slice(0, 12).map((word) => index.namesHolding(word));
+  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode, marked).slice(offset).map((r) => r.c.p.id);
   const summaries = new Map(
     pageIds.length === 0 ? [] : (await ctx.storage.all<{ id: number; summary: string }>(
       `SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`, pageIds,
