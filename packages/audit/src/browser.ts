@@ -4,7 +4,7 @@
  * nothing: the browser is the one installed on the machine).
  */
 import { existsSync } from 'node:fs';
-import { launch, type Browser, type Page } from 'puppeteer-core';
+import { launch, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { installPageHelpers } from './in-page.ts';
 import type { BrowserName } from './types.ts';
 
@@ -56,8 +56,29 @@ export async function launchBrowser(name: BrowserName): Promise<Browser> {
 }
 
 /**
+ * How long a custom element on the page may stay undefined once the page has stopped fetching
+ * anything: its script has come by then, or is not coming.
+ */
+export const DEFINE_TIMEOUT_MS = 10_000;
+/** The longest the tool waits, from asking for the page, for custom elements while the page keeps fetching (a page that polls). */
+export const BUSY_TIMEOUT_MS = 60_000;
+
+/** How long the tool waited for the page's custom elements to be defined (kept in the page for the widgets check). */
+export interface DefinitionWait {
+  /** From asking for the page to the end of the wait. */
+  sinceAskedMs: number;
+  /** From the end of the page's last request to the end of the wait; null when a request was still under way. */
+  sinceQuietMs: number | null;
+}
+
+/**
  * Loads (or reloads) the page and waits until it is ready to audit: loaded, every custom element
  * on it defined and rendered, and the DOM quiet (widgets fetch their data after connecting).
+ *
+ * A widget's script comes after the load event: a loader imports it, or the page adds its script
+ * tag late, and whether the load event waits for those imports differs between browsers (Firefox's
+ * does, Chromium's does not). So the wait for definitions is not counted from the load event but
+ * from the end of the page's last request: while the page is still fetching, the widget may yet come.
  */
 export async function openPage(page: Page, url: string): Promise<void> {
   // Every state starts as a new visit: what a widget kept in this tab for the last one (a dossier
@@ -69,6 +90,26 @@ export async function openPage(page: Page, url: string): Promise<void> {
       // about:blank, or storage blocked: nothing kept.
     }
   }).catch(() => undefined);
+  const network = watchNetwork(page);
+  try {
+    await loadPage(page, url);
+    await installPageHelpers(page);
+    const wait = await waitForDefinitions(page, network);
+    await page.evaluate((done: DefinitionWait) => {
+      window.__dvcAudit.scratch['definitionWait'] = done;
+    }, wait);
+  } finally {
+    network.stop();
+  }
+  // Lit elements render asynchronously: wait for each one's first update.
+  await page.evaluate(() => Promise.all(window.__dvcAudit.allElements()
+    .map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete)
+    .filter((done) => done instanceof Promise)).then(() => undefined));
+  await settle(page);
+}
+
+/** Navigates to the page and checks that it is a web page that answered. */
+async function loadPage(page: Page, url: string): Promise<void> {
   let response;
   try {
     response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -82,9 +123,60 @@ export async function openPage(page: Page, url: string): Promise<void> {
   if (contentType) {
     throw new AuditSetupError(`${url} is not a web page: it is served as ${contentType}, and only an HTML page can be audited`);
   }
-  await installPageHelpers(page);
-  await page.evaluate(whenElementsDefined, 10_000);
-  await settle(page);
+}
+
+interface NetworkWatch {
+  /** When the tool asked for the page. */
+  asked: number;
+  /** Requests under way. */
+  inflight: Set<HTTPRequest>;
+  /** When the last request started or ended. */
+  lastActivity: number;
+  stop(): void;
+}
+
+/**
+ * Follows the page's requests from before it is asked for. A request counts as done once its
+ * answer has begun, ended or failed (as puppeteer's own network-idle wait counts it): the end of
+ * a body is not reported for every request in both protocols, and one request never seen to end
+ * must not hold the audit until the busy timeout.
+ */
+function watchNetwork(page: Page): NetworkWatch {
+  const watch: NetworkWatch = { asked: Date.now(), inflight: new Set(), lastActivity: Date.now(), stop: () => undefined };
+  const started = (request: HTTPRequest) => {
+    watch.inflight.add(request);
+    watch.lastActivity = Date.now();
+  };
+  const ended = (request: HTTPRequest) => {
+    if (watch.inflight.delete(request)) watch.lastActivity = Date.now();
+  };
+  const answered = (response: { request(): HTTPRequest }) => ended(response.request());
+  page.on('request', started);
+  page.on('response', answered);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  watch.stop = () => {
+    page.off('request', started);
+    page.off('response', answered);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  };
+  return watch;
+}
+
+/**
+ * Waits until every custom element on the page is defined, or the page has fetched nothing for
+ * `DEFINE_TIMEOUT_MS` with some still undefined, or `BUSY_TIMEOUT_MS` have passed since the page
+ * was asked for. Says how long it waited.
+ */
+async function waitForDefinitions(page: Page, network: NetworkWatch): Promise<DefinitionWait> {
+  for (;;) {
+    const waiting = await page.evaluate(whenElementsDefined, 250);
+    const now = Date.now();
+    const sinceQuietMs = network.inflight.size > 0 ? null : now - network.lastActivity;
+    const done = waiting.length === 0 || (sinceQuietMs !== null && sinceQuietMs >= DEFINE_TIMEOUT_MS) || now - network.asked >= BUSY_TIMEOUT_MS;
+    if (done) return { sinceAskedMs: now - network.asked, sinceQuietMs };
+  }
 }
 
 /** The media types of a web page: what a browser renders as a document the checks can audit. */
@@ -101,25 +193,18 @@ export function notAWebPage(url: string, contentType: string | undefined): strin
   return PAGE_TYPES.includes(type) ? null : type;
 }
 
-/** Resolves when every custom element in the page (shadow roots included) is defined and has rendered. */
+/** In the page: the custom elements (shadow roots included) still undefined, once all are defined or after `timeoutMs`. */
 async function whenElementsDefined(timeoutMs: number): Promise<string[]> {
   const undefinedTags = () => [...new Set(window.__dvcAudit.allElements()
     .filter((el) => el.localName.includes('-') && !customElements.get(el.localName))
     .map((el) => el.localName))];
-  const deadline = Date.now() + timeoutMs;
-  let waiting = undefinedTags();
-  while (waiting.length > 0 && Date.now() < deadline) {
-    await Promise.race([
-      Promise.all(waiting.map((tag) => customElements.whenDefined(tag))),
-      new Promise((resolve) => setTimeout(resolve, 250)),
-    ]);
-    waiting = undefinedTags();
-  }
-  // Lit elements render asynchronously: wait for each one's first update.
-  await Promise.all(window.__dvcAudit.allElements()
-    .map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete)
-    .filter((done) => done instanceof Promise));
-  return waiting;
+  const waiting = undefinedTags();
+  if (waiting.length === 0) return waiting;
+  await Promise.race([
+    Promise.all(waiting.map((tag) => customElements.whenDefined(tag))),
+    new Promise((resolve) => setTimeout(resolve, timeoutMs)),
+  ]);
+  return undefinedTags();
 }
 
 /**

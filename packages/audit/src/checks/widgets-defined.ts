@@ -13,6 +13,7 @@
  * but it can do nothing for a citizen, whose first search or lookup only asks them to tell the
  * site's people. That is a failure of the page (`widget-api-base`), found without the tour.
  */
+import type { DefinitionWait } from '../browser.ts';
 import { failure, type Check, type CheckContext, type CheckOutcome, type RuleInfo } from '../check.ts';
 import { tours } from '../tours/index.ts';
 
@@ -25,7 +26,7 @@ export const WIDGET_API_RULE = {
 interface WithoutApi { selector: string; html: string; base: string }
 
 /** The page's kit widgets, those of them still not defined, and the defined ones without an API root. */
-function widgetTags(kit: string[]): { tags: string[]; undefinedTags: string[]; withoutApi: WithoutApi[] } {
+function widgetTags(kit: string[]): { tags: string[]; undefinedTags: string[]; withoutApi: WithoutApi[]; waited: DefinitionWait | null } {
   const helpers = window.__dvcAudit;
   const widgets = helpers.allElements().filter((el) => kit.includes(el.localName));
   const tags = [...new Set(widgets.map((el) => el.localName))];
@@ -33,7 +34,17 @@ function widgetTags(kit: string[]): { tags: string[]; undefinedTags: string[]; w
   const withoutApi = widgets
     .filter((el) => customElements.get(el.localName) !== undefined && helpers.apiBaseOf(el).root === null)
     .map((el) => ({ selector: helpers.selectorFor(el), html: helpers.snippet(el), base: helpers.apiBaseOf(el).base }));
-  return { tags, undefinedTags, withoutApi };
+  return { tags, undefinedTags, withoutApi, waited: (helpers.scratch['definitionWait'] as DefinitionWait | undefined) ?? null };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** How long the tool waited for the definitions, as `openPage` measured it. */
+function waitedFor(waited: DefinitionWait | null): string {
+  if (!waited) return '';
+  return waited.sinceQuietMs === null
+    ? ` in the ${seconds(waited.sinceAskedMs)} the tool waited after asking for the page, which was still fetching`
+    : ` in the ${seconds(waited.sinceQuietMs)} the tool waited after the page's last request ended (${seconds(waited.sinceAskedMs)} after it asked for the page)`;
 }
 
 /** What is wrong with a widget's API root, in the words a webmaster acts on. */
@@ -47,9 +58,9 @@ function withoutApiMessage(widget: WithoutApi): string {
 }
 
 async function run(context: CheckContext): Promise<CheckOutcome> {
-  const { tags, undefinedTags, withoutApi } = await context.page.evaluate(widgetTags, Object.keys(tours));
+  const { tags, undefinedTags, withoutApi, waited } = await context.page.evaluate(widgetTags, Object.keys(tours));
   if (undefinedTags.length > 0) {
-    throw new Error(`${undefinedTags.join(', ')} never became defined: the widget's script did not load ` +
+    throw new Error(`${undefinedTags.join(', ')} never became defined${waitedFor(waited)}: the widget's script did not load ` +
       '(check the script tag\'s address and that the server answers, and that the page\'s Content-Security-Policy allows it: ' +
       'script-src with the kit\'s address and, with Trusted Types, trusted-types lit-html; the browser console says which), ' +
       'so the widget could not be audited');

@@ -90,10 +90,17 @@ function listen(server: Server): Promise<number> {
   }));
 }
 
-/** Serves `routes` (URL prefix → folder); `rewrite` may change an HTML page's text. */
-export async function serveStatic(routes: Array<[string, string]>, headers: Record<string, string>, rewrite?: (html: string) => string): Promise<Running> {
+/**
+ * Serves `routes` (URL prefix → folder); `rewrite` may change an HTML page's text, and `delayMs`
+ * holds back the answer to a path that long (a slow CDN).
+ */
+export async function serveStatic(
+  routes: Array<[string, string]>, headers: Record<string, string>, rewrite?: (html: string) => string, delayMs?: (pathname: string) => number,
+): Promise<Running> {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const delay = delayMs?.(pathname) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const route = routes.find(([prefix]) => pathname.startsWith(prefix));
     if (!route) return void response.writeHead(404).end();
     const [prefix, base] = route;
