@@ -225,6 +225,8 @@ describe('a query typed with marks: the words as typed first, among all that fol
     ['9.000007', 'Công nhận hoà giải viên'], ['9.000008', 'Cấp giấy phép hoạt động hộ'], ['9.000009', 'Chứng thực chữ kí'],
     // Shorter, so first when the marks are not read: "hóa giải" (to undo), "chu kỳ" (a cycle).
     ['9.000010', 'Hóa giải xung đột'], ['9.000011', 'Chu kỳ kiểm định'],
+    // Longer than "Cấp giấy phép hoạt động hộ", and "đ" a word of its own in it.
+    ['9.000012', 'Bảo vệ và kiểm dịch thực vật cho cây trồng lâu năm'], ['9.000013', 'Thủ tục thực hiện theo điểm đ khoản 1 Điều 5'],
   ];
   before(async () => {
     sandbox = await createTestSandbox({ rateLimits: {} });
@@ -248,6 +250,17 @@ describe('a query typed with marks: the words as typed first, among all that fol
     assert.ok(found.indexOf('9.000005') > 1, found.join(' '));
   });
 
+  test('as it is typed: a hat before the tone ("câ" on the way to "cấp") or a lone "đ" puts nothing first', async () => {
+    const order = (found: string[], codes: string[]) => found.filter((code) => codes.includes(code));
+    // Telex and VNI type the hat mid-word and the tone last: "câ" begins "cấp" as much as "cây".
+    assert.deepEqual(order(await codes('câ'), ['9.000008', '9.000012']), order(await codes('ca'), ['9.000008', '9.000012']));
+    assert.deepEqual(order(await codes('câ'), ['9.000008', '9.000012']), ['9.000008', '9.000012']);
+    // Once the tone is typed, it counts: "cấ" is not "cây".
+    assert.equal((await codes('cấ'))[0], '9.000008');
+    // "đ", the first keystroke of "đăng", lists as "d" does, not the law's lettered item first.
+    assert.deepEqual(await codes('đ'), await codes('d'));
+  });
+
   test('the tone placed either way, and i or y, are one word', async () => {
     assert.equal((await codes('hòa giải'))[0], '9.000007');
     assert.equal((await codes('hoà giải'))[0], '9.000007');
@@ -255,7 +268,7 @@ describe('a query typed with marks: the words as typed first, among all that fol
     assert.equal((await codes('chữ kí'))[0], '9.000009');
     assert.equal((await codes('hóa giải'))[0], '9.000010');
     assert.deepEqual(markedWords('Hòa giải, THỦY lợi; hoà, thuỷ, Ký, kí'), markedWords('hoà giải thuỷ lợi hòa thủy kí ký'));
-    assert.deepEqual(typedWithMarks('đăng ky khai sinh'), ['đăng']);
-    assert.deepEqual(typedWithMarks('dang ky'), []);
+    assert.deepEqual(typedWithMarks(markedWords('đăng ky khai sinh')), ['đăng']);
+    assert.deepEqual(typedWithMarks(markedWords('dang ky ｋｈａｉ')), []);
   });
 });

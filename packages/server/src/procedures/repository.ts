@@ -3,9 +3,9 @@ import { foldVietnamese, foldedWords, oneSpelling, onlineLevels, procedureLevels
 import type { ServerContext } from '../context.ts';
 import type { ProcedureRecord } from '../catalog/record.ts';
 import { summarize } from './derive.ts';
-import { typedWithMarks } from './marked-words.ts';
+import { markedWords, typedWithMarks } from './marked-words.ts';
 import { CATALOGUE_VERSION } from './search-index.ts';
-import type { CatalogueIndex, ScoredMatch, WrittenWordIds } from './search-index.ts';
+import type { CatalogueIndex, ScoredMatch } from './search-index.ts';
 
 type Schemas = components['schemas'];
 /** What the catalogue's functions need of the server: its storage and search index. */
@@ -161,9 +161,33 @@ export async function listAgencies(ctx: CatalogueContext): Promise<Schemas['Agen
  * by, and only the page's summaries are read from the database.
  */
 export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery): Promise<SearchResult> {
-  const index = await ctx.catalogue.current();
-  const words = foldedWords(query.q ?? '').slice(0, 12);
-  return search(ctx, index, query, words, exactCodeOf(query.q));
+  return search(ctx, await ctx.catalogue.current(), query, readQuery(query.q));
+}
+
+/** What the search reads of the text typed. */
+interface QueryReading {
+  /** Its first words, folded: what is matched. */
+  words: string[];
+  /** Of those, the ones typed with marks, as written (marked-words.ts): what ranks first. */
+  marked: string[];
+  /** The text as a procedure code, when it is one: that procedure comes first. */
+  exactCode: string | null;
+  /** Only symbols typed ("🚗", "???"): they fold to no words, as an empty query does, but there is nothing to search for. */
+  symbolsOnly: boolean;
+}
+
+/** Words past these are not read: a pasted paragraph is not a query. */
+const MAX_WORDS = 12;
+
+function readQuery(q = ''): QueryReading {
+  const words = foldedWords(q).slice(0, MAX_WORDS);
+  const trimmed = q.trim();
+  return {
+    words,
+    marked: typedWithMarks(markedWords(q).slice(0, MAX_WORDS)),
+    exactCode: CODE_PATTERN.test(trimmed) ? trimmed : null,
+    symbolsOnly: words.length === 0 && trimmed !== '',
+  };
 }
 
 /**
@@ -174,43 +198,30 @@ export async function searchProcedures(ctx: CatalogueContext, query: SearchQuery
  */
 export async function searchAnswer(ctx: CatalogueContext, query: SearchQuery): Promise<Buffer> {
   const index = await ctx.catalogue.current();
-  const words = foldedWords(query.q ?? '').slice(0, 12);
-  const exactCode = exactCodeOf(query.q);
-  const key = JSON.stringify([words, typedWithMarks(query.q ?? '').slice(0, 12), symbolsOnly(query.q, words), exactCode, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
+  const reading = readQuery(query.q);
+  const key = JSON.stringify([reading, query.field, query.level, query.agency, query.online, query.page, query.pageSize]);
   const known = index.answers.get(key);
   if (known !== undefined) return known;
-  const encoded = Buffer.from(JSON.stringify(await search(ctx, index, query, words, exactCode)));
+  const encoded = Buffer.from(JSON.stringify(await search(ctx, index, query, reading)));
   // A small one is a slice of Node's shared 8 kB pool: copied out, a cached answer keeps only its own bytes.
   const answer = encoded.length < Buffer.poolSize >>> 1 ? Buffer.copyBytesFrom(encoded) : encoded;
   index.answers.set(key, answer);
   return answer;
 }
 
-/**
- * Only symbols typed ("🚗", "???"): they fold to no words, as an empty query does, but there is
- * nothing to search for, so nothing is found, where an empty query lists the whole catalogue.
- */
-const symbolsOnly = (q: string | undefined, words: readonly string[]): boolean => words.length === 0 && (q ?? '').trim() !== '';
-
-/** The query as a procedure code, when it is one: that procedure comes first. */
-function exactCodeOf(q: string | undefined): string | null {
-  const trimmed = (q ?? '').trim();
-  return CODE_PATTERN.test(trimmed) ? trimmed : null;
-}
-
-async function search(
-  ctx: CatalogueContext, index: CatalogueIndex, query: SearchQuery, words: string[], exactCode: string | null,
-): Promise<SearchResult> {
-  if (symbolsOnly(query.q, words)) return rankAndPage(ctx, index, [], query, '', exactCode, false);
-  if (words.length === 0) return rankAndPage(ctx, index, index.docs.map((p) => ({ p, score: 0 })), query, '', exactCode, false);
+async function search(ctx: CatalogueContext, index: CatalogueIndex, query: SearchQuery, reading: QueryReading): Promise<SearchResult> {
+  const { words } = reading;
+  // Symbols only find nothing, where an empty query lists the whole catalogue.
+  if (reading.symbolsOnly) return rankAndPage(ctx, index, [], query, '', reading, false);
+  if (words.length === 0) return rankAndPage(ctx, index, index.docs.map((p) => ({ p, score: 0 })), query, '', reading, false);
   const candidates: Candidate[] = index.match(words, true);
-  if (candidates.length > 0) return rankAndPage(ctx, index, candidates, query, words.join(' '), exactCode, false);
+  if (candidates.length > 0) return rankAndPage(ctx, index, candidates, query, words.join(' '), reading, false);
   // Nothing holds every word as typed: words typed without spaces between them are read apart
   // ("hochieu"), then the loose search. Either way the answer says its matches are close ones.
   const apart = words.flatMap((word) => (index.matches(word) ? [word] : index.wordsRunTogether(word) ?? [word]));
   const together = apart.length > words.length ? index.match(apart, true) : [];
   const found = together.length > 0 ? { candidates: together, phrase: apart.join(' ') } : looseCandidates(index, apart);
-  return rankAndPage(ctx, index, found.candidates, query, found.phrase, exactCode, found.candidates.length > 0);
+  return rankAndPage(ctx, index, found.candidates, query, found.phrase, reading, found.candidates.length > 0);
 }
 
 interface Candidate extends ScoredMatch {
@@ -298,46 +309,46 @@ function compareRanked(a: Ranked, b: Ranked, phrase: string): number {
 
 /**
  * The best `count` candidates, best first: an exact code, then the most query words matched (the
- * loose search), then the fewest of the words typed with marks missing from the name as typed
- * ("thuế" is tax, "thuê" rent: both fold to "thue"), then the shortest name containing the query
+ * loose search), then the names holding best the words typed with marks (as whole words, as
+ * beginnings: "thuế" is tax, "thuê" rent, both "thue" folded), then the shortest name containing the query
  * (folded), then BM25, then the name (with no query) and the code.
  */
-function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null, marked: WrittenWordIds[]): Ranked[] {
+function topRanked(candidates: Candidate[], count: number, phrase: string, exactCode: string | null, marked: Uint8Array[]): Ranked[] {
   // "dang ki khai sinh" is the phrase "đăng ký khai sinh" too, in whole words ("dang ky" is not
   // the start of "dang kiem"); as typed, its last word may be a beginning ("dang k").
   const spelled = ` ${oneSpelling(phrase)} `;
   const inName = (p: Candidate['p']) => p.nameFolded.includes(phrase) || p.nameOneSpellingSpaced.includes(spelled);
   const exactKey = (c: Candidate) => (c.p.code === exactCode ? 0 : 1);
   const wordsKey = (c: Candidate) => -(c.matched ?? 0);
-  // A word typed with its marks is a whole syllable as a rule (the marks come last as one types):
-  // best a whole word of the name ("hộ"), then the beginning of one ("hội"), as the search matches.
+  // Per word typed with marks: 0 when the name holds it as a whole word, 1 as a beginning, 2 not.
   const marksKey = (c: Candidate) => {
     let missing = 0;
-    for (const { whole, begun } of marked) missing += whole.has(c.p.id) ? 0 : begun.has(c.p.id) ? 1 : 2;
+    for (const scores of marked) missing += scores[c.p.ordinal]!;
     return missing;
   };
-  const keyOf = (c: Candidate): Ranked => ({
+  const keyOf = (c: Candidate, marks = marksKey(c)): Ranked => ({
     c,
     exact: exactKey(c),
     words: wordsKey(c),
-    marks: marksKey(c),
+    marks,
     phrase: phrase && inName(c.p) ? c.p.nameFolded.length : Number.POSITIVE_INFINITY,
   });
-  // Behind the worst kept before its name is searched for the phrase: worse on a key above the
-  // phrase level, or even on them and with a longer name than the worst kept one's (its phrase key
-  // is its name's length or, without the phrase, worse still). For a short prefix ("ch", "đă")
-  // this spares thousands of substring searches.
-  const behind = (c: Candidate, worst: Ranked) => {
-    const ahead = exactKey(c) - worst.exact || wordsKey(c) - worst.words || marksKey(c) - worst.marks;
-    return ahead > 0 || (ahead === 0 && c.p.nameFolded.length > worst.phrase);
-  };
-  if (count * 4 >= candidates.length) return candidates.map(keyOf).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
+  if (count * 4 >= candidates.length) return candidates.map((c) => keyOf(c)).sort((a, b) => compareRanked(a, b, phrase)).slice(0, count);
   const top: Ranked[] = [];
   for (const c of candidates) {
-    if (top.length === count && behind(c, top[count - 1]!)) continue;
-    const ranked = keyOf(c);
+    const marks = marksKey(c);
+    // Behind the worst kept before its name is searched for the phrase: worse on a key above the
+    // phrase level, or even on them and with a longer name than the worst kept one's (its phrase
+    // key is its name's length or, without the phrase, worse still). For a short prefix ("ch",
+    // "đă") this spares thousands of substring searches.
+    if (top.length === count) {
+      const worst = top[count - 1]!;
+      const ahead = exactKey(c) - worst.exact || wordsKey(c) - worst.words || marks - worst.marks;
+      if (ahead > 0 || (ahead === 0 && c.p.nameFolded.length > worst.phrase)) continue;
+    }
+    const ranked = keyOf(c, marks);
     if (top.length === count && compareRanked(ranked, top[count - 1]!, phrase) >= 0) continue;
-    let low = 0;
+  let low = 0;
     let high = top.length;
     while (low < high) {
       const mid = (low + high) >> 1;
@@ -351,7 +362,7 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
 }
 
 async function rankAndPage(
-  ctx: CatalogueContext, index: CatalogueIndex, candidates: Candidate[], query: SearchQuery, phrase: string, exactCode: string | null, approximate: boolean,
+  ctx: CatalogueContext, index: CatalogueIndex, candidates: Candidate[], query: SearchQuery, phrase: string, reading: QueryReading, approximate: boolean,
 ): Promise<SearchResult> {
   const agencyMembers = query.agency
     ? new Set((await ctx.storage.all<{ id: number }>('SELECT procedure_id AS id FROM procedure_agencies WHERE agency_id = ?', [query.agency])).map((r) => Number(r.id)))
@@ -386,8 +397,8 @@ async function rankAndPage(
   // prefix such as "ch". The order is total (the code breaks every tie), so the page is the one a
   // full sort gives.
   const offset = (query.page - 1) * query.pageSize;
-  const marked = typedWithMarks(query.q ?? '').slice(0, 12).map((word) => index.namesHolding(word));
-  const pageIds = topRanked(matched, offset + query.pageSize, phrase, exactCode, marked).slice(offset).map((r) => r.c.p.id);
+  const marked = reading.marked.map((word) => index.namesHolding(word));
+  const pageIds = topRanked(matched, offset + query.pageSize, phrase, reading.exactCode, marked).slice(offset).map((r) => r.c.p.id);
   const summaries = new Map(
     pageIds.length === 0 ? [] : (await ctx.storage.all<{ id: number; summary: string }>(
       `SELECT id, summary FROM procedures WHERE id IN (${pageIds.map(() => '?').join(',')})`, pageIds,

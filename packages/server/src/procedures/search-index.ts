@@ -1,12 +1,14 @@
 import { oneSpelling, otherSpelling, type components } from '@dvc-kit/sdk';
 import type { Storage } from '../storage/storage.ts';
-import { markedWords } from './marked-words.ts';
+import { markedWords, withoutTone } from './marked-words.ts';
 
 type OnlineLevel = components['schemas']['OnlineLevel'];
 
 /** What search needs of every procedure to filter, count facets and rank. */
 export interface IndexedProcedure {
   id: number;
+  /** Its position in `CatalogueIndex.docs`: per-procedure scores are arrays, not maps. */
+  ordinal: number;
   code: string;
   nameFolded: string;
   /**
@@ -37,10 +39,10 @@ interface Posting {
   count: number;
 }
 
-/** Procedures (ids) whose name holds a word as written: as a whole word, or only as its beginning. */
-export interface WrittenWordIds {
-  whole: Set<number>;
-  begun: Set<number>;
+function addTo(lists: Map<string, number[]>, key: string, value: number): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 /** The first index in sorted `words` at or after `prefix`. */
@@ -93,7 +95,8 @@ const tokenize = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
  * columns, matched by prefix (citizens search while typing: "dang k"), ranked by BM25 with column
  * weights exactly as SQLite's FTS5 `bm25()` computes it. Held here rather than in either
  * database, it answers a keystroke without a round trip and ranks alike on SQLite and PostgreSQL.
- * About 2 MB for the full public catalogue.
+ * About 22 MB of heap for the full public catalogue (5,669 procedures), 3 MB of it the names' words
+ * as written; the caches of answers and prefixes grow with use, within their bounds.
  */
 export class CatalogueIndex {
   readonly docs: IndexedProcedure[] = [];
@@ -117,10 +120,13 @@ export class CatalogueIndex {
   /** Run-together words and their readings (null: none), and whole words' procedures, as they are asked for. */
   readonly #readings = new RecentAnswers<string[] | null>(1_000);
   readonly #wordDocs = new RecentAnswers<Set<number>>(1_000);
-  /** The names' words as written (`markedWords`), each with the procedures holding it, and in order. */
+  /** The names' words as written (`markedWords`), and without their tones: the procedures (ordinals) holding each, and the words in order. */
   readonly #namesAsWritten = new Map<string, number[]>();
+  readonly #namesWithoutTone = new Map<string, number[]>();
   #wordsAsWritten: string[] = [];
-  readonly #writtenCache = new RecentAnswers<WrittenWordIds>(1_000);
+  #wordsWithoutTone: string[] = [];
+  /** Each a byte per procedure (5.7 kB for the full catalogue). */
+  readonly #writtenScores = new RecentAnswers<Uint8Array>(300);
 
   constructor(rows: IndexRow[]) {
     this.#length = new Uint32Array(rows.length);
@@ -133,16 +139,15 @@ export class CatalogueIndex {
         fieldOrdinals.set(row.field_code, fieldOrdinal);
       }
       const p: IndexedProcedure = {
-        id: row.id, code: row.code, nameFolded: row.search_name, nameOneSpellingSpaced: ` ${oneSpelling(row.search_name)} `,
+        id: row.id, ordinal: doc, code: row.code, nameFolded: row.search_name, nameOneSpellingSpaced: ` ${oneSpelling(row.search_name)} `,
         fieldCode: row.field_code, fieldOrdinal,
         online: row.online_level, central: row.level_central, province: row.level_province, commune: row.level_commune,
       };
       this.docs.push(p);
       this.byId.set(p.id, p);
       for (const word of new Set(markedWords(row.name))) {
-        const ids = this.#namesAsWritten.get(word);
-        if (ids) ids.push(p.id);
-        else this.#namesAsWritten.set(word, [p.id]);
+        addTo(this.#namesAsWritten, word, doc);
+        addTo(this.#namesWithoutTone, withoutTone(word), doc);
       }
       COLUMNS.forEach((column, c) => {
         const counts = new Map<string, number>();
@@ -160,36 +165,33 @@ export class CatalogueIndex {
     });
     this.#words = [...this.#postings.keys()].sort();
     this.#wordsAsWritten = [...this.#namesAsWritten.keys()].sort();
+    this.#wordsWithoutTone = [...this.#namesWithoutTone.keys()].sort();
     this.#averageLength = rows.length > 0 ? total / rows.length : 0;
     this.#lengthNorms = Float64Array.from(this.#length, (length) => K1 * (1 - B + (B * length) / this.#averageLength));
   }
 
-  #lowerBound(prefix: string): number {
-    return lowerBound(this.#words, prefix);
-  }
-
   /**
-   * The procedures (ids) whose name, as written, holds `word` (in the form `markedWords` gives) as
-   * a whole word, and those where it only begins one: which of the procedures a query folds to its
-   * citizen meant, having typed the marks.
+   * For each procedure (by ordinal), how its name holds `word`, a word typed with marks (as
+   * `markedWords` gives it): 0 as a whole word, as written ("thuế"); 1 as the beginning of one
+   * ("hộ" of "hội"), or, for a word typed without its tone yet, of one with a tone ("câ", on the way
+   * to "cấp": Telex and VNI put a hat mid-word, the tone last); else 2 ("thuế" in "thuê đất").
    */
-  namesHolding(word: string): WrittenWordIds {
-    const known = this.#writtenCache.get(word);
+  namesHolding(word: string): Uint8Array {
+    const known = this.#writtenScores.get(word);
     if (known) return known;
-    const whole = new Set(this.#namesAsWritten.get(word));
-    const begun = new Set<number>();
-    const words = this.#wordsAsWritten;
+    const scores = new Uint8Array(this.docs.length).fill(2);
+    const [words, names] = withoutTone(word) === word ? [this.#wordsWithoutTone, this.#namesWithoutTone] : [this.#wordsAsWritten, this.#namesAsWritten];
     for (let i = lowerBound(words, word); i < words.length && words[i]!.startsWith(word); i++) {
-      for (const id of this.#namesAsWritten.get(words[i]!)!) if (!whole.has(id)) begun.add(id);
+      for (const doc of names.get(words[i]!)!) scores[doc] = 1;
     }
-    const found = { whole, begun };
-    this.#writtenCache.set(word, found);
-    return found;
+    for (const doc of this.#namesAsWritten.get(word) ?? []) scores[doc] = 0;
+    this.#writtenScores.set(word, scores);
+    return scores;
   }
 
   /** Whether any word of the catalogue begins with `prefix`. */
   hasPrefix(prefix: string): boolean {
-    return this.#words[this.#lowerBound(prefix)]?.startsWith(prefix) ?? false;
+    return this.#words[lowerBound(this.#words, prefix)]?.startsWith(prefix) ?? false;
   }
 
   /**
@@ -205,7 +207,7 @@ export class CatalogueIndex {
         found.set(doc, (found.get(doc) ?? 0) + WEIGHTS[column]! * count);
       }
     };
-    for (let i = this.#lowerBound(prefix); i < this.#words.length && this.#words[i]!.startsWith(prefix); i++) add(this.#words[i]!);
+    for (let i = lowerBound(this.#words, prefix); i < this.#words.length && this.#words[i]!.startsWith(prefix); i++) add(this.#words[i]!);
     const other = otherSpelling(prefix);
     if (other !== undefined && !other.startsWith(prefix)) add(other);
     this.#prefixCache.set(prefix, found);
