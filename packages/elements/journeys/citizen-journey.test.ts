@@ -203,6 +203,13 @@ async function expectOutcome(page: Page, state: string): Promise<void> {
       assert.fail(`the outcome was not said; the live region holds "${await textIn(page, 'dvc-payment', '[part~="announcer"]')}"`);
     });
   }
+  // And it stays in view once the page has settled (the tracker above drawing the dossier again).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const where = await page.evaluate(() => ({
+    top: document.querySelector('dvc-payment')!.shadowRoot!.getElementById('state-heading')!.getBoundingClientRect().top,
+    height: window.innerHeight,
+  }));
+  assert.ok(where.top > -1 && where.top < where.height, `the outcome's heading is in view (at ${where.top.toFixed(0)} px of ${where.height})`);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { DvcPayment } from '../payment/payment.ts';
 import { PaymentSession } from '../payment/payment-session.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { accessExpired, accessFor, forgetAccess, holdsProof, lastDossier, noteLetGo, rememberAccess } from './dossier-access.ts';
-import { handOverTarget, pageAddress, reveal } from './hand-over.ts';
+import { conceal, handOverTarget, pageAddress, reveal } from './hand-over.ts';
 import { armFault, arriveWith, completeAtGateway, EventLog, gatewayParams, pay, slow, waitForState } from '../test-support/payment-drivers.ts';
 
 const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
@@ -124,6 +124,50 @@ describe('hand-over between widgets, with no page script', () => {
     document.documentElement.style.scrollBehavior = '';
     window.scrollTo(0, 0);
     document.documentElement.style.overflowAnchor = '';
+  });
+
+  it('two widgets held at once: what is drawn before them stays out of scroll anchoring until the last lets go, and what the page set stays as it was', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <div id="above" style="height: 300px"></div>
+      <div id="own" style="overflow-anchor: auto"></div>
+      <section hidden><div id="one" style="height: 200px"></div></section>
+      <section hidden><div id="two" style="height: 200px"></div></section>
+      <div style="height: 3000px"></div>
+    </div>`);
+    const [above, own, one, two] = ['#above', '#own', '#one', '#two'].map((id) => page.querySelector<HTMLElement>(id)!);
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    reveal(one!);
+    await frames();
+    expect(above!.style.overflowAnchor).to.equal('none');
+    expect(own!.style.overflowAnchor).to.equal('auto', 'the page\'s own setting is left alone');
+    reveal(two!);
+    await frames();
+    conceal(one!);
+    expect(above!.style.overflowAnchor).to.equal('none', 'still held for the second widget');
+    expect(two!.closest('section')!.hidden).to.equal(false);
+    conceal(two!);
+    expect(above!.style.overflowAnchor).to.equal('');
+    expect(above!.getAttribute('style')).to.equal('height: 300px;');
+    expect(own!.style.overflowAnchor).to.equal('auto');
+    window.scrollTo(0, 0);
+  });
+
+  it('a section hidden until found is hidden again as it was; a reveal undone before its frame scrolls nowhere', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <div style="height: 1500px"></div>
+      <section hidden="until-found"><div id="target" style="height: 200px"></div></section>
+      <div style="height: 3000px"></div>
+    </div>`);
+    const target = page.querySelector<HTMLElement>('#target')!;
+    const section = target.closest('section')!;
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    window.scrollTo(0, 0);
+    reveal(target);
+    expect(section.hasAttribute('hidden')).to.equal(false);
+    conceal(target);
+    await frames();
+    expect(section.getAttribute('hidden')).to.equal('until-found');
+    expect(window.scrollY).to.equal(0, 'not scrolled to a section hidden again');
   });
 
   it('the tracker, back on the page while the API cannot be reached, says so and keeps the tab\'s proof: "Try again" shows the dossier without the number', async () => {

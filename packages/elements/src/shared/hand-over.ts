@@ -123,8 +123,15 @@ export function showAgainAfterReload(element: HTMLElement, kind: HandOverKind): 
   return dossierCode;
 }
 
-/** What `reveal` showed for each widget: the sections the portal keeps hidden until needed. */
-const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
+/** What `reveal` showed for each widget: the sections the portal keeps hidden until needed, each with its `hidden` as it was. */
+const revealed = new WeakMap<HTMLElement, Array<{ node: HTMLElement; hidden: string }>>();
+/** A reveal's scroll waiting for the frame that paints what it showed: the one that goes ahead. */
+const pendingScroll = new WeakMap<HTMLElement, object>();
+
+/** The element a node is drawn within: its slot, its parent, or the host of its shadow root. */
+function composedParent(node: Element): Element | null {
+  return node.assignedSlot ?? node.parentElement ?? (node.getRootNode() as Partial<ShadowRoot>).host ?? null;
+}
 
 /**
  * Brings a widget the page keeps hidden until needed into view: the portal hid the payment section
@@ -134,25 +141,39 @@ const revealed = new WeakMap<HTMLElement, HTMLElement[]>();
 export function reveal(element: HTMLElement, { intoView = true } = {}): void {
   const shown = revealed.get(element) ?? [];
   const alreadyShown = shown.length;
-  for (let node: HTMLElement | null = element; node; node = node.parentElement) {
-    if (node.hidden) {
+  for (let node: Element | null = element; node; node = composedParent(node)) {
+    if (node instanceof HTMLElement && node.hidden) {
+      // "until-found" too, which find-in-page may reveal again once hidden again.
+      shown.push({ node, hidden: node.getAttribute('hidden') ?? '' });
       node.hidden = false;
-      shown.push(node);
     }
   }
   revealed.set(element, shown);
-  if (!intoView) return;
+  // A scroll already waiting for its frame brings the widget into view.
+  if (!intoView || pendingScroll.has(element)) return;
   // Shown and scrolled to in one frame, what was below a section just shown would be seen to move
   // (a layout shift, back from the gateway with nobody touching the page), though nobody saw it
   // there. Shown in one frame and scrolled to in the next, nothing in view moves. The first callback
   // runs before the coming frame is painted, the second before the one after.
   if (shown.length === alreadyShown) return bringIntoView(element);
+  const turn = {};
+  pendingScroll.set(element, turn);
   const { scrollX, scrollY } = window;
+  const inView = () => {
+    const { top, bottom } = element.getBoundingClientRect();
+    return top < window.innerHeight && bottom > 0;
+  };
+  const wasInView = inView();
   requestAnimationFrame(() => {
-    // Focus moved into the widget in the meantime has scrolled the page to it already: that waits too.
-    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
+    if (pendingScroll.get(element) !== turn) return;
+    // Focus moved into the widget meanwhile scrolled the page to it already: that waits too. Any
+    // other scroll (the browser's scroll anchoring, keeping a section shown above the view out of
+    // it) stands.
+    if (!wasInView && inView()) window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
     requestAnimationFrame(() => {
-      if (revealed.has(element)) bringIntoView(element);
+      if (pendingScroll.get(element) !== turn) return;
+      pendingScroll.delete(element);
+      bringIntoView(element);
     });
   });
 }
@@ -165,7 +186,8 @@ function bringIntoView(element: HTMLElement): void {
 
 /** Hides again what `reveal` showed for `element`, and stops holding it in view. */
 export function conceal(element: HTMLElement): void {
-  for (const node of revealed.get(element) ?? []) node.hidden = true;
+  pendingScroll.delete(element);
+  for (const { node, hidden } of revealed.get(element) ?? []) node.setAttribute('hidden', hidden);
   revealed.delete(element);
   held.get(element)?.();
 }
@@ -174,29 +196,57 @@ export function conceal(element: HTMLElement): void {
 const SETTLE_MS = 10_000;
 const held = new WeakMap<HTMLElement, () => void>();
 
+/** The elements a hold has left out of scroll anchoring, and how many holds have (two may overlap). */
+const unanchored = new Map<HTMLElement | SVGElement, number>();
+
+/**
+ * Leaves everything drawn before `element` (the earlier siblings of it and of what it is drawn
+ * within) out of the browser's choice of a scroll anchor, until the returned function is called.
+ * The anchor is the first element in view, which on a page too short below to bring the widget to
+ * the top is what is above it (the tracker, drawing its dossier again); left out, it is the widget
+ * (or what is between), which the browser then keeps in place as the page grows above it, in the
+ * same layout: no frame is painted with the widget pushed away, and no layout shift counted.
+ */
+function anchorOn(element: HTMLElement): () => void {
+  if (!CSS.supports('overflow-anchor', 'none')) return () => undefined;
+  const left: Array<HTMLElement | SVGElement> = [];
+  for (let node: Element | null = element; node && node !== document.body; node = composedParent(node)) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (!(sibling instanceof HTMLElement || sibling instanceof SVGElement)) continue;
+      const holds = unanchored.get(sibling) ?? 0;
+      // One the page itself sets apart (in or out of anchoring) stays as the page has it.
+      if (holds === 0 && sibling.style.overflowAnchor) continue;
+      if (holds === 0) sibling.style.overflowAnchor = 'none';
+      unanchored.set(sibling, holds + 1);
+      left.push(sibling);
+    }
+  }
+  return () => {
+    for (const sibling of left) {
+      const holds = unanchored.get(sibling)! - 1;
+      if (holds > 0) {
+        unanchored.set(sibling, holds);
+        continue;
+      }
+      unanchored.delete(sibling);
+      sibling.style.removeProperty('overflow-anchor');
+      if (sibling.getAttribute('style') === '') sibling.removeAttribute('style');
+    }
+  };
+}
+
 /**
  * Keeps a widget just brought into view where it is while the page settles: back from the payment
  * gateway, the tracker above may draw the dossier again and a search its detail, growing the page
  * above the outcome the citizen came back to. Until the citizen scrolls (by touch, wheel, keys or
- * the scroll bar: a scroll this did not make) or SETTLE_MS pass, a change of the page's size that
- * moves the widget scrolls it back.
+ * the scroll bar: a scroll this did not make) or SETTLE_MS pass, the browser's scroll anchoring
+ * keeps it in place (`anchorOn`); where there is none, a change of the page's size that moves the
+ * widget scrolls it back.
  */
 function holdInView(element: HTMLElement): void {
   held.get(element)?.();
   const top = element.getBoundingClientRect().top;
-  // The browser's scroll anchoring keeps an element in view in place as the page grows above it, in
-  // the same layout: no frame is painted with the widget pushed away, and no layout shift counted.
-  // Its anchor is the first element in view, which on a page too short below to bring the widget to
-  // the top is what is above it (the tracker, drawing its dossier again). Everything before the
-  // widget (the earlier siblings of it and of its ancestors) is left out of that choice while it is
-  // held; the observer below is for browsers without scroll anchoring.
-  const unanchored: HTMLElement[] = [];
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-      if (sibling instanceof HTMLElement && !sibling.style.overflowAnchor) unanchored.push(sibling);
-    }
-  }
-  for (const other of unanchored) other.style.overflowAnchor = 'none';
+  const letGo = anchorOn(element);
   // Where the page is scrolled to as this left it (or as the browser's own scroll anchoring did, in
   // the same layout): a scroll elsewhere is the citizen's.
   let scrolledTo = window.scrollY;
@@ -209,7 +259,7 @@ function holdInView(element: HTMLElement): void {
     if (Math.abs(window.scrollY - scrolledTo) > 1) release();
   };
   const release = () => {
-    for (const other of unanchored) other.style.overflowAnchor = '';
+    letGo();
     observer.disconnect();
     clearTimeout(timer);
     window.removeEventListener('scroll', onScroll);
