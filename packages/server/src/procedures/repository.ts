@@ -184,7 +184,8 @@ function readQuery(q = ''): QueryReading {
   const trimmed = q.trim();
   return {
     words,
-    marked: typedWithMarks(markedWords(q).slice(0, MAX_WORDS)),
+    // Most keystrokes are plain letters: nothing to read again for marks.
+    marked: /[\u0080-\uffff]/.test(q) ? typedWithMarks(markedWords(q).slice(0, MAX_WORDS)) : [],
     exactCode: CODE_PATTERN.test(trimmed) ? trimmed : null,
     symbolsOnly: words.length === 0 && trimmed !== '',
   };
