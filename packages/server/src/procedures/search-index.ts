@@ -145,10 +145,7 @@ export class CatalogueIndex {
       };
       this.docs.push(p);
       this.byId.set(p.id, p);
-      for (const word of new Set(markedWords(row.name))) {
-        addTo(this.#namesAsWritten, word, doc);
-        addTo(this.#namesWithoutTone, withoutTone(word), doc);
-      }
+      for (const word of new Set(markedWords(row.name))) addTo(this.#namesAsWritten, word, doc);
       COLUMNS.forEach((column, c) => {
         const counts = new Map<string, number>();
         for (const word of tokenize(row[column])) {
@@ -165,6 +162,11 @@ export class CatalogueIndex {
     });
     this.#words = [...this.#postings.keys()].sort();
     this.#wordsAsWritten = [...this.#namesAsWritten.keys()].sort();
+    // Each word without its tone once, not each time a name holds it.
+    for (const [word, docs] of this.#namesAsWritten) {
+      const toneless = withoutTone(word);
+      for (const doc of docs) addTo(this.#namesWithoutTone, toneless, doc);
+    }
     this.#wordsWithoutTone = [...this.#namesWithoutTone.keys()].sort();
     this.#averageLength = rows.length > 0 ? total / rows.length : 0;
     this.#lengthNorms = Float64Array.from(this.#length, (length) => K1 * (1 - B + (B * length) / this.#averageLength));
