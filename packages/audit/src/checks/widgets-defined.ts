@@ -32,8 +32,10 @@ function widgetTags(kit: string[]): { tags: string[]; undefinedTags: string[]; w
   const tags = [...new Set(widgets.map((el) => el.localName))];
   const undefinedTags = tags.filter((tag) => customElements.get(tag) === undefined);
   const withoutApi = widgets
-    .filter((el) => customElements.get(el.localName) !== undefined && helpers.apiBaseOf(el).root === null)
-    .map((el) => ({ selector: helpers.selectorFor(el), html: helpers.snippet(el), base: helpers.apiBaseOf(el).base }));
+    .filter((el) => customElements.get(el.localName) !== undefined)
+    .map((el) => ({ el, api: helpers.apiBaseOf(el) }))
+    .filter(({ api }) => api.root === null)
+    .map(({ el, api }) => ({ selector: helpers.selectorFor(el), html: helpers.snippet(el), base: api.base }));
   return { tags, undefinedTags, withoutApi, waited: (helpers.scratch['definitionWait'] as DefinitionWait | undefined) ?? null };
 }
 
