@@ -13,6 +13,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../../audit/src/browser.ts';
 import type { BrowserName } from '../../audit/src/types.ts';
 import { buildBundle, serveStatic, startPortal, startSandbox, type Running } from '../../audit/test/support/servers.ts';
+import { newDossier as newSandboxDossier, sandboxAdmin } from './sandbox-dossiers.ts';
 
 /** The survey that evaluates dossiers (the demo portal also has a page-feedback one). */
 const SURVEY = 'dvc-satisfaction-survey:not([mode="page"])';
@@ -54,7 +55,6 @@ let bare: Running;
 let bareDir: string;
 let pages: Running;
 let pagesDir: string;
-let applicantSerial = 0;
 
 before(async () => {
   sandbox = await startSandbox();
@@ -75,30 +75,8 @@ after(async () => {
   for (const dir of [bareDir, pagesDir]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function admin<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
-    method: 'POST',
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  const answer = await response.text();
-  assert.ok(response.ok, `${path}: ${response.status} ${answer}`);
-  return (answer ? JSON.parse(answer) : undefined) as T;
-}
-
-/**
- * A payment-due dossier of its own, for a made-up applicant, on a sandbox reset first (unless told
- * not to: a second dossier beside the first): lookups are rate-limited per client (ten a minute),
- * and every journey here comes from one machine.
- */
-async function newDossier({ reset = true } = {}): Promise<{ code: string; applicantId: string }> {
-  if (reset) await admin('/reset');
-  const applicantId = `0012${String(Date.now() % 1e6).padStart(6, '0')}${String(++applicantSerial % 100).padStart(2, '0')}`;
-  const dossier = await admin<{ code: string }>('/dossiers', {
-    procedureCode: '3.000333', applicantId, status: 'payment-due',
-    fees: [{ kind: 'fee', description: 'Lệ phí cấp Phiếu lý lịch tư pháp', amount: 200_000 }],
-  });
-  return { code: dossier.code, applicantId };
-}
+const admin = <T>(path: string, body?: unknown) => sandboxAdmin<T>(sandbox.url, path, body);
+const newDossier = (options?: { reset?: boolean }) => newSandboxDossier(sandbox.url, options);
 
 /** What has focus, through shadow roots: `tag` of the widget it is in, and the element's own description. */
 async function focused(page: Page): Promise<{ widget: string; tag: string; id: string; part: string; text: string }> {

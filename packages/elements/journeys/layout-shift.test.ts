@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page, Viewport } from 'puppeteer-core';
 import { launchBrowser } from '../../audit/src/browser.ts';
 import { ROOT, buildBundle, serveStatic, startPortal, startSandbox, type Running } from '../../audit/test/support/servers.ts';
+import { newDossier } from './sandbox-dossiers.ts';
 
 const TAGS = ['dvc-procedure-search', 'dvc-dossier-tracker', 'dvc-payment', 'dvc-satisfaction-survey'];
 /** The metric's "good" is 0.1; the widgets aim far lower, so a page has room for its own shifts. */
@@ -286,24 +287,6 @@ describe('the space each widget holds before its script has run', () => {
   }
 });
 
-/** A payment-due dossier of its own, on a sandbox reset first (lookups are rate-limited per client). */
-async function dueDossier(): Promise<{ code: string; applicantId: string }> {
-  const admin = async (path: string, body?: unknown) => {
-    const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method: 'POST', ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    assert.ok(response.ok, `${path}: ${response.status}`);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as { code: string };
-  };
-  await admin('/reset');
-  const applicantId = `0012${String(Date.now() % 1e6).padStart(6, '0')}77`;
-  const { code } = await admin('/dossiers', {
-    procedureCode: '3.000333', applicantId, status: 'payment-due',
-    fees: [{ kind: 'fee', description: 'Lệ phí cấp Phiếu lý lịch tư pháp', amount: 200_000 }],
-  });
-  return { code, applicantId };
-}
 
 /** Clicks what `selector` finds in `tag`'s shadow root once it is there. */
 async function clickIn(page: Page, tag: string, selector: string): Promise<void> {
@@ -314,7 +297,7 @@ async function clickIn(page: Page, tag: string, selector: string): Promise<void>
 describe('back from the payment gateway (the demo portal, a phone)', () => {
   for (const textScale of [1, 2]) {
     test(`360 × 740, ${textScale * 100}% text: the payment's section is shown, then scrolled to, and held there as the tracker above draws the dossier again; nothing moves until the outcome comes, nor anything above it after`, async (t: TestContext) => {
-      const dossier = await dueDossier();
+      const dossier = await newDossier(sandbox.url);
       const { page, close } = await freshPage(PHONE, { textScale });
       try {
         await page.goto(portal.url, { waitUntil: 'networkidle0', timeout: 30_000 });
