@@ -14,7 +14,7 @@ import { textSpacingCheck } from './checks/text-spacing.ts';
 import { widgetsDefinedCheck } from './checks/widgets-defined.ts';
 import { apiRootOf, probeSandbox, type SandboxVerdict } from './sandbox-probe.ts';
 import { clearScreenshots, ScreenshotTaker } from './screenshots.ts';
-import { findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
+import { apiProblem, findWidgets, performStep, TourStepError, type TourWidget } from './tour.ts';
 import { tourFor } from './tours/index.ts';
 import { SCHEMA_VERSION, type AuditReport, type BrowserName, type CheckResult, type Finding, type StateResult } from './types.ts';
 
@@ -35,6 +35,8 @@ export interface AuditOptions {
   browser: BrowserName;
   /** Drive each widget through its declared states. */
   tour: boolean;
+  /** How long a custom element may stay undefined once the page has stopped fetching (default 10 s). */
+  defineWaitMs?: number;
   /** The report folder (screenshots go under it). */
   outDir: string;
   /** Take screenshots (the JSON and HTML reports show them; JUnit does not). */
@@ -100,23 +102,10 @@ async function auditState(page: Page, options: AuditOptions, label: StateLabel, 
   return result;
 }
 
-/**
- * The failures (`data-problem`) a widget shows when its server is down or the page set it up
- * wrongly: a step they stop is not missing demo data, and the run cannot complete.
- */
-const API_PROBLEMS: Readonly<Record<string, string>> = {
-  network: 'the widget\'s API could not be reached (is its server up, and api-base right?)',
-  timeout: 'the widget\'s API did not answer in time',
-  service_unavailable: 'the widget\'s API is unavailable',
-  internal_error: 'the widget\'s API failed with an internal error',
-  'unreadable-answer': 'the widget\'s API gave an answer the widget cannot read (is api-base the API\'s address?)',
-  configuration: 'the widget is set up wrongly (its api-base is missing, not a web address, or no API answers there)',
-};
-
 /** Why a step was not reached, and whether that is only a warning (a demo-data step on a live portal). */
 export function unreachedVerdict(step: { needsDemoData?: boolean }, error: TourStepError): { warning: boolean; why: string } {
-  const apiProblem = error.problem ? API_PROBLEMS[error.problem] : undefined;
-  if (apiProblem) return { warning: false, why: apiProblem };
+  const why = apiProblem(error.problem);
+  if (why) return { warning: false, why };
   return step.needsDemoData ? { warning: true, why: 'it needs the sandbox\'s demo data' } : { warning: false, why: 'the step could not be performed' };
 }
 
@@ -130,7 +119,7 @@ export function sandboxOnlyVerdict(step: { sandboxOnly?: string }, found: Sandbo
   if (found.kind === 'not-sandbox') {
     return { warning: true, why: `${step.sandboxOnly} in ${found.root}, which is not a sandbox`, detail: found.answered };
   }
-  return { warning: false, why: API_PROBLEMS[found.problem] ?? 'the widget\'s API could not be asked whether it is a sandbox', detail: found.detail };
+  return { warning: false, why: apiProblem(found.problem) ?? 'the widget\'s API could not be asked whether it is a sandbox', detail: found.detail };
 }
 
 /** The rule a state not reached is reported under, and what it asks for. */
@@ -168,7 +157,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     const page = await browser.newPage();
     await page.setViewport(DEFAULT_VIEWPORT);
     options.log?.(`Auditing ${options.url} in ${options.browser} (${await browser.version()})`);
-    await openPage(page, options.url);
+    await openPage(page, options.url, options.defineWaitMs);
     // The page is there to audit: this run's screenshots replace the last run's.
     if (options.screenshots) await clearScreenshots(options.outDir);
     const title = await page.title();
@@ -200,7 +189,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       for (const widget of widgets) {
         for (const step of widget.steps) {
           const stepStarted = new Date();
-          await openPage(page, options.url);
+          await openPage(page, options.url, options.defineWaitMs);
           if (step.sandboxOnly && (await withoutApi(widget))) {
             states.push(unreachedState(widget, step, true, `not run: ${noApi}`, stepStarted, 'tour-state-no-api'));
             options.log?.(`  ${widget.label} · ${step.name}: not run, a warning (${noApi})`);

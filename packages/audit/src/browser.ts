@@ -57,7 +57,7 @@ export async function launchBrowser(name: BrowserName): Promise<Browser> {
 
 /**
  * How long a custom element on the page may stay undefined once the page has stopped fetching
- * anything: its script has come by then, or is not coming.
+ * anything, unless the auditor says otherwise (--wait): its script has come by then, or is not coming.
  */
 export const DEFINE_TIMEOUT_MS = 10_000;
 /** The longest the tool waits, from asking for the page, for custom elements while the page keeps fetching (a page that polls). */
@@ -80,7 +80,7 @@ export interface DefinitionWait {
  * does, Chromium's does not). So the wait for definitions is not counted from the load event but
  * from the end of the page's last request: while the page is still fetching, the widget may yet come.
  */
-export async function openPage(page: Page, url: string): Promise<void> {
+export async function openPage(page: Page, url: string, defineWaitMs = DEFINE_TIMEOUT_MS): Promise<void> {
   // Every state starts as a new visit: what a widget kept in this tab for the last one (a dossier
   // looked up, a payment under way, in sessionStorage) would change what the next one shows.
   await page.evaluate(() => {
@@ -94,7 +94,7 @@ export async function openPage(page: Page, url: string): Promise<void> {
   try {
     await loadPage(page, url);
     await installPageHelpers(page);
-    const wait = await waitForDefinitions(page, network);
+    const wait = await waitForDefinitions(page, network, defineWaitMs);
     await page.evaluate((done: DefinitionWait) => {
       window.__dvcAudit.scratch['definitionWait'] = done;
     }, wait);
@@ -166,15 +166,15 @@ function watchNetwork(page: Page): NetworkWatch {
 
 /**
  * Waits until every custom element on the page is defined, or the page has fetched nothing for
- * `DEFINE_TIMEOUT_MS` with some still undefined, or `BUSY_TIMEOUT_MS` have passed since the page
- * was asked for. Says how long it waited.
+ * `defineWaitMs` with some still undefined, or `BUSY_TIMEOUT_MS` have passed since the page was
+ * asked for. Says how long it waited.
  */
-async function waitForDefinitions(page: Page, network: NetworkWatch): Promise<DefinitionWait> {
+async function waitForDefinitions(page: Page, network: NetworkWatch, defineWaitMs: number): Promise<DefinitionWait> {
   for (;;) {
     const waiting = await page.evaluate(whenElementsDefined, 250);
     const now = Date.now();
     const sinceQuietMs = network.inflight.size > 0 ? null : now - network.lastActivity;
-    const done = waiting.length === 0 || (sinceQuietMs !== null && sinceQuietMs >= DEFINE_TIMEOUT_MS) || now - network.asked >= BUSY_TIMEOUT_MS;
+    const done = waiting.length === 0 || (sinceQuietMs !== null && sinceQuietMs >= defineWaitMs) || now - network.asked >= BUSY_TIMEOUT_MS;
     if (done) return { sinceAskedMs: now - network.asked, sinceQuietMs };
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * dvc-audit <url> [--out DIR] [--format json,html,junit] [--tour] [--browser chromium|firefox]
+ * dvc-audit <url> [--out DIR] [--format json,html,junit] [--tour] [--browser chromium|firefox] [--wait SECONDS]
  *
  * Exit status: 0 no violations (warnings allowed), 1 violations, 2 the audit could not run or
  * complete (bad arguments, no browser, page unreachable, a tour step that broke).
@@ -11,13 +11,14 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runAudit } from './audit.ts';
-import { AuditSetupError } from './browser.ts';
+import { AuditSetupError, BUSY_TIMEOUT_MS, DEFINE_TIMEOUT_MS } from './browser.ts';
 import { writeHtmlReport } from './reports/html.ts';
 import { writeJsonReport } from './reports/json.ts';
 import { writeJunitReport } from './reports/junit.ts';
 import type { AuditReport, BrowserName } from './types.ts';
 
 export const USAGE = `Usage: dvc-audit <url> [--out DIR] [--format json,html,junit] [--tour] [--browser chromium|firefox]
+                 [--wait SECONDS]
 
 Audits a page's accessibility (WCAG 2.2 A/AA) in a headless browser: axe-core inside shadow roots,
 keyboard access and focus visibility, target size, reflow at 320 px, text spacing, forced colours.
@@ -26,6 +27,8 @@ keyboard access and focus visibility, target size, reflow at 320 px, text spacin
   --format LIST    which reports: json, html, junit (default all three)
   --tour           also drive every DVC widget through its states (its tour), auditing each
   --browser NAME   chromium (default) or firefox (Firefox ESR; forced colours cannot run there)
+  --wait SECONDS   how long a widget may stay undefined once the page has stopped fetching, before
+                   the audit says its script did not load (default ${DEFINE_TIMEOUT_MS / 1000})
   -h, --help       this text
   --version        the version of dvc-audit
 
@@ -41,7 +44,12 @@ export interface CliOptions {
   formats: Format[];
   tour: boolean;
   browser: BrowserName;
+  /** How long a custom element may stay undefined once the page has stopped fetching. */
+  defineWaitMs: number;
 }
+
+/** The longest --wait: the tool waits no longer than that for a page that keeps fetching either. */
+const MAX_WAIT_SECONDS = BUSY_TIMEOUT_MS / 1000;
 
 /** Thrown for a command line that cannot be run (exit 2, with the usage). */
 export class UsageError extends Error {
@@ -60,6 +68,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliOptions | null
         format: { type: 'string', multiple: true },
         tour: { type: 'boolean', default: false },
         browser: { type: 'string', default: 'chromium' },
+        wait: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -76,12 +85,17 @@ export function parseCli(argv: string[], cwd = process.cwd()): CliOptions | null
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format ${format} (json, html, junit)`);
   }
   if (formats.length === 0) throw new UsageError('--format needs at least one of json, html, junit');
+  const waitSeconds = values.wait === undefined ? DEFINE_TIMEOUT_MS / 1000 : Number(values.wait);
+  if (!/^\d+(\.\d+)?$/.test(values.wait ?? '0') || waitSeconds <= 0 || waitSeconds > MAX_WAIT_SECONDS) {
+    throw new UsageError(`--wait takes seconds, more than 0 and at most ${MAX_WAIT_SECONDS}, not ${values.wait}`);
+  }
   return {
     url: toUrl(positionals[0]!, cwd),
     outDir: resolve(cwd, values.out ?? 'dvc-audit-report'),
     formats: [...new Set(formats as Format[])],
     tour: values.tour,
     browser,
+    defineWaitMs: Math.round(waitSeconds * 1000),
   };
 }
 
@@ -187,6 +201,7 @@ export async function main(argv: string[]): Promise<number> {
       url: options.url,
       browser: options.browser,
       tour: options.tour,
+      defineWaitMs: options.defineWaitMs,
       outDir: options.outDir,
       screenshots: options.formats.includes('json') || options.formats.includes('html'),
       log: (line) => console.error(line),

@@ -40,6 +40,32 @@ export class TourStepError extends Error {
   }
 }
 
+/**
+ * The failures (`data-problem`) a widget shows when its server is down or the page set it up
+ * wrongly: a step they stop is not missing demo data, and the run cannot complete. A widget keeps
+ * such a failure until the visitor tries again, so a wait that meets one ends early.
+ */
+const API_PROBLEMS: Readonly<Record<string, string>> = {
+  network: 'the widget\'s API could not be reached (is its server up, and api-base right?)',
+  timeout: 'the widget\'s API did not answer in time',
+  service_unavailable: 'the widget\'s API is unavailable',
+  internal_error: 'the widget\'s API failed with an internal error',
+  'unreadable-answer': 'the widget\'s API gave an answer the widget cannot read (is api-base the API\'s address?)',
+  configuration: 'the widget is set up wrongly (its api-base is missing, not a web address, or no API answers there)',
+};
+
+/** What one of the API_PROBLEMS means; undefined for any other failure (the page's own names included). */
+export function apiProblem(kind: string | undefined): string | undefined {
+  return kind !== undefined && Object.hasOwn(API_PROBLEMS, kind) ? API_PROBLEMS[kind] : undefined;
+}
+
+/**
+ * How long a wait goes on once the widget shows one of the API_PROBLEMS instead of the state: long
+ * enough to see that it stays (not a failure on the way to a retry), far shorter than the wait's
+ * timeout, which it would otherwise sit out in every state of a widget whose API is down.
+ */
+const API_FAILURE_KEPT_MS = 1_500;
+
 const KINDS = new Set(['fill', 'press', 'click', 'waitFor', 'setProperty', 'setLang']);
 
 /** Checks that page-supplied tour data has the contract's shape; returns the problems found. */
@@ -247,13 +273,19 @@ async function perform(page: Page, widget: TourWidget, action: AuditAction): Pro
     case 'waitFor': {
       const timeout = action.timeoutMs ?? 10_000;
       const deadline = Date.now() + timeout;
+      let apiFailureSince: number | null = null;
       for (;;) {
         const element = await locate(page, widget, action.selector);
         const shown = element ? await element.evaluate((el) => window.__dvcAudit.isRendered(el)) : false;
         await element?.dispose();
         if (shown) return;
-        if (Date.now() > deadline) {
-          const instead = await shownInstead(page, widget);
+        const instead = await shownInstead(page, widget);
+        const now = Date.now();
+        apiFailureSince = apiProblem(instead.problem) ? (apiFailureSince ?? now) : null;
+        if (apiFailureSince !== null && now - apiFailureSince >= API_FAILURE_KEPT_MS) {
+          throw new TourStepError(`${widget.label}: ${action.selector} did not appear${instead.said}, and kept it for ${API_FAILURE_KEPT_MS} ms`, instead.problem);
+        }
+        if (now > deadline) {
           throw new TourStepError(`${widget.label}: ${action.selector} did not appear within ${timeout} ms${instead.said}`, instead.problem);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,9 +1,9 @@
 /**
  * dvc-audit on a page whose widget comes seconds after the load event (fixtures/slow-widget.html,
  * with a fresh CDN bundle), in Chromium and Firefox ESR: the page adds the loader once it has
- * loaded, and the kit's files are served 7 s late each, so the search is defined about 14 s after
- * the load event. The tool waits while the page is still fetching, and audits the widget; it does
- * not report that it never became defined.
+ * loaded, and the kit's files are served 2.5 s late each, so the search is defined about 5 s after
+ * the load event, with `--wait 2`. The tool waits while the page is still fetching, and audits the
+ * widget; it does not report that it never became defined.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,11 +13,13 @@ import { after, before, describe, it } from 'node:test';
 import type { AuditReport } from '../src/types.ts';
 import { buildBundle, ROOT, runCli, serveStatic, type CliRun, type Running } from './support/servers.ts';
 
+/** How long the tool waits for a widget once the page fetches nothing more (`--wait`, in seconds). */
+const WAIT_SECONDS = 2;
 /**
  * How late each of the kit's files comes: the loader, then the widget's modules it imports, two in
- * a row, 14 s in all: longer than the 10 s a wait counted from the load event would last.
+ * a row, 5 s in all: longer than the wait would last counted from the load event.
  */
-const CDN_DELAY_MS = 7_000;
+const CDN_DELAY_MS = 2_500;
 
 let bundle: { dir: string; remove(): Promise<void> };
 let site: Running;
@@ -40,7 +42,7 @@ for (const name of ['chromium', 'firefox'] as const) {
     before(async () => {
       const out = await mkdtemp(join(tmpdir(), 'dvc-audit-slow-widget-'));
       try {
-        run = await runCli([`${site.url}slow-widget.html`, '--browser', name, '--out', out, '--format', 'json']);
+        run = await runCli([`${site.url}slow-widget.html`, '--browser', name, '--wait', String(WAIT_SECONDS), '--out', out, '--format', 'json']);
         report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
       } finally {
         await rm(out, { recursive: true, force: true });

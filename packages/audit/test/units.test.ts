@@ -8,8 +8,8 @@ import { main, parseCli, UsageError, version } from '../src/cli.ts';
 import { longestInOrder } from '../src/checks/keyboard.ts';
 import { escapeHtml, renderHtml } from '../src/reports/html.ts';
 import { renderJunit } from '../src/reports/junit.ts';
-import { sandboxOnlyVerdict } from '../src/audit.ts';
-import { validateTour, type AuditStep } from '../src/tour.ts';
+import { sandboxOnlyVerdict, unreachedVerdict } from '../src/audit.ts';
+import { TourStepError, validateTour, type AuditStep } from '../src/tour.ts';
 import { tourFor, tours } from '../src/tours/index.ts';
 import { SCHEMA_VERSION, type AuditReport } from '../src/types.ts';
 import { compareCriteria, criteriaFromTags, criterionTitle, understandingUrl } from '../src/wcag.ts';
@@ -18,13 +18,14 @@ import { parseXml } from './support/xml.ts';
 describe('command line', () => {
   it('defaults: Chromium, all three formats, ./dvc-audit-report, no tour', () => {
     assert.deepEqual(parseCli(['https://example.gov.vn/'], '/work'), {
-      url: 'https://example.gov.vn/', outDir: '/work/dvc-audit-report', formats: ['json', 'html', 'junit'], tour: false, browser: 'chromium',
+      url: 'https://example.gov.vn/', outDir: '/work/dvc-audit-report', formats: ['json', 'html', 'junit'], tour: false, browser: 'chromium', defineWaitMs: 10_000,
     });
   });
 
-  it('reads --out, --format lists, --tour and --browser', () => {
-    const options = parseCli(['http://localhost:8080', '--out', 'evidence', '--format', 'junit,json', '--format', 'json', '--tour', '--browser', 'firefox'], '/ci');
-    assert.deepEqual(options, { url: 'http://localhost:8080/', outDir: '/ci/evidence', formats: ['junit', 'json'], tour: true, browser: 'firefox' });
+  it('reads --out, --format lists, --tour, --browser and --wait', () => {
+    const options = parseCli(['http://localhost:8080', '--out', 'evidence', '--format', 'junit,json', '--format', 'json', '--tour', '--browser', 'firefox', '--wait', '2.5'], '/ci');
+    assert.deepEqual(options, { url: 'http://localhost:8080/', outDir: '/ci/evidence', formats: ['junit', 'json'], tour: true, browser: 'firefox', defineWaitMs: 2_500 });
+    assert.equal(parseCli(['http://x', '--wait', '60'])!.defineWaitMs, 60_000);
   });
 
   it('turns a local file into a file: URL', () => {
@@ -39,6 +40,9 @@ describe('command line', () => {
     assert.throws(() => parseCli(['javascript:alert(1)']), /cannot audit/);
     assert.throws(() => parseCli(['no-such-file.html']), /neither a URL nor a file/);
     assert.throws(() => parseCli(['http://x', '--colour']), UsageError);
+    for (const wait of ['0', '-1', 'ten', '1e3', '61', '']) {
+      assert.throws(() => parseCli(['http://x', `--wait=${wait}`]), /^UsageError: --wait takes seconds, more than 0 and at most 60/, wait);
+    }
     assert.equal(parseCli(['--help']), null);
   });
 });
@@ -115,6 +119,19 @@ describe('tour contract', () => {
     const down = sandboxOnlyVerdict(step, { kind: 'no-answer', root, problem: 'network', detail: 'GET … failed' });
     assert.deepEqual(down, { warning: false, why: 'the widget\'s API could not be reached (is its server up, and api-base right?)', detail: 'GET … failed' });
     assert.equal(sandboxOnlyVerdict(step, { kind: 'no-answer', root: null, problem: 'configuration', detail: '' })!.warning, false);
+  });
+
+  it('calls a state not reached an error when the widget\'s API stopped it, a warning when it needs demo data, by the failure\'s own name only', () => {
+    const demo = { needsDemoData: true };
+    assert.deepEqual(unreachedVerdict(demo, new TourStepError('…', 'network')),
+      { warning: false, why: 'the widget\'s API could not be reached (is its server up, and api-base right?)' });
+    assert.deepEqual(unreachedVerdict(demo, new TourStepError('…', 'dossier_not_found')), { warning: true, why: 'it needs the sandbox\'s demo data' });
+    assert.deepEqual(unreachedVerdict({}, new TourStepError('…')), { warning: false, why: 'the step could not be performed' });
+    // A widget from the page names its failures as it likes: a name that happens to be a property
+    // every object has is no API problem.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      assert.deepEqual(unreachedVerdict(demo, new TourStepError('…', name)), { warning: true, why: 'it needs the sandbox\'s demo data' }, name);
+    }
   });
 
   it('reports malformed tours instead of running them', () => {
