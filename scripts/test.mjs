@@ -7,6 +7,7 @@
 // Prints one closing line with the total number of tests that ran.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ensureChromium, ensureSystemPackages } from './system-packages.mjs';
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
@@ -24,6 +25,12 @@ function countNodeTests(out) {
   return { pass: Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0), fail: Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0) };
 }
 
+// How many Node test files run at once: at least two, where node:test would run one at a time on
+// two cores. They spend most of their time waiting on the servers, browsers and child processes
+// they start, each with a database and a port of its own. (The journeys measure time and layout:
+// one at a time.)
+const nodeTestConcurrency = `--test-concurrency=${Math.max(2, availableParallelism() - 1)}`;
+
 const steps = [
   { name: 'ESLint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'TypeScript', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
@@ -34,7 +41,7 @@ const steps = [
   {
     name: 'Node tests (SDK, sandbox, strict-CSP page, conformance report generator)',
     cmd: node,
-    args: ['--conditions=source', '--test', '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts', 'scripts/acr/*.test.mjs'],
+    args: ['--conditions=source', '--test', nodeTestConcurrency, '--test-reporter=spec', 'packages/sdk/test/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'packages/elements/test/**/*.test.ts', 'scripts/acr/*.test.mjs'],
     count: (out) => {
       const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
       const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
@@ -44,7 +51,7 @@ const steps = [
   {
     name: 'Node tests of the server on PostgreSQL (a throwaway cluster; every server test on the second engine)',
     cmd: node,
-    args: ['scripts/with-postgres.mjs', node, '--conditions=source', '--test', '--test-reporter=spec', 'packages/server/test/**/*.test.ts'],
+    args: ['scripts/with-postgres.mjs', node, '--conditions=source', '--test', nodeTestConcurrency, '--test-reporter=spec', 'packages/server/test/**/*.test.ts'],
     env: { DVC_TEST_ENGINE: 'postgres' },
     count: countNodeTests,
   },
@@ -85,7 +92,7 @@ const steps = [
     name: 'Browser tests (Chromium and Firefox ESR, against the sandbox)',
     before: () => { process.env.CHROME_PATH ??= ensureChromium(); },
     cmd: node,
-    args: ['scripts/with-sandbox.mjs', bin('web-test-runner')],
+    args: ['scripts/with-sandbox.mjs', '--sandboxes', '2', bin('web-test-runner')],
     count: (out) => {
       // @web/test-runner's progress lines: "Chrome: |███| 12/12 test files | 127 passed, 0 failed",
       // one per browser; the last line of each browser holds its totals.
@@ -116,7 +123,7 @@ const steps = [
     cmd: node,
     // spec on stdout (counted), and every result as JSON for the conformance reports.
     args: [
-      '--conditions=source', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--conditions=source', '--test', nodeTestConcurrency, '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=./scripts/acr/node-results-reporter.mjs', '--test-reporter-destination=reports/test-results/audit-tests.json',
       'packages/audit/test/**/*.test.ts',
     ],
