@@ -2,11 +2,27 @@ import { css } from 'lit';
 import { heldSpace } from '../shared/held-space.ts';
 
 /**
+ * Back from the gateway, "checking" holds the place of the outcome it waits for, so that what is
+ * below the widget does not move when the answer comes: a payment made with one receipt, as the demo
+ * portal draws it at each page width, in each language (within 1.6 lines). More receipts, or
+ * another outcome, still move it a little.
+ */
+const CHECKING = '[part~="state"][data-state="checking"]';
+const checkingSpace = [
+  heldSpace([[null, 56.5], ['10.125em', 52], ['10.875em', 49], ['11.375em', 42.9], ['11.625em', 41.1], ['12.375em', 38.1],
+    ['13.625em', 33.6], ['15.375em', 30.6], ['20.5em', 27.6], ['21.25em', 24.3], ['24.75em', 21.3], ['32.75em', 18.3], ['50.5em', 15.3]],
+  `${CHECKING}:lang(vi)`),
+  heldSpace([[null, 53.2], ['9.625em', 50.2], ['10.625em', 45.7], ['10.875em', 42.4], ['12.375em', 39.4], ['13.375em', 35.1],
+    ['13.875em', 32.1], ['17.875em', 29.1], ['18.375em', 27.3], ['19.25em', 24.3], ['21em', 22.8], ['24.5em', 21.3], ['30.75em', 18.3]],
+  `${CHECKING}:lang(en)`),
+];
+
+/**
  * Layout of <dvc-payment>; colours and spacing come from the shared tokens. Works from 320 px up
  * without sideways scrolling (descriptions wrap, amounts do not), keeps every target at least
  * 24 × 24 px (buttons and method choices are 44 px high), and keeps shapes in forced colours.
  */
-export const paymentStyles = [heldSpace([[null, 12.4], ['10em', 10.9], ['12.5em', 7.6], ['21.25em', 5.8], ['25em', 4.3]]), css`
+export const paymentStyles = [heldSpace([[null, 12.4], ['10em', 10.9], ['12.5em', 7.6], ['21.25em', 5.8], ['25em', 4.3]]), ...checkingSpace, css`
   :host {
     overflow-wrap: break-word;
   }
@@ -44,6 +60,21 @@ export const paymentStyles = [heldSpace([[null, 12.4], ['10em', 10.9], ['12.5em'
 
   .state > * {
     max-inline-size: 100%;
+  }
+
+  /*
+   * The browser's scroll anchor is the widget, never a line of the view that is about to be
+   * replaced: back from the gateway, the tracker above draws the dossier again, at times in the
+   * frame in which the outcome replaces "checking", and an anchor removed in that frame holds
+   * nothing in place.
+   */
+  .state {
+    overflow-anchor: none;
+  }
+
+  /* Its lines at the top of the space it holds. */
+  .state[data-state='checking'] {
+    align-content: start;
   }
 
   p {

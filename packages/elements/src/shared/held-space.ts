@@ -8,10 +8,13 @@ export type HeldStep = readonly [minWidth: string | null, rems: number];
  * before the script has run (README, "Hold the widgets' space"): as tall as its first view at that
  * width, so the page does not move when the widget draws itself. One step a media query, widest last.
  * Where scripts do not run (prerendered markup), nothing will be drawn: no space is held.
+ *
+ * With a `selector`, the space a view holds for the one it waits for (the payment's "checking" for
+ * its outcome), so that what is below the widget does not move when the answer comes.
  */
-export function heldSpace(steps: readonly HeldStep[]): CSSResult {
+export function heldSpace(steps: readonly HeldStep[], selector = ':host'): CSSResult {
   return unsafeCSS([...steps.map(([minWidth, rems]) => {
-    const rule = `:host { min-block-size: calc(${rems} * var(--_dvc-rem)); }`;
+    const rule = `${selector} { min-block-size: calc(${rems} * var(--_dvc-rem)); }`;
     return minWidth === null ? rule : `@media (min-width: ${minWidth}) { ${rule} }`;
-  }), '@media (scripting: none) { :host { min-block-size: 0; } }'].join('\n'));
+  }), `@media (scripting: none) { ${selector} { min-block-size: 0; } }`].join('\n'));
 }
