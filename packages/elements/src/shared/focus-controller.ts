@@ -5,6 +5,7 @@
  * before it. The one way every widget moves focus.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { heldInView } from './held-in-view.ts';
 
 /** A CSS selector in the shadow root, or a function finding the element (null: nothing to focus). */
 export type FocusTarget = string | ((root: ParentNode) => HTMLElement | null | undefined);
@@ -48,14 +49,19 @@ export class FocusController implements ReactiveController {
     if (!root) return;
     const element = typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target(root);
     if (!element) return;
-    element.focus();
+    // A widget the page is bringing into view, or holding there (held-in-view.ts), is scrolled by
+    // that: focus does not scroll too, and is checked to be in view once the page has laid out.
+    const held = heldInView.has(this.#host);
+    element.focus({ preventScroll: held });
     // What takes focus is read from its start: a tall one (an error summary at 200% text on a
     // phone) that the browser scrolled to its middle or end is brought up to its top, now and once
     // the page has laid out again (Firefox's scroll anchoring may carry it up after the render).
     const toTop = () => {
-      if (element.isConnected && element.getBoundingClientRect().top < 0) element.scrollIntoView({ block: 'start', behavior: 'instant' });
+      if (!element.isConnected) return;
+      const { top } = element.getBoundingClientRect();
+      if (top < 0 || (held && top >= window.innerHeight)) element.scrollIntoView({ block: 'start', behavior: 'instant' });
     };
-    toTop();
+    if (!held) toTop();
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(toTop));
   }
 

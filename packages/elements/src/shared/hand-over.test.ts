@@ -10,6 +10,8 @@ import { PaymentSession } from '../payment/payment-session.ts';
 import type { DvcSatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { accessExpired, accessFor, forgetAccess, holdsProof, lastDossier, noteLetGo, rememberAccess } from './dossier-access.ts';
 import { conceal, handOverTarget, pageAddress, reveal } from './hand-over.ts';
+import { FocusController } from './focus-controller.ts';
+import { LitElement, html as litHtml } from 'lit';
 import { armFault, arriveWith, completeAtGateway, EventLog, gatewayParams, pay, slow, waitForState } from '../test-support/payment-drivers.ts';
 
 const PAYMENT_DUE = { code: '000.00.15.H26-261102-0006', applicantId: '001099000006' };
@@ -168,6 +170,48 @@ describe('hand-over between widgets, with no page script', () => {
     await frames();
     expect(section.getAttribute('hidden')).to.equal('until-found');
     expect(window.scrollY).to.equal(0, 'not scrolled to a section hidden again');
+  });
+
+  it('focus moved into a widget while it is being brought into view, or held there, does not scroll the page: the reveal takes it there, and a target below the view is then scrolled to', async () => {
+    /** A widget that moves focus as the four do (a new state's heading, a control further down). */
+    class FocusProbe extends LitElement {
+      readonly mover = new FocusController(this);
+      override render() {
+        return litHtml`<h2 tabindex="-1" style="margin: 0">The outcome</h2><div style="height: 2000px"></div><button>Far down</button>`;
+      }
+    }
+    if (!customElements.get('dvc-test-focus-probe')) customElements.define('dvc-test-focus-probe', FocusProbe);
+    const page = await fixture<HTMLElement>(html`<div>
+      <div style="height: 1500px"></div>
+      <section hidden><dvc-test-focus-probe></dvc-test-focus-probe></section>
+      <div style="height: 3000px"></div>
+    </div>`);
+    const probe = page.querySelector('dvc-test-focus-probe') as FocusProbe;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    window.scrollTo(0, 0);
+    reveal(probe);
+    // Between the reveal's two frames (the answer came while the section was being shown): focus
+    // goes to the heading without scrolling; the reveal then brings the widget to the top.
+    await frame();
+    const before = window.scrollY;
+    probe.mover.focusAfterUpdate('h2');
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.activeElement?.localName).to.equal('h2');
+    expect(window.scrollY).to.equal(before, 'focus did not scroll the page while the reveal was under way');
+    await frame();
+    await frame();
+    expect(Math.abs(probe.getBoundingClientRect().top)).to.be.below(2, 'brought to the top of the window');
+    // Held there, focus moved to a control below the view: not scrolled to at once, but once the
+    // page has laid out, so the citizen sees where focus is (which lets go of the hold).
+    probe.mover.focusAfterUpdate('button');
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.activeElement?.localName).to.equal('button');
+    await frame();
+    await frame();
+    const { top, bottom } = probe.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+    expect(top >= 0 && bottom <= window.innerHeight, `the focused control is in view (${top}–${bottom})`).to.equal(true);
+    conceal(probe);
+    window.scrollTo(0, 0);
   });
 
   it('the tracker, back on the page while the API cannot be reached, says so and keeps the tab\'s proof: "Try again" shows the dossier without the number', async () => {

@@ -8,6 +8,7 @@
 import { DOSSIER_CODE_PATTERN } from './dossier-code.ts';
 import { HANDED_OVER_PREFIX, lastDossier } from './dossier-access.ts';
 import { tabStorage } from './tab-storage.ts';
+import { heldInView } from './held-in-view.ts';
 
 export type HandOverKind = 'payment' | 'survey';
 
@@ -158,6 +159,7 @@ export function reveal(element: HTMLElement, { intoView = true } = {}): void {
   if (shown.length === alreadyShown) return bringIntoView(element);
   const turn = {};
   pendingScroll.set(element, turn);
+  heldInView.add(element);
   const { scrollX, scrollY } = window;
   const inView = () => {
     const { top, bottom } = element.getBoundingClientRect();
@@ -187,6 +189,7 @@ function bringIntoView(element: HTMLElement): void {
 /** Hides again what `reveal` showed for `element`, and stops holding it in view. */
 export function conceal(element: HTMLElement): void {
   pendingScroll.delete(element);
+  heldInView.delete(element);
   for (const { node, hidden } of revealed.get(element) ?? []) node.setAttribute('hidden', hidden);
   revealed.delete(element);
   held.get(element)?.();
@@ -259,6 +262,7 @@ function holdInView(element: HTMLElement): void {
     if (Math.abs(window.scrollY - scrolledTo) > 1) release();
   };
   const release = () => {
+    heldInView.delete(element);
     letGo();
     observer.disconnect();
     clearTimeout(timer);
@@ -270,4 +274,5 @@ function holdInView(element: HTMLElement): void {
   observer.observe(document.documentElement);
   observer.observe(element);
   held.set(element, release);
+  heldInView.add(element);
 }
