@@ -286,10 +286,13 @@ for (const name of BROWSERS) {
     test('the demo portal loaded again (a reload, a phone that dropped the tab): the payment, then the evaluation the citizen was at, shown again, answers kept, the last one in view; not on another page; after "Look up another", neither', async () => {
       const page = await browser.newPage();
       const shown = () => page.evaluate(() => Object.fromEntries(['thanh-toan', 'danh-gia'].map((id) => [id, !document.getElementById(id)!.hidden])));
-      const inView = (widget: string) => page.evaluate((w) => {
+      // Brought into view once the page above it has stopped moving it (a few frames after the
+      // tracker has drawn the dossier), then held there: at the top of the window, give or take the
+      // fraction of a pixel by which Firefox may leave it above.
+      const inView = (widget: string) => page.waitForFunction((w) => {
         const box = document.querySelector(w)!.getBoundingClientRect();
-        return box.top >= 0 && box.top < window.innerHeight;
-      }, widget);
+        return box.top > -1 && box.top < window.innerHeight;
+      }, { timeout: 2000, polling: 'raf' }, widget).then(() => true, () => false);
       try {
         const dossier = await visitAndLookUp(page, portal.url);
         await payFromTracker(page);

@@ -172,6 +172,37 @@ describe('hand-over between widgets, with no page script', () => {
     expect(window.scrollY).to.equal(0, 'not scrolled to a section hidden again');
   });
 
+  it('a reveal scrolls to the widget in a frame in which the page above has stopped moving it: growth above and the scroll in one frame would count as a shift of what comes into view', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <div id="above" style="height: 1500px"></div>
+      <section hidden><div id="target" style="height: 200px">the payment's outcome</div></section>
+      <div style="height: 3000px"></div>
+    </div>`);
+    const above = page.querySelector<HTMLElement>('#above')!;
+    const target = page.querySelector<HTMLElement>('#target')!;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    window.scrollTo(0, 0);
+    await frame();
+    const shifts: number[] = [];
+    const layoutShifts = PerformanceObserver.supportedEntryTypes.includes('layout-shift');
+    const observer = new PerformanceObserver((list) => shifts.push(...list.getEntries().map((entry) => (entry as PerformanceEntry & { value: number }).value)));
+    if (layoutShifts) observer.observe({ type: 'layout-shift' });
+    reveal(target);
+    await frame();
+    // Between the reveal's frames, as an answer that the tracker above draws comes: the page above grows.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    above.style.height = '4000px';
+    await frame();
+    expect(window.scrollY).to.equal(0, 'not scrolled in the frame in which the page above grew');
+    await frame();
+    await frame();
+    expect(Math.abs(target.getBoundingClientRect().top)).to.be.below(2, 'brought to the top of the window in the next');
+    observer.disconnect();
+    if (layoutShifts) expect(shifts.reduce((sum, value) => sum + value, 0)).to.be.below(0.001, 'no layout shift');
+    conceal(target);
+    window.scrollTo(0, 0);
+  });
+
   it('focus moved into a widget while it is being brought into view, or held there, does not scroll the page: the reveal takes it there, and a target below the view is then scrolled to', async () => {
     /** A widget that moves focus as the four do (a new state's heading, a control further down). */
     class FocusProbe extends LitElement {

@@ -154,8 +154,8 @@ export function reveal(element: HTMLElement, { intoView = true } = {}): void {
   if (!intoView || pendingScroll.has(element)) return;
   // Shown and scrolled to in one frame, what was below a section just shown would be seen to move
   // (a layout shift, back from the gateway with nobody touching the page), though nobody saw it
-  // there. Shown in one frame and scrolled to in the next, nothing in view moves. The first callback
-  // runs before the coming frame is painted, the second before the one after.
+  // there. Shown in one frame and scrolled to in a later one, nothing in view moves. The first
+  // callback runs before the coming frame is painted, the next ones before the frames after.
   if (shown.length === alreadyShown) return bringIntoView(element);
   const turn = {};
   pendingScroll.set(element, turn);
@@ -172,12 +172,31 @@ export function reveal(element: HTMLElement, { intoView = true } = {}): void {
     // other scroll (the browser's scroll anchoring, keeping a section shown above the view out of
     // it) stands.
     if (!wasInView && inView()) window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
-    requestAnimationFrame(() => {
+    // A scroll in the frame in which the page above grows (the tracker drawing the dossier again)
+    // counts that growth as a shift of everything it brings into view: the scroll waits for a frame
+    // in which the widget is where the last one left it (ten frames at most).
+    let from = pageTop(element);
+    const scrollWhenSettled = (framesLeft: number) => requestAnimationFrame(() => {
       if (pendingScroll.get(element) !== turn) return;
+      const now = pageTop(element);
+      if (Math.abs(now - from) > 1 && framesLeft > 0) {
+        from = now;
+        scrollWhenSettled(framesLeft - 1);
+        return;
+      }
       pendingScroll.delete(element);
       bringIntoView(element);
     });
+    scrollWhenSettled(MAX_SETTLE_FRAMES);
   });
+}
+
+/** The most frames a reveal's scroll waits for the page above a widget to stop moving it. */
+const MAX_SETTLE_FRAMES = 10;
+
+/** Where an element's top is on the page (not in the window). */
+function pageTop(element: HTMLElement): number {
+  return element.getBoundingClientRect().top + window.scrollY;
 }
 
 function bringIntoView(element: HTMLElement): void {
