@@ -5,7 +5,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openStorage } from '../src/index.ts';
-import { RateLimiter } from '../src/http/rate-limit.ts';
+import { batchSize, RateLimiter } from '../src/http/rate-limit.ts';
+import type { SqlValue, Storage } from '../src/storage/storage.ts';
 import { createTestSandbox, freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
 import { freePort } from '../../../scripts/free-port.mjs';
@@ -172,6 +173,107 @@ test('a request whose citizen has gone before its turn (pressed again: the brows
     assert.deepEqual(logged, [], 'nothing logged as an error');
     // The server goes on answering.
     assert.equal((await app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: DEMO.processing })).statusCode, 200);
+  } finally {
+    await app.close();
+  }
+});
+
+/** A storage that counts the counters' writes, and fails the ones `failing` picks. */
+function countingWrites(storage: Storage, failing: (write: number) => boolean = () => false): { storage: Storage; writes: () => number } {
+  let writes = 0;
+  const counted = new Proxy(storage, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== 'one' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return async (sql: string, params?: readonly SqlValue[]) => {
+        if (sql.includes('INSERT INTO rate_limit_windows') && failing(++writes)) throw new Error('the database went away');
+        return (value as Storage['one']).call(target, sql, params);
+      };
+    },
+  });
+  return { storage: counted, writes: () => writes };
+}
+
+test('a limit of hundreds is counted in batches: a write every max / 20 requests, exact within one process, a little over across two; a limit of a few, on every request', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-limits-'));
+  const databaseUrl = TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : join(dir, 'limits.db');
+  const storage = openStorage(databaseUrl);
+  try {
+    await migrate(storage);
+    const hundred = { max: 100, windowMs: 60_000 };
+    assert.deepEqual([batchSize(hundred), batchSize({ max: 600, windowMs: 1 }), batchSize({ max: 39, windowMs: 1 }), batchSize({ max: 10, windowMs: 1 })], [5, 30, 1, 1]);
+
+    // One process: the 101st request is the first refused, as when every request was written.
+    const alone = countingWrites(storage);
+    const process1 = new RateLimiter(alone.storage);
+    const waits: number[] = [];
+    for (let i = 0; i < 101; i++) waits.push(await process1.hit('search', '203.0.113.1', hundred));
+    assert.equal(waits.findIndex((wait) => wait > 0), 100);
+    assert.equal(alone.writes(), 20, 'a write every 5 requests');
+
+    // Two processes, the client's requests to each in turn: each learns the other's count when it
+    // writes its own, so together they let through the limit and at most a batch more each.
+    const a = new RateLimiter(storage);
+    const b = new RateLimiter(storage);
+    let accepted = 0;
+    for (let i = 0; i < 200; i++) if ((await (i % 2 ? a : b).hit('search', '203.0.113.2', hundred)) === 0) accepted++;
+    assert.ok(accepted >= 100 && accepted <= 100 + 2 * batchSize(hundred), `${accepted} accepted`);
+
+    // A few a window (lookups, payments): every request written, so two processes never let one more through.
+    const exact = countingWrites(storage);
+    const c = new RateLimiter(exact.storage);
+    const d = new RateLimiter(exact.storage);
+    const few = { max: 10, windowMs: 60_000 };
+    const answers: number[] = [];
+    for (let i = 0; i < 12; i++) answers.push(await (i % 2 ? c : d).hit('lookup', '203.0.113.3', few));
+    assert.deepEqual(answers.map((wait) => wait > 0), [...Array<boolean>(10).fill(false), true, true]);
+    assert.equal(exact.writes(), 12);
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a batch the database did not take is counted again with the next: a failing moment loses no request from the count', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-limits-'));
+  const databaseUrl = TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : join(dir, 'limits.db');
+  const storage = openStorage(databaseUrl);
+  try {
+    await migrate(storage);
+    const { storage: flaky } = countingWrites(storage, (write) => write === 2);
+    const limiter = new RateLimiter(flaky);
+    const hundred = { max: 100, windowMs: 60_000 };
+    let failed = 0;
+    const waits: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      try {
+        waits.push(await limiter.hit('search', '203.0.113.4', hundred));
+      } catch {
+        failed++;
+      }
+    }
+    assert.equal(failed, 1, 'the request whose write failed is answered as the database being away');
+    assert.equal(waits.at(-1)! > 0, true, 'the 101st is refused all the same');
+    assert.equal(waits.slice(0, -1).every((wait) => wait === 0), true);
+    const row = await storage.one<{ hits: number }>('SELECT hits FROM rate_limit_windows WHERE bucket = ?', ['search']);
+    // Its batch went with the next request's: from then on a write every 5 requests again, the
+    // 101st (refused, and counted as a refused one always is) among them.
+    assert.equal(Number(row?.hits), 101, 'every request written, the failed batch with the next');
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the sandbox\'s reset forgets the counts, batched ones too', async () => {
+  const { app } = await createTestSandbox({ rateLimits: { searchProcedures: { max: 40, windowMs: 60_000 } } });
+  try {
+    const search = () => app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh', remoteAddress: '203.0.113.5' }).then((res) => res.statusCode);
+    const statuses: number[] = [];
+    for (let i = 0; i < 42; i++) statuses.push(await search());
+    assert.deepEqual([statuses.slice(0, 40).every((status) => status === 200), statuses[40], statuses[41]], [true, 429, 429]);
+    assert.equal((await app.inject({ method: 'POST', url: '/api/v1/_sandbox/reset' })).statusCode < 300, true);
+    assert.equal(await search(), 200);
   } finally {
     await app.close();
   }

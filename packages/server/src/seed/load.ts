@@ -34,5 +34,6 @@ export async function resetDatabase(ctx: ServerContext): Promise<void> {
     for (const table of RESETTABLE_TABLES) await tx.run(`DELETE FROM ${table}`);
     await tx.run("DELETE FROM counters WHERE name LIKE 'receipt-%'");
   });
+  ctx.rateLimiter.forgetUnwritten();
   await seedDatabase(ctx);
 }
