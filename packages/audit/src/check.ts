@@ -42,3 +42,8 @@ export function failure(check: CheckId, info: RuleInfo, element: { selector: str
     message, selector: element.selector, html: element.html,
   };
 }
+
+/** Builds a warning of `rule`: a fault a person should look at that no success criterion names by itself. */
+export function warning(check: CheckId, info: RuleInfo, element: { selector: string; html: string }, message: string): Finding {
+  return { ...failure(check, info, element, message), severity: 'warning' };
+}

@@ -59,6 +59,9 @@ describe('dvc-audit --tour on the demo portal (Chromium)', () => {
     const tourWarnings = report.states[0]!.warnings.filter((w) => w.rule === 'tour-missing').map((w) => w.message);
     assert.deepEqual(tourWarnings, []);
     assert.ok(report.states.every((s) => s.warnings.every((w) => w.rule !== 'tour-state-unreached')));
+    // The portal gives its widgets room: no text of theirs is cut off, in any state.
+    const clipped = report.states.flatMap((s) => s.warnings.filter((w) => w.rule === 'widget-text-clipped').map((w) => `${s.widget ?? 'page'} · ${s.state}: ${w.message}`));
+    assert.deepEqual(clipped, []);
   });
 
   it('shows the widgets the portal hides, and says so', () => {

@@ -4,7 +4,7 @@
  * scroll the box to the control they reach; the page itself never scrolls it. The keyboard walk
  * scrolls it back, and every check starts from the scrolling the page had, so the findings are
  * those of the page as loaded: its one fault (a link with no focus ring), no text spacing fault
- * that only a scrolled box made.
+ * that only a scrolled box made, and the warning that the box cuts the widget off.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -73,8 +73,15 @@ for (const name of ['chromium', 'firefox'] as const) {
         const [page] = report.states;
         const found = page!.violations.map((f) => `${f.rule} @ ${f.selector}`).sort();
         assert.deepEqual(found, FAULTS[name], JSON.stringify(page!.violations, null, 2));
-        assert.equal(page!.checks.find((c) => c.check === 'text-spacing')!.status, 'passed');
+        assert.equal(page!.checks.find((c) => c.check === 'text-spacing')!.status, 'warnings');
         assert.ok(page!.violations.every((f) => f.screenshot), 'each fault has its screenshot');
+      });
+
+      it('warns that the box cuts the widget off as the page is shown, once, naming the box and the text lost', () => {
+        const [page] = report.states;
+        const clipped = page!.warnings.filter((f) => f.check === 'text-spacing');
+        assert.deepEqual(clipped.map((f) => `${f.rule} @ ${f.selector}`), ['widget-text-clipped @ #box'], JSON.stringify(clipped, null, 2));
+        assert.match(clipped[0]!.message, /^".+", in a widget, is cut off as the page is shown/);
       });
     });
   });

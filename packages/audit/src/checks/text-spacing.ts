@@ -10,8 +10,14 @@
  *   (`overflow: hidden | clip`, including text-overflow: ellipsis), where it did not before;
  * - text overlapping: two lines of different text nodes that now overlap, where they did not before.
  * Visually hidden text (the 1 px pattern) is skipped.
+ *
+ * Text of a kit widget already cut off before the spacing is applied is not the spacing's doing,
+ * but it is lost all the same, for everyone: a widget in a box of the page's with a fixed height
+ * that hides its overflow, which a mouse or a finger cannot scroll. It is reported as a warning
+ * (`widget-text-clipped`): no success criterion names it at the size the page is shown at.
  */
-import { failure, type Check, type CheckContext, type CheckOutcome, type RuleInfo } from '../check.ts';
+import { failure, warning, type Check, type CheckContext, type CheckOutcome, type RuleInfo } from '../check.ts';
+import { tours } from '../tours/index.ts';
 
 export const TEXT_SPACING_RULES = {
   clipped: {
@@ -26,19 +32,26 @@ export const TEXT_SPACING_RULES = {
   },
 } satisfies Record<string, RuleInfo>;
 
+export const WIDGET_TEXT_CLIPPED_RULE = {
+  rule: 'widget-text-clipped', wcag: [], impact: 'serious',
+  help: 'No text of a DVC Kit widget is cut off by a box that hides its overflow, as the page is shown',
+  helpUrl: '',
+} satisfies RuleInfo;
+
 /** The WCAG 1.4.12 values, as the widely used text-spacing bookmarklet applies them. */
 export const TEXT_SPACING_CSS = `
   * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
   p { margin-bottom: 2em !important; }
 `;
 
-interface Problem { kind: 'clipped' | 'overlap'; selector: string; html: string; text: string; other?: string }
+interface Problem { kind: 'clipped' | 'overlap' | 'clipped-as-shown'; selector: string; html: string; text: string; other?: string }
 
 /**
  * In the page: measures, applies the spacing, measures again, and leaves it applied (for the
- * screenshots) until `removeTextSpacing`. Returns what got worse.
+ * screenshots) until `removeTextSpacing`. Returns what got worse, and the text of the `kit`'s
+ * widgets cut off before.
  */
-function applyAndMeasure(css: string): { texts: number; problems: Problem[] } {
+function applyAndMeasure(css: string, kit: string[]): { texts: number; problems: Problem[] } {
   const helpers = window.__dvcAudit;
   type Line = { node: number; left: number; right: number; top: number; bottom: number };
 
@@ -112,6 +125,13 @@ function applyAndMeasure(css: string): { texts: number; problems: Problem[] } {
 
   const problems: Problem[] = [];
   const reported = new Set<Element>();
+  for (const [index, clipper] of before.clipped) {
+    const { text, owner } = nodes[index]!;
+    if (reported.has(clipper) || !helpers.flatAncestors(owner).some((a) => kit.includes(a.localName))) continue;
+    reported.add(clipper);
+    problems.push({ kind: 'clipped-as-shown', selector: helpers.selectorFor(clipper), html: helpers.snippet(clipper), text: text.textContent!.trim().slice(0, 80) });
+  }
+  reported.clear();
   for (const [index, clipper] of after.clipped) {
     if (before.clipped.has(index) || reported.has(clipper)) continue;
     reported.add(clipper);
@@ -146,10 +166,18 @@ export const textSpacingCheck: Check = {
   async run(context: CheckContext): Promise<CheckOutcome> {
     const { page } = context;
     try {
-      const { texts, problems } = await page.evaluate(applyAndMeasure, TEXT_SPACING_CSS);
-      const findings = problems.map((p) => p.kind === 'clipped'
-        ? failure('text-spacing', TEXT_SPACING_RULES.clipped, p, `With text spacing, "${p.text}" no longer fits in this box, which hides the overflow.`)
-        : failure('text-spacing', TEXT_SPACING_RULES.overlap, p, `With text spacing, "${p.text}" overlaps "${p.other ?? ''}".`));
+      const { texts, problems } = await page.evaluate(applyAndMeasure, TEXT_SPACING_CSS, Object.keys(tours));
+      const findings = problems.map((p) => {
+        switch (p.kind) {
+          case 'clipped':
+            return failure('text-spacing', TEXT_SPACING_RULES.clipped, p, `With text spacing, "${p.text}" no longer fits in this box, which hides the overflow.`);
+          case 'overlap':
+            return failure('text-spacing', TEXT_SPACING_RULES.overlap, p, `With text spacing, "${p.text}" overlaps "${p.other ?? ''}".`);
+          case 'clipped-as-shown':
+            return warning('text-spacing', WIDGET_TEXT_CLIPPED_RULE, p,
+              `"${p.text}", in a widget, is cut off as the page is shown: this box hides what does not fit in it, and a mouse or a finger cannot scroll it. Let it grow with its content (no fixed height), or scroll (overflow: auto).`);
+        }
+      });
       await context.capture(findings);
       return { findings, summary: `${texts} text nodes compared before and after text spacing` };
     } finally {
