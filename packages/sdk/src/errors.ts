@@ -92,6 +92,7 @@ export function toProblem(status: number, body: unknown): Problem {
     : status === 429 ? 'rate_limited'
     : status === 413 ? 'payload_too_large'
     : status === 415 ? 'unsupported_media_type'
+    : status === 406 ? 'not_acceptable'
     : status === 503 || status === 502 || status === 504 ? 'service_unavailable'
     : status >= 500 ? 'internal_error'
     : 'validation_failed';

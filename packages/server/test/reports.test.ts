@@ -433,7 +433,7 @@ describe('the agency\'s reports', () => {
         assert.equal(res.statusCode, 406, `${path} ${accept}: ${res.body}`);
         assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
         const problem = res.json();
-        assert.deepEqual([problem.status, problem.code, problem.instance], [406, 'validation_failed', `/api/v1/reports/${path.split('?')[0]}`]);
+        assert.deepEqual([problem.status, problem.code, problem.instance], [406, 'not_acceptable', `/api/v1/reports/${path.split('?')[0]}`]);
         assert.equal(problem.detail, `This report is sent as JSON (application/json), CSV (text/csv) or an Excel workbook (${XLSX_TYPE}): the Accept header asks for none of them.`);
         assert.deepEqual(problem.errors, [{ path: '/headers/accept', message: `must accept application/json, text/csv or ${XLSX_TYPE}` }]);
       }

@@ -53,8 +53,9 @@ export function problemCodeMessage(code: ProblemCode, retryAfter?: number): stri
       return msg('What you sent is too large.');
     case 'unsupported_media_type':
       return msg('What you sent is in a format the service does not accept.');
-    // A server-to-server key (the one-stop system's sync): a widget never sends one, so these reach
-    // a citizen only from a misconfigured service.
+    // A server-to-server key (the one-stop system's sync), or a type of answer a widget never asks
+    // for (a report's): these reach a citizen only from a misconfigured service.
+    case 'not_acceptable':
     case 'api_key_invalid':
     case 'api_key_out_of_scope':
     case 'internal_error':

@@ -5,7 +5,7 @@ import type { components } from './openapi.ts';
 /**
  * Every value of the contract's `ProblemCode`, in the contract's order.
  */
-export const problemCodes = ["validation_failed", "not_found", "procedure_not_found", "dossier_not_found", "dossier_token_invalid", "dossier_token_expired", "payment_not_found", "payment_not_due", "payment_already_paid", "payment_amount_changed", "payment_not_paid", "payments_not_offered", "idempotency_key_reused", "survey_not_available", "survey_closed", "survey_already_submitted", "rate_limited", "payload_too_large", "unsupported_media_type", "internal_error", "service_unavailable", "api_key_invalid", "api_key_out_of_scope"] as const satisfies readonly components["schemas"]["ProblemCode"][];
+export const problemCodes = ["validation_failed", "not_found", "procedure_not_found", "dossier_not_found", "dossier_token_invalid", "dossier_token_expired", "payment_not_found", "payment_not_due", "payment_already_paid", "payment_amount_changed", "payment_not_paid", "payments_not_offered", "idempotency_key_reused", "survey_not_available", "survey_closed", "survey_already_submitted", "rate_limited", "payload_too_large", "unsupported_media_type", "not_acceptable", "internal_error", "service_unavailable", "api_key_invalid", "api_key_out_of_scope"] as const satisfies readonly components["schemas"]["ProblemCode"][];
 
 /**
  * Every value of the contract's `Level`, in the contract's order.

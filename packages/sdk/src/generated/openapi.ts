@@ -585,7 +585,7 @@ export interface components {
         /** @description The format of an `Idempotency-Key` header (see `components/parameters/IdempotencyKey`). */
         IdempotencyKey: string;
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_closed" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_closed" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "not_acceptable" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
         LocalizedText: {
             vi: string;
             en: string;
@@ -1542,7 +1542,7 @@ export interface components {
         /**
          * @description The `Accept` header accepts none of what a report is sent as: `application/json`, `text/csv`,
          *     `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (e.g. only `text/html` or
-         *     `application/pdf`, or `text/csv;q=0` alone). `validation_failed`, its `detail` naming the three
+         *     `application/pdf`, or `text/csv;q=0` alone). `not_acceptable`, its `detail` naming the three
          *     and its `errors` the header (`/headers/accept`). No header, or `*\/*`, is JSON.
          */
         ReportNotAcceptable: {

@@ -237,7 +237,7 @@ export interface components {
             fees?: components["schemas"]["PaymentLine"][];
         };
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_closed" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
+        ProblemCode: "validation_failed" | "not_found" | "procedure_not_found" | "dossier_not_found" | "dossier_token_invalid" | "dossier_token_expired" | "payment_not_found" | "payment_not_due" | "payment_already_paid" | "payment_amount_changed" | "payment_not_paid" | "payments_not_offered" | "idempotency_key_reused" | "survey_not_available" | "survey_closed" | "survey_already_submitted" | "rate_limited" | "payload_too_large" | "unsupported_media_type" | "not_acceptable" | "internal_error" | "service_unavailable" | "api_key_invalid" | "api_key_out_of_scope";
         /** @description RFC 9457 problem details with a stable `code` that clients map to localised text. */
         Problem: {
             /** @description A URI reference naming the problem type. */

@@ -23,6 +23,7 @@ const TITLES: Record<ProblemCode, string> = {
   rate_limited: 'Too many requests: wait before trying again.',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'The request body must be JSON.',
+  not_acceptable: 'The answer cannot be sent in any type the Accept header accepts.',
   internal_error: 'The server failed to answer this request.',
   service_unavailable: 'The service is unavailable for now.',
   api_key_invalid: 'The API key is missing, unknown or revoked.',

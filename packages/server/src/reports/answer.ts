@@ -79,7 +79,7 @@ const OFFERED = FORMATS.map(([, type]) => type);
 export function acceptedReportFormat(accept: string | undefined): ReportFormat {
   const format = reportFormat(accept);
   if (format) return format;
-  throw new ApiProblem(406, 'validation_failed',
+  throw new ApiProblem(406, 'not_acceptable',
     `This report is sent as JSON (${OFFERED[0]}), CSV (${OFFERED[1]}) or an Excel workbook (${OFFERED[2]}): the Accept header asks for none of them.`,
     { errors: [{ path: '/headers/accept', message: `must accept ${OFFERED.slice(0, -1).join(', ')} or ${OFFERED.at(-1)}` }] });
 }
