@@ -227,6 +227,8 @@ describe('a query typed with marks: the words as typed first, among all that fol
     ['9.000010', 'Hóa giải xung đột'], ['9.000011', 'Chu kỳ kiểm định'],
     // Longer than "Cấp giấy phép hoạt động hộ", and "đ" a word of its own in it.
     ['9.000012', 'Bảo vệ và kiểm dịch thực vật cho cây trồng lâu năm'], ['9.000013', 'Thủ tục thực hiện theo điểm đ khoản 1 Điều 5'],
+    // As long as each other: "bán lẻ" (retail) and "bản lề" (a hinge) fold alike.
+    ['9.000014', 'Giấy phép bán lẻ'], ['9.000015', 'Kiểm định bản lề'],
   ];
   before(async () => {
     sandbox = await createTestSandbox({ rateLimits: {} });
@@ -259,6 +261,12 @@ describe('a query typed with marks: the words as typed first, among all that fol
     assert.equal((await codes('cấ'))[0], '9.000008');
     // "đ", the first keystroke of "đăng", lists as "d" does, not the law's lettered item first.
     assert.deepEqual(await codes('đ'), await codes('d'));
+  });
+
+  test('words typed run together keep their marks once read apart: "bánlẻ" lists the retail first, "bảnlề" the hinge', async () => {
+    assert.deepEqual((await codes('bánlẻ')).slice(0, 2), ['9.000014', '9.000015']);
+    assert.deepEqual((await codes('bảnlề')).slice(0, 2), ['9.000015', '9.000014']);
+    assert.deepEqual((await codes('banle')).slice(0, 2).sort(), ['9.000014', '9.000015'], 'both, without marks');
   });
 
   test('the tone placed either way, and i or y, are one word', async () => {

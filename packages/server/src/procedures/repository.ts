@@ -221,8 +221,26 @@ async function search(ctx: CatalogueContext, index: CatalogueIndex, query: Searc
   // ("hochieu"), then the loose search. Either way the answer says its matches are close ones.
   const apart = words.flatMap((word) => (index.matches(word) ? [word] : index.wordsRunTogether(word) ?? [word]));
   const together = apart.length > words.length ? index.match(apart, true) : [];
-  const found = together.length > 0 ? { candidates: together, phrase: apart.join(' ') } : looseCandidates(index, apart);
-  return rankAndPage(ctx, index, found.candidates, query, found.phrase, reading, found.candidates.length > 0);
+  if (together.length > 0) {
+    return rankAndPage(ctx, index, together, query, apart.join(' '), { ...reading, marked: markedApart(index, reading.marked) }, true);
+  }
+  const loose = looseCandidates(index, apart);
+  return rankAndPage(ctx, index, loose.candidates, query, loose.phrase, reading, loose.candidates.length > 0);
+}
+
+/**
+ * The words typed with marks, those typed run together read apart as their folded forms are
+ * ("bánlẻ", "banle", read "ban le": "bán", "lẻ"), so that the marks still say which of the names
+ * that fold alike was meant. Folding keeps a composed word's length, letter for letter.
+ */
+function markedApart(index: CatalogueIndex, marked: string[]): string[] {
+  return marked.flatMap((word) => {
+    const folded = foldVietnamese(word);
+    const parts = folded.length === word.length && !index.matches(folded) ? index.wordsRunTogether(folded) : undefined;
+    if (!parts) return [word];
+    let at = 0;
+    return typedWithMarks(parts.flatMap((part) => markedWords(word.slice(at, (at += part.length)))));
+  });
 }
 
 interface Candidate extends ScoredMatch {
