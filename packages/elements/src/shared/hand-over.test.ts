@@ -203,6 +203,38 @@ describe('hand-over between widgets, with no page script', () => {
     window.scrollTo(0, 0);
   });
 
+  it('while the kit shows a widget it brought into view, a reload restores no scroll of the browser\'s (it brings the widget into view itself); a page that chose how keeps its choice', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <section hidden><div id="first">the payment</div></section>
+      <section hidden><div id="second">the evaluation</div></section>
+      <section hidden><div id="third">shown, not brought into view</div></section>
+    </div>`);
+    const [first, second, third] = ['#first', '#second', '#third'].map((id) => page.querySelector<HTMLElement>(id)!);
+    const note = `dvc-scroll-restoration:${location.pathname}`;
+    try {
+      history.scrollRestoration = 'auto';
+      reveal(third!, { intoView: false });
+      expect(history.scrollRestoration).to.equal('auto', 'shown only: the browser restores as before');
+      reveal(first!);
+      reveal(second!);
+      expect([history.scrollRestoration, sessionStorage.getItem(note)]).to.deep.equal(['manual', '1']);
+      conceal(first!);
+      expect(history.scrollRestoration).to.equal('manual', 'one still shown');
+      conceal(second!);
+      expect([history.scrollRestoration, sessionStorage.getItem(note)]).to.deep.equal(['auto', null], 'none shown: restored again');
+      conceal(third!);
+
+      history.scrollRestoration = 'manual';
+      reveal(first!);
+      conceal(first!);
+      expect([history.scrollRestoration, sessionStorage.getItem(note)]).to.deep.equal(['manual', null], 'the page\'s own choice stays');
+    } finally {
+      history.scrollRestoration = 'auto';
+      sessionStorage.removeItem(note);
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('focus moved into a widget while it is being brought into view, or held there, does not scroll the page: the reveal takes it there, and a target below the view is then scrolled to', async () => {
     /** A widget that moves focus as the four do (a new state's heading, a control further down). */
     class FocusProbe extends LitElement {

@@ -150,8 +150,10 @@ export function reveal(element: HTMLElement, { intoView = true } = {}): void {
     }
   }
   revealed.set(element, shown);
+  if (!intoView) return;
+  takeOverScrollRestoration(element);
   // A scroll already waiting for its frame brings the widget into view.
-  if (!intoView || pendingScroll.has(element)) return;
+  if (pendingScroll.has(element)) return;
   // Shown and scrolled to in one frame, what was below a section just shown would be seen to move
   // (a layout shift, back from the gateway with nobody touching the page), though nobody saw it
   // there. Shown in one frame and scrolled to in a later one, nothing in view moves. The first
@@ -212,6 +214,36 @@ export function conceal(element: HTMLElement): void {
   for (const { node, hidden } of revealed.get(element) ?? []) node.setAttribute('hidden', hidden);
   revealed.delete(element);
   held.get(element)?.();
+  giveBackScrollRestoration(element);
+}
+
+/** The widgets `reveal` brought into view and still shows. */
+const broughtIntoView = new Set<HTMLElement>();
+/** The tab's note that the kit, not the page, told this page's history not to restore its scroll. */
+const restorationNote = () => `dvc-scroll-restoration:${location.pathname}`;
+
+/**
+ * A reload brings a widget shown again into view itself (`showAgainAfterReload`). The browser's
+ * own scroll restoration would scroll the page too, to where it was, as the page grows: in Firefox
+ * sometimes after the widget was brought into view, which the hold then takes for the citizen's
+ * scroll, letting the widget go. So while the kit shows a widget it brought into view, the page's
+ * history entry restores no scroll (`manual`), unless the page chose how itself; once none is
+ * shown so, it restores again.
+ */
+function takeOverScrollRestoration(element: HTMLElement): void {
+  broughtIntoView.add(element);
+  if (!('scrollRestoration' in history) || history.scrollRestoration !== 'auto') return;
+  history.scrollRestoration = 'manual';
+  tabStorage().set(restorationNote(), '1');
+}
+
+function giveBackScrollRestoration(element: HTMLElement): void {
+  broughtIntoView.delete(element);
+  // One taken off the page (a portal's own navigation) is not shown any more.
+  for (const other of broughtIntoView) if (!other.isConnected) broughtIntoView.delete(other);
+  if (broughtIntoView.size > 0 || tabStorage().get(restorationNote()) === null) return;
+  tabStorage().remove(restorationNote());
+  if (history.scrollRestoration === 'manual') history.scrollRestoration = 'auto';
 }
 
 /** How long a page may go on settling after a widget is brought into view: other widgets loading, restoring what they showed. */
