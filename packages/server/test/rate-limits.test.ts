@@ -125,12 +125,22 @@ test('one dossier code takes 20 wrong identity numbers a quarter of an hour, fro
   }
 });
 
-test('the counters never make a request wait for the disk: unlogged on PostgreSQL, WAL without a flush per commit on SQLite', async () => {
+/** A migrated database of the test engine's, in a throwaway place, for `work`; closed and removed after. */
+async function withCounters(work: (storage: Storage) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dvc-limits-'));
   const databaseUrl = TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : join(dir, 'limits.db');
   const storage = openStorage(databaseUrl);
   try {
     await migrate(storage);
+    await work(storage);
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the counters never make a request wait for the disk: unlogged on PostgreSQL, WAL without a flush per commit on SQLite', async () => {
+  await withCounters(async (storage) => {
     if (TEST_ENGINE === 'postgres') {
       const table = await storage.one<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE relname = 'rate_limit_windows'");
       assert.equal(table?.relpersistence, 'u');
@@ -145,10 +155,7 @@ test('the counters never make a request wait for the disk: unlogged on PostgreSQ
     const limit = { max: 2, windowMs: 60_000 };
     assert.deepEqual([await limiter.hit('search', '127.0.0.1', limit), await limiter.hit('search', '127.0.0.1', limit)], [0, 0]);
     assert.ok(await limiter.hit('search', '127.0.0.1', limit) > 0);
-  } finally {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a request whose citizen has gone before its turn (pressed again: the browser aborts it) is dropped quietly, not a 500', async () => {
@@ -195,11 +202,7 @@ function countingWrites(storage: Storage, failing: (write: number) => boolean = 
 }
 
 test('a limit of hundreds is counted in batches: a write every max / 20 requests, exact within one process, a little over across two; a limit of a few, on every request', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dvc-limits-'));
-  const databaseUrl = TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : join(dir, 'limits.db');
-  const storage = openStorage(databaseUrl);
-  try {
-    await migrate(storage);
+  await withCounters(async (storage) => {
     const hundred = { max: 100, windowMs: 60_000 };
     assert.deepEqual([batchSize(hundred), batchSize({ max: 600, windowMs: 1 }), batchSize({ max: 39, windowMs: 1 }), batchSize({ max: 10, windowMs: 1 })], [5, 30, 1, 1]);
 
@@ -228,18 +231,11 @@ test('a limit of hundreds is counted in batches: a write every max / 20 requests
     for (let i = 0; i < 12; i++) answers.push(await (i % 2 ? c : d).hit('lookup', '203.0.113.3', few));
     assert.deepEqual(answers.map((wait) => wait > 0), [...Array<boolean>(10).fill(false), true, true]);
     assert.equal(exact.writes(), 12);
-  } finally {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a batch the database did not take is counted again with the next: a failing moment loses no request from the count', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dvc-limits-'));
-  const databaseUrl = TEST_ENGINE === 'postgres' ? await freshDatabaseUrl() : join(dir, 'limits.db');
-  const storage = openStorage(databaseUrl);
-  try {
-    await migrate(storage);
+  await withCounters(async (storage) => {
     const { storage: flaky } = countingWrites(storage, (write) => write === 2);
     const limiter = new RateLimiter(flaky);
     const hundred = { max: 100, windowMs: 60_000 };
@@ -259,10 +255,7 @@ test('a batch the database did not take is counted again with the next: a failin
     // Its batch went with the next request's: from then on a write every 5 requests again, the
     // 101st (refused, and counted as a refused one always is) among them.
     assert.equal(Number(row?.hits), 101, 'every request written, the failed batch with the next');
-  } finally {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the sandbox\'s reset forgets the counts, batched ones too', async () => {

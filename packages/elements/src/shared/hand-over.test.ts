@@ -76,6 +76,16 @@ async function trackerAndEvaluation(): Promise<{ tracker: DvcDossierTracker; sur
   return { tracker, survey };
 }
 
+/** A page with a section the portal keeps hidden, a widget in it, `aboveHeight` px of page above and plenty below. */
+async function pageWithWidgetBelow(aboveHeight: number): Promise<{ above: HTMLElement; target: HTMLElement }> {
+  const page = await fixture<HTMLElement>(html`<div>
+    <div id="above" style=${`height: ${aboveHeight}px`}></div>
+    <section hidden><div id="target" style="height: 200px">the payment's outcome</div></section>
+    <div style="height: 3000px"></div>
+  </div>`);
+  return { above: page.querySelector<HTMLElement>('#above')!, target: page.querySelector<HTMLElement>('#target')! };
+}
+
 describe('hand-over between widgets, with no page script', () => {
   beforeEach(async () => {
     sessionStorage.clear();
@@ -90,13 +100,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('a widget brought into view is held there while the page above it grows or shrinks, until the citizen scrolls', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <div id="above" style="height: 300px"></div>
-      <section hidden><div id="target" style="height: 200px">the payment's outcome</div></section>
-      <div style="height: 3000px"></div>
-    </div>`);
-    const above = page.querySelector<HTMLElement>('#above')!;
-    const target = page.querySelector<HTMLElement>('#target')!;
+    const { above, target } = await pageWithWidgetBelow(300);
     const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     // Without the browser's scroll anchoring, which keeps some pages in place by itself, not all; and
     // on a page that scrolls smoothly, as many portals' base styles make theirs.
@@ -173,13 +177,7 @@ describe('hand-over between widgets, with no page script', () => {
   });
 
   it('a reveal scrolls to the widget in a frame in which the page above has stopped moving it: growth above and the scroll in one frame would count as a shift of what comes into view', async () => {
-    const page = await fixture<HTMLElement>(html`<div>
-      <div id="above" style="height: 1500px"></div>
-      <section hidden><div id="target" style="height: 200px">the payment's outcome</div></section>
-      <div style="height: 3000px"></div>
-    </div>`);
-    const above = page.querySelector<HTMLElement>('#above')!;
-    const target = page.querySelector<HTMLElement>('#target')!;
+    const { above, target } = await pageWithWidgetBelow(1500);
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     window.scrollTo(0, 0);
     await frame();
