@@ -219,24 +219,26 @@ async function search(ctx: CatalogueContext, index: CatalogueIndex, query: Searc
   if (candidates.length > 0) return rankAndPage(ctx, index, candidates, query, words.join(' '), reading, false);
   // Nothing holds every word as typed: words typed without spaces between them are read apart
   // ("hochieu"), then the loose search. Either way the answer says its matches are close ones.
-  const apart = words.flatMap((word) => (index.matches(word) ? [word] : index.wordsRunTogether(word) ?? [word]));
+  const readApart = new Map(words.map((word) => [word, index.matches(word) ? undefined : index.wordsRunTogether(word)]));
+  const apart = words.flatMap((word) => readApart.get(word) ?? [word]);
   const together = apart.length > words.length ? index.match(apart, true) : [];
   if (together.length > 0) {
-    return rankAndPage(ctx, index, together, query, apart.join(' '), { ...reading, marked: markedApart(index, reading.marked) }, true);
+    return rankAndPage(ctx, index, together, query, apart.join(' '), { ...reading, marked: markedApart(reading.marked, readApart) }, true);
   }
   const loose = looseCandidates(index, apart);
   return rankAndPage(ctx, index, loose.candidates, query, loose.phrase, reading, loose.candidates.length > 0);
 }
 
 /**
- * The words typed with marks, those typed run together read apart as their folded forms are
- * ("bánlẻ", "banle", read "ban le": "bán", "lẻ"), so that the marks still say which of the names
- * that fold alike was meant. Folding keeps a composed word's length, letter for letter.
+ * The words typed with marks, those typed run together cut where their folded forms were read
+ * apart (`readApart`: "bánlẻ", folded "banle", read "ban le": "bán", "lẻ"), so that the marks still
+ * say which of the names that fold alike was meant. Folding keeps a composed word's length, letter
+ * for letter.
  */
-function markedApart(index: CatalogueIndex, marked: string[]): string[] {
+function markedApart(marked: string[], readApart: ReadonlyMap<string, string[] | undefined>): string[] {
   return marked.flatMap((word) => {
     const folded = foldVietnamese(word);
-    const parts = folded.length === word.length && !index.matches(folded) ? index.wordsRunTogether(folded) : undefined;
+    const parts = folded.length === word.length ? readApart.get(folded) : undefined;
     if (!parts) return [word];
     let at = 0;
     return typedWithMarks(parts.flatMap((part) => markedWords(word.slice(at, (at += part.length)))));
