@@ -70,7 +70,7 @@ export class RateLimiter {
     if (batch === 1) {
       hits = await this.#add(bucket, who, windowStart, 1);
     } else {
-      const key = `${bucket}\u0000${who}`;
+      const key = localKey(bucket, who);
       let count = this.#local.get(key);
       if (count?.windowStart !== windowStart) {
         count = { windowStart, windowEnd: windowStart + limit.windowMs, shared: 0, sending: 0, unsent: 0 };
@@ -86,13 +86,14 @@ export class RateLimiter {
   /** Takes back one request counted in this window (one that turned out not to count: a right answer). */
   async forgive(bucket: string, client: string, limit: RateLimit): Promise<void> {
     const windowStart = Math.floor(this.#now() / limit.windowMs) * limit.windowMs;
-    const count = this.#local.get(`${bucket}\u0000${clientDigest(client)}`);
+    const who = clientDigest(client);
+    const count = this.#local.get(localKey(bucket, who));
     if (count?.windowStart === windowStart && count.unsent > 0) {
       count.unsent--;
       return;
     }
     await this.#storage.run('UPDATE rate_limit_windows SET hits = hits - 1 WHERE bucket = ? AND client = ? AND window_start = ? AND hits > 0',
-      [bucket, clientDigest(client), windowStart]);
+      [bucket, who, windowStart]);
   }
 
   /** Forgets what this process counted and has not written (the sandbox's reset, which empties the table). */
@@ -125,6 +126,11 @@ export class RateLimiter {
       count.sending = 0;
     }
   }
+}
+
+/** A batched count's key in this process: its bucket and client, as the database's row has them. */
+function localKey(bucket: string, who: string): string {
+  return `${bucket}\u0000${who}`;
 }
 
 /** What a client is written down as: an address (or a dossier code) is personal data, so only a digest of it. */
