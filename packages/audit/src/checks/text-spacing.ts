@@ -124,14 +124,14 @@ function applyAndMeasure(css: string, kit: string[]): { texts: number; problems:
   const after = measure();
 
   const problems: Problem[] = [];
-  const reported = new Set<Element>();
+  const cutAsShown = new Set<Element>();
   for (const [index, clipper] of before.clipped) {
     const { text, owner } = nodes[index]!;
-    if (reported.has(clipper) || !helpers.flatAncestors(owner).some((a) => kit.includes(a.localName))) continue;
-    reported.add(clipper);
+    if (cutAsShown.has(clipper) || !helpers.flatAncestors(owner).some((a) => kit.includes(a.localName))) continue;
+    cutAsShown.add(clipper);
     problems.push({ kind: 'clipped-as-shown', selector: helpers.selectorFor(clipper), html: helpers.snippet(clipper), text: text.textContent!.trim().slice(0, 80) });
   }
-  reported.clear();
+  const reported = new Set<Element>();
   for (const [index, clipper] of after.clipped) {
     if (before.clipped.has(index) || reported.has(clipper)) continue;
     reported.add(clipper);
