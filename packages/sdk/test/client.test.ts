@@ -7,6 +7,7 @@ import {
 } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { startSandbox, DEMO } from '../../server/test/support/sandbox.ts';
+import { WindowClock } from '../../server/test/support/window-clock.ts';
 import { payAtGateway } from '../../server/test/support/gateway-driver.ts';
 
 describe('SDK against the sandbox', () => {
@@ -317,10 +318,14 @@ describe('SDK: verify once with a dossier token', () => {
 
 describe('SDK retries and transport failures', () => {
   test('429 with Retry-After: a GET waits and retries; a POST lookup reports when to retry', async () => {
+    const clock = new WindowClock();
     const sandbox = await startSandbox({
       rateLimits: { searchProcedures: { max: 1, windowMs: 1000 }, lookupDossier: { max: 1, windowMs: 60_000 } },
+      now: clock.now,
     });
     try {
+      // A minute starts: the two searches fall in one second's window, the lookups in one minute's.
+      clock.startWindow();
       const client = createDvcClient({ baseUrl: sandbox.baseUrl, retry: { limit: 2, maxRetryAfterMs: 3000 } });
       await client.procedures.search({ q: 'ho tich' });
       const started = Date.now();

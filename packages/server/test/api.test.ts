@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { createTestSandbox } from './support/test-database.ts';
 import type { components as sandboxComponents } from '../src/generated/sandbox-openapi.ts';
 import { DEMO } from './support/sandbox.ts';
+import { WindowClock } from './support/window-clock.ts';
 
 type Sandbox = Awaited<ReturnType<typeof createTestSandbox>>;
 
@@ -92,11 +93,14 @@ describe('procedure search', () => {
 
 describe('dossier lookup', () => {
   let sandbox: Sandbox;
+  const clock = new WindowClock();
   const logs = new PassThrough();
   let logText = '';
   logs.on('data', (chunk) => { logText += chunk; });
   before(async () => {
-    sandbox = await createTestSandbox({ rateLimits: { lookupDossier: { max: 5, windowMs: 60_000 } }, logger: { level: 'info', stream: logs } });
+    sandbox = await createTestSandbox({ rateLimits: { lookupDossier: { max: 5, windowMs: 60_000 } }, now: clock.now, logger: { level: 'info', stream: logs } });
+    // The lookups of this block's tests are counted in one window (their last is the one limited).
+    clock.startWindow();
   });
   after(() => sandbox.app.close());
   const lookup = (body: object) => sandbox.app.inject({ method: 'POST', url: '/api/v1/dossiers/lookup', payload: body });

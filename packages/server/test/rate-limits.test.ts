@@ -9,6 +9,7 @@ import { batchSize, RateLimiter } from '../src/http/rate-limit.ts';
 import type { SqlValue, Storage } from '../src/storage/storage.ts';
 import { createTestSandbox, freshDatabaseUrl, TEST_ENGINE } from './support/test-database.ts';
 import { DEMO } from './support/sandbox.ts';
+import { WindowClock } from './support/window-clock.ts';
 import { freePort } from '../../../scripts/free-port.mjs';
 
 /** Sends `count` requests, returns their statuses; the last must be the limited one. */
@@ -19,8 +20,10 @@ async function burst(send: (i: number) => Promise<{ statusCode: number; headers:
 }
 
 test('payment creation is rate-limited per client, with Retry-After and a problem', async () => {
-  const { app } = await createTestSandbox({ rateLimits: { createPayment: { max: 3, windowMs: 60_000 } } });
+  const clock = new WindowClock();
+  const { app } = await createTestSandbox({ rateLimits: { createPayment: { max: 3, windowMs: 60_000 } }, now: clock.now });
   try {
+    clock.startWindow();
     const results = await burst((i) => app.inject({
       method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': `rate-limit-key-${String(i).padStart(8, '0')}` },
       payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' },
@@ -36,8 +39,10 @@ test('payment creation is rate-limited per client, with Retry-After and a proble
 });
 
 test('page feedback is rate-limited per client; another client is not affected', async () => {
-  const { app } = await createTestSandbox({ rateLimits: { submitSurvey: { max: 2, windowMs: 60_000 } } });
+  const clock = new WindowClock();
+  const { app } = await createTestSandbox({ rateLimits: { submitSurvey: { max: 2, windowMs: 60_000 } }, now: clock.now });
   try {
+    clock.startWindow();
     const feedback = (ip: string) => app.inject({
       method: 'POST', url: '/api/v1/surveys/responses', remoteAddress: ip,
       payload: { formId: 'page-feedback', formVersion: 1, procedureCode: '1.001193', answers: { useful: 1 } },
@@ -52,8 +57,10 @@ test('page feedback is rate-limited per client; another client is not affected',
 
 test('behind trusted proxies, each client is counted by the address they forward; otherwise by the connection\'s peer', async () => {
   const lookups = async (trustProxy: number | string[] | undefined) => {
-    const { app } = await createTestSandbox({ rateLimits: { lookupDossier: { max: 2, windowMs: 60_000 } }, ...(trustProxy === undefined ? {} : { trustProxy }) });
+    const clock = new WindowClock();
+    const { app } = await createTestSandbox({ rateLimits: { lookupDossier: { max: 2, windowMs: 60_000 } }, now: clock.now, ...(trustProxy === undefined ? {} : { trustProxy }) });
     try {
+      clock.startWindow();
       // Three citizens behind one load balancer (10.0.0.5), a request each, then the first twice more.
       const lookup = (client: string) => app.inject({
         method: 'POST', url: '/api/v1/dossiers/lookup', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': client },
@@ -74,8 +81,10 @@ test('the reports are rate-limited per client by default, a key or none', async 
   const { DEFAULT_RATE_LIMITS } = await import('../src/config.ts');
   assert.deepEqual([DEFAULT_RATE_LIMITS['getSurveyReport'], DEFAULT_RATE_LIMITS['getPaymentReport']],
     [{ max: 60, windowMs: 60_000 }, { max: 60, windowMs: 60_000 }]);
-  const { app } = await createTestSandbox({ rateLimits: { getPaymentReport: { max: 2, windowMs: 60_000 } } });
+  const clock = new WindowClock();
+  const { app } = await createTestSandbox({ rateLimits: { getPaymentReport: { max: 2, windowMs: 60_000 } }, now: clock.now });
   try {
+    clock.startWindow();
     const results = await burst(() => app.inject({ method: 'GET', url: '/api/v1/reports/payments?from=2026-01-01&to=2026-01-31' }), 3);
     // Without a key: refused (401) until the limit, then limited before the key is even looked at.
     assert.deepEqual(results.map((r) => r.statusCode), [401, 401, 429]);
@@ -151,8 +160,10 @@ test('the counters never make a request wait for the disk: unlogged on PostgreSQ
       assert.deepEqual({ ...await storage.one<Record<string, unknown>>('PRAGMA synchronous') }, { synchronous: 1 }, 'NORMAL: no flush per commit');
     }
     // Counting still counts.
-    const limiter = new RateLimiter(storage);
+    const clock = new WindowClock();
+    const limiter = new RateLimiter(storage, clock.epochMs);
     const limit = { max: 2, windowMs: 60_000 };
+    clock.startWindow();
     assert.deepEqual([await limiter.hit('search', '127.0.0.1', limit), await limiter.hit('search', '127.0.0.1', limit)], [0, 0]);
     assert.ok(await limiter.hit('search', '127.0.0.1', limit) > 0);
   });
@@ -206,9 +217,11 @@ test('a limit of hundreds is counted in batches: a write every max / 20 requests
     const hundred = { max: 100, windowMs: 60_000 };
     assert.deepEqual([batchSize(hundred), batchSize({ max: 600, windowMs: 1 }), batchSize({ max: 39, windowMs: 1 }), batchSize({ max: 10, windowMs: 1 })], [5, 30, 1, 1]);
 
+    const clock = new WindowClock();
+    clock.startWindow();
     // One process: the 101st request is the first refused, as when every request was written.
     const alone = countingWrites(storage);
-    const process1 = new RateLimiter(alone.storage);
+    const process1 = new RateLimiter(alone.storage, clock.epochMs);
     const waits: number[] = [];
     for (let i = 0; i < 101; i++) waits.push(await process1.hit('search', '203.0.113.1', hundred));
     assert.equal(waits.findIndex((wait) => wait > 0), 100);
@@ -216,16 +229,16 @@ test('a limit of hundreds is counted in batches: a write every max / 20 requests
 
     // Two processes, the client's requests to each in turn: each learns the other's count when it
     // writes its own, so together they let through the limit and at most a batch more each.
-    const a = new RateLimiter(storage);
-    const b = new RateLimiter(storage);
+    const a = new RateLimiter(storage, clock.epochMs);
+    const b = new RateLimiter(storage, clock.epochMs);
     let accepted = 0;
     for (let i = 0; i < 200; i++) if ((await (i % 2 ? a : b).hit('search', '203.0.113.2', hundred)) === 0) accepted++;
     assert.ok(accepted >= 100 && accepted <= 100 + 2 * batchSize(hundred), `${accepted} accepted`);
 
     // A few a window (lookups, payments): every request written, so two processes never let one more through.
     const exact = countingWrites(storage);
-    const c = new RateLimiter(exact.storage);
-    const d = new RateLimiter(exact.storage);
+    const c = new RateLimiter(exact.storage, clock.epochMs);
+    const d = new RateLimiter(exact.storage, clock.epochMs);
     const few = { max: 10, windowMs: 60_000 };
     const answers: number[] = [];
     for (let i = 0; i < 12; i++) answers.push(await (i % 2 ? c : d).hit('lookup', '203.0.113.3', few));
@@ -237,8 +250,10 @@ test('a limit of hundreds is counted in batches: a write every max / 20 requests
 test('a batch the database did not take is counted again with the next: a failing moment loses no request from the count', async () => {
   await withCounters(async (storage) => {
     const { storage: flaky } = countingWrites(storage, (write) => write === 2);
-    const limiter = new RateLimiter(flaky);
+    const clock = new WindowClock();
+    const limiter = new RateLimiter(flaky, clock.epochMs);
     const hundred = { max: 100, windowMs: 60_000 };
+    clock.startWindow();
     let failed = 0;
     const waits: number[] = [];
     for (let i = 0; i < 101; i++) {
@@ -259,8 +274,10 @@ test('a batch the database did not take is counted again with the next: a failin
 });
 
 test('the sandbox\'s reset forgets the counts, batched ones too', async () => {
-  const { app } = await createTestSandbox({ rateLimits: { searchProcedures: { max: 40, windowMs: 60_000 } } });
+  const clock = new WindowClock();
+  const { app } = await createTestSandbox({ rateLimits: { searchProcedures: { max: 40, windowMs: 60_000 } }, now: clock.now });
   try {
+    clock.startWindow();
     const search = () => app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh', remoteAddress: '203.0.113.5' }).then((res) => res.statusCode);
     const statuses: number[] = [];
     for (let i = 0; i < 42; i++) statuses.push(await search());
