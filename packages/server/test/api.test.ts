@@ -264,6 +264,8 @@ describe('sandbox fault injection', () => {
     const sandbox = await createTestSandbox({ rateLimits: {} });
     try {
       const arm = (fault: sandboxComponents['schemas']['SandboxFault']) => sandbox.app.inject({ method: 'POST', url: '/api/v1/_sandbox/faults', payload: fault });
+      // The first search builds the catalogue's index: done before anything is timed.
+      assert.equal((await sandbox.app.inject({ method: 'GET', url: '/api/v1/procedures?q=ly%20lich' })).statusCode, 200);
       assert.equal((await arm({ operationId: 'searchProcedures', kind: 'delay', delayMs: 300, whenQueryContains: 'khai' })).statusCode, 201);
       const other = Date.now();
       await sandbox.app.inject({ method: 'GET', url: '/api/v1/procedures?q=ho%20tich' });
