@@ -369,7 +369,7 @@ function topRanked(candidates: Candidate[], count: number, phrase: string, exact
     }
     const ranked = keyOf(c, marks);
     if (top.length === count && compareRanked(ranked, top[count - 1]!, phrase) >= 0) continue;
-  let low = 0;
+    let low = 0;
     let high = top.length;
     while (low < high) {
       const mid = (low + high) >> 1;
