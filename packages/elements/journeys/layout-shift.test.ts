@@ -1,15 +1,15 @@
 /**
  * Layout shift as a page loads, on the built CDN bundle in real Chromium (the only engine that
  * reports layout shifts): the demo portal, and a bare page made of the README's snippet, the
- * README's "Hold the widgets' space" lines and the four tags.
+ * README's "Hold the widgets' space" lines and the four tags, in Vietnamese and in English.
  *
  * - CLS: every layout shift from the first frame until the widgets have drawn themselves and their
  *   first data has arrived, on a phone (360 × 740, also with a slow network and a 4× slower CPU)
  *   and on a laptop (1280 × 800). Nobody touches the page, so every shift counts, including those
  *   Chromium files as following input (the emulated phone's first resize).
  * - Reserved space: with the scripts held back, each widget's box (the README's lines) is as tall
- *   as the widget once drawn, and its first data leaves it as tall, at 360 and 1280 px wide and at
- *   100% and 200% text.
+ *   as the widget once drawn, and its first data (the search's lists, the page feedback's form)
+ *   leaves it as tall, at 360 and 1280 px wide and at 100% and 200% text.
  * - Back from the payment gateway on a phone, at 100% and 200% text: the payment's section is shown
  *   and held in view while the tracker above draws the dossier again, and its outcome takes the
  *   place "checking" held for it.
@@ -48,20 +48,20 @@ function snippetScript(readme: string): string {
   return `/cdn/${file}`;
 }
 
-/** The README's snippet, its lines for the widgets' space and the four tags, nothing else. */
-const barePage = (script: string, css: string, api: string): string => `<!doctype html>
-<html lang="vi">
+/** The README's snippet, its lines for the widgets' space and the four tags (the survey asking for page feedback), nothing else. */
+const barePage = (script: string, css: string, api: string, lang: 'vi' | 'en'): string => `<!doctype html>
+<html lang="${lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Trang trống</title>
+  <title>${lang === 'vi' ? 'Trang trống' : 'A blank page'}</title>
   <script type="module" src="${script}"></script>
   <style>
 ${css}  </style>
 </head>
 <body>
   <main>
-${TAGS.map((tag) => `    <${tag} api-base="${api}"></${tag}>`).join('\n')}
+${TAGS.map((tag) => `    <${tag} api-base="${api}"${tag === 'dvc-satisfaction-survey' ? ' mode="page"' : ''}></${tag}>`).join('\n')}
   </main>
 </body>
 </html>`;
@@ -156,7 +156,8 @@ before(async () => {
   [sandbox, bundle, browser] = await Promise.all([startSandbox(), buildBundle(), launchBrowser('chromium')]);
   portal = await startPortal(bundle.dir, sandbox.url);
   bareDir = await mkdtemp(join(tmpdir(), 'dvc-layout-shift-'));
-  await writeFile(join(bareDir, 'index.html'), barePage(snippetScript(readme), css, sandbox.url));
+  await writeFile(join(bareDir, 'index.html'), barePage(snippetScript(readme), css, sandbox.url, 'vi'));
+  await writeFile(join(bareDir, 'en.html'), barePage(snippetScript(readme), css, sandbox.url, 'en'));
   bare = await serveStatic([['/cdn/', bundle.dir], ['/', bareDir]], {});
 });
 
@@ -186,8 +187,10 @@ async function freshPage(viewport: Viewport, { slow = false, textScale = 1 } = {
 }
 
 const PAGES = [
-  { where: 'the demo portal', url: () => portal.url, isPortal: true },
-  { where: 'a bare page with the README\'s snippet and lines', url: () => bare.url, isPortal: false },
+  { where: 'the demo portal', url: () => portal.url, isPortal: true, english: false },
+  { where: 'a bare page with the README\'s snippet and lines', url: () => bare.url, isPortal: false, english: false },
+  // The widgets' English is shorter than their Vietnamese.
+  { where: 'the same bare page in English', url: () => `${bare.url}en.html`, isPortal: false, english: true },
 ];
 
 describe('layout shift while the page loads (CLS)', () => {
@@ -226,7 +229,7 @@ describe('the space each widget holds before its script has run', () => {
     { name: '1280 px, 100% text', viewport: LAPTOP, textScale: 1 },
     { name: '1280 px, 200% text', viewport: LAPTOP, textScale: 2 },
   ];
-  for (const { where, url } of PAGES) {
+  for (const { where, url, isPortal, english } of PAGES) {
     for (const { name, viewport, textScale } of cases) {
       test(`${where}, ${name}: each widget's box before its script runs is as tall as the widget drawn, and stays so as its first data arrives`, async (t: TestContext) => {
         const { page, close } = await freshPage(viewport, { textScale });
@@ -273,11 +276,19 @@ describe('the space each widget holds before its script has run', () => {
             const tolerance = Math.max(4, box.height * 0.1);
             assert.ok(Math.abs(drawn[i]!.height - box.height) <= tolerance,
               `${box.widget}: ${box.height.toFixed(1)} px held before its script ran, ${drawn[i]!.height.toFixed(1)} px drawn`);
-            // Its first data: the search's lists fit in it. The survey's form is its data, and grows it.
-            if (box.widget.startsWith('dvc-satisfaction-survey')) continue;
-            assert.ok(Math.abs(settled[i]!.height - drawn[i]!.height) <= 2,
+            // Its first data: the search's lists fit in it, the page feedback's form takes its place.
+            // The portal sets its own root size (17 px), which the heights follow but the widths
+            // their steps compare do not (README): there the form may wrap a line or two more.
+            const pageForm = box.widget === 'dvc-satisfaction-survey[mode=page]';
+            assert.ok(Math.abs(settled[i]!.height - drawn[i]!.height) <= (pageForm && isPortal ? settled[i]!.height * 0.15 : 2),
               `${box.widget}: ${drawn[i]!.height.toFixed(1)} px drawn, ${settled[i]!.height.toFixed(1)} px once its first data came`);
-            // And the space held is the first view's, not a guess well above it.
+            // And the space held is the first view's, not a guess well above it. The heights held are
+            // the Vietnamese views'; the English ones are as tall or shorter, and leave some space
+            // below them (README), but for the page feedback's form, which has heights in each language.
+            if (english && !pageForm) {
+              assert.ok(settled[i]!.content <= drawn[i]!.height + 2, `${box.widget}: in English, ${settled[i]!.content.toFixed(1)} px of content in ${drawn[i]!.height.toFixed(1)} px held`);
+              continue;
+            }
             assert.ok(settled[i]!.content >= drawn[i]!.height * 0.9,
               `${box.widget}: ${drawn[i]!.height.toFixed(1)} px held for ${settled[i]!.content.toFixed(1)} px of content`);
           }

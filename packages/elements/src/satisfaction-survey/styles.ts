@@ -1,9 +1,27 @@
 import { css } from 'lit';
 import { heldSpace } from '../shared/held-space.ts';
 
-/** Layout of <dvc-satisfaction-survey>; colours and spacing come from the shared tokens. */
-/** Its first view: the line that says the form is loading. The form comes from the API, its length with it. */
-export const satisfactionSurveyStyles = [heldSpace([[null, 1.5]]), css`
+/**
+ * With `mode="page"`, the form is the page feedback ("Was this information useful?", yes or no, a
+ * comment): while it loads, the survey holds that form's height at each width, in each language,
+ * so that what is below it does not move when it comes. Measured at 100% and 200% text on a page as
+ * wide as the widget, with the browser's root size; 4 px of it (the boxes' borders) do not grow
+ * with the text. The README's lines hold the same before the script runs.
+ */
+const PAGE_FORM_LOADING = ":host([mode='page']) .survey[aria-busy='true']";
+const pageFormSpace = [
+  heldSpace([[null, 36.66], ['9.125em', 35.16], ['10.25em', 33.66], ['11.5em', 32.16], ['13.625em', 28.91], ['15.25em', 27.41],
+    ['20.5em', 25.91], ['22em', 24.41]], `${PAGE_FORM_LOADING}:lang(vi)`, 4),
+  heldSpace([[null, 36.57], ['9.5em', 35.16], ['9.625em', 33.66], ['12.125em', 30.41], ['13.875em', 28.91], ['14.375em', 27.41],
+    ['17.75em', 25.91], ['19.75em', 24.41]], `${PAGE_FORM_LOADING}:lang(en)`, 4),
+];
+
+/**
+ * Layout of <dvc-satisfaction-survey>; colours and spacing come from the shared tokens. Its first
+ * view is the line that says the form is loading: a dossier's form comes from the API, its length
+ * with it.
+ */
+export const satisfactionSurveyStyles = [heldSpace([[null, 1.5]]), ...pageFormSpace, css`
   form {
     display: grid;
     /* One column no wider than the widget: Firefox would widen it to a box's own width (the comment

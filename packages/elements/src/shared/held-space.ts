@@ -10,11 +10,12 @@ export type HeldStep = readonly [minWidth: string | null, rems: number];
  * Where scripts do not run (prerendered markup), nothing will be drawn: no space is held.
  *
  * With a `selector`, the space a view holds for the one it waits for (the payment's "checking" for
- * its outcome), so that what is below the widget does not move when the answer comes.
+ * its outcome), so that what is below the widget does not move when the answer comes. `plusPx`: the
+ * part of that height that does not follow the text's size (borders), the same at 100% and 200%.
  */
-export function heldSpace(steps: readonly HeldStep[], selector = ':host'): CSSResult {
+export function heldSpace(steps: readonly HeldStep[], selector = ':host', plusPx = 0): CSSResult {
   return unsafeCSS([...steps.map(([minWidth, rems]) => {
-    const rule = `${selector} { min-block-size: calc(${rems} * var(--_dvc-rem)); }`;
+    const rule = `${selector} { min-block-size: calc(${rems} * var(--_dvc-rem)${plusPx ? ` + ${plusPx}px` : ''}); }`;
     return minWidth === null ? rule : `@media (min-width: ${minWidth}) { ${rule} }`;
   }), `@media (scripting: none) { ${selector} { min-block-size: 0; } }`].join('\n'));
 }
