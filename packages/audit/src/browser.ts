@@ -57,17 +57,18 @@ export async function launchBrowser(name: BrowserName): Promise<Browser> {
 
 /**
  * How long a custom element on the page may stay undefined once the page has stopped fetching
- * anything, unless the auditor says otherwise (--wait): its script has come by then, or is not coming.
+ * anything that could bring a script, unless the auditor says otherwise (--wait): its script has
+ * come by then, or is not coming.
  */
 export const DEFINE_TIMEOUT_MS = 10_000;
-/** The longest the tool waits, from asking for the page, for custom elements while the page keeps fetching (a page that polls). */
+/** The longest the tool waits, from asking for the page, for custom elements while the page keeps fetching what could define them. */
 export const BUSY_TIMEOUT_MS = 60_000;
 
 /** How long the tool waited for the page's custom elements to be defined (kept in the page for the widgets check). */
 export interface DefinitionWait {
   /** From asking for the page to the end of the wait. */
   sinceAskedMs: number;
-  /** From the end of the page's last request to the end of the wait; null when a request was still under way. */
+  /** From the end of the page's last request that could bring a script to the end of the wait; null when one was still under way. */
   sinceQuietMs: number | null;
 }
 
@@ -128,22 +129,40 @@ async function loadPage(page: Page, url: string): Promise<void> {
 interface NetworkWatch {
   /** When the tool asked for the page. */
   asked: number;
-  /** Requests under way. */
+  /** Requests under way that may bring a definition. */
   inflight: Set<HTTPRequest>;
-  /** When the last request started or ended. */
+  /** When the last of those started or ended. */
   lastActivity: number;
   stop(): void;
 }
 
+/** Kinds of request that cannot bring a custom element's definition: a page's polls and beacons, its images, fonts and styles. */
+const CANNOT_DEFINE = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping', 'image', 'media', 'font', 'stylesheet', 'texttrack', 'manifest', 'cspviolationreport']);
+
 /**
- * Follows the page's requests from before it is asked for. A request counts as done once its
- * answer has begun, ended or failed (as puppeteer's own network-idle wait counts it): the end of
- * a body is not reported for every request in both protocols, and one request never seen to end
- * must not hold the audit until the busy timeout.
+ * Whether a request may bring a script that defines a custom element. A page that polls its API
+ * for ever would otherwise keep the tool waiting for the busy timeout whenever an element stays
+ * undefined. Chromium names each request's kind; Firefox's protocol does not, and there every
+ * request counts.
+ */
+function mayDefineElements(request: HTTPRequest): boolean {
+  try {
+    return !CANNOT_DEFINE.has(request.resourceType());
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Follows the page's requests from before it is asked for: those that may bring a definition. A
+ * request counts as done once its answer has begun, ended or failed (as puppeteer's own
+ * network-idle wait counts it): the end of a body is not reported for every request in both
+ * protocols, and one request never seen to end must not hold the audit until the busy timeout.
  */
 function watchNetwork(page: Page): NetworkWatch {
   const watch: NetworkWatch = { asked: Date.now(), inflight: new Set(), lastActivity: Date.now(), stop: () => undefined };
   const started = (request: HTTPRequest) => {
+    if (!mayDefineElements(request)) return;
     watch.inflight.add(request);
     watch.lastActivity = Date.now();
   };
@@ -165,9 +184,9 @@ function watchNetwork(page: Page): NetworkWatch {
 }
 
 /**
- * Waits until every custom element on the page is defined, or the page has fetched nothing for
- * `defineWaitMs` with some still undefined, or `BUSY_TIMEOUT_MS` have passed since the page was
- * asked for. Says how long it waited.
+ * Waits until every custom element on the page is defined, or the page has fetched nothing that
+ * could bring a script for `defineWaitMs` with some still undefined, or `BUSY_TIMEOUT_MS` have
+ * passed since the page was asked for. Says how long it waited.
  */
 async function waitForDefinitions(page: Page, network: NetworkWatch, defineWaitMs: number): Promise<DefinitionWait> {
   for (;;) {

@@ -27,8 +27,8 @@ keyboard access and focus visibility, target size, reflow at 320 px, text spacin
   --format LIST    which reports: json, html, junit (default all three)
   --tour           also drive every DVC widget through its states (its tour), auditing each
   --browser NAME   chromium (default) or firefox (Firefox ESR; forced colours cannot run there)
-  --wait SECONDS   how long a widget may stay undefined once the page has stopped fetching, before
-                   the audit says its script did not load (default ${DEFINE_TIMEOUT_MS / 1000})
+  --wait SECONDS   how long a widget may stay undefined once the page has stopped fetching scripts,
+                   before the audit says its script did not load (default ${DEFINE_TIMEOUT_MS / 1000})
   -h, --help       this text
   --version        the version of dvc-audit
 

@@ -46,7 +46,7 @@ function waitedFor(waited: DefinitionWait | null): string {
   if (!waited) return '';
   return waited.sinceQuietMs === null
     ? ` in the ${seconds(waited.sinceAskedMs)} the tool waited after asking for the page, which was still fetching`
-    : ` in the ${seconds(waited.sinceQuietMs)} the tool waited after the page's last request ended (${seconds(waited.sinceAskedMs)} after it asked for the page)`;
+    : ` in the ${seconds(waited.sinceQuietMs)} the tool waited after the page's last request that could bring a script ended (${seconds(waited.sinceAskedMs)} after it asked for the page)`;
 }
 
 /** What is wrong with a widget's API root, in the words a webmaster acts on. */
