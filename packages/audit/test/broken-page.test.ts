@@ -298,42 +298,39 @@ describe('dvc-audit when it cannot audit', () => {
     }
   });
 
-  it('exits 2, naming the widget, when a widget never loads (its script tag points nowhere), rather than pass a page with nothing drawn', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'dvc-audit-unloaded-'));
+  /** How the widgets check says it waited for a widget that never came, in seconds. */
+  const WAITED = /^dvc-procedure-search never became defined in the (\d+\.\d) s the tool waited after the page's last request that could bring a script ended \((\d+\.\d) s after it asked for the page\): the widget's script did not load/;
+
+  /** dvc-audit on a fixture whose widget never loads, waiting 2 s for it (`--wait`, not the default 10 s): exit 2, the widgets check an error. */
+  async function auditNeverLoaded(fixture: string): Promise<{ run: CliRun; reason: string; sinceQuiet: number; sinceAsked: number }> {
+    const out = await mkdtemp(join(tmpdir(), 'dvc-audit-never-loaded-'));
     try {
-      // Waited for 2 s, not the default 10 s: the auditor's --wait.
-      const run = await runCli([`${fixtures.url}unloaded.html`, '--wait', '2', '--out', out, '--format', 'json']);
+      const run = await runCli([`${fixtures.url}${fixture}`, '--wait', '2', '--out', out, '--format', 'json']);
       assert.equal(run.code, 2, run.stdout + run.stderr);
       const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
       const widgets = state(report, null, 'page').checks.find((c) => c.check === 'widgets')!;
       assert.equal(widgets.status, 'error');
-      // It says how long it waited: counted from the page's last request (the loader's, which failed).
-      const waited = /^dvc-procedure-search never became defined in the (\d+\.\d) s the tool waited after the page's last request that could bring a script ended \((\d+\.\d) s after it asked for the page\): the widget's script did not load/;
-      const [, sinceQuiet, sinceAsked] = waited.exec(widgets.reason!) ?? assert.fail(widgets.reason);
-      assert.ok(Number(sinceQuiet) >= 2 && Number(sinceQuiet) < 10 && Number(sinceAsked) >= Number(sinceQuiet), widgets.reason);
-      assert.match(run.stdout, /1 checks or tour steps could not complete/);
-      // The console says which and why, not only the report.
-      assert.match(run.stdout, /^ {2}page · page · widgets: dvc-procedure-search never became defined in the \d+\.\d s the tool waited after the page's last request that could bring a script ended \(\d+\.\d s after it asked for the page\): the widget's script did not load/m);
+      const [, sinceQuiet, sinceAsked] = WAITED.exec(widgets.reason!) ?? assert.fail(widgets.reason);
+      return { run, reason: widgets.reason!, sinceQuiet: Number(sinceQuiet), sinceAsked: Number(sinceAsked) };
     } finally {
       await rm(out, { recursive: true, force: true });
     }
+  }
+
+  it('exits 2, naming the widget, when a widget never loads (its script tag points nowhere), rather than pass a page with nothing drawn', async () => {
+    const { run, reason, sinceQuiet, sinceAsked } = await auditNeverLoaded('unloaded.html');
+    // It says how long it waited: counted from the page's last request (the loader's, which failed).
+    assert.ok(sinceQuiet >= 2 && sinceQuiet < 10 && sinceAsked >= sinceQuiet, reason);
+    assert.match(run.stdout, /1 checks or tour steps could not complete/);
+    // The console says which and why, not only the report.
+    assert.match(run.stdout, /^ {2}page · page · widgets: dvc-procedure-search never became defined in the \d+\.\d s the tool waited after the page's last request that could bring a script ended \(\d+\.\d s after it asked for the page\): the widget's script did not load/m);
   });
 
   it('does not wait out its busy timeout on a page that polls for ever: polls bring no script (Chromium, which names each request\'s kind)', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'dvc-audit-polling-'));
-    try {
-      const run = await runCli([`${fixtures.url}polling.html`, '--wait', '2', '--out', out, '--format', 'json']);
-      assert.equal(run.code, 2, run.stdout + run.stderr);
-      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
-      const widgets = state(report, null, 'page').checks.find((c) => c.check === 'widgets')!;
-      const waited = /^dvc-procedure-search never became defined in the (\d+\.\d) s the tool waited after the page's last request that could bring a script ended \((\d+\.\d) s after it asked for the page\)/;
-      const [, sinceQuiet, sinceAsked] = waited.exec(widgets.reason!) ?? assert.fail(widgets.reason);
-      assert.ok(Number(sinceQuiet) >= 2 && Number(sinceAsked) < 15, widgets.reason);
-      // The busy timeout is 60 s; the whole run (a browser started, the page audited) takes far less.
-      assert.ok(run.ms < 40_000, `the audit took ${run.ms} ms`);
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
+    const { run, reason, sinceQuiet, sinceAsked } = await auditNeverLoaded('unloaded.html?poll');
+    assert.ok(sinceQuiet >= 2 && sinceAsked < 15, reason);
+    // The busy timeout is 60 s; the whole run (a browser started, the page audited) takes far less.
+    assert.ok(run.ms < 40_000, `the audit took ${run.ms} ms`);
   });
 
   it('exits 2 with one line, before starting a browser, when the report folder cannot be made', async () => {
