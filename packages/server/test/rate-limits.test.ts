@@ -20,10 +20,9 @@ async function burst(send: (i: number) => Promise<{ statusCode: number; headers:
 }
 
 test('payment creation is rate-limited per client, with Retry-After and a problem', async () => {
-  const clock = new WindowClock();
+  const clock = WindowClock.atWindowStart();
   const { app } = await createTestSandbox({ rateLimits: { createPayment: { max: 3, windowMs: 60_000 } }, now: clock.now });
   try {
-    clock.startWindow();
     const results = await burst((i) => app.inject({
       method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': `rate-limit-key-${String(i).padStart(8, '0')}` },
       payload: { dossierCode: DEMO.paymentDue.code, applicantId: DEMO.paymentDue.applicantId, returnUrl: 'http://localhost:8080/r' },
@@ -39,10 +38,9 @@ test('payment creation is rate-limited per client, with Retry-After and a proble
 });
 
 test('page feedback is rate-limited per client; another client is not affected', async () => {
-  const clock = new WindowClock();
+  const clock = WindowClock.atWindowStart();
   const { app } = await createTestSandbox({ rateLimits: { submitSurvey: { max: 2, windowMs: 60_000 } }, now: clock.now });
   try {
-    clock.startWindow();
     const feedback = (ip: string) => app.inject({
       method: 'POST', url: '/api/v1/surveys/responses', remoteAddress: ip,
       payload: { formId: 'page-feedback', formVersion: 1, procedureCode: '1.001193', answers: { useful: 1 } },
@@ -57,10 +55,9 @@ test('page feedback is rate-limited per client; another client is not affected',
 
 test('behind trusted proxies, each client is counted by the address they forward; otherwise by the connection\'s peer', async () => {
   const lookups = async (trustProxy: number | string[] | undefined) => {
-    const clock = new WindowClock();
+    const clock = WindowClock.atWindowStart();
     const { app } = await createTestSandbox({ rateLimits: { lookupDossier: { max: 2, windowMs: 60_000 } }, now: clock.now, ...(trustProxy === undefined ? {} : { trustProxy }) });
     try {
-      clock.startWindow();
       // Three citizens behind one load balancer (10.0.0.5), a request each, then the first twice more.
       const lookup = (client: string) => app.inject({
         method: 'POST', url: '/api/v1/dossiers/lookup', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': client },
@@ -81,10 +78,9 @@ test('the reports are rate-limited per client by default, a key or none', async 
   const { DEFAULT_RATE_LIMITS } = await import('../src/config.ts');
   assert.deepEqual([DEFAULT_RATE_LIMITS['getSurveyReport'], DEFAULT_RATE_LIMITS['getPaymentReport']],
     [{ max: 60, windowMs: 60_000 }, { max: 60, windowMs: 60_000 }]);
-  const clock = new WindowClock();
+  const clock = WindowClock.atWindowStart();
   const { app } = await createTestSandbox({ rateLimits: { getPaymentReport: { max: 2, windowMs: 60_000 } }, now: clock.now });
   try {
-    clock.startWindow();
     const results = await burst(() => app.inject({ method: 'GET', url: '/api/v1/reports/payments?from=2026-01-01&to=2026-01-31' }), 3);
     // Without a key: refused (401) until the limit, then limited before the key is even looked at.
     assert.deepEqual(results.map((r) => r.statusCode), [401, 401, 429]);
@@ -160,10 +156,9 @@ test('the counters never make a request wait for the disk: unlogged on PostgreSQ
       assert.deepEqual({ ...await storage.one<Record<string, unknown>>('PRAGMA synchronous') }, { synchronous: 1 }, 'NORMAL: no flush per commit');
     }
     // Counting still counts.
-    const clock = new WindowClock();
+    const clock = WindowClock.atWindowStart();
     const limiter = new RateLimiter(storage, clock.epochMs);
     const limit = { max: 2, windowMs: 60_000 };
-    clock.startWindow();
     assert.deepEqual([await limiter.hit('search', '127.0.0.1', limit), await limiter.hit('search', '127.0.0.1', limit)], [0, 0]);
     assert.ok(await limiter.hit('search', '127.0.0.1', limit) > 0);
   });
@@ -217,8 +212,7 @@ test('a limit of hundreds is counted in batches: a write every max / 20 requests
     const hundred = { max: 100, windowMs: 60_000 };
     assert.deepEqual([batchSize(hundred), batchSize({ max: 600, windowMs: 1 }), batchSize({ max: 39, windowMs: 1 }), batchSize({ max: 10, windowMs: 1 })], [5, 30, 1, 1]);
 
-    const clock = new WindowClock();
-    clock.startWindow();
+    const clock = WindowClock.atWindowStart();
     // One process: the 101st request is the first refused, as when every request was written.
     const alone = countingWrites(storage);
     const process1 = new RateLimiter(alone.storage, clock.epochMs);
@@ -250,10 +244,9 @@ test('a limit of hundreds is counted in batches: a write every max / 20 requests
 test('a batch the database did not take is counted again with the next: a failing moment loses no request from the count', async () => {
   await withCounters(async (storage) => {
     const { storage: flaky } = countingWrites(storage, (write) => write === 2);
-    const clock = new WindowClock();
+    const clock = WindowClock.atWindowStart();
     const limiter = new RateLimiter(flaky, clock.epochMs);
     const hundred = { max: 100, windowMs: 60_000 };
-    clock.startWindow();
     let failed = 0;
     const waits: number[] = [];
     for (let i = 0; i < 101; i++) {
@@ -274,10 +267,9 @@ test('a batch the database did not take is counted again with the next: a failin
 });
 
 test('the sandbox\'s reset forgets the counts, batched ones too', async () => {
-  const clock = new WindowClock();
+  const clock = WindowClock.atWindowStart();
   const { app } = await createTestSandbox({ rateLimits: { searchProcedures: { max: 40, windowMs: 60_000 } }, now: clock.now });
   try {
-    clock.startWindow();
     const search = () => app.inject({ method: 'GET', url: '/api/v1/procedures?q=khai%20sinh', remoteAddress: '203.0.113.5' }).then((res) => res.statusCode);
     const statuses: number[] = [];
     for (let i = 0; i < 42; i++) statuses.push(await search());

@@ -18,4 +18,11 @@ export class WindowClock {
   startWindow(windowMs = 60_000): void {
     this.#ahead += windowMs - (this.epochMs() % windowMs);
   }
+
+  /** A clock at the start of a window of `windowMs` (a minute, by default): what follows is counted in it. */
+  static atWindowStart(windowMs = 60_000): WindowClock {
+    const clock = new WindowClock();
+    clock.startWindow(windowMs);
+    return clock;
+  }
 }
