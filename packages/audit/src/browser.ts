@@ -4,7 +4,7 @@
  * nothing: the browser is the one installed on the machine).
  */
 import { existsSync } from 'node:fs';
-import { launch, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { launch, type Browser, type HTTPRequest, type HTTPResponse, type Page } from 'puppeteer-core';
 import { installPageHelpers } from './in-page.ts';
 import type { BrowserName } from './types.ts';
 
@@ -139,18 +139,29 @@ interface NetworkWatch {
 /** Kinds of request that cannot bring a custom element's definition: a page's polls and beacons, its images, fonts and styles. */
 const CANNOT_DEFINE = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping', 'image', 'media', 'font', 'stylesheet', 'texttrack', 'manifest', 'cspviolationreport']);
 
+/** Content types that cannot be a script: a page's data (JSON), images, fonts, styles, media and event streams. */
+const CANNOT_DEFINE_TYPE = /^\s*(application\/([\w.-]+\+)?json|image\/|font\/|text\/css|audio\/|video\/|text\/event-stream)/i;
+
 /**
- * Whether a request may bring a script that defines a custom element. A page that polls its API
- * for ever would otherwise keep the tool waiting for the busy timeout whenever an element stays
- * undefined. Chromium names each request's kind; Firefox's protocol does not, and there every
- * request counts.
+ * Whether a request may bring a script that defines a custom element, from its kind: a page that
+ * polls its API for ever would otherwise keep the tool waiting for the busy timeout whenever an
+ * element stays undefined. Chromium names each request's kind; Firefox's protocol does not, and
+ * Chromium's "other" says nothing: then undefined, and the answer's content type decides.
  */
-function mayDefineElements(request: HTTPRequest): boolean {
+function kindMayDefine(request: HTTPRequest): boolean | undefined {
+  let kind: string;
   try {
-    return !CANNOT_DEFINE.has(request.resourceType());
+    kind = request.resourceType();
   } catch {
-    return true;
+    return undefined;
   }
+  return kind === 'other' ? undefined : !CANNOT_DEFINE.has(kind);
+}
+
+/** Whether an answer may have brought a script, by its content type: none (the request failed) or one without a type may have. */
+function answerMayDefine(response: HTTPResponse | null): boolean {
+  const type = response?.headers()['content-type'];
+  return type === undefined || !CANNOT_DEFINE_TYPE.test(type);
 }
 
 /**
@@ -158,18 +169,25 @@ function mayDefineElements(request: HTTPRequest): boolean {
  * request counts as done once its answer has begun, ended or failed (as puppeteer's own
  * network-idle wait counts it): the end of a body is not reported for every request in both
  * protocols, and one request never seen to end must not hold the audit until the busy timeout.
+ * A request of no known kind holds the wait while under way, and counts as activity only if its
+ * answer may have been a script.
  */
 function watchNetwork(page: Page): NetworkWatch {
   const watch: NetworkWatch = { asked: Date.now(), inflight: new Set(), lastActivity: Date.now(), stop: () => undefined };
+  const kindUnknown = new Set<HTTPRequest>();
   const started = (request: HTTPRequest) => {
-    if (!mayDefineElements(request)) return;
+    const mayDefine = kindMayDefine(request);
+    if (mayDefine === false) return;
     watch.inflight.add(request);
-    watch.lastActivity = Date.now();
+    if (mayDefine) watch.lastActivity = Date.now();
+    else kindUnknown.add(request);
   };
-  const ended = (request: HTTPRequest) => {
-    if (watch.inflight.delete(request)) watch.lastActivity = Date.now();
+  // Firefox's protocol tells of an answer before the request holds it: the answer is passed on.
+  const ended = (request: HTTPRequest, response = request.response()) => {
+    if (!watch.inflight.delete(request)) return;
+    if (!kindUnknown.delete(request) || answerMayDefine(response)) watch.lastActivity = Date.now();
   };
-  const answered = (response: { request(): HTTPRequest }) => ended(response.request());
+  const answered = (response: HTTPResponse) => ended(response.request(), response);
   page.on('request', started);
   page.on('response', answered);
   page.on('requestfinished', ended);

@@ -302,10 +302,10 @@ describe('dvc-audit when it cannot audit', () => {
   const WAITED = /^dvc-procedure-search never became defined in the (\d+\.\d) s the tool waited after the page's last request that could bring a script ended \((\d+\.\d) s after it asked for the page\): the widget's script did not load/;
 
   /** dvc-audit on a fixture whose widget never loads, waiting 2 s for it (`--wait`, not the default 10 s): exit 2, the widgets check an error. */
-  async function auditNeverLoaded(fixture: string): Promise<{ run: CliRun; reason: string; sinceQuiet: number; sinceAsked: number }> {
+  async function auditNeverLoaded(fixture: string, browser = 'chromium'): Promise<{ run: CliRun; reason: string; sinceQuiet: number; sinceAsked: number }> {
     const out = await mkdtemp(join(tmpdir(), 'dvc-audit-never-loaded-'));
     try {
-      const run = await runCli([`${fixtures.url}${fixture}`, '--wait', '2', '--out', out, '--format', 'json']);
+      const run = await runCli([`${fixtures.url}${fixture}`, '--wait', '2', '--browser', browser, '--out', out, '--format', 'json']);
       assert.equal(run.code, 2, run.stdout + run.stderr);
       const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AuditReport;
       const widgets = state(report, null, 'page').checks.find((c) => c.check === 'widgets')!;
@@ -326,12 +326,14 @@ describe('dvc-audit when it cannot audit', () => {
     assert.match(run.stdout, /^ {2}page · page · widgets: dvc-procedure-search never became defined in the \d+\.\d s the tool waited after the page's last request that could bring a script ended \(\d+\.\d s after it asked for the page\): the widget's script did not load/m);
   });
 
-  it('does not wait out its busy timeout on a page that polls for ever: polls bring no script (Chromium, which names each request\'s kind)', async () => {
-    const { run, reason, sinceQuiet, sinceAsked } = await auditNeverLoaded('unloaded.html?poll');
-    assert.ok(sinceQuiet >= 2 && sinceAsked < 15, reason);
-    // The busy timeout is 60 s; the whole run (a browser started, the page audited) takes far less.
-    assert.ok(run.ms < 40_000, `the audit took ${run.ms} ms`);
-  });
+  for (const browser of ['chromium', 'firefox']) {
+    it(`does not wait out its busy timeout on a page that polls its API for ever: its answers bring no script (${browser})`, async () => {
+      const { run, reason, sinceQuiet, sinceAsked } = await auditNeverLoaded('unloaded.html?poll', browser);
+      assert.ok(sinceQuiet >= 2 && sinceAsked < 15, reason);
+      // The busy timeout is 60 s; the whole run (a browser started, the page audited) takes far less.
+      assert.ok(run.ms < 40_000, `the audit took ${run.ms} ms`);
+    });
+  }
 
   it('exits 2 with one line, before starting a browser, when the report folder cannot be made', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dvc-audit-out-'));
