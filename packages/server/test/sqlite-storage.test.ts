@@ -71,6 +71,38 @@ test('SQLite: a transaction its disk cannot hold fails with SQLite\'s reason, as
   }
 });
 
+test('SQLite: a statement made while a transaction is open runs after it, on its own: never inside the next transaction, nor lost with its rollback', async () => {
+  const storage = new SqliteStorage(':memory:');
+  try {
+    await storage.exec('CREATE TABLE t (x TEXT)');
+    let firstBegan!: () => void;
+    let endFirst!: () => void;
+    const firstOpen = new Promise<void>((resolve) => (firstBegan = resolve));
+    const firstMayEnd = new Promise<void>((resolve) => (endFirst = resolve));
+    const first = storage.transaction(async (tx) => {
+      await tx.run("INSERT INTO t VALUES ('first')");
+      firstBegan();
+      await firstMayEnd;
+    });
+    await firstOpen;
+    // Another request's write (a guess counted, a refund marked) comes while the first is open,
+    // and a third request's transaction is queued behind it, which fails (a key already taken).
+    const standalone = storage.run("INSERT INTO t VALUES ('standalone')");
+    const failing = storage.transaction(async (tx) => {
+      await tx.run("INSERT INTO t VALUES ('rolled back')");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      throw new Error('refused');
+    });
+    endFirst();
+    await first;
+    assert.equal(await standalone, 1);
+    await assert.rejects(failing, /refused/);
+    assert.deepEqual((await storage.all<{ x: string }>('SELECT x FROM t ORDER BY rowid')).map((row) => row.x), ['first', 'standalone']);
+  } finally {
+    await storage.close();
+  }
+});
+
 /** Opens a storage in a child process as a user without root's rights (nobody, when the tests run as root). */
 function openAsUser(file: string): { status: number | null; stderr: string } {
   const script = `import { SqliteStorage } from ${JSON.stringify(STORAGE)};

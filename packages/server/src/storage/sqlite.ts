@@ -90,7 +90,7 @@ export class SqliteStorage implements Storage {
     return statement;
   }
 
-  /** The statements themselves, run at once: for a transaction's work, and for the idle connection. */
+  /** The statements themselves, run at once (an async function's body runs up to its first await): a transaction's work, and the idle connection's. */
   readonly #direct: Queryable = {
     all: async <T>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).all(...params) as T[],
     one: async <T>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).get(...params) as T | undefined,
@@ -100,28 +100,30 @@ export class SqliteStorage implements Storage {
     },
   };
 
-  async #idle(): Promise<void> {
+  /**
+   * Runs `statement` once no transaction is open, in the same turn as the check: with a turn
+   * between them, the next queued transaction could begin first, and the statement would join it
+   * (and be lost with its rollback).
+   */
+  async #whenIdle<T>(statement: () => Promise<T>): Promise<T> {
     while (this.#inTransaction) await this.#queue;
+    return statement();
   }
 
-  async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    await this.#idle();
-    return this.#direct.all<T>(sql, params);
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.#whenIdle(() => this.#direct.all<T>(sql, params));
   }
 
-  async one<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
-    await this.#idle();
-    return this.#direct.one<T>(sql, params);
+  one<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.#whenIdle(() => this.#direct.one<T>(sql, params));
   }
 
-  async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
-    await this.#idle();
-    return this.#direct.run(sql, params);
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.#whenIdle(() => this.#direct.run(sql, params));
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.#idle();
-    this.#db.exec(sql);
+  exec(sql: string): Promise<void> {
+    return this.#whenIdle(() => this.#direct.exec(sql));
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -179,8 +181,9 @@ export class SqliteStorage implements Storage {
     await this.one('SELECT 1');
   }
 
-  async close(): Promise<void> {
-    await this.#idle();
-    if (this.#db.isOpen) this.#db.close();
+  close(): Promise<void> {
+    return this.#whenIdle(async () => {
+      if (this.#db.isOpen) this.#db.close();
+    });
   }
 }
