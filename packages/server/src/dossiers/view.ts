@@ -1,6 +1,6 @@
 import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
-import { timeliness, workingDaysEarly, workingDaysLate } from '../calendar/working-time.ts';
+import { isOverdue, timeliness, workingDaysEarly, workingDaysLate } from '../calendar/working-time.ts';
 import { paymentsOfDossier, receiptNumbersOf } from '../payments/repository.ts';
 import { isPaidInFull, outstandingOf } from '../payments/outstanding.ts';
 import { historyOf, vnTime } from './repository.ts';
@@ -27,8 +27,9 @@ export function deriveTimeliness(row: DossierRow, now: Date): Schemas['Timelines
   }
   // While the agency waits for the citizen's supplement the clock is stopped.
   if (row.status === 'supplement-requested') return { state: 'on-track', workingDays: 0 };
-  const late = workingDaysLate(due, now);
-  return late > 0 ? { state: 'overdue', workingDays: late } : { state: 'on-track', workingDays: 0 };
+  // Overdue once the due time has passed, as a dossier finished then is late, though no working
+  // time may have passed since (a night, a weekend): the count of working days is then 0.
+  return isOverdue(due, { now }) ? { state: 'overdue', workingDays: workingDaysLate(due, now) } : { state: 'on-track', workingDays: 0 };
 }
 
 async function paymentView(ctx: ServerContext, row: DossierRow): Promise<Schemas['DossierPayment'] | null> {
