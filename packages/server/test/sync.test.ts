@@ -310,7 +310,17 @@ describe('the one-stop system pushes dossiers and progress', () => {
     assert.equal((await lookup(other)).json().status, 'decided');
     // The agency reopens it with a dated step: that applies.
     await push('progress', { data: [progressRecord({ MaHoSo: other, ThoiDiemXuLy: '20250717090000', NoiDungXuLy: 'Thu hồi kết quả, xử lý lại', TrangThai: '4' })] });
-    assert.equal((await lookup(other)).json().status, 'processing');
+    const reopened = (await lookup(other)).json();
+    // In hand again: no end, and timed against now (long past its due date), not its first end.
+    assert.deepEqual([reopened.status, reopened.completedAt, reopened.timeliness.state], ['processing', null, 'overdue']);
+    // Decided again after its due date: late, by the new decision's time.
+    await push('progress', { data: [progressRecord({ MaHoSo: other, ThoiDiemXuLy: '20250721160000', NoiDungXuLy: 'Phê duyệt kết quả', TrangThai: '9' })] });
+    const decidedAgain = (await lookup(other)).json();
+    assert.deepEqual([decidedAgain.status, decidedAgain.completedAt, decidedAgain.timeliness.state], ['decided', '2025-07-21T16:00:00+07:00', 'late']);
+    // Its result delivered a day later: it finished when it was decided.
+    await push('progress', { data: [progressRecord({ MaHoSo: other, ThoiDiemXuLy: '20250722090000', NoiDungXuLy: 'Trả kết quả', TrangThai: '10' })] });
+    const delivered = (await lookup(other)).json();
+    assert.deepEqual([delivered.status, delivered.completedAt], ['result-delivered', '2025-07-21T16:00:00+07:00']);
   });
 
   test('a NUL character in a record refuses that record alone, naming its field; the others are stored', async () => {

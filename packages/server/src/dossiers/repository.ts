@@ -8,7 +8,7 @@ import type { DurationUnit, PauseInterval } from '../calendar/working-time.ts';
 import { formatLocalDateTime, localPlainDate } from '../calendar/vn-time.ts';
 import { applicantDigest, digestsEqual } from './applicant-digest.ts';
 import { historyTimes } from './history-times.ts';
-import { FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
+import { completionAfter, FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
@@ -185,7 +185,7 @@ export async function changeStatus(
         }
       }
     }
-    const completedAt = FINISHED.has(status) ? (row.completed_at ?? at.toISOString()) : row.completed_at;
+    const completedAt = completionAfter(status, row, at.toISOString());
     await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ?, fees = ? WHERE code = ?',
       [status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, fees, code]);
     // The agency revised what is owed (sandbox-only): a payment open for lines no longer owed is closed.

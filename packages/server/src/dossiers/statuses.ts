@@ -12,6 +12,18 @@ export const CLOSED_WITHOUT_RESULT: ReadonlySet<DossierStatus> = new Set(['rejec
 /** Decided or closed: the end of a dossier's processing. */
 export const ENDED: ReadonlySet<DossierStatus> = new Set([...FINISHED, ...CLOSED_WITHOUT_RESULT]);
 
+/**
+ * When a dossier that moves to `status` at `at` ended. One finishing ends then; one already
+ * finished keeps its end (the result delivered after the decision), unless that end was not known.
+ * One put back in hand (the agency reopens it) has no end, so decided again it ends then; one
+ * closed without a result keeps the end its record gave, if any.
+ */
+export function completionAfter(status: DossierStatus, known: { status: DossierStatus; completed_at: string | null }, at: string): string | null {
+  if (!ENDED.has(status)) return null;
+  if (!FINISHED.has(status)) return known.completed_at;
+  return FINISHED.has(known.status) && known.completed_at !== null ? known.completed_at : at;
+}
+
 /** What the one-stop desk writes in the history when a dossier reaches a status (agency data, in Vietnamese). */
 export const HISTORY_ACTIONS: Record<DossierStatus, { action: string; officerTitle: string }> = {
   submitted: { action: 'Công dân nộp hồ sơ trực tuyến', officerTitle: 'Hệ thống' },

@@ -2,7 +2,7 @@ import type { components } from '@dvc-kit/sdk';
 import type { ServerContext } from '../context.ts';
 import type { ApiKey } from '../auth/api-keys.ts';
 import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applicant-digest.ts';
-import { ENDED, FINISHED } from '../dossiers/statuses.ts';
+import { completionAfter, ENDED, FINISHED } from '../dossiers/statuses.ts';
 import type { DossierStatus } from '../dossiers/statuses.ts';
 import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
@@ -175,8 +175,7 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     // unless the agency has asked for more since.
     const paidAlready = step.status === 'payment-due'
       && isPaidInFull(await outstandingFor(tx, step.code, dossier.fees));
-    // A finished dossier whose end was not known takes this step's time as its end.
-    const completedAt = FINISHED.has(step.status) ? (dossier.completed_at ?? step.at.toISOString()) : dossier.completed_at;
+    const completedAt = completionAfter(step.status, dossier, step.at.toISOString());
     if (newest.at === step.at.toISOString() && !paidAlready && (dossier.status !== step.status || completedAt !== dossier.completed_at)) {
       await tx.run('UPDATE dossiers SET status = ?, completed_at = ? WHERE code = ?', [step.status, completedAt, step.code]);
       outcome = outcome === 'created' ? 'created' : 'updated';
