@@ -455,6 +455,28 @@ describe('what a payer cannot do', () => {
     assert.equal(lines.some((line) => line.includes(DEMO.paymentDue.applicantId)), false, 'no identity number in the log');
   });
 
+  test('pay in an old tab for a dossier withdrawn meanwhile: the open payment was closed with it, is confirmed nowhere, and is marked for a refund', async () => {
+    const open = await (await create('payer-cannot-key-000008')).json() as Payment;
+    // The citizen withdraws the dossier at the desk; the one-stop system says so.
+    const withdrawn = await fetch(`${sandbox.baseUrl}/_sandbox/dossiers/${DEMO.paymentDue.code}/status`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'withdrawn' }),
+    });
+    assert.equal(withdrawn.status, 200, await withdrawn.clone().text());
+    const closed = await (await fetch(`${sandbox.baseUrl}/payments/${open.id}`)).json() as Payment;
+    assert.deepEqual([closed.state, closed.failureCode], ['cancelled', 'dossier-closed']);
+    assert.ok(lines.some((line) => line.includes('the dossier was closed without a result') && line.includes(DEMO.paymentDue.code)));
+    // The gateway still has the order open: the payer pays it there.
+    assert.equal((await payAtGateway(open.redirectUrl!, 'success')).status, 303);
+    const after = await (await fetch(`${sandbox.baseUrl}/payments/${open.id}`)).json() as Payment;
+    assert.deepEqual([after.state, after.failureCode, after.receipts.length], ['cancelled', 'dossier-closed', 0]);
+    const due = await sandbox.context.storage.one<{ refund_due: string | null }>('SELECT refund_due FROM payments WHERE id = ?', [open.id]);
+    assert.equal(JSON.parse(due!.refund_due!).gateway, 'vnpay');
+    // Nothing is due on a closed dossier: a new payment is refused.
+    const again = await create('payer-cannot-key-000009');
+    assert.equal(again.status, 409);
+    assert.equal((await again.json() as { code: string }).code, 'payment_not_due');
+  });
+
   test('one Idempotency-Key sent at once with two bodies: one payment, started at its gateway; the other refused (422) having changed nothing', async () => {
     const [vnpay, momo] = await Promise.all([
       create('payer-cannot-key-000010', { method: 'bank-qr' }), create('payer-cannot-key-000010', { method: 'e-wallet' }),

@@ -154,13 +154,14 @@ async function settled(el: DvcDossierTracker): Promise<void> {
 }
 
 /** A payment started for the dossier (as the payment widget starts one) and left unfinished at its gateway. */
-async function startPayment(code: string): Promise<void> {
+async function startPayment(code: string): Promise<string> {
   const started = await fetch(`${sandboxUrl()}/payments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
     body: JSON.stringify({ dossierCode: code, applicantId: APPLICANT, returnUrl: `${sandboxUrl()}/health` }),
   });
   expect(started.status).to.equal(201);
+  return ((await started.json()) as { id: string }).id;
 }
 
 async function submit(el: DvcDossierTracker): Promise<void> {
@@ -801,6 +802,46 @@ describe('<dvc-dossier-tracker>', () => {
       } finally {
         window.dvcKit = named;
       }
+    });
+
+    it('a payment cancelled at the gateway: "you can pay again" with a "Pay" button where the page can pay, and only that it was cancelled where it cannot', async () => {
+      const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
+      await completeAtGateway(await startPayment(dossier.code), 'cancel');
+      const el = await mount();
+      await lookUp(el, dossier.code, APPLICANT);
+      expect(text($(el, '[part="payment-state"]'))).to.equal('Lần thanh toán gần nhất đã bị hủy. Ông/Bà có thể thanh toán lại.');
+      expect(text($(el, '[part="pay-button"]'))).to.equal('Thanh toán');
+      el.remove();
+      const named = window.dvcKit;
+      window.dvcKit = {};
+      try {
+        const nowhereToPay = await mount();
+        await lookUp(nowhereToPay, dossier.code, APPLICANT);
+        expect(text($(nowhereToPay, '[part="payment-state"]'))).to.equal('Lần thanh toán gần nhất đã bị hủy.');
+        expect($(nowhereToPay, '[part="pay-button"]')).to.equal(null);
+      } finally {
+        window.dvcKit = named;
+      }
+    });
+
+    it('a dossier closed without a result while a payment was open: nothing is to be paid, and nothing offers to; passes axe', async () => {
+      const dossier = await createDossier({ status: 'payment-due', fees: [{ kind: 'fee', description: 'Lệ phí', amount: 50_000 }] });
+      await startPayment(dossier.code);
+      const withdrawn = await fetch(`${sandboxUrl()}/_sandbox/dossiers/${encodeURIComponent(dossier.code)}/status`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'withdrawn' }),
+      });
+      expect(withdrawn.status).to.equal(200);
+      const el = await mount();
+      await lookUp(el, dossier.code, APPLICANT);
+      expect(badge(el)).to.equal(VI_STATUS.withdrawn);
+      const payment = $(el, '[part="payment"]')!;
+      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Ông/Bà không phải nộp khoản nào: hồ sơ đã kết thúc mà không có kết quả.');
+      expect(payment.querySelector('[part="pay-button"]')).to.equal(null);
+      expect(payment.querySelector('[part="pay-in-person"]')).to.equal(null);
+      await expectNoAxeViolations(el);
+      await setLang('en');
+      await el.updateComplete;
+      expect(text(payment.querySelector('[part="payment-state"]'))).to.equal('Nothing is to be paid: the dossier was closed without a result.');
     });
 
     it('says where to pay instead of offering "Pay" when the server takes no payment online; passes axe', async () => {

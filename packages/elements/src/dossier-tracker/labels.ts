@@ -110,7 +110,7 @@ export function timelinessText(timeliness: Timeliness, { rescheduled = false }: 
   }
 }
 
-/** The payment's state in words; `canContinue` when a started payment can be continued from here. */
+/** The payment's state in words; `canContinue` when the payment can be continued or made again from here (a Pay button is shown). */
 export function paymentStateLabel(state: PaymentState, { canContinue = false, paidBefore = false } = {}): string {
   switch (state) {
     case 'unpaid':
@@ -125,9 +125,9 @@ export function paymentStateLabel(state: PaymentState, { canContinue = false, pa
     case 'refunded':
       return msg('Refunded');
     case 'cancelled':
-      return msg('The last payment was cancelled. You can pay again.');
+      return canContinue ? `${msg('The last payment was cancelled.')} ${msg('You can pay again.')}` : msg('The last payment was cancelled.');
     case 'failed':
-      return msg('The last payment did not go through. You can pay again.');
+      return canContinue ? `${msg('The last payment did not go through.')} ${msg('You can pay again.')}` : msg('The last payment did not go through.');
   }
 }
 

@@ -142,6 +142,9 @@ function paymentView(dossier: Dossier, { onPay, receiptUrl }: ResultActions, lev
   const due = dossier.status === 'payment-due' && ['unpaid', 'failed', 'cancelled', 'pending'].includes(payment.state);
   // A server with no payment gateway: the fees are paid at the desk, and nothing here says "Pay".
   const canPay = due && payment.methods.length > 0;
+  // Closed without a result: nothing is asked any more (a payment left open was closed with it).
+  // What was paid stays, with its receipts.
+  const closed = statusKind(dossier.status) === 'closed' && payment.state !== 'paid' && payment.state !== 'refunded';
   return html`<div class="notice ${canPay ? 'notice-action' : ''}" part="payment">
     ${heading(level, msg('Charges and fees'))}
     ${paidBeforeView(payment)}
@@ -157,7 +160,9 @@ function paymentView(dossier: Dossier, { onPay, receiptUrl }: ResultActions, lev
         <span class="amount">${formatVnd(payment.total)}</span>
       </li>
     </ul>
-    <p class="payment-state" part="payment-state">${paymentStateLabel(payment.state, { canContinue: canPay && onPay !== undefined, paidBefore: payment.alreadyPaid !== undefined })}</p>
+    <p class="payment-state" part="payment-state">${closed
+      ? msg('Nothing is to be paid: the dossier was closed without a result.')
+      : paymentStateLabel(payment.state, { canContinue: canPay && onPay !== undefined, paidBefore: payment.alreadyPaid !== undefined })}</p>
     ${overpaidView(payment)}
     ${payment.state === 'paid' && payment.receiptNumbers?.length
       ? html`<p>${msg('Receipt numbers')}: ${payment.receiptNumbers.join(', ')}</p>${receiptLinks(payment, receiptUrl)}`

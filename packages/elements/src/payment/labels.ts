@@ -52,3 +52,5 @@ export function failureReason(code: string | null | undefined): string {
 
 /** The failure code of a payment closed because a newer one took its place (the server's word). */
 export const SUPERSEDED = 'superseded';
+/** The failure code of a payment closed because its dossier was closed without a result (the server's word). */
+export const DOSSIER_CLOSED = 'dossier-closed';

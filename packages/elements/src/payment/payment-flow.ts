@@ -17,7 +17,7 @@ import { formatVnd, getLocale } from '../shared/locale.ts';
 import { payInPersonMessage } from '../shared/pay-in-person.ts';
 import { overpaidMessage, paidBeforeMessage } from '../shared/paid-before.ts';
 import { RequestController } from '../shared/request-controller.ts';
-import { failureReason, SUPERSEDED } from './labels.ts';
+import { DOSSIER_CLOSED, failureReason, SUPERSEDED } from './labels.ts';
 import { DEFAULT_SCHEDULE, pollPayment, type PollSchedule } from './payment-poller.ts';
 import { PaymentSession } from './payment-session.ts';
 import { cleanAddressBar, readReturnReference, safeHttpUrl, withoutGatewayParams } from './return-params.ts';
@@ -623,7 +623,8 @@ export class PaymentFlow implements ReactiveController {
       case 'cancelled':
         this.#session.forget(code);
         this.#setView({ kind: 'cancelled', payment });
-        this.#announce(() => (payment.failureCode === SUPERSEDED ? msg('Payment replaced.') : msg('Payment cancelled.')));
+        this.#announce(() => (payment.failureCode === SUPERSEDED ? msg('Payment replaced.')
+          : payment.failureCode === DOSSIER_CLOSED ? msg('Payment closed.') : msg('Payment cancelled.')));
         return;
       case 'refunded':
         this.#session.forget(code);

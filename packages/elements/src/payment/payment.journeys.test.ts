@@ -300,6 +300,34 @@ describe('<dvc-payment> through the gateway', () => {
     expect(text($(el, '[part="pay-again-button"]'))).to.equal('Xem phí, lệ phí cần nộp');
   });
 
+  it('a dossier withdrawn while its payer was at the gateway, paid there all the same: said to be closed with its dossier and refunded, with nothing to pay again', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const paymentId = await startPayment(code);
+    const gatewayPage = (await getPayment(paymentId)).redirectUrl!;
+    await sandbox(`/_sandbox/dossiers/${encodeURIComponent(code)}/status`, { status: 'withdrawn' });
+    // The gateway's page, open before the dossier was withdrawn, takes the money all the same.
+    const back = await completeAtGateway(paymentId, 'success', gatewayPage);
+    arriveWith(gatewayParams(back!));
+
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'cancelled');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+    expect(text($(el, '[part="heading"]'))).to.equal('Giao dịch đã được đóng');
+    expect(text($(el, '[part="message"]'))).to.equal(`Hồ sơ ${code} đã kết thúc mà không có kết quả (không được tiếp nhận, đã rút hoặc dừng xử lý), nên giao dịch thanh toán này đã được đóng: Ông/Bà không phải nộp khoản nào. Nếu cổng thanh toán đã thu tiền cho giao dịch này, cơ quan sẽ hoàn lại cho Ông/Bà.`);
+    expect(announcement(el)).to.equal('Giao dịch đã được đóng.');
+    expect($(el, '[part="pay-again-button"]')).to.equal(null);
+    expect(log.of('dvc-payment-succeeded')).to.have.length(0);
+    await expectNoAxeViolations(el);
+    const payment = await getPayment(paymentId);
+    expect([payment.state, payment.failureCode, payment.receipts.length]).to.deep.equal(['cancelled', 'dossier-closed', 0]);
+
+    await setLang('en');
+    await el.updateComplete;
+    expect(text($(el, '[part="heading"]'))).to.equal('Payment closed');
+    expect(text($(el, '[part="message"]'))).to.equal(`Dossier ${code} was closed without a result (not accepted, withdrawn or stopped), so this payment was closed: there is nothing to pay. If the payment gateway took money for it, the agency will refund it to you.`);
+  });
+
   it('return parameters of another dossier\'s payment are left alone', async function () {
     slow(this);
     const mine = await createDossier(ONE_CHARGE);

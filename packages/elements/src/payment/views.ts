@@ -16,7 +16,7 @@ import { payInPersonView } from '../shared/pay-in-person.ts';
 import { overpaidView, paidBeforeView, sumLabel } from '../shared/paid-before.ts';
 import { receiptLink, receiptLinks } from '../shared/receipt-link.ts';
 import { applicantIdField, applicantIdMessage, reverifyNotice } from '../shared/applicant-id.ts';
-import { failureReason, kindLabel, methodName, methodNameLang, SUPERSEDED } from './labels.ts';
+import { DOSSIER_CLOSED, failureReason, kindLabel, methodName, methodNameLang, SUPERSEDED } from './labels.ts';
 import type { DossierPayment, DueNotice, PaymentState } from './state.ts';
 import './translations.ts';
 
@@ -326,6 +326,14 @@ export function cancelledView(context: ViewContext, payment: Payment, onPayAgain
       <div class="actions">
         <button type="button" part="pay-again-button" @click=${onPayAgain}>${msg('See what is due')}</button>
       </div>
+    `);
+  }
+  // Closed here with its dossier (not accepted, withdrawn or stopped): nothing is left to pay, so
+  // nothing to pay again. The payer may still have paid at the gateway: money the agency refunds.
+  if (payment.failureCode === DOSSIER_CLOSED) {
+    return section('cancelled', html`
+      ${stateHeading(context, msg('Payment closed'))}
+      <p part="message">${msg(str`Dossier ${payment.dossierCode} was closed without a result (not accepted, withdrawn or stopped), so this payment was closed: there is nothing to pay. If the payment gateway took money for it, the agency will refund it to you.`)}</p>
     `);
   }
   return section('cancelled', html`

@@ -980,7 +980,12 @@ export interface components {
             paidAt?: string | null;
             /** @description Where to send the payer; null once the payment is settled. */
             redirectUrl: string | null;
-            /** @description The gateway response code when it failed. */
+            /**
+             * @description Why it did not go through: the gateway's response code when it failed; when cancelled
+             *     here, `superseded` (a newer payment took its place: another amount or method) or
+             *     `dossier-closed` (the dossier was closed without a result: not accepted, withdrawn or
+             *     stopped). Money a gateway took all the same for one closed here is refunded.
+             */
             failureCode?: string | null;
             receipts: components["schemas"]["Receipt"][];
         };

@@ -11,6 +11,7 @@ import { historyTimes } from './history-times.ts';
 import { completionAfter, FINISHED, HISTORY_ACTIONS, pathTo } from './statuses.ts';
 import { ApiProblem } from '../http/problem.ts';
 import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
+import { closePaymentsOfClosedDossier } from '../payments/dossier-closed.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { RateLimit } from '../http/rate-limit.ts';
 import type { DossierStatus } from './statuses.ts';
@@ -188,6 +189,7 @@ export async function changeStatus(
     const completedAt = completionAfter(status, row, at.toISOString());
     await tx.run('UPDATE dossiers SET status = ?, due_at = ?, completed_at = ?, supplement = ?, fees = ? WHERE code = ?',
       [status, dueAt, completedAt, supplement ? JSON.stringify(supplement) : null, fees, code]);
+    await closePaymentsOfClosedDossier(ctx, tx, code, status);
     // The agency revised what is owed (sandbox-only): a payment open for lines no longer owed is closed.
     if (change.fees) reportRevision(ctx, code, await applyFeeRevision(tx, row, fees, at));
     if (status !== row.status || !paidAlready) {

@@ -1,14 +1,16 @@
 /**
- * Payments closed here without their gateway's word: superseded when the amount changed (the
- * one-stop system revised the fees, or the payer asked for a new amount or method) while the
- * payer may still have had the gateway's page open. Their gateway takes money until the pay window
- * closes; should it take some and its notification be lost, nobody would know. So once the window
- * has closed, each is asked about once: paid there, it is marked to refund (refunds.ts); not paid,
- * the answer is recorded and it is not asked again.
+ * Payments closed here without their gateway's word, while the payer may still have had the
+ * gateway's page open: superseded when the amount changed (the one-stop system revised the fees,
+ * or the payer asked for a new amount or method), or closed with their dossier (dossier-closed.ts).
+ * Their gateway takes money until the pay window closes; should it take some and its notification
+ * be lost, nobody would know. So once the window has closed, each is asked about once: paid
+ * there, it is marked to refund (refunds.ts); not paid, the answer is recorded and it is not asked
+ * again.
  */
 import type { ServerContext } from '../context.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { markRefundDue } from './refunds.ts';
+import { DOSSIER_CLOSED } from './dossier-closed.ts';
 import { askGateway, EXPIRY_GRACE_MS } from './settlement.ts';
 
 /** What asking about a closed payment came to. */
@@ -24,7 +26,7 @@ export function closedUnchecked(ctx: ServerContext, limit: number): Promise<Paym
   if (gateways.length === 0) return Promise.resolve([]);
   const windowClosedBy = new Date(ctx.now().getTime() - EXPIRY_GRACE_MS).toISOString();
   return ctx.storage.all<PaymentRow>(`SELECT * FROM payments
-    WHERE state = 'cancelled' AND failure_code = 'superseded' AND gateway IN (${gateways.map(() => '?').join(', ')}) AND gateway_url IS NOT NULL
+    WHERE state = 'cancelled' AND failure_code IN ('superseded', '${DOSSIER_CLOSED}') AND gateway IN (${gateways.map(() => '?').join(', ')}) AND gateway_url IS NOT NULL
       AND gateway_outcome IS NULL AND refund_due IS NULL AND COALESCE(expires_at, created_at) <= ?
     ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [...gateways, windowClosedBy]);
 }

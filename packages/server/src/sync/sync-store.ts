@@ -5,6 +5,7 @@ import { applicantDigest, digestsEqual, keyedDigest } from '../dossiers/applican
 import { completionAfter, ENDED, FINISHED } from '../dossiers/statuses.ts';
 import type { DossierStatus } from '../dossiers/statuses.ts';
 import { applyFeeRevision, reportRevision } from '../payments/new-amount.ts';
+import { closePaymentsOfClosedDossier } from '../payments/dossier-closed.ts';
 import { isPaidInFull, outstandingFor } from '../payments/outstanding.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import { lockDossier } from '../dossiers/repository.ts';
@@ -102,6 +103,7 @@ async function storeDossier(ctx: ServerContext, dossier: SyncedDossier, isUpdati
       keep('status', known.status === 'payment-due' ? 'processing' : known.status);
     }
     await tx.run(`UPDATE dossiers SET ${names.map((n) => `${n} = ?`).join(', ')}, sync_digest = ? WHERE code = ?`, [...values, digest, dossier.code]);
+    await closePaymentsOfClosedDossier(ctx, tx, dossier.code, values[names.indexOf('status')] as DossierStatus);
     if (dossier.feesSent && columns.fees !== known.fees) reportRevision(ctx, dossier.code, await applyFeeRevision(tx, known, columns.fees, ctx.now()));
     return 'updated';
   });
@@ -178,6 +180,7 @@ async function storeProgress(ctx: ServerContext, step: SyncedProgress): Promise<
     const completedAt = completionAfter(step.status, dossier, step.at.toISOString());
     if (newest.at === step.at.toISOString() && !paidAlready && (dossier.status !== step.status || completedAt !== dossier.completed_at)) {
       await tx.run('UPDATE dossiers SET status = ?, completed_at = ? WHERE code = ?', [step.status, completedAt, step.code]);
+      await closePaymentsOfClosedDossier(ctx, tx, step.code, step.status);
       outcome = outcome === 'created' ? 'created' : 'updated';
     }
     return outcome;

@@ -9,8 +9,6 @@ export const templates = {
   's0f2fa21712471c91': `Phí`,
   's1646b51f4951adad': `Để bảo mật, vui lòng nhập lại số định danh cá nhân.`,
   's1b856c9ccb7cf6be': `Không tải được dịch vụ này. Vui lòng kiểm tra kết nối mạng rồi tải lại trang.`,
-  's24211de042864014': `Lần thanh toán gần nhất không thành công. Ông/Bà có thể thanh toán lại.`,
-  's2e8fd3e23bfc0679': `Lần thanh toán gần nhất đã bị hủy. Ông/Bà có thể thanh toán lại.`,
   's35f3cea3cb87c355': str`${0} đồng`,
   's3f2686d152c4ef7e': `Có quá nhiều yêu cầu. Vui lòng đợi giây lát rồi thử lại.`,
   's426e2cb2e059a24f': `Dữ liệu gửi lên quá lớn.`,
