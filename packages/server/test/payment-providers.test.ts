@@ -713,12 +713,33 @@ describe('what the gateways\' answers mean for a payment', () => {
     assert.deepEqual(await declined.query(order), { state: 'cancelled', code: '24', transactionNo: '', detail: 'momo query 1006' });
   });
 
+  test('VNPay: a status query answering "suspected fraud" (07) leaves the payment open, unanswered, never failed: the money was taken', async () => {
+    const { VnpayGateway } = await import('../src/payments/gateways/vnpay-gateway.ts');
+    const order = { id: 'pay_7Hq2kX9mR4tW', amountVnd: 50_000, dossierCode: 'X', returnUrl: 'https://portal.example.vn/r', createdAt: new Date(), expiresAt: new Date() };
+    const settings = { tmnCode: 'DVCKIT01', hashSecret: 'test_secret', paymentUrl: 'https://v.example/pay', queryUrl: 'https://v.example/query' };
+    const answering = (changes: Record<string, string>) => {
+      const response: Record<string, string> = {
+        vnp_ResponseId: 'b7c1d2e3f4a5061728394a5b6c7d8e9f', vnp_Command: 'querydr', vnp_ResponseCode: '00', vnp_Message: 'QueryDR Success',
+        vnp_TmnCode: 'DVCKIT01', vnp_TxnRef: order.id, vnp_Amount: '5000000', vnp_BankCode: 'NCB', vnp_PayDate: '20260718000512',
+        vnp_TransactionNo: '14422574', vnp_TransactionType: '01', vnp_TransactionStatus: '00', vnp_OrderInfo: 'Thanh toan', ...changes,
+      };
+      response['vnp_SecureHash'] = hmacHex('sha512', settings.hashSecret, vnpayQueryResponseSigningString(response, settings.tmnCode));
+      return (async () => new Response(JSON.stringify(response), { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    };
+    await assert.rejects(new VnpayGateway(settings, answering({ vnp_TransactionStatus: '07' })).query(order, new Date()), /VNPay holds pay_7Hq2kX9mR4tW as suspected fraud \(07\)/);
+    // The same answer otherwise: paid, and an error (02) failed.
+    assert.equal((await new VnpayGateway(settings, answering({})).query(order, new Date())).state, 'paid');
+    assert.equal((await new VnpayGateway(settings, answering({ vnp_TransactionStatus: '02' })).query(order, new Date())).state, 'failed');
+  });
+
   test('VNPay: a transaction status is not a response code; "00" with a failed status did not go through; an IPN without a final status settles nothing', async () => {
     const { vnpayIpnVerdict } = await import('../src/payments/gateways/vnpay-gateway.ts');
     const outcome = { paid: false, responseCode: '00', transactionStatus: '02', transactionNo: '1', bankCode: 'NCB', payDate: '' };
     assert.deepEqual(vnpayIpnVerdict(outcome), { state: 'failed', code: '99', transactionNo: '1', detail: 'vnpay ipn 00/02' });
     assert.deepEqual(vnpayIpnVerdict({ ...outcome, paid: true, transactionStatus: '00' }), { state: 'paid', transactionNo: '1', detail: 'vnpay ipn 00/00' });
-    for (const [responseCode, transactionStatus] of [['00', ''], ['00', '01'], ['24', '01'], ['07', '00'], ['99', '00'], ['', '']] as const) {
+    // 07, as either code: the payer's money was taken and VNPay holds it as suspected fraud; "failed"
+    // would tell the payer to pay again.
+    for (const [responseCode, transactionStatus] of [['00', ''], ['00', '01'], ['24', '01'], ['07', '00'], ['99', '00'], ['', ''], ['07', '07'], ['00', '07'], ['07', '02']] as const) {
       assert.equal(vnpayIpnVerdict({ ...outcome, responseCode, transactionStatus }), undefined, `${responseCode}/${transactionStatus} is asked about at the status query`);
     }
     assert.equal(vnpayIpnVerdict({ ...outcome, responseCode: '24', transactionStatus: '02' })?.state, 'cancelled');

@@ -13,6 +13,13 @@ const CANCELLED = '24';
 const GENERAL_FAILURE = '99';
 /** VNPay's transaction status for "not completed yet". */
 const NOT_COMPLETED = '01';
+/**
+ * VNPay's "debited, suspected fraud", as a response code and as a transaction status: the payer's
+ * money was taken and VNPay holds it while it looks into the payment. Neither paid nor failed (a
+ * payer told it failed would pay again): left open, asked about again, and after a day closed as
+ * unverified for staff to settle with VNPay.
+ */
+const SUSPECTED_FRAUD = '07';
 
 export class VnpayGateway implements PaymentGateway {
   readonly name = 'vnpay' as const;
@@ -70,6 +77,9 @@ export class VnpayGateway implements PaymentGateway {
     // the transaction status is not a response code (its 09 is "refund rejected", not the response
     // code's "not enrolled"), so the payer is told the general reason.
     if (result.transactionStatus === NOT_COMPLETED) return { state: 'pending', known: true, detail };
+    if (result.transactionStatus === SUSPECTED_FRAUD) {
+      throw new Error(`VNPay holds ${order.id} as suspected fraud (07): the payer's money was taken; settle the payment with VNPay.`);
+    }
     return { state: 'failed', code: GENERAL_FAILURE, transactionNo: result.transactionNo, detail };
   }
 }
@@ -77,13 +87,15 @@ export class VnpayGateway implements PaymentGateway {
 /**
  * The verdict of an IPN VNPay confirmed: paid only when both codes are 00. Undefined when the IPN
  * does not settle the payment: no transaction status (the payment's outcome) or `01` (not completed
- * yet), or codes that contradict each other (a status of 00 with a failed response code). Those are
- * asked about at VNPay's status query instead, whose answer names the outcome.
+ * yet), codes that contradict each other (a status of 00 with a failed response code), or a
+ * payment VNPay holds as suspected fraud. Those are asked about at VNPay's status query instead,
+ * whose answer names the outcome.
  */
 export function vnpayIpnVerdict(outcome: VnpayIpnOutcome): FinalVerdict | undefined {
   const detail = `vnpay ipn ${outcome.responseCode}/${outcome.transactionStatus}`;
   if (outcome.paid) return { state: 'paid', transactionNo: outcome.transactionNo, detail };
   if (outcome.transactionStatus === '' || outcome.transactionStatus === NOT_COMPLETED || outcome.transactionStatus === '00') return undefined;
+  if (outcome.transactionStatus === SUSPECTED_FRAUD || outcome.responseCode === SUSPECTED_FRAUD) return undefined;
   // A response code of 00 with a failed transaction status did not go through either.
   const code = outcome.responseCode === '' || outcome.responseCode === '00' ? GENERAL_FAILURE : outcome.responseCode;
   return { state: code === CANCELLED ? 'cancelled' : 'failed', code, transactionNo: outcome.transactionNo, detail };
