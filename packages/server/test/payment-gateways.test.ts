@@ -279,6 +279,16 @@ for (const gateway of GATEWAYS) {
       assert.deepEqual([after.closedChecked, after.closedUnanswered], [0, 0]);
     });
 
+    test('reconciliation: payments of a gateway no longer configured are counted, and never take the place of those it can ask about', async () => {
+      const payment = await open();
+      // An older payment, still open, of a gateway this server no longer has.
+      await sandbox.context.storage.run(`INSERT INTO payments (id, dossier_code, state, lines, total, method, return_url, created_at, gateway, expires_at)
+        SELECT 'pay_RetiredGateway01', dossier_code, 'pending', lines, total + 1, method, return_url, '2000-01-01T00:00:00.000Z', 'retired', expires_at
+        FROM payments WHERE id = ?`, [payment.id]);
+      const run = await reconcilePayments(sandbox.context, { olderThanMs: 0, limit: 1 });
+      assert.deepEqual([run.checked, run.noGateway, run.stillPending + run.settled], [2, 1, 1]);
+    });
+
     test('reconciliation leaves a payment the payer is still on alone, and closes it once its window has passed', async () => {
       const payment = await open();
       // The payer opened the gateway's page and has not chosen yet.

@@ -22,7 +22,7 @@ export interface ReconcileOptions {
 }
 
 export interface ReconcileSummary {
-  /** Pending payments old enough to be asked about. */
+  /** Pending payments old enough to be asked about: those asked (at most the limit), and those of no gateway configured. */
   checked: number;
   /** Settled by this run: paid, failed, cancelled or expired. */
   settled: number;
@@ -30,9 +30,9 @@ export interface ReconcileSummary {
   stillPending: number;
   /** The gateway could not be asked or its answer could not be trusted; asked again next run. */
   unanswered: number;
-  /** Their gateway is no longer configured here: nobody can ask about them. */
+  /** Their gateway is no longer configured here: nobody can ask about them. All are counted; none takes an asked one's place. */
   noGateway: number;
-  /** Payments closed here (superseded) whose gateway window has closed, asked about and answered. */
+  /** Payments closed here (superseded, or with their dossier) whose gateway window has closed, asked about and answered. */
   closedChecked: number;
   /** Of those, paid at their gateway all the same: marked to refund. */
   refundsDue: number;
@@ -51,15 +51,22 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
   return ctx.storage.exclusive('payments-reconcile', async () => {
     const before = new Date(ctx.now().getTime() - options.olderThanMs).toISOString();
     const limit = Math.trunc(options.limit ?? 500);
+    // Those of a gateway no longer configured cannot be asked about: counted, and never in the way
+    // of those that can, however many and old they are.
+    const gateways = ctx.gateways.names;
+    const configured = gateways.length > 0 ? `gateway IN (${gateways.map(() => '?').join(', ')})` : '1 = 0';
     const rows = await ctx.storage.all<PaymentRow>(
-      `SELECT * FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND created_at <= ? ORDER BY created_at LIMIT ${limit}`,
-      [before]);
-    const summary: ReconcileSummary = { checked: rows.length, settled: 0, stillPending: 0, unanswered: 0, noGateway: 0, closedChecked: 0, refundsDue: 0, closedUnanswered: 0 };
+      `SELECT * FROM payments WHERE state = 'pending' AND ${configured} AND created_at <= ? ORDER BY created_at LIMIT ${limit}`,
+      [...gateways, before]);
+    const unconfigured = await ctx.storage.one<{ n: number | string }>(
+      `SELECT count(*) AS n FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND NOT (${configured}) AND created_at <= ?`,
+      [...gateways, before]);
+    const noGateway = Number(unconfigured?.n ?? 0);
+    const summary: ReconcileSummary = { checked: rows.length + noGateway, settled: 0, stillPending: 0, unanswered: 0, noGateway, closedChecked: 0, refundsDue: 0, closedUnanswered: 0 };
     for (const row of rows) {
       const result: CheckResult = await checkAtGateway(ctx, row, MIN_QUERY_INTERVAL_MS);
       if (result === 'settled') summary.settled += 1;
       else if (result === 'unanswered') summary.unanswered += 1;
-      else if (result === 'no-gateway') summary.noGateway += 1;
       else summary.stillPending += 1;
     }
     for (const row of await closedUnchecked(ctx, limit)) {
