@@ -4,9 +4,10 @@
  * found, a failed lookup), read from the elements a screen reader listens to.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import {
-  FINISHED_DOSSIER, LANGS, alertText, createFinishedDossier, expectAnnounced, lookupSettled, maybe, mountTracker,
+  FINISHED_DOSSIER, LANGS, alertText, createFinishedDossier, expectAnnounced, focusedIn, lookupSettled, maybe, mountTracker, part,
   politeRegion, sandbox, setLang, slow, submitLookup, text, trackerStatus, type Lang,
 } from '../test-support/screen-reader-drivers.ts';
 import { namePortalPages } from '../test-support/portal-pages.ts';
@@ -101,6 +102,30 @@ describe('dvc-dossier-tracker live-region announcements', () => {
       await lookupSettled(el);
       expect(alertText(el, '[part="outcome"]')).to.equal(`${words.unavailable} ${words.retry}`);
       expectAnnounced(region, trackerStatus(el), '');
+    });
+
+    it(`"Try again" pressed after a failed lookup: focus goes to "Try again" if it fails again, else waits on "Loading…", then goes to the dossier found (${lang})`, async function () {
+      slow(this, 20_000);
+      await setLang(lang);
+      await createFinishedDossier();
+      await sandbox('/faults', { operationId: 'lookupDossier', kind: 'status', status: 503, times: 2 });
+      const el = await mountTracker();
+      await submitLookup(el, FINISHED_DOSSIER.code, FINISHED_DOSSIER.applicantId);
+      await lookupSettled(el);
+      const first = part<HTMLButtonElement>(el, '[part="retry-button"]');
+      first.focus();
+      await sendKeys({ press: 'Enter' });
+      // The failure comes back at once: "Try again" is a new button, which focus has moved to.
+      await waitUntil(() => focusedIn(el)?.getAttribute('part') === 'retry-button' && focusedIn(el) !== first,
+        'failed again: focus did not go to the new "Try again"', { timeout: 12_000 });
+      expect(alertText(el, '[part="outcome"]')).to.equal(`${words.unavailable} ${words.retry}`);
+
+      await sandbox('/faults', { operationId: 'lookupDossier', kind: 'delay', delayMs: 1000 });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focusedIn(el)?.getAttribute('part'), 'focus while the lookup runs again').to.equal('loading');
+      await waitUntil(() => focusedIn(el)?.id === 'result-heading', 'found: focus did not go to the dossier', { timeout: 12_000 });
+      expectAnnounced(politeRegion(trackerStatus(el)), trackerStatus(el), words.found);
     });
   }
 });

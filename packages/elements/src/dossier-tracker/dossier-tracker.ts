@@ -10,7 +10,7 @@ import { forgetHandedOver, handOver, handOverTarget, type HandOverKind } from '.
 import { ERROR_SUMMARY, errorSummary, errorSummaryStyles, fieldError } from '../shared/error-summary.ts';
 import { topHeadingLevel } from '../shared/heading.ts';
 import { getLocale } from '../shared/locale.ts';
-import { failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
+import { failureFocus, failureView, loadingView, needsScriptView, statusStyles } from '../shared/status-views.ts';
 import { tokens } from '../shared/tokens.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import type { DvcDossierFoundEventDetail, DvcPaymentRequestedEventDetail, DvcSurveyRequestedEventDetail } from './events.ts';
@@ -454,15 +454,25 @@ export class DvcDossierTracker extends DvcElement {
     return errorSummary(fields.map((field) => ({ field: FIELD_IDS[field], message: fieldErrorMessage(field, errors[field]!) })), this.#headingLevel);
   }
 
+  /**
+   * "Try again": shows the tab's dossier again while its proof lasts, else submits the form again
+   * (what was typed is still in it). The button goes while the lookup runs: focus waits on
+   * "Loading…", then goes to the dossier, the failure's "Try again", or the form should the proof
+   * have run out.
+   */
+  #retry(): void {
+    this.#focus.focusWhileLoading(() => (this.#retryResumes && lastDossier() ? this.#resumeLast(true) : this.lookup()),
+      (root) => root.querySelector<HTMLElement>(`#${RESULT_HEADING_ID}`) ?? failureFocus(root) ?? root.querySelector<HTMLElement>(`input#${FIELD_IDS.code}`),
+      '[part="loading"]');
+  }
+
   #outcome(): TemplateResult | typeof nothing {
     const { status, notFound, error } = this.#lookup;
     if (status === 'loading') return loadingView();
     if (status !== 'error') return nothing;
-    // "Try again" shows the tab's dossier again while its proof lasts, else submits the form again
-    // (what was typed is still in it).
     return notFound
       ? failureView(error, { help: html`<slot name="not-found-help"></slot>` })
-      : failureView(error, { onRetry: () => void (this.#retryResumes && lastDossier() ? this.#resumeLast(true) : this.lookup()), announce: !this.#quiet });
+      : failureView(error, { onRetry: () => this.#retry(), announce: !this.#quiet });
   }
 }
 

@@ -297,6 +297,41 @@ describe('<dvc-payment>', () => {
     expect((await lookup(code)).payment!.paymentId).to.equal(started[0]!.detail.paymentId);
   });
 
+  it('"Thử lại" after a payment that did not start: focus waits on the pay button, which stays and says so, and is still there after a second failure', async function () {
+    slow(this);
+    const code = await createDossier(ONE_CHARGE);
+    const el = await widget({ code, applicantId: APPLICANT });
+    await waitForState(el, 'due');
+    // Two attempts, each with the SDK's own two retries, meet the fault.
+    await armFault({ operationId: 'createPayment', kind: 'status', status: 503, times: 6 });
+    payButton(el).click();
+    await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 15_000 });
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(focusedInside(el)).to.equal(payButton(el));
+    expect(text(payButton(el))).to.equal('Đang tạo giao dịch thanh toán…');
+    await waitUntil(() => $(el, '[role="alert"]') !== null, 'the second failure was not shown', { timeout: 15_000 });
+    await el.updateComplete;
+    expect(focusedInside(el)).to.equal(payButton(el));
+  });
+
+  it('"Thử lại" after the identity number could not be checked: focus waits on "Tiếp tục", which stays, then goes to what is due', async function () {
+    slow(this);
+    const el = await widget({ code: DEMO_ONE_CHARGE.code });
+    await waitForState(el, 'ask');
+    await armFault({ operationId: 'lookupDossier', kind: 'status', status: 503 });
+    await submitApplicantId(el, DEMO_ONE_CHARGE.applicantId);
+    await waitUntil(() => $(el, '[part="retry-button"]') !== null, 'no failure shown', { timeout: 8000 });
+    await armFault({ operationId: 'lookupDossier', kind: 'delay', delayMs: 1000 });
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(focusedInside(el)?.getAttribute('part')).to.equal('continue-button');
+    await waitForState(el, 'due');
+    expect(focusedInside(el)?.id).to.equal('state-heading');
+  });
+
   it('a failure said above the pay button, which keeps focus, leaves the button on a phone\'s screen', async function () {
     slow(this);
     const code = await createDossier(ONE_CHARGE);

@@ -236,7 +236,11 @@ export class DvcPayment extends DvcElement {
             event.preventDefault();
             flow.submitApplicantId(this.#typedApplicantId());
           },
-          onRetry: () => flow.submitApplicantId(this.#typedApplicantId()),
+          onRetry: () => {
+            // "Try again" goes while the lookup runs: focus waits on the button that stays.
+            this.#focus.focusAfterUpdate('[part="continue-button"]');
+            flow.submitApplicantId(this.#typedApplicantId());
+          },
         });
       case 'loading':
         return loadingStateView(context);
@@ -250,7 +254,11 @@ export class DvcPayment extends DvcElement {
             event.preventDefault();
             void this.#pay();
           },
-          onRetry: () => void this.#pay(),
+          onRetry: () => {
+            // As above: "Try again" goes while the payment starts; the pay button stays, and says so.
+            this.#focus.focusAfterUpdate('[part="pay-button"]');
+            void this.#pay();
+          },
         });
       case 'redirecting':
         return redirectingView(context, view.url);

@@ -184,8 +184,6 @@ export class DvcProcedureSearch extends DvcElement {
   readonly #voice = new VoiceInputController(this);
   readonly #url = new UrlSyncController(this, () => this.syncUrl, (state) => this.#apply(state, 'none'));
   readonly #focus = new FocusController(this);
-  /** Counts the requests focus waits on (a detail opened or closed, a "Try again"): only the last moves it. */
-  #focusWaits = 0;
 
   /** True while `query` changes because the visitor typed: typing waits for the debounce. */
   #typing = false;
@@ -475,29 +473,15 @@ export class DvcProcedureSearch extends DvcElement {
   #openDetail(code: string, history: 'push' | 'replace' | 'none', { focus = true } = {}): void {
     this.openCode = code;
     if (history !== 'none') this.#url.write(this.#state, history);
-    const loaded = this.#detail.run(code);
-    if (focus) this.#focusWhileLoading(loaded, DETAIL_FOCUS);
-    else this.#focusWaits++;
-  }
-
-  /**
-   * The button pressed (a result, "Try again") is gone: focus waits on what stays while the request
-   * runs ("Loading…", the results' heading), then goes to `settled`'s target (the detail's title, the
-   * failure's "Try again"), unless the citizen has moved on meanwhile or another request took over.
-   */
-  #focusWhileLoading(loaded: Promise<void>, settled: FocusTarget, waiting: FocusTarget = settled): void {
-    const wait = ++this.#focusWaits;
-    this.#focus.focusAfterUpdate(waiting);
-    void loaded.then(() => {
-      const active = this.shadowRoot?.activeElement;
-      const lost = document.activeElement === document.body || document.activeElement === null;
-      const waitingHere = document.activeElement === this && (!active || active.matches('[part="loading"], [part="results-heading"]'));
-      if (wait === this.#focusWaits && (lost || waitingHere)) this.#focus.focusAfterUpdate(settled);
-    });
+    if (focus) {
+      this.#focus.focusWhileLoading(() => this.#detail.run(code), DETAIL_FOCUS);
+    } else {
+      this.#focus.cancel();
+      void this.#detail.run(code);
+    }
   }
 
   #closeDetail(history: 'push' | 'replace' | 'none' = 'push'): void {
-    this.#focusWaits++;
     this.#readAloud.stop();
     this.openCode = '';
     this.#detail.reset();
@@ -610,7 +594,7 @@ export class DvcProcedureSearch extends DvcElement {
     const views = laterViews.value;
     if (status === 'error') {
       body = failureView(error, {
-        onRetry: () => this.#focusWhileLoading(this.#search.retry(),
+        onRetry: () => this.#focus.focusWhileLoading(() => this.#search.retry(),
           (root) => failureFocus(root) ?? root.querySelector<HTMLElement>('#results-heading'), '#results-heading'),
       });
     } else if (status === 'loading' && !value) {
@@ -647,7 +631,7 @@ export class DvcProcedureSearch extends DvcElement {
     if (status === 'error') {
       return html`<div class="detail" part="detail" lang=${getLocale()}>
         <button type="button" class="secondary back" part="back-button" @click=${back}>${msg('Back to results')}</button>
-        ${failureView(error, { onRetry: () => this.#focusWhileLoading(this.#detail.retry(), DETAIL_FOCUS) })}
+        ${failureView(error, { onRetry: () => this.#focus.focusWhileLoading(() => this.#detail.retry(), DETAIL_FOCUS) })}
       </div>`;
     }
     const views = laterViews.value;

@@ -667,6 +667,26 @@ describe('<dvc-satisfaction-survey>', () => {
     await waitUntil(() => $(el, 'form') !== null, 'the form did not load from the new api-base', { timeout: 8000 });
   });
 
+  it('page mode, its form failed to load: "Thử lại" keeps focus in the widget, on "Đang tải…", then on the failure\'s "Thử lại" or the form\'s first answer', async () => {
+    await armFault({ operationId: 'getSurveyForm', kind: 'status', status: 503, times: 6 });
+    const el = await mountPage('1.001193');
+    const first = $<HTMLButtonElement>(el, '[part="retry-button"]')!;
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    // The failure comes back: focus goes to its new "Thử lại", not to the page.
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'retry-button' && el.shadowRoot!.activeElement !== first,
+      'failed again: focus did not go to the new "Thử lại"', { timeout: 12_000 });
+    await fetch(`${sandboxUrl()}/_sandbox/reset`, { method: 'POST' });
+    await armFault({ operationId: 'getSurveyForm', kind: 'delay', delayMs: 1000 });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.getAttribute('part'), 'focus while the form loads').to.equal('loading');
+    await waitUntil(() => $(el, 'form') !== null, 'the form did not load', { timeout: 8000 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'focus on the first answer, read with its question').to.equal(radio(el, 'useful', 1));
+    expect(radio(el, 'useful', 1).checked, 'focused, not chosen').to.equal(false);
+  });
+
   it('page mode: "Thông tin này có hữu ích không?" yes/no with a comment, tied to the procedure', async () => {
     watch = new RequestLog();
     const el = await mountPage('1.001193');

@@ -108,7 +108,9 @@ export class DvcSatisfactionSurvey extends DvcElement {
     emit: (type, detail) => this.emit(type, detail),
     focus: (part) => this.#focus.focusAfterUpdate(part === 'error-summary' ? ERROR_SUMMARY
       : part === 'failure' ? failureFocus
-        : `[part="${part}"]`),
+        // Page feedback has no title: its first question's first answer, read with its question.
+        : part === 'title' ? (root) => root.querySelector<HTMLElement>('[part="title"]') ?? root.querySelector<HTMLElement>('[part="form"] :is(input, textarea)')
+          : `[part="${part}"]`),
     clearApplicantId: () => {
       const input = this.#input(APPLICANT_ID_FIELD);
       if (input) input.value = '';

@@ -80,7 +80,7 @@ export interface SurveyFlowOptions {
   views(): Promise<unknown>;
   emit<K extends keyof DvcEventDetailMap>(type: K, detail: DvcEventDetailMap[K]): boolean;
   /** Moves focus to a part of the widget after the next render. */
-  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'closed' | 'title' | 'failure'): void;
+  focus(part: 'error-summary' | 'thanks' | 'already-evaluated' | 'not-available' | 'closed' | 'title' | 'failure' | 'loading'): void;
   /** Empties the identity number field once it has done its job. */
   clearApplicantId(): void;
 }
@@ -120,6 +120,8 @@ export class SurveyFlow implements ReactiveController {
   #handedOver = false;
   /** The citizen asked for the form again ("Try again"), rather than the page loading it. */
   #reloadAsked = false;
+  /** Handed over, or "Try again" pressed: focus goes to what the load brings (the form, its failure) once it comes. */
+  #focusOnLoad = false;
   /** The load failure focus was last moved to (each failure takes it once). */
   #failureFocused: unknown;
 
@@ -237,20 +239,24 @@ export class SurveyFlow implements ReactiveController {
   /** The citizen came from the tracker's "Evaluate": the loaded form takes focus. */
   handedOver(): void {
     this.#handedOver = true;
+    this.#focusOnLoad = true;
   }
 
   retryLoad(): void {
     this.#reloadAsked = true;
+    this.#focusOnLoad = true;
+    // "Try again" goes while the form loads: focus waits on "Loading…", which stays until it comes.
+    this.#options.focus('loading');
     void this.#load.retry();
   }
 
   /** A newly loaded form: restore its draft for this subject, start over from the form view. */
   applyLoadedForm(): void {
-    // Handed over and the form could not be had: focus goes to the failure ("Try again", else the
-    // reason), rather than staying on the tracker's button, which the page has scrolled away from.
-    // Once: the form loaded on a retry still takes focus.
+    // Asked for and the form could not be had: focus goes to the failure ("Try again", else the
+    // reason), rather than staying on the tracker's button, which the page has scrolled away from,
+    // or on "Loading…", which is gone. Once: the form loaded on a retry still takes focus.
     if (this.#load.status === 'error') {
-      if (this.#handedOver && this.#failureFocused !== this.#load.error) {
+      if (this.#focusOnLoad && this.#failureFocused !== this.#load.error) {
         this.#failureFocused = this.#load.error;
         this.#options.focus('failure');
       }
@@ -272,8 +278,9 @@ export class SurveyFlow implements ReactiveController {
         this.counts.reset(question.id, String(this.answers[question.id] ?? '').length, textLimit(question));
       }
     }
-    if (this.#handedOver) {
-      this.#handedOver = false;
+    this.#handedOver = false;
+    if (this.#focusOnLoad) {
+      this.#focusOnLoad = false;
       this.#options.focus(this.outcome === 'form' ? 'title' : this.outcome);
     }
   }

@@ -24,21 +24,54 @@ export async function keepFocusInView(host: ReactiveControllerHost & HTMLElement
 export class FocusController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   #target: FocusTarget | undefined;
+  /** Counts the moves asked for: a wait on a request moves focus only if none was asked for since. */
+  #moves = 0;
+  /** The element this controller last focused. */
+  #focused: HTMLElement | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
     host.addController(this);
   }
 
-  /** Focuses `target` after the next update (a later call before it replaces the target). */
+  /** Focuses `target` after the next update (a later call before it replaces the target, and ends any wait). */
   focusAfterUpdate(target: FocusTarget): void {
-    this.#target = target;
-    this.#host.requestUpdate();
+    this.#moves++;
+    this.#move(target);
   }
 
-  /** Forgets a pending move (the state it was meant for has been left). */
+  /**
+   * The control pressed ("Try again", a result) goes while what it asks for loads: runs `load`, and
+   * focus waits on `waiting` ("Loading…", a heading that stays) after the next update, then goes to
+   * `settled` (what came, the failure's "Try again") once the load settles, unless the citizen has
+   * moved focus on meanwhile or another move was asked for since (by `load` itself, say: a form's
+   * error summary).
+   */
+  focusWhileLoading(load: () => Promise<unknown>, settled: FocusTarget, waiting: FocusTarget = settled): void {
+    this.focusAfterUpdate(waiting);
+    const move = this.#moves;
+    const loaded = load();
+    const settle = () => {
+      if (move !== this.#moves) return;
+      const lost = document.activeElement === document.body || document.activeElement === null;
+      const active = this.#host.shadowRoot?.activeElement ?? null;
+      const root = this.#host.shadowRoot;
+      const stillWaiting = document.activeElement === this.#host
+        && (active === null || active === this.#focused || (root !== null && active === find(root, waiting)));
+      if (lost || stillWaiting) this.#move(settled);
+    };
+    void loaded.then(settle, settle);
+  }
+
+  /** Forgets a pending move and any wait (the state they were meant for has been left). */
   cancel(): void {
+    this.#moves++;
     this.#target = undefined;
+  }
+
+  #move(target: FocusTarget): void {
+    this.#target = target;
+    this.#host.requestUpdate();
   }
 
   hostUpdated(): void {
@@ -47,8 +80,9 @@ export class FocusController implements ReactiveController {
     this.#target = undefined;
     const root = this.#host.shadowRoot;
     if (!root) return;
-    const element = typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target(root);
+    const element = find(root, target);
     if (!element) return;
+    this.#focused = element;
     // A widget the page is bringing into view, or holding there (held-in-view.ts), is scrolled by
     // that: focus does not scroll too, and is checked to be in view once the page has laid out.
     const held = heldInView.has(this.#host);
@@ -68,4 +102,8 @@ export class FocusController implements ReactiveController {
   hostDisconnected(): void {
     this.#target = undefined;
   }
+}
+
+function find(root: ParentNode, target: FocusTarget): HTMLElement | null | undefined {
+  return typeof target === 'string' ? root.querySelector<HTMLElement>(target) : target(root);
 }
