@@ -318,7 +318,7 @@ for (const browserName of BROWSERS) {
     test('scripting off: the tracker, the payment and the survey say they need JavaScript, rather than a form or "Loading…" that waits for ever', async () => {
       const expected: Record<string, string> = {
         'dvc-dossier-tracker': 'Để tra cứu hồ sơ, cần bật JavaScript trong trình duyệt.',
-        'dvc-payment': 'Để thanh toán trực tuyến, cần bật JavaScript trong trình duyệt. Ông/Bà cũng có thể nộp tại bộ phận một cửa.',
+        'dvc-payment': 'Để thanh toán trực tuyến, cần bật JavaScript trong trình duyệt. Ông/Bà cũng có thể nộp phí, lệ phí tại Bộ phận Một cửa.',
         'dvc-satisfaction-survey': 'Để đánh giá, cần bật JavaScript trong trình duyệt.',
       };
       const { tab, close } = await openWithoutScripting('/markup.vi.html');

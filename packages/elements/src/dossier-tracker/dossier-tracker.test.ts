@@ -544,7 +544,7 @@ describe('<dvc-dossier-tracker>', () => {
       await lookUp(el, dossier.code, APPLICANT);
       expect(timeliness(el)).to.match(/^Quá hạn \d+ ngày làm việc so với ngày hẹn ban đầu$/);
       const apology = $(el, '[part="apology"]')!;
-      expect(text(apology.querySelector('h3'))).to.equal('Thư xin lỗi và hẹn lại ngày trả kết quả');
+      expect(text(apology.querySelector('h3'))).to.equal('Phiếu xin lỗi và hẹn lại ngày trả kết quả');
       expect(text(apology)).to.include('Cần xác minh thông tin tại cơ quan công an nơi cư trú trước đây.');
       const newDate = [...apology.querySelectorAll('dt')].find((dt) => text(dt) === 'Ngày hẹn trả mới')!.nextElementSibling!;
       expect(text(newDate)).to.equal('17:00 ngày 05/03/2027');
@@ -1210,13 +1210,13 @@ describe('<dvc-dossier-tracker>', () => {
       const vietnamese = text(el.shadowRoot as unknown as Element);
       for (const phrase of english) expect(vietnamese, phrase).to.not.include(phrase);
       expect(text(announcer(el))).to.equal(`Đã tìm thấy hồ sơ. Trạng thái: ${VI_STATUS.processing}`);
-      expect(text($(el, '[part="apology"] h3'))).to.equal('Thư xin lỗi và hẹn lại ngày trả kết quả');
+      expect(text($(el, '[part="apology"] h3'))).to.equal('Phiếu xin lỗi và hẹn lại ngày trả kết quả');
     });
   });
 
   describe('heading levels', () => {
     const SUMMARY = 'Có lỗi cần khắc phục';
-    const APOLOGY = 'Thư xin lỗi và hẹn lại ngày trả kết quả';
+    const APOLOGY = 'Phiếu xin lỗi và hẹn lại ngày trả kết quả';
     const HISTORY = 'Quá trình xử lý';
     /** An overdue dossier with an apology and a history: a result with two sub-headings. */
     const withApology = () => createDossier({

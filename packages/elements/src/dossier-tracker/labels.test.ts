@@ -62,7 +62,7 @@ describe('dossier-tracker labels and validation', () => {
     const rescheduled = { rescheduled: true };
     expect(timelinessText({ state: 'overdue', workingDays: 2 }, rescheduled)).to.equal('Quá hạn 2 ngày làm việc so với ngày hẹn ban đầu');
     expect(timelinessText({ state: 'overdue', workingDays: 0 }, rescheduled)).to.equal('Đã quá ngày hẹn ban đầu');
-    expect(timelinessText({ state: 'late', workingDays: 3 }, rescheduled)).to.equal('Hoàn thành sau ngày hẹn ban đầu 3 ngày làm việc');
+    expect(timelinessText({ state: 'late', workingDays: 3 }, rescheduled)).to.equal('Hoàn thành trễ 3 ngày làm việc so với ngày hẹn ban đầu');
     expect(timelinessText({ state: 'on-track', workingDays: 0 }, rescheduled)).to.equal('Đang trong hạn');
     await setLang('en');
     expect(timelinessText({ state: 'overdue', workingDays: 1 }, rescheduled)).to.equal('1 working day past the original due date');

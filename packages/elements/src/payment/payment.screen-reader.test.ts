@@ -20,7 +20,7 @@ const WORDS: Record<Lang, {
     lookingUp: 'Đang tra cứu số tiền cần thanh toán…',
     due: 'Cần thanh toán: 210.000 đồng.',
     starting: 'Đang tạo giao dịch thanh toán…',
-    started: 'Đã tạo giao dịch thanh toán. Hãy hoàn tất trên cổng thanh toán.',
+    started: 'Đã tạo giao dịch thanh toán. Ông/Bà vui lòng hoàn tất trên cổng thanh toán.',
     checking: 'Đang kiểm tra kết quả thanh toán…',
     paid: 'Thanh toán thành công. Biên lai của Ông/Bà đã sẵn sàng.',
     failed: 'Thanh toán không thành công. Tài khoản của Ông/Bà không đủ số dư để thanh toán.',

@@ -88,7 +88,7 @@ describe('<dvc-procedure-search> journeys', () => {
   it('"Search without filters", where a filter found nothing: searches again without them, focus on the results', async () => {
     const el = await fixture<DvcProcedureSearch>(html`<dvc-procedure-search api-base=${sandboxUrl()} query="ly lich tu phap" level="commune"></dvc-procedure-search>`);
     await settled(el);
-    const button = $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === 'Tìm không dùng bộ lọc')!;
+    const button = $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === 'Tìm lại không dùng bộ lọc')!;
     expect(button, 'offered where nothing was found').to.not.equal(undefined);
     button.focus();
     await sendKeys({ press: 'Enter' });
@@ -620,8 +620,8 @@ describe('<dvc-procedure-search> journeys', () => {
       expect(await listen(el, 'service-not-allowed')).to.match(/^Trình duyệt chưa cho phép dùng micrô/);
       expect(await listen(el, 'throw')).to.match(/^Trình duyệt chưa cho phép dùng micrô/);
       expect(await listen(el, 'audio-capture')).to.equal('Không tìm thấy micrô. Vui lòng gõ nội dung cần tìm.');
-      expect(await listen(el, 'network')).to.equal('Hiện chưa tìm được bằng giọng nói. Vui lòng gõ nội dung cần tìm.');
-      expect(await listen(el, 'language-not-supported')).to.equal('Hiện chưa tìm được bằng giọng nói. Vui lòng gõ nội dung cần tìm.');
+      expect(await listen(el, 'network')).to.equal('Hiện không dùng được chức năng tìm bằng giọng nói. Vui lòng gõ nội dung cần tìm.');
+      expect(await listen(el, 'language-not-supported')).to.equal('Hiện không dùng được chức năng tìm bằng giọng nói. Vui lòng gõ nội dung cần tìm.');
       expect(await listen(el, 'silent')).to.match(/^Không nghe thấy gì/);
       await expectNoAxeViolations(el);
 

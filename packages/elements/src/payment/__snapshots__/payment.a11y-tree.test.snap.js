@@ -31,7 +31,7 @@ region "Phí, lệ phí cần thanh toán"
 
 snapshots["pending, the page handling the gateway (vi)"] = 
 `status [live=polite, atomic]
-  StaticText "Đã tạo giao dịch thanh toán. Hãy hoàn tất trên cổng thanh toán."
+  StaticText "Đã tạo giao dịch thanh toán. Ông/Bà vui lòng hoàn tất trên cổng thanh toán."
 region "Hoàn tất thanh toán"
   heading "Hoàn tất thanh toán" [focused, level=2]
   StaticText "Cổng thanh toán đã được mở. Khi thanh toán xong, hãy kiểm tra kết quả tại đây."
