@@ -374,10 +374,15 @@ export class SurveyFlow implements ReactiveController {
     }
     if (status !== 'error' || !(error instanceof DvcApiError)) return;
     if (isAccessRefused(error) && loaded.subject.kind === 'dossier') {
-      // Expired meanwhile: the form asks for the identity number, the failure view and the field say why.
+      // Refused meanwhile (expired at the server, say): the form asks for the identity number as
+      // when the tab saw the proof run out, its notice and error summary saying why, once each;
+      // not also as a failure by the send button.
       forgetAccess(loaded.subject.dossierCode);
       this.reverify = true;
       this.#attempt = undefined;
+      this.#send.reset();
+      this.applicantIdProblem = 'missing';
+      this.#options.focus('error-summary');
       return;
     }
     // Should not happen (a key goes with one request only); if it does, the next send starts afresh.

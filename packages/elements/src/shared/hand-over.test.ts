@@ -569,6 +569,26 @@ describe('hand-over between widgets, with no page script', () => {
     expect(inside<HTMLInputElement>(survey, 'fieldset[part~="question"] input[type="radio"]')!.checked, 'the answer is kept').to.equal(true);
   });
 
+  it('the evaluation, its proof refused by the API as it sends, asks for the number as when the proof ran out: said once by the notice and the summary, not also as a failure', async () => {
+    const { survey } = await trackerAndEvaluation();
+    // Every question answered: the API is asked, and refuses the proof.
+    for (const question of survey.shadowRoot!.querySelectorAll('fieldset[part~="question"]')) question.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    await survey.updateComplete;
+    // The tab still holds the proof, which the API no longer takes.
+    const key = `dvc-access:${DECIDED.code}`;
+    const stored = JSON.parse(sessionStorage.getItem(key)!) as { token: string };
+    sessionStorage.setItem(key, JSON.stringify({ ...stored, token: `${stored.token.slice(0, -4)}AAAA` }));
+    inside<HTMLButtonElement>(survey, '[part~="submit-button"]')!.click();
+    await waitUntil(() => inside(survey, '#applicant-id'), 'the identity number was not asked for', { timeout: 8000 });
+    await survey.updateComplete;
+    const reason = 'Để bảo mật, vui lòng nhập lại số định danh cá nhân.';
+    expect(inside(survey, '[part~="notice"]')?.textContent?.trim()).to.equal(reason);
+    expect(inside(survey, '[part~="error-summary"] li')?.textContent?.trim()).to.equal(reason);
+    expect(survey.shadowRoot!.activeElement?.getAttribute('part')).to.include('error-summary');
+    expect(inside(survey, '[part~="error"]'), 'no failure by the send button').to.equal(null);
+    expect(inside<HTMLInputElement>(survey, 'fieldset[part~="question"] input[type="radio"]')!.checked, 'the answer is kept').to.equal(true);
+  });
+
   it('the evaluation, once the tracker\'s proof has expired or is refused, asks for the identity number again and says why', async () => {
     const tracker = await fixture<DvcDossierTracker>(html`<dvc-dossier-tracker api-base=${sandboxUrl()}></dvc-dossier-tracker>`);
     await lookUp(tracker, DECIDED);
