@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `dvc-server`: the DVC Kit API server's command line (serve, migrate, import, keys). The commands
- * are in cli/; `dvc-server --help` describes them.
+ * `dvc-server`: the DVC Kit API server's command line (serve, migrate, import, keys, reports,
+ * payments, backup). The commands are in cli/; `dvc-server --help` describes them.
  */
 
 // Node 22 announces node:sqlite as experimental on every start: noise in an operator's logs for
