@@ -217,7 +217,7 @@ export class PaymentFlow implements ReactiveController {
     const problem = checkApplicantId(id);
     if (problem) {
       this.#flows.reset();
-      this.#update({ kind: 'ask', busy: false, problem });
+      this.#updateAsk({ busy: false, problem });
       this.#options.focus('error-summary');
       return;
     }
@@ -336,7 +336,7 @@ export class PaymentFlow implements ReactiveController {
 
   async #lookup(applicantId: string, signal: AbortSignal, options: { notice?: DueNotice | undefined; typed?: boolean } = {}): Promise<void> {
     const fromForm = options.typed === true;
-    if (fromForm) this.#update({ kind: 'ask', busy: true });
+    if (fromForm) this.#updateAsk({ busy: true });
     else this.#setView({ kind: 'loading' });
     this.#announce(() => msg('Looking up what you need to pay…'));
     let dossier: Dossier;
@@ -349,10 +349,10 @@ export class PaymentFlow implements ReactiveController {
         this.#setView({ kind: 'lookup-error', error });
       } else if (error instanceof DvcApiError && error.code === 'dossier_not_found') {
         // Only the number can be wrong here (the page gave the code): say so next to it.
-        this.#update({ kind: 'ask', busy: false, problem: 'not-found' });
+        this.#updateAsk({ busy: false, problem: 'not-found' });
         this.#options.focus('error-summary');
       } else {
-        this.#update({ kind: 'ask', busy: false, error });
+        this.#updateAsk({ busy: false, error });
       }
       return;
     }
@@ -651,6 +651,12 @@ export class PaymentFlow implements ReactiveController {
   #update(view: PaymentState): void {
     this.view = view;
     this.#host.requestUpdate();
+  }
+
+  /** The identity-number form, changed: why the number is asked for again, when it is, stays said. */
+  #updateAsk(change: Omit<Extract<PaymentState, { kind: 'ask' }>, 'kind' | 'reverify'>): void {
+    const reverify = this.view.kind === 'ask' && this.view.reverify === true;
+    this.#update({ kind: 'ask', ...change, ...(reverify ? { reverify } : {}) });
   }
 
   #announce(text: (() => string) | undefined): void {

@@ -414,6 +414,14 @@ describe('hand-over between widgets, with no page script', () => {
     const reason = 'Để bảo mật, vui lòng nhập lại số định danh cá nhân.';
     expect(inside(payment, '[part~="notice"]')?.textContent?.trim()).to.equal(reason);
     expect(inside(payment, '[part~="announcer"]')?.textContent?.trim()).to.equal(reason);
+
+    // The number typed, and checked slowly: the form still says why it was asked for, meanwhile too.
+    await armFault({ operationId: 'lookupDossier', kind: 'delay', delayMs: 1500 });
+    inside<HTMLInputElement>(payment, '#applicant-id')!.value = PAYMENT_DUE.applicantId;
+    inside<HTMLButtonElement>(payment, '[part~="continue-button"]')!.click();
+    await waitUntil(() => inside(payment, '[part~="loading"]'), 'the number was not being checked', { timeout: 4000 });
+    expect(inside(payment, '[part~="notice"]')?.textContent?.trim()).to.equal(reason);
+    await waitUntil(() => payment.shadowRoot!.querySelector('[data-state="due"]'), 'what is due was not shown', { timeout: 8000 });
   });
 
   it('a portal that cancels the request routes its own way: nothing is handed over', async () => {
