@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, it } from '../test-support/mocha.ts';
 import { expectNoAxeViolations, sandboxUrl } from '../test-support/axe.ts';
 import { setLang } from '../test-support/page-lang.ts';
 import './index.ts';
+import { rememberAccess } from '../shared/dossier-access.ts';
 import type { DvcSatisfactionSurvey, DvcSurveySubmittedEventDetail } from './satisfaction-survey.ts';
 
 // Port 9 (discard) is closed on loopback: the connection is refused at once.
@@ -497,11 +498,23 @@ describe('<dvc-satisfaction-survey>', () => {
     submitButton(el).click();
     const notice = await outcome(el, 'not-available');
     expect(text(notice)).to.include('Hồ sơ đang được giải quyết');
-    expect(text(notice)).to.include('sau khi hồ sơ có kết quả');
+    expect(text(notice)).to.include('Ông/Bà có thể đánh giá sau khi hồ sơ có kết quả. Các câu trả lời được giữ lại cho đến khi Ông/Bà đóng thẻ trình duyệt này.');
     expectFocusOn(el, notice);
     expect($(el, '[role="alert"]') === null, 'absent').to.equal(true);
     expect(drafts()).to.have.length(1);
     await expectNoAxeViolations(el);
+  });
+
+  it('an unfinished dossier known as such before anything is answered (the tab holds its proof): said so, with no word of answers kept', async () => {
+    const dossier = await createDossier('processing');
+    const found = await createDvcClient({ baseUrl: sandboxUrl() }).dossiers.lookup({ code: dossier.code, applicantId: dossier.applicantId });
+    rememberAccess(dossier.code, found.access!);
+    const el = await fixture<DvcSatisfactionSurvey>(html`<dvc-satisfaction-survey api-base=${sandboxUrl()} dossier-code=${dossier.code}></dvc-satisfaction-survey>`);
+    const notice = await outcome(el, 'not-available');
+    expect(text(notice)).to.equal('Hồ sơ đang được giải quyết. Ông/Bà có thể đánh giá sau khi hồ sơ có kết quả.');
+    await setLang('en');
+    await el.updateComplete;
+    expect(text(notice)).to.equal('This dossier is still being processed. You can evaluate it once it has been decided.');
   });
 
   it('says that a dossier closed without a result has nothing to evaluate (409 survey_closed), not "later", and lets go of the answers', async () => {

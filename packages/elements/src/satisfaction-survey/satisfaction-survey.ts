@@ -210,7 +210,7 @@ export class DvcSatisfactionSurvey extends DvcElement {
     const views = surveyViews.value;
     if (!loaded || !views) return nothing;
     const headingLevel = topHeadingLevel(this.headingLevel, 1);
-    if (flow.outcome !== 'form') return views.outcomeView(flow.outcome, loaded, headingLevel);
+    if (flow.outcome !== 'form') return views.outcomeView(flow.outcome, loaded, headingLevel, Object.keys(flow.answers).length > 0);
     return views.formView({
       loaded,
       headingLevel,

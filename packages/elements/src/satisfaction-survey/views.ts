@@ -47,8 +47,11 @@ export interface FormViewModel {
   onRetrySend(): void;
 }
 
-/** What replaces the form: thanks, already evaluated, not yet possible, or never (closed). Each takes focus. */
-export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedForm, headingLevel: number): TemplateResult {
+/**
+ * What replaces the form: thanks, already evaluated, not yet possible, or never (closed). Each takes
+ * focus. `answered`: the citizen has answered something (kept in the tab's draft).
+ */
+export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedForm, headingLevel: number, answered: boolean): TemplateResult {
   const dossier = loaded.subject.kind === 'dossier';
   switch (outcome) {
     case 'thanks':
@@ -66,7 +69,9 @@ export function outcomeView(outcome: Exclude<Outcome, 'form'>, loaded: LoadedFor
     case 'not-available':
       return html`<div class="outcome neutral" part="not-available" tabindex="-1">
         <p class="outcome-title">${msg('This dossier is still being processed.')}</p>
-        <p>${msg('You can evaluate it once it has been decided. Your answers are kept until you close this tab.')}</p>
+        <p>${answered
+          ? msg('You can evaluate it once it has been decided. Your answers are kept until you close this tab.')
+          : msg('You can evaluate it once it has been decided.')}</p>
       </div>`;
     case 'closed':
       return html`<div class="outcome neutral" part="closed" tabindex="-1">

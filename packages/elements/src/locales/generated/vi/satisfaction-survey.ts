@@ -18,6 +18,7 @@ export const templates = {
   's57adf424d57c8a0f': `Gửi`,
   's6ead281adf0d371d': `Đang gửi…`,
   's6eeca1ecde86e684': str`Câu trả lời cho “${0}” quá dài. Vui lòng rút ngắn.`,
+  's6f88e6826802fd98': `Ông/Bà có thể đánh giá sau khi hồ sơ có kết quả.`,
   's71821d538e4a1df4': `Cảm ơn Ông/Bà đã đánh giá`,
   's71bf447fdaa2894c': `Ý kiến của Ông/Bà đã được ghi nhận và sẽ giúp cơ quan phục vụ người dân tốt hơn.`,
   'sa1fcdce157fdc7e4': str`Còn ${0} ký tự`,
