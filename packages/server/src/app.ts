@@ -73,18 +73,22 @@ const SERVING_QUERY_TIMEOUT_MS = 8000;
 const SYNC_BODY_LIMIT = 1024 * 1024;
 const SYNC_OPERATIONS = new Set(['syncDossiers', 'syncProgress']);
 
-/** The path of the first string holding a NUL character, if any. */
+/**
+ * The path of the first string (or key) holding a NUL character, if any. Walked with a stack of
+ * its own, not by recursion: a body of JSON nested thousands deep (a gateway's notification allows
+ * any fields) must not overflow the call stack.
+ */
 function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findNul(item, `${path}/${index}`);
-      if (found) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = key.includes('\u0000') ? `${path}/${key}` : findNul(item, `${path}/${key}`);
-      if (found) return found;
+  // Each with whether its key holds one; pushed in reverse, so fields are looked at in order.
+  const pending: [unknown, string, boolean][] = [[value, path, false]];
+  while (pending.length > 0) {
+    const [item, at, keyHasNul] = pending.pop()!;
+    if (keyHasNul || (typeof item === 'string' && item.includes('\u0000'))) return at;
+    if (item === null || typeof item !== 'object') continue;
+    const entries = Array.isArray(item) ? [...item.entries()] : Object.entries(item);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, child] = entries[index]!;
+      pending.push([child, `${at}/${key}`, typeof key === 'string' && key.includes('\u0000')]);
     }
   }
   return undefined;

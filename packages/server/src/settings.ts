@@ -79,12 +79,21 @@ function onOff(value: string, name: string, problems: string[]): boolean | undef
 /**
  * DVC_TRUST_PROXY: how many proxies stand in front (1 to 10), or their addresses and ranges
  * (`10.0.0.0/8, 192.168.1.10`). Never "any": a client could then name itself any address in
- * X-Forwarded-For and escape its rate limits.
+ * X-Forwarded-For and escape its rate limits. So no range wider than a private network's
+ * (IPv4 /8, IPv6 /7: `0.0.0.0/0` is "any" by another name).
  */
 function trustedProxies(value: string, problems: string[]): number | string[] | undefined {
   const text = value.trim();
   if (/^\d+$/.test(text)) return wholeNumber(text, 1, 10, 'DVC_TRUST_PROXY', problems);
   const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const tooWide = entries.find((entry) => {
+    const [address = '', prefix] = entry.split('/');
+    return prefix !== undefined && /^\d+$/.test(prefix) && Number(prefix) < (isIP(address) === 6 ? 7 : 8);
+  });
+  if (tooWide) {
+    problems.push(`DVC_TRUST_PROXY must not trust a range as wide as ${tooWide}: any client could name itself any address. Name the proxies' own addresses or network (e.g. 10.0.0.0/8).`);
+    return undefined;
+  }
   const valid = (entry: string) => {
     const [address = '', prefix, extra] = entry.split('/');
     const version = isIP(address);

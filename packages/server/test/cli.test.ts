@@ -267,6 +267,7 @@ describeOnce('dvc-server settings', () => {
     assert.equal(settingsFromEnvironment({}).options.trustProxy, undefined, 'the peer is the client unless told otherwise');
     assert.equal(settingsFromEnvironment({ DVC_TRUST_PROXY: '2' }).options.trustProxy, 2);
     assert.deepEqual(settingsFromEnvironment({ DVC_TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,fd00::/8' }).options.trustProxy, ['10.0.0.0/8', '192.168.1.10', 'fd00::/8']);
+    assert.deepEqual(settingsFromEnvironment({ DVC_TRUST_PROXY: 'fc00::/7' }).options.trustProxy, ['fc00::/7'], 'IPv6 unique local addresses, the widest private range');
     // An empty variable is an unset one.
     assert.equal(settingsFromEnvironment({ DATABASE_URL: '', PORT: '' }).port, 4010);
 
@@ -284,7 +285,8 @@ describeOnce('dvc-server settings', () => {
       [{ DVC_PUBLIC_API_URL: 'api.example.gov.vn' }, 'DVC_PUBLIC_API_URL'], [{ DVC_SHUTDOWN_TIMEOUT_SECONDS: 'soon' }, 'DVC_SHUTDOWN_TIMEOUT_SECONDS'],
       [{ DVC_SYNC_STATUS_TABLE: '{"11": "almost-done"}' }, 'DVC_SYNC_STATUS_TABLE'], [{ DVC_SYNC_STATUS_TABLE: 'not json' }, 'DVC_SYNC_STATUS_TABLE'],
       [{ DVC_TRUST_PROXY: 'true' }, 'DVC_TRUST_PROXY'], [{ DVC_TRUST_PROXY: '0' }, 'DVC_TRUST_PROXY'], [{ DVC_TRUST_PROXY: '10.0.0.0/33' }, 'DVC_TRUST_PROXY'],
-      [{ DVC_TRUST_PROXY: 'lb.internal' }, 'DVC_TRUST_PROXY'],
+      [{ DVC_TRUST_PROXY: 'lb.internal' }, 'DVC_TRUST_PROXY'], [{ DVC_TRUST_PROXY: '10.0.0.1, 0.0.0.0/0' }, 'DVC_TRUST_PROXY'],
+      [{ DVC_TRUST_PROXY: '::/0' }, 'DVC_TRUST_PROXY'], [{ DVC_TRUST_PROXY: '128.0.0.0/1' }, 'DVC_TRUST_PROXY'],
     ] as const) {
       assert.throws(() => settingsFromEnvironment(env), (error: unknown) =>
         error instanceof SettingsError && error.problems.length === 1 && error.problems[0]!.startsWith(name), name);

@@ -225,3 +225,29 @@ test('every operation with a request body, sent without one: 400 naming the body
   assert.ok(answers.length >= 5, answers.join('\n'));
   for (const line of answers) assert.match(line, /: 400 validation_failed \/body$/);
 });
+
+test('hostile input the generator does not make: nested thousands deep, addresses the contract takes and URL does not, broken percent-encoding: never a 500', async () => {
+  const { app } = await createTestSandbox({ rateLimits: {} });
+  try {
+    // A gateway's notification takes any fields: JSON nested 30,000 deep still fits in its 64 KB.
+    const deep = `{"x":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
+    const nested = await app.inject({ method: 'POST', url: '/api/v1/payments/gateways/momo/ipn', headers: { 'content-type': 'application/json' }, payload: deep });
+    assert.ok(nested.statusCode < 500, `${nested.statusCode} ${nested.body.slice(0, 200)}`);
+
+    // Valid as the contract's `format: uri`, refused by the WHATWG URL parser.
+    for (const returnUrl of ['http://a:99999/', 'http://1.2.3.4.5/', 'http://xn--/']) {
+      const res = await app.inject({
+        method: 'POST', url: '/api/v1/payments', headers: { 'idempotency-key': `hostile-url-${returnUrl.length}-000000000` },
+        payload: { dossierCode: '000.00.15.H26-261102-0006', applicantId: '001099000006', returnUrl },
+      });
+      assert.equal(res.statusCode, 400, `${returnUrl}: ${res.body}`);
+      assert.deepEqual((res.json() as { errors: { path: string }[] }).errors.map((e) => e.path), ['/body/returnUrl'], returnUrl);
+    }
+
+    // A truncated escape in the query string, with the sandbox's faults on.
+    const broken = await app.inject({ method: 'GET', url: '/api/v1/procedures?q=%E0%A4%A' });
+    assert.ok(broken.statusCode < 500, `${broken.statusCode} ${broken.body}`);
+  } finally {
+    await app.close();
+  }
+});

@@ -36,7 +36,7 @@ export class FaultInjector {
 
   /** Applies the first matching fault to this request, if any. Returns true when it answered. */
   async apply(operationId: string, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-    const query = decodeURIComponent(request.url.split('?')[1] ?? '').replaceAll('+', ' ');
+    const query = readableQuery(request.url);
     const fault = this.#faults.find((f) =>
       f.operationId === operationId && f.remaining > 0 && (!f.whenQueryContains || query.includes(f.whenQueryContains)));
     if (!fault) return false;
@@ -81,4 +81,14 @@ function injectedProblem(fault: Fault, defaultStatus: number, reply: FastifyRepl
   if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
   const code: ProblemCode = status === 429 ? 'rate_limited' : status === 503 ? 'service_unavailable' : status >= 500 ? 'internal_error' : 'validation_failed';
   return new ApiProblem(status, code, fault.detail ?? 'Injected by the sandbox.', fault.retryAfter !== undefined ? { retryAfter: fault.retryAfter } : {});
+}
+
+/** The query string as text, for `whenQueryContains`: a broken escape ("%E0%A4%A") is left as sent. */
+function readableQuery(url: string): string {
+  const raw = (url.split('?')[1] ?? '').replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

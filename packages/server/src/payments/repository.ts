@@ -101,7 +101,14 @@ export async function createPayment(
   }
 
   // The gateway sends the payer back here: only to the portals this API serves (no open redirect).
-  if (!ctx.allowsOrigin(new URL(request.returnUrl).origin)) {
+  // The contract's `format: uri` takes some addresses a browser cannot go to ("http://a:99999/").
+  const returnTo = URL.parse(request.returnUrl);
+  if (!returnTo) {
+    throw new ApiProblem(400, 'validation_failed', 'returnUrl is not an address a browser can go to.', {
+      errors: [{ path: '/body/returnUrl', message: 'not a web address' }],
+    });
+  }
+  if (!ctx.allowsOrigin(returnTo.origin)) {
     throw new ApiProblem(400, 'validation_failed', 'returnUrl must be on an allowed origin.', {
       errors: [{ path: '/body/returnUrl', message: 'origin not allowed' }],
     });
