@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createSandbox } from '../src/index.ts';
 import type { Server } from '../src/index.ts';
@@ -49,6 +49,7 @@ describe('backup and restore', () => {
     const cli = new URL('../src/cli.ts', import.meta.url).pathname;
     const out = execFileSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', live, '--to', copy], { encoding: 'utf8' });
     assert.match(out, /copied to/);
+    assert.equal(statSync(copy).mode & 0o777, 0o600, 'the copy is readable by its owner only');
     // A copy into a folder that is not there is named as that, before the database is touched.
     const nowhere = join(dir, 'no-such-folder', 'backup.db');
     const refused = spawnSync(process.execPath, ['--conditions=source', cli, 'backup', '--db', live, '--to', nowhere], { encoding: 'utf8' });

@@ -1,5 +1,5 @@
 /** `dvc-server backup`: a consistent copy of a SQLite database while the server runs. */
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, EXIT_HELP, parseCommandLine, UsageError } from './command.ts';
 import type { Command } from './command.ts';
@@ -57,7 +57,16 @@ export const backup: Command = {
         io.err(`${storage.description} holds no DVC Kit data (schema version 0): check DATABASE_URL (or --db).`);
         return EXIT.config;
       }
-      await storage.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+      // The copy holds what the database holds (digests, histories, payments): readable by its
+      // owner only, from its first byte, whatever the umask.
+      writeFileSync(target, '', { mode: 0o600, flag: 'wx' });
+      try {
+        await storage.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+      } catch (error) {
+        rmSync(target, { force: true });
+        throw error;
+      }
+      chmodSync(target, 0o600);
       io.out(`${storage.description} copied to ${target}.`);
       return EXIT.ok;
     });
