@@ -279,19 +279,40 @@ function definedOnly(params: object): Record<string, string | number | boolean> 
   return result;
 }
 
+/** Statuses whose meaning does not depend on who answered: a proxy's is read as the API's would be. */
+const PROXY_STATUSES_READ_AS_API = new Set([406, 413, 415, 429]);
+
+/**
+ * The cause kept on a transport failure. ky's errors hold the Request, headers and all (a dossier
+ * token, a reports key), which a logger printing the cause would write out: the fetch's own error
+ * (refused, reset, not found) is kept instead, else the message alone.
+ */
+function transportCause(error: Error): Error {
+  return error.cause instanceof Error ? error.cause : new Error(error.message);
+}
+
 async function translateError(error: unknown, signal: AbortSignal | undefined, baseUrl: string): Promise<unknown> {
   if (signal?.aborted) return signal.reason;
   if (isHTTPError(error)) {
     // A 404 that is not the API's own (its 404s are problem documents): the address is wrong, not
     // the thing asked for missing. Told apart, so no one is told "no dossier has this code".
-    if (error.response.status === 404 && !isApiProblem(error.data, error.response.headers.get('content-type'))) {
-      return new DvcResponseError(`No DVC Kit API answers at ${baseUrl} (its 404 is not a problem document): check baseUrl, the API's address, which ends in /api/v1.`, 404);
+    const { status } = error.response;
+    if (!isApiProblem(error.data, error.response.headers.get('content-type'))) {
+      if (status === 404) {
+        return new DvcResponseError(`No DVC Kit API answers at ${baseUrl} (its 404 is not a problem document): check baseUrl, the API's address, which ends in /api/v1.`, 404);
+      }
+      // A refusal not in the API's words (a firewall's 403 page, a static host's 405, a proxy's
+      // 401) says nothing of what was sent: never "the information entered is not valid". A
+      // proxy's 429, 413, 415 or 406 means what the API's would, and is read as such.
+      if (status >= 400 && status < 500 && !PROXY_STATUSES_READ_AS_API.has(status)) {
+        return new DvcResponseError(`The answer ${status} at ${baseUrl} is not the API's (not a problem document): a proxy or firewall in front of it, or a wrong baseUrl.`, status);
+      }
     }
     const retryAfter = parseRetryAfter(error.response.headers.get('retry-after'));
     return new DvcApiError(toProblem(error.response.status, error.data), retryAfter);
   }
-  if (isTimeoutError(error)) return new DvcTimeoutError('The API did not answer in time.', { cause: error });
-  if (isNetworkError(error)) return new DvcNetworkError('The API could not be reached.', { cause: error });
+  if (isTimeoutError(error)) return new DvcTimeoutError('The API did not answer in time.', { cause: transportCause(error) });
+  if (isNetworkError(error)) return new DvcNetworkError('The API could not be reached.', { cause: transportCause(error) });
   if (error instanceof TypeError) return new DvcNetworkError('The API could not be reached.', { cause: error });
   if (error instanceof DvcError) return error;
   return error;

@@ -2,8 +2,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import {
-  createDvcClient, isApiRoot, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError,
+  createDvcClient, createDvcReportsClient, isApiRoot, DvcApiError, DvcNetworkError, DvcTimeoutError, DvcResponseError,
 } from '@dvc-kit/sdk';
 import type { components as sandboxComponents } from '@dvc-kit/server/contract-types';
 import { startSandbox, DEMO } from '../../server/test/support/sandbox.ts';
@@ -360,6 +361,49 @@ describe('SDK retries and transport failures', () => {
     } finally {
       silent.closeAllConnections();
       await Promise.all([silent, garbage].map((s) => new Promise((r) => s.close(r))));
+    }
+  });
+
+  test('a refusal not in the API\'s words (a firewall\'s 403 page, a static host\'s 405) is DvcResponseError, never "invalid input"; a proxy\'s 429 is still a rate limit', async () => {
+    // The status to answer is in the path: /s403/api/v1/health.
+    const proxy = createServer((req, res) => {
+      const status = Number(/^\/s(\d+)\//.exec(req.url!)?.[1] ?? 500);
+      res.writeHead(status, { 'content-type': 'text/html', ...(status === 429 ? { 'retry-after': '7' } : {}) }).end('<h1>Blocked</h1>');
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const at = (status: number) => `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/s${status}/api/v1`;
+    try {
+      for (const status of [401, 403, 405]) {
+        await assert.rejects(createDvcClient({ baseUrl: at(status), retry: false }).health(),
+          (e: unknown) => e instanceof DvcResponseError && e.status === status && /not the API's/.test(e.message), String(status));
+      }
+      await assert.rejects(createDvcClient({ baseUrl: at(429), retry: false }).health(),
+        (e: unknown) => e instanceof DvcApiError && e.code === 'rate_limited' && e.retryAfter === 7);
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
+  test('a failed or timed-out request keeps no headers in its error: a dossier token or an API key printed with the error\'s cause would reach the logs', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/v1`;
+    const token = 'tok_SECRET_dossier_token_1234567890';
+    const apiKey = 'dvc_SECRET_reports_key_1234567890';
+    try {
+      const failures = await Promise.all([
+        createDvcClient({ baseUrl: base, timeout: 300, retry: false }).surveys.status('000.00.15.H26-261102-0009', { dossierToken: token }).catch((e: unknown) => e),
+        createDvcClient({ baseUrl: base.replace(/:\d+\//, ':9/'), retry: false }).surveys.status('000.00.15.H26-261102-0009', { dossierToken: token }).catch((e: unknown) => e),
+        createDvcReportsClient({ baseUrl: base, apiKey, timeout: 300, retry: false }).surveys({ from: '2026-11-01', to: '2026-11-30' }).catch((e: unknown) => e),
+      ]);
+      assert.deepEqual(failures.map((e) => (e as Error).constructor.name), ['DvcTimeoutError', 'DvcNetworkError', 'DvcTimeoutError']);
+      for (const error of failures) {
+        const printed = inspect(error, { depth: 20, showHidden: true });
+        assert.doesNotMatch(printed, /SECRET/, printed.slice(0, 2000));
+      }
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
     }
   });
 
