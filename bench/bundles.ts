@@ -111,8 +111,10 @@ export const CEILINGS: Record<string, number> = {
   // paint a bare widget's first view, and the retries of a widget's entry; and painting a first
   // view again when the page's language changes before the widget comes, keeping what was typed
   // (0.5 kB as sent); then telling a page's policy that refuses the kit from a network that failed,
-  // so no entry is asked for again in vain, and the space held for a view that failed let go (0.2 kB).
-  'dvc-loader.js': 2.4 * kB,
+  // so no entry is asked for again in vain, and the space held for a view that failed let go (0.2 kB);
+  // then a widget that failed asked for again, under a new address, by a tag added later, and the
+  // search page of pasted markup kept when it is painted in another language (under 0.1 kB).
+  'dvc-loader.js': 2.5 * kB,
   // Lit's hydration, which the loader adds for prerendered widgets: its own file 1.8 kB, the rest
   // Lit's chunk, which the widgets load anyway.
   'dvc-hydrate.js': 9.5 * kB,

@@ -840,6 +840,30 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test('a widget whose script could not be had is asked for again when a tag of it is added later (the network back): the new tag works, and so does the one that said it failed', async () => {
+      failing.set('/cdn/dvc-dossier-tracker.js', Number.POSITIVE_INFINITY);
+      cdnRequests.length = 0;
+      const { tab, close } = await open('/bare.vi.html');
+      try {
+        await tab.waitForFunction(() => document.querySelector('dvc-dossier-tracker')?.shadowRoot?.querySelector('[part="load-failure"]'), { timeout: 20_000, polling: 100 });
+        const before = cdnRequests.filter((url) => url.startsWith('/cdn/dvc-dossier-tracker.js')).length;
+        failing.clear();
+        // A portal's script shows its next view, with a tracker.
+        await tab.evaluate(() => document.body.append(Object.assign(document.createElement('dvc-dossier-tracker'), { id: 'later' })));
+        await tab.waitForFunction(() => customElements.get('dvc-dossier-tracker') !== undefined, { timeout: 20_000, polling: 100 });
+        const forms = await tab.waitForFunction(() => {
+          const counts = [...document.querySelectorAll('dvc-dossier-tracker')].map((el) => el.shadowRoot?.querySelectorAll('form #code').length ?? 0);
+          return counts.every((count) => count === 1) ? counts : false;
+        }, { timeout: 20_000, polling: 100 });
+        assert.deepEqual(await forms.jsonValue(), [1, 1], 'both trackers have their form');
+        const asked = cdnRequests.filter((url) => url.startsWith('/cdn/dvc-dossier-tracker.js')).slice(before);
+        assert.ok(asked.length >= 1 && asked.every((url) => /\?attempt=\d+$/.test(url)), `asked for again under a new address: ${asked.join(', ')}`);
+      } finally {
+        failing.clear();
+        await close();
+      }
+    });
+
     test('a page whose policy refuses Lit\'s Trusted Types policy: each first view says at once that the page is not set up, not to check the network; nothing is asked for again', async () => {
       cdnRequests.length = 0;
       const started = Date.now();
@@ -881,6 +905,28 @@ for (const browserName of BROWSERS) {
         await hydrated(tab, TAGS.filter((tag) => !failing.has(`/cdn/${tag}.js`)));
         assert.deepEqual(await axeFailures(tab, browserName), []);
         assert.deepEqual(errors.filter((error) => !/503|Service Unavailable|Failed to load resource|could not be loaded|disallowed MIME type|error loading dynamically imported module|Failed to fetch dynamically imported module/i.test(error)), []);
+      } finally {
+        failing.clear();
+        await close();
+      }
+    });
+
+    test('pasted search markup painted again in the page\'s new language before its script comes keeps its search page, and its plain form should the script never come', async () => {
+      failing.set('/cdn/dvc-procedure-search.js', Number.POSITIVE_INFINITY);
+      const { tab, errors, close } = await open('/all.vi.html');
+      try {
+        // The portal's script sets the language the citizen chose last time.
+        await tab.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+        await tab.waitForFunction(() => document.querySelector('dvc-procedure-search')?.shadowRoot?.querySelector('form')?.getAttribute('lang') === 'en', { timeout: 10_000, polling: 50 });
+        const action = () => tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('form')?.getAttribute('action') ?? null);
+        assert.equal(await action(), SEARCH_PAGE, 'painted in English, still sent to the search page');
+        // Given up on after its retries (about 5 s), as the console says.
+        for (const started = Date.now(); !errors.some((error) => /<dvc-procedure-search> could not be loaded/.test(error));) {
+          assert.ok(Date.now() - started < 20_000, `the search's script was not given up on: ${errors.join(' | ')}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.equal(await action(), SEARCH_PAGE, 'its plain form stays, sent to the search page');
+        assert.equal(await tab.evaluate(() => document.querySelector('dvc-procedure-search')!.shadowRoot!.querySelector('[part="load-failure"]')), null);
       } finally {
         failing.clear();
         await close();

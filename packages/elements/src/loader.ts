@@ -68,9 +68,12 @@ document.addEventListener('securitypolicyviolation', ({ blockedURI, disposition,
   }
 });
 
+/** The widgets asked for, loaded or loading: one that failed to load is asked for again by a tag added later. */
 const requested = new Set<string>();
 /** The widgets asked for whose entry has not loaded, nor failed to, yet. */
 const loading = new Set<string>();
+/** How many times each widget's entry has been asked for, over the page's life. */
+const entryTries = new Map<string, number>();
 /** A first view with its styles, parsed once and adopted by every root that shows it. */
 interface LoadedView {
   view: FirstView;
@@ -166,15 +169,18 @@ type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /**
  * Shows `loaded` in place of the first view `root` shows, keeping what the citizen did there: each
- * field's value (by id), the disclosures opened, and where focus and the caret were.
+ * field's value (by id), the disclosures opened, and where focus and the caret were; and the page's
+ * own: the search page pasted markup sends its form to (the view's form has none).
  */
 function repaint(root: ShadowRoot, loaded: LoadedView): void {
+  const action = root.querySelector('form[action]')?.getAttribute('action');
   const fields = [...root.querySelectorAll<Field>('input[id], select[id], textarea[id]')]
     .map((field) => ({ id: field.id, value: field.value, checked: (field as HTMLInputElement).checked }));
   const opened = [...root.querySelectorAll('details')].map((details) => details.open);
   const focused = root.activeElement as Field | null;
   const caret = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] as const : null;
   show(root, loaded);
+  if (action) root.querySelector('form')?.setAttribute('action', action);
   for (const { id, value, checked } of fields) {
     const field = root.getElementById(id) as Field | null;
     if (!field) continue;
@@ -274,27 +280,31 @@ async function followLanguage(tag: string): Promise<void> {
   for (const [root, shown] of stale) {
     if (showing.get(tag)?.get(root) !== shown || (root.host as Widget).hasUpdated) continue;
     repaint(root, loaded);
-    note(tag, root, lang, true);
+    // Pasted markup stays pasted: should the widget not come, its plain form still works.
+    note(tag, root, lang, shown.painted);
   }
 }
 
 /**
- * Imports a widget's entry, and again after a failure (under another address the second and third
- * time: Firefox keeps a failed module's answer for its address).
+ * Imports a widget's entry, and again after a failure. Each try after the page's first has an
+ * address of its own (`?attempt=2`, 3…), this load's and a later one's alike: browsers keep a
+ * failed module's answer for its address.
  */
 async function importEntry(tag: string): Promise<void> {
-  const entry = new URL(`./${tag}.js`, import.meta.url);
-  for (let attempt = 0; ; attempt++) {
+  for (let retry = 0; ; retry++) {
+    const tries = entryTries.get(tag) ?? 0;
+    entryTries.set(tag, tries + 1);
+    const entry = new URL(`./${tag}.js`, import.meta.url);
+    if (tries > 0) entry.searchParams.set('attempt', String(tries + 1));
     try {
       await import(entry.href);
       return;
     } catch (error: unknown) {
-      const wait = RETRY_WAITS_MS[attempt];
+      const wait = RETRY_WAITS_MS[retry];
       if (wait === undefined || customElements.get(tag)) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
       // Said by the browser after the failure, as a task of its own: known by now.
       if (refusedByPage) throw error;
-      entry.searchParams.set('attempt', String(attempt + 2));
     }
   }
 }
@@ -322,6 +332,9 @@ function load(tag: string, painted: Promise<void>): void {
       // form, sent to the search page its action names.
       const roots = [...(showing.get(tag) ?? [])].filter(([root, shown]) => shown.painted || !root.querySelector('form[action]'));
       showing.delete(tag);
+      // A tag of it added later (a portal's next view, the network back) asks again, and says so
+      // in its first view should it fail again.
+      requested.delete(tag);
       // Defined all the same (by another copy of the kit on the page): it works, and says nothing.
       if (customElements.get(tag)) return;
       console.error(`DVC Kit: <${tag}> could not be loaded${refusedByPage ? ': the page\'s Content-Security-Policy refused it' : ''}`, error);
