@@ -178,34 +178,63 @@ export function transport(options: DvcClientOptions): { baseUrl: string; call: C
     },
   });
 
+  const timeoutMs = options.timeout ?? 10_000;
+
   async function call<T>(path: string, { as, ...request }: Options & CallOptions & { as?: 'text' | 'bytes' }): Promise<T> {
+    // ky's time limit ends with the answer's headers: the body is read under one of its own, and
+    // stopped should it stall (a connection that hangs half-way on a phone's network).
+    const body = new AbortController();
+    const signal = !request.signal ? body.signal
+      : typeof AbortSignal.any === 'function' ? AbortSignal.any([request.signal, body.signal]) : request.signal;
     let response: Response;
     try {
-      response = await http(path, request);
+      response = await http(path, { ...request, signal });
     } catch (error) {
       throw await translateError(error, request.signal, baseUrl);
     }
     if (response.status === 204) return undefined as T;
-    if (as) {
-      // A file asked for by its type: an answer of another type (an older server's JSON) is not it.
-      const asked = new Headers(request.headers as HeadersInit).get('accept')?.split(',')[0]?.trim().toLowerCase() ?? '';
-      const type = response.headers.get('content-type')?.toLowerCase() ?? '';
-      if (asked && !type.startsWith(asked)) {
-        throw new DvcResponseError(`The API answered ${type || 'with no content type'} where ${asked} was asked for: is the server older than this SDK?`, response.status);
-      }
-    }
-    // As sent: a CSV's byte order mark, which Excel needs, is kept (Response.text() drops it).
-    if (as === 'text') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) as T;
-    if (as === 'bytes') return new Uint8Array(await response.arrayBuffer()) as T;
-    const text = await response.text();
+    if (request.signal?.aborted) throw request.signal.reason;
+    // Given up on (the timer, or the caller): a fetch that does not stop reading is not waited for.
+    const done = new AbortController();
+    const stalled = new Promise<never>((_, reject) => {
+      for (const stop of [body.signal, request.signal]) stop?.addEventListener('abort', () => reject(stop.reason as Error), { once: true, signal: done.signal });
+    });
+    const timer = setTimeout(() => body.abort(new DvcTimeoutError('The API did not answer in time.')), timeoutMs);
     try {
-      return JSON.parse(text) as T;
-    } catch (cause) {
-      throw new DvcResponseError('The API answered with something that is not JSON.', response.status, { cause });
+      return await Promise.race([readAnswer<T>(response, as, request.headers), stalled]);
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      if (body.signal.aborted) throw body.signal.reason;
+      // The connection broke while the body came ("terminated").
+      throw error instanceof DvcError ? error : new DvcNetworkError('The API could not be reached.', { cause: error });
+    } finally {
+      clearTimeout(timer);
+      done.abort();
     }
   }
 
   return { baseUrl, call };
+}
+
+/** The answer's body as asked for: JSON (the default), text kept as sent, or bytes. */
+async function readAnswer<T>(response: Response, as: 'text' | 'bytes' | undefined, headers: Options['headers']): Promise<T> {
+  if (as) {
+    // A file asked for by its type: an answer of another type (an older server's JSON) is not it.
+    const asked = new Headers(headers as HeadersInit).get('accept')?.split(',')[0]?.trim().toLowerCase() ?? '';
+    const type = response.headers.get('content-type')?.toLowerCase() ?? '';
+    if (asked && !type.startsWith(asked)) {
+      throw new DvcResponseError(`The API answered ${type || 'with no content type'} where ${asked} was asked for: is the server older than this SDK?`, response.status);
+    }
+  }
+  // As sent: a CSV's byte order mark, which Excel needs, is kept (Response.text() drops it).
+  if (as === 'text') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()) as T;
+  if (as === 'bytes') return new Uint8Array(await response.arrayBuffer()) as T;
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch (cause) {
+    throw new DvcResponseError('The API answered with something that is not JSON.', response.status, { cause });
+  }
 }
 
 /**

@@ -384,6 +384,21 @@ describe('SDK retries and transport failures', () => {
     }
   });
 
+  test('a body that stalls after the headers is a timeout, one that breaks half-way a network error: neither hangs, nor surfaces as a raw TypeError', async () => {
+    const encoder = new TextEncoder();
+    const answering = (body: ReadableStream<Uint8Array>) => (async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    const stalls = new ReadableStream<Uint8Array>({ start(controller) { controller.enqueue(encoder.encode('{"status":')); } });
+    const started = Date.now();
+    await assert.rejects(createDvcClient({ baseUrl: 'http://127.0.0.1:9/api/v1', timeout: 300, retry: false, fetch: answering(stalls) }).health(), DvcTimeoutError);
+    assert.ok(Date.now() - started < 2000, `gave up after ${Date.now() - started} ms`);
+    const breaks = new ReadableStream<Uint8Array>({ start(controller) { controller.enqueue(encoder.encode('{"status":')); controller.error(new TypeError('terminated')); } });
+    await assert.rejects(createDvcClient({ baseUrl: 'http://127.0.0.1:9/api/v1', retry: false, fetch: answering(breaks) }).health(), DvcNetworkError);
+    // Aborted by the caller while the body comes: the caller's reason, as for any aborted call.
+    const abort = new AbortController();
+    const slow = new ReadableStream<Uint8Array>({ start(controller) { controller.enqueue(encoder.encode('{')); setTimeout(() => abort.abort(new Error('left the page')), 50); } });
+    await assert.rejects(createDvcClient({ baseUrl: 'http://127.0.0.1:9/api/v1', retry: false, fetch: answering(slow) }).health({ signal: abort.signal }), /left the page/);
+  });
+
   test('a failed or timed-out request keeps no headers in its error: a dossier token or an API key printed with the error\'s cause would reach the logs', async () => {
     const silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
