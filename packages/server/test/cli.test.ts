@@ -165,6 +165,7 @@ describeOnce('dvc-server help', () => {
       [['keys', 'rotate'], /unknown subcommand "rotate"/],
       [['keys', 'create', '--scope', 'admin', '--agency', '000'], /--scope must be sync or reports/],
       [['keys', 'create', '--scope', 'sync'], /--agency/],
+      [['keys', 'create', '--scope', 'sync', '--agency', 'ubnd tinh'], /--agency "ubnd tinh" is not an agency code such as 000\.00\.15\.H26/],
       [['keys', 'revoke'], /needs the id/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(args)));

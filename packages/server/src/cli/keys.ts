@@ -3,7 +3,7 @@
  * dossiers to the sync operations (`sync` scope), its staff's reports (`reports` scope) — each
  * bound to one agency code. A key is shown once, when it is made; the database keeps its digest.
  */
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
+import { AGENCY_CODE, API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 import type { ApiKeyScope } from '../auth/api-keys.ts';
 import { migrate as applyMigrations, migrationStatus } from '../storage/migrate.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -85,6 +85,8 @@ async function create(args: string[], io: Io): Promise<number> {
   if (!(API_KEY_SCOPES as readonly string[]).includes(scope)) throw new UsageError('keys', `--scope must be sync or reports, not "${scope}".`);
   const agency = values.agency?.trim();
   if (!agency) throw new UsageError('keys', 'keys create needs --agency: the code of the agency the key acts for, e.g. 000.00.15.H26.');
+  // Before the database is opened: a mistyped code is the command line's fault (exit 2), not the server's.
+  if (!AGENCY_CODE.test(agency)) throw new UsageError('keys', `--agency "${agency}" is not an agency code such as 000.00.15.H26 (capital letters and digits, in segments joined by dots).`);
   const label = values.label?.trim() ?? '';
   const settings = databaseSettings(io, values, { mayCreate: 'in-sandbox' });
   return withStorage(settings, async (storage) => {
