@@ -273,15 +273,21 @@ describe('<dvc-payment>', () => {
     expect(focusedInside(el)?.id).to.equal('state-heading');
   });
 
-  it('a 503 while paying: a localised message; "Thử lại" pays once, with the same Idempotency-Key', async function () {
-    slow(this);
+  /** A dossier owing one charge, shown due; pay pressed while the API answers 503 to `times` payment requests: the failure shown. */
+  async function payingMeets503(times: number): Promise<{ code: string; el: DvcPayment }> {
     const code = await createDossier(ONE_CHARGE);
     const el = await widget({ code, applicantId: APPLICANT });
     await waitForState(el, 'due');
-    // The first request and the SDK's own two retries all meet the fault.
-    await armFault({ operationId: 'createPayment', kind: 'status', status: 503, times: 3 });
+    await armFault({ operationId: 'createPayment', kind: 'status', status: 503, times });
     payButton(el).click();
     await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 15_000 });
+    return { code, el };
+  }
+
+  it('a 503 while paying: a localised message; "Thử lại" pays once, with the same Idempotency-Key', async function () {
+    slow(this);
+    // The first request and the SDK's own two retries all meet the fault.
+    const { code, el } = await payingMeets503(3);
     expect(stateOf(el)).to.equal('due');
     expect(text($(el, '[role="alert"]'))).to.include('Hệ thống tạm thời gián đoạn');
     expect(text(payButton(el))).to.equal('Thanh toán 200.000 đồng');
@@ -299,13 +305,8 @@ describe('<dvc-payment>', () => {
 
   it('"Thử lại" after a payment that did not start: focus waits on the pay button, which stays and says so, and is still there after a second failure', async function () {
     slow(this);
-    const code = await createDossier(ONE_CHARGE);
-    const el = await widget({ code, applicantId: APPLICANT });
-    await waitForState(el, 'due');
     // Two attempts, each with the SDK's own two retries, meet the fault.
-    await armFault({ operationId: 'createPayment', kind: 'status', status: 503, times: 6 });
-    payButton(el).click();
-    await waitUntil(() => $(el, '[role="alert"]') !== null, 'no error shown', { timeout: 15_000 });
+    const { el } = await payingMeets503(6);
     $<HTMLButtonElement>(el, '[part="retry-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
