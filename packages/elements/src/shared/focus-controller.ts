@@ -54,8 +54,9 @@ export class FocusController implements ReactiveController {
     const settle = () => {
       if (move !== this.#moves) return;
       const lost = document.activeElement === document.body || document.activeElement === null;
-      const active = this.#host.shadowRoot?.activeElement ?? null;
       const root = this.#host.shadowRoot;
+      const active = root?.activeElement ?? null;
+      // Still where the wait put it: on what it focused, on what stands for it now, or on the host.
       const stillWaiting = document.activeElement === this.#host
         && (active === null || active === this.#focused || (root !== null && active === find(root, waiting)));
       if (lost || stillWaiting) this.#move(settled);
