@@ -129,8 +129,8 @@ async function loadPage(page: Page, url: string): Promise<void> {
 interface NetworkWatch {
   /** When the tool asked for the page. */
   asked: number;
-  /** Requests under way that may bring a definition. */
-  inflight: Set<HTTPRequest>;
+  /** Requests under way that may bring a definition, each with whether its answer decides (its kind unknown). */
+  inflight: Map<HTTPRequest, boolean>;
   /** When the last of those started or ended. */
   lastActivity: number;
   stop(): void;
@@ -173,19 +173,19 @@ function answerMayDefine(response: HTTPResponse | null): boolean {
  * answer may have been a script.
  */
 function watchNetwork(page: Page): NetworkWatch {
-  const watch: NetworkWatch = { asked: Date.now(), inflight: new Set(), lastActivity: Date.now(), stop: () => undefined };
-  const kindUnknown = new Set<HTTPRequest>();
+  const watch: NetworkWatch = { asked: Date.now(), inflight: new Map(), lastActivity: Date.now(), stop: () => undefined };
   const started = (request: HTTPRequest) => {
     const mayDefine = kindMayDefine(request);
     if (mayDefine === false) return;
-    watch.inflight.add(request);
+    watch.inflight.set(request, mayDefine === undefined);
     if (mayDefine) watch.lastActivity = Date.now();
-    else kindUnknown.add(request);
   };
   // Firefox's protocol tells of an answer before the request holds it: the answer is passed on.
   const ended = (request: HTTPRequest, response = request.response()) => {
-    if (!watch.inflight.delete(request)) return;
-    if (!kindUnknown.delete(request) || answerMayDefine(response)) watch.lastActivity = Date.now();
+    const answerDecides = watch.inflight.get(request);
+    if (answerDecides === undefined) return;
+    watch.inflight.delete(request);
+    if (!answerDecides || answerMayDefine(response)) watch.lastActivity = Date.now();
   };
   const answered = (response: HTTPResponse) => ended(response.request(), response);
   page.on('request', started);
