@@ -11,6 +11,7 @@ import type { ServerContext } from '../context.ts';
 import type { PaymentRow } from './payment-row.ts';
 import { markRefundDue } from './refunds.ts';
 import { DOSSIER_CLOSED } from './dossier-closed.ts';
+import { SUPERSEDED } from './new-amount.ts';
 import { askGateway, EXPIRY_GRACE_MS } from './settlement.ts';
 
 /** What asking about a closed payment came to. */
@@ -26,9 +27,9 @@ export function closedUnchecked(ctx: ServerContext, limit: number): Promise<Paym
   if (gateways.length === 0) return Promise.resolve([]);
   const windowClosedBy = new Date(ctx.now().getTime() - EXPIRY_GRACE_MS).toISOString();
   return ctx.storage.all<PaymentRow>(`SELECT * FROM payments
-    WHERE state = 'cancelled' AND failure_code IN ('superseded', '${DOSSIER_CLOSED}') AND gateway IN (${gateways.map(() => '?').join(', ')}) AND gateway_url IS NOT NULL
+    WHERE state = 'cancelled' AND failure_code IN (?, ?) AND gateway IN (${gateways.map(() => '?').join(', ')}) AND gateway_url IS NOT NULL
       AND gateway_outcome IS NULL AND refund_due IS NULL AND COALESCE(expires_at, created_at) <= ?
-    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [...gateways, windowClosedBy]);
+    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [SUPERSEDED, DOSSIER_CLOSED, ...gateways, windowClosedBy]);
 }
 
 /** Records the gateway's last word on a closed payment, so it is not asked again. */

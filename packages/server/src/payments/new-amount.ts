@@ -61,10 +61,13 @@ async function recordOverpayment(tx: Queryable, dossier: Pick<DossierRow, 'code'
   await tx.run('UPDATE dossiers SET overpaid = ? WHERE code = ?', [JSON.stringify(overpayment), dossier.code]);
 }
 
+/** The failure code of a payment closed because a new amount or method took its place (the contract's `Payment.failureCode`). */
+export const SUPERSEDED = 'superseded';
+
 /** Closes these open payments as superseded; returns how many were still open. */
 export function closeAsSuperseded(tx: Queryable, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return Promise.resolve(0);
-  return tx.run(`UPDATE payments SET state = 'cancelled', failure_code = 'superseded' WHERE state = 'pending' AND id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+  return tx.run(`UPDATE payments SET state = 'cancelled', failure_code = ? WHERE state = 'pending' AND id IN (${ids.map(() => '?').join(', ')})`, [SUPERSEDED, ...ids]);
 }
 
 /**
