@@ -8,7 +8,7 @@
  * again.
  */
 import type { ServerContext } from '../context.ts';
-import type { PaymentRow } from './payment-row.ts';
+import { ofConfiguredGateway, type PaymentRow } from './payment-row.ts';
 import { markRefundDue } from './refunds.ts';
 import { DOSSIER_CLOSED } from './dossier-closed.ts';
 import { SUPERSEDED } from './new-amount.ts';
@@ -23,13 +23,12 @@ export type ClosedCheckResult = 'refund-due' | 'not-paid' | 'not-asked' | 'unans
  * refund marked yet, no answer recorded. Oldest first.
  */
 export function closedUnchecked(ctx: ServerContext, limit: number): Promise<PaymentRow[]> {
-  const gateways = ctx.gateways.names;
-  if (gateways.length === 0) return Promise.resolve([]);
+  const configured = ofConfiguredGateway(ctx.gateways.names);
   const windowClosedBy = new Date(ctx.now().getTime() - EXPIRY_GRACE_MS).toISOString();
   return ctx.storage.all<PaymentRow>(`SELECT * FROM payments
-    WHERE state = 'cancelled' AND failure_code IN (?, ?) AND gateway IN (${gateways.map(() => '?').join(', ')}) AND gateway_url IS NOT NULL
+    WHERE state = 'cancelled' AND failure_code IN (?, ?) AND ${configured.sql} AND gateway_url IS NOT NULL
       AND gateway_outcome IS NULL AND refund_due IS NULL AND COALESCE(expires_at, created_at) <= ?
-    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [SUPERSEDED, DOSSIER_CLOSED, ...gateways, windowClosedBy]);
+    ORDER BY created_at LIMIT ${Math.trunc(limit)}`, [SUPERSEDED, DOSSIER_CLOSED, ...configured.params, windowClosedBy]);
 }
 
 /** Records the gateway's last word on a closed payment, so it is not asked again. */

@@ -41,3 +41,11 @@ export function orderOf(row: PaymentRow): GatewayOrder {
   };
 }
 
+/**
+ * The SQL condition that keeps payments of a gateway configured here, and its parameters: one
+ * removed since cannot be asked about. With none configured, it keeps none.
+ */
+export function ofConfiguredGateway(gateways: readonly string[]): { sql: string; params: string[] } {
+  if (gateways.length === 0) return { sql: '1 = 0', params: [] };
+  return { sql: `gateway IN (${gateways.map(() => '?').join(', ')})`, params: [...gateways] };
+}

@@ -7,7 +7,7 @@
  * a timer; `dvc-server payments reconcile` runs it once.
  */
 import type { ServerContext } from '../context.ts';
-import type { PaymentRow } from './payment-row.ts';
+import { ofConfiguredGateway, type PaymentRow } from './payment-row.ts';
 import type { CheckResult } from './settlement.ts';
 import { checkAtGateway } from './settlement.ts';
 import type { ClosedCheckResult } from './closed-payments.ts';
@@ -53,14 +53,13 @@ export function reconcilePayments(ctx: ServerContext, options: ReconcileOptions)
     const limit = Math.trunc(options.limit ?? 500);
     // Those of a gateway no longer configured cannot be asked about: counted, and never in the way
     // of those that can, however many and old they are.
-    const gateways = ctx.gateways.names;
-    const configured = gateways.length > 0 ? `gateway IN (${gateways.map(() => '?').join(', ')})` : '1 = 0';
+    const configured = ofConfiguredGateway(ctx.gateways.names);
     const rows = await ctx.storage.all<PaymentRow>(
-      `SELECT * FROM payments WHERE state = 'pending' AND ${configured} AND created_at <= ? ORDER BY created_at LIMIT ${limit}`,
-      [...gateways, before]);
+      `SELECT * FROM payments WHERE state = 'pending' AND ${configured.sql} AND created_at <= ? ORDER BY created_at LIMIT ${limit}`,
+      [...configured.params, before]);
     const unconfigured = await ctx.storage.one<{ n: number | string }>(
-      `SELECT count(*) AS n FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND NOT (${configured}) AND created_at <= ?`,
-      [...gateways, before]);
+      `SELECT count(*) AS n FROM payments WHERE state = 'pending' AND gateway IS NOT NULL AND NOT (${configured.sql}) AND created_at <= ?`,
+      [...configured.params, before]);
     const noGateway = Number(unconfigured?.n ?? 0);
     const summary: ReconcileSummary = { checked: rows.length + noGateway, settled: 0, stillPending: 0, unanswered: 0, noGateway, closedChecked: 0, refundsDue: 0, closedUnanswered: 0 };
     for (const row of rows) {
